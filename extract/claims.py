@@ -1,0 +1,100 @@
+"""Claims: the assertions each speaker makes, and the questions the moderator asks.
+
+A sentence of a turn is a claim when it carries a cue of assertion — a stance (我认为, 坚信, 肯定),
+a prediction (未来, 将会), a figure (20%, 千亿), a recommendation (应该, 建议) or an agreement
+(同意) — scored so that the strongest sentences of each turn are kept and the density stays an
+assertion's, not every sentence's.  The moderator's questions become questions, not claims.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Claim, Kind, Question, Relation, Transcript
+from .sentences import Sentence
+
+_CUES: tuple[tuple[str, str, float], ...] = (
+    ("agreement", r"(?<!不)(?<!不太)(?:同意|赞同|认同)", 3.0),
+    ("disagreement", r"(?:不同意|不太同意|不认同|不太认同|反对|不赞同)", 3.0),
+    ("judgement", r"我(?:个人)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
+    ("judgement", r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|首先|第一|需要", 1.0),
+    ("prediction", r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到", 1.5),
+    ("figure", r"\d+(?:\.\d+)?\s?%|百分点|[百千万亿]亿|[十百千万]亿|\d+\s?倍|十三亿|三亿", 1.5),
+    ("recommendation", r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),
+)
+_COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
+_QUESTION = re.compile(r"[?？]$|吗$|呢$")
+_FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对|嗯|没错|大家好|很高兴)")
+_MIN_CHARS = 8
+_MAX_SHARE = 0.55  # of a turn's sentences that may become claims
+
+
+def extract_claims(transcript: Transcript, sentences: list[Sentence],
+                   relations: tuple[Relation, ...]) -> tuple[tuple[Claim, ...], tuple[Question, ...]]:
+    text = transcript.document.text
+    moderator = transcript.moderator
+    agreed: dict[int, tuple[str, ...]] = {}
+    for r in relations:
+        if r.predicate == "agreesWith":
+            agreed[r.start] = agreed.get(r.start, ()) + (r.object.canonical or r.object.text,)
+    scored: list[tuple[float, Sentence, str, str | None]] = []
+    questions: list[Question] = []
+    turn_sentences: dict[int, int] = {}
+    for sentence in sentences:
+        if sentence.turn_index is None:
+            continue
+        turn = transcript.turns[sentence.turn_index - 1]
+        body = text[sentence.start:sentence.end]
+        turn_sentences[turn.index] = turn_sentences.get(turn.index, 0) + 1
+        if _QUESTION.search(body) and turn.speaker == moderator:
+            questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
+                                      _answers(transcript, turn.index)))
+            continue
+        if len(body) < _MIN_CHARS or _FILLER.match(body):
+            continue
+        score, kind, cue = _score(body)
+        if sentence.start in agreed:
+            score, kind = score + 3.0, "agreement"
+        if score >= 1.0:
+            scored.append((score, sentence, kind, cue))
+    claims = list(_densest(scored, turn_sentences))
+    out = []
+    for score, sentence, kind, cue in sorted(claims, key=lambda c: c[1].start):
+        turn = transcript.turns[sentence.turn_index - 1]
+        about = tuple(m for m in sentence.mentions if m.kind is not Kind.PERSON or m.text != turn.speaker)
+        out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end,
+                         text[sentence.start:sentence.end], kind, cue, about, agreed.get(sentence.start, ())))
+    return tuple(out), tuple(questions)
+
+
+def _score(body: str) -> tuple[float, str, str | None]:
+    score, best_kind, best_weight, cue = 0.0, "judgement", 0.0, None
+    for kind, pattern, weight in _COMPILED:
+        match = pattern.search(body)
+        if match:
+            score += weight
+            if weight > best_weight:
+                best_kind, best_weight, cue = kind, weight, match.group()
+    return score, best_kind, cue
+
+
+def _densest(scored, turn_sentences: dict[int, int]) -> Iterator:
+    """Per turn, keep at most half of its sentences, the highest-scoring ones."""
+    by_turn: dict[int, list] = {}
+    for item in scored:
+        by_turn.setdefault(item[1].turn_index, []).append(item)
+    for turn_index, items in by_turn.items():
+        limit = max(1, int(turn_sentences[turn_index] * _MAX_SHARE))
+        yield from sorted(items, key=lambda c: (-c[0], c[1].start))[:limit]
+
+
+def _answers(transcript: Transcript, index: int) -> tuple[int, ...]:
+    """The turns after a question until the asker speaks again."""
+    asker = transcript.turns[index - 1].speaker
+    out = []
+    for turn in transcript.turns[index:]:
+        if turn.speaker == asker:
+            break
+        out.append(turn.index)
+    return tuple(out)
+

@@ -1,0 +1,223 @@
+"""The data model that flows between talkgraph's stages.
+
+Every span is a half-open ``[start, end)`` range of code points into ``Document.text``, so
+``doc.text[x.start:x.end] == x.text`` always holds, as with spaCy's ``Span``.  All records are
+frozen: a stage returns new records instead of changing the ones it was given.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What an entity mention names."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    MODEL = "Model"  # AI models, frameworks and other software
+    PLACE = "Place"
+
+
+class BlockRole(str, Enum):
+    """What a paragraph of the source is, as far as the transcript's structure goes."""
+
+    TURN = "turn"  # opens a speaker turn
+    CONTINUATION = "continuation"  # continues the previous turn
+    HEADING = "heading"
+    CAPTION = "caption"
+    METADATA = "metadata"
+    FURNITURE = "furniture"  # page furniture: navigation, share buttons, notes
+    EXCERPT = "excerpt"  # a highlight quoting a turn
+    INTRO = "intro"  # narrative text outside any turn
+    DUPLICATE = "duplicate"  # a repeated copy of text already read
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A transcript's text exactly as the graph's ``nif:isString`` holds it."""
+
+    doc_id: str
+    text: str
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of the source with the role the parser gave it."""
+
+    start: int
+    end: int
+    role: BlockRole
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker turn; ``spans`` are its paragraphs' contents without the speaker prefix."""
+
+    index: int  # 1-based, document order: schema:position
+    speakers: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def speaker(self) -> str:
+        return self.speakers[0]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    def text(self, doc: Document) -> str:
+        """The whole turn, continuation paragraphs joined by newlines."""
+        return "\n".join(doc.text[s:e] for s, e in self.spans)
+
+    def covers(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A highlight that quotes a speaker; ``turn_index`` is the turn it quotes, if found."""
+
+    speaker: str
+    start: int
+    end: int
+    turn_index: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """A parsed document: its turns, excerpts, paragraph roles and metadata."""
+
+    document: Document
+    turns: tuple[Turn, ...]
+    blocks: tuple[Block, ...]
+    excerpts: tuple[Excerpt, ...] = ()
+    title: str | None = None
+    date: str | None = None
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Speakers in order of their first turn."""
+        seen: dict[str, None] = {}
+        for turn in self.turns:
+            for name in turn.speakers:
+                seen.setdefault(name, None)
+        return tuple(seen)
+
+    @property
+    def moderator(self) -> str | None:
+        """The speaker who opens the conversation, when they also speak most often."""
+        if not self.turns:
+            return None
+        counts: dict[str, int] = {}
+        for turn in self.turns:
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+        first = self.turns[0].speaker
+        return first if counts[first] == max(counts.values()) else None
+
+    def turn_at(self, offset: int) -> Turn | None:
+        for turn in self.turns:
+            if turn.covers(offset):
+                return turn
+        return None
+
+    def content_spans(self) -> tuple[tuple[int, int], ...]:
+        """Spans worth reading for facts: turns plus narrative text, without copies or furniture."""
+        wanted = {BlockRole.INTRO, BlockRole.CAPTION, BlockRole.HEADING}
+        spans = [span for turn in self.turns for span in turn.spans]
+        spans += [(b.start, b.end) for b in self.blocks if b.role in wanted]
+        return tuple(sorted(spans))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text: a person, organisation, model or place."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    source: str  # which extractor found it
+    turn_index: int | None = None
+    canonical: str | None = None  # a lexicon's preferred name, when the extractor knows it
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A fact between two mentions, with the sentence it was read from."""
+
+    subject: Mention
+    predicate: str  # a key of talkgraph.ontology.RELATIONS
+    object: Mention
+    start: int
+    end: int
+    since: str | None = None  # a year the text gives, e.g. "2007"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleStatement:
+    """A person's title, optionally at an organisation: ``华为云首席科学家田奇``."""
+
+    person: Mention
+    title: str
+    organization: Mention | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number read from the text and the thing it measures (``千亿`` → 1e11)."""
+
+    subject: Mention | None
+    attribute: str  # e.g. "parameterCount", "percent"
+    value: float
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An assertion a speaker made in a turn (textacy's speaker/cue/content triple)."""
+
+    speaker: str
+    turn_index: int
+    start: int
+    end: int
+    text: str
+    kind: str  # a key of talkgraph.ontology.CLAIM_TYPES
+    cue: str | None = None
+    about: tuple[Mention, ...] = ()
+    agrees_with: tuple[str, ...] = ()  # speakers this claim agrees with
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question a speaker (usually the moderator) asked, and the turns that answer it."""
+
+    speaker: str
+    turn_index: int
+    start: int
+    end: int
+    text: str
+    answered_by: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extract stage found in one transcript."""
+
+    transcript: Transcript
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...] = ()
+    roles: tuple[RoleStatement, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    questions: tuple[Question, ...] = ()
+    aliases: tuple[tuple[str, Mention], ...] = field(default=())  # (alias text, the mention it names)

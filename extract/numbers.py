@@ -1,0 +1,46 @@
+"""Numbers written in Chinese: ``千亿`` → 1e11, ``十万亿`` → 1e13, ``十三亿`` → 1.3e9, ``3.5万`` → 35000."""
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = (("亿", 10**8), ("万", 10**4))
+NUMBER = re.compile(r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*")
+
+
+def parse_chinese_number(text: str) -> float | None:
+    """The value of a number written with Chinese numerals, Arabic digits or both; None if not one."""
+    text = text.strip()
+    if not text or not NUMBER.fullmatch(text):
+        return None
+    try:
+        return _parse(text)
+    except ValueError:
+        return None
+
+
+def _parse(text: str) -> float:
+    for unit, value in _BIG_UNITS:
+        if unit in text:
+            head, _, tail = text.rpartition(unit)
+            high = _parse(head) if head else 1.0
+            return high * value + (_parse(tail) if tail else 0.0)
+    return _parse_small(text)
+
+
+def _parse_small(text: str) -> float:
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    total, current = 0.0, None
+    for ch in text:
+        if ch in _DIGITS:
+            current = float(_DIGITS[ch])
+        elif ch.isdigit():
+            current = (current or 0.0) * 10 + int(ch)
+        elif ch in _SMALL_UNITS:
+            total += (1.0 if current is None else current) * _SMALL_UNITS[ch]
+            current = None
+        else:
+            raise ValueError(text)
+    return total + (current or 0.0)

@@ -1,0 +1,46 @@
+"""talkgraph's own jieba tokenizer.
+
+jieba's module-level tokenizer and ``add_word`` change the whole process; talkgraph owns a
+``jieba.Tokenizer`` instead, loads it once, teaches it the lexicons' names, and keeps jieba's
+logger quiet without touching the root logger.
+"""
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import jieba
+import jieba.posseg
+
+from talkgraph.ontology import lexicon
+
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for entries in (lexicon.organizations(), lexicon.models(), lexicon.places()):
+        for entry in entries:
+            for name in (entry.name, *entry.aliases):
+                if " " not in name and not name.isascii():
+                    tk.add_word(name, freq=2000)
+    for title in lexicon.titles():
+        if not title.isascii():
+            tk.add_word(title, freq=2000)
+    return tk
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` triples, offsets shifted by ``offset``."""
+    return [(w, s + offset, e + offset) for w, s, e in tokenizer().tokenize(text)]
+
+
+def dictionary_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a dictionary word (no HMM guessing), or None."""
+    return jieba.posseg.dt.word_tag_tab.get(word)
+
+
+def in_dictionary(word: str) -> bool:
+    return bool(tokenizer().FREQ.get(word))

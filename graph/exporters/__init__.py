@@ -1,0 +1,73 @@
+"""Exporters: each registers under a name and a file suffix, as rdflib registers its serializers.
+
+Adding a format is a new module in this package with one ``@exporter(...)`` function, plus its
+name in ``_MODULES`` below; the CLI lists and picks exporters from ``EXPORTERS`` and knows none of
+them by name.  Every exporter writes through ``atomic_write`` so that a half-written file never
+exists under the final name.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterator
+
+from rdflib import Graph
+
+from talkgraph.extract.errors import OutputError, UsageError
+
+_MODULES = ("rdf", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    name: str
+    filename: str  # what it writes into the output directory (a file or a folder)
+    description: str
+    write: Callable[[Graph, Path], None]
+
+
+EXPORTERS: dict[str, Exporter] = {}
+
+
+def exporter(name: str, filename: str, description: str):
+    def register(func: Callable[[Graph, Path], None]) -> Callable[[Graph, Path], None]:
+        EXPORTERS[name] = Exporter(name, filename, description, func)
+        return func
+    return register
+
+
+def load_exporters() -> dict[str, Exporter]:
+    for module in _MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    return EXPORTERS
+
+
+def get_exporter(name: str) -> Exporter:
+    exporters = load_exporters()
+    if name not in exporters:
+        raise UsageError(f"unknown format {name!r}; known formats: {', '.join(sorted(exporters))}")
+    return exporters[name]
+
+
+@contextmanager
+def atomic_write(path: Path, mode: str = "w") -> Iterator[IO]:
+    """Write to a temporary file beside ``path`` and rename it into place when done."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path.parent}: cannot write here ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as handle:
+            yield handle
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,66 @@
+"""The lexicons shipped in ``ontology/lexicon/``: general lists of well-known names and titles.
+
+Standard library only, so that ``extract`` can use them without pulling in rdflib.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """A preferred name, its aliases and (for organisations) the organisation it belongs to."""
+
+    name: str
+    aliases: tuple[str, ...]
+    parent: str | None = None
+
+
+def _lines(filename: str):
+    for raw in (LEXICON_DIR / filename).read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            yield raw
+
+
+def _entries(filename: str) -> tuple[LexiconEntry, ...]:
+    out = []
+    for line in _lines(filename):
+        cols = line.split("\t") + ["", ""]
+        aliases = tuple(a.strip() for a in cols[1].split("|") if a.strip())
+        out.append(LexiconEntry(cols[0].strip(), aliases, cols[2].strip() or None))
+    return tuple(out)
+
+
+@cache
+def organizations() -> tuple[LexiconEntry, ...]:
+    return _entries("organizations.tsv")
+
+
+@cache
+def models() -> tuple[LexiconEntry, ...]:
+    return _entries("models.tsv")
+
+
+@cache
+def places() -> tuple[LexiconEntry, ...]:
+    return _entries("places.tsv")
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    """Job titles and honours, longest first so that a pattern prefers ``首席科学家`` to ``科学家``."""
+    return tuple(sorted({line.strip() for line in _lines("titles.txt")}, key=len, reverse=True))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(w for line in _lines("surnames.txt") for w in line.split())
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return frozenset(w for line in _lines("not_names.txt") for w in line.split())
