@@ -17,16 +17,23 @@ _CUES: tuple[tuple[str, str, float], ...] = (
     ("agreement", r"(?<!不)(?<!不太)(?:同意|赞同|认同)", 3.0),
     ("disagreement", r"(?:不同意|不太同意|不认同|不太认同|反对|不赞同)", 3.0),
     ("judgement", r"我(?:个人)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
-    ("judgement", r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|首先|第一|需要", 1.0),
+    ("judgement", r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
     ("prediction", r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到", 1.5),
     ("figure", r"\d+(?:\.\d+)?\s?%|百分点|[百千万亿]亿|[十百千万]亿|\d+\s?倍|十三亿|三亿", 1.5),
     ("recommendation", r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),
+    ("judgement", r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
+    ("prediction", r"说不定|能够|可以|会[^议]|就会", 0.5),
+    ("judgement", r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
+    ("judgement", r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),
 )
+_DECLARATIVE = re.compile(r"是|有|会|能|要|在|让")
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
 _QUESTION = re.compile(r"[?？]$|吗$|呢$")
-_FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对|嗯|没错|大家好|很高兴)")
+_FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没错|大家好|很高兴)")
+_SENTENCE_END = re.compile(r"[。！？!?]+")
 _MIN_CHARS = 8
-_MAX_SHARE = 0.55  # of a turn's sentences that may become claims
+_MAX_SHARE = 0.55  # of a turn's sentences (ended by 。！？) that may become claims
+_MIN_SCORE = 0.8
 
 
 def extract_claims(transcript: Transcript, sentences: list[Sentence],
@@ -45,7 +52,6 @@ def extract_claims(transcript: Transcript, sentences: list[Sentence],
             continue
         turn = transcript.turns[sentence.turn_index - 1]
         body = text[sentence.start:sentence.end]
-        turn_sentences[turn.index] = turn_sentences.get(turn.index, 0) + 1
         if _QUESTION.search(body) and turn.speaker == moderator:
             questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                       _answers(transcript, turn.index)))
@@ -55,8 +61,10 @@ def extract_claims(transcript: Transcript, sentences: list[Sentence],
         score, kind, cue = _score(body)
         if sentence.start in agreed:
             score, kind = score + 3.0, "agreement"
-        if score >= 1.0:
+        if score >= _MIN_SCORE:
             scored.append((score, sentence, kind, cue))
+    for turn in transcript.turns:
+        turn_sentences[turn.index] = sum(1 for x in _SENTENCE_END.split(turn.text(transcript.document)) if len(x) > 4)
     claims = list(_densest(scored, turn_sentences))
     out = []
     for score, sentence, kind, cue in sorted(claims, key=lambda c: c[1].start):
@@ -68,13 +76,16 @@ def extract_claims(transcript: Transcript, sentences: list[Sentence],
 
 
 def _score(body: str) -> tuple[float, str, str | None]:
-    score, best_kind, best_weight, cue = 0.0, "judgement", 0.0, None
+    score = 0.3 if _DECLARATIVE.search(body) else 0.0
+    best_kind, best_weight, cue = "judgement", 0.0, None
     for kind, pattern, weight in _COMPILED:
         match = pattern.search(body)
         if match:
             score += weight
             if weight > best_weight:
                 best_kind, best_weight, cue = kind, weight, match.group()
+    if re.search(r"[?？]$", body):
+        score -= 1.0  # a question, even a rhetorical one, asserts less than a statement
     return score, best_kind, cue
 
 
@@ -84,7 +95,7 @@ def _densest(scored, turn_sentences: dict[int, int]) -> Iterator:
     for item in scored:
         by_turn.setdefault(item[1].turn_index, []).append(item)
     for turn_index, items in by_turn.items():
-        limit = max(1, int(turn_sentences[turn_index] * _MAX_SHARE))
+        limit = max(1, int(turn_sentences[turn_index] * _MAX_SHARE + 0.5))
         yield from sorted(items, key=lambda c: (-c[0], c[1].start))[:limit]
 
 

@@ -7,7 +7,7 @@ logger quiet without touching the root logger.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
@@ -32,9 +32,13 @@ def tokenizer() -> jieba.Tokenizer:
     return tk
 
 
-def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """``(word, start, end)`` triples, offsets shifted by ``offset``."""
-    return [(w, s + offset, e + offset) for w, s, e in tokenizer().tokenize(text)]
+@lru_cache(maxsize=4096)
+def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
+    """``(word, start, end)`` triples, offsets shifted by ``offset``.
+
+    Cached: several extractors read the same paragraph, and segmenting is the costly step.
+    """
+    return tuple((w, s + offset, e + offset) for w, s, e in tokenizer().tokenize(text))
 
 
 def dictionary_tag(word: str) -> str | None:

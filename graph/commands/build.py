@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from talkgraph.graph.exporters import get_exporter, load_exporters
     from talkgraph.graph.pipeline import build_graph, export_graph
 
-    names = args.format or ["turtle", "html"]
+    names = args.format or ["turtle"]
     if "all" in names:
         names = sorted(load_exporters())
     for name in names:
