@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from talkgraph.ontology import lexicon
 
@@ -263,20 +264,25 @@ def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:
 
 
 def _part_of(transcript: Transcript, sentences: list[Sentence]) -> Iterator[Relation]:
-    """``华为云`` part of ``华为``: a name built on another organisation's name, or a parent the lexicon records."""
-    orgs: dict[str, Mention] = {}
+    """``华为云`` part of ``华为``: a name built on another organisation's name anywhere in the text,
+    or a parent the lexicon records when both are named in one sentence."""
+    first: dict[str, Mention] = {}
     for sentence in sentences:
-        for m in sentence.mentions:
-            if m.kind is Kind.ORGANIZATION:
-                orgs.setdefault(m.canonical or m.text, m)
-    parents = {e.name: e.parent for e in lexicon.organizations() if e.parent}
-    for name, mention in orgs.items():
-        parent = parents.get(name)
-        if parent in orgs:
-            yield Relation(mention, "parentOrganization", orgs[parent], mention.start, mention.end)
-            continue
-        for other_name, other in orgs.items():
-            if other_name != name and name.startswith(other.text) and len(name) > len(other.text) + 1 \
-                    and not mention.canonical:
+        orgs = {m.canonical or m.text: m for m in sentence.mentions if m.kind is Kind.ORGANIZATION}
+        for name, mention in orgs.items():
+            first.setdefault(name, mention)
+            parent = _lexicon_parents().get(name)
+            if parent in orgs:
+                yield Relation(mention, "parentOrganization", orgs[parent], sentence.start, sentence.end)
+    for name, mention in first.items():
+        for other_name, other in first.items():
+            built_on = mention.text.startswith(other.text) and len(mention.text) > len(other.text)
+            if other_name != name and built_on and (
+                    mention.canonical is None or _lexicon_parents().get(name) == other_name):
                 yield Relation(mention, "parentOrganization", other, mention.start, mention.end)
                 break
+
+
+@cache
+def _lexicon_parents() -> dict[str, str]:
+    return {e.name: e.parent for e in lexicon.organizations() if e.parent}

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .chinese_names import is_han_name
 from .model import Block, BlockRole, Document, Excerpt, Transcript, Turn
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
@@ -42,7 +43,9 @@ _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,
 _HIGHLIGHTS = re.compile(r"^(?:精彩摘录|精彩观点|观点摘录|金句|精彩语录|核心观点|要点|Highlights?|Key quotes)\s*[:：]?$",
                          re.IGNORECASE)
 _MAX_HEADING_CHARS = 30
-_MIN_DUPLICATE_CHARS = 40
+# 主持人王小明： is 王小明 speaking as the moderator
+_ROLE_BEFORE_NAME = re.compile(r"^(?:主持人|主持|嘉宾|记者|主讲人|演讲者|提问者|观众)(?=[\u3400-\u9fff]{2,4}$)")
+_MIN_DUPLICATE_CHARS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,7 @@ def _prefix_names(text: str, para: _Paragraph) -> tuple[tuple[str, ...], int] | 
     match = SPEAKER_PREFIX.match(text, para.start, para.end)
     if not match:
         return None
-    names = tuple(n.strip() for n in _JOINT_SEPARATOR.split(match["names"]) if n.strip())
+    names = tuple(_ROLE_BEFORE_NAME.sub("", n.strip()) for n in _JOINT_SEPARATOR.split(match["names"]) if n.strip())
     rest = text[match.end():para.end]
     if _URL_ONLY.match(rest) or rest.startswith("//"):
         return None
@@ -116,12 +119,15 @@ def _prefix_names(text: str, para: _Paragraph) -> tuple[tuple[str, ...], int] | 
 
 
 def _supported_speakers(text: str, candidates) -> set[str]:
-    """Names that open two or more paragraphs, or open one and are named elsewhere in the text."""
+    """Names that open two or more paragraphs, or open one and are named elsewhere in the text.
+
+    A full Chinese name (surname and given name) that opens a single paragraph also counts when
+    the document has other speakers: a guest may speak once.
+    """
     opened = Counter(name for _, prefix in candidates if prefix for name in prefix[0])
-    supported = set()
-    for name, count in opened.items():
-        if count >= 2 or text.count(name) > count:
-            supported.add(name)
+    supported = {name for name, count in opened.items() if count >= 2 or text.count(name) > count}
+    if supported:
+        supported |= {name for name in opened if is_han_name(name)}
     return supported
 
 

@@ -10,7 +10,8 @@ This is the Python API a notebook uses; the CLI is a thin layer over it::
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from rdflib import Graph
 from talkgraph.extract.errors import InputError
 from talkgraph.extract.extraction import extract
 from talkgraph.extract.model import Document, Extraction, Kind
-from talkgraph.extract.reading import read_document
+from talkgraph.extract.reading import read_document, slugify
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE
 
@@ -28,7 +29,7 @@ from .build import build_networkx, build_rdf
 from .exporters import atomic_write, get_exporter
 from .resolve import ResolvedCorpus, resolve_aliases
 
-TRANSCRIPT_SUFFIXES = (".txt", ".md", ".text")
+TRANSCRIPT_SUFFIXES = (".txt",)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,12 @@ class BuiltGraph:
     corpus: ResolvedCorpus
     rdf: Graph
     networkx: nx.MultiDiGraph
+
+    def warnings(self) -> list[str]:
+        """What a user should know about the input: transcripts read without any speaker turn."""
+        return [f"{doc.extraction.transcript.document.source or doc.extraction.transcript.document.doc_id}: "
+                "no speaker turns found; read as one narrative document"
+                for doc in self.corpus.documents if not doc.extraction.transcript.turns]
 
     def summaries(self) -> list[str]:
         """One line per transcript: turns, people, organisations, models, claims."""
@@ -51,43 +58,67 @@ class BuiltGraph:
 
 
 def transcript_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the transcripts (``*.txt``, ``*.md``) inside directories, sorted."""
+    """Files as given, and the transcripts (``*.txt``) inside directories, sorted."""
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES)
             if not found:
-                raise InputError(f"{path}: no transcripts (*.txt, *.md) in this directory")
+                raise InputError(f"{path}: no transcripts (*.txt) in this directory")
             paths.extend(found)
         else:
             paths.append(path)
     return paths
 
 
-def read_and_extract(document: Document) -> Extraction:
-    return extract(parse_transcript(document))
+def read_and_extract(path: Path) -> Extraction:
+    """The per-transcript part of the pipeline, run in a worker process with ``jobs > 1``."""
+    return extract(parse_transcript(read_document(path)))
 
 
 def build_from_documents(documents: Sequence[Document]) -> BuiltGraph:
-    extractions = [read_and_extract(doc) for doc in documents]
+    """Build from documents already in memory (``document_from_text``)."""
+    return _build([extract(parse_transcript(doc)) for doc in documents])
+
+
+def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
+                progress: Callable[[int, int, Path], None] | None = None) -> BuiltGraph:
+    """Read, extract, resolve and build the transcripts (files or directories) given.
+
+    ``jobs`` worker processes extract transcripts in parallel; results keep the input order, so
+    the graph is the same whatever ``jobs`` is.  ``progress(done, total, path)`` is called after each.
+    """
+    paths = transcript_paths(inputs)
+    _check_unique_ids(paths)
+    extractions: list[Extraction] = []
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for n, (path, extraction) in enumerate(zip(paths, pool.map(read_and_extract, paths)), 1):
+                extractions.append(extraction)
+                if progress:
+                    progress(n, len(paths), path)
+    else:
+        for n, path in enumerate(paths, 1):
+            extractions.append(read_and_extract(path))
+            if progress:
+                progress(n, len(paths), path)
+    return _build(extractions)
+
+
+def _build(extractions: list[Extraction]) -> BuiltGraph:
     corpus = resolve_aliases(extractions)
     return BuiltGraph(corpus, build_rdf(corpus), build_networkx(corpus))
 
 
-def build_graph(inputs: Iterable[str | Path]) -> BuiltGraph:
-    """Read, extract, resolve and build the transcripts (files or directories) given."""
-    documents = [read_document(p) for p in transcript_paths(inputs)]
-    _check_unique_ids(documents)
-    return build_from_documents(documents)
-
-
-def _check_unique_ids(documents: Sequence[Document]) -> None:
-    seen: dict[str, str] = {}
-    for doc in documents:
-        if doc.doc_id in seen:
-            raise InputError(f"{doc.source}: has the same name as {seen[doc.doc_id]}; rename one of them")
-        seen[doc.doc_id] = doc.source or doc.doc_id
+def _check_unique_ids(paths: Sequence[Path]) -> None:
+    """Transcript IRIs come from file names, so two files of one name would share a graph."""
+    seen: dict[str, Path] = {}
+    for path in paths:
+        doc_id = slugify(path.stem)
+        if doc_id in seen:
+            raise InputError(f"{path}: has the same name as {seen[doc_id]}; rename one of them")
+        seen[doc_id] = path
 
 
 def export_graph(built: BuiltGraph, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html")) -> list[Path]:

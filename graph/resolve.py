@@ -54,13 +54,24 @@ def entity_key(kind: Kind, label: str) -> str:
 
 
 def resolve_aliases(extractions: Iterable[Extraction]) -> ResolvedCorpus:
-    """Resolve every mention of every transcript; the same name across transcripts is one node."""
+    """Resolve every mention of every transcript into one set of entities.
+
+    The same name across transcripts is one node, except for people: two transcripts' people of
+    one name whose organisations are known and differ are two nodes (``张鹏`` of 极客公园 and
+    ``张鹏`` of a bank), the second keyed by its organisation.
+    """
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Kind] = {}
     role_labels: set[str] = set()
+    namesake_labels: dict[str, str] = {}
+    namesakes = _Namesakes()
     documents = []
     for extraction in extractions:
         entity_of, speaker_of = _resolve_document(extraction)
+        renamed = namesakes.assign(_affiliations(extraction, entity_of, speaker_of))
+        namesake_labels.update({new: old.split("/", 1)[1] for old, new in renamed.items()})
+        entity_of = {m: renamed.get(k, k) for m, k in entity_of.items()}
+        speaker_of = {n: renamed.get(k, k) for n, k in speaker_of.items()}
         for mention, key in entity_of.items():
             forms[key][mention.text] += 1
             kinds[key] = mention.kind
@@ -76,12 +87,57 @@ def resolve_aliases(extractions: Iterable[Extraction]) -> ResolvedCorpus:
         documents.append(ResolvedDocument(extraction, entity_of, speaker_of))
     entities = {}
     for key in sorted(forms):
-        label = key.split("/", 1)[1]
+        label = namesake_labels.get(key) or key.split("/", 1)[1]
         aliases = set(forms[key]) | _lexicon_aliases(kinds[key], label)
         aliases.discard(label)
         entities[key] = Entity(key, kinds[key], label, tuple(sorted(aliases)), sum(forms[key].values()),
                                key in role_labels)
     return ResolvedCorpus(tuple(documents), entities)
+
+
+def _affiliations(extraction: Extraction, entity_of: Mapping[Mention, str],
+                  speaker_of: Mapping[str, str]) -> dict[str, set[str]]:
+    """Each person's organisations in one transcript (works for, founded, holds a title at)."""
+    def key(m: Mention) -> str | None:
+        return speaker_of.get(m.canonical or "") if m.start == m.end else entity_of.get(m)
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in extraction.relations:
+        person, org = (r.subject, r.object) if r.predicate == "worksFor" else (r.object, r.subject)
+        if r.predicate in ("worksFor", "founder") and key(person) and key(org):
+            out[key(person)].add(key(org))
+    for role in extraction.roles:
+        if role.organization is not None and key(role.person) and key(role.organization):
+            out[key(role.person)].add(key(role.organization))
+    for k in set(entity_of.values()) | set(speaker_of.values()):
+        if k.startswith("person/"):
+            out.setdefault(k, set())
+    return out
+
+
+class _Namesakes:
+    """People of one name seen so far, each with the organisations known for them."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+
+    def assign(self, affiliations: dict[str, set[str]]) -> dict[str, str]:
+        """Keys to rename in this transcript: a namesake whose organisations differ from all others'."""
+        renamed = {}
+        for key, orgs in sorted(affiliations.items()):
+            clusters = self.seen[key]
+            match = next((c for c in clusters if not c[1] or not orgs or c[1] & orgs), None)
+            if match is None and clusters:
+                new_key = f"{key}/{min(orgs).split('/', 1)[1]}"
+                clusters.append((new_key, set(orgs)))
+                renamed[key] = new_key
+            elif match is None:
+                clusters.append((key, set(orgs)))
+            else:
+                match[1].update(orgs)
+                if match[0] != key:
+                    renamed[key] = match[0]
+        return renamed
 
 
 def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[str, str]]:

@@ -6,6 +6,8 @@ import sys
 
 from . import add_command
 
+DEFAULT_FORMATS = ("turtle",)
+
 
 def configure(subparsers) -> None:
     parser = add_command(
@@ -18,21 +20,43 @@ def configure(subparsers) -> None:
     parser.add_argument("inputs", nargs="+", metavar="TRANSCRIPT", help="transcript files or directories of them")
     parser.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
     parser.add_argument("--format", action="append", metavar="NAME",
-                        help="output format, repeatable; 'all' for every one (default: turtle and html; "
-                             "see 'talkgraph formats')")
+                        help="output format, repeatable; 'all' for every one "
+                             f"(default: {' and '.join(DEFAULT_FORMATS)}; see 'talkgraph formats')")
+    parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
+                        help="extract transcripts in N processes (default 1; the graph is the same)")
     parser.set_defaults(run=run)
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def _progress_bar(done: int, total: int, path) -> None:
+    """A one-line progress bar on a terminal; nothing when stderr is a file or a pipe."""
+    if total < 2 or not sys.stderr.isatty():
+        return
+    width = 30
+    filled = width * done // total
+    end = "\n" if done == total else ""
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {str(path)[-40:]:40}", end=end,
+          file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
-    from talkgraph.graph.exporters import get_exporter, load_exporters
+    from talkgraph.graph.exporters import ensure_writable, get_exporter, load_exporters
     from talkgraph.graph.pipeline import build_graph, export_graph
 
-    names = args.format or ["turtle"]
+    names = args.format or list(DEFAULT_FORMATS)
     if "all" in names:
         names = sorted(load_exporters())
     for name in names:
         get_exporter(name)  # an unknown format fails before any work is done
-    built = build_graph(args.inputs)
+    ensure_writable(args.output)
+    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar)
+    for line in built.warnings():
+        print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():
         print(line, file=sys.stderr)
     for path in export_graph(built, args.output, names):

@@ -54,6 +54,13 @@ def get_exporter(name: str) -> Exporter:
     return exporters[name]
 
 
+def ensure_writable(directory: Path) -> None:
+    """Fail before any work is done when the output directory cannot be written."""
+    with atomic_write(Path(directory) / ".talkgraph-write-check") as handle:
+        handle.write("")
+    (Path(directory) / ".talkgraph-write-check").unlink()
+
+
 @contextmanager
 def atomic_write(path: Path, mode: str = "w") -> Iterator[IO]:
     """Write to a temporary file beside ``path`` and rename it into place when done."""

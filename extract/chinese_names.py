@@ -1,0 +1,26 @@
+"""The shape of a Chinese personal name: a surname from the standard list and one or two characters."""
+from __future__ import annotations
+
+import re
+
+from talkgraph.ontology import lexicon
+
+# characters that end a name rather than continue it
+NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把被给为以而从到老总主谈问答表认提指介透称曾已将会能要这那们个先女"
+                        "博教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里中来去过着")
+
+
+def surname_of(name: str) -> str | None:
+    if name[:2] in lexicon.surnames():
+        return name[:2]
+    if name[:1] in lexicon.surnames():
+        return name[:1]
+    return None
+
+
+def is_han_name(name: str) -> bool:
+    """A plausible full Chinese name: a known surname and one or two more characters."""
+    if not re.fullmatch(r"[\u3400-\u9fff]{2,4}", name):
+        return False
+    surname = surname_of(name)
+    return surname is not None and 1 <= len(name) - len(surname) <= 2 and not (set(name[1:]) & NOT_IN_NAME)

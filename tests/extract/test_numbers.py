@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+import pytest
+
+from talkgraph.extract.numbers import parse_chinese_number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("千亿", 1e11), ("十万亿", 1e13), ("十三亿", 1.3e9), ("千万亿", 1e15), ("百亿", 1e10),
+    ("3.5万", 35000), ("两千", 2000), ("一百二十三", 123), ("1万亿", 1e12), ("20", 20), ("十", 10),
+])
+def test_chinese_numbers(text, value):
+    assert parse_chinese_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "大模型", "亿", "万亿"])
+def test_not_numbers(text):
+    assert parse_chinese_number(text) is None

@@ -1,0 +1,87 @@
+"""Relation, role, quantity and claim patterns on sentences written for these tests."""
+from __future__ import annotations
+
+from talkgraph.extract import document_from_text, extract, parse_transcript
+
+
+def facts(text: str):
+    x = extract(parse_transcript(document_from_text(text, doc_id="t")))
+    name = lambda m: m.canonical or m.text  # noqa: E731
+    relations = {(name(r.subject), r.predicate, name(r.object)) for r in x.relations}
+    roles = {(name(r.person), r.title, r.organization and name(r.organization)) for r in x.roles}
+    return x, relations, roles
+
+
+def test_organisation_title_name():
+    _, relations, roles = facts("主持人王小明：欢迎腾讯云首席科学家李明远和字节跳动技术负责人赵一凡。\n")
+    assert ("李明远", "首席科学家", "腾讯云") in roles
+    assert ("赵一凡", "技术负责人", "字节跳动") in roles
+    assert ("李明远", "worksFor", "腾讯云") in relations
+
+
+def test_founder_title_gives_a_founder_relation():
+    _, relations, _ = facts("据介绍，星河智能创始人周子航表示，公司会继续投入。\n")
+    assert ("星河智能", "founder", "周子航") not in relations  # 星河智能 has no organisation suffix
+    _, relations, _ = facts("据介绍，星河科技创始人周子航表示，公司会继续投入。\n")
+    assert ("星河科技", "founder", "周子航") in relations
+
+
+def test_person_is_title_of_organisation():
+    _, relations, roles = facts("目前陈立是百度搜索平台的负责人，陈立很忙。\n")
+    assert ("陈立", "负责人", "百度") in roles
+
+
+def test_former_affiliation_with_year_and_from_to():
+    x, relations, _ = facts("王小明：2010年我刚刚加入腾讯，后来从腾讯到百度。\n\n李华：好。\n\n王小明：嗯。\n")
+    assert ("王小明", "formerlyAt", "腾讯") in relations
+    years = {r.since for r in x.relations if r.predicate == "formerlyAt"}
+    assert "2010" in years
+
+
+def test_creator_of_a_model():
+    _, relations, _ = facts("去年腾讯出了一个混元大模型，效果不错。\n")
+    assert ("混元", "creator", "腾讯") in relations
+    _, relations, _ = facts("大家都知道 OpenAI 的 GPT-4o 很强。\n")
+    assert ("GPT-4o", "creator", "OpenAI") in relations
+
+
+def test_part_of_by_name():
+    _, relations, _ = facts("他在百度智能云工作，之前在百度总部。\n")
+    assert ("百度智能云", "parentOrganization", "百度") in relations
+
+
+def test_agreement_names_the_other_speaker():
+    text = ("王小明：我认为开源会赢。\n\n李华：我很同意王小明的观点，开源会赢。\n\n"
+            "赵强：我不太同意李华的说法。\n\n王小明：好。\n\n李华：嗯。\n\n赵强：对。\n")
+    x, relations, _ = facts(text)
+    assert ("李华", "agreesWith", "王小明") in relations
+    assert not any(s == "赵强" and p == "agreesWith" for s, p, _ in relations)
+
+
+def test_parameter_scale_on_the_model():
+    x, _, _ = facts("华为发布了盘古大模型，千亿规模，还有“十万亿参数规模的大模型”。\n")
+    values = {(q.subject.canonical or q.subject.text, q.value) for q in x.quantities}
+    assert ("盘古大模型", 1e11) in values
+    assert ("十万亿参数规模的大模型", 1e13) in values
+
+
+def test_misspelt_model_name_reads_as_the_known_one():
+    x, _, _ = facts("比如GTP-4出现以后，大家都在追赶。\n")
+    assert any(m.canonical == "GPT-4" and m.text == "GTP-4" for m in x.mentions)
+
+
+def test_nickname_becomes_an_alias():
+    x, _, _ = facts("王小明：我们请到一位大V，他在微博上的名字叫“算法哥”，这就是嘉宾赵一凡。\n\n赵一凡：谢谢。\n\n王小明：好。\n\n赵一凡：嗯。\n")
+    assert [(alias, m.text) for alias, m in x.aliases] == [("算法哥", "赵一凡")]
+
+
+def test_claims_and_questions():
+    text = ("王小明：大家觉得模型会越来越大吗？\n\n李华：我认为模型一定会越来越大。今天天气不错。好的。\n\n"
+            "王小明：为什么？\n\n李华：因为成本会下降50%以上。\n")
+    x = extract(parse_transcript(document_from_text(text, doc_id="t")))
+    claims = [(c.speaker, c.text) for c in x.claims]
+    assert ("李华", "我认为模型一定会越来越大。") in claims
+    assert all(c.speaker != "王小明" for c in x.claims)
+    assert x.questions and x.questions[0].answered_by == (2,)
+    for c in x.claims:
+        assert x.transcript.document.text[c.start:c.end] == c.text

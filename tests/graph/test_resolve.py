@@ -1,0 +1,47 @@
+"""Alias resolution and the rule that different people are never merged."""
+from __future__ import annotations
+
+from talkgraph.extract import document_from_text, extract, parse_transcript
+from talkgraph.graph.resolve import resolve_aliases
+
+
+def resolve(*texts: str):
+    return resolve_aliases([extract(parse_transcript(document_from_text(t, doc_id=f"d{i}")))
+                            for i, t in enumerate(texts)])
+
+
+def labels(corpus, kind):
+    return {e.label: e for e in corpus.entities.values() if e.kind.value == kind}
+
+
+def test_forms_of_address_resolve_to_the_one_person():
+    corpus = resolve("王小明：欢迎赵一凡。\n\n赵一凡：谢谢。\n\n王小明：赵老师，你怎么看？一凡老师请讲。\n\n赵一凡：好。\n")
+    people = labels(corpus, "Person")
+    assert set(people) == {"王小明", "赵一凡"}
+    assert {"赵老师", "一凡老师"} <= set(people["赵一凡"].aliases)
+
+
+def test_a_surname_shared_by_two_people_resolves_to_neither():
+    corpus = resolve("王小明：欢迎王大力。\n\n王大力：谢谢。\n\n王小明：王老师，你怎么看？\n\n王大力：好。\n")
+    people = labels(corpus, "Person")
+    assert set(people) == {"王小明", "王大力"}
+    assert not any("王老师" in p.aliases for p in people.values())
+
+
+def test_lexicon_short_forms_resolve_to_the_preferred_name():
+    corpus = resolve("王小明：阿里和阿里巴巴是一家，谷歌就是Google。\n\n李华：对。\n\n王小明：好。\n\n李华：嗯。\n")
+    orgs = labels(corpus, "Organization")
+    assert set(orgs) == {"阿里巴巴", "Google"}
+    assert "阿里" in orgs["阿里巴巴"].aliases and "谷歌" in orgs["Google"].aliases
+
+
+def test_the_same_name_in_two_transcripts_is_one_node():
+    corpus = resolve("王小明：欢迎张鹏。\n\n张鹏：谢谢。\n\n王小明：好。\n",
+                     "李华：欢迎张鹏。\n\n张鹏：你好。\n\n李华：好。\n")
+    assert sum(1 for e in corpus.entities.values() if e.label == "张鹏") == 1
+
+
+def test_namesakes_with_different_organisations_stay_apart():
+    corpus = resolve("王小明：今天请到极客公园创始人张鹏。\n\n张鹏：谢谢。\n\n王小明：好的。\n",
+                     "李华：今天请到招商银行行长张鹏。\n\n张鹏：大家好。\n\n李华：谢谢张鹏。\n")
+    assert sum(1 for e in corpus.entities.values() if e.label == "张鹏") == 2

@@ -1,0 +1,55 @@
+"""The package's shape: stages depend in one direction, the vocabulary is in one place."""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF
+
+from talkgraph.ontology.namespace import ONTOLOGY_FILE, TG
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imports(folder: str) -> set[str]:
+    found = set()
+    for path in (ROOT / folder).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.add(node.module.split(".")[0] if not node.module.startswith("talkgraph.") else node.module)
+    return found
+
+
+def test_extract_needs_neither_rdflib_nor_networkx_nor_the_graph_stage():
+    used = imports("extract")
+    assert not used & {"rdflib", "networkx", "pyvis"}
+    assert not any(m.startswith("talkgraph.graph") for m in used)
+
+
+def test_no_iri_literals_outside_the_ontology():
+    pattern = re.compile(r"[\"']https?://")
+    for folder in ("extract", "graph"):
+        for path in (ROOT / folder).rglob("*.py"):
+            assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+def test_python_namespace_and_turtle_declare_the_same_terms():
+    g = Graph().parse(ONTOLOGY_FILE)
+    prefix = str(TG._NS)
+    declared = {str(s)[len(prefix):] for s in g.subjects() if str(s).startswith(prefix)}
+    in_python = {name for name in TG.__annotations__}
+    assert declared == in_python
+
+
+def test_every_own_term_is_tied_to_a_standard_vocabulary():
+    g = Graph().parse(ONTOLOGY_FILE)
+    from rdflib.namespace import RDFS, SKOS
+    for term in set(g.subjects(RDF.type, OWL.Class)) | set(g.subjects(RDF.type, OWL.ObjectProperty)) | set(
+            g.subjects(RDF.type, OWL.DatatypeProperty)):
+        labels = {lit.language for lit in g.objects(term, RDFS.label)}
+        assert {"en", "zh"} <= labels, term
+        assert g.value(term, RDFS.comment) is not None, term
