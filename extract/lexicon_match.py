@@ -48,5 +48,8 @@ def build_matcher(entries: tuple[LexiconEntry, ...]) -> LexiconMatcher:
         for alias in (entry.name, *entry.aliases):
             canonical.setdefault(fold(alias), entry.name)
     aliases = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=lambda a: (-len(a), a))
-    pattern = re.compile("|".join(_alias_regex(a) for a in aliases))
+    # a look-ahead on the possible first characters lets the engine skip most positions at once
+    firsts = sorted({ch for a in aliases for ch in (a[0], a[0].lower(), a[0].upper())})
+    first_class = "".join(re.escape(ch) for ch in firsts)
+    pattern = re.compile(f"(?=[{first_class}])(?:" + "|".join(_alias_regex(a) for a in aliases) + ")")
     return LexiconMatcher(pattern, canonical)

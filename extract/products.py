@@ -17,7 +17,8 @@ from .mentions import in_content, make_mention, mention_extractor
 from .model import Kind, Mention, Transcript
 from .tokens import dictionary_tag, tokenize
 
-_LATIN = re.compile(r"(?<![A-Za-z0-9_./])[A-Za-z][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
+_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*"
+_LATIN = re.compile(rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
 _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|平台|编辑器|插件|助手|工具|引擎|系统|产品|数据库|编程语言|IDE|App|APP)")
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?)\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
@@ -69,10 +70,13 @@ def latin_products(transcript: Transcript) -> Iterator[Mention]:
     not_names = lexicon.not_names()
     for start, end, turn in in_content(transcript):
         for match in _LATIN.finditer(text, start, end):
-            name = match.group()
-            if name in not_names or name.split(" ")[0] in not_names or fold(name) in _known_latin():
-                continue
             s, e = match.span()
+            words = match.group().split(" ")
+            if len(words) > 1 and (words[0] in not_names or any(fold(w) in _known_latin() for w in words)):
+                e = s + len(words[0])  # "Cursor Composer" is two names, not one
+            name = text[s:e]
+            if name in not_names or fold(name) in _known_latin():
+                continue
             misspelt = _misspelling_of(name)
             if misspelt:
                 yield make_mention(transcript, s, e, Kind.MODEL, "product", turn, misspelt)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-COMMAND_MODULES = ("build", "mentions", "formats")
+COMMAND_MODULES = ("build", "mentions", "formats", "ontology")
 
 
 def formatter(prog: str) -> argparse.HelpFormatter:
