@@ -47,9 +47,11 @@ def test_python_namespace_and_turtle_declare_the_same_terms():
 
 def test_every_own_term_is_tied_to_a_standard_vocabulary():
     g = Graph().parse(ONTOLOGY_FILE)
-    from rdflib.namespace import RDFS, SKOS
+    from rdflib.namespace import RDFS
     for term in set(g.subjects(RDF.type, OWL.Class)) | set(g.subjects(RDF.type, OWL.ObjectProperty)) | set(
             g.subjects(RDF.type, OWL.DatatypeProperty)):
         labels = {lit.language for lit in g.objects(term, RDFS.label)}
         assert {"en", "zh"} <= labels, term
         assert g.value(term, RDFS.comment) is not None, term
+        tied = set(g.objects(term, RDFS.subClassOf)) | set(g.objects(term, RDFS.subPropertyOf))
+        assert any(not str(t).startswith(str(TG._NS)) for t in tied), term

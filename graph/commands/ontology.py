@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     g = Graph().parse(ONTOLOGY_FILE)
     print(f"file:    {ONTOLOGY_FILE}")
     print(f"IRI:     {ONTOLOGY_IRI}")
-    print(f"version: {g.value(predicate=OWL.versionIRI, any=True) or g.value(None, OWL.versionInfo)}")
+    print(f"version: {next(g.objects(None, OWL.versionIRI), None)}")
     for title, kind, parent in (("classes", OWL.Class, RDFS.subClassOf),
                                 ("object properties", OWL.ObjectProperty, RDFS.subPropertyOf),
                                 ("datatype properties", OWL.DatatypeProperty, RDFS.subPropertyOf)):
