@@ -108,3 +108,13 @@ def test_the_same_graph_from_other_encodings(tmp_path, sample_path):
         assert run_cli("build", str(folder / "panel.txt"), "-o", str(folder / "out"), "--format", "turtle").returncode == 0
         outputs.append((folder / "out" / "graph.ttl").read_bytes())
     assert len(set(outputs)) == 1
+
+
+def test_a_huge_one_line_file_stops_with_a_message(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        chunk = ("大模型" * 10000).encode("utf-8")
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            handle.write(chunk)
+    result = run_cli("build", str(huge), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and "larger than" in result.stderr and "huge.txt" in result.stderr

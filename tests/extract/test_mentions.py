@@ -1,0 +1,32 @@
+"""Mentions keep offsets that slice back to their text, whatever the input."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from talkgraph.extract import document_from_text, extract, parse_transcript
+from talkgraph.extract.mentions import EXTRACTORS, extract_mentions
+
+pieces = st.sampled_from(["华为云首席科学家田奇", "阿里", "GPT-4o", "“封神榜”大模型", "王老师", "：", "\n\n",
+                          "李华：", "OneFlow深度学习框架", "千亿规模", "我很同意李华的观点。", "Sam Altman说"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=15))
+def test_every_span_slices_back(parts):
+    text = "".join(parts)
+    if not text.strip():
+        return
+    x = extract(parse_transcript(document_from_text(text, doc_id="p")))
+    doc = x.transcript.document
+    for m in x.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    for c in x.claims:
+        assert doc.text[c.start:c.end] == c.text
+    spans = sorted((m.start, m.end) for m in x.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions never overlap"
+
+
+def test_extractors_are_registered_by_name():
+    extract_mentions(parse_transcript(document_from_text("测试", doc_id="r")))
+    assert {"persons.speakers", "organizations.lexicon", "products.latin"} <= set(EXTRACTORS)
