@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .model import Claim, Kind, Question, Relation, Transcript
+from .numbers import find_amounts
 from .sentences import Sentence
 
 _CUES: tuple[tuple[str, str, float], ...] = (
@@ -70,8 +71,10 @@ def extract_claims(transcript: Transcript, sentences: list[Sentence],
     for score, sentence, kind, cue in sorted(claims, key=lambda c: c[1].start):
         turn = transcript.turns[sentence.turn_index - 1]
         about = tuple(m for m in sentence.mentions if m.kind is not Kind.PERSON or m.text != turn.speaker)
+        amounts = tuple(v for _, _, values in find_amounts(text, sentence.start, sentence.end) for v in values)
         out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end,
-                         text[sentence.start:sentence.end], kind, cue, about, agreed.get(sentence.start, ())))
+                         text[sentence.start:sentence.end], kind, cue, about, agreed.get(sentence.start, ()),
+                         amounts))
     return tuple(out), tuple(questions)
 
 

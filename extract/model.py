@@ -195,6 +195,7 @@ class Claim:
     cue: str | None = None
     about: tuple[Mention, ...] = ()
     agrees_with: tuple[str, ...] = ()  # speakers this claim agrees with
+    amounts: tuple[float, ...] = ()  # numbers the claim states (20%以上 → 20; 1-2个百分点 → 1, 2)
 
 
 @dataclass(frozen=True, slots=True)

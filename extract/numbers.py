@@ -44,3 +44,25 @@ def _parse_small(text: str) -> float:
         else:
             raise ValueError(text)
     return total + (current or 0.0)
+
+
+_AMOUNT = re.compile(
+    r"(?P<low>\d+(?:\.\d+)?)\s?(?:%|％)?\s?(?:-|~|～|到|至)\s?(?P<high>\d+(?:\.\d+)?)\s?(?P<unit>%|％|个百分点)"
+    r"|(?P<one>\d+(?:\.\d+)?)\s?(?P<unit1>%|％|个百分点)"
+    r"|(?P<cn>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿])")
+
+
+def find_amounts(text: str, start: int, end: int):
+    """``(start, end, values)`` for each amount in ``text[start:end]``: ``20%以上`` → (20,),
+    ``1-2个百分点`` → (1, 2), ``十三亿`` → (1.3e9,)."""
+    for match in _AMOUNT.finditer(text, start, end):
+        if match["low"]:
+            values = (float(match["low"]), float(match["high"]))
+        elif match["one"]:
+            values = (float(match["one"]),)
+        else:
+            value = parse_chinese_number(match["cn"])
+            if value is None:
+                continue
+            values = (value,)
+        yield match.start(), match.end(), values

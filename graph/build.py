@@ -145,6 +145,8 @@ def _add_document(graph: Graph, doc: ResolvedDocument) -> None:
         graph.add((node, TG.claimType, CLAIM_TYPES[claim.kind]))
         if claim.cue:
             graph.add((node, TG.cue, Literal(claim.cue, lang=LANG)))
+        for amount in claim.amounts:
+            graph.add((node, TG.quantity, Literal(_decimal(amount), datatype=XSD.decimal)))
         _add_span(graph, node, context, claim.start, claim.end, claim.text)
         for mention in claim.about:
             if doc.key(mention):

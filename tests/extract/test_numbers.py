@@ -16,3 +16,10 @@ def test_chinese_numbers(text, value):
 @pytest.mark.parametrize("text", ["", "大模型", "亿", "万亿"])
 def test_not_numbers(text):
     assert parse_chinese_number(text) is None
+
+
+def test_amounts_in_a_sentence():
+    from talkgraph.extract.numbers import find_amounts
+
+    text = "能耗降低20%以上，准确率提升1-2个百分点，参数有十三亿。"
+    assert [v for _, _, v in find_amounts(text, 0, len(text))] == [(20.0,), (1.0, 2.0), (1.3e9,)]
