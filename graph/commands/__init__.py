@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-COMMAND_MODULES = ("build", "mentions", "formats", "ontology")
+COMMAND_MODULES = ("build", "mentions", "formats", "ontology", "view", "serve")
 
 
 def formatter(prog: str) -> argparse.HelpFormatter:
