@@ -7,6 +7,7 @@ escaping in Turtle or N-Triples.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -15,6 +16,7 @@ from talkgraph.ontology.namespace import TGR
 _SAFE_PUNCT = frozenset("-._~")
 
 
+@lru_cache(maxsize=65536)
 def iri_segment(name: str) -> str:
     """One path segment: letters, digits and ``-._~`` kept, all else as UTF-8 percent escapes."""
     name = unicodedata.normalize("NFC", name)
