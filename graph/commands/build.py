@@ -6,7 +6,7 @@ import sys
 
 from . import add_command
 
-DEFAULT_FORMATS = ("turtle",)
+DEFAULT_FORMATS = ("turtle", "html")
 
 
 def configure(subparsers) -> None:

@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from talkgraph.extract.errors import OutputError, UsageError
 
-_MODULES = ("rdf",)
+_MODULES = ("rdf", "html")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,73 @@
+"""Build the example panel, open its HTML view in headless Chromium and save docs/view.png.
+
+Shows what the README's screenshot shows: the header, the legend and 袁进辉's side panel.  Also
+prints how long the view took to settle, for the sample and for a generated 2,000-node graph.
+
+    .venv/bin/python benchmarks/screenshot_view.py [--out docs/view.png] [--chromium /usr/bin/chromium]
+
+Needs ``pip install playwright`` and Debian's ``chromium`` and ``fonts-noto-cjk`` packages.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import Graph
+
+from talkgraph.graph.exporters.html import render_html
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "idea-2021-panel.txt"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+
+
+def build_sample(out: Path) -> Graph:
+    cli = Path(sys.executable).with_name("talkgraph")
+    subprocess.run([str(cli), "build", str(SAMPLE), "-o", str(out), "--format", "turtle"], check=True)
+    return Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def open_view(browser, html: str, path: Path):
+    """Load the page from disk and wait until its layout has settled; returns (page, seconds)."""
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    started = time.perf_counter()
+    page.goto(path.as_uri())
+    page.wait_for_function("window.talkgraphView && window.talkgraphView.stabilized", timeout=60_000)
+    return page, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "view.png")
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests" / "graph"))
+    from test_html_browser import big_graph  # the same generated graph the tests time
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=args.chromium, args=LAUNCH_ARGS)
+        page, seconds = open_view(browser, render_html(build_sample(Path(tmp))), Path(tmp) / "graph.html")
+        counts = page.evaluate("window.talkgraphView.counts()")
+        print(f"sample: {counts['nodes']} nodes, {counts['edges']} edges, {counts['claims']} claims; "
+              f"settled in {seconds:.2f} s")
+        page.evaluate("window.talkgraphView.select(window.talkgraphView.find('袁进辉'))")
+        page.evaluate("window.talkgraphView.network.fit()")
+        page.wait_for_timeout(300)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(args.out))
+        print(f"wrote {args.out}")
+        page, seconds = open_view(browser, render_html(big_graph()), Path(tmp) / "big.html")
+        print(f"2,000-node graph: settled in {seconds:.2f} s")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
