@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 
 from talkgraph.ontology.namespace import PREFIXES, TGR
 
@@ -32,7 +32,8 @@ def _term(term):
 
 
 def sorted_triples(graph: Graph) -> list[tuple]:
-    return sorted(graph, key=lambda t: (str(t[0]), str(t[1]), t[2].__class__.__name__, str(t[2])))
+    """By subject, its ``rdf:type`` first (so Turtle reads ``<x> a tg:Claim ; …``), then the rest."""
+    return sorted(graph, key=lambda t: (str(t[0]), t[1] != RDF.type, str(t[1]), t[2].__class__.__name__, str(t[2])))
 
 
 def oxigraph_triples(triples: Iterable[tuple]) -> Iterator[ox.Triple]:

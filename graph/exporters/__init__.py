@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from talkgraph.extract.errors import OutputError, UsageError
 
-_MODULES = ("rdf", "html")
+_MODULES = ("rdf", "html", "graphml", "neo4j")
 
 
 @dataclass(frozen=True, slots=True)

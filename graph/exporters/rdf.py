@@ -1,4 +1,4 @@
-"""RDF exporters; rdflib does the serialising.
+"""RDF exporters: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.
 
 Every format but Turtle goes through ``_ordered``: a copy of the graph whose triples were added in
 sorted order, with talkgraph's prefixes bound.  rdflib's memory store iterates in insertion order,
@@ -6,34 +6,34 @@ so the same graph always gives the same bytes, whatever order the build added it
 The line-based formats (N-Triples, N-Quads) are sorted line by line on top of that.  The build
 mints no blank nodes, which is what makes byte-for-byte determinism possible at all.
 
-The quad formats (TriG, N-Quads) put each triple in a named graph chosen by ``named_graph_of``:
-one graph per transcript, and one shared graph for the entities the transcripts have in common.
+The quad formats (TriG, N-Quads) put each triple in a named graph by the rule of
+``talkgraph.graph.datasets``: one graph per transcript, one shared graph for the entities.
+Turtle and N-Triples are written by pyoxigraph (``graph/oxigraph_writer.py``), several times
+faster than rdflib's writers on large graphs.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
-from talkgraph.ontology.namespace import PREFIXES, TG, TGR
+from talkgraph.ontology.namespace import PREFIXES
 
+from ..datasets import to_dataset
+from ..oxigraph_writer import serialize
 from . import atomic_write, exporter
-
-ENTITIES_GRAPH = TGR["entities"]
 
 
 @exporter("turtle", "graph.ttl", "RDF Turtle (the default): the whole graph, readable")
 def write_turtle(graph: Graph, path: Path) -> None:
-    data = graph.serialize(format="turtle")
-    with atomic_write(path) as handle:
-        handle.write(data)
+    with atomic_write(path, "wb") as handle:
+        handle.write(serialize(graph, "turtle"))
 
 
 @exporter("nt", "graph.nt", "N-Triples: one triple a line, sorted; for bulk loaders and diffs")
 def write_ntriples(graph: Graph, path: Path) -> None:
-    _write_text(path, _sorted_lines(_ordered(graph).serialize(format="nt")))
+    _write_text(path, _sorted_lines(serialize(graph, "nt").decode("utf-8")))
 
 
 @exporter("nquads", "graph.nq", "N-Quads: one named graph per transcript plus one for shared entities")
@@ -63,50 +63,6 @@ def write_rdfxml(graph: Graph, path: Path) -> None:
 def jsonld_context() -> dict[str, str]:
     """The ``@context`` of the JSON-LD export: each prefix of ``PREFIXES`` to its namespace."""
     return {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-
-
-def transcripts_of(graph: Graph) -> frozenset[URIRef]:
-    return frozenset(s for s in graph.subjects(RDF.type, TG.Transcript) if isinstance(s, URIRef))
-
-
-def named_graph_of(subject: Node, transcripts: frozenset[URIRef]) -> URIRef:
-    """The named graph a triple about ``subject`` belongs in: its transcript's, or the entities'.
-
-    A transcript owns itself and every node whose IRI continues it after a ``/`` (its turns,
-    claims, mentions, statements, text context).  Everything else — people, organisations, models,
-    roles — may be shared by several transcripts and goes to ``ENTITIES_GRAPH``.  Checking each
-    ``/`` boundary of the subject keeps this linear in the number of triples, however many
-    transcripts there are.
-    """
-    if not isinstance(subject, URIRef):
-        return ENTITIES_GRAPH
-    iri = str(subject)
-    if subject in transcripts:
-        return subject
-    position = iri.find("/", len(str(TGR)))
-    while position != -1:
-        prefix = URIRef(iri[:position])
-        if prefix in transcripts:
-            return prefix
-        position = iri.find("/", position + 1)
-    return ENTITIES_GRAPH
-
-
-def to_dataset(graph: Graph) -> Dataset:
-    """The graph split into named graphs by ``named_graph_of``; the one rule TriG and N-Quads share."""
-    transcripts = transcripts_of(graph)
-    dataset = _OrderedDataset()
-    _bind_prefixes(dataset)
-    for s, p, o in sorted(graph):
-        dataset.add((s, p, o, named_graph_of(s, transcripts)))
-    return dataset
-
-
-class _OrderedDataset(Dataset):
-    """A ``Dataset`` that lists its named graphs sorted: rdflib's memory store keeps them in a set."""
-
-    def contexts(self, triple=None):
-        return iter(sorted(super().contexts(triple), key=lambda context: context.identifier))
 
 
 def _ordered(graph: Graph) -> Graph:

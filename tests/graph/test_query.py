@@ -1,0 +1,113 @@
+"""SPARQL through Oxigraph, result formats, and the canned queries' answers on real graphs."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib.namespace import XSD
+
+from talkgraph.extract.errors import UsageError
+from talkgraph.graph.query import QueryResult, canned_queries, run_query
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "rdf"))
+import samples  # noqa: E402
+
+NAMES = {"claims-by-speaker", "affiliations", "former-affiliations", "models", "agreements", "entity",
+         "claims-about", "questions"}
+
+
+def canned(name: str, sample: str) -> QueryResult:
+    return run_query([samples.sample_ttl(name=sample)], canned_queries()[name].text)
+
+
+def column_rows(result: QueryResult, *columns: str) -> set[tuple]:
+    index = [result.variables.index(c) for c in columns]
+    return {tuple(row[i] for i in index) for row in result.rows}
+
+
+def test_every_canned_query_is_documented_and_runs():
+    queries = canned_queries()
+    assert NAMES <= set(queries)
+    for query in queries.values():
+        assert query.description and not query.description.startswith("#"), query.name
+        result = run_query([samples.FIXTURE_TTL], query.text)
+        assert result.rows, f"{query.name} finds nothing in the fixture"
+
+
+@pytest.mark.parametrize("sample", samples.SAMPLES)
+def test_affiliations(sample):
+    rows = column_rows(canned("affiliations", sample), "person", "organization", "title")
+    assert any(p == "田奇" and o == "华为云" and t and "首席科学家" in t for p, o, t in rows), rows
+
+
+@pytest.mark.parametrize("sample", samples.SAMPLES)
+def test_models_and_makers(sample):
+    result = canned("models", sample)
+    rows = column_rows(result, "model", "maker")
+    assert {("盘古大模型", "华为"), ("OneFlow", "袁进辉")} <= rows
+    pangu = [r for r in result.rows if r[0] == "盘古大模型"][0]
+    assert pangu[result.variables.index("parameters")] == Decimal(100_000_000_000)
+
+
+@pytest.mark.parametrize("sample", samples.SAMPLES)
+def test_agreements(sample):
+    rows = column_rows(canned("agreements", sample), "speaker", "agreesWith")
+    assert {("林伟", "田奇"), ("袁进辉", "田奇"), ("袁进辉", "林伟")} <= rows
+
+
+@pytest.mark.parametrize("sample", samples.SAMPLES)
+def test_claims_by_speaker_and_questions(sample):
+    claims = canned("claims-by-speaker", sample)
+    assert {"田奇", "林伟"} <= {row[0] for row in claims.rows}
+    questions = canned("questions", sample)
+    assert questions.rows and all(row[0] == "张家兴" for row in questions.rows)
+    assert "田奇" in {row[2] for row in questions.rows}
+
+
+def test_entity_query_finds_by_name():
+    rows = column_rows(canned("entity", "fixture"), "entity", "value")
+    assert ("田奇", "华为云") in rows and ("田奇", "田老师") in rows
+
+
+def test_claims_about():
+    rows = column_rows(canned("claims-about", "fixture"), "entity", "speaker")
+    assert ("盘古大模型", "田奇") in rows
+
+
+def test_former_affiliations():
+    rows = column_rows(canned("former-affiliations", "fixture"), "person", "organization")
+    assert rows == {("田奇", "诺亚方舟实验室")}
+
+
+def test_formats():
+    result = run_query([samples.FIXTURE_TTL], canned_queries()["models"].text)
+    table = result.to_table().splitlines()
+    assert table[0].split() == ["model", "maker", "parameters"] and set(table[1]) <= {"-", " "}
+    assert list(csv.reader(io.StringIO(result.to_csv())))[0] == ["model", "maker", "parameters"]
+    assert "盘古大模型\t华为\t100000000000" in result.to_tsv()
+    document = json.loads(result.to_json())
+    assert document["head"]["vars"] == ["model", "maker", "parameters"]
+    pangu = [b for b in document["results"]["bindings"] if b["model"]["value"] == "盘古大模型"][0]
+    assert pangu["model"] == {"type": "literal", "value": "盘古大模型", "xml:lang": "zh"}
+    assert pangu["parameters"]["datatype"].endswith("#decimal")
+
+
+def test_unbound_values_are_left_out_of_json_and_empty_in_csv():
+    result = run_query([samples.FIXTURE_TTL], "SELECT ?x ?y WHERE { VALUES ?x { 1 } }")
+    assert result.rows == [(1, None)]
+    assert json.loads(result.to_json())["results"]["bindings"] == [
+        {"x": {"type": "literal", "value": "1", "datatype": str(XSD.integer)}}]
+    assert result.to_csv() == "x,y\n1,\n"
+
+
+def test_ask_and_bad_queries():
+    assert run_query([samples.FIXTURE_TTL], "ASK { ?s ?p ?o }").rows == [(True,)]
+    with pytest.raises(UsageError):
+        run_query([samples.FIXTURE_TTL], "SELECT WHERE")
+    with pytest.raises(UsageError):
+        run_query([samples.FIXTURE_TTL], "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
