@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -79,15 +80,16 @@ class CannedQuery:
 
 
 def load_store(graphs: list[Path]) -> ox.Store:
-    """An in-memory Oxigraph store holding the given Turtle files in its default graph."""
+    """An in-memory Oxigraph store holding the given graph files (any syntax, by file extension)."""
     store = ox.Store()
     for path in graphs:
+        fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".")) or ox.RdfFormat.TURTLE
         try:
-            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+            store.bulk_load(path=str(path), format=fmt)
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
         except SyntaxError as exc:
-            raise InputError(f"{path}: not valid Turtle ({exc})") from None
+            raise InputError(f"{path}: not a valid {fmt.name} file ({exc})") from None
     return store
 
 
@@ -98,7 +100,7 @@ def run_query(graphs: list[Path], query: str) -> QueryResult:
 def query_store(store: ox.Store, query: str) -> QueryResult:
     """Run a SELECT query; ASK answers as one row with one boolean ``ask``, CONSTRUCT is refused."""
     try:
-        solutions = store.query(query)
+        solutions = store.query(query, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise UsageError(f"not a valid SPARQL query: {exc}") from None
     if isinstance(solutions, ox.QueryBoolean):
@@ -107,6 +109,15 @@ def query_store(store: ox.Store, query: str) -> QueryResult:
         raise UsageError("only SELECT and ASK queries give a table; this one builds a graph")
     variables = [v.value for v in solutions.variables]
     return QueryResult(variables, [tuple(solution[v] for v in variables) for solution in solutions])
+
+
+def with_name(query: CannedQuery, name: str) -> str:
+    """The query with its ``VALUES ?name { … }`` placeholder set to ``name``."""
+    literal = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    text, count = re.subn(r"VALUES\s*\?name\s*\{[^}]*\}", f"VALUES ?name {{ {literal} }}", query.text)
+    if not count:
+        raise UsageError(f"the query {query.name!r} takes no name")
+    return text
 
 
 def canned_queries() -> dict[str, CannedQuery]:

@@ -28,6 +28,10 @@ class ValidationReport:
 
 
 def validate_graph(graph: Graph) -> ValidationReport:
+    if not graph.store.context_aware:  # pyshacl mixes the ontology in through a ConjunctiveGraph
+        copy = Graph()
+        copy += graph
+        graph = copy
     conforms, report, _ = validate(graph, shacl_graph=_shapes(), ont_graph=_ontology(), inference="none",
                                    advanced=False, abort_on_first=False, allow_warnings=True)
     return ValidationReport(bool(conforms), _results(report, graph))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-COMMAND_MODULES = ("build", "mentions", "formats", "ontology", "view", "serve")
+COMMAND_MODULES = ("build", "mentions", "query", "validate", "view", "serve", "formats", "ontology")
 
 
 def formatter(prog: str) -> argparse.HelpFormatter:

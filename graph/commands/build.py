@@ -24,6 +24,9 @@ def configure(subparsers) -> None:
                              f"(default: {' and '.join(DEFAULT_FORMATS)}; see 'talkgraph formats')")
     parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                         help="extract transcripts in N processes (default 1; the graph is the same)")
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="skip checking the graph against talkgraph's SHACL shapes before writing "
+                             "(the check takes about 10 s per MB of transcript)")
     parser.set_defaults(run=run)
 
 
@@ -31,6 +34,18 @@ def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
     return int(value)
+
+
+def _check_shapes(graph) -> None:
+    """The build checks its own output: a graph that breaks talkgraph's shapes is a bug, not a file."""
+    from talkgraph.extract.errors import TalkgraphError
+    from talkgraph.graph.validate import validate_graph
+
+    report = validate_graph(graph)
+    if not report.conforms:
+        first = report.results[0] if report.results else "no details"
+        raise TalkgraphError(f"the built graph breaks {len(report.results)} of talkgraph's own shapes "
+                             f"(first: {first}); nothing was written; please report this")
 
 
 def _progress_bar(done: int, total: int, path) -> None:
@@ -59,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():
         print(line, file=sys.stderr)
+    if args.validate:
+        _check_shapes(built.rdf)
     for path in export_graph(built, args.output, names):
         print(f"wrote {path}", file=sys.stderr)
     return 0

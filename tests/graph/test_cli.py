@@ -42,7 +42,8 @@ def test_formats_lists_turtle():
     assert result.returncode == 0 and "turtle" in result.stdout
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["mentions"], ["formats"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["mentions"], ["query"], ["validate"], ["view"], ["serve"],
+                                     ["formats"], ["ontology"]])
 def test_help_everywhere_with_an_example(command):
     for flag in ("-h", "--help"):
         result = run_cli(*command, flag)
@@ -118,3 +119,42 @@ def test_a_huge_one_line_file_stops_with_a_message(tmp_path):
             handle.write(chunk)
     result = run_cli("build", str(huge), "-o", str(tmp_path / "out"))
     assert result.returncode == 1 and "larger than" in result.stderr and "huge.txt" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def built_dir(tmp_path_factory, sample_path):
+    out = tmp_path_factory.mktemp("built")
+    result = run_cli("build", str(sample_path), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_query_canned_and_inline(built_dir):
+    result = run_cli("query", str(built_dir / "graph.ttl"), "-q", "affiliations", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "田奇,华为云,首席科学家" in result.stdout
+    inline = ("SELECT ?n WHERE { ?p a <https://schema.org/Person> ; "
+              "<http://www.w3.org/2000/01/rdf-schema#label> ?n } ORDER BY ?n")
+    result = run_cli("query", str(built_dir / "graph.ttl"), inline, "--format", "tsv")
+    assert result.stdout.split("\n")[1:5] == sorted(["张家兴", "田奇", "林伟", "袁进辉"])
+    assert run_cli("query", str(built_dir / "graph.ttl"), "-q", "nope").returncode == 2
+
+
+def test_validate_reports_conformance(built_dir, tmp_path):
+    assert run_cli("validate", str(built_dir / "graph.ttl")).returncode == 0
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix tg: <https://w3id.org/talkgraph/ontology#> .\n<urn:c> a tg:Claim .\n", encoding="utf-8")
+    result = run_cli("validate", str(broken))
+    assert result.returncode == 1 and "schema:author" in result.stdout
+
+
+def test_view_writes_one_self_contained_page(built_dir, tmp_path):
+    result = run_cli("view", str(built_dir / "graph.ttl"), "-o", str(tmp_path / "v.html"), "--top", "10")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "v.html").read_text(encoding="utf-8")
+    assert "<script src" not in page and "田奇" in page
+
+
+def test_ontology_command():
+    result = run_cli("ontology")
+    assert result.returncode == 0 and "tg:Turn" in result.stdout and "talkgraph.ttl" in result.stdout
