@@ -93,103 +93,145 @@ def _add_entities(graph: Graph, corpus: ResolvedCorpus) -> None:
 
 
 def _add_document(graph: Graph, doc: ResolvedDocument) -> None:
-    extraction = doc.extraction
-    transcript = extraction.transcript
-    document = transcript.document
-    doc_node = document_iri(document.doc_id)
-    context = document_part_iri(document.doc_id, "text", "context")
-    graph.add((doc_node, RDF.type, TG.Transcript))
-    graph.add((doc_node, TG.textContext, context))
-    graph.add((context, RDF.type, NIF.Context))
-    graph.add((context, NIF.isString, Literal(document.text)))
-    graph.add((context, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-    graph.add((context, NIF.endIndex, Literal(len(document.text), datatype=XSD.nonNegativeInteger)))
-    if transcript.title:
-        graph.add((doc_node, SDO.name, Literal(transcript.title, lang=LANG)))
-    if transcript.date:
-        graph.add((doc_node, SDO.dateCreated, Literal(transcript.date, datatype=XSD.date)))
-    if document.source:
-        graph.add((doc_node, TG.sourceFile, Literal(document.source.rsplit("/", 1)[-1])))
-    if transcript.moderator:
-        graph.add((doc_node, TG.moderator, entity_iri(doc.speaker_of[transcript.moderator])))
-    for name in transcript.speakers:
-        graph.add((doc_node, SDO.contributor, entity_iri(doc.speaker_of[name])))
+    writer = _DocumentWriter(graph, doc)
+    writer.transcript()
+    writer.turns()
+    writer.mentions()
+    writer.claims()
+    writer.questions()
+    writer.excerpts()
+    writer.roles()
+    writer.quantities()
 
-    def turn_node(index: int) -> URIRef:
-        return document_part_iri(document.doc_id, "turn", index)
 
-    for turn in transcript.turns:
-        node = turn_node(turn.index)
-        graph.add((node, RDF.type, TG.Turn))
-        graph.add((node, SDO.position, Literal(turn.index)))
-        graph.add((node, SDO.isPartOf, doc_node))
-        graph.add((node, SDO.text, Literal(turn.text(document), lang=LANG)))
-        for name in turn.speakers:
-            graph.add((node, SDO.sender, entity_iri(doc.speaker_of[name])))
-    for mention in extraction.mentions:
-        key = doc.key(mention)
-        if key is None:
-            continue
-        node = document_part_iri(document.doc_id, "mention", f"{mention.start}-{mention.end}")
-        graph.add((node, RDF.type, TG.Mention))
-        _add_span(graph, node, context, mention.start, mention.end, mention.text)
-        graph.add((node, ITSRDF.taIdentRef, entity_iri(key)))
-        graph.add((node, TG.extractor, Literal(mention.source)))
-        if mention.turn_index:
-            graph.add((node, TG.inTurn, turn_node(mention.turn_index)))
-            graph.add((turn_node(mention.turn_index), SDO.mentions, entity_iri(key)))
-    for n, claim in enumerate(extraction.claims, 1):
-        node = document_part_iri(document.doc_id, "claim", n)
-        graph.add((node, RDF.type, TG.Claim))
-        graph.add((node, SDO.author, entity_iri(doc.speaker_of[claim.speaker])))
-        graph.add((node, SDO.text, Literal(claim.text, lang=LANG)))
-        graph.add((node, PROV.wasDerivedFrom, turn_node(claim.turn_index)))
-        graph.add((node, TG.claimType, CLAIM_TYPES[claim.kind]))
-        if claim.cue:
-            graph.add((node, TG.cue, Literal(claim.cue, lang=LANG)))
-        for amount in claim.amounts:
-            graph.add((node, TG.quantity, Literal(_decimal(amount), datatype=XSD.decimal)))
-        _add_span(graph, node, context, claim.start, claim.end, claim.text)
-        for mention in claim.about:
-            if doc.key(mention):
-                graph.add((node, SDO.about, entity_iri(doc.key(mention))))
-        for name in claim.agrees_with:
-            person = _person_key(doc, name)
-            if person:
-                graph.add((node, TG.agreesWithSpeaker, entity_iri(person)))
-    for n, question in enumerate(extraction.questions, 1):
-        node = document_part_iri(document.doc_id, "question", n)
-        graph.add((node, RDF.type, TG.Question))
-        graph.add((node, SDO.author, entity_iri(doc.speaker_of[question.speaker])))
-        graph.add((node, SDO.text, Literal(question.text, lang=LANG)))
-        graph.add((node, PROV.wasDerivedFrom, turn_node(question.turn_index)))
-        for index in question.answered_by:
-            graph.add((node, TG.answeredBy, turn_node(index)))
-    for n, excerpt in enumerate(transcript.excerpts, 1):
-        node = document_part_iri(document.doc_id, "excerpt", n)
-        text = document.text[excerpt.start:excerpt.end]
-        graph.add((node, RDF.type, TG.Excerpt))
-        graph.add((node, SDO.text, Literal(text, lang=LANG)))
-        graph.add((node, SDO.author, entity_iri(doc.speaker_of[excerpt.speaker])))
-        _add_span(graph, node, context, excerpt.start, excerpt.end, text)
-        if excerpt.turn_index:
-            graph.add((node, TG.quotes, turn_node(excerpt.turn_index)))
-    for role in extraction.roles:
-        person = _end_key(doc, role.person)
-        if person is None or not role.title:
-            continue
-        graph.add((entity_iri(person), SDO.jobTitle, Literal(role.title, lang=LANG)))
-        org = doc.key(role.organization)
-        role_node = entity_iri(f"role/{person.split('/', 1)[1]}/{role.title}/{org.split('/', 1)[1] if org else ''}")
-        graph.add((entity_iri(person), TG.holdsRole, role_node))
-        graph.add((role_node, RDF.type, SDO.EmployeeRole))
-        graph.add((role_node, SDO.roleName, Literal(role.title, lang=LANG)))
-        if org:
-            graph.add((role_node, TG.atOrganization, entity_iri(org)))
-    for quantity in extraction.quantities:
-        subject = doc.key(quantity.subject)
-        if subject and quantity.attribute == "parameterCount":
-            graph.add((entity_iri(subject), TG.parameterCount, Literal(_decimal(quantity.value), datatype=XSD.decimal)))
+class _DocumentWriter:
+    """The triples of one transcript: its text, turns, mentions, claims, questions, excerpts, roles."""
+
+    def __init__(self, graph: Graph, doc: ResolvedDocument):
+        self.graph, self.doc = graph, doc
+        self.extraction = doc.extraction
+        self.transcript_ = doc.extraction.transcript
+        self.document = self.transcript_.document
+        self.node = document_iri(self.document.doc_id)
+        self.context = self.part("text", "context")
+
+    def part(self, kind: str, local: str | int) -> URIRef:
+        return document_part_iri(self.document.doc_id, kind, local)
+
+    def turn(self, index: int) -> URIRef:
+        return self.part("turn", index)
+
+    def speaker(self, name: str) -> URIRef:
+        return entity_iri(self.doc.speaker_of[name])
+
+    def add(self, s, p, o) -> None:
+        self.graph.add((s, p, o))
+
+    def transcript(self) -> None:
+        t, node = self.transcript_, self.node
+        self.add(node, RDF.type, TG.Transcript)
+        self.add(node, TG.textContext, self.context)
+        self.add(self.context, RDF.type, NIF.Context)
+        self.add(self.context, NIF.isString, Literal(self.document.text))
+        self.add(self.context, NIF.beginIndex, _offset(0))
+        self.add(self.context, NIF.endIndex, _offset(len(self.document.text)))
+        if t.title:
+            self.add(node, SDO.name, Literal(t.title, lang=LANG))
+        if t.date:
+            self.add(node, SDO.dateCreated, Literal(t.date, datatype=XSD.date))
+        if self.document.source:
+            self.add(node, TG.sourceFile, Literal(self.document.source.rsplit("/", 1)[-1]))
+        if t.moderator:
+            self.add(node, TG.moderator, self.speaker(t.moderator))
+        for name in t.speakers:
+            self.add(node, SDO.contributor, self.speaker(name))
+
+    def turns(self) -> None:
+        for turn in self.transcript_.turns:
+            node = self.turn(turn.index)
+            self.add(node, RDF.type, TG.Turn)
+            self.add(node, SDO.position, Literal(turn.index))
+            self.add(node, SDO.isPartOf, self.node)
+            self.add(node, SDO.text, Literal(turn.text(self.document), lang=LANG))
+            for name in turn.speakers:
+                self.add(node, SDO.sender, self.speaker(name))
+
+    def mentions(self) -> None:
+        for mention in self.extraction.mentions:
+            key = self.doc.key(mention)
+            if key is None:
+                continue
+            node = self.part("mention", f"{mention.start}-{mention.end}")
+            self.add(node, RDF.type, TG.Mention)
+            self.span(node, mention.start, mention.end, mention.text)
+            self.add(node, ITSRDF.taIdentRef, entity_iri(key))
+            self.add(node, TG.extractor, Literal(mention.source))
+            if mention.turn_index:
+                self.add(node, TG.inTurn, self.turn(mention.turn_index))
+                self.add(self.turn(mention.turn_index), SDO.mentions, entity_iri(key))
+
+    def said(self, node: URIRef, cls: URIRef, speaker: str, start: int, end: int, turn_index: int | None) -> None:
+        """What claims, questions and excerpts share: who said which words, where."""
+        text = self.document.text[start:end]
+        self.add(node, RDF.type, cls)
+        self.add(node, SDO.author, self.speaker(speaker))
+        self.add(node, SDO.text, Literal(text, lang=LANG))
+        self.span(node, start, end, text)
+        if turn_index:
+            self.add(node, TG.quotes if cls == TG.Excerpt else PROV.wasDerivedFrom, self.turn(turn_index))
+
+    def claims(self) -> None:
+        for n, claim in enumerate(self.extraction.claims, 1):
+            node = self.part("claim", n)
+            self.said(node, TG.Claim, claim.speaker, claim.start, claim.end, claim.turn_index)
+            self.add(node, TG.claimType, CLAIM_TYPES[claim.kind])
+            if claim.cue:
+                self.add(node, TG.cue, Literal(claim.cue, lang=LANG))
+            for amount in claim.amounts:
+                self.add(node, TG.quantity, Literal(_decimal(amount), datatype=XSD.decimal))
+            for mention in claim.about:
+                if self.doc.key(mention):
+                    self.add(node, SDO.about, entity_iri(self.doc.key(mention)))
+            for name in claim.agrees_with:
+                person = _person_key(self.doc, name)
+                if person:
+                    self.add(node, TG.agreesWithSpeaker, entity_iri(person))
+
+    def questions(self) -> None:
+        for n, question in enumerate(self.extraction.questions, 1):
+            node = self.part("question", n)
+            self.said(node, TG.Question, question.speaker, question.start, question.end, question.turn_index)
+            for index in question.answered_by:
+                self.add(node, TG.answeredBy, self.turn(index))
+
+    def excerpts(self) -> None:
+        for n, excerpt in enumerate(self.transcript_.excerpts, 1):
+            self.said(self.part("excerpt", n), TG.Excerpt, excerpt.speaker, excerpt.start, excerpt.end,
+                      excerpt.turn_index)
+
+    def roles(self) -> None:
+        for role in self.extraction.roles:
+            person = _end_key(self.doc, role.person)
+            if person is None or not role.title:
+                continue
+            org = self.doc.key(role.organization)
+            person_node = entity_iri(person)
+            role_node = entity_iri(f"role/{person.split('/', 1)[1]}/{role.title}/{org.split('/', 1)[1] if org else ''}")
+            self.add(person_node, SDO.jobTitle, Literal(role.title, lang=LANG))
+            self.add(person_node, TG.holdsRole, role_node)
+            self.add(role_node, RDF.type, SDO.EmployeeRole)
+            self.add(role_node, SDO.roleName, Literal(role.title, lang=LANG))
+            if org:
+                self.add(role_node, TG.atOrganization, entity_iri(org))
+
+    def quantities(self) -> None:
+        for quantity in self.extraction.quantities:
+            subject = self.doc.key(quantity.subject)
+            if subject and quantity.attribute == "parameterCount":
+                self.add(entity_iri(subject), TG.parameterCount, Literal(_decimal(quantity.value), datatype=XSD.decimal))
+
+    def span(self, node: URIRef, start: int, end: int, text: str) -> None:
+        _add_span(self.graph, node, self.context, start, end, text)
 
 
 def _person_key(doc: ResolvedDocument, name: str) -> str | None:
