@@ -14,7 +14,7 @@ from talkgraph.ontology import lexicon
 from .lexicon_match import LexiconMatcher, build_matcher
 from .mentions import in_content, make_mention, mention_extractor
 from .model import Kind, Mention, Transcript
-from .tokens import dictionary_tag, tokenize
+from .tokens import dictionary_tag, in_dictionary, tokenize
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
@@ -23,7 +23,7 @@ _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 _STOP_WORDS = frozenset("""
 的 了 在 是 和 跟 或 也 都 就 还 又 很 最 做 去 来 说 有 个 一 各 等 将 向 于 由 从 到 把 被 对 给 为 以 而 但 并 让 使
 我 你 他 她 它 我们 你们 他们 这 那 这个 那个 这些 那些 这家 那家 一家 一个 每个 某 某个 哪 哪个 什么 所 其 该 本 我国
-加入 来自 进入 创办 创立 成立 离开 去了 回到 当时 之前 之后 以后 以前 现在 目前 今天 当年 后来 刚刚 已经 曾经 正在
+加入 来自 进入 创办 创立 成立 离开 去了 回到 当时 任 现任 历任 曾任 兼任 担任 出任 起任 至今 加盟 参加 注册 先后 就职 任职 毕业 毕业于 获得 与 及 原 前 副 之前 之后 以后 以前 现在 目前 今天 当年 后来 刚刚 已经 曾经 正在
 大 小 新 老 好 多 少 很多 许多 不少 一些 几个 所有 整个 其他 其它 别的 相关 国内 国外 海外 全球 主要 重要 知名 著名 顶级
 """.split())
 # domain words that do not make an organisation's name on their own (人工智能实验室 is no name)
@@ -31,7 +31,8 @@ _GENERIC_HEADS = frozenset("""
 人工智能 机器学习 深度学习 计算机 自然语言 计算机视觉 视觉 语言 数据 数据库 软件 硬件 网络 互联网 科学 技术 科技 工程 信息 智能
 研究 实验 国家 重点 联合 创新 开放 前沿 基础 应用 产业 行业 企业 商业 大型 中小 初创 创业 头部 云 云计算 芯片 算法 模型 系统
 """.split())
-_MAX_LEFT_TOKENS = 4
+_MAX_LEFT_TOKENS = 8
+_MAX_CHARS = 24
 # suffixes so common in running text that the word before them must itself look like a name
 _WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室", "控股", "证券"})
 
@@ -46,11 +47,49 @@ def _places() -> LexiconMatcher:
     return build_matcher(lexicon.places())
 
 
+# platform names that are also the everyday word for what is posted on them (转发微博, 我的微博):
+# taken as the organisation only next to another organisation (微博和推特) or a word about it
+_COMMON_NOUN_BRANDS = frozenset({"微博"})
+_BRAND_CONTEXT = re.compile(r"(?:公司|平台|集团|官方|CEO|总裁|创始人|上市|[和与、及]\s*[A-Za-z\u4e00-\u9fff])")
+
+
+def _lexicon_match_stands(text: str, start: int, end: int, s: int, e: int) -> bool:
+    """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏)."""
+    name = text[s:e]
+    if not re.fullmatch(r"[\u3400-\u9fff]+", name):
+        return True
+    if name in _COMMON_NOUN_BRANDS:
+        before = text[max(start, s - 3):s]
+        return bool(_BRAND_CONTEXT.match(text, e) or re.search(r"[和与、及]\s*$", before) or before.endswith("新浪"))
+    tokens = tokenize(text[start:end], start)
+    starts = {t[1] for t in tokens}
+    ends = {t[2] for t in tokens}
+    if s not in starts or e not in ends:
+        return False
+    # 新浪娱乐, 网易新闻客户端: the name only modifies the product or channel named after it
+    nxt = next((t[0] for t in tokens if t[1] == e), "")
+    return nxt not in _PRODUCT_HEADS
+
+
+_PRODUCT_HEADS = frozenset("""
+客户端 新闻 娱乐 校园 女人 地图 音乐 视频 博客 邮箱 频道 浏览器 输入法 相册 读书 体育 财经 时尚
+房产 旅游 公益 商城 网盘 文库 百科 贴吧
+""".split())
+
+
+def starts_with_organization(text: str) -> bool:
+    """``新浪女人``: the text begins with a known organisation's name (two characters or more)."""
+    return any(len(n) >= 2 and text.startswith(n) and n != text or n == text
+               for entry in lexicon.organizations() for n in (entry.name, *entry.aliases))
+
+
 @mention_extractor("organizations.lexicon")
 def lexicon_organizations(transcript: Transcript) -> Iterator[Mention]:
     text = transcript.document.text
     for start, end, turn in in_content(transcript):
         for s, e, name in _orgs().finditer(text, start, end):
+            if not _lexicon_match_stands(text, start, end, s, e):
+                continue
             yield make_mention(transcript, s, e, Kind.ORGANIZATION, "lexicon", turn, name)
         for s, e, name in _places().finditer(text, start, end):
             yield make_mention(transcript, s, e, Kind.PLACE, "lexicon", turn, name)
@@ -66,32 +105,115 @@ def suffix_organizations(transcript: Transcript) -> Iterator[Mention]:
 
 def organization_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Spans of ``text[start:end]`` that name an organisation by its suffix."""
-    if not _SUFFIX.search(text, start, end):
+    if not _SUFFIX.search(text, start, end) and not _UNIT_SUFFIX.search(text, start, end):
         return
     tokens = tokenize(text[start:end], start)
     for i, (word, s, e) in enumerate(tokens):
         match = _SUFFIX.search(word)
+        unit = False
         if not match or match.end() != len(word):
+            match = _UNIT_SUFFIX.search(word)
+            if (not match or match.end() != len(word) or word in _NOT_UNITS
+                    or dictionary_tag(word) not in (None, "n", "nt", "j") and not (len(word) >= 2 and match.start() == 0)):
+                continue
+            unit = True
+        if i + 1 < len(tokens) and tokens[i + 1][0] in _NOT_AFTER_ORG:
             continue
         head = word[:match.start()]
         left = i
-        while left > 0 and i - left < _MAX_LEFT_TOKENS and _can_join(tokens[left - 1][0]):
+        chars = len(word)
+        company = match.group() in _COMPANY_SUFFIXES
+        while (left > 0 and i - left < _MAX_LEFT_TOKENS and chars + len(tokens[left - 1][0]) <= _MAX_CHARS
+               and (_can_join(tokens, left - 1) or company and _can_join_company(tokens, left - 1))):
             left -= 1
+            chars += len(tokens[left][0])
+        begin = tokens[left][1] if left < i else s
+        trimmed = _leading_function_char(tokens, left, i)
+        if trimmed:
+            begin += 1
         parts = [t[0] for t in tokens[left:i]] + ([head] if head else [])
-        while parts and parts[0] in ("与", "及", "和"):
-            parts.pop(0)
-            left += 1
+        if trimmed:
+            parts[0] = parts[0][1:]
         if not parts or all(_generic(p) for p in parts):
             continue
         if len("".join(parts).strip()) < 2 and not "".join(parts).isascii():
             continue
+        if unit and not _anchored(tokens, left, i, head):
+            continue
+        if unit and match.group() in _INTERNAL_UNITS and any(_SUFFIX.search(t[0]) for t in tokens[left:i]):
+            continue  # 某某有限公司财务部: a department inside a company, not an organisation of its own
         if (match.group() in _WEAK_SUFFIXES and not head and not _name_like(parts[-1].strip())
                 and not _organisation_context(text, tokens[left][1], e)):
             continue
-        begin = tokens[left][1] if left < i else s
         while text[begin].isspace():
             begin += 1
         yield begin, e
+    yield from _company_itself(text, start, end)
+
+
+# units of an organisation or of government, named after a place or an organisation before them:
+# 甘肃省建工局, 兰州大学经济系, 盛京银行北京分行, 兰州军区某部队
+_UNIT_SUFFIX = re.compile("|".join(sorted((
+    "分公司", "总公司", "分行", "支行", "营业部", "办公室", "研究室", "部队", "工厂", "酒店", "报社", "杂志社", "信托",
+    "厂", "局", "厅", "部", "委", "系", "处", "中心", "站", "办", "院", "所", "社", "馆", "署", "会", "校", "报"),
+    key=len, reverse=True)))
+# words ending like a unit that name no organisation
+_NOT_UNITS = frozenset("""
+关系 体系 系统 部分 全部 内部 外部 局部 部门 局面 结局 格局 布局 大局 当局 中心 重心 核心 信心 用心 小心 关心 开心 担心 社会
+机会 会议 大会 开会 学会 不会 可能会 一会 晚会 协会 工会 聚会 社区 院子 场所 所有 处理 好处 到处 网站 车站 总部 底部 头部 东部 西部
+南部 北部 中部 干部 部长 委员 书记处 厂家 工厂 电厂 局长 厅长 院长 所长 校长 高校 学校 母校 本报 日报 晚报 情报 报告 汇报
+""".split())
+_NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
+_COMPANY_ITSELF = re.compile(
+    r"(?:(?<=任)|(?<=入)|(?<=于)|(?<=在)|(?<=创立)|(?<=加盟))(?:本)?(?:公司|集团)(?=[董监副总首执党财技研销工人行独]|CEO|CTO)"
+    r"|本公司|本集团")
+
+
+_COMPANY_SUFFIXES = frozenset({"有限责任公司", "股份有限公司", "有限公司", "公司", "集团"})
+_INTERNAL_UNITS = frozenset({"部", "办公室", "室", "处", "委", "中心", "办"})
+_APPOINTED = frozenset({"曾", "现", "历", "兼", "起", "出", "担", "今", "至今", "，", ",", "、", "；"})
+
+
+def _can_join_company(tokens, k: int) -> bool:
+    """Before 有限公司 or 集团 a brand may be any content word (康恩贝健康产品, 新华发行集团)."""
+    word = tokens[k][0]
+    if word in _STOP_WORDS or not re.fullmatch(r"[\u3400-\u9fff]+", word):
+        return False
+    tag = dictionary_tag(word) or ""
+    if tag.startswith(("p", "c", "u", "d", "r", "t", "q", "w", "e", "o", "y")) or word[0] in "几各这那每哪某多":
+        return False
+    if tag.startswith(("v", "a", "m")):  # only inside a name, after a place or a brand (新华 + 发行 + 集团)
+        prev = tokens[k - 1][0] if k > 0 else ""
+        return (prev not in _STOP_WORDS and re.fullmatch(r"[\u3400-\u9fff]{2,}", prev) is not None
+                and (dictionary_tag(prev) or "nz") in ("ns", "nz", "nr", "nt", "j", "nrt"))
+    return True
+
+
+def _company_itself(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``现任公司董事``, ``本公司``: a biography's own company, named by the bare word."""
+    for match in _COMPANY_ITSELF.finditer(text, start, end):
+        yield match.start(), match.end()
+
+
+def _anchored(tokens, left: int, i: int, head: str) -> bool:
+    """A unit suffix needs a place, an organisation or a number in the name before it."""
+    for word, _, _ in tokens[left:i]:
+        tag = dictionary_tag(word) or ""
+        if tag in ("ns", "nt") or word.isdigit() or _SUFFIX.search(word) or _UNIT_SUFFIX.search(word[-2:]):
+            return True
+        if re.search(r"[省市县区州]$", word) and len(word) >= 2:
+            return True
+    return bool(head) and (dictionary_tag(head) or "") in ("ns", "nt")
+
+
+def _leading_function_char(tokens, left: int, i: int) -> bool:
+    """An unknown word the segmenter glued to a preposition or verb before a name (任金龙 → 金龙)."""
+    if left >= i:
+        return False
+    word = tokens[left][0]
+    if len(word) >= 2 and word[0] == "任" and (left == 0 or tokens[left - 1][0] in _APPOINTED):
+        return True
+    return len(word) >= 2 and word[0] in "任在于为至和及与入进从" and not in_dictionary(word)
 
 
 _JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就职于|任职于|供职于)\s?$")
@@ -113,16 +235,31 @@ def _generic(word: str) -> bool:
     return not word or word in _GENERIC_HEADS or word in lexicon.not_names()
 
 
-def _can_join(word: str) -> bool:
+def _can_join(tokens, k: int) -> bool:
+    word = tokens[k][0]
     if word in _STOP_WORDS or not word.strip() and word != " ":
         return False
     if word == " ":
         return True
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", word):
         return word not in lexicon.not_names()
-    if word in ("与", "及"):
-        return True
+    if word.isdigit():  # 某某84564部队, 国营135工厂
+        return k + 1 < len(tokens) and bool(_UNIT_SUFFIX.fullmatch(tokens[k + 1][0]) or _SUFFIX.fullmatch(tokens[k + 1][0]))
+    if word in ("(", ")", "（", "）"):
+        return _bracketed_group(tokens, k)
     if not re.fullmatch(r"[\u3400-\u9fff]+", word):
         return False
     tag = dictionary_tag(word)
-    return tag is None or tag[0] in "nj" or tag in ("vn", "an", "b")
+    if tag is None or tag[0] in "nj" or tag in ("vn", "an", "b", "l"):
+        return True
+    # a brand right after a place name, whatever its part of speech (湖北 + 远航 + …公司)
+    return len(word) == 2 and k > 0 and dictionary_tag(tokens[k - 1][0]) == "ns" and tag[0] in "vazd"
+
+
+def _bracketed_group(tokens, k: int) -> bool:
+    """``(集团)`` inside a company's name."""
+    texts = [t[0] for t in tokens]
+    for j in range(max(0, k - 2), k + 1):
+        if j + 2 < len(texts) and texts[j] in ("(", "（") and texts[j + 2] in (")", "）") and _SUFFIX.fullmatch(texts[j + 1]):
+            return True
+    return False

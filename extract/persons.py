@@ -12,18 +12,31 @@ from collections.abc import Iterator
 
 from talkgraph.ontology import lexicon
 
+from .chinese_names import NOT_IN_NAME, is_han_name, surname_of
 from .mentions import in_content, make_mention, mention_extractor
 from .model import Kind, Mention, Transcript
-from .tokens import dictionary_tag, in_dictionary, tokenize
+from .tokens import dictionary_tag, in_dictionary, tokenize, tokenizer
 
 HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总")
 _HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS) + ")$")
-# characters that end a name rather than continue it
-_NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把被给为以而从到老总主谈问答表认提指介透称曾已将会能要这那们个先女"
-                         "博教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里中来去过着")
 _SPEECH_AFTER = re.compile(r"(?:说|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|先生|女士|院士|总[，,。、\s的])")
 _CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|嘉宾|主持人|同事|朋友|导师|学生|邀请了?|采访了?|对话|专访|拜访了?|感谢|谢谢)$")
-_BIO_START = re.compile(r"[，,]\s*(?:男|女|中国|汉族|\d{4}\s*年|生于|出生|现任|曾任|博士|硕士|学士|本科|教授|高级|研究员|工程师|研究生)")
+_BIO_START = re.compile(r"(?:先生|女士)?(?:[（(][^）)]{1,12}[）)])?\s*[，,：:]\s*(?:男|女|中国|汉族|\d{4}\s*年|生于|出生|现任|曾任|历任|博士|硕士|学士|本科|教授|高级|研究员|工程师|研究生|中共|党员|大专|大学|汉族|籍贯|$)")
+_BIO_NAME_END = re.compile(r"(?:先生|女士|出生|生于|[（(][^）)]{1,12}[）)][：:，,])")
+_ORG_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电梯|租赁|地产|置业|控股|股份|实业|药业|传媒|律师|会计|"
+                      r"证券|投资|基金|医院|学校|大学|学院|商场|超市|餐厅|饭店|宾馆|地图|网)")
+# one-character words after which a new word begins (之 in 青年之某某, verbs taking a person)
+_BEFORE_NAME = frozenset("之叫让请陪见爱找问喊向令派由据")
+# "my name is", "name:": the words before a name that leave no doubt
+_INTRODUCED = re.compile(r"(?:我叫|我的名字叫|名叫|叫做|本人|姓名[：:]\s*)$")
+_MEDIA_HANDLE = re.compile(r"(?:频道|电影|语录|吧|照片|相册|画报|网|报|新闻|资讯|头条|官方|视频|音乐|美食|时尚|微博|"
+                           r"杂志|日报|周刊|电台|旅行|小组|社区|大全|精选|用户\d*|大学生|经济学|礼仪|社交)$")
+_HANDLE = re.compile(r"@([^\s@:：/\\\[\]【】，,。！!？?、#（）()“”\"'》《~～\-_|]{1,30})")
+_HANDLE_END = re.compile(r"(?:[\s@:：/\[【#]|$)")
+# surnames that are also everyday words (于心, 任康达 after 至今, 左一): an unknown word starting with one
+# is no name without other support
+_AMBIGUOUS_SURNAMES = frozenset("于任高常安方平万白金石江向时从成全应国关路车花海强华党师商沙乐南公宣普容干元衣展阴"
+                                "智幸奉富左康连曲管司谷包宁项东欧上下和明文云龙水山林马牛羊鹿")
 _LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{1,15}){1,2}(?![A-Za-z])")
 _MIN_RECURRENCE = 2
 
@@ -31,22 +44,6 @@ _MIN_RECURRENCE = 2
 def strip_honorific(name: str) -> str:
     """``田奇老师`` → ``田奇``; ``海龙总`` → ``海龙``."""
     return _HONORIFIC.sub("", name) or name
-
-
-def surname_of(name: str) -> str | None:
-    if name[:2] in lexicon.surnames():
-        return name[:2]
-    if name[:1] in lexicon.surnames():
-        return name[:1]
-    return None
-
-
-def is_han_name(name: str) -> bool:
-    """A plausible full Chinese name: a known surname and one or two more characters."""
-    if not re.fullmatch(r"[\u3400-\u9fff]{2,4}", name):
-        return False
-    surname = surname_of(name)
-    return surname is not None and 1 <= len(name) - len(surname) <= 2 and not (set(name[1:]) & _NOT_IN_NAME)
 
 
 @mention_extractor("persons.speakers")
@@ -74,6 +71,10 @@ def addressed_names(transcript: Transcript) -> Iterator[Mention]:
     for start, end, turn in in_content(transcript):
         tokens = tokenize(text[start:end], start)
         for i, (word, s, e) in enumerate(tokens):
+            glued = _glued_address(word, speakers)
+            if glued:
+                yield make_mention(transcript, s, e, Kind.PERSON, "address", turn)
+                continue
             if word not in HONORIFICS or i == 0:
                 continue
             if word == "总" and i + 1 < len(tokens) and tokens[i + 1][0] in ("的", "体", "结", "之", "共", "部"):
@@ -83,13 +84,27 @@ def addressed_names(transcript: Transcript) -> Iterator[Mention]:
                 yield make_mention(transcript, name_start, e, Kind.PERSON, "address", turn)
 
 
+def _glued_address(word: str, speakers: set[str]) -> bool:
+    """``赵老师`` cut as one (rare or unknown) word by the segmenter: a surname or name and a form of address."""
+    if (tokenizer().FREQ.get(word) or 0) >= 50:
+        return False
+    match = _HONORIFIC.search(word)
+    if not match or match.group() == "总" or match.start() == 0:
+        return False
+    base = word[:match.start()]
+    return base in lexicon.surnames() or base in speakers or is_han_name(base) and not _is_common_word(base)
+
+
 def _name_before(tokens, i: int, speakers: set[str]) -> int | None:
     prev, ps, pe = tokens[i - 1]
     if prev in speakers or any(n.endswith(prev) and len(prev) >= 2 for n in speakers):
         return ps
     if prev in lexicon.surnames():
         return ps
-    if i >= 2 and len(prev) == 1 and prev not in _NOT_IN_NAME and is_han_name(tokens[i - 2][0] + prev):
+    if i >= 2 and len(prev) == 1 and prev not in NOT_IN_NAME and is_han_name(tokens[i - 2][0] + prev):
+        return tokens[i - 2][1]
+    if (i >= 2 and len(prev) == 2 and tokens[i - 2][0] in lexicon.surnames() and is_han_name(tokens[i - 2][0] + prev)
+            and _given_name_word(prev) and _word_start(tokens, i - 2)):
         return tokens[i - 2][1]
     if is_han_name(prev) and not _is_common_word(prev):
         return ps
@@ -111,6 +126,14 @@ def titled_names(transcript: Transcript) -> Iterator[Mention]:
                 yield make_mention(transcript, span[0], span[1], Kind.PERSON, "title", turn)
 
 
+def _word_start(tokens, i: int) -> bool:
+    """Token ``i`` cannot continue the word before it: text start, punctuation or a function word."""
+    if i == 0:
+        return True
+    prev = tokens[i - 1][0]
+    return not re.fullmatch(r"[\u3400-\u9fff]+", prev) or prev in NOT_IN_NAME or prev in _BEFORE_NAME or len(prev) >= 2
+
+
 def _name_at(tokens, i: int, strict: bool = False) -> tuple[int, int] | None:
     """A Chinese name starting at token ``i``: one token, or a token and the character after it.
 
@@ -120,7 +143,7 @@ def _name_at(tokens, i: int, strict: bool = False) -> tuple[int, int] | None:
     word, s, e = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     common = _is_common_word(word, strict)
-    if nxt and len(nxt[0]) == 1 and nxt[0] not in _NOT_IN_NAME and is_han_name(word + nxt[0]):
+    if nxt and len(nxt[0]) == 1 and nxt[0] not in NOT_IN_NAME and is_han_name(word + nxt[0]):
         if (len(word) == 2 and not common) or word in lexicon.surnames():
             return s, nxt[2]
     if nxt and word in lexicon.surnames() and len(nxt[0]) <= 2 and is_han_name(word + nxt[0]):
@@ -152,6 +175,150 @@ def supported_names(transcript: Transcript) -> Iterator[Mention]:
     for s, e, turn in candidates:
         if counts[text[s:e]] >= _MIN_RECURRENCE or _has_cue(text, s, e):
             yield make_mention(transcript, s, e, Kind.PERSON, "surname", turn)
+
+
+@mention_extractor("persons.introduced")
+def introduced_names(transcript: Transcript) -> Iterator[Mention]:
+    """A name the text introduces beyond doubt, even if its characters also spell a common word.
+
+    ``我叫吴重阳``, ``姓名：吴重阳``, and a biography's opening ``吴重阳，男，……``: the segmenter may
+    cut such a name into a surname and a dictionary word (吴 / 重阳), which the other rules refuse.
+    """
+    text = transcript.document.text
+    for start, end, turn in in_content(transcript):
+        tokens = tokenize(text[start:end], start)
+        for i, (word, s, e) in enumerate(tokens):
+            if surname_of(word) is None or not _word_start(tokens, i) and not _INTRODUCED.search(text, max(0, s - 8), s):
+                continue
+            for span in _loose_names_at(tokens, i):
+                if _strong_cue(text, *span):
+                    yield make_mention(transcript, span[0], span[1], Kind.PERSON, "title", turn)
+                    break
+
+
+def _loose_names_at(tokens, i: int) -> Iterator[tuple[int, int]]:
+    """Name-shaped spans starting at token ``i``, longest first, whatever the dictionary says."""
+    word, s, _ = tokens[i]
+    spans = []
+    end_chars = ""
+    for j in range(i, min(i + 3, len(tokens))):
+        end_chars += tokens[j][0]
+        if len(end_chars) > 4:
+            break
+        if _loose_shape(end_chars):
+            spans.append((s, tokens[j][2]))
+    return reversed(spans)
+
+
+def _loose_shape(name: str) -> bool:
+    surname = surname_of(name)
+    return (surname is not None and 1 <= len(name) - len(surname) <= 2 and re.fullmatch(r"[\u3400-\u9fff]+", name) is not None
+            and not set(name[len(surname):]) & set("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名"))
+
+
+def _strong_cue(text: str, start: int, end: int) -> bool:
+    if _INTRODUCED.search(text, max(0, start - 8), start):
+        return True
+    line_start = start == 0 or text[start - 1] in "\n。！？；"
+    return line_start and bool(_BIO_START.match(text, end) or _BIO_NAME_END.match(text, end))
+
+
+@mention_extractor("persons.handle")
+def handle_names(transcript: Transcript) -> Iterator[Mention]:
+    """``@张三``: a social-media handle names its holder (the span leaves out the ``@``).
+
+    A handle is taken when it ends clearly (a colon, a space, another handle, punctuation). A
+    handle made of a known organisation or ending in an organisation suffix names an organisation;
+    one naming a kind of content (频道, 语录, 画报) names no one.  A handle mixing scripts
+    (``张三Uncle``) gives only its leading Chinese name.
+    """
+    from .organizations import ORG_SUFFIXES, starts_with_organization
+
+    text = transcript.document.text
+    for start, end, turn in in_content(transcript):
+        for match in _HANDLE.finditer(text, start, end):
+            handle, s = match.group(1), match.start(1)
+            cjk = re.match(r"[\u3400-\u9fff]+", handle)
+            if cjk is None:
+                continue
+            if cjk.end() < len(handle) or not _HANDLE_END.match(text, match.end()) or len(handle) > 10:
+                head = cjk.group()
+                tokens = tokenize(head, s)
+                spans = list(_loose_names_at(tokens, 0)) if tokens and surname_of(tokens[0][0]) else []
+                whole = spans and spans[0][1] == s + len(head)
+                if spans and (whole and (cjk.end() < len(handle) and handle[cjk.end()].isascii() or cjk.end() == len(handle))
+                              or _plausible_name(text[spans[0][0]:spans[0][1]])):
+                    yield make_mention(transcript, spans[0][0], spans[0][1], Kind.PERSON, "title", turn)
+                continue
+            if len(handle) < 2 or _MEDIA_HANDLE.search(handle) or handle in lexicon.not_names():
+                continue
+            if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle):
+                yield make_mention(transcript, s, s + len(handle), Kind.ORGANIZATION, "title", turn)
+            else:
+                yield make_mention(transcript, s, s + len(handle), Kind.PERSON, "title", turn)
+
+
+_QUOTED = re.compile(r"[“「『\"]([\u3400-\u9fff]{2,4})[”」』\"]")
+
+
+@mention_extractor("persons.quoted")
+def quoted_names(transcript: Transcript) -> Iterator[Mention]:
+    """``“李某某”``: a quoted word that is nothing but a plausible name, and no dictionary word."""
+    text = transcript.document.text
+    for start, end, turn in in_content(transcript):
+        for match in _QUOTED.finditer(text, start, end):
+            name = match.group(1)
+            if _plausible_name(name) and not in_dictionary(name) and name not in lexicon.not_names():
+                yield make_mention(transcript, match.start(1), match.end(1), Kind.PERSON, "quoted", turn)
+
+
+@mention_extractor("persons.unknown")
+def unknown_word_names(transcript: Transcript) -> Iterator[Mention]:
+    """A word the segmenter had to guess (not in its dictionary) shaped like a name.
+
+    ``李小鹏``: a surname and one or two characters common in given names, found as one unknown
+    word; rare dictionary names (tagged ``nr``, seldom seen) count as well.
+    """
+    text = transcript.document.text
+    for start, end, turn in in_content(transcript):
+        tokens = tokenize(text[start:end], start)
+        for i, (word, s, e) in enumerate(tokens):
+            if len(word) < 2 or surname_of(word) is None or not _word_start(tokens, i):
+                continue
+            if (len(word) - len(surname_of(word)) < 2 and i + 1 < len(tokens)
+                    and re.fullmatch(r"[\u3400-\u9fff]", tokens[i + 1][0]) and tokens[i + 1][0] not in NOT_IN_NAME):
+                continue  # the name may go on: the segmenter's cut is not to be trusted here
+            freq = tokenizer().FREQ.get(word) or 0
+            tag = dictionary_tag(word) or ""
+            if freq and not (tag.startswith("nr") and freq < 20):
+                continue
+            if i + 1 < len(tokens) and _ORG_WORD.match(tokens[i + 1][0]):
+                continue  # 某某酒店, 某某集团: the name of a firm
+            if (_plausible_name(word) and word not in lexicon.not_names()
+                    and surname_of(word) not in _AMBIGUOUS_SURNAMES):
+                yield make_mention(transcript, s, e, Kind.PERSON, "surname", turn)
+
+
+def _plausible_name(name: str) -> bool:
+    """A surname and one or two characters that are all frequent in given names."""
+    surname = surname_of(name)
+    return (surname is not None and is_han_name(name)
+            and all(c in lexicon.given_name_chars() for c in name[len(surname):]))
+
+
+def _given_name_word(word: str) -> bool:
+    """A two-character word that may be a given name after a surname and before a form of address
+    (建华, 立新): not a frequent word, unless the dictionary knows it as a name."""
+    freq = tokenizer().FREQ.get(word) or 0
+    tag = dictionary_tag(word) or ""
+    return freq < 500 and not tag.startswith(("u", "p", "c", "r", "m", "q")) or tag.startswith("nr")
+
+
+def _frequent_word(word: str) -> bool:
+    """A dictionary word seen often, or tagged as something other than a name."""
+    freq = tokenizer().FREQ.get(word) or 0
+    tag = dictionary_tag(word) or ""
+    return freq >= 50 or (freq > 0 and not tag.startswith("nr"))
 
 
 @mention_extractor("persons.latin")

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from talkgraph.extract.model import Extraction, Kind, Mention
-from talkgraph.extract.persons import is_han_name, strip_honorific, surname_of
+from talkgraph.extract.chinese_names import is_han_name, surname_of
+from talkgraph.extract.persons import strip_honorific
 from talkgraph.ontology import lexicon
 
 _ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")

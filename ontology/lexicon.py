@@ -64,3 +64,9 @@ def surnames() -> frozenset[str]:
 @cache
 def not_names() -> frozenset[str]:
     return frozenset(w for line in _lines("not_names.txt") for w in line.split())
+
+
+@cache
+def given_name_chars() -> frozenset[str]:
+    """Characters frequent in Chinese given names."""
+    return frozenset(ch for line in _lines("given_name_chars.txt") for ch in line.strip())

@@ -1,0 +1,74 @@
+"""Organisation mentions on small hand-written sentences (none taken from any sample or benchmark)."""
+from __future__ import annotations
+
+import pytest
+
+from talkgraph.extract.mentions import extract_mentions
+from talkgraph.extract.model import Kind
+from talkgraph.extract.organizations import organization_spans
+from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.transcript import parse_transcript
+
+
+def orgs(text: str) -> list[str]:
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    return [m.text for m in extract_mentions(transcript) if m.kind is Kind.ORGANIZATION]
+
+
+def spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in organization_spans(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("现任湖北远航精密机械股份有限公司董事。", "湖北远航精密机械股份有限公司"),
+    ("历任河南省交通厅副厅长。", "河南省交通厅"),
+    ("曾任南京大学物理系讲师。", "南京大学物理系"),
+    ("他毕业后进入杭州长风电子有限公司工作。", "杭州长风电子有限公司"),
+    ("现任招商银行深圳分行行长。", "招商银行深圳分行"),
+])
+def test_suffix_boundaries(text, name):
+    assert name in spans(text)
+
+
+@pytest.mark.parametrize("text", ["至今任江西青云化工有限公司董事。", "历任江西青云化工有限公司董事。"])
+def test_appointment_verbs_stay_outside(text):
+    assert "江西青云化工有限公司" in spans(text)
+
+
+def test_coordinated_names_are_two():
+    found = spans("由武汉大学与北京大学联合举办。")
+    assert "武汉大学与北京大学" not in found
+
+
+@pytest.mark.parametrize("text", ["他们建了一个人工智能实验室。", "我们的关系很好。", "这个体系的中心在哪里？"])
+def test_generic_heads_refused(text):
+    assert spans(text) == []
+
+
+def test_bracketed_group_inside_a_name():
+    assert "湖南长丰(集团)股份有限公司" in spans("现任湖南长丰(集团)股份有限公司总经理。")
+
+
+def test_the_company_itself_in_a_biography():
+    assert "公司" in spans("2010年起任公司副总经理。")
+    assert "本公司" in spans("现任本公司董事。")
+
+
+def test_lexicon_name_must_be_a_word():
+    assert orgs("这次艺人大赏投票开始了。") == []
+
+
+def test_platform_word_for_a_post_is_no_organisation():
+    assert orgs("我刚转发了一条微博。") == []
+    assert "微博" in orgs("他常在微博和推特上分享经验。")
+
+
+@pytest.mark.parametrize("text", ["我们见了几家公司。", "先要读懂公司的财报。"])
+def test_no_name_before_a_bare_company(text):
+    assert spans(text) == []
+
+
+def test_department_inside_a_company_is_not_taken():
+    found = spans("曾任昆明远山制药有限公司财务部经理。")
+    assert "昆明远山制药有限公司" in found
+    assert not any(f.endswith("财务部") for f in found)

@@ -1,0 +1,81 @@
+"""Person mentions on small hand-written sentences (none taken from any sample or benchmark)."""
+from __future__ import annotations
+
+import pytest
+
+from talkgraph.extract.mentions import extract_mentions
+from talkgraph.extract.model import Kind
+from talkgraph.extract.persons import strip_honorific
+from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.transcript import parse_transcript
+
+
+def people(text: str) -> list[str]:
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    return [m.text for m in extract_mentions(transcript) if m.kind is Kind.PERSON]
+
+
+def names(text: str) -> list[str]:
+    """What ``mentions --lines`` prints: the name without its form of address, two characters or more."""
+    return [n for n in (strip_honorific(p) for p in people(text)) if len(n) >= 2]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("公司请来了首席科学家周明远，讲了一下午。", "周明远"),
+    ("这次分享的是创始人钱志平。", "钱志平"),
+])
+def test_title_then_name(text, name):
+    assert name in people(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("昨天邹海涛老师来学校做了报告。", "邹海涛"),
+    ("我们去拜访了钟立新教授。", "钟立新"),
+    ("会后沈建华先生回答了提问。", "沈建华"),
+])
+def test_name_then_honorific(text, name):
+    assert name in names(text)
+
+
+def test_surname_alone_with_address_is_no_name():
+    assert names("我下午要去找王老师交作业。") == []
+
+
+@pytest.mark.parametrize("text", ["谢谢大家今天过来。", "系统的安全性非常重要。", "我们于心不忍。"])
+def test_dictionary_words_are_no_names(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我叫潘子龙，今年二十岁。", "潘子龙"),
+    ("段思远，男，1975年出生，硕士学历。", "段思远"),
+    ("姓名：孔令辉性别：男", "孔令辉"),
+])
+def test_introduced_names(text, name):
+    assert name in people(text)
+
+
+def test_unknown_word_with_surname_and_given_name_characters():
+    assert "韩雪婷" in people("周末和韩雪婷一起去看了展览。")
+
+
+def test_unknown_word_before_a_firm_word_is_no_name():
+    assert people("他在程宏酒店工作了三年。") == []
+
+
+def test_handle_is_a_name_without_the_at_sign():
+    text = "说得好//@柳青青:我也这么觉得"
+    found = people(text)
+    assert found == ["柳青青"]
+
+
+def test_handle_naming_a_kind_of_content_is_no_one():
+    assert people("转发//@每日电影:推荐一部老片") == []
+
+
+def test_handle_mixing_scripts_gives_the_chinese_name():
+    assert people("哈哈//@吕明轩Leo:好久不见") == ["吕明轩"]
+
+
+def test_quoted_plausible_name():
+    assert "苏婉婷" in people("我投给了“苏婉婷”，你呢？")
