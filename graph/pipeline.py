@@ -10,9 +10,10 @@ This is the Python API a notebook uses; the CLI is a thin layer over it::
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
@@ -25,7 +26,7 @@ from talkgraph.extract.reading import read_document, slugify
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE
 
-from .build import build_networkx, build_rdf
+from .build import build_networkx, build_rdf, rdf_parts
 from .exporters import atomic_write, get_exporter
 from .resolve import ResolvedCorpus, resolve_aliases
 
@@ -34,9 +35,22 @@ TRANSCRIPT_SUFFIXES = (".txt",)
 
 @dataclass(frozen=True)
 class BuiltGraph:
+    """A resolved corpus and its graphs; the RDF and NetworkX graphs are made when first asked for,
+    so that a build into a store never holds the whole RDF graph."""
+
     corpus: ResolvedCorpus
-    rdf: Graph
-    networkx: nx.MultiDiGraph
+
+    @cached_property
+    def rdf(self) -> Graph:
+        return build_rdf(self.corpus)
+
+    @cached_property
+    def networkx(self) -> nx.MultiDiGraph:
+        return build_networkx(self.corpus)
+
+    def rdf_parts(self) -> Iterator[Graph]:
+        """The RDF graph in pieces: the entities, then one piece per transcript."""
+        return rdf_parts(self.corpus)
 
     def warnings(self) -> list[str]:
         """What a user should know about the input: transcripts read without any speaker turn."""
@@ -107,8 +121,7 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
 
 
 def _build(extractions: list[Extraction]) -> BuiltGraph:
-    corpus = resolve_aliases(extractions)
-    return BuiltGraph(corpus, build_rdf(corpus), build_networkx(corpus))
+    return BuiltGraph(resolve_aliases(extractions))
 
 
 def _check_unique_ids(paths: Sequence[Path]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-COMMAND_MODULES = ("build", "mentions", "query", "validate", "view", "serve", "formats", "ontology")
+COMMAND_MODULES = ("build", "mentions", "query", "validate", "view", "serve", "load", "formats", "ontology")
 
 
 def formatter(prog: str) -> argparse.HelpFormatter:

@@ -24,6 +24,10 @@ def configure(subparsers) -> None:
                              f"(default: {' and '.join(DEFAULT_FORMATS)}; see 'talkgraph formats')")
     parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                         help="extract transcripts in N processes (default 1; the graph is the same)")
+    parser.add_argument("--store", metavar="PATH",
+                        help="also keep the graph in a persistent store at PATH (pyoxigraph), one named graph "
+                             "per transcript: a rebuild replaces changed transcripts only. With --store, files "
+                             "are written only for the formats named with --format, and the shapes are not checked")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip checking the graph against talkgraph's SHACL shapes before writing "
                              "(the check takes about 10 s per MB of transcript)")
@@ -63,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from talkgraph.graph.exporters import ensure_writable, get_exporter, load_exporters
     from talkgraph.graph.pipeline import build_graph, export_graph
 
-    names = args.format or list(DEFAULT_FORMATS)
+    names = args.format or ([] if args.store else list(DEFAULT_FORMATS))
     if "all" in names:
         names = sorted(load_exporters())
     for name in names:
@@ -74,7 +78,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():
         print(line, file=sys.stderr)
-    if args.validate:
+    if args.store:
+        from talkgraph.graph.store import save_to_store
+
+        report = save_to_store(built.rdf_parts(), args.store)
+        print(f"stored {report.graphs_replaced} transcript graph(s) in {report.path} "
+              f"({report.quads} quads in the store)", file=sys.stderr)
+    elif args.validate:
         _check_shapes(built.rdf)
     for path in export_graph(built, args.output, names):
         print(f"wrote {path}", file=sys.stderr)
