@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from talkgraph.ontology import lexicon
 
@@ -10,6 +11,7 @@ NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把�
                         "博教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里中来去过着")
 
 
+@lru_cache(maxsize=65536)
 def surname_of(name: str) -> str | None:
     if name[:2] in lexicon.surnames():
         return name[:2]

@@ -86,7 +86,7 @@ def addressed_names(transcript: Transcript) -> Iterator[Mention]:
 
 def _glued_address(word: str, speakers: set[str]) -> bool:
     """``赵老师`` cut as one (rare or unknown) word by the segmenter: a surname or name and a form of address."""
-    if (tokenizer().FREQ.get(word) or 0) >= 50:
+    if not word.endswith(HONORIFICS) or (tokenizer().FREQ.get(word) or 0) >= 50:
         return False
     match = _HONORIFIC.search(word)
     if not match or match.group() == "总" or match.start() == 0:
@@ -116,10 +116,11 @@ def titled_names(transcript: Transcript) -> Iterator[Mention]:
     """``首席科学家田奇``, ``创始人袁进辉``: a name right after a job title."""
     text = transcript.document.text
     titles = set(lexicon.titles())
+    endings = tuple(titles)
     for start, end, turn in in_content(transcript):
         tokens = tokenize(text[start:end], start)
         for i, (word, s, e) in enumerate(tokens[:-1]):
-            if word not in titles and not (word.endswith(tuple(titles)) and len(word) <= 6):
+            if word not in titles and not (len(word) <= 6 and word.endswith(endings)):
                 continue
             span = _name_at(tokens, i + 1)
             if span:

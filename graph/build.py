@@ -72,9 +72,9 @@ def _end_key(doc: ResolvedDocument, mention: Mention) -> str | None:
 def build_rdf(corpus: ResolvedCorpus) -> Graph:
     """The whole corpus as one rdflib graph."""
     graph = _new_graph()
-    for part in rdf_parts(corpus):
-        for triple in part:
-            graph.add(triple)
+    _add_entities(graph, corpus)
+    for doc, facts in _documents_with_facts(corpus):
+        _add_document(graph, doc, facts)
     return graph
 
 
@@ -84,15 +84,18 @@ def rdf_parts(corpus: ResolvedCorpus) -> Iterator[Graph]:
     entities = _new_graph()
     _add_entities(entities, corpus)
     yield entities
+    for doc, facts in _documents_with_facts(corpus):
+        graph = _new_graph()
+        _add_document(graph, doc, facts)
+        yield graph
+
+
+def _documents_with_facts(corpus: ResolvedCorpus) -> Iterator[tuple[ResolvedDocument, list[Fact]]]:
     facts_of: dict[int, list[Fact]] = {}
     for fact in resolved_facts(corpus):
         facts_of.setdefault(id(fact.doc), []).append(fact)
     for doc in corpus.documents:
-        graph = _new_graph()
-        _add_document(graph, doc)
-        for n, fact in enumerate(facts_of.get(id(doc), []), 1):  # numbered within their transcript
-            _add_fact(graph, fact, n)
-        yield graph
+        yield doc, facts_of.get(id(doc), [])
 
 
 def _new_graph() -> Graph:
@@ -114,7 +117,7 @@ def _add_entities(graph: Graph, corpus: ResolvedCorpus) -> None:
         graph.add((node, TG.mentionCount, Literal(entity.mention_count)))
 
 
-def _add_document(graph: Graph, doc: ResolvedDocument) -> None:
+def _add_document(graph: Graph, doc: ResolvedDocument, facts: list[Fact]) -> None:
     writer = _DocumentWriter(graph, doc)
     writer.transcript()
     writer.turns()
@@ -124,6 +127,8 @@ def _add_document(graph: Graph, doc: ResolvedDocument) -> None:
     writer.excerpts()
     writer.roles()
     writer.quantities()
+    for n, fact in enumerate(facts, 1):  # numbered within their transcript
+        _add_fact(graph, fact, n)
 
 
 class _DocumentWriter:
