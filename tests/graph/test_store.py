@@ -4,45 +4,92 @@ from __future__ import annotations
 import shutil
 
 import pyoxigraph as ox
+import pytest
 
+from talkgraph.extract.errors import InputError
 from talkgraph.graph import build_graph
+from talkgraph.graph.datasets import ENTITIES_GRAPH
+from talkgraph.graph.query import canned_queries
 from talkgraph.graph.store import query_store, save_to_store
+from talkgraph.ontology.namespace import RDFS, SDO, TG
 from tests.conftest import run_cli
 
-PEOPLE = ("SELECT ?n WHERE { ?p a <https://schema.org/Person> ; "
-          "<http://www.w3.org/2000/01/rdf-schema#label> ?n } ORDER BY ?n")
+PANEL_SPEAKERS = ["张家兴", "林伟", "田奇", "袁进辉"]
+PEOPLE = f"SELECT ?n WHERE {{ ?p a <{SDO.Person}> ; <{RDFS.label}> ?n }} ORDER BY ?n"
+MENTION_COUNTS = (f"SELECT ?count WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?p <{RDFS.label}> \"赵一凡\"@zh ; "
+                  f"<{TG.mentionCount}> ?count }} }}")
 PANEL_B = ("王小明：今天请到星河科技创始人赵一凡。\n\n赵一凡：谢谢。我认为开源模型一定会赢。\n\n"
-           "王小明：好的。\n\n赵一凡：再见。\n")
+           "王小明：赵一凡说得好。\n\n赵一凡：再见。\n")
 
 
 def graph_contents(path) -> dict[str, list[str]]:
-    store = ox.Store(str(path))
+    """Every named graph of the store and its quads, as sorted strings."""
+    store = ox.Store.read_only(str(path))
     return {g.value: sorted(str(q) for q in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
 
 
-def test_saving_twice_changes_nothing(tmp_path, sample_path):
-    built = build_graph([sample_path])
-    first = save_to_store(built.rdf_parts(), tmp_path / "db")
-    second = save_to_store(built.rdf_parts(), tmp_path / "db")
-    assert first.quads == second.quads == len(built.rdf)
-    assert [row[0] for row in query_store(tmp_path / "db", PEOPLE)] == ["张家兴", "林伟", "田奇", "袁进辉"]
+def speakers(path) -> list[str]:
+    rows = query_store(path, canned_queries()["claims-by-speaker"].text)
+    return sorted({row[0] for row in rows})
 
 
-def test_a_changed_transcript_replaces_its_graph_only(tmp_path, sample_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(sample_path, corpus / "panel.txt")
-    (corpus / "b.txt").write_text(PANEL_B, encoding="utf-8")
+@pytest.fixture
+def corpus(tmp_path, sample_path):
+    """Two transcripts: the sample panel and a short one of its own people."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "panel.txt")
+    (folder / "b.txt").write_text(PANEL_B, encoding="utf-8")
+    return folder
+
+
+def test_saving_twice_changes_nothing(tmp_path, built_sample):
+    first = save_to_store(built_sample.rdf_parts(), tmp_path / "db")
+    contents = graph_contents(tmp_path / "db")
+    second = save_to_store(built_sample.rdf_parts(), tmp_path / "db")
+    assert first.quads == second.quads == len(built_sample.rdf)
+    assert (first.graphs_replaced, second.graphs_replaced, second.graphs_unchanged) == (1, 0, 1)
+    assert graph_contents(tmp_path / "db") == contents
+    assert speakers(tmp_path / "db") == PANEL_SPEAKERS
+
+
+def test_a_whole_graph_saves_as_its_parts_do(tmp_path, built_sample):
+    save_to_store(built_sample.rdf, tmp_path / "whole")
+    save_to_store(built_sample.rdf_parts(), tmp_path / "parts")
+    assert graph_contents(tmp_path / "whole") == graph_contents(tmp_path / "parts")
+    assert [row[0] for row in query_store(tmp_path / "whole", PEOPLE)] == PANEL_SPEAKERS
+
+
+def test_a_changed_transcript_replaces_its_graph_only(tmp_path, corpus):
     save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
     before = graph_contents(tmp_path / "db")
-    (corpus / "b.txt").write_text(PANEL_B.replace("再见。", "再见，谢谢大家，下次再聊。"), encoding="utf-8")
-    save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
+    (corpus / "b.txt").write_text(PANEL_B.replace("王小明：赵一凡说得好。\n\n", ""), encoding="utf-8")  # one turn fewer
+    report = save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
     after = graph_contents(tmp_path / "db")
     panel = next(g for g in before if g.endswith("/doc/panel"))
     changed = next(g for g in before if g.endswith("/doc/b"))
+    assert (report.graphs_replaced, report.graphs_unchanged) == (1, 1)
     assert after[panel] == before[panel]
     assert after[changed] != before[changed]
     assert set(after) == set(before)
+    assert report.quads == sum(map(len, after.values()))
+
+
+def test_an_entity_keeps_one_description(tmp_path, corpus):
+    """A mention count changes with the transcripts; the store holds the new one, not both."""
+    save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
+    [(before,)] = query_store(tmp_path / "db", MENTION_COUNTS)
+    (corpus / "b.txt").write_text(PANEL_B.replace("赵一凡说得好", "说得好"), encoding="utf-8")
+    report = save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
+    [(after,)] = query_store(tmp_path / "db", MENTION_COUNTS)
+    assert int(after) == int(before) - 1
+    assert report.entity_triples_removed >= 1
+
+
+def test_querying_where_there_is_no_store(tmp_path):
+    with pytest.raises(InputError, match="no graph store"):
+        query_store(tmp_path / "missing", PEOPLE)
+    assert not (tmp_path / "missing").exists()
 
 
 def test_build_with_store_option(tmp_path, sample_path):
@@ -50,4 +97,4 @@ def test_build_with_store_option(tmp_path, sample_path):
     assert result.returncode == 0, result.stderr
     assert "stored 1 transcript graph" in result.stderr
     assert not (tmp_path / "out" / "graph.ttl").exists()
-    assert len(query_store(tmp_path / "db", PEOPLE)) == 4
+    assert speakers(tmp_path / "db") == PANEL_SPEAKERS
