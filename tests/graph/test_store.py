@@ -95,6 +95,6 @@ def test_querying_where_there_is_no_store(tmp_path):
 def test_build_with_store_option(tmp_path, sample_path):
     result = run_cli("build", str(sample_path), "-o", str(tmp_path / "out"), "--store", str(tmp_path / "db"))
     assert result.returncode == 0, result.stderr
-    assert "stored 1 transcript graph" in result.stderr
+    assert "1 transcript graph(s) written" in result.stderr
     assert not (tmp_path / "out" / "graph.ttl").exists()
     assert speakers(tmp_path / "db") == PANEL_SPEAKERS
