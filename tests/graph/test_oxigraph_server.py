@@ -3,12 +3,7 @@ answer over HTTP exactly as they do in process."""
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -17,52 +12,20 @@ import pytest
 
 from talkgraph.graph.query import canned_queries, run_query
 from talkgraph.ontology.namespace import TGR
+from tests.servers import OXIGRAPH, oxigraph_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "rdf"))
 import samples  # noqa: E402
 
-OXIGRAPH = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
 pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed (pip install oxigraph)")
 UPLOAD_GRAPH = TGR["upload/example"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """An Oxigraph server on a free port, answering queries over the union of its named graphs."""
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                                "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode(errors='replace')}")
-        try:
-            with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1])), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail("oxigraph serve did not start listening")
 
 
 def put_turtle(base: str, path: Path, graph: str) -> int:
