@@ -4,8 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
