@@ -55,6 +55,10 @@ def neo4j_files(pg: PropertyGraph) -> dict[str, str]:
     for rel_type, edges in sorted(by_type.items()):
         files[f"relationships_{rel_type}.csv"] = _csv(relationship_header(), (_edge_row(e, rel_type) for e in edges))
     files["import.cypher"] = import_cypher(sorted(by_label), sorted(by_type))
+    label_of = {node.id: node.label for node in pg.nodes}
+    ends = {rel_type: sorted({(label_of[e.source], label_of[e.target]) for e in edges})
+            for rel_type, edges in by_type.items()}
+    files["embedded.cypher"] = embedded_cypher(sorted(by_label), ends)
     files["README.md"] = readme(sorted(by_label), sorted(by_type))
     return files
 
@@ -143,6 +147,40 @@ def _cast(kind: str, expression: str) -> str:
     return _CAST[kind].format(expression)
 
 
+# ---------------------------------------------------------------- embedded.cypher
+
+_EMBEDDED_TYPES = {"string": "STRING", "int": "INT64", "long": "INT64", "double": "DOUBLE", "string[]": "STRING[]"}
+_EMBEDDED_CAST = {"string": "{}", "int": "CAST({} AS INT64)", "long": "CAST({} AS INT64)",
+                  "double": "CAST({} AS DOUBLE)",
+                  "string[]": f"CASE WHEN {{0}} IS NULL OR {{0}} = '' THEN CAST([] AS STRING[]) "
+                              f"ELSE string_split({{0}}, '{ARRAY_DELIMITER}') END"}
+
+
+def embedded_cypher(labels: list[str], ends: dict[str, list[tuple[str, str]]]) -> str:
+    """The same CSVs into an embedded Cypher database (LadybugDB, Kùzu): typed tables, then
+    ``LOAD WITH HEADERS … FROM`` + ``MERGE``.  Run it from this folder; the file names are relative."""
+    parts = []
+    for label in labels:
+        columns = ", ".join(f"{name} {_EMBEDDED_TYPES[kind]}" for name, kind in SCHEMA[label])
+        parts.append(f"CREATE NODE TABLE {label}(id STRING PRIMARY KEY, {columns});")
+    edge_columns = ", ".join(f"{name} {_EMBEDDED_TYPES[kind]}" for name, kind in EDGE_PROPERTIES)
+    for rel_type, pairs in sorted(ends.items()):
+        froms = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+        parts.append(f"CREATE REL TABLE {rel_type}({froms}, {edge_columns});")
+    for label in labels:
+        headers = ", ".join(f"{name} STRING" for name in ("id", "labels", *(n for n, _ in SCHEMA[label])))
+        sets = ", ".join(f"n.{name} = {_EMBEDDED_CAST[kind].format(name)}" for name, kind in SCHEMA[label])
+        parts.append(f"LOAD WITH HEADERS ({headers}) FROM 'nodes_{label}.csv' (header=true) "
+                     f"MERGE (n:{label} {{id: id}}) SET {sets};")
+    headers = ", ".join(f"{name} STRING" for name in ("source", "target", "type", *(n for n, _ in EDGE_PROPERTIES)))
+    sets = ", ".join(f"r.{name} = {name}" for name, _ in EDGE_PROPERTIES)
+    for rel_type, pairs in sorted(ends.items()):
+        for a, b in pairs:
+            parts.append(f"LOAD WITH HEADERS ({headers}) FROM 'relationships_{rel_type}.csv' (header=true) "
+                         f"MATCH (a:{a} {{id: source}}), (b:{b} {{id: target}}) MERGE (a)-[r:{rel_type}]->(b) SET {sets};")
+    return "\n".join(parts) + "\n"
+
+
 # ---------------------------------------------------------------- README.md
 
 def readme(labels: list[str], rel_types: list[str]) -> str:
@@ -155,7 +193,7 @@ def readme(labels: list[str], rel_types: list[str]) -> str:
 
 _README = """# talkgraph → Neo4j
 
-Three ways into Neo4j, from the same graph.
+Four ways into a Cypher database, from the same graph.
 
 ## 1. Bulk import into an empty database (`neo4j-admin`)
 
@@ -186,7 +224,14 @@ The script MERGEs, so running it twice changes nothing.  Then, for example, who 
 MATCH (p:Person)-[:WORKS_FOR]->(o:Organization) RETURN p.label, o.label ORDER BY p.label;
 ```
 
-## 3. The Turtle itself, with neosemantics (n10s)
+## 3. An embedded Cypher database (LadybugDB, Kùzu)
+
+`embedded.cypher` creates typed node and relationship tables and loads the same CSVs with
+`LOAD WITH HEADERS … FROM` and `MERGE`; run it statement by statement from this folder, e.g.
+`for s in open("embedded.cypher").read().split(";\\n"): s.strip() and connection.execute(s)`
+after `pip install ladybug`.
+
+## 4. The Turtle itself, with neosemantics (n10s)
 
 n10s imports `graph.ttl` triple by triple, keeping every detail (claims' offsets, the NIF text,
 the relation statements).  Configure it once per database:

@@ -20,6 +20,9 @@ from talkgraph.graph.query import canned_queries, run_query
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "rdf"))
 import samples  # noqa: E402
 
+WORKS_FOR = """
+    PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?p ?o WHERE { ?x schema:worksFor ?y . ?x a schema:Person ; rdfs:label ?p . ?y rdfs:label ?o }"""
 ladybug = pytest.importorskip("ladybug", reason="pip install ladybug (the embedded Cypher database) to run these")
 
 KUZU_TYPES = {"string": "STRING", "int": "INT64", "long": "INT64", "double": "DOUBLE", "string[]": "STRING[]"}
@@ -144,12 +147,25 @@ def test_folder_is_replaced_whole(tmp_path):
 def test_cypher_answers_like_sparql(sample, tmp_path):
     connection = load_into_ladybug(export_folder(sample, tmp_path))
     works_for = cypher_rows(connection, "MATCH (p:Person)-[:WORKS_FOR]->(o:Organization) RETURN p.label, o.label")
-    sparql = run_query([samples.sample_ttl(sample)], """
-        PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?p ?o WHERE { ?x schema:worksFor ?y . ?x a schema:Person ; rdfs:label ?p . ?y rdfs:label ?o }""")
+    sparql = run_query([samples.sample_ttl(sample)], WORKS_FOR)
     assert works_for == set(sparql.rows) and ("田奇", "华为云") in works_for
     makers = cypher_rows(connection, "MATCH (m:Model)-[:CREATOR]->(x) RETURN m.label, x.label")
     models = run_query([samples.sample_ttl(sample)], canned_queries()["models"].text)
     assert makers == {(m, x) for m, x, _ in models.rows if x}
     aliases = cypher_rows(connection, "MATCH (m:Model {label: '盘古大模型'}) RETURN m.parameterCount")
     assert aliases == {(1e11,)}
+
+
+@pytest.mark.parametrize("sample", samples.SAMPLES)
+def test_the_shipped_cypher_script_loads_into_ladybug(sample, tmp_path, monkeypatch):
+    """``embedded.cypher`` itself, statement by statement, gives the same answers as SPARQL."""
+    folder = export_folder(sample, tmp_path)
+    monkeypatch.chdir(folder)
+    connection = ladybug.Connection(ladybug.Database(str(tmp_path / "script-db")))
+    for statement in (folder / "embedded.cypher").read_text(encoding="utf-8").split(";\n"):
+        if statement.strip():
+            connection.execute(statement)
+    works_for = cypher_rows(connection, "MATCH (p:Person)-[:WORKS_FOR]->(o:Organization) RETURN p.label, o.label")
+    sparql = run_query([samples.sample_ttl(sample)], WORKS_FOR)
+    assert works_for == set(sparql.rows) and works_for
+    assert cypher_rows(connection, "MATCH (m:Model {label: '盘古大模型'})-[:CREATOR]->(x) RETURN x.label") == {("华为",)}
