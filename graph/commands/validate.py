@@ -20,7 +20,7 @@ def configure(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from talkgraph.graph.validate import validate_graph
-    from talkgraph.graph.view import load_graphs
+    from talkgraph.graph.graph_files import load_graphs
 
     report = validate_graph(load_graphs(args.graphs))
     if report.conforms:
