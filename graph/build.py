@@ -1,7 +1,9 @@
-"""The build stage: one resolved corpus in, an rdflib ``Graph`` and a NetworkX ``MultiDiGraph`` out.
+"""The build stage: one resolved corpus in, RDF quads and a NetworkX ``MultiDiGraph`` out.
 
-Both graphs come from the same ``ResolvedCorpus`` and the same list of ``Fact``s, so they cannot
+Both come from the same ``ResolvedCorpus`` and the same list of ``Fact``s, so they cannot
 disagree.  The RDF keeps the contract of schema.org + PROV-O + NIF that ``shared/eval`` reads.
+Its terms are pyoxigraph's, made straight from the model: a fifth of what rdflib terms and an
+rdflib graph cost (``oxigraph_writer``); ``pipeline.BuiltGraph.rdf`` gives the rdflib graph.
 """
 from __future__ import annotations
 
@@ -10,14 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from talkgraph.extract.model import Kind, Mention
-from talkgraph.ontology.namespace import (CLAIM_TYPES, ENTITY_CLASSES, ITSRDF, NIF, PREFIXES, RELATIONS, SDO,
-                                          TG)
+from talkgraph.ontology.namespace import CLAIM_TYPES, ENTITY_CLASSES, ITSRDF, NIF, RELATIONS, SDO, TG
 
+from .datasets import ENTITIES_GRAPH
 from .iris import document_iri, document_part_iri, entity_iri
+from .oxigraph_writer import OxNamespace
 from .resolve import ResolvedCorpus, ResolvedDocument
 
 LANG = "zh"
@@ -30,9 +34,10 @@ class Fact:
     subject: str
     predicate: str
     object: str
-    doc: ResolvedDocument
+    doc_id: str  # the transcript that states it (its first, when several do)
     start: int
     end: int
+    evidence: str  # the words between start and end
     turn_index: int | None
     since: str | None = None
 
@@ -50,9 +55,11 @@ def resolved_facts(corpus: ResolvedCorpus) -> list[Fact]:
             s, o = _end_key(doc, r.subject), _end_key(doc, r.object)
             if s is None or o is None or s == o:
                 continue
-            turn = transcript.turn_at(r.start)
-            facts.setdefault((s, r.predicate, o), Fact(s, r.predicate, o, doc, r.start, r.end,
-                                                       turn.index if turn else None, r.since))
+            if (s, r.predicate, o) not in facts:
+                turn = transcript.turn_at(r.start)
+                facts[s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
+                                                transcript.document.text[r.start:r.end],
+                                                turn.index if turn else None, r.since)
     parents = {(f.subject, f.object) for f in facts.values() if f.predicate == "parentOrganization"}
     current = {(f.subject, f.object) for f in facts.values() if f.predicate == "worksFor"}
     current |= {(f.object, f.subject) for f in facts.values() if f.predicate == "founder"}
@@ -69,56 +76,88 @@ def _end_key(doc: ResolvedDocument, mention: Mention) -> str | None:
     return doc.key(mention)
 
 
-def build_rdf(corpus: ResolvedCorpus) -> Graph:
-    """The whole corpus as one rdflib graph."""
-    graph = _new_graph()
-    _add_entities(graph, corpus)
-    for doc, facts in _documents_with_facts(corpus):
-        _add_document(graph, doc, facts)
-    return graph
-
-
-def rdf_parts(corpus: ResolvedCorpus) -> Iterator[Graph]:
-    """The graph one piece at a time — the entities, then each transcript with its facts — so that a
-    store can take a large corpus without the whole graph ever being in memory."""
-    entities = _new_graph()
+def rdf_parts(corpus: ResolvedCorpus) -> Iterator[list[ox.Quad]]:
+    """The graph one piece at a time — the entities, then each transcript with its facts — as
+    quads in their named graphs (the rule of ``datasets``), so that a store can take a large corpus
+    without the whole graph ever being in memory.  A piece holds each quad once, in the order made."""
+    entities = _Quads()
     _add_entities(entities, corpus)
-    yield entities
+    yield entities.done()
     for doc, facts in _documents_with_facts(corpus):
-        graph = _new_graph()
-        _add_document(graph, doc, facts)
-        yield graph
+        quads = _Quads(_iri(document_iri(doc.extraction.transcript.document.doc_id)))
+        _add_document(quads, doc, facts)
+        yield quads.done()
 
 
 def _documents_with_facts(corpus: ResolvedCorpus) -> Iterator[tuple[ResolvedDocument, list[Fact]]]:
-    facts_of: dict[int, list[Fact]] = {}
+    facts_of: dict[str, list[Fact]] = {}
     for fact in resolved_facts(corpus):
-        facts_of.setdefault(id(fact.doc), []).append(fact)
+        facts_of.setdefault(fact.doc_id, []).append(fact)
     for doc in corpus.documents:
-        yield doc, facts_of.get(id(doc), [])
+        yield doc, facts_of.get(doc.extraction.transcript.document.doc_id, [])
 
 
-def _new_graph() -> Graph:
-    # rdflib's SimpleMemory store: no per-context bookkeeping, about 1.7x faster to fill
-    graph = Graph(store="SimpleMemory")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    return graph
+_RDF, _RDFS, _XSD, _SKOS, _PROV = (OxNamespace(ns) for ns in (RDF, RDFS, XSD, SKOS, PROV))
+_TG, _SDO, _NIF, _ITSRDF = (OxNamespace(ns) for ns in (TG, SDO, NIF, ITSRDF))
+_ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 
 
-def _add_entities(graph: Graph, corpus: ResolvedCorpus) -> None:
+@lru_cache(maxsize=None)
+def _iri(uri: URIRef) -> ox.NamedNode:
+    """A vocabulary term or a document IRI; few and repeated, so kept."""
+    return ox.NamedNode(uri)
+
+
+@lru_cache(maxsize=65536)
+def _entity(key: str) -> ox.NamedNode:
+    return ox.NamedNode(entity_iri(key))
+
+
+def _text(text: str) -> ox.Literal:
+    return ox.Literal(text, language=LANG)
+
+
+def _typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
+    return ox.Literal(str(value), datatype=datatype)
+
+
+@lru_cache(maxsize=65536)
+def _offset(value: int) -> ox.Literal:
+    """Offsets repeat across mentions, claims and statements: one term each."""
+    return ox.Literal(str(value), datatype=_XSD.nonNegativeInteger)
+
+
+class _Quads:
+    """An ordered set of quads: ``add`` puts a triple in this piece's named graph, ``share`` in the
+    entities' graph (a subject several transcripts may describe: a person's job title, a relation)."""
+
+    def __init__(self, graph: ox.NamedNode = _ENTITIES):
+        self.graph = graph
+        self.quads: dict[ox.Quad, None] = {}
+
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
+        self.quads[ox.Quad(s, p, o, self.graph)] = None
+
+    def share(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
+        self.quads[ox.Quad(s, p, o, _ENTITIES)] = None
+
+    def done(self) -> list[ox.Quad]:
+        return list(self.quads)
+
+
+def _add_entities(quads: _Quads, corpus: ResolvedCorpus) -> None:
     for key, entity in corpus.entities.items():
-        node = entity_iri(key)
-        graph.add((node, RDF.type, TG.Speaker if entity.is_role_label else ENTITY_CLASSES[entity.kind.value]))
-        graph.add((node, RDFS.label, Literal(entity.label, lang=LANG)))
-        graph.add((node, SDO.name, Literal(entity.label, lang=LANG)))
+        node = _entity(key)
+        quads.share(node, _RDF.type, _TG.Speaker if entity.is_role_label else _iri(ENTITY_CLASSES[entity.kind.value]))
+        quads.share(node, _RDFS.label, _text(entity.label))
+        quads.share(node, _SDO.name, _text(entity.label))
         for alias in entity.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias, lang=LANG)))
-        graph.add((node, TG.mentionCount, Literal(entity.mention_count)))
+            quads.share(node, _SKOS.altLabel, _text(alias))
+        quads.share(node, _TG.mentionCount, _typed(entity.mention_count, _XSD.integer))
 
 
-def _add_document(graph: Graph, doc: ResolvedDocument, facts: list[Fact]) -> None:
-    writer = _DocumentWriter(graph, doc)
+def _add_document(quads: _Quads, doc: ResolvedDocument, facts: list[Fact]) -> None:
+    writer = _DocumentWriter(quads, doc)
     writer.transcript()
     writer.turns()
     writer.mentions()
@@ -128,60 +167,62 @@ def _add_document(graph: Graph, doc: ResolvedDocument, facts: list[Fact]) -> Non
     writer.roles()
     writer.quantities()
     for n, fact in enumerate(facts, 1):  # numbered within their transcript
-        _add_fact(graph, fact, n)
+        writer.fact(fact, n)
 
 
 class _DocumentWriter:
-    """The triples of one transcript: its text, turns, mentions, claims, questions, excerpts, roles."""
+    """The triples of one transcript: its text, turns, mentions, claims, questions, excerpts, roles, facts."""
 
-    def __init__(self, graph: Graph, doc: ResolvedDocument):
-        self.graph, self.doc = graph, doc
+    def __init__(self, quads: _Quads, doc: ResolvedDocument):
+        self.quads, self.doc = quads, doc
+        self.add = quads.add
         self.extraction = doc.extraction
         self.transcript_ = doc.extraction.transcript
         self.document = self.transcript_.document
-        self.node = document_iri(self.document.doc_id)
+        self.node = quads.graph
         self.context = self.part("text", "context")
+        self.turn_nodes: dict[int, ox.NamedNode] = {}
 
-    def part(self, kind: str, local: str | int) -> URIRef:
-        return document_part_iri(self.document.doc_id, kind, local)
+    def part(self, kind: str, local: str | int) -> ox.NamedNode:
+        return ox.NamedNode(document_part_iri(self.document.doc_id, kind, local))
 
-    def turn(self, index: int) -> URIRef:
-        return self.part("turn", index)
+    def turn(self, index: int) -> ox.NamedNode:
+        node = self.turn_nodes.get(index)
+        if node is None:
+            node = self.turn_nodes[index] = self.part("turn", index)
+        return node
 
-    def speaker(self, name: str) -> URIRef:
-        return entity_iri(self.doc.speaker_of[name])
-
-    def add(self, s, p, o) -> None:
-        self.graph.add((s, p, o))
+    def speaker(self, name: str) -> ox.NamedNode:
+        return _entity(self.doc.speaker_of[name])
 
     def transcript(self) -> None:
-        t, node = self.transcript_, self.node
-        self.add(node, RDF.type, TG.Transcript)
-        self.add(node, TG.textContext, self.context)
-        self.add(self.context, RDF.type, NIF.Context)
-        self.add(self.context, NIF.isString, Literal(self.document.text))
-        self.add(self.context, NIF.beginIndex, _offset(0))
-        self.add(self.context, NIF.endIndex, _offset(len(self.document.text)))
+        t, node, context = self.transcript_, self.node, self.context
+        self.add(node, _RDF.type, _TG.Transcript)
+        self.add(node, _TG.textContext, context)
+        self.add(context, _RDF.type, _NIF.Context)
+        self.add(context, _NIF.isString, ox.Literal(self.document.text))
+        self.add(context, _NIF.beginIndex, _offset(0))
+        self.add(context, _NIF.endIndex, _offset(len(self.document.text)))
         if t.title:
-            self.add(node, SDO.name, Literal(t.title, lang=LANG))
+            self.add(node, _SDO.name, _text(t.title))
         if t.date:
-            self.add(node, SDO.dateCreated, Literal(t.date, datatype=XSD.date))
+            self.add(node, _SDO.dateCreated, _typed(t.date, _XSD.date))
         if self.document.source:
-            self.add(node, TG.sourceFile, Literal(self.document.source.rsplit("/", 1)[-1]))
+            self.add(node, _TG.sourceFile, ox.Literal(self.document.source.rsplit("/", 1)[-1]))
         if t.moderator:
-            self.add(node, TG.moderator, self.speaker(t.moderator))
+            self.add(node, _TG.moderator, self.speaker(t.moderator))
         for name in t.speakers:
-            self.add(node, SDO.contributor, self.speaker(name))
+            self.add(node, _SDO.contributor, self.speaker(name))
 
     def turns(self) -> None:
         for turn in self.transcript_.turns:
             node = self.turn(turn.index)
-            self.add(node, RDF.type, TG.Turn)
-            self.add(node, SDO.position, Literal(turn.index))
-            self.add(node, SDO.isPartOf, self.node)
-            self.add(node, SDO.text, Literal(turn.text(self.document), lang=LANG))
+            self.add(node, _RDF.type, _TG.Turn)
+            self.add(node, _SDO.position, _typed(turn.index, _XSD.integer))
+            self.add(node, _SDO.isPartOf, self.node)
+            self.add(node, _SDO.text, _text(turn.text(self.document)))
             for name in turn.speakers:
-                self.add(node, SDO.sender, self.speaker(name))
+                self.add(node, _SDO.sender, self.speaker(name))
 
     def mentions(self) -> None:
         for mention in self.extraction.mentions:
@@ -189,76 +230,95 @@ class _DocumentWriter:
             if key is None:
                 continue
             node = self.part("mention", f"{mention.start}-{mention.end}")
-            self.add(node, RDF.type, TG.Mention)
-            self.span(node, mention.start, mention.end, mention.text)
-            self.add(node, ITSRDF.taIdentRef, entity_iri(key))
-            self.add(node, TG.extractor, Literal(mention.source))
+            self.add(node, _RDF.type, _TG.Mention)
+            self.span(node, mention.start, mention.end)
+            self.add(node, _ITSRDF.taIdentRef, _entity(key))
+            self.add(node, _TG.extractor, ox.Literal(mention.source))
             if mention.turn_index:
-                self.add(node, TG.inTurn, self.turn(mention.turn_index))
-                self.add(self.turn(mention.turn_index), SDO.mentions, entity_iri(key))
+                self.add(node, _TG.inTurn, self.turn(mention.turn_index))
+                self.add(self.turn(mention.turn_index), _SDO.mentions, _entity(key))
 
-    def said(self, node: URIRef, cls: URIRef, speaker: str, start: int, end: int, turn_index: int | None) -> None:
+    def said(self, node: ox.NamedNode, cls: ox.NamedNode, speaker: str, start: int, end: int,
+             turn_index: int | None) -> None:
         """What claims, questions and excerpts share: who said which words, where."""
-        text = self.document.text[start:end]
-        self.add(node, RDF.type, cls)
-        self.add(node, SDO.author, self.speaker(speaker))
-        self.add(node, SDO.text, Literal(text, lang=LANG))
-        self.span(node, start, end, text)
+        self.add(node, _RDF.type, cls)
+        self.add(node, _SDO.author, self.speaker(speaker))
+        self.add(node, _SDO.text, _text(self.document.text[start:end]))
+        self.span(node, start, end)
         if turn_index:
-            self.add(node, TG.quotes if cls == TG.Excerpt else PROV.wasDerivedFrom, self.turn(turn_index))
+            self.add(node, _TG.quotes if cls == _TG.Excerpt else _PROV.wasDerivedFrom, self.turn(turn_index))
 
     def claims(self) -> None:
         for n, claim in enumerate(self.extraction.claims, 1):
             node = self.part("claim", n)
-            self.said(node, TG.Claim, claim.speaker, claim.start, claim.end, claim.turn_index)
-            self.add(node, TG.claimType, CLAIM_TYPES[claim.kind])
+            self.said(node, _TG.Claim, claim.speaker, claim.start, claim.end, claim.turn_index)
+            self.add(node, _TG.claimType, _iri(CLAIM_TYPES[claim.kind]))
             if claim.cue:
-                self.add(node, TG.cue, Literal(claim.cue, lang=LANG))
+                self.add(node, _TG.cue, _text(claim.cue))
             for amount in claim.amounts:
-                self.add(node, TG.quantity, Literal(_decimal(amount), datatype=XSD.decimal))
+                self.add(node, _TG.quantity, _typed(_decimal(amount), _XSD.decimal))
             for mention in claim.about:
                 if self.doc.key(mention):
-                    self.add(node, SDO.about, entity_iri(self.doc.key(mention)))
+                    self.add(node, _SDO.about, _entity(self.doc.key(mention)))
             for name in claim.agrees_with:
                 person = _person_key(self.doc, name)
                 if person:
-                    self.add(node, TG.agreesWithSpeaker, entity_iri(person))
+                    self.add(node, _TG.agreesWithSpeaker, _entity(person))
 
     def questions(self) -> None:
         for n, question in enumerate(self.extraction.questions, 1):
             node = self.part("question", n)
-            self.said(node, TG.Question, question.speaker, question.start, question.end, question.turn_index)
+            self.said(node, _TG.Question, question.speaker, question.start, question.end, question.turn_index)
             for index in question.answered_by:
-                self.add(node, TG.answeredBy, self.turn(index))
+                self.add(node, _TG.answeredBy, self.turn(index))
 
     def excerpts(self) -> None:
         for n, excerpt in enumerate(self.transcript_.excerpts, 1):
-            self.said(self.part("excerpt", n), TG.Excerpt, excerpt.speaker, excerpt.start, excerpt.end,
+            self.said(self.part("excerpt", n), _TG.Excerpt, excerpt.speaker, excerpt.start, excerpt.end,
                       excerpt.turn_index)
 
     def roles(self) -> None:
+        share = self.quads.share
         for role in self.extraction.roles:
             person = _end_key(self.doc, role.person)
             if person is None or not role.title:
                 continue
             org = self.doc.key(role.organization)
-            person_node = entity_iri(person)
-            role_node = entity_iri(f"role/{person.split('/', 1)[1]}/{role.title}/{org.split('/', 1)[1] if org else ''}")
-            self.add(person_node, SDO.jobTitle, Literal(role.title, lang=LANG))
-            self.add(person_node, TG.holdsRole, role_node)
-            self.add(role_node, RDF.type, SDO.EmployeeRole)
-            self.add(role_node, SDO.roleName, Literal(role.title, lang=LANG))
+            person_node = _entity(person)
+            role_node = _entity(f"role/{person.split('/', 1)[1]}/{role.title}/{org.split('/', 1)[1] if org else ''}")
+            share(person_node, _SDO.jobTitle, _text(role.title))
+            share(person_node, _TG.holdsRole, role_node)
+            share(role_node, _RDF.type, _SDO.EmployeeRole)
+            share(role_node, _SDO.roleName, _text(role.title))
             if org:
-                self.add(role_node, TG.atOrganization, entity_iri(org))
+                share(role_node, _TG.atOrganization, _entity(org))
 
     def quantities(self) -> None:
         for quantity in self.extraction.quantities:
             subject = self.doc.key(quantity.subject)
             if subject and quantity.attribute == "parameterCount":
-                self.add(entity_iri(subject), TG.parameterCount, Literal(_decimal(quantity.value), datatype=XSD.decimal))
+                self.quads.share(_entity(subject), _TG.parameterCount, _typed(_decimal(quantity.value), _XSD.decimal))
 
-    def span(self, node: URIRef, start: int, end: int, text: str) -> None:
-        _add_span(self.graph, node, self.context, start, end, text)
+    def fact(self, fact: Fact, n: int) -> None:
+        """The relation between the entities, and the statement saying where this transcript states it."""
+        subject, obj, predicate = _entity(fact.subject), _entity(fact.object), _iri(RELATIONS[fact.predicate])
+        self.quads.share(subject, predicate, obj)
+        node = self.part("statement", n)
+        self.add(node, _RDF.type, _TG.RelationStatement)
+        self.add(node, _RDF.subject, subject)
+        self.add(node, _RDF.predicate, predicate)
+        self.add(node, _RDF.object, obj)
+        self.span(node, fact.start, fact.end)
+        if fact.turn_index:
+            self.add(node, _TG.inTurn, self.turn(fact.turn_index))
+        if fact.since:
+            self.add(node, _TG.since, _typed(fact.since, _XSD.gYear))
+
+    def span(self, node: ox.NamedNode, start: int, end: int) -> None:
+        self.add(node, _NIF.beginIndex, _offset(start))
+        self.add(node, _NIF.endIndex, _offset(end))
+        self.add(node, _NIF.anchorOf, ox.Literal(self.document.text[start:end]))
+        self.add(node, _NIF.referenceContext, self.context)
 
 
 def _person_key(doc: ResolvedDocument, name: str) -> str | None:
@@ -270,38 +330,6 @@ def _decimal(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
-@lru_cache(maxsize=65536)
-def _offset(value: int) -> Literal:
-    """Offsets repeat across mentions, claims and statements: one Literal each (rdflib's are costly)."""
-    return Literal(value, datatype=XSD.nonNegativeInteger)
-
-
-def _add_span(graph: Graph, node: URIRef, context: URIRef, start: int, end: int, text: str) -> None:
-    graph.add((node, NIF.beginIndex, _offset(start)))
-    graph.add((node, NIF.endIndex, _offset(end)))
-    graph.add((node, NIF.anchorOf, Literal(text)))
-    graph.add((node, NIF.referenceContext, context))
-
-
-def _add_fact(graph: Graph, fact: Fact, n: int) -> None:
-    subject, obj = entity_iri(fact.subject), entity_iri(fact.object)
-    predicate = RELATIONS[fact.predicate]
-    graph.add((subject, predicate, obj))
-    doc_id = fact.doc.extraction.transcript.document.doc_id
-    node = document_part_iri(doc_id, "statement", n)
-    context = document_part_iri(doc_id, "text", "context")
-    graph.add((node, RDF.type, TG.RelationStatement))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    text = fact.doc.extraction.transcript.document.text[fact.start:fact.end]
-    _add_span(graph, node, context, fact.start, fact.end, text)
-    if fact.turn_index:
-        graph.add((node, TG.inTurn, document_part_iri(doc_id, "turn", fact.turn_index)))
-    if fact.since:
-        graph.add((node, TG.since, Literal(fact.since, datatype=XSD.gYear)))
-
-
 def build_networkx(corpus: ResolvedCorpus) -> nx.MultiDiGraph:
     """Entities as nodes (label, kind, aliases, mentions); relations and claims' speakers as edges."""
     g = nx.MultiDiGraph()
@@ -309,8 +337,7 @@ def build_networkx(corpus: ResolvedCorpus) -> nx.MultiDiGraph:
         g.add_node(key, label=entity.label, kind=entity.kind.value, aliases=list(entity.aliases),
                    mentions=entity.mention_count)
     for fact in resolved_facts(corpus):
-        text = fact.doc.extraction.transcript.document.text[fact.start:fact.end]
-        g.add_edge(fact.subject, fact.object, key=fact.predicate, relation=fact.predicate, evidence=text,
+        g.add_edge(fact.subject, fact.object, key=fact.predicate, relation=fact.predicate, evidence=fact.evidence,
                    turn=fact.turn_index, since=fact.since)
     for doc in corpus.documents:
         doc_id = doc.extraction.transcript.document.doc_id

@@ -1,15 +1,19 @@
-"""One named graph per transcript: the rule N-Quads, TriG and the persistent store share.
+"""One named graph per transcript: the rule N-Quads, TriG, the persistent store and ``load`` share.
 
 A transcript owns itself and every node whose IRI continues its IRI after a ``/`` (turns, claims,
 mentions, statements, its text context).  Everything else — people, organisations, models, roles,
-which several transcripts may share — goes to the ``entities`` graph.
+which several transcripts may share — goes to the ``entities`` graph.  The build places its quads
+by this rule as it makes them (``build._Quads``); ``named_graph_of`` applies it to graph files.
 """
 from __future__ import annotations
 
-from rdflib import RDF, Dataset, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
-from talkgraph.ontology.namespace import PREFIXES, TG, TGR
+from talkgraph.ontology.namespace import TG, TGR
+
+from .oxigraph_writer import oxigraph_triples
 
 ENTITIES_GRAPH = TGR["entities"]
 
@@ -38,31 +42,10 @@ def named_graph_of(subject: Node, transcripts: frozenset[URIRef]) -> URIRef:
     return ENTITIES_GRAPH
 
 
-def split_by_transcript(graph: Graph) -> dict[URIRef, Graph]:
-    """The graph cut into named graphs: one per transcript and one for the shared entities."""
+def quads_of(graph: Graph) -> list[ox.Quad]:
+    """An rdflib graph's triples, sorted, as pyoxigraph quads in the named graphs of this rule."""
     transcripts = transcripts_of(graph)
-    parts: dict[URIRef, Graph] = {}
-    for triple in graph:
-        name = named_graph_of(triple[0], transcripts)
-        if name not in parts:
-            parts[name] = Graph(store="SimpleMemory")
-        parts[name].add(triple)
-    return parts
-
-
-class _OrderedDataset(Dataset):
-    """A ``Dataset`` that lists its named graphs sorted: rdflib's memory store keeps them in a set."""
-
-    def contexts(self, triple=None):
-        return iter(sorted(super().contexts(triple), key=lambda context: context.identifier))
-
-
-def to_dataset(graph: Graph) -> Dataset:
-    """The graph split into named graphs by ``named_graph_of``, triples in sorted order."""
-    transcripts = transcripts_of(graph)
-    dataset = _OrderedDataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True)
-    for s, p, o in sorted(graph):
-        dataset.add((s, p, o, named_graph_of(s, transcripts)))
-    return dataset
+    triples = sorted(graph)
+    names = {name: ox.NamedNode(str(name)) for name in {named_graph_of(s, transcripts) for s, _, _ in triples}}
+    return [ox.Quad(t.subject, t.predicate, t.object, names[named_graph_of(s, transcripts)])
+            for (s, _, _), t in zip(triples, oxigraph_triples(triples))]

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph
 
 from talkgraph.extract.errors import InputError
@@ -24,11 +25,14 @@ from talkgraph.extract.extraction import extract
 from talkgraph.extract.model import Document, Extraction, Kind
 from talkgraph.extract.reading import read_document, slugify
 from talkgraph.extract.transcript import parse_transcript
-from talkgraph.ontology.namespace import ONTOLOGY_FILE
+from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
-from .build import build_networkx, build_rdf, rdf_parts
-from .exporters import atomic_write, get_exporter
+from .build import build_networkx, rdf_parts
+from .datasets import quads_of
+from .exporters import BuiltRdf, atomic_write, get_exporter
+from .oxigraph_writer import rdflib_triples
 from .resolve import ResolvedCorpus, resolve_aliases
+from .spill import SpilledSequence
 
 TRANSCRIPT_SUFFIXES = (".txt",)
 
@@ -41,14 +45,28 @@ class BuiltGraph:
     corpus: ResolvedCorpus
 
     @cached_property
+    def quads(self) -> list[ox.Quad]:
+        """The RDF graph as pyoxigraph quads in their named graphs, each once, in build order."""
+        quads: dict[ox.Quad, None] = {}
+        for part in rdf_parts(self.corpus):
+            quads.update(dict.fromkeys(part))
+        return list(quads)
+
+    @cached_property
     def rdf(self) -> Graph:
-        return build_rdf(self.corpus)
+        """The RDF graph as an rdflib ``Graph`` (named graphs merged).  Its ``SimpleMemory`` store
+        iterates in build order, which keeps the exports made from it byte-identical run to run."""
+        graph = Graph(store="SimpleMemory")
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True)
+        graph.addN((s, p, o, graph) for s, p, o in rdflib_triples(self.quads))
+        return graph
 
     @cached_property
     def networkx(self) -> nx.MultiDiGraph:
         return build_networkx(self.corpus)
 
-    def rdf_parts(self) -> Iterator[Graph]:
+    def rdf_parts(self) -> Iterator[list[ox.Quad]]:
         """The RDF graph in pieces: the entities, then one piece per transcript."""
         return rdf_parts(self.corpus)
 
@@ -69,6 +87,18 @@ class BuiltGraph:
                          f"{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
                          f"{count[Kind.MODEL]} models, {len(x.claims)} claims")
         return lines
+
+
+@dataclass(frozen=True)
+class RdfGraph:
+    """An rdflib graph made elsewhere (read from files, built in a notebook) in the shape the
+    exporters take, as ``BuiltGraph`` is: ``export_graph(RdfGraph(graph), "out/", ["nquads"])``."""
+
+    rdf: Graph
+
+    @cached_property
+    def quads(self) -> list[ox.Quad]:
+        return quads_of(self.rdf)
 
 
 def transcript_paths(inputs: Iterable[str | Path]) -> list[Path]:
@@ -93,35 +123,39 @@ def read_and_extract(path: Path) -> Extraction:
 
 def build_from_documents(documents: Sequence[Document]) -> BuiltGraph:
     """Build from documents already in memory (``document_from_text``)."""
-    return _build([extract(parse_transcript(doc)) for doc in documents])
+    return BuiltGraph(resolve_aliases(extract(parse_transcript(doc)) for doc in documents))
 
 
 def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
-                progress: Callable[[int, int, Path], None] | None = None) -> BuiltGraph:
+                progress: Callable[[int, int, Path], None] | None = None, on_disk: bool = False) -> BuiltGraph:
     """Read, extract, resolve and build the transcripts (files or directories) given.
 
     ``jobs`` worker processes extract transcripts in parallel; results keep the input order, so
     the graph is the same whatever ``jobs`` is.  ``progress(done, total, path)`` is called after each.
+    ``on_disk`` keeps the resolved transcripts in a temporary file rather than in memory, so that
+    a corpus of any size can be written into a store (``rdf_parts``) in bounded memory.
     """
     paths = transcript_paths(inputs)
     _check_unique_ids(paths)
-    extractions: list[Extraction] = []
+    extractions = _extractions(paths, jobs, progress)
+    return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None))
+
+
+def _extractions(paths: list[Path], jobs: int,
+                 progress: Callable[[int, int, Path], None] | None) -> Iterator[Extraction]:
+    """Each transcript's extraction, in input order, as soon as it is ready."""
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for n, (path, extraction) in enumerate(zip(paths, pool.map(read_and_extract, paths)), 1):
-                extractions.append(extraction)
+            results = pool.map(read_and_extract, paths)
+            for n, (path, extraction) in enumerate(zip(paths, results), 1):
+                yield extraction
                 if progress:
                     progress(n, len(paths), path)
     else:
         for n, path in enumerate(paths, 1):
-            extractions.append(read_and_extract(path))
+            yield read_and_extract(path)
             if progress:
                 progress(n, len(paths), path)
-    return _build(extractions)
-
-
-def _build(extractions: list[Extraction]) -> BuiltGraph:
-    return BuiltGraph(resolve_aliases(extractions))
 
 
 def _check_unique_ids(paths: Sequence[Path]) -> None:
@@ -134,7 +168,7 @@ def _check_unique_ids(paths: Sequence[Path]) -> None:
         seen[doc_id] = path
 
 
-def export_graph(built: BuiltGraph, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html")) -> list[Path]:
+def export_graph(built: BuiltRdf, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html")) -> list[Path]:
     """Write the ontology and each format's file into ``out_dir``; returns what was written."""
     out_dir = Path(out_dir)
     exporters = [get_exporter(name) for name in formats]
@@ -143,6 +177,6 @@ def export_graph(built: BuiltGraph, out_dir: str | Path, formats: Sequence[str] 
         handle.write(ONTOLOGY_FILE.read_text(encoding="utf-8"))
     written.append(out_dir / "ontology.ttl")
     for exporter in exporters:
-        exporter.write(built.rdf, out_dir / exporter.filename)
+        exporter.write(built, out_dir / exporter.filename)
         written.append(out_dir / exporter.filename)
     return written

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from talkgraph.extract.model import Extraction, Kind, Mention
 from talkgraph.extract.chinese_names import is_han_name, surname_of
 from talkgraph.extract.persons import strip_honorific
 from talkgraph.ontology import lexicon
+
+from .spill import SpilledSequence
 
 _ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
@@ -46,7 +48,7 @@ class ResolvedDocument:
 class ResolvedCorpus:
     """What the build stage turns into RDF and NetworkX."""
 
-    documents: tuple[ResolvedDocument, ...]
+    documents: Sequence[ResolvedDocument]
     entities: Mapping[str, Entity]
 
 
@@ -54,8 +56,13 @@ def entity_key(kind: Kind, label: str) -> str:
     return f"{kind.value.lower()}/{label}"
 
 
-def resolve_aliases(extractions: Iterable[Extraction]) -> ResolvedCorpus:
+def resolve_aliases(extractions: Iterable[Extraction],
+                    documents: list[ResolvedDocument] | SpilledSequence[ResolvedDocument] | None = None
+                    ) -> ResolvedCorpus:
     """Resolve every mention of every transcript into one set of entities.
+
+    One pass over ``extractions``, each dropped once resolved into ``documents`` (a new list by
+    default; a ``SpilledSequence`` keeps them on disk), so the extractions may be a stream.
 
     The same name across transcripts is one node, except for people: two transcripts' people of
     one name whose organisations are known and differ are two nodes (``张鹏`` of 极客公园 and
@@ -66,7 +73,7 @@ def resolve_aliases(extractions: Iterable[Extraction]) -> ResolvedCorpus:
     role_labels: set[str] = set()
     namesake_labels: dict[str, str] = {}
     namesakes = _Namesakes()
-    documents = []
+    documents = [] if documents is None else documents
     for extraction in extractions:
         entity_of, speaker_of = _resolve_document(extraction)
         renamed = namesakes.assign(_affiliations(extraction, entity_of, speaker_of))
@@ -93,7 +100,7 @@ def resolve_aliases(extractions: Iterable[Extraction]) -> ResolvedCorpus:
         aliases.discard(label)
         entities[key] = Entity(key, kinds[key], label, tuple(sorted(aliases)), sum(forms[key].values()),
                                key in role_labels)
-    return ResolvedCorpus(tuple(documents), entities)
+    return ResolvedCorpus(documents, entities)
 
 
 def _affiliations(extraction: Extraction, entity_of: Mapping[Mention, str],

@@ -18,10 +18,8 @@ relation stay in their transcripts' graphs), and an entity no transcript mention
 until the store is built afresh.  Building the whole corpus into the store each time, which
 rewrites only what changed, keeps the entities exact but for those leftovers.
 
-Speed: converting rdflib terms to pyoxigraph terms (each distinct term once per transcript) and
-``extend`` costs about the same as serialising N-Triples and ``Store.load`` (1.19 s and 1.16 s for
-the 60k triples of 1 MB of transcripts): the transactional write itself dominates (1.0 s).
-``bulk_extend`` of the whole build in one stream writes about twice as fast, but without
+Speed: the build makes pyoxigraph quads, so nothing is converted; the transactional write
+dominates (about 1.0 s for the 60k triples of 1 MB of transcripts).  ``bulk_extend`` of the whole build in one stream writes about twice as fast, but without
 transactions a crash could leave a transcript's graph half written, so it is not used.
 
 Oxigraph keeps numbers by value: ``"7"^^xsd:nonNegativeInteger`` is read back from the store as
@@ -37,12 +35,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from talkgraph.extract.errors import InputError, OutputError
 
-from .datasets import ENTITIES_GRAPH, named_graph_of, transcripts_of
-from .oxigraph_writer import oxigraph_triples
+from .datasets import ENTITIES_GRAPH
+
+
+# RocksDB keeps what was written in memory tables, one per index, until they fill: about 900 MB
+# for 10 MB of transcripts.  Flushing every 100k quads holds a 10 MB build to about 310 MB.
+FLUSH_EVERY = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,41 +64,31 @@ def open_store(path: str | Path) -> ox.Store:
         raise OutputError(f"{path}: cannot open a graph store here ({exc})") from None
 
 
-def save_to_store(graph: Graph | Iterable[Graph], path: str | Path) -> StoreReport:
-    """Save a graph — one rdflib graph, or pieces of one such as ``BuiltGraph.rdf_parts()`` — into
-    the store at ``path``: changed transcripts replaced, the entities updated (see the module)."""
-    parts = [graph] if isinstance(graph, Graph) else graph
+def save_to_store(parts: Iterable[Iterable[ox.Quad]], path: str | Path) -> StoreReport:
+    """Save a graph given in pieces of quads — ``BuiltGraph.rdf_parts()``, or ``[BuiltGraph.quads]``
+    — into the store at ``path``: changed transcripts replaced, the entities updated (see the module)."""
     store = open_store(path)
+    entities_graph = ox.NamedNode(str(ENTITIES_GRAPH))
     entities: set[ox.Quad] = set()  # small beside the transcripts; written last
-    replaced = unchanged = 0
+    replaced = unchanged = unflushed = 0
     for part in parts:  # one piece in memory at a time: its quads, and the store's copy to compare
-        for name, quads in _quads_by_graph(part).items():
-            if name == ENTITIES_GRAPH:
+        graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
+        for quad in part:
+            graphs.setdefault(quad.graph_name, []).append(quad)
+        for name, quads in graphs.items():
+            if name == entities_graph:
                 entities.update(quads)
-            elif _replace_graph(store, ox.NamedNode(str(name)), quads):
+            elif _replace_graph(store, name, quads):
                 replaced += 1
+                unflushed += len(quads)
             else:
                 unchanged += 1
+        if unflushed >= FLUSH_EVERY:
+            store.flush()
+            unflushed = 0
     removed = _update_entities(store, entities)
     store.flush()
     return StoreReport(Path(path), replaced, len(store), unchanged, removed)
-
-
-def _quads_by_graph(part: Graph) -> dict[URIRef, list[ox.Quad]]:
-    """The piece's triples as pyoxigraph quads, grouped by named graph (``datasets.named_graph_of``).
-
-    ``oxigraph_triples`` converts each distinct term once per call: a transcript repeats its IRIs,
-    predicates and classes many times, and a cache per piece never holds a large corpus's literals.
-    """
-    transcripts = transcripts_of(part)
-    triples: dict[URIRef, list[tuple]] = {}
-    for triple in part:
-        triples.setdefault(named_graph_of(triple[0], transcripts), []).append(triple)
-    quads: dict[URIRef, list[ox.Quad]] = {}
-    for name, group in triples.items():
-        node = ox.NamedNode(str(name))
-        quads[name] = [ox.Quad(t.subject, t.predicate, t.object, node) for t in oxigraph_triples(group)]
-    return quads
 
 
 def _replace_graph(store: ox.Store, name: ox.NamedNode, quads: list[ox.Quad]) -> bool:

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         get_exporter(name)  # an unknown format fails before any work is done
     ensure_writable(args.output)
-    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar)
+    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store))
     for line in built.warnings():
         print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():

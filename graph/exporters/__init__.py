@@ -14,8 +14,9 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, Protocol
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from talkgraph.extract.errors import OutputError, UsageError
@@ -23,19 +24,30 @@ from talkgraph.extract.errors import OutputError, UsageError
 _MODULES = ("rdf", "html", "graphml", "neo4j")
 
 
+class BuiltRdf(Protocol):
+    """What an exporter is given (``pipeline.BuiltGraph``): the graph as pyoxigraph quads, which the
+    fast writers serialise as they are, and as an rdflib ``Graph``, made only when an exporter asks."""
+
+    @property
+    def quads(self) -> list[ox.Quad]: ...
+
+    @property
+    def rdf(self) -> Graph: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Exporter:
     name: str
     filename: str  # what it writes into the output directory (a file or a folder)
     description: str
-    write: Callable[[Graph, Path], None]
+    write: Callable[[BuiltRdf, Path], None]
 
 
 EXPORTERS: dict[str, Exporter] = {}
 
 
 def exporter(name: str, filename: str, description: str):
-    def register(func: Callable[[Graph, Path], None]) -> Callable[[Graph, Path], None]:
+    def register(func: Callable[[BuiltRdf, Path], None]) -> Callable[[BuiltRdf, Path], None]:
         EXPORTERS[name] = Exporter(name, filename, description, func)
         return func
     return register

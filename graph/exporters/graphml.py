@@ -12,16 +12,16 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from . import atomic_write, exporter
+from . import BuiltRdf, atomic_write, exporter
 from .property_graph import PGEdge, PGNode, property_graph
 
 LIST_SEPARATOR = "|"
 
 
 @exporter("graphml", "graph.graphml", "GraphML for Gephi, yEd and APOC: entities, relations with evidence, claims")
-def write_graphml(graph: Graph, path: Path) -> None:
+def write_graphml(built: BuiltRdf, path: Path) -> None:
     buffer = io.BytesIO()
-    nx.write_graphml(to_networkx(graph), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(to_networkx(built.rdf), buffer, encoding="utf-8", prettyprint=True)
     with atomic_write(path, "wb") as handle:
         handle.write(buffer.getvalue())
 

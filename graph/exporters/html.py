@@ -26,7 +26,7 @@ from rdflib.term import Node
 
 from talkgraph.ontology.namespace import NIF, ONTOLOGY_FILE, PROV, RDF, RDFS, SDO, SKOS, TG
 
-from . import atomic_write, exporter
+from . import BuiltRdf, atomic_write, exporter
 
 # entity classes in order of precedence: a node typed twice is drawn as the first that applies
 _ENTITY_KINDS = (
@@ -67,8 +67,8 @@ _FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft Ya
 
 
 @exporter("html", "graph.html", "interactive offline HTML view (pyvis/vis-network, self-contained)")
-def write_html(graph: Graph, path: Path) -> None:
-    page = render_html(graph)
+def write_html(built: BuiltRdf, path: Path) -> None:
+    page = render_html(built.rdf)
     with atomic_write(path) as handle:
         handle.write(page)
 

@@ -18,12 +18,11 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from rdflib import Graph
 
 from talkgraph.extract.errors import OutputError
 from talkgraph.ontology.namespace import PREFIXES
 
-from . import exporter
+from . import BuiltRdf, exporter
 from .property_graph import EDGE_PROPERTIES, SCHEMA, PGEdge, PGNode, PropertyGraph, property_graph
 
 ARRAY_DELIMITER = ";"
@@ -31,8 +30,8 @@ COMMON_LABEL = "Resource"
 
 
 @exporter("neo4j", "neo4j", "Neo4j: CSVs for neo4j-admin import, a LOAD CSV script, n10s notes")
-def write_neo4j(graph: Graph, path: Path) -> None:
-    files = neo4j_files(property_graph(graph))
+def write_neo4j(built: BuiltRdf, path: Path) -> None:
+    files = neo4j_files(property_graph(built.rdf))
     _write_folder(Path(path), files)
 
 

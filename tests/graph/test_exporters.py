@@ -17,6 +17,7 @@ from talkgraph.graph import datasets
 from talkgraph.graph.exporters import graphml, rdf  # noqa: F401 - registers the exporters
 from talkgraph.graph.exporters import EXPORTERS
 from talkgraph.graph.exporters.property_graph import property_graph
+from talkgraph.graph.pipeline import RdfGraph
 from talkgraph.ontology.namespace import PREFIXES, SDO, TG, TGR
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "rdf"))
@@ -36,7 +37,7 @@ RDF_FORMATS = {
 def export(name: str, graph: Graph, directory: Path) -> Path:
     exporter = EXPORTERS[name]
     path = directory / exporter.filename
-    exporter.write(graph, path)
+    exporter.write(RdfGraph(graph), path)
     return path
 
 

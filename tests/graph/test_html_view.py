@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal
 
+from talkgraph.graph.pipeline import RdfGraph
 from talkgraph.graph.exporters import EXPORTERS
 from talkgraph.graph.exporters.html import render_html, view_data, write_html
 from talkgraph.ontology.namespace import PROV, RDF, RDFS, SDO, SKOS, TG, TGR
@@ -173,7 +174,7 @@ def test_claims_carry_speaker_turn_and_quote(panel: Graph) -> None:
 def test_written_through_the_exporter_registry(panel: Graph, tmp_path: Path) -> None:
     entry = EXPORTERS["html"]
     assert entry.filename == "graph.html"
-    entry.write(panel, tmp_path / "out" / entry.filename)
+    entry.write(RdfGraph(panel), tmp_path / "out" / entry.filename)
     assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8") == render_html(panel)
-    write_html(Graph(), tmp_path / "empty.html")  # an empty graph still gives a working page
+    write_html(RdfGraph(Graph()), tmp_path / "empty.html")  # an empty graph still gives a working page
     assert "<title>talkgraph</title>" in (tmp_path / "empty.html").read_text(encoding="utf-8")

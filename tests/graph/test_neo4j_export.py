@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from talkgraph.graph.exporters import EXPORTERS, neo4j  # noqa: F401 - registers the exporter
+from talkgraph.graph.pipeline import RdfGraph
 from talkgraph.graph.query import canned_queries, run_query
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "rdf"))
@@ -31,7 +32,7 @@ NODE_HEADER = re.compile(r"^(id:ID|:LABEL|\w+(:(int|long|double|string|string\[\
 
 def export_folder(sample: str, tmp_path: Path) -> Path:
     folder = tmp_path / EXPORTERS["neo4j"].filename
-    EXPORTERS["neo4j"].write(samples.sample_graph(sample), folder)
+    EXPORTERS["neo4j"].write(RdfGraph(samples.sample_graph(sample)), folder)
     return folder
 
 
@@ -138,7 +139,7 @@ def test_readme_documents_n10s(tmp_path):
 def test_folder_is_replaced_whole(tmp_path):
     folder = export_folder("fixture", tmp_path)
     (folder / "stale.csv").write_text("old", encoding="utf-8")
-    EXPORTERS["neo4j"].write(samples.fixture_graph(), folder)
+    EXPORTERS["neo4j"].write(RdfGraph(samples.fixture_graph()), folder)
     assert not (folder / "stale.csv").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["neo4j"], "no temporary folders left behind"
 

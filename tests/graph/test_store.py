@@ -54,7 +54,7 @@ def test_saving_twice_changes_nothing(tmp_path, built_sample):
 
 
 def test_a_whole_graph_saves_as_its_parts_do(tmp_path, built_sample):
-    save_to_store(built_sample.rdf, tmp_path / "whole")
+    save_to_store([built_sample.quads], tmp_path / "whole")
     save_to_store(built_sample.rdf_parts(), tmp_path / "parts")
     assert graph_contents(tmp_path / "whole") == graph_contents(tmp_path / "parts")
     assert [row[0] for row in query_store(tmp_path / "whole", PEOPLE)] == PANEL_SPEAKERS
