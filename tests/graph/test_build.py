@@ -4,11 +4,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from talkgraph.graph import build_graph, export_graph
+from talkgraph.graph import build_graph, datasets, export_graph
 from talkgraph.ontology.namespace import NIF, SDO, TG
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
@@ -100,3 +100,17 @@ def test_golden_excerpt(tmp_path):
 
 def test_turtle_has_no_escaped_slashes(built_sample):
     assert "\\/" not in built_sample.rdf.serialize(format="turtle")
+
+
+def test_each_quad_is_in_the_named_graph_the_rule_gives(built_sample):
+    """The build places quads as it makes them; ``datasets.named_graph_of`` is the rule for files."""
+    transcripts = datasets.transcripts_of(built_sample.rdf)
+    for quad in built_sample.quads:
+        expected = datasets.named_graph_of(URIRef(quad.subject.value), transcripts)
+        assert quad.graph_name.value == str(expected), quad
+
+
+def test_a_build_kept_on_disk_is_the_same_graph(sample_path, built_sample):
+    on_disk = build_graph([sample_path], on_disk=True)
+    assert on_disk.quads == built_sample.quads
+    assert on_disk.summaries() == built_sample.summaries()

@@ -61,7 +61,7 @@ def test_a_whole_graph_saves_as_its_parts_do(tmp_path, built_sample):
 
 
 def test_a_changed_transcript_replaces_its_graph_only(tmp_path, corpus):
-    save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
+    save_to_store(build_graph([corpus], on_disk=True).rdf_parts(), tmp_path / "db")
     before = graph_contents(tmp_path / "db")
     (corpus / "b.txt").write_text(PANEL_B.replace("王小明：赵一凡说得好。\n\n", ""), encoding="utf-8")  # one turn fewer
     report = save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
