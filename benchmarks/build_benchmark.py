@@ -136,11 +136,11 @@ def measure(sizes: list[float], data: Path, keep: bool) -> list[tuple[str, ...]]
 def _row(mb: float, files: int, chars: int, label: str, run: Run, base: float) -> tuple[str, ...]:
     peak = "" if run.peak_mb != run.peak_mb else f"{run.peak_mb:,.0f}"  # NaN: not measured
     return (f"{mb:g} MB", str(files), f"{chars:,}", label, f"{run.seconds:.1f}", f"{chars / run.seconds:,.0f}",
-            f"{run.seconds / base:.1f}×", f"{run.seconds / mb:.1f}", peak)
+            f"{base / run.seconds:.1f}×", f"{run.seconds / mb:.1f}", peak)
 
 
 def table(rows: list[tuple[str, ...]]) -> str:
-    header = ("corpus", "files", "characters", "run", "seconds", "chars/s", "time vs jieba", "s per MB",
+    header = ("corpus", "files", "characters", "run", "seconds", "chars/s", "speed vs jieba", "s per MB",
               "peak RSS MB")
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]

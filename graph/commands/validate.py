@@ -10,8 +10,9 @@ from . import add_command
 def configure(subparsers) -> None:
     parser = add_command(
         subparsers, "validate", "check built graphs against the SHACL shapes",
-        "Validate built graphs with pyshacl against ontology/shapes.ttl: every claim has an author,\n"
-        "text, turn and offsets; every turn a sender and position; labels are language-tagged; …\n"
+        "Validate built graphs against ontology/shapes.ttl (SHACL, checked as SPARQL queries in Oxigraph):\n"
+        "every claim has an author, text, turn and offsets; every turn a sender and position; labels\n"
+        "are language-tagged; …\n"
         "Exit status 1 when a shape is broken, with one line per violation.",
         ["talkgraph validate outputs/graph.ttl"])
     parser.add_argument("graphs", nargs="+", metavar="GRAPH", help="built graph files")
@@ -19,8 +20,8 @@ def configure(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from talkgraph.graph.validate import validate_graph
     from talkgraph.graph.graph_files import load_graphs
+    from talkgraph.graph.validate import validate_graph
 
     report = validate_graph(load_graphs(args.graphs))
     if report.conforms:
