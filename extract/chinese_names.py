@@ -11,6 +11,11 @@ NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把�
                         "博教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里中来去过着")
 
 
+# compiled once: the shape tests run on most words of every paragraph
+HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+_HAN_NAME_SHAPE = re.compile(r"[\u3400-\u9fff]{2,4}")
+
+
 @lru_cache(maxsize=65536)
 def surname_of(name: str) -> str | None:
     if name[:2] in lexicon.surnames():
@@ -22,7 +27,7 @@ def surname_of(name: str) -> str | None:
 
 def is_han_name(name: str) -> bool:
     """A plausible full Chinese name: a known surname and one or two more characters."""
-    if not re.fullmatch(r"[\u3400-\u9fff]{2,4}", name):
+    if not _HAN_NAME_SHAPE.fullmatch(name):
         return False
     surname = surname_of(name)
     return surname is not None and 1 <= len(name) - len(surname) <= 2 and not (set(name[1:]) & NOT_IN_NAME)

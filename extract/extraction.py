@@ -7,10 +7,12 @@ from .mentions import extract_mentions
 from .model import Extraction, Transcript
 from .relations import extract_relations
 from .sentences import split_sentences
+from .tokens import forget_texts
 
 
 def extract(transcript: Transcript) -> Extraction:
     """Everything talkgraph reads from one parsed transcript, each fact with its offsets."""
+    forget_texts()
     mentions = extract_mentions(transcript)
     sentences = list(split_sentences(transcript, mentions))
     relations, roles, quantities = extract_relations(transcript, sentences)

@@ -17,12 +17,40 @@ _WORD_EDGE_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
 
 @dataclass(frozen=True)
 class LexiconMatcher:
-    pattern: re.Pattern[str]
+    """Finds what one alternation of all the lexicon's names, longest first, would find.
+
+    The names are split over ``patterns`` that can never match at the same position (see
+    ``build_matcher``); the leftmost match of any of them is the alternation's match there.
+    """
+
+    patterns: tuple[re.Pattern[str], ...]
     canonical: dict[str, str]  # folded alias -> preferred name
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-        for match in self.pattern.finditer(text, start, end):
+        for match in _leftmost_matches(self.patterns, text, start, end):
             yield match.start(), match.end(), self.canonical[fold(match.group())]
+
+
+def _leftmost_matches(patterns: tuple[re.Pattern[str], ...], text: str, start: int,
+                      end: int) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches in text order, as ``finditer`` of the patterns' alternation gives.
+
+    Each pattern's next match is kept until the text before it has been consumed, so every
+    pattern is searched about once per match found.
+    """
+    if len(patterns) == 1:
+        yield from patterns[0].finditer(text, start, end)
+        return
+    upcoming = [pattern.search(text, start, end) for pattern in patterns]
+    while True:
+        found = [m for m in upcoming if m is not None]
+        if not found:
+            return
+        first = min(found, key=lambda m: m.start())
+        yield first
+        pos = first.end()
+        upcoming = [m if m is None or m.start() >= pos else pattern.search(text, pos, end)
+                    for pattern, m in zip(patterns, upcoming)]
 
 
 def fold(name: str) -> str:
@@ -51,5 +79,33 @@ def build_matcher(entries: tuple[LexiconEntry, ...]) -> LexiconMatcher:
     # a look-ahead on the possible first characters lets the engine skip most positions at once
     firsts = sorted({ch for a in aliases for ch in (a[0], a[0].lower(), a[0].upper())})
     first_class = "".join(re.escape(ch) for ch in firsts)
-    pattern = re.compile(f"(?=[{first_class}])(?:" + "|".join(_alias_regex(a) for a in aliases) + ")")
-    return LexiconMatcher(pattern, canonical)
+    return LexiconMatcher(tuple(re.compile(f"(?=[{first_class}])" + body) for body in _alternations(aliases)),
+                          canonical)
+
+
+def _alternations(aliases: list[str]) -> list[str]:
+    """The names as one alternation, or as two whose matches never start at the same position.
+
+    Names starting with a Latin letter or digit begin with the word-edge look-behind, which keeps
+    the engine from skipping them quickly at a position where they cannot match: every one of them
+    would be tried at every candidate position, also before Chinese text. Their own alternation
+    checks the look-behind once, up front; their order among themselves is kept, so the longest
+    name still wins. A name of the other part never begins with a Latin letter or digit, nor (under
+    case folding) with a character that matches one; if some name did, one alternation is kept.
+    """
+    latin = [a for a in aliases if _STARTS_LATIN.match(a)]
+    other = [a for a in aliases if not _STARTS_LATIN.match(a)]
+    if not latin or not other or any(_folds_to_latin(a[0]) for a in other):
+        return ["(?:" + "|".join(_alias_regex(a) for a in aliases) + ")"]
+    # a case-insensitive name keeps its own look-behind: under case folding it refuses a little more
+    hoisted = [body.removeprefix(_WORD_EDGE_BEFORE) for body in map(_alias_regex, latin)]
+    return [_WORD_EDGE_BEFORE + "(?:" + "|".join(hoisted) + ")",
+            "(?:" + "|".join(_alias_regex(a) for a in other) + ")"]
+
+
+_STARTS_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _folds_to_latin(ch: str) -> bool:
+    """``K`` (the Kelvin sign) and ``ſ`` match Latin letters when case is ignored."""
+    return any(_STARTS_LATIN.match(variant) for variant in (ch.lower(), ch.upper(), ch.casefold()))

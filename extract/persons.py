@@ -12,13 +12,15 @@ from collections.abc import Iterator
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import NOT_IN_NAME, is_han_name, surname_of
+from .chinese_names import HAN_WORD, NOT_IN_NAME, is_han_name, surname_of
 from .mentions import in_content, make_mention, mention_extractor
 from .model import Kind, Mention, Transcript
 from .tokens import dictionary_tag, in_dictionary, tokenize, tokenizer
 
 HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总")
 _HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS) + ")$")
+# the last characters of the forms of address: a set lookup rules out most words at once
+_HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
 _SPEECH_AFTER = re.compile(r"(?:说|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|先生|女士|院士|总[，,。、\s的])")
 _CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|嘉宾|主持人|同事|朋友|导师|学生|邀请了?|采访了?|对话|专访|拜访了?|感谢|谢谢)$")
 _BIO_START = re.compile(r"(?:先生|女士)?(?:[（(][^）)]{1,12}[）)])?\s*[，,：:]\s*(?:男|女|中国|汉族|\d{4}\s*年|生于|出生|现任|曾任|历任|博士|硕士|学士|本科|教授|高级|研究员|工程师|研究生|中共|党员|大专|大学|汉族|籍贯|$)")
@@ -71,6 +73,8 @@ def addressed_names(transcript: Transcript) -> Iterator[Mention]:
     for start, end, turn in in_content(transcript):
         tokens = tokenize(text[start:end], start)
         for i, (word, s, e) in enumerate(tokens):
+            if word[-1] not in _HONORIFIC_ENDINGS:
+                continue  # neither a form of address nor glued to one
             glued = _glued_address(word, speakers)
             if glued:
                 yield make_mention(transcript, s, e, Kind.PERSON, "address", turn)
@@ -117,9 +121,12 @@ def titled_names(transcript: Transcript) -> Iterator[Mention]:
     text = transcript.document.text
     titles = set(lexicon.titles())
     endings = tuple(titles)
+    last_chars = frozenset(title[-1] for title in titles)  # a cheap test before the two exact ones
     for start, end, turn in in_content(transcript):
         tokens = tokenize(text[start:end], start)
         for i, (word, s, e) in enumerate(tokens[:-1]):
+            if word[-1] not in last_chars:
+                continue
             if word not in titles and not (len(word) <= 6 and word.endswith(endings)):
                 continue
             span = _name_at(tokens, i + 1)
@@ -132,7 +139,7 @@ def _word_start(tokens, i: int) -> bool:
     if i == 0:
         return True
     prev = tokens[i - 1][0]
-    return not re.fullmatch(r"[\u3400-\u9fff]+", prev) or prev in NOT_IN_NAME or prev in _BEFORE_NAME or len(prev) >= 2
+    return not HAN_WORD.fullmatch(prev) or prev in NOT_IN_NAME or prev in _BEFORE_NAME or len(prev) >= 2
 
 
 def _name_at(tokens, i: int, strict: bool = False) -> tuple[int, int] | None:
@@ -213,7 +220,7 @@ def _loose_names_at(tokens, i: int) -> Iterator[tuple[int, int]]:
 
 def _loose_shape(name: str) -> bool:
     surname = surname_of(name)
-    return (surname is not None and 1 <= len(name) - len(surname) <= 2 and re.fullmatch(r"[\u3400-\u9fff]+", name) is not None
+    return (surname is not None and 1 <= len(name) - len(surname) <= 2 and HAN_WORD.fullmatch(name) is not None
             and not set(name[len(surname):]) & set("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名"))
 
 

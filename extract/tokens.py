@@ -38,7 +38,31 @@ def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
 
     Cached: several extractors read the same paragraph, and segmenting is the costly step.
     """
-    return tuple((w, s + offset, e + offset) for w, s, e in tokenizer().tokenize(text))
+    if not offset:
+        return segment(text)
+    return tuple((w, s + offset, e + offset) for w, s, e in segment(text))
+
+
+@lru_cache(maxsize=8192)
+def segment(text: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's ``(word, start, end)`` triples for ``text``, offsets from 0.
+
+    Segmentation depends on the text alone, not on where it stands, so it is cached by text: a
+    paragraph repeated in a document (a page that holds an article twice, a recurring heading)
+    is segmented once.  ``forget_texts`` empties the cache between documents.
+    """
+    return tuple(tokenizer().tokenize(text))
+
+
+def forget_texts() -> None:
+    """Empty the token caches; ``extract`` calls this before each document.
+
+    The caches serve the extractors of one document.  Kept across documents they would grow
+    stale and, on a corpus that repeats paragraphs (such as the benchmark's, recombined from two
+    samples), make talkgraph look faster than it is on real transcripts.
+    """
+    tokenize.cache_clear()
+    segment.cache_clear()
 
 
 def dictionary_tag(word: str) -> str | None:
