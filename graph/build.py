@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -25,6 +25,9 @@ from .oxigraph_writer import OxNamespace
 from .resolve import ResolvedCorpus, ResolvedDocument
 
 LANG = "zh"
+
+if TYPE_CHECKING:  # networkx costs 0.12 s to import; only the NetworkX graph needs it
+    import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +79,28 @@ def _end_key(doc: ResolvedDocument, mention: Mention) -> str | None:
     return doc.key(mention)
 
 
-def rdf_parts(corpus: ResolvedCorpus) -> Iterator[list[ox.Quad]]:
-    """The graph one piece at a time — the entities, then each transcript with its facts — as
-    quads in their named graphs (the rule of ``datasets``), so that a store can take a large corpus
-    without the whole graph ever being in memory.  A piece holds each quad once, in the order made."""
+@dataclass(frozen=True, slots=True)
+class RdfPart:
+    """One piece of the graph: a transcript's quads, all in its named graph, and what the
+    transcript states about shared entities (titles, relations), in the entities' graph."""
+
+    graph: ox.NamedNode | None  # None for the piece that describes the entities alone
+    quads: list[ox.Quad]
+    shared: list[ox.Quad]
+
+
+def rdf_parts(corpus: ResolvedCorpus) -> Iterator[RdfPart]:
+    """The graph one piece at a time — the entities, then each transcript with its facts — in the
+    named graphs of ``datasets``' rule, so that a store can take a large corpus without the whole
+    graph ever being in memory.  A piece holds each quad once, in the order made: each subject's
+    triples together, so a Turtle writer states each subject once."""
     entities = _Quads()
     _add_entities(entities, corpus)
-    yield entities.done()
+    yield RdfPart(None, [], list(entities.shared))
     for doc, facts in _documents_with_facts(corpus):
         quads = _Quads(_iri(document_iri(doc.extraction.transcript.document.doc_id)))
         _add_document(quads, doc, facts)
-        yield quads.done()
+        yield RdfPart(quads.graph, list(quads.own), list(quads.shared))
 
 
 def _documents_with_facts(corpus: ResolvedCorpus) -> Iterator[tuple[ResolvedDocument, list[Fact]]]:
@@ -128,21 +142,19 @@ def _offset(value: int) -> ox.Literal:
 
 
 class _Quads:
-    """An ordered set of quads: ``add`` puts a triple in this piece's named graph, ``share`` in the
-    entities' graph (a subject several transcripts may describe: a person's job title, a relation)."""
+    """Two ordered sets of quads: ``add`` puts a triple in this piece's named graph, ``share`` in
+    the entities' graph (a subject several transcripts may describe: a person's job title, a relation)."""
 
     def __init__(self, graph: ox.NamedNode = _ENTITIES):
         self.graph = graph
-        self.quads: dict[ox.Quad, None] = {}
+        self.own: dict[ox.Quad, None] = {}
+        self.shared: dict[ox.Quad, None] = {}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
-        self.quads[ox.Quad(s, p, o, self.graph)] = None
+        self.own[ox.Quad(s, p, o, self.graph)] = None
 
     def share(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
-        self.quads[ox.Quad(s, p, o, _ENTITIES)] = None
-
-    def done(self) -> list[ox.Quad]:
-        return list(self.quads)
+        self.shared[ox.Quad(s, p, o, _ENTITIES)] = None
 
 
 def _add_entities(quads: _Quads, corpus: ResolvedCorpus) -> None:
@@ -199,10 +211,6 @@ class _DocumentWriter:
         t, node, context = self.transcript_, self.node, self.context
         self.add(node, _RDF.type, _TG.Transcript)
         self.add(node, _TG.textContext, context)
-        self.add(context, _RDF.type, _NIF.Context)
-        self.add(context, _NIF.isString, ox.Literal(self.document.text))
-        self.add(context, _NIF.beginIndex, _offset(0))
-        self.add(context, _NIF.endIndex, _offset(len(self.document.text)))
         if t.title:
             self.add(node, _SDO.name, _text(t.title))
         if t.date:
@@ -213,8 +221,17 @@ class _DocumentWriter:
             self.add(node, _TG.moderator, self.speaker(t.moderator))
         for name in t.speakers:
             self.add(node, _SDO.contributor, self.speaker(name))
+        self.add(context, _RDF.type, _NIF.Context)
+        self.add(context, _NIF.isString, ox.Literal(self.document.text))
+        self.add(context, _NIF.beginIndex, _offset(0))
+        self.add(context, _NIF.endIndex, _offset(len(self.document.text)))
 
     def turns(self) -> None:
+        mentioned: dict[int, dict[str, None]] = {}
+        for mention in self.extraction.mentions:
+            key = self.doc.key(mention)
+            if key and mention.turn_index:
+                mentioned.setdefault(mention.turn_index, {})[key] = None
         for turn in self.transcript_.turns:
             node = self.turn(turn.index)
             self.add(node, _RDF.type, _TG.Turn)
@@ -223,6 +240,8 @@ class _DocumentWriter:
             self.add(node, _SDO.text, _text(turn.text(self.document)))
             for name in turn.speakers:
                 self.add(node, _SDO.sender, self.speaker(name))
+            for key in mentioned.get(turn.index, ()):
+                self.add(node, _SDO.mentions, _entity(key))
 
     def mentions(self) -> None:
         for mention in self.extraction.mentions:
@@ -236,7 +255,6 @@ class _DocumentWriter:
             self.add(node, _TG.extractor, ox.Literal(mention.source))
             if mention.turn_index:
                 self.add(node, _TG.inTurn, self.turn(mention.turn_index))
-                self.add(self.turn(mention.turn_index), _SDO.mentions, _entity(key))
 
     def said(self, node: ox.NamedNode, cls: ox.NamedNode, speaker: str, start: int, end: int,
              turn_index: int | None) -> None:
@@ -332,6 +350,8 @@ def _decimal(value: float) -> str:
 
 def build_networkx(corpus: ResolvedCorpus) -> nx.MultiDiGraph:
     """Entities as nodes (label, kind, aliases, mentions); relations and claims' speakers as edges."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for key, entity in corpus.entities.items():
         g.add_node(key, label=entity.label, kind=entity.kind.value, aliases=list(entity.aliases),

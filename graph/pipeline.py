@@ -15,8 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
@@ -27,7 +27,7 @@ from talkgraph.extract.reading import read_document, slugify
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
-from .build import build_networkx, rdf_parts
+from .build import RdfPart, build_networkx, rdf_parts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
 from .oxigraph_writer import rdflib_triples
@@ -35,6 +35,9 @@ from .resolve import ResolvedCorpus, resolve_aliases
 from .spill import SpilledSequence
 
 TRANSCRIPT_SUFFIXES = (".txt",)
+
+if TYPE_CHECKING:  # networkx costs 0.12 s to import; only the NetworkX graph needs it
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,15 @@ class BuiltGraph:
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
-        """The RDF graph as pyoxigraph quads in their named graphs, each once, in build order."""
-        quads: dict[ox.Quad, None] = {}
+        """The RDF graph as pyoxigraph quads in their named graphs, each once: the entities first,
+        each one's triples together, then each transcript's in build order."""
+        entities: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
+        transcripts: list[ox.Quad] = []
         for part in rdf_parts(self.corpus):
-            quads.update(dict.fromkeys(part))
-        return list(quads)
+            transcripts += part.quads
+            for quad in part.shared:
+                entities.setdefault(quad.subject, {})[quad] = None
+        return [quad for described in entities.values() for quad in described] + transcripts
 
     @cached_property
     def rdf(self) -> Graph:
@@ -66,7 +73,7 @@ class BuiltGraph:
     def networkx(self) -> nx.MultiDiGraph:
         return build_networkx(self.corpus)
 
-    def rdf_parts(self) -> Iterator[list[ox.Quad]]:
+    def rdf_parts(self) -> Iterator[RdfPart]:
         """The RDF graph in pieces: the entities, then one piece per transcript."""
         return rdf_parts(self.corpus)
 

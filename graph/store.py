@@ -38,6 +38,7 @@ import pyoxigraph as ox
 
 from talkgraph.extract.errors import InputError, OutputError
 
+from .build import RdfPart
 from .datasets import ENTITIES_GRAPH
 
 
@@ -64,25 +65,21 @@ def open_store(path: str | Path) -> ox.Store:
         raise OutputError(f"{path}: cannot open a graph store here ({exc})") from None
 
 
-def save_to_store(parts: Iterable[Iterable[ox.Quad]], path: str | Path) -> StoreReport:
-    """Save a graph given in pieces of quads — ``BuiltGraph.rdf_parts()``, or ``[BuiltGraph.quads]``
-    — into the store at ``path``: changed transcripts replaced, the entities updated (see the module)."""
+def save_to_store(parts: Iterable[RdfPart], path: str | Path) -> StoreReport:
+    """Save a graph given in pieces — ``BuiltGraph.rdf_parts()`` — into the store at ``path``:
+    changed transcripts replaced, the entities updated (see the module)."""
     store = open_store(path)
-    entities_graph = ox.NamedNode(str(ENTITIES_GRAPH))
     entities: set[ox.Quad] = set()  # small beside the transcripts; written last
     replaced = unchanged = unflushed = 0
     for part in parts:  # one piece in memory at a time: its quads, and the store's copy to compare
-        graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
-        for quad in part:
-            graphs.setdefault(quad.graph_name, []).append(quad)
-        for name, quads in graphs.items():
-            if name == entities_graph:
-                entities.update(quads)
-            elif _replace_graph(store, name, quads):
-                replaced += 1
-                unflushed += len(quads)
-            else:
-                unchanged += 1
+        entities.update(part.shared)
+        if part.graph is None:
+            continue
+        if _replace_graph(store, part.graph, part.quads):
+            replaced += 1
+            unflushed += len(part.quads)
+        else:
+            unchanged += 1
         if unflushed >= FLUSH_EVERY:
             store.flush()
             unflushed = 0

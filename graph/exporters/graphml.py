@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import Graph
 
 from . import BuiltRdf, atomic_write, exporter
 from .property_graph import PGEdge, PGNode, property_graph
+
+if TYPE_CHECKING:  # imported where used: every build loads the exporter registry, few write GraphML
+    import networkx as nx
 
 LIST_SEPARATOR = "|"
 
 
 @exporter("graphml", "graph.graphml", "GraphML for Gephi, yEd and APOC: entities, relations with evidence, claims")
 def write_graphml(built: BuiltRdf, path: Path) -> None:
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_graphml(to_networkx(built.rdf), buffer, encoding="utf-8", prettyprint=True)
     with atomic_write(path, "wb") as handle:
@@ -28,6 +33,8 @@ def write_graphml(built: BuiltRdf, path: Path) -> None:
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Entities, roles and claims as nodes; relations, ``said``, ``about`` and role links as edges."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     pg = property_graph(graph)
     for node in pg.nodes:

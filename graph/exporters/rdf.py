@@ -1,9 +1,9 @@
 """RDF exporters: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.
 
 Turtle, N-Triples, N-Quads and TriG are written by pyoxigraph from the build's quads
-(``graph/oxigraph_writer.py``), about 40× faster than rdflib's writers: Turtle with each subject's
-triples together, in build order; the line formats sorted line by line; TriG one named graph after
-another.  The build's order is fixed, so the same input always gives the same bytes, and the build
+(``graph/oxigraph_writer.py``), about 40× faster than rdflib's writers: Turtle in the build's order,
+which states each subject once (``BuiltGraph.quads``); the line formats sorted line by line; TriG
+one named graph after another.  The build's order is fixed, so the same input always gives the same bytes, and the build
 mints no blank nodes, which is what makes byte-for-byte determinism possible at all.
 
 JSON-LD and RDF/XML go through rdflib, from ``_ordered``: a copy of the graph whose triples were
@@ -29,7 +29,7 @@ from . import BuiltRdf, atomic_write, exporter
 @exporter("turtle", "graph.ttl", "RDF Turtle (the default): the whole graph, readable")
 def write_turtle(built: BuiltRdf, path: Path) -> None:
     with atomic_write(path, "wb") as handle:
-        handle.write(serialize(by_subject(built.quads), ox.RdfFormat.TURTLE))
+        handle.write(serialize((q.triple for q in built.quads), ox.RdfFormat.TURTLE))
 
 
 @exporter("nt", "graph.nt", "N-Triples: one triple a line, sorted; for bulk loaders and diffs")
@@ -49,15 +49,6 @@ def write_trig(built: BuiltRdf, path: Path) -> None:
         graphs.setdefault(quad.graph_name, []).append(quad)
     with atomic_write(path, "wb") as handle:
         handle.write(serialize((q for graph in graphs.values() for q in graph), ox.RdfFormat.TRIG))
-
-
-def by_subject(quads: list[ox.Quad]) -> list[ox.Triple]:
-    """The triples with each subject's together (Turtle writes ``<x> a tg:Claim ; … .`` once),
-    subjects in the order first made and each subject's triples in the order made."""
-    groups: dict[ox.NamedNode, list[ox.Triple]] = {}
-    for quad in quads:
-        groups.setdefault(quad.subject, []).append(quad.triple)
-    return [triple for group in groups.values() for triple in group]
 
 
 @exporter("jsonld", "graph.jsonld", "JSON-LD with a compact @context of talkgraph's prefixes")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -114,3 +115,9 @@ def test_a_build_kept_on_disk_is_the_same_graph(sample_path, built_sample):
     on_disk = build_graph([sample_path], on_disk=True)
     assert on_disk.quads == built_sample.quads
     assert on_disk.summaries() == built_sample.summaries()
+
+
+def test_turtle_states_each_subject_once(tmp_path, built_sample):
+    export_graph(built_sample, tmp_path, ["turtle"])
+    subjects = re.findall(r"^<([^>]+)>", (tmp_path / "graph.ttl").read_text(encoding="utf-8"), re.M)
+    assert len(subjects) == len(set(subjects)) == len({q.subject for q in built_sample.quads})
