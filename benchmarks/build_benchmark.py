@@ -6,7 +6,8 @@ is ``talkgraph build DIR -o OUT --format turtle`` run as a subprocess, end to en
 reading, extraction, resolution, the shapes check, writing), on corpora of several sizes made by
 ``make_corpus.py``; the time should grow linearly with the size.  ``--jobs 2`` and ``--store``
 are measured when ``talkgraph build -h`` offers them.  Peak memory is the maximum resident set
-of each build, from ``/usr/bin/time -v`` (or ``getrusage`` when it is missing).
+of each build, from ``/usr/bin/time -v`` (or ``getrusage`` when it is missing).  Last, the
+canned queries are timed on the graph built from the largest corpus.
 
     .venv/bin/python benchmarks/build_benchmark.py                 # 1, 5 and 10 MB
     .venv/bin/python benchmarks/build_benchmark.py --quick         # 1 MB only
@@ -32,6 +33,8 @@ from make_corpus import DEFAULT_OUT, make_corpus  # noqa: E402
 TALKGRAPH = [sys.executable, "-m", "talkgraph.graph"]
 GNU_TIME = Path("/usr/bin/time")
 NOT_AVAILABLE = "not available"
+BUILD_HEADER = ("corpus", "files", "characters", "run", "seconds", "chars/s", "speed vs jieba", "s per MB",
+                "peak RSS MB")
 
 JIEBA_POSSEG = """
 import pathlib, sys, time
@@ -109,9 +112,29 @@ def variants(options: str, work: Path, mb: float) -> list[tuple[str, list[str] |
     ]
 
 
-def measure(sizes: list[float], data: Path, keep: bool) -> list[tuple[str, ...]]:
+def query_times(graph_file: Path) -> list[tuple[str, ...]]:
+    """Each canned query's rows and seconds on a built graph, loaded into an in-memory Oxigraph store
+    as ``talkgraph query`` loads it."""
+    import pyoxigraph as ox
+
+    from talkgraph.graph.query import canned_queries
+
+    store = ox.Store()
+    start = time.perf_counter()
+    store.load(path=str(graph_file), format=ox.RdfFormat.TURTLE)
+    rows = [("(load graph.ttl)", f"{len(store):,} triples", f"{time.perf_counter() - start:.2f}")]
+    for name, query in canned_queries().items():
+        start = time.perf_counter()
+        count = sum(1 for _ in store.query(query.text))
+        rows.append((name, f"{count:,} rows", f"{time.perf_counter() - start:.3f}"))
+    return rows
+
+
+def measure(sizes: list[float], data: Path, keep: bool) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The build table's rows, and the canned queries' times on the largest corpus's graph."""
     options = build_options()
-    rows = []
+    rows: list[tuple[str, ...]] = []
+    queries: list[tuple[str, ...]] = []
     with tempfile.TemporaryDirectory(prefix="talkgraph-bench-") as tmp:
         work = Path(tmp)
         for mb in sizes:
@@ -127,10 +150,12 @@ def measure(sizes: list[float], data: Path, keep: bool) -> list[tuple[str, ...]]
                 out = work / "out"
                 rows.append(_row(mb, len(files), chars, label, timed(["build", str(corpus), "-o", str(out), *extra]),
                                  base))
+                if label == "build" and mb == max(sizes):
+                    queries = query_times(out / "graph.ttl")
                 shutil.rmtree(out, ignore_errors=True)
             if not keep:
                 shutil.rmtree(corpus)
-    return rows
+    return rows, queries
 
 
 def _row(mb: float, files: int, chars: int, label: str, run: Run, base: float) -> tuple[str, ...]:
@@ -139,9 +164,7 @@ def _row(mb: float, files: int, chars: int, label: str, run: Run, base: float) -
             f"{base / run.seconds:.1f}×", f"{run.seconds / mb:.1f}", peak)
 
 
-def table(rows: list[tuple[str, ...]]) -> str:
-    header = ("corpus", "files", "characters", "run", "seconds", "chars/s", "speed vs jieba", "s per MB",
-              "peak RSS MB")
+def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
@@ -156,11 +179,13 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     args = parser.parse_args()
     sizes = [1.0] if args.quick else args.sizes
-    rows = measure(sizes, args.data, args.keep)
-    print(table(rows))
+    rows, queries = measure(sizes, args.data, args.keep)
+    print(table(rows, BUILD_HEADER))
     print(f"\n{os.cpu_count()} CPU(s), Python {sys.version.split()[0]}. Build = `talkgraph build DIR -o OUT "
           "--format turtle` in a fresh process, start-up and writing included; jieba excludes its "
           "dictionary loading. Peak RSS from " + ("/usr/bin/time -v." if GNU_TIME.exists() else "getrusage."))
+    print(f"\nCanned queries on the graph of the {max(sizes):g} MB corpus (Oxigraph in memory, as `talkgraph query`):\n")
+    print(table(queries, ("query", "result", "seconds")))
 
 
 if __name__ == "__main__":

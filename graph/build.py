@@ -98,7 +98,7 @@ def rdf_parts(corpus: ResolvedCorpus) -> Iterator[RdfPart]:
     _add_entities(entities, corpus)
     yield RdfPart(None, [], list(entities.shared))
     for doc, facts in _documents_with_facts(corpus):
-        quads = _Quads(_iri(document_iri(doc.extraction.transcript.document.doc_id)))
+        quads = _Quads(ox.NamedNode(document_iri(doc.extraction.transcript.document.doc_id)))
         _add_document(quads, doc, facts)
         yield RdfPart(quads.graph, list(quads.own), list(quads.shared))
 
@@ -118,7 +118,7 @@ _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 
 @lru_cache(maxsize=None)
 def _iri(uri: URIRef) -> ox.NamedNode:
-    """A vocabulary term or a document IRI; few and repeated, so kept."""
+    """A term of the vocabulary (a class, a relation, a claim type): few and repeated, so kept."""
     return ox.NamedNode(uri)
 
 
