@@ -65,7 +65,7 @@ def _progress_bar(done: int, total: int, path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from talkgraph.graph.exporters import ensure_writable, get_exporter, load_exporters
-    from talkgraph.graph.pipeline import build_graph, export_graph
+    from talkgraph.graph.pipeline import cyclic_gc_paused
 
     names = args.format or ([] if args.store else list(DEFAULT_FORMATS))
     if "all" in names:
@@ -73,6 +73,14 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         get_exporter(name)  # an unknown format fails before any work is done
     ensure_writable(args.output)
+    with cyclic_gc_paused():
+        _build_and_write(args, names)
+    return 0
+
+
+def _build_and_write(args: argparse.Namespace, names: list[str]) -> None:
+    from talkgraph.graph.pipeline import build_graph, export_graph
+
     built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store))
     for line in built.warnings():
         print(f"warning: {line}", file=sys.stderr)
@@ -88,4 +96,3 @@ def run(args: argparse.Namespace) -> int:
         _check_shapes(built)
     for path in export_graph(built, args.output, names):
         print(f"wrote {path}", file=sys.stderr)
-    return 0

@@ -1,6 +1,7 @@
 """The built graph keeps the output contract, in RDF and in NetworkX, and is deterministic."""
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from talkgraph.graph import build_graph, datasets, export_graph
+from talkgraph.graph.pipeline import cyclic_gc_paused
 from talkgraph.ontology.namespace import NIF, SDO, TG
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
@@ -121,3 +123,18 @@ def test_turtle_states_each_subject_once(tmp_path, built_sample):
     export_graph(built_sample, tmp_path, ["turtle"])
     subjects = re.findall(r"^<([^>]+)>", (tmp_path / "graph.ttl").read_text(encoding="utf-8"), re.M)
     assert len(subjects) == len(set(subjects)) == len({q.subject for q in built_sample.quads})
+
+
+def test_pausing_the_cyclic_collector_restores_its_state():
+    for enabled in (True, False):
+        gc.enable() if enabled else gc.disable()
+        with cyclic_gc_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        try:
+            with cyclic_gc_paused():
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        assert gc.isenabled() is enabled
+    gc.enable()
