@@ -5,13 +5,30 @@ Standard library and jieba only; no rdflib, networkx or pyvis here.
     from talkgraph.extract import read_document, parse_transcript, extract
     transcript = parse_transcript(read_document("panel.txt"))
     extraction = extract(transcript)
-"""
-from .errors import InputError, OutputError, TalkgraphError, UsageError
-from .extraction import extract
-from .model import Claim, Document, Extraction, Kind, Mention, Relation, Transcript, Turn
-from .reading import document_from_text, read_document
-from .transcript import parse_transcript
 
-__all__ = ["Claim", "Document", "Extraction", "InputError", "Kind", "Mention", "OutputError", "Relation",
-           "TalkgraphError", "Transcript", "Turn", "UsageError", "document_from_text", "extract",
-           "parse_transcript", "read_document"]
+The names are imported when first used: ``talkgraph.extract.errors`` is imported by every command,
+and importing the package must not load jieba's dictionaries for ``talkgraph --help``.
+"""
+import importlib
+import warnings
+
+# jieba imports pkg_resources, which newer setuptools deprecate with a warning on every run
+warnings.filterwarnings("ignore", message=r"pkg_resources is deprecated", category=UserWarning,
+                        module=r"jieba(\.|$)")
+
+_MODULE_OF = {
+    "InputError": "errors", "OutputError": "errors", "TalkgraphError": "errors", "UsageError": "errors",
+    "extract": "extraction",
+    "Claim": "model", "Document": "model", "Extraction": "model", "Kind": "model", "Mention": "model",
+    "Relation": "model", "Transcript": "model", "Turn": "model",
+    "document_from_text": "reading", "read_document": "reading",
+    "parse_transcript": "transcript",
+}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)

@@ -22,12 +22,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed distribution's version, looked up only when asked for."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import version
+
+        print(f"talkgraph {version('talkgraph')}")
+        parser.exit()
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="talkgraph", formatter_class=formatter,
                      description="Turn Chinese (and mixed Chinese/English) multi-speaker transcripts into "
                                  "knowledge graphs.",
                      epilog="example:\n  talkgraph build examples/idea-2021-panel.txt -o outputs/\n\n"
                             "'talkgraph COMMAND -h' shows a command's options and examples.")
+    parser.add_argument("--version", action=_Version, help="print talkgraph's version and exit")
     parser.add_argument("--traceback", action="store_true", help="show the full traceback of an error")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:

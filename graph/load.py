@@ -25,6 +25,7 @@ from talkgraph.extract.errors import InputError, OutputError
 from talkgraph.ontology.namespace import TG
 
 from .datasets import named_graph_of
+from .graph_files import read_triples as read_built_triples
 
 # what a build's output directory may hold, the quickest to read first
 BUILT_GRAPH_FILES = ("graph.nt", "graph.nq", "graph.ttl", "graph.trig")
@@ -56,7 +57,7 @@ def load_to_endpoint(inputs: str | Path | Iterable[str | Path], endpoint: str, g
                      user: str | None = None, password: str | None = None, timeout: float = 120) -> LoadReport:
     """PUT each transcript's named graph and the entities' (or everything into ``graph_iri``) to the
     Graph Store Protocol ``endpoint``; what a named graph held before is replaced."""
-    triples = read_triples(graph_files(inputs))
+    triples = read_built_triples(inputs)
     parts = {graph_iri: triples} if graph_iri else split_triples(triples)
     opener = _opener(endpoint, user, password)
     for name in sorted(parts):

@@ -12,15 +12,19 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib.namespace import XSD
 
-from talkgraph.extract.errors import InputError, UsageError
-from talkgraph.ontology.namespace import ONTOLOGY_FILE
+from talkgraph.extract.errors import UsageError
+from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
+
+from .display import display_width, pad
+from .graph_files import open_store
 
 QUERIES_DIR = Path(ONTOLOGY_FILE).with_name("queries")
 
@@ -29,6 +33,12 @@ _INTEGER_TYPES = frozenset(str(XSD[name]) for name in (
     "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"))
 _XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
 _XSD_STRING = str(XSD.string)
+_COMMENT = re.compile(r"(?m)(?:^|(?<=\s))#[^\n]*")
+_PREFIX_LINE = re.compile(r"(?i)\bPREFIX\s+([\w.-]*):\s*<([^>]*)>")
+_SELECT_STAR = re.compile(r"(?i)\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*")
+_NAME_PLACEHOLDER = re.compile(r"VALUES\s*\?name\s*\{([^}]*)\}")
+_VARIABLE = re.compile(r"[?$](\w+)")
+TALKGRAPH_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +47,21 @@ class QueryResult:
 
     variables: list[str]
     terms: list[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...]]
+    prefixes: dict[str, str] = field(default_factory=dict)  # the query's own PREFIX declarations
 
     @property
     def rows(self) -> list[tuple]:
         """The rows as Python values: numbers as int/Decimal/float, everything else as a string."""
         return [tuple(python_value(t) for t in row) for row in self.terms]
 
-    def to_table(self) -> str:
-        """An aligned text table for a terminal (CJK characters count two columns)."""
-        cells = [self.variables] + [[_display(v) for v in row] for row in self.rows]
-        widths = [max(_width(row[i]) for row in cells) for i in range(len(self.variables))]
+    def to_table(self, full_iris: bool = False) -> str:
+        """An aligned text table for a terminal (CJK characters count two columns); IRIs as prefixed
+        names (talkgraph's prefixes and the query's own) unless ``full_iris``."""
+        namespaces = [] if full_iris else _longest_first(self.prefixes | {
+            name: iri for name, iri in TALKGRAPH_PREFIXES.items() if name not in self.prefixes})
+        cells = [self.variables] + [[_display(_compact(t, namespaces) if isinstance(t, ox.NamedNode) else v)
+                                     for t, v in zip(terms, row)] for terms, row in zip(self.terms, self.rows)]
+        widths = [max(display_width(row[i]) for row in cells) for i in range(len(self.variables))]
         lines = [_pad_row(cells[0], widths), "  ".join("-" * w for w in widths)]
         lines += [_pad_row(row, widths) for row in cells[1:]]
         return "\n".join(line.rstrip() for line in lines) + "\n"
@@ -73,51 +88,84 @@ class QueryResult:
 
 
 @dataclass(frozen=True, slots=True)
+class GraphResult:
+    """A CONSTRUCT or DESCRIBE result: triples, sorted so the same query always prints the same."""
+
+    triples: tuple[ox.Triple, ...]
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+    def to_turtle(self) -> str:
+        # not tgr: its local parts hold "/", which Turtle would escape (tgr:person\/田奇)
+        used = {name: iri for name, iri in (TALKGRAPH_PREFIXES | self.prefixes).items() if name and name != "tgr"}
+        return ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=used).decode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
 class CannedQuery:
+    """One ``ontology/queries/*.rq``.  ``VALUES ?name { … }`` is its name placeholder: left empty
+    (``{ }``), the query needs a name; holding ``UNDEF`` or a value, the name is optional."""
+
     name: str
     description: str
     text: str
 
+    @property
+    def takes_name(self) -> bool:
+        return bool(_NAME_PLACEHOLDER.search(self.text))
 
-def load_store(graphs: list[Path]) -> ox.Store:
-    """An in-memory Oxigraph store holding the given graph files (any syntax, by file extension)."""
-    store = ox.Store()
-    for path in graphs:
-        fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".")) or ox.RdfFormat.TURTLE
-        try:
-            store.bulk_load(path=str(path), format=fmt)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        except SyntaxError as exc:
-            raise InputError(f"{path}: not a valid {fmt.name} file ({exc})") from None
-    return store
+    @property
+    def needs_name(self) -> bool:
+        placeholder = _NAME_PLACEHOLDER.search(self.text)
+        return bool(placeholder) and not placeholder.group(1).strip()
 
 
-def run_query(graphs: list[Path], query: str) -> QueryResult:
-    return query_store(load_store(graphs), query)
+def run_query(inputs: Iterable[str | Path], query: str) -> QueryResult | GraphResult:
+    """The query over graph files, build output folders or ``--store`` folders (``graph_files``)."""
+    return query_store(open_store(inputs), query)
 
 
-def query_store(store: ox.Store, query: str) -> QueryResult:
-    """Run a SELECT query; ASK answers as one row with one boolean ``ask``, CONSTRUCT is refused."""
+def query_store(store: ox.Store, query: str) -> QueryResult | GraphResult:
+    """SELECT and ASK give a table (ASK as one row with one boolean ``ask``); CONSTRUCT and DESCRIBE a graph."""
     try:
         solutions = store.query(query, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise UsageError(f"not a valid SPARQL query: {exc}") from None
     if isinstance(solutions, ox.QueryBoolean):
         return QueryResult(["ask"], [(ox.Literal(str(bool(solutions)).lower(), datatype=_XSD_BOOLEAN),)])
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise UsageError("only SELECT and ASK queries give a table; this one builds a graph")
-    variables = [v.value for v in solutions.variables]
-    return QueryResult(variables, [tuple(solution[v] for v in variables) for solution in solutions])
+    if isinstance(solutions, ox.QueryTriples):
+        return GraphResult(tuple(sorted(solutions, key=str)), declared_prefixes(query))
+    variables = _in_query_order([v.value for v in solutions.variables], query)
+    terms = [tuple(solution[v] for v in variables) for solution in solutions]
+    return QueryResult(variables, terms, declared_prefixes(query))
 
 
-def with_name(query: CannedQuery, name: str) -> str:
-    """The query with its ``VALUES ?name { … }`` placeholder set to ``name``."""
+def _in_query_order(variables: list[str], query: str) -> list[str]:
+    """``SELECT *`` columns in the order the variables first appear in the query (Oxigraph sorts them)."""
+    if not _SELECT_STAR.search(query):
+        return variables
+    body = _PREFIX_LINE.sub("", _COMMENT.sub("", query))
+    first = {}
+    for match in _VARIABLE.finditer(body):
+        first.setdefault(match.group(1), match.start())
+    return sorted(variables, key=lambda v: first.get(v, len(body)))
+
+
+def declared_prefixes(query: str) -> dict[str, str]:
+    return {name: iri for name, iri in _PREFIX_LINE.findall(_COMMENT.sub("", query))}
+
+
+def with_name(query: CannedQuery, name: str | None) -> str:
+    """The query with its ``VALUES ?name { … }`` placeholder set to ``name``; a query that needs a
+    name and gets none, or gets one it does not take, is a usage error that says so."""
+    if name is None:
+        if query.needs_name:
+            raise UsageError(f"the canned query {query.name!r} needs a name: add --name NAME "
+                             f"(a person, organisation or model, by name or alias)")
+        return query.text
+    if not query.takes_name:
+        raise UsageError(f"the canned query {query.name!r} takes no name; leave out --name")
     literal = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    text, count = re.subn(r"VALUES\s*\?name\s*\{[^}]*\}", f"VALUES ?name {{ {literal} }}", query.text)
-    if not count:
-        raise UsageError(f"the query {query.name!r} takes no name")
-    return text
+    return _NAME_PLACEHOLDER.sub(lambda _: f"VALUES ?name {{ {literal} }}", query.text)
 
 
 def canned_queries() -> dict[str, CannedQuery]:
@@ -162,13 +210,22 @@ def _json_term(term) -> dict[str, str]:
 
 
 
+def _longest_first(prefixes: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(((name, iri) for name, iri in prefixes.items() if iri), key=lambda item: -len(item[1]))
+
+
+def _compact(term: ox.NamedNode, namespaces: list[tuple[str, str]]) -> str:
+    """``rdf:type`` for ``http://www.w3.org/1999/02/22-rdf-syntax-ns#type``; the IRI when no prefix fits."""
+    for name, iri in namespaces:
+        local = term.value[len(iri):]
+        if term.value.startswith(iri) and local and not any(ch.isspace() or ch in "#<>" for ch in local):
+            return f"{name}:{local}"
+    return term.value
+
+
 def _display(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def _pad_row(row: list[str], widths: list[int]) -> str:
-    return "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths))
+    return "  ".join(pad(cell, width) for cell, width in zip(row, widths))

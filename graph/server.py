@@ -16,6 +16,8 @@ from pathlib import Path
 
 from talkgraph.extract.errors import OutputError, UsageError
 
+from .graph_files import graph_sources, union_store
+
 RESULT_TYPES = {  # Accept header → (pyoxigraph format name, content type)
     "application/sparql-results+json": ("JSON", "application/sparql-results+json"),
     "application/json": ("JSON", "application/sparql-results+json"),
@@ -32,11 +34,7 @@ _STORE = None
 def _load_store(graph_files: list[str]) -> None:
     """Worker start-up: the graph files into an in-memory store."""
     global _STORE
-    import pyoxigraph as ox
-
-    _STORE = ox.Store()
-    for path in graph_files:
-        _STORE.bulk_load(path=path, format=ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".")) or ox.RdfFormat.TURTLE)
+    _STORE = union_store(graph_files)
 
 
 def _run_query(query: str, accept: str) -> tuple[bytes, str]:
@@ -160,9 +158,7 @@ def _preferred(accept: str) -> str:
 def start_server(graph_files: list[Path], page: bytes, host: str = "127.0.0.1", port: int = 8000,
                  timeout: float = 10.0) -> tuple[ThreadingHTTPServer, QueryRunner]:
     """A running server (serve it with ``serve_forever``) and its query runner."""
-    for path in graph_files:
-        if not Path(path).is_file():
-            raise UsageError(f"{path}: no such graph file")
+    graph_sources(graph_files)  # files, output folders and --store folders; anything else is one clear error
     runner = QueryRunner([str(p) for p in graph_files], timeout)
     try:
         server = ThreadingHTTPServer((host, port), make_handler(runner, page))

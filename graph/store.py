@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from talkgraph.extract.errors import InputError, OutputError
+from talkgraph.extract.errors import OutputError
 
 from .build import RdfPart
 from .datasets import ENTITIES_GRAPH
@@ -122,21 +122,3 @@ def _update_entities(store: ox.Store, quads: set[ox.Quad]) -> int:
         store.remove(quad)
     store.extend(quads - old)
     return len(stale)
-
-
-def query_store(path: str | Path, sparql: str) -> list[tuple[str | None, ...]]:
-    """Rows of a SELECT over the union of the store's graphs, as strings (None where unbound).
-
-    A query never creates a store where there is none.  The store is opened for writing, not with
-    ``Store.read_only``: reading while another process writes is undefined behaviour there, while
-    a second writer is refused cleanly.
-    """
-    if not Path(path).is_dir():
-        raise InputError(f"{path}: no graph store here (build one with 'talkgraph build ... --store {path}')")
-    try:
-        store = ox.Store(str(path))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot open the graph store; is a build writing to it? ({exc})") from None
-    results = store.query(sparql, use_default_graph_as_union=True)
-    variables = results.variables
-    return [tuple(None if row[v] is None else row[v].value for v in variables) for row in results]

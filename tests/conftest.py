@@ -1,14 +1,10 @@
-"""Shared fixtures: the example transcript, its build, and a runner for the CLI."""
+"""Shared fixtures: the example transcript and its build.  The CLI runners are in ``tests.helpers``
+(``run_cli`` is also importable from here, as older tests do)."""
 from __future__ import annotations
-
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "examples" / "idea-2021-panel.txt"
+from tests.helpers import ROOT, SAMPLE, call_cli, run_cli  # noqa: F401 - re-exported for the tests
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +24,3 @@ def sample_transcript():
     from talkgraph.extract import parse_transcript, read_document
 
     return parse_transcript(read_document(SAMPLE))
-
-
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run ``talkgraph`` as a user would, in a fresh process."""
-    return subprocess.run([sys.executable, "-m", "talkgraph.graph", *args], input=stdin, capture_output=True,
-                          text=True, cwd=cwd, timeout=300)

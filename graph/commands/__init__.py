@@ -18,3 +18,6 @@ def add_command(subparsers, name: str, help: str, description: str, examples: li
     """A subcommand parser with its description and examples in ``--help``."""
     epilog = "example" + ("s" if len(examples) > 1 else "") + ":\n" + "\n".join(f"  {e}" for e in examples)
     return subparsers.add_parser(name, help=help, description=description, epilog=epilog, formatter_class=formatter)
+
+
+GRAPH_INPUTS_HELP = "graph files (.ttl, .nt, .nq, .trig …), 'talkgraph build -o' folders or --store folders"

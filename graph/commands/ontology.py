@@ -19,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from rdflib import Graph
     from rdflib.namespace import OWL, RDF, RDFS
 
+    from talkgraph.graph.display import display_width, pad
     from talkgraph.ontology.namespace import ONTOLOGY_FILE, ONTOLOGY_IRI
 
     if args.turtle:
@@ -28,13 +29,24 @@ def run(args: argparse.Namespace) -> int:
     print(f"file:    {ONTOLOGY_FILE}")
     print(f"IRI:     {ONTOLOGY_IRI}")
     print(f"version: {next(g.objects(None, OWL.versionIRI), None)}")
-    for title, kind, parent in (("classes", OWL.Class, RDFS.subClassOf),
-                                ("object properties", OWL.ObjectProperty, RDFS.subPropertyOf),
-                                ("datatype properties", OWL.DatatypeProperty, RDFS.subPropertyOf)):
+    sections = {title: [_row(g, term, parent) for term in sorted(g.subjects(RDF.type, kind))]
+                for title, kind, parent in (("classes", OWL.Class, RDFS.subClassOf),
+                                            ("object properties", OWL.ObjectProperty, RDFS.subPropertyOf),
+                                            ("datatype properties", OWL.DatatypeProperty, RDFS.subPropertyOf))}
+    # one set of column widths for every section, by display width (a Chinese label takes two columns a character)
+    widths = [max(display_width(row[i]) for rows in sections.values() for row in rows) for i in range(3)]
+    for title, rows in sections.items():
         print(f"\n{title}:")
-        for term in sorted(g.subjects(RDF.type, kind)):
-            labels = {lit.language: str(lit) for lit in g.objects(term, RDFS.label)}
-            ties = ", ".join(sorted(g.namespace_manager.normalizeUri(o) for o in g.objects(term, parent)))
-            name = g.namespace_manager.normalizeUri(term)
-            print(f"  {name:28} {labels.get('en', ''):26} {labels.get('zh', ''):8} {('⊑ ' + ties) if ties else ''}")
+        for row in rows:
+            print(("  " + "  ".join([pad(cell, width) for cell, width in zip(row, widths)] + row[3:])).rstrip())
     return 0
+
+
+def _row(g, term, parent) -> list[str]:
+    """Name, English label, Chinese label, and the terms it refines."""
+    from rdflib.namespace import RDFS
+
+    labels = {lit.language: str(lit) for lit in g.objects(term, RDFS.label)}
+    ties = ", ".join(sorted(g.namespace_manager.normalizeUri(o) for o in g.objects(term, parent)))
+    return [g.namespace_manager.normalizeUri(term), labels.get("en", ""), labels.get("zh", ""),
+            ("⊑ " + ties) if ties else ""]

@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_command
+from . import GRAPH_INPUTS_HELP, add_command
+
+_TRANSCRIPTS = "ASK { ?transcript a <https://w3id.org/talkgraph/ontology#Transcript> }"
 
 
 def configure(subparsers) -> None:
@@ -13,17 +15,23 @@ def configure(subparsers) -> None:
         "Validate built graphs against ontology/shapes.ttl (SHACL, checked as SPARQL queries in Oxigraph):\n"
         "every claim has an author, text, turn and offsets; every turn a sender and position; labels\n"
         "are language-tagged; …\n"
-        "Exit status 1 when a shape is broken, with one line per violation.",
-        ["talkgraph validate outputs/graph.ttl"])
-    parser.add_argument("graphs", nargs="+", metavar="GRAPH", help="built graph files")
+        "Exit status 1 when a shape is broken, with one line per violation, or when the input holds\n"
+        "no transcript (ontology.ttl, for one, is the ontology, not graph data).",
+        ["talkgraph validate outputs/", "talkgraph validate outputs/graph.ttl", "talkgraph validate store/"])
+    parser.add_argument("graphs", nargs="+", metavar="GRAPH", help=GRAPH_INPUTS_HELP)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from talkgraph.graph.graph_files import load_graphs
-    from talkgraph.graph.validate import validate_graph
+    from talkgraph.extract.errors import InputError
+    from talkgraph.graph.graph_files import open_store
+    from talkgraph.graph.validate import validate_store
 
-    report = validate_graph(load_graphs(args.graphs))
+    store = open_store(args.graphs)
+    if not store.query(_TRANSCRIPTS, use_default_graph_as_union=True):
+        raise InputError(f"{', '.join(args.graphs)}: no graph data to check (no tg:Transcript); give the "
+                         "graph that 'talkgraph build' wrote (graph.ttl or its output folder), not ontology.ttl")
+    report = validate_store(store)
     if report.conforms:
         print(f"conforms: {', '.join(args.graphs)} keeps every shape of talkgraph's ontology")
         return 0

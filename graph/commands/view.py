@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_command
+from . import GRAPH_INPUTS_HELP, add_command
 
 
 def configure(subparsers) -> None:
@@ -12,8 +12,9 @@ def configure(subparsers) -> None:
         subparsers, "view", "write the interactive offline HTML view of built graphs",
         "Write one self-contained HTML file (no network needed) showing the entities, relations and\n"
         "claims of one or more built graphs.",
-        ["talkgraph view outputs/graph.ttl -o panel.html", "talkgraph view a.ttl b.ttl -o both.html --top 200"])
-    parser.add_argument("graphs", nargs="+", metavar="GRAPH", help="built graph files")
+        ["talkgraph view outputs/ -o panel.html", "talkgraph view a.ttl b.ttl -o both.html --top 200",
+         "talkgraph view store/ -o corpus.html"])
+    parser.add_argument("graphs", nargs="+", metavar="GRAPH", help=GRAPH_INPUTS_HELP)
     parser.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the HTML file to write")
     parser.add_argument("--top", type=int, metavar="N", help="show only the N most mentioned entities")
     parser.set_defaults(run=run)

@@ -1,7 +1,8 @@
 """Exporters: each registers under a name and a file suffix, as rdflib registers its serializers.
 
 Adding a format is a new module in this package with one ``@exporter(...)`` function, plus its
-name in ``_MODULES`` below; the CLI lists and picks exporters from ``EXPORTERS`` and knows none of
+name in ``_MODULES`` below.  A format is also known by its file's suffix (``nq`` for ``nquads``,
+``rdf`` for ``xml``), so the name a user sees on the file works; the CLI lists and picks exporters from ``EXPORTERS`` and knows none of
 them by name.  Every exporter writes through ``atomic_write`` so that a half-written file never
 exists under the final name.
 """
@@ -42,6 +43,12 @@ class Exporter:
     description: str
     write: Callable[[BuiltRdf, Path], None]
 
+    @property
+    def suffix_name(self) -> str | None:
+        """The file's suffix when it differs from the name (``nq`` for ``nquads``): a second name."""
+        suffix = Path(self.filename).suffix.lstrip(".")
+        return suffix if suffix and suffix != self.name else None
+
 
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -60,10 +67,13 @@ def load_exporters() -> dict[str, Exporter]:
 
 
 def get_exporter(name: str) -> Exporter:
+    """The exporter by its name or its file's suffix."""
     exporters = load_exporters()
-    if name not in exporters:
-        raise UsageError(f"unknown format {name!r}; known formats: {', '.join(sorted(exporters))}")
-    return exporters[name]
+    by_suffix = {e.suffix_name: e for e in exporters.values() if e.suffix_name and e.suffix_name not in exporters}
+    if name in exporters or name in by_suffix:
+        return exporters.get(name) or by_suffix[name]
+    known = sorted(set(exporters) | set(by_suffix))
+    raise UsageError(f"unknown format {name!r}; known formats: {', '.join(known)} (see 'talkgraph formats')")
 
 
 def ensure_writable(directory: Path) -> None:

@@ -11,18 +11,20 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import XSD
 
-from talkgraph.extract.errors import UsageError
-from talkgraph.graph.query import QueryResult, canned_queries, run_query
+from talkgraph.extract.errors import InputError, UsageError
+from talkgraph.graph.query import GraphResult, QueryResult, canned_queries, run_query, with_name
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "rdf"))
 import samples  # noqa: E402
+
+from tests.helpers import SAMPLE  # noqa: E402
 
 NAMES = {"claims-by-speaker", "affiliations", "former-affiliations", "models", "agreements", "entity",
          "claims-about", "questions"}
 
 
-def canned(name: str, sample: str) -> QueryResult:
-    return run_query([samples.sample_ttl(name=sample)], canned_queries()[name].text)
+def canned(name: str, sample: str, entity: str | None = None) -> QueryResult:
+    return run_query([samples.sample_ttl(name=sample)], with_name(canned_queries()[name], entity))
 
 
 def column_rows(result: QueryResult, *columns: str) -> set[tuple]:
@@ -35,7 +37,7 @@ def test_every_canned_query_is_documented_and_runs():
     assert NAMES <= set(queries)
     for query in queries.values():
         assert query.description and not query.description.startswith("#"), query.name
-        result = run_query([samples.FIXTURE_TTL], query.text)
+        result = run_query([samples.FIXTURE_TTL], with_name(query, "田奇" if query.needs_name else None))
         assert result.rows, f"{query.name} finds nothing in the fixture"
 
 
@@ -70,8 +72,19 @@ def test_claims_by_speaker_and_questions(sample):
 
 
 def test_entity_query_finds_by_name():
-    rows = column_rows(canned("entity", "fixture"), "entity", "value")
+    rows = column_rows(canned("entity", "fixture", "田老师"), "entity", "value")
     assert ("田奇", "华为云") in rows and ("田奇", "田老师") in rows
+
+
+def test_entity_query_needs_a_name_and_others_refuse_one():
+    queries = canned_queries()
+    assert queries["entity"].needs_name and not queries["claims-about"].needs_name
+    with pytest.raises(UsageError, match="needs a name: add --name"):
+        with_name(queries["entity"], None)
+    with pytest.raises(UsageError, match="takes no name"):
+        with_name(queries["models"], "田奇")
+    quoted = with_name(queries["entity"], 'a "quoted" \\ name')
+    assert 'VALUES ?name { "a \\"quoted\\" \\\\ name" }' in quoted
 
 
 def test_claims_about():
@@ -109,5 +122,42 @@ def test_ask_and_bad_queries():
     assert run_query([samples.FIXTURE_TTL], "ASK { ?s ?p ?o }").rows == [(True,)]
     with pytest.raises(UsageError):
         run_query([samples.FIXTURE_TTL], "SELECT WHERE")
-    with pytest.raises(UsageError):
-        run_query([samples.FIXTURE_TTL], "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+
+def test_construct_and_describe_give_turtle():
+    result = run_query([samples.FIXTURE_TTL], "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                                              "CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p rdfs:label ?n }")
+    assert isinstance(result, GraphResult) and result.triples
+    turtle = result.to_turtle()
+    assert "rdfs:label" in turtle and "@prefix rdfs:" in turtle
+    from rdflib import Graph
+
+    assert len(Graph().parse(data=turtle, format="turtle")) == len(result.triples)
+    described = run_query([samples.FIXTURE_TTL], "DESCRIBE ?p WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> "
+                                                 '"田奇"@zh }')
+    assert isinstance(described, GraphResult) and "田奇" in described.to_turtle()
+
+
+def test_select_star_keeps_the_query_order_of_variables():
+    result = run_query([samples.FIXTURE_TTL], "SELECT * WHERE { ?person <http://www.w3.org/2000/01/rdf-schema#label> "
+                                              "?name . ?person a ?class } LIMIT 1")
+    assert result.variables == ["person", "name", "class"]
+    spo = run_query([samples.FIXTURE_TTL], "# ?o first in a comment\nSELECT * { ?s ?p ?o } LIMIT 1")
+    assert spo.variables == ["s", "p", "o"]
+
+
+def test_table_shows_prefixed_names_unless_full_iris():
+    query = ("PREFIX ex: <https://schema.org/> SELECT ?p ?c WHERE { ?p a ?c ; "
+             "<http://www.w3.org/2000/01/rdf-schema#label> \"田奇\"@zh }")
+    result = run_query([samples.FIXTURE_TTL], query)
+    table = result.to_table()
+    assert "ex:Person" in table and "https://schema.org/Person" not in table  # the query's own prefix wins
+    full = result.to_table(full_iris=True)
+    assert "https://schema.org/Person" in full and "ex:Person" not in full
+    assert "https://schema.org/Person" in result.to_csv()  # only the table is shortened
+
+
+def test_a_transcript_is_not_a_graph():
+    with pytest.raises(InputError, match="this is a transcript, not a graph; build it first"):
+        run_query([SAMPLE], "ASK {}")

@@ -10,8 +10,8 @@ import pytest
 from talkgraph.extract.errors import InputError
 from talkgraph.graph import build_graph
 from talkgraph.graph.datasets import ENTITIES_GRAPH
-from talkgraph.graph.query import canned_queries
-from talkgraph.graph.store import query_store, save_to_store
+from talkgraph.graph.query import canned_queries, run_query
+from talkgraph.graph.store import save_to_store
 from talkgraph.ontology.namespace import RDFS, SDO, TG
 from tests.conftest import run_cli
 
@@ -30,7 +30,7 @@ def graph_contents(path) -> dict[str, list[str]]:
 
 
 def speakers(path) -> list[str]:
-    rows = query_store(path, canned_queries()["claims-by-speaker"].text)
+    rows = run_query([path], canned_queries()["claims-by-speaker"].text).rows
     return sorted({row[0] for row in rows})
 
 
@@ -58,7 +58,7 @@ def test_the_store_holds_every_quad_of_the_build_in_its_named_graph(tmp_path, bu
     save_to_store(built_sample.rdf_parts(), tmp_path / "db")
     built = Counter(q.graph_name.value for q in built_sample.quads)
     assert {name: len(quads) for name, quads in graph_contents(tmp_path / "db").items()} == built
-    assert [row[0] for row in query_store(tmp_path / "db", PEOPLE)] == PANEL_SPEAKERS
+    assert [row[0] for row in run_query([tmp_path / "db"], PEOPLE).rows] == PANEL_SPEAKERS
 
 
 def test_a_changed_transcript_replaces_its_graph_only(tmp_path, corpus):
@@ -79,17 +79,17 @@ def test_a_changed_transcript_replaces_its_graph_only(tmp_path, corpus):
 def test_an_entity_keeps_one_description(tmp_path, corpus):
     """A mention count changes with the transcripts; the store holds the new one, not both."""
     save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
-    [(before,)] = query_store(tmp_path / "db", MENTION_COUNTS)
+    [(before,)] = run_query([tmp_path / "db"], MENTION_COUNTS).rows
     (corpus / "b.txt").write_text(PANEL_B.replace("赵一凡说得好", "说得好"), encoding="utf-8")
     report = save_to_store(build_graph([corpus]).rdf_parts(), tmp_path / "db")
-    [(after,)] = query_store(tmp_path / "db", MENTION_COUNTS)
+    [(after,)] = run_query([tmp_path / "db"], MENTION_COUNTS).rows
     assert int(after) == int(before) - 1
     assert report.entity_triples_removed >= 1
 
 
 def test_querying_where_there_is_no_store(tmp_path):
-    with pytest.raises(InputError, match="no graph store"):
-        query_store(tmp_path / "missing", PEOPLE)
+    with pytest.raises(InputError, match="no such graph file or folder"):
+        run_query([tmp_path / "missing"], PEOPLE).rows
     assert not (tmp_path / "missing").exists()
 
 
