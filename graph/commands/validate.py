@@ -6,9 +6,6 @@ import sys
 
 from . import GRAPH_INPUTS_HELP, add_command
 
-_TRANSCRIPTS = "ASK { ?transcript a <https://w3id.org/talkgraph/ontology#Transcript> }"
-
-
 def configure(subparsers) -> None:
     parser = add_command(
         subparsers, "validate", "check built graphs against the SHACL shapes",
@@ -16,7 +13,7 @@ def configure(subparsers) -> None:
         "every claim has an author, text, turn and offsets; every turn a sender and position; labels\n"
         "are language-tagged; …\n"
         "Exit status 1 when a shape is broken, with one line per violation, or when the input holds\n"
-        "no transcript (ontology.ttl, for one, is the ontology, not graph data).",
+        "nothing the shapes apply to (ontology.ttl, for one, is the ontology, not graph data).",
         ["talkgraph validate outputs/", "talkgraph validate outputs/graph.ttl", "talkgraph validate store/"])
     parser.add_argument("graphs", nargs="+", metavar="GRAPH", help=GRAPH_INPUTS_HELP)
     parser.set_defaults(run=run)
@@ -25,12 +22,12 @@ def configure(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from talkgraph.extract.errors import InputError
     from talkgraph.graph.graph_files import open_store
-    from talkgraph.graph.validate import validate_store
+    from talkgraph.graph.validate import compile_shapes, validate_store
 
     store = open_store(args.graphs)
-    if not store.query(_TRANSCRIPTS, use_default_graph_as_union=True):
-        raise InputError(f"{', '.join(args.graphs)}: no graph data to check (no tg:Transcript); give the "
-                         "graph that 'talkgraph build' wrote (graph.ttl or its output folder), not ontology.ttl")
+    if not any(store.query(f"ASK {{ {check.targets} }}", use_default_graph_as_union=True) for check in compile_shapes()):
+        raise InputError(f"{', '.join(args.graphs)}: no graph data to check (nothing any shape applies to); give "
+                         "the graph that 'talkgraph build' wrote (graph.ttl or its output folder), not ontology.ttl")
     report = validate_store(store)
     if report.conforms:
         print(f"conforms: {', '.join(args.graphs)} keeps every shape of talkgraph's ontology")
