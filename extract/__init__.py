@@ -12,9 +12,10 @@ and importing the package must not load jieba's dictionaries for ``talkgraph --h
 import importlib
 import warnings
 
-# jieba imports pkg_resources, which newer setuptools deprecate with a warning on every run
-warnings.filterwarnings("ignore", message=r"pkg_resources is deprecated", category=UserWarning,
-                        module=r"jieba(\.|$)")
+# jieba imports pkg_resources, which warns on import: newer setuptools that it is deprecated, older
+# ones that an editable talkgraph "was already imported" when run from the repository.  Only the
+# warnings raised at that one import line of jieba's are silenced.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"jieba\._compat$")
 
 _MODULE_OF = {
     "InputError": "errors", "OutputError": "errors", "TalkgraphError": "errors", "UsageError": "errors",

@@ -1,7 +1,5 @@
-"""The build stage: one resolved corpus in, RDF quads and a NetworkX ``MultiDiGraph`` out.
-
-Both come from the same ``ResolvedCorpus`` and the same list of ``Fact``s, so they cannot
-disagree.  The RDF keeps the contract of schema.org + PROV-O + NIF that ``shared/eval`` reads.
+"""The build stage: one resolved corpus in, RDF quads out (the NetworkX view is read off them,
+``networkx_view``).  The RDF keeps the contract of schema.org + PROV-O + NIF that ``shared/eval`` reads.
 Its terms are pyoxigraph's, made straight from the model: a fifth of what rdflib terms and an
 rdflib graph cost (``oxigraph_writer``); ``pipeline.BuiltGraph.rdf`` gives the rdflib graph.
 """
@@ -10,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -25,10 +22,6 @@ from .oxigraph_writer import OxNamespace
 from .resolve import ResolvedCorpus, ResolvedDocument
 
 LANG = "zh"
-
-if TYPE_CHECKING:  # networkx costs 0.12 s to import; only the NetworkX graph needs it
-    import networkx as nx
-
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -346,24 +339,3 @@ def _person_key(doc: ResolvedDocument, name: str) -> str | None:
 
 def _decimal(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
-
-
-def build_networkx(corpus: ResolvedCorpus) -> nx.MultiDiGraph:
-    """Entities as nodes (label, kind, aliases, mentions); relations and claims' speakers as edges."""
-    import networkx as nx
-
-    g = nx.MultiDiGraph()
-    for key, entity in corpus.entities.items():
-        g.add_node(key, label=entity.label, kind=entity.kind.value, aliases=list(entity.aliases),
-                   mentions=entity.mention_count)
-    for fact in resolved_facts(corpus):
-        g.add_edge(fact.subject, fact.object, key=fact.predicate, relation=fact.predicate, evidence=fact.evidence,
-                   turn=fact.turn_index, since=fact.since)
-    for doc in corpus.documents:
-        doc_id = doc.extraction.transcript.document.doc_id
-        for n, claim in enumerate(doc.extraction.claims, 1):
-            claim_key = f"claim/{doc_id}/{n}"
-            g.add_node(claim_key, label=claim.text, kind="Claim", turn=claim.turn_index, claim_type=claim.kind)
-            g.add_edge(doc.speaker_of[claim.speaker], claim_key, key="said", relation="said")
-    return g
-

@@ -29,7 +29,7 @@ from talkgraph.extract.reading import read_document, slugify
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
-from .build import RdfPart, build_networkx, rdf_parts
+from .build import RdfPart, rdf_parts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
 from .oxigraph_writer import rdflib_triples
@@ -73,7 +73,10 @@ class BuiltGraph:
 
     @cached_property
     def networkx(self) -> nx.MultiDiGraph:
-        return build_networkx(self.corpus)
+        """The one NetworkX view (``networkx_view``): the same nodes and keys as GraphML and Neo4j."""
+        from .networkx_view import to_networkx
+
+        return to_networkx(self.rdf)
 
     def rdf_parts(self) -> Iterator[RdfPart]:
         """The RDF graph in pieces: the entities, then one piece per transcript."""

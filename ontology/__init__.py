@@ -3,6 +3,3 @@
 ``talkgraph.ontology.lexicon`` needs only the standard library; ``talkgraph.ontology.namespace``
 needs rdflib and is imported by the graph stage only.
 """
-from pathlib import Path
-
-ONTOLOGY_DIR = Path(__file__).parent
