@@ -14,7 +14,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from talkgraph.extract.errors import OutputError, UsageError
+from talkgraph.extract.errors import OutputError
 
 from .graph_files import graph_sources, union_store
 
