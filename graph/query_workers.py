@@ -1,0 +1,295 @@
+"""A pool of query worker processes for ``serve``: a slow query holds one worker, never the others.
+
+An Oxigraph query cannot be interrupted from another thread (it runs in Rust until it ends), so
+each worker is a process of its own holding the graph in memory, and a query past its time limit
+is stopped by killing that process; a fresh worker loads the graph and takes its place while the
+others go on answering.  Workers are plain subprocesses (``python -m talkgraph.graph.query_workers``)
+talking length-prefixed frames over their stdin and stdout: they inherit no socket, so the port
+is free as soon as the server closes it, and on Linux they die with the server even when it is
+killed outright (``PR_SET_PDEATHSIG``).  They ignore SIGINT: the server stops them itself.
+"""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import select
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from talkgraph.extract.errors import InputError, TalkgraphError
+
+RESULT_TYPES = {  # Accept header → (pyoxigraph format name, content type)
+    "application/sparql-results+json": ("JSON", "application/sparql-results+json"),
+    "application/json": ("JSON", "application/sparql-results+json"),
+    "text/csv": ("CSV", "text/csv; charset=utf-8"),
+    "text/tab-separated-values": ("TSV", "text/tab-separated-values; charset=utf-8"),
+    "application/sparql-results+xml": ("XML", "application/sparql-results+xml"),
+}
+GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES"}
+_FRAME = struct.Struct("!I")
+_KILL_GRACE = 5.0  # seconds a worker may take to exit before it is killed
+
+
+class QueryTimeout(TalkgraphError):
+    """The query ran past its time limit and its worker was stopped."""
+
+
+class QueryRejected(TalkgraphError):
+    """The engine refused the query (bad syntax, an unsupported feature)."""
+
+
+class PoolBusy(TalkgraphError):
+    """Every worker stayed busy for as long as a query may wait."""
+
+
+# ------------------------------------------------------------------ inside a worker process
+
+
+def _answer(store, query: str, accept: str) -> tuple[bytes, str]:
+    import pyoxigraph as ox
+
+    results = store.query(query, use_default_graph_as_union=True)
+    if isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
+        name, content_type = RESULT_TYPES.get(accept, RESULT_TYPES["application/sparql-results+json"])
+        return results.serialize(format=getattr(ox.QueryResultsFormat, name)), content_type
+    fmt = GRAPH_TYPES.get(accept, "TURTLE")
+    return ox.serialize(results, format=getattr(ox.RdfFormat, fmt)), accept if accept in GRAPH_TYPES else "text/turtle"
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the server was gone before the line above ran
+        os._exit(0)
+
+
+def worker_main(argv: list[str]) -> int:
+    """``python -m talkgraph.graph.query_workers PARENT_PID GRAPH...``: load, say ready, answer."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(int(argv[0]))
+    requests, replies = sys.stdin.buffer, sys.stdout.buffer
+    from talkgraph.graph.query import load_store
+
+    try:
+        store = load_store([Path(p) for p in argv[1:]])
+    except TalkgraphError as exc:
+        _write_frames(replies, {"error": "input", "message": str(exc)}, b"")
+        return 1
+    _write_frames(replies, {"ready": True}, b"")
+    while True:
+        request = _read_frames(requests)
+        if request is None:
+            return 0
+        header, body = request
+        try:
+            data, content_type = _answer(store, body.decode("utf-8"), header["accept"])
+        except SyntaxError as exc:
+            _write_frames(replies, {"error": "syntax", "message": str(exc)}, b"")
+        except Exception as exc:  # noqa: BLE001 - any engine error is this query's answer, not the worker's end
+            _write_frames(replies, {"error": "engine", "message": str(exc).splitlines()[0] if str(exc) else
+                                    type(exc).__name__}, b"")
+        else:
+            _write_frames(replies, {"content_type": content_type}, data)
+
+
+def _write_frames(stream, header: dict, body: bytes) -> None:
+    encoded = json.dumps(header).encode("utf-8")
+    stream.write(_FRAME.pack(len(encoded)) + encoded + _FRAME.pack(len(body)) + body)
+    stream.flush()
+
+
+def _read_frames(stream) -> tuple[dict, bytes] | None:
+    parts = []
+    for _ in range(2):
+        size = stream.read(_FRAME.size)
+        if len(size) < _FRAME.size:
+            return None
+        parts.append(stream.read(_FRAME.unpack(size)[0]))
+    return json.loads(parts[0]), parts[1]
+
+
+# ------------------------------------------------------------------ in the server
+
+
+class _Worker:
+    """One worker process and the read side of its reply pipe."""
+
+    def __init__(self, graph_files: list[str]) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "talkgraph.graph.query_workers", str(os.getpid()), *graph_files],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True)
+        self._fd = self.process.stdout.fileno()
+
+    def send(self, header: dict, body: bytes) -> None:
+        _write_frames(self.process.stdin, header, body)
+
+    def receive(self, deadline: float) -> tuple[dict, bytes] | None:
+        """The next reply, or ``None`` if the deadline passed first; EOFError if the worker ended."""
+        parts = []
+        for _ in range(2):
+            size = self._read_exact(_FRAME.size, deadline)
+            if size is None:
+                return None
+            data = self._read_exact(_FRAME.unpack(size)[0], deadline)
+            if data is None:
+                return None
+            parts.append(data)
+        return json.loads(parts[0]), parts[1]
+
+    def _read_exact(self, count: int, deadline: float) -> bytes | None:
+        chunks, missing = [], count
+        while missing:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self._fd], [], [], remaining)[0]:
+                return None
+            chunk = os.read(self._fd, min(missing, 1 << 20))
+            if not chunk:
+                raise EOFError("the query worker ended")
+            chunks.append(chunk)
+            missing -= len(chunk)
+        return b"".join(chunks)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        try:
+            self.process.wait(timeout=_KILL_GRACE)
+        except subprocess.TimeoutExpired:
+            pass
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+@dataclass
+class QueryPool:
+    """``workers`` processes answering queries, each query stopped after ``timeout`` seconds.
+
+    A query waits at most ``queue_wait`` seconds for a free worker (one may be loading the graph
+    in place of a stopped one), then is answered "busy".
+    """
+
+    graph_files: list[str]
+    workers: int = 4
+    timeout: float = 10.0
+    queue_wait: float = 60.0
+    start_timeout: float = 600.0
+
+    def __post_init__(self) -> None:
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        # Workers are started by one long-lived thread: PR_SET_PDEATHSIG ends a worker when the
+        # thread that started it ends, and a request's thread ends with its request.
+        self._spawn_requests: queue.Queue[bool] = queue.Queue()
+        self._spawner = threading.Thread(target=self._spawn_loop, name="talkgraph-query-spawner", daemon=True)
+        self._spawner.start()
+        self._started: queue.Queue[_Worker | BaseException] = queue.Queue()
+        for _ in range(self.workers):
+            self._spawn_requests.put(True)
+        try:
+            for _ in range(self.workers):
+                self._make_ready(self._started.get(timeout=self.start_timeout))
+        except BaseException:
+            self.close()
+            raise
+
+    def _spawn_loop(self) -> None:
+        while self._spawn_requests.get():
+            try:
+                worker = _Worker(self.graph_files)
+            except OSError as exc:
+                self._started.put(exc)
+                continue
+            with self._lock:
+                if self._closed:
+                    worker.stop()
+                    return
+                self._all.add(worker)
+            self._started.put(worker)
+
+    def _make_ready(self, started: _Worker | BaseException) -> None:
+        """Wait for a started worker's graph to load, then offer it to queries."""
+        if isinstance(started, BaseException):
+            raise started
+        try:
+            reply = started.receive(time.monotonic() + self.start_timeout)
+        except EOFError:
+            reply = ({"error": "input", "message": "the query worker ended while loading the graph"}, b"")
+        if reply is None or "ready" not in reply[0]:
+            self._retire(started)
+            raise InputError(reply[0]["message"] if reply else "the graph took too long to load")
+        self._idle.put(started)
+
+    def _replace(self) -> None:
+        """Start a worker in the background in place of a stopped one."""
+        def wait_ready() -> None:
+            try:
+                self._make_ready(self._started.get())
+            except (TalkgraphError, OSError):
+                pass  # the pool goes on with one worker fewer
+        with self._lock:
+            if self._closed:
+                return
+        self._spawn_requests.put(True)
+        threading.Thread(target=wait_ready, daemon=True).start()
+
+    def _retire(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        worker.stop()
+
+    def run(self, query: str, accept: str) -> tuple[bytes, str]:
+        """The serialized answer and its content type."""
+        try:
+            worker = self._idle.get(timeout=self.queue_wait)
+        except queue.Empty:
+            raise PoolBusy(f"all {self.workers} query workers stayed busy for {self.queue_wait:g} s; "
+                           "try again") from None
+        try:
+            worker.send({"accept": accept}, query.encode("utf-8"))
+            reply = worker.receive(time.monotonic() + self.timeout)
+        except (EOFError, OSError):
+            self._retire(worker)
+            self._replace()
+            raise QueryRejected("the query worker stopped while answering (out of memory?)") from None
+        if reply is None:
+            self._retire(worker)
+            self._replace()
+            raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
+        self._idle.put(worker)
+        header, body = reply
+        if "error" in header:
+            raise QueryRejected(header["message"])
+        return body, header["content_type"]
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return sorted(w.process.pid for w in self._all)
+
+    def close(self) -> None:
+        """Stop every worker and wait for each to end: no process outlives the pool."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        self._spawn_requests.put(False)
+        for worker in workers:
+            worker.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(worker_main(sys.argv[1:]))
