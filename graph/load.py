@@ -1,13 +1,25 @@
 """Pushing built graphs into any SPARQL 1.1 store through the Graph Store HTTP Protocol.
 
-One ``PUT`` per named graph replaces that graph, so loading again never duplicates: this is how a
-user grows past one machine (Oxigraph server, Virtuoso, Fuseki, GraphDB …).  The named graphs are
-the ones N-Quads and the persistent store use (``datasets.named_graph_of``): one per transcript
-and one for the shared entities.  Standard library HTTP only, with digest or basic
-authentication for stores that want it (Virtuoso's ``/sparql-graph-crud-auth`` asks for digest).
+This is how a user grows past one machine (Oxigraph server, Virtuoso, Fuseki, GraphDB …).  The
+named graphs are the ones N-Quads and the persistent store use (``datasets.named_graph_of``): one
+per transcript and one for the entities, which every build shares.  What a build owns is replaced,
+what it shares is merged:
 
-Graph files are read with pyoxigraph, not rdflib: on the 60k triples of 1 MB of transcripts,
-parsing, splitting and writing N-Triples takes 0.27 s against 3.0 s.
+* each transcript's graph is ``PUT``: loading a build again replaces its transcripts, never
+  duplicates them;
+* the entities' descriptions are ``POST``-ed into the shared entities graph: merged with what
+  other builds loaded, never wiped (a store keeps one copy of a triple, so loading again adds
+  nothing).  A description a newer build no longer gives stays until the entities graph is
+  dropped and every build loaded again.  One graph, not one per build or per entity, because a
+  store's union default graph repeats a triple held in two graphs, and queries would see
+  every shared entity twice;
+* the entities go first, so a transcript is never in the store with untyped entities, and a
+  failure says which graphs went in (loading again is always safe).
+
+Standard library HTTP only, with digest or basic authentication (Virtuoso's
+``/sparql-graph-crud-auth`` asks for digest); credentials may be given in the URL, and never
+appear in a message.  Graph files are read with pyoxigraph, not rdflib: on the 60k triples of
+1 MB of transcripts, parsing, splitting and writing N-Triples takes 0.27 s against 3.0 s.
 """
 from __future__ import annotations
 
@@ -15,16 +27,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, URIRef
 
-from talkgraph.extract.errors import InputError, OutputError
+from talkgraph.extract.errors import InputError, OutputError, UsageError
 from talkgraph.ontology.namespace import TG
 
-from .datasets import named_graph_of
+from .datasets import ENTITIES_GRAPH, named_graph_of
 from .graph_files import read_triples as read_built_triples
 
 # what a build's output directory may hold, the quickest to read first
@@ -33,10 +45,64 @@ N_TRIPLES = "application/n-triples"
 
 
 @dataclass(frozen=True, slots=True)
+class Endpoint:
+    """A Graph Store Protocol URL without its credentials, and the credentials apart."""
+
+    url: str
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def parse(cls, text: str, user: str | None = None, password: str | None = None) -> Endpoint:
+        """Checked: an http(s) URL with a host; ``user``/``password`` given apart win over the URL's."""
+        shown = redacted(text)
+        parts = urllib.parse.urlsplit(text.strip())
+        if parts.scheme not in ("http", "https"):
+            hint = f"; did you mean http://{shown}?" if "://" not in text else ""
+            raise UsageError(f"--endpoint {shown}: not an http:// or https:// URL{hint}")
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if not parts.hostname or port == -1:
+            raise UsageError(f"--endpoint {shown}: no host, or a bad port, in this URL")
+        netloc = parts.netloc.rsplit("@", 1)[-1]
+        url = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+        url_user = urllib.parse.unquote(parts.username) if parts.username else None
+        url_password = urllib.parse.unquote(parts.password) if parts.password is not None else None
+        return cls(url, user or url_user, password if password is not None else url_password)
+
+
+def redacted(url: str) -> str:
+    """The URL with any password replaced by ``***``: safe to print."""
+    head, at, tail = url.rpartition("@")
+    if not at or "://" not in head:
+        return url
+    scheme, _, userinfo = head.partition("://")
+    return f"{scheme}://{userinfo.split(':', 1)[0]}{':***' if ':' in userinfo else ''}@{tail}"
+
+
+@dataclass(frozen=True, slots=True)
 class LoadReport:
     endpoint: str
-    graphs: int  # named graphs put
+    graphs: int  # named graphs put or merged
     triples: int
+
+
+class LoadFailed(OutputError):
+    """A load stopped part way: says which graphs went in and which did not."""
+
+    def __init__(self, reason: str, loaded: list[str], missing: list[str]) -> None:
+        went_in = ", ".join(_short(g) for g in loaded[:20]) + (f" and {len(loaded) - 20} more" if len(loaded) > 20
+                                                                 else "")
+        summary = f"went in: {went_in}" if loaded else "nothing went in"
+        super().__init__(f"{reason}; {summary}; not loaded: {len(missing)} graph(s) "
+                         "(loading again is safe: it replaces, never duplicates)")
+        self.loaded, self.missing = loaded, missing
+
+
+def _short(graph: str) -> str:
+    return graph.rsplit("/id/", 1)[-1]
 
 
 def graph_files(inputs: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -53,16 +119,24 @@ def _built_graph(directory: Path) -> Path:
                      "run 'talkgraph build' first")
 
 
-def load_to_endpoint(inputs: str | Path | Iterable[str | Path], endpoint: str, graph_iri: str | None = None,
-                     user: str | None = None, password: str | None = None, timeout: float = 120) -> LoadReport:
-    """PUT each transcript's named graph and the entities' (or everything into ``graph_iri``) to the
-    Graph Store Protocol ``endpoint``; what a named graph held before is replaced."""
+def load_to_endpoint(inputs: str | Path | Iterable[str | Path], endpoint: str | Endpoint,
+                     graph_iri: str | None = None, timeout: float = 120) -> LoadReport:
+    """Merge the entities' descriptions into their shared graph, then replace each transcript's
+    named graph (or replace ``graph_iri`` with everything) at the Graph Store Protocol ``endpoint``."""
+    target = endpoint if isinstance(endpoint, Endpoint) else Endpoint.parse(endpoint)
     triples = read_built_triples(inputs)
     parts = {graph_iri: triples} if graph_iri else split_triples(triples)
-    opener = _opener(endpoint, user, password)
-    for name in sorted(parts):
-        _put(opener, endpoint, name, ox.serialize(parts[name], format=ox.RdfFormat.N_TRIPLES), timeout)
-    return LoadReport(endpoint, len(parts), len(triples))
+    entities = str(ENTITIES_GRAPH)
+    order = ([entities] if entities in parts and not graph_iri else []) + sorted(set(parts) - {entities})
+    opener = _opener(target)
+    for done, name in enumerate(order):
+        method = "POST" if name == entities and not graph_iri else "PUT"
+        data = ox.serialize(parts[name], format=ox.RdfFormat.N_TRIPLES)
+        try:
+            _send(opener, target.url, method, name, data, timeout)
+        except OutputError as exc:
+            raise LoadFailed(str(exc), order[:done], order[done:]) from None
+    return LoadReport(target.url, len(parts), len(triples))
 
 
 def read_triples(paths: list[Path]) -> list[ox.Triple]:
@@ -100,27 +174,28 @@ def split_triples(triples: list[ox.Triple]) -> dict[str, list[ox.Triple]]:
     return parts
 
 
-def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+def _opener(endpoint: Endpoint) -> urllib.request.OpenerDirector:
     """Digest and basic authentication both offered: the store's challenge picks which."""
-    if not user:
+    if not endpoint.user:
         return urllib.request.build_opener()
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, endpoint, user, password or "")
+    passwords.add_password(None, endpoint.url, endpoint.user, endpoint.password or "")
     return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords),
                                        urllib.request.HTTPBasicAuthHandler(passwords))
 
 
-def _put(opener: urllib.request.OpenerDirector, endpoint: str, graph_name: str, data: bytes, timeout: float) -> None:
+def _send(opener: urllib.request.OpenerDirector, endpoint: str, method: str, graph_name: str, data: bytes,
+          timeout: float) -> None:
     separator = "&" if "?" in endpoint else "?"
     url = f"{endpoint}{separator}{urllib.parse.urlencode({'graph': graph_name})}"
-    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": N_TRIPLES})
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": N_TRIPLES})
     try:
         with opener.open(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as exc:
         raise OutputError(f"{endpoint}: the store refused graph {graph_name} "
                           f"(HTTP {exc.code} {exc.reason}{_detail(exc)})") from None
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         raise OutputError(f"{endpoint}: cannot reach the store ({reason})") from None
 
