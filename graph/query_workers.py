@@ -35,6 +35,8 @@ RESULT_TYPES = {  # Accept header → (pyoxigraph format name, content type)
 GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES"}
 _FRAME = struct.Struct("!I")
 _KILL_GRACE = 5.0  # seconds a worker may take to exit before it is killed
+LONG_QUERY = 0.25  # seconds after which a query counts as long and its worker runs at a lower priority
+LONG_QUERY_NICENESS = 10
 
 
 class QueryTimeout(TalkgraphError):
@@ -159,6 +161,14 @@ class _Worker:
             missing -= len(chunk)
         return b"".join(chunks)
 
+    def set_niceness(self, niceness: int) -> None:
+        """Best effort: raising the priority again needs privileges a user may not have; such a
+        worker stays at the lower priority, which only matters when every worker is busy."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, niceness)
+        except OSError:
+            pass
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
@@ -259,9 +269,14 @@ class QueryPool:
         except queue.Empty:
             raise PoolBusy(f"all {self.workers} query workers stayed busy for {self.queue_wait:g} s; "
                            "try again") from None
+        deadline = time.monotonic() + self.timeout
         try:
             worker.send({"accept": accept}, query.encode("utf-8"))
-            reply = worker.receive(time.monotonic() + self.timeout)
+            reply = worker.receive(min(deadline, time.monotonic() + LONG_QUERY))
+            if reply is None:  # a long query: it yields the processors to short ones while it runs
+                worker.set_niceness(LONG_QUERY_NICENESS)
+                reply = worker.receive(deadline)
+                worker.set_niceness(0)
         except (EOFError, OSError):
             self._retire(worker)
             self._replace()

@@ -88,7 +88,7 @@ def _host_allowed(header: str | None, names: frozenset[str], any_ip: bool) -> bo
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    request_queue_size = 128  # the listen backlog; the standard library's 5 drops bursts
+    request_queue_size = 1024  # the listen backlog: the standard library's 5 drops bursts (a dropped SYN costs 1 s)
 
     def __init__(self, address, handler, address_family=socket.AF_INET) -> None:
         self.address_family = address_family
