@@ -18,11 +18,9 @@ from talkgraph.graph.query import canned_queries, run_query
 from talkgraph.graph.query_page import render_query_page
 from talkgraph.graph.server import ServerOptions, start_server
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright to run the browser tests")
+pytest.importorskip("playwright.sync_api", reason="pip install playwright to run the browser tests")
+from tests.graph.test_html_browser import CHROMIUM, browser  # noqa: E402,F401 - the view's browser, shared
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)")
 
 
@@ -37,14 +35,6 @@ def served(tmp_path_factory, built_sample):
     srv.shutdown()
     srv.server_close()
     pool.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
