@@ -269,13 +269,19 @@ def _preferred(accept: str) -> str:
 
 def start_server(graph_files: list[str | Path], view_page: bytes, query_page: bytes,
                  options: ServerOptions = ServerOptions()) -> tuple[ThreadingHTTPServer, QueryPool]:
-    """A listening server (run it with ``serve_forever``) and its query pool; close both."""
+    """A listening server (run it with ``serve_forever``) and its query pool; close both.
+
+    The port is taken before the workers load the graph, so a port in use is said at once."""
     family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
-    pool = QueryPool([str(p) for p in graph_files], options.workers, options.timeout)
     try:
-        server = _Server((options.host, options.port), make_handler(pool, view_page, query_page, options), family)
+        server = _Server((options.host, options.port), BaseHTTPRequestHandler, family)
     except OSError as exc:
-        pool.close()
         hint = " (the port is in use: choose another with --port)" if exc.errno == errno.EADDRINUSE else ""
         raise OutputError(f"cannot listen on {options.host}:{options.port}: {exc.strerror or exc}{hint}") from None
+    try:
+        pool = QueryPool([str(p) for p in graph_files], options.workers, options.timeout)
+    except BaseException:
+        server.server_close()
+        raise
+    server.RequestHandlerClass = make_handler(pool, view_page, query_page, options)
     return server, pool
