@@ -33,14 +33,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, BNode, URIRef
 
-from talkgraph.extract.errors import InputError, OutputError, UsageError
+from talkgraph.extract.errors import OutputError, UsageError
 from talkgraph.ontology.namespace import TG
 
 from .datasets import ENTITIES_GRAPH, named_graph_of
 from .graph_files import read_triples as read_built_triples
 
-# what a build's output directory may hold, the quickest to read first
-BUILT_GRAPH_FILES = ("graph.nt", "graph.nq", "graph.ttl", "graph.trig")
 N_TRIPLES = "application/n-triples"
 
 
@@ -105,20 +103,6 @@ def _short(graph: str) -> str:
     return graph.rsplit("/id/", 1)[-1]
 
 
-def graph_files(inputs: str | Path | Iterable[str | Path]) -> list[Path]:
-    """Graph files as given, or for a build's output directory the graph file it holds."""
-    items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-    return [_built_graph(Path(item)) if Path(item).is_dir() else Path(item) for item in items]
-
-
-def _built_graph(directory: Path) -> Path:
-    for name in BUILT_GRAPH_FILES:
-        if (directory / name).is_file():
-            return directory / name
-    raise InputError(f"{directory}: no built graph here (none of {', '.join(BUILT_GRAPH_FILES)}); "
-                     "run 'talkgraph build' first")
-
-
 def load_to_endpoint(inputs: str | Path | Iterable[str | Path], endpoint: str | Endpoint,
                      graph_iri: str | None = None, timeout: float = 120) -> LoadReport:
     """Merge the entities' descriptions into their shared graph, then replace each transcript's
@@ -137,28 +121,6 @@ def load_to_endpoint(inputs: str | Path | Iterable[str | Path], endpoint: str | 
         except OutputError as exc:
             raise LoadFailed(str(exc), order[:done], order[done:]) from None
     return LoadReport(target.url, len(parts), len(triples))
-
-
-def read_triples(paths: list[Path]) -> list[ox.Triple]:
-    """The distinct triples of the graph files; the named graphs of N-Quads or TriG are dropped,
-    as ``split_triples`` gives them back by the same rule."""
-    triples: dict[ox.Triple, None] = {}
-    for path in paths:
-        for item in _parse(path):
-            triples[item.triple if isinstance(item, ox.Quad) else item] = None
-    return list(triples)
-
-
-def _parse(path: Path) -> Iterable[ox.Triple | ox.Quad]:
-    if not path.is_file():
-        raise InputError(f"{path}: no such graph file")
-    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
-    if rdf_format is None:
-        raise InputError(f"{path}: not a graph file talkgraph can load (.nt, .nq, .ttl, .trig, .rdf, .jsonld)")
-    try:
-        return list(ox.parse(path=str(path), format=rdf_format))
-    except (SyntaxError, ValueError) as exc:
-        raise InputError(f"{path}: not a readable RDF graph ({str(exc).splitlines()[0][:120]})") from None
 
 
 def split_triples(triples: list[ox.Triple]) -> dict[str, list[ox.Triple]]:

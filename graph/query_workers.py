@@ -21,7 +21,6 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from talkgraph.extract.errors import InputError, TalkgraphError
 
@@ -80,10 +79,10 @@ def worker_main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(int(argv[0]))
     requests, replies = sys.stdin.buffer, sys.stdout.buffer
-    from talkgraph.graph.query import load_store
+    from talkgraph.graph.graph_files import union_store
 
     try:
-        store = load_store([Path(p) for p in argv[1:]])
+        store = union_store(argv[1:])
     except TalkgraphError as exc:
         _write_frames(replies, {"error": "input", "message": str(exc)}, b"")
         return 1
@@ -202,60 +201,60 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        # Workers are started by one long-lived thread: PR_SET_PDEATHSIG ends a worker when the
-        # thread that started it ends, and a request's thread ends with its request.
+        # Workers are started by one long-lived thread, one after another: PR_SET_PDEATHSIG ends
+        # a worker when the thread that started it ends (a request's thread ends with its
+        # request), and a --store folder can be opened by one process at a time.
         self._spawn_requests: queue.Queue[bool] = queue.Queue()
+        self._first_ready: queue.Queue[BaseException | None] = queue.Queue()
         self._spawner = threading.Thread(target=self._spawn_loop, name="talkgraph-query-spawner", daemon=True)
         self._spawner.start()
-        self._started: queue.Queue[_Worker | BaseException] = queue.Queue()
         for _ in range(self.workers):
             self._spawn_requests.put(True)
         try:
             for _ in range(self.workers):
-                self._make_ready(self._started.get(timeout=self.start_timeout))
+                failure = self._first_ready.get(timeout=self.start_timeout)
+                if failure is not None:
+                    raise failure
         except BaseException:
             self.close()
             raise
 
     def _spawn_loop(self) -> None:
+        started = 0
         while self._spawn_requests.get():
             try:
-                worker = _Worker(self.graph_files)
-            except OSError as exc:
-                self._started.put(exc)
-                continue
-            with self._lock:
-                if self._closed:
-                    worker.stop()
-                    return
-                self._all.add(worker)
-            self._started.put(worker)
+                self._start_one()
+                failure = None
+            except (TalkgraphError, OSError) as exc:
+                failure = exc
+            started += 1
+            if started <= self.workers:
+                self._first_ready.put(failure)
+            elif failure is not None and not self._closed:
+                print(f"talkgraph serve: a query worker could not start ({failure}); "
+                      f"{len(self._all)} remain", file=sys.stderr)
 
-    def _make_ready(self, started: _Worker | BaseException) -> None:
-        """Wait for a started worker's graph to load, then offer it to queries."""
-        if isinstance(started, BaseException):
-            raise started
+    def _start_one(self) -> None:
+        """Start a worker, wait for its graph to load, then offer it to queries."""
+        worker = _Worker(self.graph_files)
+        with self._lock:
+            if self._closed:
+                worker.stop()
+                return
+            self._all.add(worker)
         try:
-            reply = started.receive(time.monotonic() + self.start_timeout)
+            reply = worker.receive(time.monotonic() + self.start_timeout)
         except EOFError:
             reply = ({"error": "input", "message": "the query worker ended while loading the graph"}, b"")
         if reply is None or "ready" not in reply[0]:
-            self._retire(started)
+            self._retire(worker)
             raise InputError(reply[0]["message"] if reply else "the graph took too long to load")
-        self._idle.put(started)
+        self._idle.put(worker)
 
     def _replace(self) -> None:
         """Start a worker in the background in place of a stopped one."""
-        def wait_ready() -> None:
-            try:
-                self._make_ready(self._started.get())
-            except (TalkgraphError, OSError):
-                pass  # the pool goes on with one worker fewer
-        with self._lock:
-            if self._closed:
-                return
-        self._spawn_requests.put(True)
-        threading.Thread(target=wait_ready, daemon=True).start()
+        if not self._closed:
+            self._spawn_requests.put(True)
 
     def _retire(self, worker: _Worker) -> None:
         with self._lock:

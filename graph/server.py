@@ -23,6 +23,7 @@ from pathlib import Path
 
 from talkgraph.extract.errors import OutputError
 
+from .graph_files import graph_sources
 from .query_workers import GRAPH_TYPES, RESULT_TYPES, PoolBusy, QueryPool, QueryRejected, QueryTimeout
 from .read_only_sparql import RefusedQuery, check_read_only
 
@@ -271,7 +272,9 @@ def start_server(graph_files: list[str | Path], view_page: bytes, query_page: by
                  options: ServerOptions = ServerOptions()) -> tuple[ThreadingHTTPServer, QueryPool]:
     """A listening server (run it with ``serve_forever``) and its query pool; close both.
 
-    The port is taken before the workers load the graph, so a port in use is said at once."""
+    The inputs are checked and the port taken before the workers load the graph, so a wrong
+    path or a port in use is said at once."""
+    graph_sources(graph_files)
     family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
     try:
         server = _Server((options.host, options.port), BaseHTTPRequestHandler, family)

@@ -20,7 +20,8 @@ from talkgraph.extract.errors import InputError, OutputError
 from talkgraph.graph import export_graph
 from talkgraph.graph.commands import load as load_command
 from talkgraph.graph.datasets import ENTITIES_GRAPH
-from talkgraph.graph.load import Endpoint, LoadFailed, graph_files, load_to_endpoint, read_triples, split_triples
+from talkgraph.graph.graph_files import graph_sources, read_triples
+from talkgraph.graph.load import Endpoint, LoadFailed, load_to_endpoint, split_triples
 from talkgraph.graph.query import canned_queries, run_query
 from talkgraph.ontology.namespace import TGR
 from tests.conftest import run_cli
@@ -50,20 +51,20 @@ def in_process(graph_ttl, name: str) -> list[tuple[str, ...]]:
 
 
 def test_a_build_splits_into_the_transcript_and_the_entities(built, built_sample):
-    parts = split_triples(read_triples(graph_files(built)))
+    parts = split_triples(read_triples(built))
     assert sorted(parts) == sorted([str(ENTITIES_GRAPH), str(TGR["doc/idea-2021-panel"])])
     assert sum(map(len, parts.values())) == len(built_sample.rdf)
 
 
 def test_an_n_quads_build_loads_as_turtle_does(built, built_sample, tmp_path):
     export_graph(built_sample, tmp_path, ["nquads"])
-    assert graph_files(tmp_path) == [tmp_path / "graph.nq"]
+    assert [s.path for s in graph_sources(tmp_path)] == [tmp_path / "graph.nq"]
     assert set(read_triples([tmp_path / "graph.nq"])) == set(read_triples([built / "graph.ttl"]))
 
 
 def test_a_directory_without_a_graph_is_one_clear_error(tmp_path):
     with pytest.raises(InputError, match="no built graph here"):
-        graph_files(tmp_path)
+        graph_sources(tmp_path)
 
 
 @needs_oxigraph

@@ -312,3 +312,15 @@ def test_a_port_in_use_is_a_clear_error(graph_ttl):
         busy.listen()
         with pytest.raises(OutputError, match="in use"):
             start_server([graph_ttl], b"", b"", ServerOptions(port=busy.getsockname()[1], workers=1))
+
+
+def test_a_store_folder_is_served_by_every_worker(tmp_path, sample_path):
+    """A --store folder can be opened by one process at a time: the workers load it in turn."""
+    from tests.conftest import run_cli
+
+    result = run_cli("build", str(sample_path), "-o", str(tmp_path / "out"), "--store", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr
+    with serving(tmp_path / "store", workers=3) as (base, pool):
+        assert len(pool.worker_pids()) == 3
+        answers = [ask(base, WHO) for _ in range(6)]
+        assert all(status == 200 and "田奇" in body for status, _, body in answers)
