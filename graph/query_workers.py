@@ -78,7 +78,10 @@ def worker_main(argv: list[str]) -> int:
     """``python -m talkgraph.graph.query_workers PARENT_PID GRAPH...``: load, say ready, answer."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(int(argv[0]))
-    requests, replies = sys.stdin.buffer, sys.stdout.buffer
+    requests = sys.stdin.buffer
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")  # the reply pipe, kept apart from stdout:
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())         # a library's print cannot corrupt a frame
+    sys.stdout = sys.stderr
     from talkgraph.graph.graph_files import union_store
 
     try:

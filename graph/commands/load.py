@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from talkgraph.extract.errors import InputError
 
-from . import add_command
+from . import GRAPH_INPUTS_HELP, add_command
 
 if TYPE_CHECKING:
     from talkgraph.graph.load import Endpoint
@@ -30,7 +30,7 @@ def configure(subparsers) -> None:
         ["talkgraph load outputs/ --endpoint http://127.0.0.1:7878/store",
          f"{PASSWORD_VARIABLE}=dba talkgraph load out/ --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth "
          "--user dba"])
-    parser.add_argument("inputs", nargs="+", metavar="OUT_OR_GRAPH", help="build output directories or graph files")
+    parser.add_argument("inputs", nargs="+", metavar="GRAPH", help=GRAPH_INPUTS_HELP)
     parser.add_argument("--endpoint", required=True, metavar="URL", help="the store's Graph Store Protocol URL")
     parser.add_argument("--graph", metavar="IRI", help="put everything into this one named graph, replacing it")
     parser.add_argument("--user", help="user name, for stores that ask (digest or basic authentication)")

@@ -7,7 +7,7 @@ import re
 import signal
 import sys
 
-from . import add_command
+from . import GRAPH_INPUTS_HELP, add_command
 
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$")
 
@@ -51,7 +51,7 @@ def configure(subparsers) -> None:
         "SIGTERM or Ctrl-C stops the server and its workers.",
         ["talkgraph serve outputs/graph.ttl --port 8000",
          "curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT+*+WHERE+{?s+?p+?o}+LIMIT+5'"])
-    parser.add_argument("graphs", nargs="+", metavar="GRAPH", help="built graph files (graph.ttl, .nt, .nq, .trig)")
+    parser.add_argument("graphs", nargs="+", metavar="GRAPH", help=GRAPH_INPUTS_HELP)
     parser.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1; anything else is reachable by others)")

@@ -200,9 +200,9 @@ def test_validate_and_view_read_folders_and_stores(built_dir, stored, tmp_path):
 
 
 def test_serve_answers_from_a_store_folder(stored):
-    from talkgraph.graph.server import start_server
+    from talkgraph.graph.server import ServerOptions, start_server
 
-    server, runner = start_server([stored / "db"], b"<html></html>", port=0, timeout=10)
+    server, runner = start_server([stored / "db"], b"<html></html>", b"", ServerOptions(port=0, timeout=10, workers=1))
     import threading
 
     threading.Thread(target=server.serve_forever, daemon=True).start()
