@@ -11,16 +11,23 @@ import re
 from pathlib import Path
 
 from .exporters.html import _script_json
-from .query import canned_queries
+from .query import CannedQuery, canned_queries, with_name
 
 ASSETS = Path(__file__).with_name("exporters") / "view_assets"
+NAME_MARK = "@@NAME@@"  # where the page puts the name typed for a query that takes one
+
+
+def _page_query(query: CannedQuery) -> dict:
+    return {"name": query.name, "description": query.description, "text": query.text,
+            "needsName": query.needs_name,
+            "nameTemplate": with_name(query, NAME_MARK) if query.takes_name else None}
 
 
 def render_query_page() -> bytes:
-    queries = [{"name": q.name, "description": q.description, "text": q.text} for q in canned_queries().values()]
+    queries = [_page_query(q) for q in canned_queries().values()]
     parts = {
         "PAGE_CSS": (ASSETS / "query-page.css").read_text(encoding="utf-8"),
-        "DATA": _script_json({"queries": queries}),
+        "DATA": _script_json({"queries": queries, "nameMark": NAME_MARK}),
         "PAGE_JS": (ASSETS / "query-page.js").read_text(encoding="utf-8"),
     }
     template = (ASSETS / "query-page.html").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from talkgraph.graph import export_graph
-from talkgraph.graph.query import canned_queries, run_query
+from talkgraph.graph.query import canned_queries, run_query, with_name
 from talkgraph.graph.query_page import render_query_page
 from talkgraph.graph.server import ServerOptions, start_server
 
@@ -130,3 +130,21 @@ def test_the_page_links_back_to_the_view(page, served):
     page.click("#qp-view-link")
     page.wait_for_load_state()
     assert page.url == f"{base}/" and "view" in page.content()
+
+
+def test_a_query_that_needs_a_name_asks_for_one_and_uses_it(page, served):
+    _, graph_ttl = served
+    page.select_option("#qp-canned", "entity")
+    assert page.is_visible("#qp-name")
+    page.click("#qp-run")
+    page.wait_for_selector("#qp-error:not([hidden])")
+    assert "needs a name" in page.inner_text("#qp-error")
+    page.fill("#qp-name", "田奇")
+    assert '"田奇"' in page.input_value("#qp-query")
+    page.press("#qp-name", "Enter")
+    page.wait_for_selector("#qp-results[data-done]")
+    _, rows = table(page)
+    result = run_query([graph_ttl], with_name(canned_queries()["entity"], "田奇"))
+    assert rows and len(rows) == len(result.terms) and all(row[0] == "田奇" for row in rows)
+    page.select_option("#qp-canned", "models")
+    assert not page.is_visible("#qp-name")

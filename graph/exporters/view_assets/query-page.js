@@ -16,10 +16,21 @@
     canned.appendChild(option);
   }
 
+  const nameBox = $("qp-name-box"), nameInput = $("qp-name");
+  let picked = null;
+
   function pick(name) {
-    const query = data.queries.find((q) => q.name === name);
-    $("qp-description").textContent = query ? query.description : "";
-    if (query) text.value = query.text;
+    picked = data.queries.find((q) => q.name === name) || null;
+    $("qp-description").textContent = picked ? picked.description : "";
+    nameBox.hidden = !(picked && picked.nameTemplate);
+    nameInput.value = "";
+    if (picked) text.value = picked.text;
+  }
+
+  // a query that takes a name gets it in its VALUES clause, quoted as a SPARQL string
+  function withName(name) {
+    const literal = '"' + name.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") + '"';
+    return picked.nameTemplate.replace('"' + data.nameMark + '"', () => literal);
   }
 
   function ask(accept) {
@@ -66,9 +77,15 @@
 
   async function run() {
     if (state.running || !text.value.trim()) return;
+    if (picked && picked.needsName && text.value === picked.text) {
+      showError(`“${picked.name}” needs a name: type one in the Name box`);
+      nameInput.focus();
+      return;
+    }
     state.running = true;
     error.hidden = true;
     results.textContent = "";
+    delete results.dataset.done;
     status.textContent = "运行中 running…";
     const started = performance.now();
     try {
@@ -114,6 +131,10 @@
   }
 
   canned.addEventListener("change", () => pick(canned.value));
+  nameInput.addEventListener("input", () => {
+    text.value = nameInput.value.trim() ? withName(nameInput.value.trim()) : picked.text;
+  });
+  nameInput.addEventListener("keydown", (event) => { if (event.key === "Enter") run(); });
   $("qp-run").addEventListener("click", run);
   text.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
