@@ -10,6 +10,7 @@ killed outright (``PR_SET_PDEATHSIG``).  They ignore SIGINT: the server stops th
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import queue
@@ -34,6 +35,7 @@ RESULT_TYPES = {  # Accept header → (pyoxigraph format name, content type)
 GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES"}
 _FRAME = struct.Struct("!I")
 _KILL_GRACE = 5.0  # seconds a worker may take to exit before it is killed
+MAX_ANSWER_BYTES = 256 << 20  # an answer past this is refused rather than held in memory twice
 LONG_QUERY = 0.25  # seconds after which a query counts as long and its worker runs at a lower priority
 LONG_QUERY_NICENESS = 10
 
@@ -46,6 +48,10 @@ class QueryRejected(TalkgraphError):
     """The engine refused the query (bad syntax, an unsupported feature)."""
 
 
+class AnswerTooLarge(TalkgraphError):
+    """The answer grew past the size a worker may send; serializing it was stopped there."""
+
+
 class PoolBusy(TalkgraphError):
     """Every worker stayed busy for as long as a query may wait."""
 
@@ -53,15 +59,34 @@ class PoolBusy(TalkgraphError):
 # ------------------------------------------------------------------ inside a worker process
 
 
-def _answer(store, query: str, accept: str) -> tuple[bytes, str]:
+class _CappedBuffer(io.RawIOBase):
+    """Where an answer is serialized: past ``limit`` bytes it stops the serializer."""
+
+    def __init__(self, limit: int) -> None:
+        self.buffer, self.limit = io.BytesIO(), limit
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        if self.buffer.tell() + len(data) > self.limit:
+            size = f"{self.limit >> 20} MB" if self.limit >= 1 << 20 else f"{self.limit} bytes"
+            raise AnswerTooLarge(f"the answer is larger than {size}; narrow the query or add a LIMIT")
+        return self.buffer.write(data)
+
+
+def _answer(store, query: str, accept: str, limit: int) -> tuple[bytes, str]:
     import pyoxigraph as ox
 
     results = store.query(query, use_default_graph_as_union=True)
+    output = _CappedBuffer(limit)
     if isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
         name, content_type = RESULT_TYPES.get(accept, RESULT_TYPES["application/sparql-results+json"])
-        return results.serialize(format=getattr(ox.QueryResultsFormat, name)), content_type
-    fmt = GRAPH_TYPES.get(accept, "TURTLE")
-    return ox.serialize(results, format=getattr(ox.RdfFormat, fmt)), accept if accept in GRAPH_TYPES else "text/turtle"
+        results.serialize(output=output, format=getattr(ox.QueryResultsFormat, name))
+    else:
+        content_type = accept if accept in GRAPH_TYPES else "text/turtle"
+        ox.serialize(results, output=output, format=getattr(ox.RdfFormat, GRAPH_TYPES.get(accept, "TURTLE")))
+    return output.buffer.getvalue(), content_type
 
 
 def _die_with_parent(parent_pid: int) -> None:
@@ -75,7 +100,8 @@ def _die_with_parent(parent_pid: int) -> None:
 
 
 def worker_main(argv: list[str]) -> int:
-    """``python -m talkgraph.graph.query_workers PARENT_PID GRAPH...``: load, say ready, answer."""
+    """``python -m talkgraph.graph.query_workers PARENT_PID MAX_ANSWER_BYTES GRAPH...``: load, say
+    ready, answer."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(int(argv[0]))
     requests = sys.stdin.buffer
@@ -85,7 +111,7 @@ def worker_main(argv: list[str]) -> int:
     from talkgraph.graph.graph_files import union_store
 
     try:
-        store = union_store(argv[1:])
+        store = union_store(argv[2:])
     except TalkgraphError as exc:
         _write_frames(replies, {"error": "input", "message": str(exc)}, b"")
         return 1
@@ -96,7 +122,9 @@ def worker_main(argv: list[str]) -> int:
             return 0
         header, body = request
         try:
-            data, content_type = _answer(store, body.decode("utf-8"), header["accept"])
+            data, content_type = _answer(store, body.decode("utf-8"), header["accept"], int(argv[1]))
+        except AnswerTooLarge as exc:
+            _write_frames(replies, {"error": "too-large", "message": str(exc)}, b"")
         except SyntaxError as exc:
             _write_frames(replies, {"error": "syntax", "message": str(exc)}, b"")
         except Exception as exc:  # noqa: BLE001 - any engine error is this query's answer, not the worker's end
@@ -128,9 +156,10 @@ def _read_frames(stream) -> tuple[dict, bytes] | None:
 class _Worker:
     """One worker process and the read side of its reply pipe."""
 
-    def __init__(self, graph_files: list[str]) -> None:
+    def __init__(self, graph_files: list[str], max_answer_bytes: int) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "talkgraph.graph.query_workers", str(os.getpid()), *graph_files],
+            [sys.executable, "-m", "talkgraph.graph.query_workers", str(os.getpid()), str(max_answer_bytes),
+             *graph_files],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True)
         self._fd = self.process.stdout.fileno()
 
@@ -197,6 +226,7 @@ class QueryPool:
     workers: int = 4
     timeout: float = 10.0
     queue_wait: float = 60.0
+    max_answer_bytes: int = MAX_ANSWER_BYTES
     start_timeout: float = 600.0
 
     def __post_init__(self) -> None:
@@ -239,7 +269,7 @@ class QueryPool:
 
     def _start_one(self) -> None:
         """Start a worker, wait for its graph to load, then offer it to queries."""
-        worker = _Worker(self.graph_files)
+        worker = _Worker(self.graph_files, self.max_answer_bytes)
         with self._lock:
             if self._closed:
                 worker.stop()
@@ -290,7 +320,7 @@ class QueryPool:
         self._idle.put(worker)
         header, body = reply
         if "error" in header:
-            raise QueryRejected(header["message"])
+            raise (AnswerTooLarge if header["error"] == "too-large" else QueryRejected)(header["message"])
         return body, header["content_type"]
 
     def worker_pids(self) -> list[int]:

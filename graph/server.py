@@ -4,8 +4,8 @@ Safe to leave running on a laptop while browsing: the endpoint only reads (updat
 never reaches out (``SERVICE`` refused, see ``read_only_sparql``); a ``Host`` header naming any
 other site is refused, so a page whose name resolves to 127.0.0.1 (DNS rebinding) gets nothing;
 no CORS header is sent unless ``--cors ORIGIN`` asks for one.  Safe to feed anything: every
-socket has a timeout, a body must state its length and stay under ``MAX_QUERY_BYTES``, the
-number of open connections is bounded, and a client that goes away is not an error worth a line.
+socket has a timeout, a body must state its length and stay under ``MAX_QUERY_BYTES``, an
+answer must stay under ``MAX_ANSWER_BYTES``, the number of open connections is bounded, and a client that goes away is not an error worth a line.
 Queries run in ``query_workers.QueryPool``: a slow one holds one worker only.
 """
 from __future__ import annotations
@@ -24,7 +24,8 @@ from pathlib import Path
 from talkgraph.extract.errors import OutputError
 
 from .graph_files import graph_sources
-from .query_workers import GRAPH_TYPES, RESULT_TYPES, PoolBusy, QueryPool, QueryRejected, QueryTimeout
+from .query_workers import (GRAPH_TYPES, MAX_ANSWER_BYTES, RESULT_TYPES, AnswerTooLarge, PoolBusy, QueryPool,
+                            QueryRejected, QueryTimeout)
 from .read_only_sparql import RefusedQuery, check_read_only
 
 MAX_QUERY_BYTES = 1 << 20
@@ -43,6 +44,7 @@ class ServerOptions:
     workers: int = 4
     cors_origin: str | None = None
     socket_timeout: float = SOCKET_TIMEOUT
+    max_answer_bytes: int = MAX_ANSWER_BYTES
 
 
 def is_loopback(host: str) -> bool:
@@ -226,6 +228,8 @@ def make_handler(pool: QueryPool, view_page: bytes, query_page: bytes, options: 
                 return self._send_error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
             except QueryRejected as exc:
                 return self._send_error(HTTPStatus.BAD_REQUEST, f"not a valid SPARQL query: {exc}")
+            except AnswerTooLarge as exc:
+                return self._send_error(HTTPStatus.BAD_REQUEST, str(exc))
             self._send(HTTPStatus.OK, data, content_type)
 
         def _checked_host(self) -> bool:
@@ -282,7 +286,8 @@ def start_server(graph_files: list[str | Path], view_page: bytes, query_page: by
         hint = " (the port is in use: choose another with --port)" if exc.errno == errno.EADDRINUSE else ""
         raise OutputError(f"cannot listen on {options.host}:{options.port}: {exc.strerror or exc}{hint}") from None
     try:
-        pool = QueryPool([str(p) for p in graph_files], options.workers, options.timeout)
+        pool = QueryPool([str(p) for p in graph_files], options.workers, options.timeout,
+                         max_answer_bytes=options.max_answer_bytes)
     except BaseException:
         server.server_close()
         raise

@@ -324,3 +324,15 @@ def test_a_store_folder_is_served_by_every_worker(tmp_path, sample_path):
         assert len(pool.worker_pids()) == 3
         answers = [ask(base, WHO) for _ in range(6)]
         assert all(status == 200 and "田奇" in body for status, _, body in answers)
+
+
+def test_an_answer_past_the_size_limit_is_refused_and_the_worker_goes_on(graph_ttl):
+    with serving(graph_ttl, workers=1, max_answer_bytes=20_000) as (base, pool):
+        pids = pool.worker_pids()
+        for accept in ("application/sparql-results+json", "text/csv", "text/turtle"):
+            query = "SELECT * WHERE { ?s ?p ?o }" if accept != "text/turtle" else "CONSTRUCT WHERE { ?s ?p ?o }"
+            status, _, body = ask(base, query, accept)
+            assert status == 400 and "larger than 20000 bytes" in body and "LIMIT" in body, accept
+        status, _, body = ask(base, "SELECT * WHERE { ?s ?p ?o } LIMIT 5", "text/csv")
+        assert status == 200 and len(body.splitlines()) == 6
+        assert pool.worker_pids() == pids
