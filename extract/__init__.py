@@ -1,4 +1,4 @@
-"""talkgraph's extract stage: text → Document → Transcript (turns) → Extraction (mentions, facts, claims).
+"""talkgraph's extract stage: text → Document → Transcript (turns) → Doc → Extraction → resolved entities.
 
 Standard library and jieba only; no rdflib, networkx or pyvis here.
 
@@ -6,8 +6,9 @@ Standard library and jieba only; no rdflib, networkx or pyvis here.
     transcript = parse_transcript(read_document("panel.txt"))
     extraction = extract(transcript)
 
-The names are imported when first used: ``talkgraph.extract.errors`` is imported by every command,
-and importing the package must not load jieba's dictionaries for ``talkgraph --help``.
+The names are imported when first used: ``talkgraph.extract.errors`` and ``talkgraph.extract.model``
+are imported by every command, and importing the package must not load jieba's dictionaries for
+``talkgraph --help``.
 """
 import importlib
 import warnings
@@ -20,8 +21,13 @@ warnings.filterwarnings("ignore", category=UserWarning, module=r"jieba\._compat$
 _MODULE_OF = {
     "InputError": "errors", "OutputError": "errors", "TalkgraphError": "errors", "UsageError": "errors",
     "extract": "extraction",
-    "Claim": "model", "Document": "model", "Extraction": "model", "Kind": "model", "Mention": "model",
-    "Relation": "model", "Transcript": "model", "Turn": "model",
+    "Claim": "model", "ClaimType": "model", "Document": "model", "Extraction": "model", "Kind": "model",
+    "Mention": "model", "Predicate": "model", "Relation": "model", "SpeakerRef": "model", "Transcript": "model",
+    "Turn": "model",
+    "Candidate": "component", "Component": "component", "register": "component", "unregister": "component",
+    "Doc": "doc",
+    "Pipeline": "pipeline", "configure_pipeline": "pipeline", "default_pipeline": "pipeline",
+    "resolve_aliases": "resolve",
     "document_from_text": "reading", "read_document": "reading",
     "parse_transcript": "transcript",
 }
@@ -32,4 +38,6 @@ __all__ = sorted(_MODULE_OF)
 def __getattr__(name: str):
     if name not in _MODULE_OF:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
+    value = getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
+    globals()[name] = value
+    return value

@@ -11,6 +11,10 @@ NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把�
                         "博教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里中来去过着")
 
 
+# forms of address that follow a name or surname: 田奇老师, 田老师, 海龙总
+HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总")
+HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS) + ")$")
+
 # compiled once: the shape tests run on most words of every paragraph
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _HAN_NAME_SHAPE = re.compile(r"[\u3400-\u9fff]{2,4}")
@@ -31,3 +35,8 @@ def is_han_name(name: str) -> bool:
         return False
     surname = surname_of(name)
     return surname is not None and 1 <= len(name) - len(surname) <= 2 and not (set(name[1:]) & NOT_IN_NAME)
+
+
+def strip_honorific(name: str) -> str:
+    """``田奇老师`` → ``田奇``; ``海龙总`` → ``海龙``."""
+    return HONORIFIC.sub("", name) or name

@@ -8,24 +8,23 @@ assertion's, not every sentence's.  The moderator's questions become questions, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from .model import Claim, Kind, Question, Relation, Transcript
+from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import find_amounts
-from .sentences import Sentence
 
-_CUES: tuple[tuple[str, str, float], ...] = (
-    ("agreement", r"我(?:们)?[^，,。；？！]{0,6}(?<!不)(?<!不太)(?:同意|赞同|认同)", 3.0),
-    ("disagreement", r"(?:不同意|不太同意|不认同|不太认同|反对|不赞同)", 3.0),
-    ("judgement", r"我(?:个人)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
-    ("judgement", r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
-    ("prediction", r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到", 1.5),
-    ("figure", r"\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍", 1.5),
-    ("recommendation", r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),
-    ("judgement", r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
-    ("prediction", r"说不定|能够|可以|会[^议]|就会", 0.5),
-    ("judgement", r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
-    ("judgement", r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),
+_CUES: tuple[tuple[ClaimType, str, float], ...] = (
+    (ClaimType.AGREEMENT, r"我(?:们)?[^，,。；？！]{0,6}(?<!不)(?<!不太)(?:同意|赞同|认同)", 3.0),
+    (ClaimType.DISAGREEMENT, r"(?:不同意|不太同意|不认同|不太认同|反对|不赞同)", 3.0),
+    (ClaimType.JUDGEMENT, r"我(?:个人)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
+    (ClaimType.JUDGEMENT, r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
+    (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到", 1.5),
+    (ClaimType.FIGURE, r"\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍", 1.5),
+    (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),
+    (ClaimType.JUDGEMENT, r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
+    (ClaimType.PREDICTION, r"说不定|能够|可以|会[^议]|就会", 0.5),
+    (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
+    (ClaimType.JUDGEMENT, r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),
 )
 _DECLARATIVE = re.compile(r"是|有|会|能|要|在|让")
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
@@ -35,17 +34,20 @@ _SENTENCE_END = re.compile(r"[。！？!?]+")
 _MIN_CHARS = 8
 _MAX_SHARE = 0.55  # of a turn's sentences (ended by 。！？) that may become claims
 _MIN_SCORE = 0.8
+_AGREEMENT_WEIGHT = 3.0  # a sentence a relation reads as agreeing with someone
+_DECLARATIVE_WEIGHT = 0.3
+_QUESTION_PENALTY = 1.0
 
 
-def extract_claims(transcript: Transcript, sentences: list[Sentence],
+def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                    relations: tuple[Relation, ...]) -> tuple[tuple[Claim, ...], tuple[Question, ...]]:
     text = transcript.document.text
     moderator = transcript.moderator
-    agreed: dict[int, tuple[str, ...]] = {}
+    agreed: dict[int, tuple[Party, ...]] = {}
     for r in relations:
-        if r.predicate == "agreesWith":
-            agreed[r.start] = agreed.get(r.start, ()) + (r.object.canonical or r.object.text,)
-    scored: list[tuple[float, Sentence, str, str | None]] = []
+        if r.predicate is Predicate.AGREES_WITH:
+            agreed[r.start] = agreed.get(r.start, ()) + (r.object,)
+    scored: list[tuple[float, Sentence, ClaimType, str | None]] = []
     questions: list[Question] = []
     turn_sentences: dict[int, int] = {}
     for sentence in sentences:
@@ -61,7 +63,7 @@ def extract_claims(transcript: Transcript, sentences: list[Sentence],
             continue
         score, kind, cue = _score(body)
         if sentence.start in agreed:
-            score, kind = score + 3.0, "agreement"
+            score, kind = score + _AGREEMENT_WEIGHT, ClaimType.AGREEMENT
         if score >= _MIN_SCORE:
             scored.append((score, sentence, kind, cue))
     for turn in transcript.turns:
@@ -78,9 +80,9 @@ def extract_claims(transcript: Transcript, sentences: list[Sentence],
     return tuple(out), tuple(questions)
 
 
-def _score(body: str) -> tuple[float, str, str | None]:
-    score = 0.3 if _DECLARATIVE.search(body) else 0.0
-    best_kind, best_weight, cue = "judgement", 0.0, None
+def _score(body: str) -> tuple[float, ClaimType, str | None]:
+    score = _DECLARATIVE_WEIGHT if _DECLARATIVE.search(body) else 0.0
+    best_kind, best_weight, cue = ClaimType.JUDGEMENT, 0.0, None
     for kind, pattern, weight in _COMPILED:
         match = pattern.search(body)
         if match:
@@ -88,7 +90,7 @@ def _score(body: str) -> tuple[float, str, str | None]:
             if weight > best_weight:
                 best_kind, best_weight, cue = kind, weight, match.group()
     if re.search(r"[?？]$", body):
-        score -= 1.0  # a question, even a rhetorical one, asserts less than a statement
+        score -= _QUESTION_PENALTY  # a question, even a rhetorical one, asserts less than a statement
     return score, best_kind, cue
 
 

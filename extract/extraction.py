@@ -1,22 +1,14 @@
-"""The extract stage in one call: mentions, nicknames, relations, roles, quantities, claims."""
+"""The extract stage in one call: a transcript in, its mentions, relations, roles, quantities, claims out."""
 from __future__ import annotations
 
-from .aliases import introduced_aliases
-from .claims import extract_claims
-from .mentions import extract_mentions
 from .model import Extraction, Transcript
-from .relations import extract_relations
-from .sentences import split_sentences
-from .tokens import forget_texts
+from .pipeline import Pipeline, default_pipeline
 
 
-def extract(transcript: Transcript) -> Extraction:
-    """Everything talkgraph reads from one parsed transcript, each fact with its offsets."""
-    forget_texts()
-    mentions = extract_mentions(transcript)
-    sentences = list(split_sentences(transcript, mentions))
-    relations, roles, quantities = extract_relations(transcript, sentences)
-    claims, questions = extract_claims(transcript, sentences, relations)
-    return Extraction(transcript=transcript, mentions=mentions, relations=relations, roles=roles,
-                      quantities=quantities, claims=claims, questions=questions,
-                      aliases=tuple(introduced_aliases(transcript, mentions)))
+def extract(transcript: Transcript, pipeline: Pipeline | None = None) -> Extraction:
+    """Everything talkgraph reads from one parsed transcript, each fact with its offsets.
+
+    ``pipeline`` chooses the mention components (``configure_pipeline``); the default runs every
+    component registered as on by default.  ``Pipeline.run`` gives the whole ``Doc`` instead.
+    """
+    return (pipeline or default_pipeline()).run(transcript).extraction

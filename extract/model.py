@@ -11,12 +11,37 @@ from enum import Enum
 
 
 class Kind(str, Enum):
-    """What an entity mention names."""
+    """What an entity mention names; ``ontology.namespace.ENTITY_CLASSES`` gives each its RDF class."""
 
     PERSON = "Person"
     ORGANIZATION = "Organization"
-    MODEL = "Model"  # AI models, frameworks and other software
+    MODEL = "Model"  # AI models, frameworks and other software (schema:SoftwareApplication)
     PLACE = "Place"
+
+
+class Predicate(str, Enum):
+    """A relation between two entities; ``ontology.namespace.RELATIONS`` gives each its property."""
+
+    WORKS_FOR = "worksFor"
+    FORMERLY_AT = "formerlyAt"
+    FOUNDER = "founder"  # organisation → person
+    PARENT_ORGANIZATION = "parentOrganization"
+    CREATOR = "creator"  # work → maker
+    COLLEAGUE = "colleague"
+    KNOWS = "knows"
+    AGREES_WITH = "agreesWith"
+
+
+class ClaimType(str, Enum):
+    """What kind of assertion a claim is; ``ontology.namespace.CLAIM_TYPES`` gives each its class."""
+
+    JUDGEMENT = "judgement"
+    PREDICTION = "prediction"
+    FIGURE = "figure"
+    RECOMMENDATION = "recommendation"
+    AGREEMENT = "agreement"
+    DISAGREEMENT = "disagreement"
+    EXPERIENCE = "experience"
 
 
 class BlockRole(str, Enum):
@@ -142,18 +167,42 @@ class Mention:
     end: int
     text: str
     kind: Kind
-    source: str  # which extractor found it
+    source: str  # the name of the component that found it (``tg:extractor``)
     turn_index: int | None = None
-    canonical: str | None = None  # a lexicon's preferred name, when the extractor knows it
+    canonical: str | None = None  # a lexicon's preferred name, when the component knows it
+    score: float = 1.0  # the component's confidence, 0..1; rules say 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """A turn's speaker standing at one end of a relation or role: ``我`` in ``我在华为的时候``.
+
+    The speaker prefix is not part of the turn's text, so there is no span to point at; the
+    speaker is named as the transcript names them, and resolves through the speaker table.
+    """
+
+    name: str
+    turn_index: int
+
+
+# what a relation or a role can be about: a name in the text, or a turn's speaker
+Party = Mention | SpeakerRef
+
+
+def party_key(party: Party) -> tuple:
+    """An identity for deduplication that a speaker and a mention can never share."""
+    if isinstance(party, SpeakerRef):
+        return ("speaker", party.name, party.turn_index)
+    return ("mention", party.start, party.end, party.kind)
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A fact between two mentions, with the sentence it was read from."""
+    """A fact between two parties, with the sentence it was read from."""
 
-    subject: Mention
-    predicate: str  # a key of talkgraph.ontology.RELATIONS
-    object: Mention
+    subject: Party
+    predicate: Predicate
+    object: Party
     start: int
     end: int
     since: str | None = None  # a year the text gives, e.g. "2007"
@@ -163,7 +212,7 @@ class Relation:
 class RoleStatement:
     """A person's title, optionally at an organisation: ``华为云首席科学家田奇``."""
 
-    person: Mention
+    person: Party
     title: str
     organization: Mention | None
     start: int
@@ -191,10 +240,10 @@ class Claim:
     start: int
     end: int
     text: str
-    kind: str  # a key of talkgraph.ontology.CLAIM_TYPES
+    kind: ClaimType
     cue: str | None = None
     about: tuple[Mention, ...] = ()
-    agrees_with: tuple[str, ...] = ()  # speakers this claim agrees with
+    agrees_with: tuple[Party, ...] = ()  # whom this claim agrees with: a speaker or a named person
     amounts: tuple[float, ...] = ()  # numbers the claim states (20%以上 → 20; 1-2个百分点 → 1, 2)
 
 
@@ -211,6 +260,19 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the readable text, with its turn and the mentions inside it."""
+
+    start: int
+    end: int
+    turn_index: int | None
+    mentions: tuple[Mention, ...] = ()
+
+    def text(self, transcript: Transcript) -> str:
+        return transcript.document.text[self.start:self.end]
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the extract stage found in one transcript."""
 
@@ -222,3 +284,4 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     questions: tuple[Question, ...] = ()
     aliases: tuple[tuple[str, Mention], ...] = field(default=())  # (alias text, the mention it names)
+    sentences: tuple[Sentence, ...] = ()

@@ -6,15 +6,17 @@ or 公司 is extended leftwards over the words that can form a name, and stops a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from talkgraph.ontology import lexicon
 
+from .component import Candidate
+from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
-from .mentions import in_content, make_mention, mention_extractor
-from .model import Kind, Mention, Transcript
-from .tokens import dictionary_tag, in_dictionary, tokenize
+from .model import Kind
+from .products import latin_names
+from .tokens import Token, dictionary_tag, in_dictionary
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
@@ -42,26 +44,21 @@ def _orgs() -> LexiconMatcher:
     return build_matcher(lexicon.organizations())
 
 
-@cache
-def _places() -> LexiconMatcher:
-    return build_matcher(lexicon.places())
-
-
 # platform names that are also the everyday word for what is posted on them (转发微博, 我的微博):
 # taken as the organisation only next to another organisation (微博和推特) or a word about it
 _COMMON_NOUN_BRANDS = frozenset({"微博"})
 _BRAND_CONTEXT = re.compile(r"(?:公司|平台|集团|官方|CEO|总裁|创始人|上市|[和与、及]\s*[A-Za-z\u4e00-\u9fff])")
 
 
-def _lexicon_match_stands(text: str, start: int, end: int, s: int, e: int) -> bool:
+def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
     """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏)."""
     name = text[s:e]
     if not re.fullmatch(r"[\u3400-\u9fff]+", name):
         return True
     if name in _COMMON_NOUN_BRANDS:
-        before = text[max(start, s - 3):s]
+        before = text[max(para.start, s - 3):s]
         return bool(_BRAND_CONTEXT.match(text, e) or re.search(r"[和与、及]\s*$", before) or before.endswith("新浪"))
-    tokens = tokenize(text[start:end], start)
+    tokens = para.tokens
     starts = {t[1] for t in tokens}
     ends = {t[2] for t in tokens}
     if s not in starts or e not in ends:
@@ -83,31 +80,34 @@ def starts_with_organization(text: str) -> bool:
                for entry in lexicon.organizations() for n in (entry.name, *entry.aliases))
 
 
-@mention_extractor("organizations.lexicon")
-def lexicon_organizations(transcript: Transcript) -> Iterator[Mention]:
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        for s, e, name in _orgs().finditer(text, start, end):
-            if not _lexicon_match_stands(text, start, end, s, e):
-                continue
-            yield make_mention(transcript, s, e, Kind.ORGANIZATION, "lexicon", turn, name)
-        for s, e, name in _places().finditer(text, start, end):
-            yield make_mention(transcript, s, e, Kind.PLACE, "lexicon", turn, name)
+def lexicon_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """The lexicon's organisations, each under its preferred name, where the segmenter cuts them as words."""
+    text = doc.text
+    for para in paragraphs:
+        for s, e, name in _orgs().finditer(text, para.start, para.end):
+            if _lexicon_match_stands(text, para, s, e):
+                yield Candidate(s, e, Kind.ORGANIZATION, para.turn_index, name)
 
 
-@mention_extractor("organizations.suffix")
-def suffix_organizations(transcript: Transcript) -> Iterator[Mention]:
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        for s, e in organization_spans(text, start, end):
-            yield make_mention(transcript, s, e, Kind.ORGANIZATION, "suffix", turn)
+def latin_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """``Anthropic公司``, ``Meta Inc``: a capitalised Latin-script name before a company word."""
+    return (c for c in latin_names(doc, paragraphs) if c.kind is Kind.ORGANIZATION)
 
 
-def organization_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of ``text[start:end]`` that name an organisation by its suffix."""
-    if not _SUFFIX.search(text, start, end) and not _UNIT_SUFFIX.search(text, start, end):
-        return
-    tokens = tokenize(text[start:end], start)
+def has_suffix(text: str) -> bool:
+    """The precheck of ``suffix_organizations``: no suffix in a paragraph, no organisation built on one."""
+    return _SUFFIX.search(text) is not None or _UNIT_SUFFIX.search(text) is not None
+
+
+def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """``微软亚洲研究院``, ``深圳市某某科技有限公司``: a name built leftwards from an organisation suffix."""
+    for para in paragraphs:
+        for s, e in organization_spans(doc.text, para.start, para.end, para.tokens):
+            yield Candidate(s, e, Kind.ORGANIZATION, para.turn_index)
+
+
+def organization_spans(text: str, start: int, end: int, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Spans of ``text[start:end]`` (segmented into ``tokens``) that name an organisation by its suffix."""
     for i, (word, s, e) in enumerate(tokens):
         if word[-1] not in _SUFFIX_ENDINGS:
             continue

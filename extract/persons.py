@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import HAN_WORD, NOT_IN_NAME, is_han_name, surname_of
-from .mentions import in_content, make_mention, mention_extractor
-from .model import Kind, Mention, Transcript
-from .tokens import dictionary_tag, in_dictionary, tokenize, tokenizer
+from .chinese_names import HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, is_han_name, surname_of
+from .component import Candidate
+from .doc import Doc, Paragraph
+from .model import Kind
+from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
-HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总")
-_HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS) + ")$")
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
 _SPEECH_AFTER = re.compile(r"(?:说|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|先生|女士|院士|总[，,。、\s的])")
@@ -31,33 +30,35 @@ _ORG_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电
 _BEFORE_NAME = frozenset("之叫让请陪见爱找问喊向令派由据")
 # "my name is", "name:": the words before a name that leave no doubt
 _INTRODUCED = re.compile(r"(?:我叫|我的名字叫|名叫|叫做|本人|姓名[：:]\s*)$")
-_MEDIA_HANDLE = re.compile(r"(?:频道|电影|语录|吧|照片|相册|画报|网|报|新闻|资讯|头条|官方|视频|音乐|美食|时尚|微博|"
-                           r"杂志|日报|周刊|电台|旅行|小组|社区|大全|精选|用户\d*|大学生|经济学|礼仪|社交)$")
-_HANDLE = re.compile(r"@([^\s@:：/\\\[\]【】，,。！!？?、#（）()“”\"'》《~～\-_|]{1,30})")
-_HANDLE_END = re.compile(r"(?:[\s@:：/\[【#]|$)")
 # surnames that are also everyday words (于心, 任康达 after 至今, 左一): an unknown word starting with one
 # is no name without other support
 _AMBIGUOUS_SURNAMES = frozenset("于任高常安方平万白金石江向时从成全应国关路车花海强华党师商沙乐南公宣普容干元衣展阴"
                                 "智幸奉富左康连曲管司谷包宁项东欧上下和明文云龙水山林马牛羊鹿")
 _LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{1,15}){1,2}(?![A-Za-z])")
+_NOT_IN_INTRODUCED_NAME = frozenset("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名")
 _MIN_RECURRENCE = 2
+# how far before a name its cue may start: the longest cue (我的名字叫, 姓名： ) and a space
+_INTRODUCED_REACH = 8
+_CUE_REACH = 6
+# dictionary frequencies: a word seen this often is a word, not a rare name
+_FREQUENT = 50
+_RARE = 20
+_COMMON = 500
 
 
-def strip_honorific(name: str) -> str:
-    """``田奇老师`` → ``田奇``; ``海龙总`` → ``海龙``."""
-    return _HONORIFIC.sub("", name) or name
+Paragraphs = Sequence[Paragraph]
+Tokens = Sequence[Token]
 
 
-@mention_extractor("persons.speakers")
-def speaker_names(transcript: Transcript) -> Iterator[Mention]:
-    text = transcript.document.text
-    names = sorted(transcript.speakers, key=len, reverse=True)
+def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
+    """The transcript's speakers wherever the text names them."""
+    names = sorted(doc.transcript.speakers, key=len, reverse=True)
     if not names:
         return
     pattern = re.compile("|".join(_bounded(n) for n in names))
-    for start, end, turn in in_content(transcript):
-        for match in pattern.finditer(text, start, end):
-            yield make_mention(transcript, match.start(), match.end(), Kind.PERSON, "speaker", turn)
+    for para in paragraphs:
+        for match in pattern.finditer(doc.text, para.start, para.end):
+            yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
 
 
 def _bounded(name: str) -> str:
@@ -65,19 +66,17 @@ def _bounded(name: str) -> str:
     return rf"(?<![A-Za-z]){body}(?![A-Za-z])" if name.isascii() else body
 
 
-@mention_extractor("persons.addressed")
-def addressed_names(transcript: Transcript) -> Iterator[Mention]:
+def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """``田老师``, ``田奇老师``, ``海龙总``: a name (or surname) with a form of address."""
-    text = transcript.document.text
-    speakers = set(transcript.speakers)
-    for start, end, turn in in_content(transcript):
-        tokens = tokenize(text[start:end], start)
+    speakers = doc.speakers
+    for para in paragraphs:
+        tokens = para.tokens
         for i, (word, s, e) in enumerate(tokens):
             if word[-1] not in _HONORIFIC_ENDINGS:
                 continue  # neither a form of address nor glued to one
             glued = _glued_address(word, speakers)
             if glued:
-                yield make_mention(transcript, s, e, Kind.PERSON, "address", turn)
+                yield Candidate(s, e, Kind.PERSON, para.turn_index)
                 continue
             if word not in HONORIFICS or i == 0:
                 continue
@@ -85,21 +84,21 @@ def addressed_names(transcript: Transcript) -> Iterator[Mention]:
                 continue
             name_start = _name_before(tokens, i, speakers)
             if name_start is not None:
-                yield make_mention(transcript, name_start, e, Kind.PERSON, "address", turn)
+                yield Candidate(name_start, e, Kind.PERSON, para.turn_index)
 
 
-def _glued_address(word: str, speakers: set[str]) -> bool:
+def _glued_address(word: str, speakers: frozenset[str]) -> bool:
     """``赵老师`` cut as one (rare or unknown) word by the segmenter: a surname or name and a form of address."""
-    if not word.endswith(HONORIFICS) or (tokenizer().FREQ.get(word) or 0) >= 50:
+    if not word.endswith(HONORIFICS) or word_frequency(word) >= _FREQUENT:
         return False
-    match = _HONORIFIC.search(word)
+    match = HONORIFIC.search(word)
     if not match or match.group() == "总" or match.start() == 0:
         return False
     base = word[:match.start()]
     return base in lexicon.surnames() or base in speakers or is_han_name(base) and not _is_common_word(base)
 
 
-def _name_before(tokens, i: int, speakers: set[str]) -> int | None:
+def _name_before(tokens: Tokens, i: int, speakers: frozenset[str]) -> int | None:
     prev, ps, pe = tokens[i - 1]
     if prev in speakers or any(n.endswith(prev) and len(prev) >= 2 for n in speakers):
         return ps
@@ -115,15 +114,13 @@ def _name_before(tokens, i: int, speakers: set[str]) -> int | None:
     return None
 
 
-@mention_extractor("persons.titled")
-def titled_names(transcript: Transcript) -> Iterator[Mention]:
+def titled_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """``首席科学家田奇``, ``创始人袁进辉``: a name right after a job title."""
-    text = transcript.document.text
     titles = set(lexicon.titles())
     endings = tuple(titles)
     last_chars = frozenset(title[-1] for title in titles)  # a cheap test before the two exact ones
-    for start, end, turn in in_content(transcript):
-        tokens = tokenize(text[start:end], start)
+    for para in paragraphs:
+        tokens = para.tokens
         for i, (word, s, e) in enumerate(tokens[:-1]):
             if word[-1] not in last_chars:
                 continue
@@ -131,10 +128,10 @@ def titled_names(transcript: Transcript) -> Iterator[Mention]:
                 continue
             span = _name_at(tokens, i + 1)
             if span:
-                yield make_mention(transcript, span[0], span[1], Kind.PERSON, "title", turn)
+                yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
 
 
-def _word_start(tokens, i: int) -> bool:
+def _word_start(tokens: Tokens, i: int) -> bool:
     """Token ``i`` cannot continue the word before it: text start, punctuation or a function word."""
     if i == 0:
         return True
@@ -142,7 +139,7 @@ def _word_start(tokens, i: int) -> bool:
     return not HAN_WORD.fullmatch(prev) or prev in NOT_IN_NAME or prev in _BEFORE_NAME or len(prev) >= 2
 
 
-def _name_at(tokens, i: int, strict: bool = False) -> tuple[int, int] | None:
+def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | None:
     """A Chinese name starting at token ``i``: one token, or a token and the character after it.
 
     ``strict`` (no other cue for a name here) refuses any dictionary word, whatever jieba's tag:
@@ -162,13 +159,12 @@ def _name_at(tokens, i: int, strict: bool = False) -> tuple[int, int] | None:
     return None
 
 
-@mention_extractor("persons.surname")
-def supported_names(transcript: Transcript) -> Iterator[Mention]:
+def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """Names the segmenter does not know, starting with a surname, that the text supports."""
-    text = transcript.document.text
+    text = doc.text
     candidates: list[tuple[int, int, int | None]] = []
-    for start, end, turn in in_content(transcript):
-        tokens = tokenize(text[start:end], start)
+    for para in paragraphs:
+        tokens = para.tokens
         for i, (word, s, e) in enumerate(tokens):
             if surname_of(word) is None:
                 continue
@@ -178,33 +174,32 @@ def supported_names(transcript: Transcript) -> Iterator[Mention]:
             name = text[span[0]:span[1]]
             if _is_common_word(name, strict=True) or name in lexicon.not_names():
                 continue
-            candidates.append((span[0], span[1], turn))
+            candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
     for s, e, turn in candidates:
         if counts[text[s:e]] >= _MIN_RECURRENCE or _has_cue(text, s, e):
-            yield make_mention(transcript, s, e, Kind.PERSON, "surname", turn)
+            yield Candidate(s, e, Kind.PERSON, turn)
 
 
-@mention_extractor("persons.introduced")
-def introduced_names(transcript: Transcript) -> Iterator[Mention]:
+def introduced_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """A name the text introduces beyond doubt, even if its characters also spell a common word.
 
     ``我叫吴重阳``, ``姓名：吴重阳``, and a biography's opening ``吴重阳，男，……``: the segmenter may
     cut such a name into a surname and a dictionary word (吴 / 重阳), which the other rules refuse.
     """
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        tokens = tokenize(text[start:end], start)
+    text = doc.text
+    for para in paragraphs:
+        tokens = para.tokens
         for i, (word, s, e) in enumerate(tokens):
-            if surname_of(word) is None or not _word_start(tokens, i) and not _INTRODUCED.search(text, max(0, s - 8), s):
+            if surname_of(word) is None or not _word_start(tokens, i) and not _introduced_before(text, s):
                 continue
-            for span in _loose_names_at(tokens, i):
+            for span in loose_names_at(tokens, i):
                 if _strong_cue(text, *span):
-                    yield make_mention(transcript, span[0], span[1], Kind.PERSON, "title", turn)
+                    yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
                     break
 
 
-def _loose_names_at(tokens, i: int) -> Iterator[tuple[int, int]]:
+def loose_names_at(tokens: Tokens, i: int) -> Iterator[tuple[int, int]]:
     """Name-shaped spans starting at token ``i``, longest first, whatever the dictionary says."""
     word, s, _ = tokens[i]
     spans = []
@@ -221,93 +216,59 @@ def _loose_names_at(tokens, i: int) -> Iterator[tuple[int, int]]:
 def _loose_shape(name: str) -> bool:
     surname = surname_of(name)
     return (surname is not None and 1 <= len(name) - len(surname) <= 2 and HAN_WORD.fullmatch(name) is not None
-            and not set(name[len(surname):]) & set("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名"))
+            and not set(name[len(surname):]) & _NOT_IN_INTRODUCED_NAME)
+
+
+def _introduced_before(text: str, start: int) -> bool:
+    """``我叫``, ``姓名：`` right before ``start`` (within the longest such cue)."""
+    return _INTRODUCED.search(text, max(0, start - _INTRODUCED_REACH), start) is not None
 
 
 def _strong_cue(text: str, start: int, end: int) -> bool:
-    if _INTRODUCED.search(text, max(0, start - 8), start):
+    if _introduced_before(text, start):
         return True
     line_start = start == 0 or text[start - 1] in "\n。！？；"
     return line_start and bool(_BIO_START.match(text, end) or _BIO_NAME_END.match(text, end))
 
 
-@mention_extractor("persons.handle")
-def handle_names(transcript: Transcript) -> Iterator[Mention]:
-    """``@张三``: a social-media handle names its holder (the span leaves out the ``@``).
-
-    A handle is taken when it ends clearly (a colon, a space, another handle, punctuation). A
-    handle made of a known organisation or ending in an organisation suffix names an organisation;
-    one naming a kind of content (频道, 语录, 画报) names no one.  A handle mixing scripts
-    (``张三Uncle``) gives only its leading Chinese name.
-    """
-    from .organizations import ORG_SUFFIXES, starts_with_organization
-
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        for match in _HANDLE.finditer(text, start, end):
-            handle, s = match.group(1), match.start(1)
-            cjk = re.match(r"[\u3400-\u9fff]+", handle)
-            if cjk is None:
-                continue
-            if cjk.end() < len(handle) or not _HANDLE_END.match(text, match.end()) or len(handle) > 10:
-                head = cjk.group()
-                tokens = tokenize(head, s)
-                spans = list(_loose_names_at(tokens, 0)) if tokens and surname_of(tokens[0][0]) else []
-                whole = spans and spans[0][1] == s + len(head)
-                if spans and (whole and (cjk.end() < len(handle) and handle[cjk.end()].isascii() or cjk.end() == len(handle))
-                              or _plausible_name(text[spans[0][0]:spans[0][1]])):
-                    yield make_mention(transcript, spans[0][0], spans[0][1], Kind.PERSON, "title", turn)
-                continue
-            if len(handle) < 2 or _MEDIA_HANDLE.search(handle) or handle in lexicon.not_names():
-                continue
-            if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle):
-                yield make_mention(transcript, s, s + len(handle), Kind.ORGANIZATION, "title", turn)
-            else:
-                yield make_mention(transcript, s, s + len(handle), Kind.PERSON, "title", turn)
-
-
 _QUOTED = re.compile(r"[“「『\"]([\u3400-\u9fff]{2,4})[”」』\"]")
 
 
-@mention_extractor("persons.quoted")
-def quoted_names(transcript: Transcript) -> Iterator[Mention]:
+def quoted_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """``“李某某”``: a quoted word that is nothing but a plausible name, and no dictionary word."""
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        for match in _QUOTED.finditer(text, start, end):
+    for para in paragraphs:
+        for match in _QUOTED.finditer(doc.text, para.start, para.end):
             name = match.group(1)
-            if _plausible_name(name) and not in_dictionary(name) and name not in lexicon.not_names():
-                yield make_mention(transcript, match.start(1), match.end(1), Kind.PERSON, "quoted", turn)
+            if plausible_name(name) and not in_dictionary(name) and name not in lexicon.not_names():
+                yield Candidate(match.start(1), match.end(1), Kind.PERSON, para.turn_index)
 
 
-@mention_extractor("persons.unknown")
-def unknown_word_names(transcript: Transcript) -> Iterator[Mention]:
+def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """A word the segmenter had to guess (not in its dictionary) shaped like a name.
 
     ``李小鹏``: a surname and one or two characters common in given names, found as one unknown
     word; rare dictionary names (tagged ``nr``, seldom seen) count as well.
     """
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        tokens = tokenize(text[start:end], start)
+    for para in paragraphs:
+        tokens = para.tokens
         for i, (word, s, e) in enumerate(tokens):
             if len(word) < 2 or surname_of(word) is None or not _word_start(tokens, i):
                 continue
             if (len(word) - len(surname_of(word)) < 2 and i + 1 < len(tokens)
                     and re.fullmatch(r"[\u3400-\u9fff]", tokens[i + 1][0]) and tokens[i + 1][0] not in NOT_IN_NAME):
                 continue  # the name may go on: the segmenter's cut is not to be trusted here
-            freq = tokenizer().FREQ.get(word) or 0
+            freq = word_frequency(word)
             tag = dictionary_tag(word) or ""
-            if freq and not (tag.startswith("nr") and freq < 20):
+            if freq and not (tag.startswith("nr") and freq < _RARE):
                 continue
             if i + 1 < len(tokens) and _ORG_WORD.match(tokens[i + 1][0]):
                 continue  # 某某酒店, 某某集团: the name of a firm
-            if (_plausible_name(word) and word not in lexicon.not_names()
+            if (plausible_name(word) and word not in lexicon.not_names()
                     and surname_of(word) not in _AMBIGUOUS_SURNAMES):
-                yield make_mention(transcript, s, e, Kind.PERSON, "surname", turn)
+                yield Candidate(s, e, Kind.PERSON, para.turn_index)
 
 
-def _plausible_name(name: str) -> bool:
+def plausible_name(name: str) -> bool:
     """A surname and one or two characters that are all frequent in given names."""
     surname = surname_of(name)
     return (surname is not None and is_han_name(name)
@@ -317,32 +278,26 @@ def _plausible_name(name: str) -> bool:
 def _given_name_word(word: str) -> bool:
     """A two-character word that may be a given name after a surname and before a form of address
     (建华, 立新): not a frequent word, unless the dictionary knows it as a name."""
-    freq = tokenizer().FREQ.get(word) or 0
+    freq = word_frequency(word)
     tag = dictionary_tag(word) or ""
-    return freq < 500 and not tag.startswith(("u", "p", "c", "r", "m", "q")) or tag.startswith("nr")
+    return freq < _COMMON and not tag.startswith(("u", "p", "c", "r", "m", "q")) or tag.startswith("nr")
 
 
-def _frequent_word(word: str) -> bool:
-    """A dictionary word seen often, or tagged as something other than a name."""
-    freq = tokenizer().FREQ.get(word) or 0
-    tag = dictionary_tag(word) or ""
-    return freq >= 50 or (freq > 0 and not tag.startswith("nr"))
-
-
-@mention_extractor("persons.latin")
-def latin_names(transcript: Transcript) -> Iterator[Mention]:
+def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """``Sam Altman``: capitalised Latin-script words with a person cue next to them."""
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        for match in _LATIN_PERSON.finditer(text, start, end):
+    text = doc.text
+    for para in paragraphs:
+        for match in _LATIN_PERSON.finditer(text, para.start, para.end):
             if any(w in lexicon.not_names() for w in match.group().split()):
                 continue
             if _has_cue(text, match.start(), match.end()):
-                yield make_mention(transcript, match.start(), match.end(), Kind.PERSON, "title", turn)
+                yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
 
 
 def _has_cue(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 6):start]
+    """A cue word or title right before the name, a speech verb or form of address after it, or
+    the opening of a biography."""
+    before = text[max(0, start - _CUE_REACH):start]
     if _CUE_BEFORE.search(before) or any(before.endswith(t) for t in lexicon.titles()):
         return True
     if _SPEECH_AFTER.match(text, end):

@@ -7,15 +7,16 @@ misspelling of a known name (``GTP-3``) is read as that name; the text's form st
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from talkgraph.ontology import lexicon
 
+from .component import Candidate
+from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher, fold
-from .mentions import in_content, make_mention, mention_extractor
-from .model import Kind, Mention, Transcript
-from .tokens import dictionary_tag, tokenize
+from .model import Kind
+from .tokens import dictionary_tag
 
 _WORD = r"[A-Za-z][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*"
 _LATIN = re.compile(rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
@@ -23,7 +24,7 @@ _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|�
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?)\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
 _QUOTED = re.compile(r"[“\"「《](?P<name>[^“”\"「」《》\n]{1,20})[”\"」》](?P<after>大模型|模型|框架|平台|系统|工具|开源|计划)?")
-_NAMED_MODEL = re.compile(r"大模型")
+_PRODUCT_CUE_REACH = 4  # how far before a name a verb such as 使用 or 推出了 may start
 _GENERIC_MODEL_HEADS = frozenset("""
 千亿 百亿 万亿 十亿 亿级 千亿级 百亿级 预训练 语言 视觉 多模态 通用 行业 自己 自己的 这个 那个 一个 这些 中文 英文 开源 国产
 超大 超大规模 大规模 新 新的 好的 更大 更大的 很多 不同 各种 各家 所有 我们 他们 你们 的 了 做 是 有 出 训练 发布 落地 基础 代码 图像
@@ -55,21 +56,28 @@ def _versioned_models() -> dict[str, str]:
     return out
 
 
-@mention_extractor("products.lexicon")
-def lexicon_models(transcript: Transcript) -> Iterator[Mention]:
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        for s, e, name in _models().finditer(text, start, end):
-            yield make_mention(transcript, s, e, Kind.MODEL, "lexicon", turn, name)
+Paragraphs = Sequence[Paragraph]
 
 
-@mention_extractor("products.latin")
-def latin_products(transcript: Transcript) -> Iterator[Mention]:
+def lexicon_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
+    """The lexicon's models and software, each under its preferred name."""
+    for para in paragraphs:
+        for s, e, name in _models().finditer(doc.text, para.start, para.end):
+            yield Candidate(s, e, Kind.MODEL, para.turn_index, name)
+
+
+def latin_products(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """Latin-script names that look like products: CamelCase, versions, or a product word next to them."""
-    text = transcript.document.text
+    return (c for c in latin_names(doc, paragraphs) if c.kind is Kind.MODEL)
+
+
+def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
+    """Latin-script names not in a lexicon, as products or (before 公司, Inc, Labs) organisations."""
+    text = doc.text
     not_names = lexicon.not_names()
-    for start, end, turn in in_content(transcript):
-        for match in _LATIN.finditer(text, start, end):
+    for para in paragraphs:
+        start, turn = para.start, para.turn_index
+        for match in _LATIN.finditer(text, para.start, para.end):
             s, e = match.span()
             words = match.group().split(" ")
             if len(words) > 1 and (words[0] in not_names or any(fold(w) in _known_latin() for w in words)):
@@ -79,15 +87,15 @@ def latin_products(transcript: Transcript) -> Iterator[Mention]:
                 continue
             misspelt = _misspelling_of(name)
             if misspelt:
-                yield make_mention(transcript, s, e, Kind.MODEL, "product", turn, misspelt)
+                yield Candidate(s, e, Kind.MODEL, turn, misspelt)
                 continue
             shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name))
             cue_after = _PRODUCT_AFTER.match(text, e)
-            cue_before = _PRODUCT_BEFORE.search(text, max(start, s - 4), s)
+            cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
             if _ORG_AFTER.match(text, e) and name[:1].isupper():
-                yield make_mention(transcript, s, e, Kind.ORGANIZATION, "product", turn)
+                yield Candidate(s, e, Kind.ORGANIZATION, turn)
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
-                yield make_mention(transcript, s, e, Kind.MODEL, "product", turn)
+                yield Candidate(s, e, Kind.MODEL, turn)
 
 
 def _misspelling_of(name: str) -> str | None:
@@ -105,28 +113,27 @@ def _one_transposition(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
-@mention_extractor("products.quoted")
-def quoted_models(transcript: Transcript) -> Iterator[Mention]:
+def quoted_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """``“封神榜”大模型``: a quoted name before a product word; ``“…的大模型”``: a described model."""
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        for match in _QUOTED.finditer(text, start, end):
+    for para in paragraphs:
+        for match in _QUOTED.finditer(doc.text, para.start, para.end):
             name = match["name"].strip()
             s, e = match.span("name")
             if name.endswith("模型") and len(name) >= 5 and not name.endswith("?"):
-                yield make_mention(transcript, s, e, Kind.MODEL, "quoted", turn)
+                yield Candidate(s, e, Kind.MODEL, para.turn_index)
             elif match["after"] and re.fullmatch(r"[\u3400-\u9fffA-Za-z0-9\- ]{2,12}", name):
-                yield make_mention(transcript, s, e, Kind.MODEL, "quoted", turn)
+                yield Candidate(s, e, Kind.MODEL, para.turn_index)
 
 
-@mention_extractor("products.named_model")
-def named_models(transcript: Transcript) -> Iterator[Mention]:
+def mentions_large_model(text: str) -> bool:
+    """The precheck of ``named_models``."""
+    return "大模型" in text
+
+
+def named_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """``盘古大模型``: a proper name right before 大模型 (``千亿大模型`` and the like are not names)."""
-    text = transcript.document.text
-    for start, end, turn in in_content(transcript):
-        if "大模型" not in text[start:end]:
-            continue
-        tokens = tokenize(text[start:end], start)
+    for para in paragraphs:
+        tokens = para.tokens
         for i, (word, s, e) in enumerate(tokens):
             if word != "大模型" or i == 0:
                 continue
@@ -135,4 +142,4 @@ def named_models(transcript: Transcript) -> Iterator[Mention]:
                 continue
             tag = dictionary_tag(prev)
             if tag is None or tag in ("ns", "nr", "nz", "nrt", "nt"):
-                yield make_mention(transcript, ps, e, Kind.MODEL, "quoted", turn)
+                yield Candidate(ps, e, Kind.MODEL, para.turn_index)

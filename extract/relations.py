@@ -7,14 +7,14 @@ First-person words (我, 我们) in a turn stand for that turn's speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from talkgraph.ontology import lexicon
 
-from .model import Kind, Mention, Quantity, Relation, RoleStatement, Transcript
+from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleStatement, Sentence, SpeakerRef,
+                    Transcript, party_key)
 from .numbers import parse_chinese_number
-from .sentences import Sentence
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
 _BREAK = re.compile(r"[、，,；;和及跟]|以及")
@@ -24,7 +24,6 @@ _AT = re.compile(r"(?:在|于)\s?$")
 _FROM_TO = re.compile(r"从\s?$")
 _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
 _MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?)\s?(?:一个|一款|一套)?\s?$")
-_MADE_BY = re.compile(r"^\s?(?:就)?是\s?")
 _AGREE = re.compile(r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
 _DISAGREE = re.compile(r"(?:不太|不|并不)(?:同意|赞同|认同)")
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
@@ -35,7 +34,7 @@ _SCALE = re.compile(r"(?P<num>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
 
 
-def extract_relations(transcript: Transcript, sentences: list[Sentence]) -> tuple[
+def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> tuple[
         tuple[Relation, ...], tuple[RoleStatement, ...], tuple[Quantity, ...]]:
     relations: list[Relation] = []
     roles: list[RoleStatement] = []
@@ -50,8 +49,9 @@ def extract_relations(transcript: Transcript, sentences: list[Sentence]) -> tupl
     relations.extend(_part_of(transcript, sentences))
     for role in roles:
         if role.organization is not None:
-            predicate = "founder" if role.title in FOUNDER_TITLES else "worksFor"
-            subject, obj = (role.organization, role.person) if predicate == "founder" else (role.person, role.organization)
+            founder = role.title in FOUNDER_TITLES
+            predicate = Predicate.FOUNDER if founder else Predicate.WORKS_FOR
+            subject, obj = (role.organization, role.person) if founder else (role.person, role.organization)
             relations.append(Relation(subject, predicate, obj, role.start, role.end))
     relations.extend(_made_by_speakers_employer(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
@@ -59,17 +59,17 @@ def extract_relations(transcript: Transcript, sentences: list[Sentence]) -> tupl
 
 def _made_by_speakers_employer(relations: list[Relation]) -> list[Relation]:
     """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" make, the speaker's organisation makes."""
-    employer = {r.subject.canonical: r.object for r in relations
-                if r.predicate == "worksFor" and r.subject.start == r.subject.end}
-    return [Relation(r.subject, "creator", employer[r.object.canonical], r.start, r.end)
+    employer = {r.subject.name: r.object for r in relations
+                if r.predicate is Predicate.WORKS_FOR and isinstance(r.subject, SpeakerRef)}
+    return [Relation(r.subject, Predicate.CREATOR, employer[r.object.name], r.start, r.end)
             for r in relations
-            if r.predicate == "creator" and r.object.start == r.object.end and r.object.canonical in employer]
+            if r.predicate is Predicate.CREATOR and isinstance(r.object, SpeakerRef) and r.object.name in employer]
 
 
 def _unique(relations: list[Relation]) -> Iterator[Relation]:
     seen = set()
     for r in relations:
-        key = (r.subject.start, r.predicate, r.object.start)
+        key = (party_key(r.subject), r.predicate, party_key(r.object))
         if key not in seen:
             seen.add(key)
             yield r
@@ -79,16 +79,15 @@ class _SentenceReader:
     def __init__(self, transcript: Transcript):
         self.transcript = transcript
         self.text = transcript.document.text
-        self.speaker_mentions: dict[int, Mention] = {}
 
-    def speaker(self, sentence: Sentence) -> Mention | None:
-        """A stand-in mention for the turn's speaker (the speaker prefix is not in the turn's text)."""
+    def speaker(self, sentence: Sentence) -> SpeakerRef | None:
+        """The turn's speaker, whom 我 and 我们 stand for."""
         if sentence.turn_index is None:
             return None
         turn = self.transcript.turns[sentence.turn_index - 1]
-        return Mention(turn.start, turn.start, "", Kind.PERSON, "speaker", turn.index, turn.speaker)
+        return SpeakerRef(turn.speaker, turn.index)
 
-    def subject_before(self, sentence: Sentence, pos: int) -> Mention | None:
+    def subject_before(self, sentence: Sentence, pos: int) -> Party | None:
         """Who a clause ending at ``pos`` is about: the nearest person before it, or 我 → the speaker."""
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos]
         first_person = self.text.rfind("我", sentence.start, pos)
@@ -152,16 +151,16 @@ class _SentenceReader:
             if subject is None:
                 continue
             year = _YEAR.search(clause)
-            yield Relation(subject, "formerlyAt", org, sentence.start, sentence.end, year.group(1) if year else None)
+            yield Relation(subject, Predicate.FORMERLY_AT, org, sentence.start, sentence.end, year.group(1) if year else None)
             if "同事" in sentence_text:
                 for other in self._colleagues_in(sentence):
                     if other is not subject:
-                        yield Relation(other, "formerlyAt", org, sentence.start, sentence.end)
+                        yield Relation(other, Predicate.FORMERLY_AT, org, sentence.start, sentence.end)
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
             if _FOUND.search(self.text[max(sentence.start, org.start - 4):org.start]):
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None:
-                    yield Relation(org, "founder", founder, sentence.start, sentence.end)
+                    yield Relation(org, Predicate.FOUNDER, founder, sentence.start, sentence.end)
 
     def _colleagues_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in sentence.mentions if m.kind is Kind.PERSON]
@@ -178,19 +177,19 @@ class _SentenceReader:
                 we = self.text.rfind("我们", sentence.start, verb_at)
                 people = [m for m in makers if m.kind is Kind.PERSON and m.end <= pronoun]
                 if makers and makers[-1].end >= max(pronoun, we):
-                    yield Relation(model, "creator", makers[-1], sentence.start, sentence.end)
+                    yield Relation(model, Predicate.CREATOR, makers[-1], sentence.start, sentence.end)
                 elif pronoun > we and people:
-                    yield Relation(model, "creator", people[-1], sentence.start, sentence.end)
+                    yield Relation(model, Predicate.CREATOR, people[-1], sentence.start, sentence.end)
                 elif we >= pronoun and speaker is not None:
-                    yield Relation(model, "creator", speaker, sentence.start, sentence.end)
+                    yield Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end)
                 continue
             owner = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION and m.end <= model.start
                      and re.fullmatch(r"\s?的\s?", self.text[m.end:model.start])]
             if owner:
-                yield Relation(model, "creator", owner[-1], sentence.start, sentence.end)
+                yield Relation(model, Predicate.CREATOR, owner[-1], sentence.start, sentence.end)
                 continue
             if speaker is not None and re.search(r"我们\s?(?:在做|做|开发)?\s?$", self.text[max(sentence.start, model.start - 5):model.start]):
-                yield Relation(model, "creator", speaker, sentence.start, sentence.end)
+                yield Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end)
 
     def social(self, sentence: Sentence) -> Iterator[Relation]:
         """Colleagues (``我和林伟一直是同事``), acquaintance, and agreement between speakers."""
@@ -202,13 +201,13 @@ class _SentenceReader:
             if pair:
                 for other in people:
                     if other.start == sentence.start + pair.end():
-                        yield Relation(speaker, "colleague", other, sentence.start, sentence.end)
+                        yield Relation(speaker, Predicate.COLLEAGUE, other, sentence.start, sentence.end)
         if _KNOWS.search(body) and speaker is not None:
             for other in people:
                 if re.match(r"\s?(?:老师|总)?\s?一见如故", self.text[other.end:sentence.end]) or \
                         re.search(r"(?:和|跟|与)\s?$", self.text[sentence.start:other.start]):
                     if _KNOWS.search(self.text[other.end:sentence.end]):
-                        yield Relation(speaker, "knows", other, sentence.start, sentence.end)
+                        yield Relation(speaker, Predicate.KNOWS, other, sentence.start, sentence.end)
         if speaker is None or _DISAGREE.search(body):
             return
         agree = _AGREE.search(body)
@@ -219,12 +218,12 @@ class _SentenceReader:
             limit = view.start() if view else min(sentence.end, cue_end + 12)
             named = [p for p in people if cue_end <= p.start <= limit]
             for other in named:
-                yield Relation(speaker, "agreesWith", other, sentence.start, sentence.end)
+                yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
             previous = self.previous_speaker(sentence)
             if not named and previous is not None and sentence.start - self.transcript.turns[sentence.turn_index - 1].start <= 4:
-                yield Relation(speaker, "agreesWith", previous, sentence.start, sentence.end)
+                yield Relation(speaker, Predicate.AGREES_WITH, previous, sentence.start, sentence.end)
 
-    def previous_speaker(self, sentence: Sentence) -> Mention | None:
+    def previous_speaker(self, sentence: Sentence) -> SpeakerRef | None:
         """``我同意前面的观点`` at a turn's start agrees with the previous panellist, not the moderator."""
         index = sentence.turn_index
         if index is None or index < 2:
@@ -232,7 +231,7 @@ class _SentenceReader:
         previous = self.transcript.turns[index - 2]
         if previous.speaker in (self.transcript.moderator, self.transcript.turns[index - 1].speaker):
             return None
-        return Mention(previous.start, previous.start, "", Kind.PERSON, "speaker", previous.index, previous.speaker)
+        return SpeakerRef(previous.speaker, previous.index)
 
     def scales(self, sentence: Sentence) -> Iterator[Quantity]:
         """``盘古大模型,千亿规模`` and ``“十万亿参数规模的大模型”``: a parameter scale on the model it measures."""
@@ -263,7 +262,7 @@ def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:
     return None
 
 
-def _part_of(transcript: Transcript, sentences: list[Sentence]) -> Iterator[Relation]:
+def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[Relation]:
     """``华为云`` part of ``华为``: a name built on another organisation's name anywhere in the text,
     or a parent the lexicon records when both are named in one sentence."""
     first: dict[str, Mention] = {}
@@ -273,13 +272,13 @@ def _part_of(transcript: Transcript, sentences: list[Sentence]) -> Iterator[Rela
             first.setdefault(name, mention)
             parent = _lexicon_parents().get(name)
             if parent in orgs:
-                yield Relation(mention, "parentOrganization", orgs[parent], sentence.start, sentence.end)
+                yield Relation(mention, Predicate.PARENT_ORGANIZATION, orgs[parent], sentence.start, sentence.end)
     for name, mention in first.items():
         for other_name, other in first.items():
             built_on = mention.text.startswith(other.text) and len(mention.text) > len(other.text)
             if other_name != name and built_on and (
                     mention.canonical is None or _lexicon_parents().get(name) == other_name):
-                yield Relation(mention, "parentOrganization", other, mention.start, mention.end)
+                yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
 
 

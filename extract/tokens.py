@@ -1,74 +1,87 @@
-"""talkgraph's own jieba tokenizer.
+"""talkgraph's own jieba tokenizer, and the frequencies and tags of its one dictionary.
 
 jieba's module-level tokenizer and ``add_word`` change the whole process; talkgraph owns a
 ``jieba.Tokenizer`` instead, loads it once, teaches it the lexicons' names, and keeps jieba's
-logger quiet without touching the root logger.
+logger quiet without touching the root logger.  Word frequencies and part-of-speech tags both
+come from the dictionary this tokenizer loaded, so the segmenter and the rules that read its
+words agree on what a word is.  Texts are segmented by ``extract.doc.Doc``, once per document.
 """
 from __future__ import annotations
 
 import logging
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 import jieba
-import jieba.posseg
 
 from talkgraph.ontology import lexicon
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
+LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name whole
+
+
+class Token(NamedTuple):
+    """One word of the segmented text, with its offsets into the document."""
+
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The tokenizer and the tags of the dictionary it loaded (the same file jieba's tagger reads)."""
+
+    tokenizer: jieba.Tokenizer
+    tags: dict[str, str]
+
+    def segment(self, text: str) -> tuple[Token, ...]:
+        """``text``'s words with offsets from 0."""
+        return tuple(Token(w, s, e) for w, s, e in self.tokenizer.tokenize(text))
+
+    def frequency(self, word: str) -> int:
+        return self.tokenizer.FREQ.get(word) or 0
+
+    def tag(self, word: str) -> str | None:
+        return self.tags.get(word)
 
 
 @cache
-def tokenizer() -> jieba.Tokenizer:
+def vocabulary() -> Vocabulary:
+    """Loaded once per process: the dictionary takes about a second to read."""
     tk = jieba.Tokenizer()
     tk.initialize()
     for entries in (lexicon.organizations(), lexicon.models(), lexicon.places()):
         for entry in entries:
             for name in (entry.name, *entry.aliases):
                 if " " not in name and not name.isascii():
-                    tk.add_word(name, freq=2000)
+                    tk.add_word(name, freq=LEXICON_WORD_FREQ)
     for title in lexicon.titles():
         if not title.isascii():
-            tk.add_word(title, freq=2000)
-    return tk
+            tk.add_word(title, freq=LEXICON_WORD_FREQ)
+    return Vocabulary(tk, _dictionary_tags(tk))
 
 
-@lru_cache(maxsize=4096)
-def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
-    """``(word, start, end)`` triples, offsets shifted by ``offset``.
-
-    Cached: several extractors read the same paragraph, and segmenting is the costly step.
-    """
-    if not offset:
-        return segment(text)
-    return tuple((w, s + offset, e + offset) for w, s, e in segment(text))
-
-
-@lru_cache(maxsize=8192)
-def segment(text: str) -> tuple[tuple[str, int, int], ...]:
-    """jieba's ``(word, start, end)`` triples for ``text``, offsets from 0.
-
-    Segmentation depends on the text alone, not on where it stands, so it is cached by text: a
-    paragraph repeated in a document (a page that holds an article twice, a recurring heading)
-    is segmented once.  ``forget_texts`` empties the cache between documents.
-    """
-    return tuple(tokenizer().tokenize(text))
-
-
-def forget_texts() -> None:
-    """Empty the token caches; ``extract`` calls this before each document.
-
-    The caches serve the extractors of one document.  Kept across documents they would grow
-    stale and, on a corpus that repeats paragraphs (such as the benchmark's, recombined from two
-    samples), make talkgraph look faster than it is on real transcripts.
-    """
-    tokenize.cache_clear()
-    segment.cache_clear()
+def _dictionary_tags(tk: jieba.Tokenizer) -> dict[str, str]:
+    """``word freq tag`` lines of the tokenizer's own dictionary file."""
+    tags = {}
+    with tk.get_dict_file() as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 def dictionary_tag(word: str) -> str | None:
-    """jieba's part-of-speech tag for a dictionary word (no HMM guessing), or None."""
-    return jieba.posseg.dt.word_tag_tab.get(word)
+    """The dictionary's part-of-speech tag for ``word`` (no HMM guessing), or None."""
+    return vocabulary().tags.get(word)
+
+
+def word_frequency(word: str) -> int:
+    return vocabulary().frequency(word)
 
 
 def in_dictionary(word: str) -> bool:
-    return bool(tokenizer().FREQ.get(word))
+    return bool(vocabulary().frequency(word))

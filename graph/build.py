@@ -13,13 +13,13 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from talkgraph.extract.model import Kind, Mention
+from talkgraph.extract.model import Predicate
+from talkgraph.extract.resolve import ResolvedCorpus, ResolvedDocument
 from talkgraph.ontology.namespace import CLAIM_TYPES, ENTITY_CLASSES, ITSRDF, NIF, RELATIONS, SDO, TG
 
 from .datasets import ENTITIES_GRAPH
 from .iris import document_iri, document_part_iri, entity_iri
 from .oxigraph_writer import OxNamespace
-from .resolve import ResolvedCorpus, ResolvedDocument
 
 LANG = "zh"
 
@@ -28,7 +28,7 @@ class Fact:
     """A relation between two resolved entities, with its evidence span in one transcript."""
 
     subject: str
-    predicate: str
+    predicate: Predicate
     object: str
     doc_id: str  # the transcript that states it (its first, when several do)
     start: int
@@ -48,7 +48,7 @@ def resolved_facts(corpus: ResolvedCorpus) -> list[Fact]:
     for doc in corpus.documents:
         transcript = doc.extraction.transcript
         for r in doc.extraction.relations:
-            s, o = _end_key(doc, r.subject), _end_key(doc, r.object)
+            s, o = doc.key(r.subject), doc.key(r.object)
             if s is None or o is None or s == o:
                 continue
             if (s, r.predicate, o) not in facts:
@@ -56,20 +56,15 @@ def resolved_facts(corpus: ResolvedCorpus) -> list[Fact]:
                 facts[s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
                                                 transcript.document.text[r.start:r.end],
                                                 turn.index if turn else None, r.since)
-    parents = {(f.subject, f.object) for f in facts.values() if f.predicate == "parentOrganization"}
-    current = {(f.subject, f.object) for f in facts.values() if f.predicate == "worksFor"}
-    current |= {(f.object, f.subject) for f in facts.values() if f.predicate == "founder"}
+    parents = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.PARENT_ORGANIZATION}
+    current = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.WORKS_FOR}
+    current |= {(f.object, f.subject) for f in facts.values() if f.predicate is Predicate.FOUNDER}
 
     def still_there(person: str, org: str) -> bool:
         return any(p == person and (o == org or (o, org) in parents) for p, o in current)
 
-    return [f for f in facts.values() if not (f.predicate == "formerlyAt" and still_there(f.subject, f.object))]
-
-
-def _end_key(doc: ResolvedDocument, mention: Mention) -> str | None:
-    if mention.start == mention.end and mention.kind is Kind.PERSON:  # a speaker stand-in
-        return doc.speaker_of.get(mention.canonical or "")
-    return doc.key(mention)
+    return [f for f in facts.values()
+            if not (f.predicate is Predicate.FORMERLY_AT and still_there(f.subject, f.object))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +148,7 @@ class _Quads:
 def _add_entities(quads: _Quads, corpus: ResolvedCorpus) -> None:
     for key, entity in corpus.entities.items():
         node = _entity(key)
-        quads.share(node, _RDF.type, _TG.Speaker if entity.is_role_label else _iri(ENTITY_CLASSES[entity.kind.value]))
+        quads.share(node, _RDF.type, _TG.Speaker if entity.is_role_label else _iri(ENTITY_CLASSES[entity.kind]))
         quads.share(node, _RDFS.label, _text(entity.label))
         quads.share(node, _SDO.name, _text(entity.label))
         for alias in entity.aliases:
@@ -271,8 +266,8 @@ class _DocumentWriter:
             for mention in claim.about:
                 if self.doc.key(mention):
                     self.add(node, _SDO.about, _entity(self.doc.key(mention)))
-            for name in claim.agrees_with:
-                person = _person_key(self.doc, name)
+            for party in claim.agrees_with:
+                person = self.doc.key(party)
                 if person:
                     self.add(node, _TG.agreesWithSpeaker, _entity(person))
 
@@ -291,7 +286,7 @@ class _DocumentWriter:
     def roles(self) -> None:
         share = self.quads.share
         for role in self.extraction.roles:
-            person = _end_key(self.doc, role.person)
+            person = self.doc.key(role.person)
             if person is None or not role.title:
                 continue
             org = self.doc.key(role.organization)
@@ -330,11 +325,6 @@ class _DocumentWriter:
         self.add(node, _NIF.endIndex, _offset(end))
         self.add(node, _NIF.anchorOf, ox.Literal(self.document.text[start:end]))
         self.add(node, _NIF.referenceContext, self.context)
-
-
-def _person_key(doc: ResolvedDocument, name: str) -> str | None:
-    return doc.speaker_of.get(name) or next(
-        (k for m, k in doc.entity_of.items() if m.kind is Kind.PERSON and m.text == name), None)
 
 
 def _decimal(value: float) -> str:

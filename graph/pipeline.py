@@ -25,7 +25,9 @@ from rdflib import Graph
 from talkgraph.extract.errors import InputError
 from talkgraph.extract.extraction import extract
 from talkgraph.extract.model import Document, Extraction, Kind
+from talkgraph.extract.pipeline import Pipeline
 from talkgraph.extract.reading import read_document, slugify
+from talkgraph.extract.resolve import ResolvedCorpus, resolve_aliases
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
@@ -33,7 +35,6 @@ from .build import RdfPart, rdf_parts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
 from .oxigraph_writer import rdflib_triples
-from .resolve import ResolvedCorpus, resolve_aliases
 from .spill import SpilledSequence
 
 TRANSCRIPT_SUFFIXES = (".txt",)
@@ -97,8 +98,15 @@ class BuiltGraph:
             count = {kind: sum(1 for k in keys if self.corpus.entities[k].kind is kind) for kind in Kind}
             lines.append(f"{x.transcript.document.doc_id}: {len(x.transcript.turns)} turns, "
                          f"{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
-                         f"{count[Kind.MODEL]} models, {len(x.claims)} claims")
+                         f"{count[Kind.MODEL]} models, {len(x.claims)} claims"
+                         + (f", {len(doc.unresolved)} mentions unresolved" if doc.unresolved else ""))
         return lines
+
+    def unresolved(self) -> list[str]:
+        """One line per mention that resolved to no entity (``--verbose``): where, what, and why."""
+        return [f"{doc.extraction.transcript.document.doc_id}:{m.start}-{m.end}: {m.text!r} ({m.kind.value}, "
+                f"from {m.source}) refers to no single person of the transcript"
+                for doc in self.corpus.documents for m in doc.unresolved]
 
 
 @dataclass(frozen=True)
@@ -146,19 +154,22 @@ def transcript_paths(inputs: Iterable[str | Path]) -> list[Path]:
     return paths
 
 
-def read_and_extract(path: Path) -> Extraction:
+def read_and_extract(path: Path, pipeline: Pipeline | None = None) -> Extraction:
     """The per-transcript part of the pipeline, run in a worker process with ``jobs > 1``."""
-    return extract(parse_transcript(read_document(path)))
+    return extract(parse_transcript(read_document(path)), pipeline)
 
 
-def build_from_documents(documents: Sequence[Document]) -> BuiltGraph:
+def build_from_documents(documents: Sequence[Document], pipeline: Pipeline | None = None) -> BuiltGraph:
     """Build from documents already in memory (``document_from_text``)."""
-    return BuiltGraph(resolve_aliases(extract(parse_transcript(doc)) for doc in documents))
+    return BuiltGraph(resolve_aliases(extract(parse_transcript(doc), pipeline) for doc in documents))
 
 
 def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
-                progress: Callable[[int, int, Path], None] | None = None, on_disk: bool = False) -> BuiltGraph:
+                progress: Callable[[int, int, Path], None] | None = None, on_disk: bool = False,
+                pipeline: Pipeline | None = None) -> BuiltGraph:
     """Read, extract, resolve and build the transcripts (files or directories) given.
+
+    ``pipeline`` chooses the mention components (``talkgraph.extract.configure_pipeline``).
 
     ``jobs`` worker processes extract transcripts in parallel; results keep the input order, so
     the graph is the same whatever ``jobs`` is.  ``progress(done, total, path)`` is called after each.
@@ -167,23 +178,23 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
     """
     paths = transcript_paths(inputs)
     _check_unique_ids(paths)
-    extractions = _extractions(paths, jobs, progress)
+    extractions = _extractions(paths, jobs, progress, pipeline)
     return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None))
 
 
-def _extractions(paths: list[Path], jobs: int,
-                 progress: Callable[[int, int, Path], None] | None) -> Iterator[Extraction]:
+def _extractions(paths: list[Path], jobs: int, progress: Callable[[int, int, Path], None] | None,
+                 pipeline: Pipeline | None = None) -> Iterator[Extraction]:
     """Each transcript's extraction, in input order, as soon as it is ready."""
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(read_and_extract, paths)
+            results = pool.map(read_and_extract, paths, [pipeline] * len(paths))
             for n, (path, extraction) in enumerate(zip(paths, results), 1):
                 yield extraction
                 if progress:
                     progress(n, len(paths), path)
     else:
         for n, path in enumerate(paths, 1):
-            yield read_and_extract(path)
+            yield read_and_extract(path, pipeline)
             if progress:
                 progress(n, len(paths), path)
 

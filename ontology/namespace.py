@@ -6,6 +6,8 @@ from pathlib import Path
 from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from talkgraph.extract.model import ClaimType, Kind, Predicate
+
 ONTOLOGY_FILE = Path(__file__).parent / "talkgraph.ttl"
 ONTOLOGY_IRI = "https://w3id.org/talkgraph/ontology"
 DATA_BASE = "https://w3id.org/talkgraph/id/"
@@ -61,23 +63,28 @@ class TG(DefinedNamespace):
 PREFIXES = {"tg": TG._NS, "tgr": TGR, "schema": SDO, "prov": PROV, "nif": NIF, "itsrdf": ITSRDF,
             "skos": SKOS, "rdfs": RDFS, "rdf": RDF, "owl": OWL, "xsd": XSD}
 
-# relation names used by extract/ → the property that states them
+# the extract stage's vocabulary → the RDF terms that state it: the one place they meet
 RELATIONS = {
-    "worksFor": SDO.worksFor,
-    "formerlyAt": TG.formerlyAffiliatedWith,
-    "founder": SDO.founder,  # organisation → person
-    "parentOrganization": SDO.parentOrganization,
-    "creator": SDO.creator,  # work → maker
-    "colleague": SDO.colleague,
-    "knows": SDO.knows,
-    "agreesWith": TG.agreesWith,
+    Predicate.WORKS_FOR: SDO.worksFor,
+    Predicate.FORMERLY_AT: TG.formerlyAffiliatedWith,
+    Predicate.FOUNDER: SDO.founder,  # organisation → person
+    Predicate.PARENT_ORGANIZATION: SDO.parentOrganization,
+    Predicate.CREATOR: SDO.creator,  # work → maker
+    Predicate.COLLEAGUE: SDO.colleague,
+    Predicate.KNOWS: SDO.knows,
+    Predicate.AGREES_WITH: TG.agreesWith,
 }
 
 CLAIM_TYPES = {
-    "judgement": TG.Judgement, "prediction": TG.Prediction, "figure": TG.Figure,
-    "recommendation": TG.Recommendation, "agreement": TG.Agreement, "disagreement": TG.Disagreement,
-    "experience": TG.Experience,
+    ClaimType.JUDGEMENT: TG.Judgement, ClaimType.PREDICTION: TG.Prediction, ClaimType.FIGURE: TG.Figure,
+    ClaimType.RECOMMENDATION: TG.Recommendation, ClaimType.AGREEMENT: TG.Agreement,
+    ClaimType.DISAGREEMENT: TG.Disagreement, ClaimType.EXPERIENCE: TG.Experience,
 }
 
-ENTITY_CLASSES = {"Person": SDO.Person, "Organization": SDO.Organization,
-                  "Model": SDO.SoftwareApplication, "Place": SDO.Place}
+ENTITY_CLASSES = {Kind.PERSON: SDO.Person, Kind.ORGANIZATION: SDO.Organization,
+                  Kind.MODEL: SDO.SoftwareApplication, Kind.PLACE: SDO.Place}
+
+
+def class_name(kind: Kind) -> str:
+    """The local name of a kind's RDF class (``Kind.MODEL`` → ``SoftwareApplication``), as outputs name types."""
+    return str(ENTITY_CLASSES[kind]).rsplit("/", 1)[-1]

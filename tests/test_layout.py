@@ -55,3 +55,19 @@ def test_every_own_term_is_tied_to_a_standard_vocabulary():
         assert g.value(term, RDFS.comment) is not None, term
         tied = set(g.objects(term, RDFS.subClassOf)) | set(g.objects(term, RDFS.subPropertyOf))
         assert any(not str(t).startswith(str(TG._NS)) for t in tied), term
+
+
+def test_graph_builds_from_the_resolved_model_without_reading_names_itself():
+    """Resolution is language processing: it lives in extract/, and graph/ uses none of its name rules."""
+    rules = {f"talkgraph.extract.{m}" for m in ("persons", "organizations", "products", "places", "handles",
+                                                 "chinese_names", "tokens")}
+    assert not imports("graph") & rules
+    assert not (ROOT / "graph" / "resolve.py").exists()
+
+
+def test_extract_imports_at_module_level_only():
+    """No import cycle is broken by an import inside a function."""
+    for path in (ROOT / "extract").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+            assert not any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in ast.walk(func)), (path, func.name)

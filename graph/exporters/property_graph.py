@@ -37,9 +37,9 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
 }
 EDGE_PROPERTIES: tuple[tuple[str, str], ...] = (("evidence", "string"), ("since", "string"))
 
-_KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_CLASSES.items()} | {TG.Speaker: "Speaker"}
-_CLAIM_TYPE_NAME = {cls: name for name, cls in CLAIM_TYPES.items()}
-_RELATION_NAME = {prop: name for name, prop in RELATIONS.items()}
+_KIND_OF_CLASS = {cls: kind.value for kind, cls in ENTITY_CLASSES.items()} | {TG.Speaker: "Speaker"}
+_CLAIM_TYPE_NAME = {cls: claim_type.value for claim_type, cls in CLAIM_TYPES.items()}
+_RELATION_NAME = {prop: predicate.value for predicate, prop in RELATIONS.items()}
 
 Value = str | int | float | tuple[str, ...] | None
 

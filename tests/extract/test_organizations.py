@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from talkgraph.extract.mentions import extract_mentions
+from talkgraph.extract.doc import Doc
 from talkgraph.extract.model import Kind
 from talkgraph.extract.organizations import organization_spans
+from talkgraph.extract.pipeline import default_pipeline
 from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.tokens import vocabulary
 from talkgraph.extract.transcript import parse_transcript
 
 
 def orgs(text: str) -> list[str]:
     transcript = parse_transcript(document_from_text(text, doc_id="t"))
-    return [m.text for m in extract_mentions(transcript) if m.kind is Kind.ORGANIZATION]
+    return [m.text for m in default_pipeline().find_mentions(Doc(transcript)) if m.kind is Kind.ORGANIZATION]
 
 
 def spans(text: str) -> list[str]:
-    return [text[s:e] for s, e in organization_spans(text, 0, len(text))]
+    return [text[s:e] for s, e in organization_spans(text, 0, len(text), vocabulary().segment(text))]
 
 
 @pytest.mark.parametrize("text, name", [

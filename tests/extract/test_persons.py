@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from talkgraph.extract.mentions import extract_mentions
+from talkgraph.extract.chinese_names import strip_honorific
+from talkgraph.extract.doc import Doc
 from talkgraph.extract.model import Kind
-from talkgraph.extract.persons import strip_honorific
+from talkgraph.extract.pipeline import default_pipeline
 from talkgraph.extract.reading import document_from_text
 from talkgraph.extract.transcript import parse_transcript
 
 
 def people(text: str) -> list[str]:
     transcript = parse_transcript(document_from_text(text, doc_id="t"))
-    return [m.text for m in extract_mentions(transcript) if m.kind is Kind.PERSON]
+    return [m.text for m in default_pipeline().find_mentions(Doc(transcript)) if m.kind is Kind.PERSON]
 
 
 def names(text: str) -> list[str]:

@@ -1,12 +1,15 @@
 """Relation, role, quantity and claim patterns on sentences written for these tests."""
 from __future__ import annotations
 
-from talkgraph.extract import document_from_text, extract, parse_transcript
+from talkgraph.extract import SpeakerRef, document_from_text, extract, parse_transcript
+
+
+def name(party) -> str:
+    return party.name if isinstance(party, SpeakerRef) else party.canonical or party.text
 
 
 def facts(text: str):
     x = extract(parse_transcript(document_from_text(text, doc_id="t")))
-    name = lambda m: m.canonical or m.text  # noqa: E731
     relations = {(name(r.subject), r.predicate, name(r.object)) for r in x.relations}
     roles = {(name(r.person), r.title, r.organization and name(r.organization)) for r in x.roles}
     return x, relations, roles
@@ -85,3 +88,19 @@ def test_claims_and_questions():
     assert x.questions and x.questions[0].answered_by == (2,)
     for c in x.claims:
         assert x.transcript.document.text[c.start:c.end] == c.text
+
+
+def test_a_speaker_and_a_name_at_the_same_place_are_two_parties():
+    """林伟 opens his turn, where the turn's speaker also stands: both were at 微软, neither fact is lost."""
+    x, relations, _ = facts("王小明：你们认识吗？\n\n林伟：李华是我的同事，当时我在微软。\n\n李华：对。\n\n林伟：嗯。\n")
+    assert ("林伟", "formerlyAt", "微软") in relations
+    assert ("李华", "formerlyAt", "微软") in relations
+    speaker_facts = [r for r in x.relations if isinstance(r.subject, SpeakerRef)]
+    assert speaker_facts and all(r.subject.turn_index == 2 for r in speaker_facts)
+
+
+def test_agreement_refers_to_the_speaker_agreed_with():
+    x, _, _ = facts("王小明：大家怎么看？\n\n李华：模型会越来越大。\n\n赵一凡：我同意前面的观点，模型肯定会越来越大。\n\n"
+                    "王小明：好。\n")
+    agreeing = [c for c in x.claims if c.agrees_with]
+    assert [c.agrees_with for c in agreeing] == [(SpeakerRef("李华", 2),)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from talkgraph.extract import document_from_text, extract, parse_transcript
-from talkgraph.graph.resolve import resolve_aliases
+from talkgraph.extract.resolve import resolve_aliases
 
 
 def resolve(*texts: str):

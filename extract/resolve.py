@@ -1,23 +1,25 @@
 """Resolving mentions to entities: one node per real person, organisation, model or place.
 
-Forms of address resolve to the person they address (田老师, 田奇老师 → 田奇; 海龙总 → 张海龙), but
-only when exactly one person fits; lexicon names resolve to their preferred name (阿里 → 阿里巴巴);
-short and long forms of one name meet (封神榜 / 封神榜大模型).  Two different people who share a
-surname or a given name are never merged.
+The resolve stage runs after extraction, over a whole corpus, and has one policy for what becomes
+an entity: every kept mention does, under its preferred name, except a *reference* to a person
+(a bare surname, a given name, a form of address: 田老师, 一凡老师, 海龙总), which needs exactly one
+person of its document to refer to (田老师 → 田奇; 海龙总 → 张海龙).  A reference that fits no one, or
+several people, is *unresolved*: kept on its ``ResolvedDocument`` for the build to report, never
+dropped without a word.  Lexicon names resolve to their preferred name (阿里 → 阿里巴巴); short and
+long forms of one name meet (封神榜 / 封神榜大模型); a Latin family name meets the one full name it
+ends (Altman → Sam Altman).  Two different people who share a surname or a given name are never merged.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 
-from talkgraph.extract.model import Extraction, Kind, Mention
-from talkgraph.extract.chinese_names import is_han_name, surname_of
-from talkgraph.extract.persons import strip_honorific
 from talkgraph.ontology import lexicon
 
-from .spill import SpilledSequence
+from .chinese_names import HAN_WORD, is_han_name, strip_honorific, surname_of
+from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerRef
 
 _ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
@@ -39,9 +41,15 @@ class ResolvedDocument:
     extraction: Extraction
     entity_of: Mapping[Mention, str]  # kept mention → entity key
     speaker_of: Mapping[str, str]  # speaker name as written → entity key
+    unresolved: tuple[Mention, ...] = ()  # person references that fit no one, or several people
 
-    def key(self, mention: Mention | None) -> str | None:
-        return None if mention is None else self.entity_of.get(mention)
+    def key(self, party: Party | None) -> str | None:
+        """The entity a mention or a speaker reference stands for, if it resolved."""
+        if party is None:
+            return None
+        if isinstance(party, SpeakerRef):
+            return self.speaker_of.get(party.name)
+        return self.entity_of.get(party)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +65,12 @@ def entity_key(kind: Kind, label: str) -> str:
 
 
 def resolve_aliases(extractions: Iterable[Extraction],
-                    documents: list[ResolvedDocument] | SpilledSequence[ResolvedDocument] | None = None
-                    ) -> ResolvedCorpus:
+                    documents: MutableSequence[ResolvedDocument] | None = None) -> ResolvedCorpus:
     """Resolve every mention of every transcript into one set of entities.
 
     One pass over ``extractions``, each dropped once resolved into ``documents`` (a new list by
-    default; a ``SpilledSequence`` keeps them on disk), so the extractions may be a stream.
+    default; any sequence with ``append``, such as one that keeps them on disk), so the extractions
+    may be a stream.
 
     The same name across transcripts is one node, except for people: two transcripts' people of
     one name whose organisations are known and differ are two nodes (``张鹏`` of 极客公园 and
@@ -75,7 +83,7 @@ def resolve_aliases(extractions: Iterable[Extraction],
     namesakes = _Namesakes()
     documents = [] if documents is None else documents
     for extraction in extractions:
-        entity_of, speaker_of = _resolve_document(extraction)
+        entity_of, speaker_of, unresolved = _resolve_document(extraction)
         renamed = namesakes.assign(_affiliations(extraction, entity_of, speaker_of))
         namesake_labels.update({new: old.split("/", 1)[1] for old, new in renamed.items()})
         entity_of = {m: renamed.get(k, k) for m, k in entity_of.items()}
@@ -92,7 +100,7 @@ def resolve_aliases(extractions: Iterable[Extraction],
             key = entity_of.get(mention)
             if key:
                 forms[key][alias] += 0
-        documents.append(ResolvedDocument(extraction, entity_of, speaker_of))
+        documents.append(ResolvedDocument(extraction, entity_of, speaker_of, unresolved))
     entities = {}
     for key in sorted(forms):
         label = namesake_labels.get(key) or key.split("/", 1)[1]
@@ -106,13 +114,13 @@ def resolve_aliases(extractions: Iterable[Extraction],
 def _affiliations(extraction: Extraction, entity_of: Mapping[Mention, str],
                   speaker_of: Mapping[str, str]) -> dict[str, set[str]]:
     """Each person's organisations in one transcript (works for, founded, holds a title at)."""
-    def key(m: Mention) -> str | None:
-        return speaker_of.get(m.canonical or "") if m.start == m.end else entity_of.get(m)
+    def key(party: Party) -> str | None:
+        return speaker_of.get(party.name) if isinstance(party, SpeakerRef) else entity_of.get(party)
 
     out: dict[str, set[str]] = defaultdict(set)
     for r in extraction.relations:
-        person, org = (r.subject, r.object) if r.predicate == "worksFor" else (r.object, r.subject)
-        if r.predicate in ("worksFor", "founder") and key(person) and key(org):
+        person, org = (r.subject, r.object) if r.predicate is Predicate.WORKS_FOR else (r.object, r.subject)
+        if r.predicate in (Predicate.WORKS_FOR, Predicate.FOUNDER) and key(person) and key(org):
             out[key(person)].add(key(org))
     for role in extraction.roles:
         if role.organization is not None and key(role.person) and key(role.organization):
@@ -148,42 +156,74 @@ class _Namesakes:
         return renamed
 
 
-def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[str, str]]:
+def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[str, str], tuple[Mention, ...]]:
     speakers = extraction.transcript.speakers
     people = _people(speakers, extraction.mentions)
     speaker_of = {name: entity_key(Kind.PERSON, name) for name in speakers}
     entity_of: dict[Mention, str] = {}
+    unresolved: list[Mention] = []
     short_forms = _short_forms(extraction.mentions)
     for mention in extraction.mentions:
         if mention.kind is Kind.PERSON:
             person = _person_for(strip_honorific(mention.text), people)
             if person:
                 entity_of[mention] = entity_key(Kind.PERSON, person)
+            else:
+                unresolved.append(mention)
         else:
             name = mention.canonical or short_forms.get(mention.text, mention.text)
             entity_of[mention] = entity_key(mention.kind, name)
-    return entity_of, speaker_of
+    return entity_of, speaker_of, tuple(unresolved)
 
 
 def _people(speakers: tuple[str, ...], mentions: tuple[Mention, ...]) -> tuple[str, ...]:
-    """The full names of this document's people: speakers, then names that stand on their own."""
+    """The full names of this document's people: speakers, then the names that are no reference."""
     names = dict.fromkeys(speakers)
     for mention in mentions:
         if mention.kind is Kind.PERSON:
             base = strip_honorific(mention.text)
-            if (is_han_name(base) or base.isascii() and " " in base) and _person_for(base, tuple(names)) is None:
+            if not is_person_reference(mention.text) and _person_for(base, tuple(names)) is None:
                 names.setdefault(base)
     return tuple(names)
 
 
+def is_person_reference(text: str) -> bool:
+    """A name that needs someone to refer to: a form of address whose name part is no full name
+    (田老师, 一凡老师), a bare surname, or a short Chinese word that is no full name (given names)."""
+    base = strip_honorific(text)
+    if base in lexicon.surnames():
+        return True
+    if HAN_WORD.fullmatch(base):
+        return not is_han_name(base) and (base != text or len(base) <= _MAX_GIVEN_NAME)
+    return len(base) < 2
+
+
+_MAX_GIVEN_NAME = 2
+
+
+def name_span(mention: Mention) -> tuple[int, int] | None:
+    """The part of a mention that is a name: a person's without the form of address (田奇老师 → 田奇);
+    None when what is left is no name (张老师 → 张)."""
+    if mention.kind is not Kind.PERSON:
+        return mention.start, mention.end
+    base = strip_honorific(mention.text)
+    if len(base) < 2:
+        return None
+    return mention.start, mention.start + len(base)
+
+
 def _person_for(base: str, people: tuple[str, ...]) -> str | None:
-    """The one person ``base`` names: the full name, the given name, or a surname unique here."""
+    """The one person ``base`` names: the full name, the given or family name, or a surname unique here."""
     if base in people:
         return base
     by_given = [p for p in people if len(base) >= 2 and p.endswith(base) and surname_of(p)
                 and p[len(surname_of(p)):] == base]
     if len(by_given) == 1:
         return by_given[0]
+    if base.isascii() and " " not in base:
+        by_family = [p for p in people if p.endswith(" " + base)]
+        if len(by_family) == 1:
+            return by_family[0]
     if base in lexicon.surnames():
         by_surname = [p for p in people if surname_of(p) == base and len(p) > len(base)]
         if len(by_surname) == 1:

@@ -1,0 +1,33 @@
+"""The components talkgraph ships, one line each: name, finder, kinds it proposes, priority, precheck.
+
+Priority breaks ties among overlapping candidates of equal length and score (the lower wins):
+the speakers' own names first, then lexicon names, names by a title or cue, forms of address,
+quoted names, suffix-built organisations, Latin-script products, and names known by shape alone.
+"""
+from __future__ import annotations
+
+from . import handles, organizations, persons, places, products
+from .component import Component, register
+from .model import Kind
+
+PERSON, ORGANIZATION, MODEL, PLACE = (frozenset({k}) for k in (Kind.PERSON, Kind.ORGANIZATION, Kind.MODEL, Kind.PLACE))
+
+register(Component("persons.speakers", persons.speaker_names, PERSON, priority=0))
+register(Component("persons.titled", persons.titled_names, PERSON, priority=2))
+register(Component("persons.introduced", persons.introduced_names, PERSON, priority=2))
+register(Component("persons.latin", persons.latin_names, PERSON, priority=2))
+register(Component("persons.addressed", persons.addressed_names, PERSON, priority=3))
+register(Component("persons.quoted", persons.quoted_names, PERSON, priority=4))
+register(Component("persons.surname", persons.supported_names, PERSON, priority=7))
+register(Component("persons.unknown", persons.unknown_word_names, PERSON, priority=7))
+register(Component("handles", handles.handle_names, PERSON | ORGANIZATION, priority=2, precheck=handles.precheck))
+register(Component("organizations.lexicon", organizations.lexicon_organizations, ORGANIZATION, priority=1))
+register(Component("organizations.suffix", organizations.suffix_organizations, ORGANIZATION, priority=5,
+                   precheck=organizations.has_suffix))
+register(Component("organizations.latin", organizations.latin_organizations, ORGANIZATION, priority=6))
+register(Component("places.lexicon", places.lexicon_places, PLACE, priority=1))
+register(Component("products.lexicon", products.lexicon_models, MODEL, priority=1))
+register(Component("products.quoted", products.quoted_models, MODEL, priority=4))
+register(Component("products.named_model", products.named_models, MODEL, priority=4,
+                   precheck=products.mentions_large_model))
+register(Component("products.latin", products.latin_products, MODEL, priority=6))

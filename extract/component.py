@@ -1,0 +1,132 @@
+"""Mention components: what each one is, the registry of them, and the merge of what they find.
+
+A component is a function ``find(doc, paragraphs) -> Iterable[Candidate]`` registered with what
+it is: its name (which the graph records as ``tg:extractor``), the kinds of names it proposes, its
+priority among overlapping candidates, whether a pipeline runs it by default, and optionally a
+cheap per-paragraph ``precheck`` that lets the runner skip paragraphs where it cannot find
+anything.  The components talkgraph ships are registered in ``builtin``, one line each; a user's
+own is one more ``register(Component(...))`` call::
+
+    def find_handles(doc, paragraphs):
+        for para in paragraphs:
+            for match in re.finditer(r"@(\\w+)", para.text):
+                yield Candidate(para.start + match.start(1), para.start + match.end(1), Kind.PERSON,
+                                para.turn_index)
+
+    register(Component("my.handles", find_handles, frozenset({Kind.PERSON}), priority=5))
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .doc import Doc, Paragraph
+from .errors import TalkgraphError, UsageError
+from .model import Kind, Mention
+
+
+class Candidate(NamedTuple):
+    """A span a component proposes; the runner makes it a ``Mention`` named after the component."""
+
+    start: int
+    end: int
+    kind: Kind
+    turn_index: int | None = None
+    canonical: str | None = None  # a lexicon's preferred name, when the component knows it
+    score: float = 1.0  # confidence in 0..1: rules say 1.0, a trained model its probability
+
+
+Find = Callable[[Doc, Sequence[Paragraph]], Iterable[Candidate]]
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A registered mention finder and what it is."""
+
+    name: str
+    find: Find
+    kinds: frozenset[Kind]
+    priority: int  # among overlapping candidates of equal length and score, the lower wins
+    default: bool = True  # run unless a pipeline configuration switches it off
+    precheck: Callable[[str], bool] | None = None  # False for a paragraph's text: nothing to find there
+
+    def run(self, doc: Doc) -> tuple[Mention, ...]:
+        """The component's candidates as mentions, its name as their source; a failure names it."""
+        paragraphs = doc.paragraphs
+        if self.precheck is not None:
+            paragraphs = tuple(p for p in paragraphs if self.precheck(p.text))
+        text, name = doc.text, self.name
+        try:
+            found = tuple(Mention(c.start, c.end, text[c.start:c.end], c.kind, name, c.turn_index, c.canonical,
+                                  c.score)
+                          for c in self.find(doc, paragraphs))
+        except TalkgraphError:
+            raise
+        except Exception as exc:  # one broken component is named, not a bare traceback
+            raise TalkgraphError(f"component {name!r} failed on {doc.transcript.document.doc_id}: {exc}") from exc
+        for mention in found:
+            if mention.kind not in self.kinds:
+                raise TalkgraphError(f"component {name!r} proposed a {mention.kind.value} ({mention.text!r}) "
+                                     f"but is registered for {', '.join(sorted(k.value for k in self.kinds))}")
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """A candidate the merge dropped, the mention that kept its place, and why that one won."""
+
+    kept: Mention
+    dropped: Mention
+    reason: str  # "longer", "higher score", "higher priority", "earlier", "earlier in the pipeline"
+
+
+COMPONENTS: dict[str, Component] = {}
+
+
+def register(component: Component, replace: bool = False) -> Component:
+    """Add a component to the registry; a name already taken is an error unless ``replace``."""
+    if component.name in COMPONENTS and not replace and COMPONENTS[component.name] != component:
+        raise UsageError(f"a component named {component.name!r} is already registered")
+    COMPONENTS[component.name] = component
+    return component
+
+
+def unregister(name: str) -> None:
+    COMPONENTS.pop(name, None)
+
+
+def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int]) -> tuple[tuple[Mention, ...], list[Overlap]]:
+    """Non-overlapping mentions in text order, and why each dropped candidate lost.
+
+    ``found`` holds ``(component position, mention)``; ``priority`` the components' priorities by
+    position.  Among overlapping candidates the longer wins, then the higher score, then the
+    component of higher priority (the lower number), then the earlier start, then the component
+    that comes first in the pipeline.
+    """
+    def rank(item: tuple[int, Mention]) -> tuple:
+        position, m = item
+        return (-(m.end - m.start), -m.score, priority[position], m.start, position)
+
+    starts: list[int] = []
+    kept: list[tuple[tuple, Mention]] = []  # by start
+    overlaps: list[Overlap] = []
+    for item in sorted(found, key=rank):
+        m = item[1]
+        at = bisect.bisect_left(starts, m.start)
+        blocker = next((k for k in (kept[at - 1] if at else None, kept[at] if at < len(kept) else None)
+                        if k is not None and m.start < k[1].end and k[1].start < m.end), None)
+        if blocker is None:
+            starts.insert(at, m.start)
+            kept.insert(at, (rank(item), m))
+        else:
+            overlaps.append(Overlap(blocker[1], m, _reason(blocker[0], rank(item))))
+    return tuple(m for _, m in kept), overlaps
+
+
+_REASONS = ("longer", "higher score", "higher priority", "earlier", "earlier in the pipeline")
+
+
+def _reason(winner: tuple, loser: tuple) -> str:
+    return next((why for why, a, b in zip(_REASONS, winner, loser) if a != b), "same span")

@@ -1,0 +1,111 @@
+"""The document object the extract stage works on, as spaCy's ``Doc`` is.
+
+A ``Doc`` owns one transcript while it is being read: its text, turns, the paragraphs worth
+reading for names, their words (segmented once, by talkgraph's one tokenizer, when first asked
+for), the candidate mentions each component proposes (``spans``, by component name, like
+spaCy's span groups), the mentions the merge kept and why the others lost, and the sentences.
+Nothing about a text outlives its ``Doc``: there is no module-level cache of texts.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .model import Extraction, Mention, Sentence, Transcript
+from .tokens import Token, vocabulary
+
+if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
+    from .component import Overlap
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
+_MIN_SENTENCE_CHARS = 2
+
+
+class Paragraph:
+    """A span of text worth reading for names (a turn's paragraph, a heading, narrative text)."""
+
+    __slots__ = ("start", "end", "turn_index", "_doc", "_tokens")
+
+    def __init__(self, doc: Doc, start: int, end: int, turn_index: int | None):
+        self.start, self.end, self.turn_index = start, end, turn_index
+        self._doc = doc
+        self._tokens: tuple[Token, ...] | None = None
+
+    @property
+    def text(self) -> str:
+        return self._doc.text[self.start:self.end]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The paragraph's words with document offsets, segmented when first asked for."""
+        if self._tokens is None:
+            self._tokens = self._doc.segment(self.start, self.end)
+        return self._tokens
+
+    def __repr__(self) -> str:
+        return f"Paragraph({self.start}, {self.end}, turn={self.turn_index})"
+
+
+class Doc:
+    """One transcript and everything the extract stage has read from it so far."""
+
+    def __init__(self, transcript: Transcript):
+        self.transcript = transcript
+        self.text = transcript.document.text
+        self.speakers = frozenset(transcript.speakers)
+        turn_of = {span: t.index for t in transcript.turns for span in t.spans}
+        self.paragraphs = tuple(Paragraph(self, start, end, turn_of.get((start, end)))
+                                for start, end in transcript.content_spans())
+        self.spans: dict[str, tuple[Mention, ...]] = {}  # component name → its candidates
+        self.mentions: tuple[Mention, ...] = ()  # the merge's choice, in text order
+        self.overlaps: list[Overlap] = []  # the merge's reasons
+        self.sentences: tuple[Sentence, ...] = ()
+        self.extraction: Extraction | None = None
+        self._segmented: dict[str, tuple[Token, ...]] = {}
+
+    def segment(self, start: int, end: int) -> tuple[Token, ...]:
+        """The words of ``text[start:end]`` with document offsets.
+
+        Segmentation depends on the text alone, so a paragraph repeated in the document (a page
+        holding an article twice, a recurring heading) is segmented once.
+        """
+        piece = self.text[start:end]
+        words = self._segmented.get(piece)
+        if words is None:
+            words = self._segmented[piece] = vocabulary().segment(piece)
+        if not start:
+            return words
+        return tuple(Token(w, s + start, e + start) for w, s, e in words)
+
+    def split_sentences(self) -> None:
+        """Cut the paragraphs into sentences, each with the kept mentions inside it."""
+        starts = [m.start for m in self.mentions]
+        self.sentences = tuple(Sentence(s, e, para.turn_index, self._mentions_within(starts, s, e))
+                               for para in self.paragraphs for s, e in self._sentence_spans(para))
+
+    def _sentence_spans(self, para: Paragraph) -> Iterator[tuple[int, int]]:
+        """Sentences ending with their punctuation, spaces around them trimmed."""
+        text, pos = self.text, para.start
+        bounds = [m.end() for m in _SENTENCE_END.finditer(text, para.start, para.end)]
+        if pos < para.end and (not bounds or bounds[-1] < para.end):
+            bounds.append(para.end)
+        for end in bounds:
+            start, stop = pos, end
+            pos = end
+            while start < stop and text[start].isspace():
+                start += 1
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            if stop - start >= _MIN_SENTENCE_CHARS:
+                yield start, stop
+
+    def _mentions_within(self, starts: list[int], start: int, end: int) -> tuple[Mention, ...]:
+        """The kept mentions inside ``[start, end)``: they never overlap, so they end in order too."""
+        inside = []
+        for mention in self.mentions[bisect.bisect_left(starts, start):]:
+            if mention.end > end:
+                break
+            inside.append(mention)
+        return tuple(inside)

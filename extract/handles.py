@@ -1,0 +1,64 @@
+"""Social-media handles: ``@张三`` names a person, ``@新浪科技`` an organisation.
+
+A handle is taken when it ends clearly (a colon, a space, another handle, punctuation).  A
+handle made of a known organisation or ending in an organisation suffix names an organisation;
+one naming a kind of content (频道, 语录, 画报) names no one.  A handle mixing scripts
+(``张三Uncle``) gives only its leading Chinese name.  The span leaves out the ``@``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from talkgraph.ontology import lexicon
+
+from .chinese_names import surname_of
+from .component import Candidate
+from .doc import Doc, Paragraph
+from .model import Kind
+from .organizations import ORG_SUFFIXES, starts_with_organization
+from .persons import loose_names_at, plausible_name
+
+_MEDIA_HANDLE = re.compile(r"(?:频道|电影|语录|吧|照片|相册|画报|网|报|新闻|资讯|头条|官方|视频|音乐|美食|时尚|微博|"
+                           r"杂志|日报|周刊|电台|旅行|小组|社区|大全|精选|用户\d*|大学生|经济学|礼仪|社交)$")
+_HANDLE = re.compile(r"@([^\s@:：/\\\[\]【】，,。！!？?、#（）()“”\"'》《~～\-_|]{1,30})")
+_HANDLE_END = re.compile(r"(?:[\s@:：/\[【#]|$)")
+_LEADING_HAN = re.compile(r"[\u3400-\u9fff]+")
+_MAX_WHOLE_HANDLE = 10  # a longer handle is rather a nickname with a name in it
+
+
+def precheck(text: str) -> bool:
+    return "@" in text
+
+
+def handle_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    text = doc.text
+    for para in paragraphs:
+        for match in _HANDLE.finditer(text, para.start, para.end):
+            handle, s = match.group(1), match.start(1)
+            han = _LEADING_HAN.match(handle)
+            if han is None:
+                continue
+            if han.end() < len(handle) or not _HANDLE_END.match(text, match.end()) or len(handle) > _MAX_WHOLE_HANDLE:
+                span = _name_leading(doc, handle, s, han.end())
+                if span:
+                    yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
+                continue
+            if len(handle) < 2 or _MEDIA_HANDLE.search(handle) or handle in lexicon.not_names():
+                continue
+            kind = Kind.ORGANIZATION if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle) else Kind.PERSON
+            yield Candidate(s, s + len(handle), kind, para.turn_index)
+
+
+def _name_leading(doc: Doc, handle: str, start: int, han_end: int) -> tuple[int, int] | None:
+    """The Chinese name a handle begins with, when the handle is that name and Latin letters, or the
+    name is plausible on its own."""
+    tokens = doc.segment(start, start + han_end)
+    spans = list(loose_names_at(tokens, 0)) if tokens and surname_of(tokens[0].word) else []
+    if not spans:
+        return None
+    whole = spans[0][1] == start + han_end
+    latin_after = han_end < len(handle) and handle[han_end].isascii()
+    if whole and (latin_after or han_end == len(handle)) or plausible_name(doc.text[spans[0][0]:spans[0][1]]):
+        return spans[0]
+    return None

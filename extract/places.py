@@ -1,0 +1,23 @@
+"""Places: the lexicon's places, each under its preferred name."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from talkgraph.ontology import lexicon
+
+from .component import Candidate
+from .doc import Doc, Paragraph
+from .lexicon_match import LexiconMatcher, build_matcher
+from .model import Kind
+
+
+@cache
+def _places() -> LexiconMatcher:
+    return build_matcher(lexicon.places())
+
+
+def lexicon_places(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    for para in paragraphs:
+        for s, e, name in _places().finditer(doc.text, para.start, para.end):
+            yield Candidate(s, e, Kind.PLACE, para.turn_index, name)

@@ -1,0 +1,136 @@
+"""Components as a user sees them: registered by name, chosen by a configuration, merged with reasons,
+and a component written outside the package reaching the graph under its own name."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import RDF, RDFS
+
+from talkgraph.extract import (Candidate, Component, Kind, TalkgraphError, UsageError, configure_pipeline,
+                               default_pipeline, document_from_text, parse_transcript, register, unregister)
+from talkgraph.extract.component import COMPONENTS
+from talkgraph.graph.pipeline import build_from_documents
+from talkgraph.ontology.namespace import ITSRDF, NIF, SDO, TG
+
+PANEL = ("王小明：欢迎各位。今天我们聊聊 Altman 和迪丽热巴·迪力木拉提。\n\n"
+         "李华：我很同意王小明。Altman 说过很多话。\n\n"
+         "王小明：宋老师也来了。\n\n"
+         "李华：好的。\n")
+
+
+def find_celebrities(doc, paragraphs):
+    """A user's component: two names the built-in rules do not take, and one bare form of address."""
+    for para in paragraphs:
+        for match in re.finditer(r"Altman|迪丽热巴·迪力木拉提|宋老师", para.text):
+            yield Candidate(para.start + match.start(), para.start + match.end(), Kind.PERSON, para.turn_index)
+
+
+@pytest.fixture
+def celebrities():
+    component = register(Component("test.celebrities", find_celebrities, frozenset({Kind.PERSON}), priority=5,
+                                   default=False))
+    yield component
+    unregister(component.name)
+
+
+def test_the_shipped_components_are_registered_with_what_they_are():
+    pipeline = default_pipeline()
+    assert {"persons.speakers", "organizations.lexicon", "places.lexicon", "products.latin"} <= set(pipeline.names)
+    assert COMPONENTS["places.lexicon"].kinds == {Kind.PLACE}
+    assert COMPONENTS["organizations.latin"].kinds == {Kind.ORGANIZATION}
+    for component in pipeline.components:  # each module proposes the kinds it is named for
+        group = component.name.split(".")[0]
+        named_for = {"persons": {Kind.PERSON}, "organizations": {Kind.ORGANIZATION}, "places": {Kind.PLACE},
+                     "products": {Kind.MODEL}, "handles": {Kind.PERSON, Kind.ORGANIZATION}}[group]
+        assert component.kinds <= named_for, component.name
+
+
+def test_a_configuration_switches_components_and_groups_on_and_off(tmp_path, celebrities):
+    assert "test.celebrities" not in default_pipeline().names  # registered off by default
+    names = configure_pipeline("-persons, test.celebrities, -products.latin").names
+    assert not any(n.startswith("persons.") for n in names)
+    assert "test.celebrities" in names and "products.latin" not in names and "products.lexicon" in names
+    assert configure_pipeline("none persons.speakers").names == ("persons.speakers",)
+    config = tmp_path / "my.pipeline"
+    config.write_text("# only names from the lexicons\nnone\norganizations.lexicon  # organisations\nplaces\n",
+                      encoding="utf-8")
+    assert configure_pipeline(config).names == ("organizations.lexicon", "places.lexicon")
+    with pytest.raises(UsageError, match="no component or group named 'persons.nobody'"):
+        configure_pipeline("persons.nobody")
+
+
+def test_the_graph_names_the_component_that_found_each_mention():
+    built = build_from_documents([document_from_text(PANEL, doc_id="panel")])
+    extractors = {str(o) for o in built.rdf.objects(None, TG.extractor)}
+    assert extractors and extractors <= set(COMPONENTS)
+    assert "persons.speakers" in extractors
+
+
+def test_a_component_from_outside_reaches_the_graph_under_its_name(celebrities):
+    doc = document_from_text(PANEL, doc_id="panel")
+    without = build_from_documents([doc])
+    assert not any("Altman" in str(o) for o in without.rdf.objects(None, RDFS.label))
+
+    built = build_from_documents([doc], configure_pipeline("test.celebrities"))
+    g = built.rdf
+    people = {str(g.value(p, RDFS.label)): p for p in g.subjects(RDF.type, SDO.Person)}
+    assert {"Altman", "迪丽热巴·迪力木拉提"} <= set(people)
+    for name in ("Altman", "迪丽热巴·迪力木拉提"):
+        mentions = [m for m in g.subjects(ITSRDF.taIdentRef, people[name])]
+        assert len(mentions) == (2 if name == "Altman" else 1)
+        for mention in mentions:
+            assert g.value(mention, TG.extractor) == Literal("test.celebrities")
+            assert str(g.value(mention, NIF.anchorOf)) == name
+    # 宋老师 addresses nobody in this transcript: reported, not dropped without a word
+    assert "宋老师" not in {str(o) for o in g.objects(None, RDFS.label)}
+    for graph in (without, built):
+        unresolved = graph.unresolved()
+        assert len(unresolved) == 1 and "'宋老师'" in unresolved[0] and "persons.addressed" in unresolved[0]
+        assert "1 mentions unresolved" in graph.summaries()[0]
+
+
+def test_the_merge_keeps_the_best_candidate_and_says_why(celebrities):
+    transcript = parse_transcript(document_from_text("王小明：宋老师说宋老师很好。\n\n李华：对。\n\n王小明：好。\n",
+                                                     doc_id="m"))
+    doc = configure_pipeline("test.celebrities").run(transcript)
+    assert doc.spans["test.celebrities"] and doc.spans["persons.addressed"]
+    same = [o for o in doc.overlaps if o.dropped.source == "test.celebrities"]
+    assert same and all(o.kept.source == "persons.addressed" and o.reason == "higher priority" for o in same)
+    assert [m.source for m in doc.mentions if m.text == "宋老师"] == ["persons.addressed", "persons.addressed"]
+
+
+def test_a_component_proposing_a_kind_it_is_not_registered_for_is_named():
+    def find_places(doc, paragraphs):
+        yield Candidate(paragraphs[0].start, paragraphs[0].start + 2, Kind.PLACE)
+
+    register(Component("test.wrong_kind", find_places, frozenset({Kind.PERSON}), priority=9, default=False))
+    try:
+        transcript = parse_transcript(document_from_text("北京很大。", doc_id="w"))
+        with pytest.raises(TalkgraphError, match="'test.wrong_kind' proposed a Place"):
+            configure_pipeline("test.wrong_kind").run(transcript)
+    finally:
+        unregister("test.wrong_kind")
+
+
+def test_a_precheck_spares_a_component_the_paragraphs_it_cannot_use():
+    seen = []
+
+    def find_nothing(doc, paragraphs):
+        seen.extend(p.text for p in paragraphs)
+        return ()
+
+    register(Component("test.at_signs", find_nothing, frozenset({Kind.PERSON}), priority=9, default=False,
+                       precheck=lambda text: "@" in text))
+    try:
+        transcript = parse_transcript(document_from_text("第一段没有。\n\n第二段@有。\n\n第三段也没有。", doc_id="p"))
+        configure_pipeline("none test.at_signs").run(transcript)
+    finally:
+        unregister("test.at_signs")
+    assert seen == ["第二段@有。"]
+
+
+def test_a_name_is_registered_once():
+    with pytest.raises(UsageError, match="already registered"):
+        register(Component("persons.speakers", find_celebrities, frozenset({Kind.PERSON}), priority=0))
