@@ -22,17 +22,8 @@ ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
                 "工作室", "团队", "资本", "证券", "控股", "中学", "小学", "研究会", "联盟", "事务所")
 _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
-_STOP_WORDS = frozenset("""
-的 了 在 是 和 跟 或 也 都 就 还 又 很 最 做 去 来 说 有 个 一 各 等 将 向 于 由 从 到 把 被 对 给 为 以 而 但 并 让 使
-我 你 他 她 它 我们 你们 他们 这 那 这个 那个 这些 那些 这家 那家 一家 一个 每个 某 某个 哪 哪个 什么 所 其 该 本 我国
-加入 来自 进入 创办 创立 成立 离开 去了 回到 当时 任 现任 历任 曾任 兼任 担任 出任 起任 至今 加盟 参加 注册 先后 就职 任职 毕业 毕业于 获得 与 及 原 前 副 之前 之后 以后 以前 现在 目前 今天 当年 后来 刚刚 已经 曾经 正在
-大 小 新 老 好 多 少 很多 许多 不少 一些 几个 所有 整个 其他 其它 别的 相关 国内 国外 海外 全球 主要 重要 知名 著名 顶级
-""".split())
-# domain words that do not make an organisation's name on their own (人工智能实验室 is no name)
-_GENERIC_HEADS = frozenset("""
-人工智能 机器学习 深度学习 计算机 自然语言 计算机视觉 视觉 语言 数据 数据库 软件 硬件 网络 互联网 科学 技术 科技 工程 信息 智能
-研究 实验 国家 重点 联合 创新 开放 前沿 基础 应用 产业 行业 企业 商业 大型 中小 初创 创业 头部 云 云计算 芯片 算法 模型 系统
-""".split())
+_STOP_WORDS = lexicon.words("org_stop_words")
+_GENERIC_HEADS = lexicon.words("generic_org_heads")
 _MAX_LEFT_TOKENS = 8
 _MAX_CHARS = 24
 # suffixes so common in running text that the word before them must itself look like a name
@@ -68,10 +59,7 @@ def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
     return nxt not in _PRODUCT_HEADS
 
 
-_PRODUCT_HEADS = frozenset("""
-客户端 新闻 娱乐 校园 女人 地图 音乐 视频 博客 邮箱 频道 浏览器 输入法 相册 读书 体育 财经 时尚
-房产 旅游 公益 商城 网盘 文库 百科 贴吧
-""".split())
+_PRODUCT_HEADS = lexicon.words("product_heads")
 
 
 def starts_with_organization(text: str) -> bool:
@@ -162,12 +150,7 @@ _UNIT_SUFFIX = re.compile("|".join(sorted(_UNIT_SUFFIXES, key=len, reverse=True)
 # a word can end in a suffix only if it ends in a suffix's last character: a set lookup that
 # spares the two pattern searches for most words of a paragraph
 _SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + _UNIT_SUFFIXES)
-# words ending like a unit that name no organisation
-_NOT_UNITS = frozenset("""
-关系 体系 系统 部分 全部 内部 外部 局部 部门 局面 结局 格局 布局 大局 当局 中心 重心 核心 信心 用心 小心 关心 开心 担心 社会
-机会 会议 大会 开会 学会 不会 可能会 一会 晚会 协会 工会 聚会 社区 院子 场所 所有 处理 好处 到处 网站 车站 总部 底部 头部 东部 西部
-南部 北部 中部 干部 部长 委员 书记处 厂家 工厂 电厂 局长 厅长 院长 所长 校长 高校 学校 母校 本报 日报 晚报 情报 报告 汇报
-""".split())
+_NOT_UNITS = lexicon.words("not_units")
 _NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
 _COMPANY_ITSELF = re.compile(
     r"(?:(?<=任)|(?<=入)|(?<=于)|(?<=在)|(?<=创立)|(?<=加盟))(?:本)?(?:公司|集团)(?=[董监副总首执党财技研销工人行独]|CEO|CTO)"

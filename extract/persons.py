@@ -30,10 +30,7 @@ _ORG_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电
 _BEFORE_NAME = frozenset("之叫让请陪见爱找问喊向令派由据")
 # "my name is", "name:": the words before a name that leave no doubt
 _INTRODUCED = re.compile(r"(?:我叫|我的名字叫|名叫|叫做|本人|姓名[：:]\s*)$")
-# surnames that are also everyday words (于心, 任康达 after 至今, 左一): an unknown word starting with one
-# is no name without other support
-_AMBIGUOUS_SURNAMES = frozenset("于任高常安方平万白金石江向时从成全应国关路车花海强华党师商沙乐南公宣普容干元衣展阴"
-                                "智幸奉富左康连曲管司谷包宁项东欧上下和明文云龙水山林马牛羊鹿")
+_AMBIGUOUS_SURNAMES = lexicon.characters("ambiguous_surnames")
 _LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{1,15}){1,2}(?![A-Za-z])")
 _NOT_IN_INTRODUCED_NAME = frozenset("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名")
 _MIN_RECURRENCE = 2

@@ -9,11 +9,14 @@ claims and nicknames from them.  Which components run is a configuration of a fe
 
 Words are separated by commas, spaces or new lines; ``#`` starts a comment.  ``NAME`` (or
 ``+NAME``) adds a component, ``-NAME`` removes it; a NAME without a dot stands for every
-component of that group.  Start with ``none`` to leave out the defaults.  The same words can
-live in a file, whose path is given instead (``talkgraph build --pipeline my.pipeline``).
+component of that group.  Start with ``none`` to leave out the defaults.  A word ending in
+``.py`` is a Python file of one's own components: it is imported once, and every component it
+registers is added.  The same words can live in a file, whose path is given instead
+(``talkgraph build --pipeline my.pipeline``).
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,13 +78,37 @@ def configure_pipeline(config: str | Path | None) -> Pipeline:
         chosen = dict.fromkeys(sorted(n for n, c in COMPONENTS.items() if c.default))
     for word in words:
         remove = word.startswith("-")
-        names = _matching(word.lstrip("+-"))
+        names = load_components(Path(word)) if word.endswith(".py") else _matching(word.lstrip("+-"))
         for name in names:
             if remove:
                 chosen.pop(name, None)
             else:
                 chosen.setdefault(name, None)
     return Pipeline(tuple(COMPONENTS[name] for name in chosen))
+
+
+_LOADED: dict[Path, list[str]] = {}  # a user's component files imported so far → what each registered
+
+
+def load_components(path: Path) -> list[str]:
+    """Import a Python file of components (once per process); the names of those it registered."""
+    path = path.resolve()
+    if path in _LOADED:
+        return _LOADED[path]
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file of components")
+    before = set(COMPONENTS)
+    spec = importlib.util.spec_from_file_location(f"talkgraph_components_{len(_LOADED)}_{path.stem}", path)
+    try:
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    except UsageError:
+        raise
+    except Exception as exc:  # the user's code: one line naming the file
+        raise UsageError(f"{path}: cannot load components ({type(exc).__name__}: {exc})") from exc
+    _LOADED[path] = sorted(set(COMPONENTS) - before)
+    if not _LOADED[path]:
+        raise UsageError(f"{path}: registers no component (call talkgraph.extract.register)")
+    return _LOADED[path]
 
 
 def _words(config: str | Path | None) -> list[str]:

@@ -25,10 +25,7 @@ _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
 _QUOTED = re.compile(r"[“\"「《](?P<name>[^“”\"「」《》\n]{1,20})[”\"」》](?P<after>大模型|模型|框架|平台|系统|工具|开源|计划)?")
 _PRODUCT_CUE_REACH = 4  # how far before a name a verb such as 使用 or 推出了 may start
-_GENERIC_MODEL_HEADS = frozenset("""
-千亿 百亿 万亿 十亿 亿级 千亿级 百亿级 预训练 语言 视觉 多模态 通用 行业 自己 自己的 这个 那个 一个 这些 中文 英文 开源 国产
-超大 超大规模 大规模 新 新的 好的 更大 更大的 很多 不同 各种 各家 所有 我们 他们 你们 的 了 做 是 有 出 训练 发布 落地 基础 代码 图像
-""".split())
+_GENERIC_MODEL_HEADS = lexicon.words("generic_model_heads")
 
 
 @cache

@@ -23,7 +23,7 @@ from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerRef
 
 _ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
-_ROLE_LABELS = frozenset("主持人 主持 记者 编辑 嘉宾 观众 提问 问 答 Q A 旁白 听众 网友 现场 男 女 甲 乙".split())
+_ROLE_LABELS = lexicon.words("speaker_role_labels")
 
 
 @dataclass(frozen=True, slots=True)

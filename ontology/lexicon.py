@@ -57,16 +57,25 @@ def titles() -> tuple[str, ...]:
 
 
 @cache
+def words(name: str) -> frozenset[str]:
+    """The words of ``lexicon/NAME.txt``, separated by spaces or new lines."""
+    return frozenset(w for line in _lines(f"{name}.txt") for w in line.split())
+
+
+@cache
+def characters(name: str) -> frozenset[str]:
+    """The characters of ``lexicon/NAME.txt``, each one an entry."""
+    return frozenset(ch for line in _lines(f"{name}.txt") for ch in line.strip())
+
+
 def surnames() -> frozenset[str]:
-    return frozenset(w for line in _lines("surnames.txt") for w in line.split())
+    return words("surnames")
 
 
-@cache
 def not_names() -> frozenset[str]:
-    return frozenset(w for line in _lines("not_names.txt") for w in line.split())
+    return words("not_names")
 
 
-@cache
 def given_name_chars() -> frozenset[str]:
     """Characters frequent in Chinese given names."""
-    return frozenset(ch for line in _lines("given_name_chars.txt") for ch in line.strip())
+    return characters("given_name_chars")

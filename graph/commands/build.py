@@ -16,7 +16,8 @@ def configure(subparsers) -> None:
         "and write the graph: graph.ttl, ontology.ttl and graph.html by default.",
         ["talkgraph build panel.txt -o out/",
          "talkgraph build transcripts/ -o out/ --format turtle --format nquads",
-         "talkgraph build panel.txt -o out/ --format all"])
+         "talkgraph build panel.txt -o out/ --format all",
+         "talkgraph build panel.txt -o out/ --pipeline=-persons.surname,my_components.py"])
     parser.add_argument("inputs", nargs="+", metavar="TRANSCRIPT", help="transcript files or directories of them")
     parser.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
     parser.add_argument("--format", action="append", metavar="NAME",
@@ -31,6 +32,12 @@ def configure(subparsers) -> None:
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip checking the graph against talkgraph's SHACL shapes before writing "
                              "(the check takes about 0.3 s per MB of transcript)")
+    parser.add_argument("--pipeline", metavar="CONFIG",
+                        help="mention components to run: the defaults changed by NAME (add), -NAME (remove), a group "
+                             "(persons, organizations, ...), FILE.py (your own components), comma-separated, or a "
+                             "file of such words (see docs/architecture.md)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="also list each mention that resolved to no entity")
     parser.set_defaults(run=run)
 
 
@@ -64,9 +71,11 @@ def _progress_bar(done: int, total: int, path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from talkgraph.extract.pipeline import configure_pipeline
     from talkgraph.graph.exporters import ensure_writable, get_exporter, load_exporters
     from talkgraph.graph.pipeline import cyclic_gc_paused
 
+    pipeline = configure_pipeline(args.pipeline)  # a bad configuration fails before any work is done
     names = args.format or ([] if args.store else list(DEFAULT_FORMATS))
     if "all" in names:
         names = sorted(load_exporters())
@@ -74,18 +83,21 @@ def run(args: argparse.Namespace) -> int:
         get_exporter(name)  # an unknown format fails before any work is done
     ensure_writable(args.output)
     with cyclic_gc_paused():
-        _build_and_write(args, names)
+        _build_and_write(args, names, pipeline)
     return 0
 
 
-def _build_and_write(args: argparse.Namespace, names: list[str]) -> None:
+def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> None:
     from talkgraph.graph.pipeline import build_graph, export_graph
 
-    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store))
+    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store),
+                        pipeline=pipeline)
     for line in built.warnings():
         print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():
         print(line, file=sys.stderr)
+    for line in built.unresolved() if args.verbose else ():
+        print(f"unresolved: {line}", file=sys.stderr)
     if args.store:
         from talkgraph.graph.store import save_to_store
 

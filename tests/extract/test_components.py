@@ -134,3 +134,35 @@ def test_a_precheck_spares_a_component_the_paragraphs_it_cannot_use():
 def test_a_name_is_registered_once():
     with pytest.raises(UsageError, match="already registered"):
         register(Component("persons.speakers", find_celebrities, frozenset({Kind.PERSON}), priority=0))
+
+
+def test_the_build_command_takes_a_pipeline_and_lists_unresolved_mentions(tmp_path, capsys):
+    from talkgraph.graph.cli import main
+
+    components = tmp_path / "my_components.py"
+    components.write_text(
+        "import re\n"
+        "from talkgraph.extract import Candidate, Component, Kind, register\n\n"
+        "def find(doc, paragraphs):\n"
+        "    for para in paragraphs:\n"
+        "        for m in re.finditer('Altman', para.text):\n"
+        "            yield Candidate(para.start + m.start(), para.start + m.end(), Kind.PERSON, para.turn_index)\n\n"
+        "register(Component('file.altman', find, frozenset({Kind.PERSON}), priority=5, default=False))\n",
+        encoding="utf-8")
+    transcript = tmp_path / "panel.txt"
+    transcript.write_text(PANEL, encoding="utf-8")
+    out = tmp_path / "out"
+    try:
+        code = main(["build", str(transcript), "-o", str(out), "--format", "turtle", "--no-validate", "-v",
+                     f"--pipeline=-persons.surname,{components}"])
+    finally:
+        unregister("file.altman")
+    err = capsys.readouterr().err
+    assert code == 0
+    assert 'tg:extractor "file.altman"' in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "1 mentions unresolved" in err and "unresolved: panel:" in err and "'宋老师'" in err
+
+    assert main(["build", str(transcript), "-o", str(tmp_path / "never"), "--pipeline", "persons.nobody"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no component or group named 'persons.nobody'") and err.count("\n") == 1
+    assert not (tmp_path / "never").exists()
