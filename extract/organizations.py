@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from talkgraph.ontology import lexicon
 
@@ -95,50 +96,75 @@ def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[
 
 
 def organization_spans(text: str, start: int, end: int, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Spans of ``text[start:end]`` (segmented into ``tokens``) that name an organisation by its suffix."""
-    for i, (word, s, e) in enumerate(tokens):
-        if word[-1] not in _SUFFIX_ENDINGS:
+    """Spans of ``text[start:end]`` (segmented into ``tokens``) that name an organisation by its suffix.
+
+    Each word ending in a suffix (研究院, 有限公司, or a unit such as 局 or 分行) is extended leftwards
+    over the words that can form a name, and the name is kept when what it holds is no generic word.
+    """
+    for i, token in enumerate(tokens):
+        suffix = _suffix_of(tokens, i)
+        if suffix is None:
             continue
-        match = _SUFFIX.search(word)
-        unit = False
-        if not match or match.end() != len(word):
-            match = _UNIT_SUFFIX.search(word)
-            if (not match or match.end() != len(word) or word in _NOT_UNITS
-                    or dictionary_tag(word) not in (None, "n", "nt", "j") and not (len(word) >= 2 and match.start() == 0)):
-                continue
-            unit = True
-        if i + 1 < len(tokens) and tokens[i + 1][0] in _NOT_AFTER_ORG:
-            continue
-        head = word[:match.start()]
-        left = i
-        chars = len(word)
-        company = match.group() in _COMPANY_SUFFIXES
-        while (left > 0 and i - left < _MAX_LEFT_TOKENS and chars + len(tokens[left - 1][0]) <= _MAX_CHARS
-               and (_can_join(tokens, left - 1) or company and _can_join_company(tokens, left - 1))):
-            left -= 1
-            chars += len(tokens[left][0])
-        begin = tokens[left][1] if left < i else s
+        left = _name_start(tokens, i, suffix)
         trimmed = _leading_function_char(tokens, left, i)
-        if trimmed:
-            begin += 1
-        parts = [t[0] for t in tokens[left:i]] + ([head] if head else [])
+        parts = [t.word for t in tokens[left:i]] + ([suffix.head] if suffix.head else [])
         if trimmed:
             parts[0] = parts[0][1:]
-        if not parts or all(_generic(p) for p in parts):
-            continue
-        if len("".join(parts).strip()) < 2 and not "".join(parts).isascii():
-            continue
-        if unit and not _anchored(tokens, left, i, head):
-            continue
-        if unit and match.group() in _INTERNAL_UNITS and any(_SUFFIX.search(t[0]) for t in tokens[left:i]):
-            continue  # 某某有限公司财务部: a department inside a company, not an organisation of its own
-        if (match.group() in _WEAK_SUFFIXES and not head and not _name_like(parts[-1].strip())
-                and not _organisation_context(text, tokens[left][1], e)):
-            continue
-        while text[begin].isspace():
-            begin += 1
-        yield begin, e
+        if _names_organisation(tokens, left, i, suffix, parts):
+            begin = (tokens[left].start if left < i else token.start) + trimmed
+            while text[begin].isspace():
+                begin += 1
+            yield begin, token.end
     yield from _company_itself(text, start, end)
+
+
+class _Suffix(NamedTuple):
+    text: str  # the suffix itself: 研究院, 有限公司, 分行
+    head: str  # what its word holds before it: IDEA in IDEA研究院
+    unit: bool  # a unit of something larger (局, 系, 分行), which needs an anchor in the name
+
+
+def _suffix_of(tokens: Sequence[Token], i: int) -> _Suffix | None:
+    """The suffix word ``i`` ends with, when a name may end there."""
+    word = tokens[i].word
+    if word[-1] not in _SUFFIX_ENDINGS:
+        return None
+    match = _SUFFIX.search(word)
+    unit = not match or match.end() != len(word)
+    if unit:
+        match = _UNIT_SUFFIX.search(word)
+        if not match or match.end() != len(word) or word in _NOT_UNITS:
+            return None
+        if dictionary_tag(word) not in _UNIT_WORD_TAGS and not (len(word) >= 2 and match.start() == 0):
+            return None  # a dictionary word of another kind that merely ends like a unit
+    if i + 1 < len(tokens) and tokens[i + 1].word in _NOT_AFTER_ORG:
+        return None  # 院长, 部门们: the suffix begins another word
+    return _Suffix(match.group(), word[:match.start()], unit)
+
+
+def _name_start(tokens: Sequence[Token], i: int, suffix: _Suffix) -> int:
+    """The first word of the name ending at word ``i``: leftwards while words can join a name."""
+    left, chars = i, len(tokens[i].word)
+    company = suffix.text in _COMPANY_SUFFIXES
+    while (left > 0 and i - left < _MAX_LEFT_TOKENS and chars + len(tokens[left - 1].word) <= _MAX_CHARS
+           and (_can_join(tokens, left - 1) or company and _can_join_company(tokens, left - 1))):
+        left -= 1
+        chars += len(tokens[left].word)
+    return left
+
+
+def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suffix, parts: list[str]) -> bool:
+    """The words before the suffix make a name: not only generic words, anchored if a unit, not a
+    department inside a company, and for a weak suffix (团队, 科技) name-like or in context."""
+    name = "".join(parts)
+    if not parts or all(_generic(p) for p in parts) or len(name.strip()) < 2 and not name.isascii():
+        return False
+    if suffix.unit and not _anchored(tokens, left, i, suffix.head):
+        return False
+    if suffix.unit and suffix.text in _INTERNAL_UNITS and any(_SUFFIX.search(t.word) for t in tokens[left:i]):
+        return False  # 某某有限公司财务部: a department inside a company, not an organisation of its own
+    return (suffix.text not in _WEAK_SUFFIXES or bool(suffix.head) or _name_like(parts[-1].strip())
+            or _organisation_context(tokens, left, i))
 
 
 # units of an organisation or of government, named after a place or an organisation before them:
@@ -159,6 +185,7 @@ _COMPANY_ITSELF = re.compile(
 
 _COMPANY_SUFFIXES = frozenset({"有限责任公司", "股份有限公司", "有限公司", "公司", "集团"})
 _INTERNAL_UNITS = frozenset({"部", "办公室", "室", "处", "委", "中心", "办"})
+_UNIT_WORD_TAGS = (None, "n", "nt", "j")  # dictionary tags of a word that may be a unit's name
 _APPOINTED = frozenset({"曾", "现", "历", "兼", "起", "出", "担", "今", "至今", "，", ",", "、", "；"})
 
 
@@ -205,13 +232,15 @@ def _leading_function_char(tokens, left: int, i: int) -> bool:
 
 
 _JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就职于|任职于|供职于)\s?$")
+_JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a name
 
 
-def _organisation_context(text: str, start: int, end: int) -> bool:
-    """A founding or joining verb before, or a job title right after: ``一流科技创始人``."""
-    if _JOINED.search(text, max(0, start - 4), start):
+def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
+    """A founding or joining verb in the words before the name, or a job title as the word after it:
+    ``加入了一流科技``, ``一流科技创始人``."""
+    if _JOINED.search("".join(t.word for t in tokens[max(0, left - _JOINING_WORDS):left])):
         return True
-    return any(text.startswith(title, end) for title in lexicon.titles())
+    return i + 1 < len(tokens) and any(tokens[i + 1].word.startswith(title) for title in lexicon.titles())
 
 
 def _name_like(word: str) -> bool:

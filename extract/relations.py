@@ -32,6 +32,21 @@ _COLLEAGUE = re.compile(r"同事")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
 _SCALE = re.compile(r"(?P<num>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿])\s?(?:个)?(?:参数|规模|级)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
+# what follows an organisation: 从X到Y, X的时候, X做了一段(时间), X的时候我
+_TO = re.compile(r"\s?到")
+_WHILE_THERE = re.compile(r"\s?的时候")
+_WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
+_FOR_A_WHILE = re.compile(r"\s?做了一段")
+_WE_MAKE = re.compile(r"我们\s?(?:在做|做|开发)?\s?$")
+_ROLE_VERB = re.compile(r"\s?(?:目前|现在|现任)?\s?(?:是|担任|任)")
+_INTRO = re.compile(r"我是\s?(?:来自)?")
+_ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
+_OF = re.compile(r"\s?的\s?")
+_CLAUSE_BREAK = re.compile(r"[，,。；;]")
+_COMMAS = "，,"
+# 好的。我同意前面的观点: an acknowledgement may open the turn before the agreement
+_ACKNOWLEDGEMENT = re.compile(r"(?:好的?|对的?|是的|嗯+|没错|(?:谢谢|感谢)(?:主持人|你|您|大家)?)[，,。！!\s]*")
+_SCALE_REACH = 6  # 盘古大模型，千亿规模: a scale this close after a model measures it
 
 
 def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> tuple[
@@ -97,6 +112,14 @@ class _SentenceReader:
             return self.speaker(sentence)
         return None
 
+    def clause_start(self, sentence: Sentence, pos: int) -> int:
+        """Where the clause holding ``pos`` begins: after the sentence's last comma before it."""
+        return max([sentence.start] + [self.text.rfind(c, sentence.start, pos) + 1 for c in _COMMAS])
+
+    def ends_before(self, pattern: re.Pattern[str], sentence: Sentence, pos: int) -> re.Match[str] | None:
+        """``pattern`` (anchored by ``$``) ending right before ``pos`` in the same clause."""
+        return pattern.search(self.text, self.clause_start(sentence, pos), pos)
+
     def roles(self, sentence: Sentence) -> Iterator[RoleStatement]:
         """``华为云首席科学家田奇``, ``X是Y的负责人``, ``我是来自Y的Z``."""
         orgs = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION]
@@ -106,47 +129,35 @@ class _SentenceReader:
                 org = _org_before(orgs, self.text, person.start - len(title))
                 yield RoleStatement(person, title, org, sentence.start, sentence.end)
                 continue
-            after = self.text[person.end:sentence.end]
-            match = re.match(r"\s?(?:目前|现在|现任)?\s?(?:是|担任|任)", after)
+            match = _ROLE_VERB.match(self.text, person.end, sentence.end)
             if match:
-                yield from self._role_after(sentence, person, person.end + match.end(), orgs)
-        intro = re.search(r"我是\s?(?:来自)?", self.text[sentence.start:sentence.end])
+                yield from self._role_after(sentence, person, match.end(), orgs)
+        intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
-            yield from self._role_after(sentence, speaker, sentence.start + intro.end(), orgs)
+            yield from self._role_after(sentence, speaker, intro.end(), orgs)
 
-    def _role_after(self, sentence, person, pos, orgs) -> Iterator[RoleStatement]:
-        org = next((o for o in orgs if 0 <= o.start - pos <= 2), None)
+    def _role_after(self, sentence: Sentence, person: Party, pos: int, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """The title (and organisation) a role verb introduces, read up to the end of its clause."""
+        org = next((o for o in orgs if o.start >= pos and _ROLE_ORG_GAP.fullmatch(self.text, pos, o.start)), None)
         rest_from = org.end if org else pos
-        clause = re.split(r"[，,。；;]", self.text[rest_from:sentence.end])[0]
+        clause_end = _CLAUSE_BREAK.search(self.text, rest_from, sentence.end)
+        clause = self.text[rest_from:clause_end.start() if clause_end else sentence.end]
         title = next((t for t in lexicon.titles() if t in clause), None)
         if title:
             yield RoleStatement(person, title, org, sentence.start, sentence.end)
-        elif org and re.match(r"\s?的\s?", self.text[org.end:sentence.end]):
+        elif org and _OF.match(self.text, org.end, sentence.end):
             yield RoleStatement(person, "", org, sentence.start, sentence.end)
 
     def affiliations(self, sentence: Sentence) -> Iterator[Relation]:
         """Former affiliations: ``从X到Y``, ``2007年加入X``, ``当时我在X``, ``X的时候``."""
         sentence_text = self.text[sentence.start:sentence.end]
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
-            before = self.text[max(sentence.start, org.start - 6):org.start]
-            clause_start = max([sentence.start] + [m.end() + sentence.start for m in re.finditer(r"[，,]", self.text[sentence.start:org.start])])
-            clause = self.text[clause_start:org.start]
-            former = False
-            if _FROM_TO.search(before) and re.match(r"\s?到", self.text[org.end:org.end + 2]):
-                former = True
-            elif _JOIN.search(before) and (_YEAR.search(clause) or _PAST.search(clause)):
-                former = True
-            elif _AT.search(before) and _PAST.search(clause):
-                former = True
-            elif re.match(r"\s?的时候", self.text[org.end:org.end + 4]):
-                former = True
-            elif re.match(r"\s?做了一段", self.text[org.end:org.end + 5]):
-                former = True
-            if not former:
+            clause = self.text[self.clause_start(sentence, org.start):org.start]
+            if not self._former(sentence, org, clause):
                 continue
             subject = self.subject_before(sentence, org.start)
-            if subject is None and re.match(r"\s?的时候\s?我", self.text[org.end:org.end + 5]):
+            if subject is None and _WHILE_THERE_I.match(self.text, org.end, sentence.end):
                 subject = self.speaker(sentence)
             if subject is None:
                 continue
@@ -157,10 +168,21 @@ class _SentenceReader:
                     if other is not subject:
                         yield Relation(other, Predicate.FORMERLY_AT, org, sentence.start, sentence.end)
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
-            if _FOUND.search(self.text[max(sentence.start, org.start - 4):org.start]):
+            if self.ends_before(_FOUND, sentence, org.start):
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None:
                     yield Relation(org, Predicate.FOUNDER, founder, sentence.start, sentence.end)
+
+    def _former(self, sentence: Sentence, org: Mention, clause: str) -> bool:
+        """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X, 当时在X, X的时候."""
+        text, end = self.text, sentence.end
+        if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
+            return True
+        if self.ends_before(_JOIN, sentence, org.start) and (_YEAR.search(clause) or _PAST.search(clause)):
+            return True
+        if self.ends_before(_AT, sentence, org.start) and _PAST.search(clause):
+            return True
+        return bool(_WHILE_THERE.match(text, org.end, end) or _FOR_A_WHILE.match(text, org.end, end))
 
     def _colleagues_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in sentence.mentions if m.kind is Kind.PERSON]
@@ -169,9 +191,9 @@ class _SentenceReader:
         """``华为出了一个盘古大模型``, ``他做了OneFlow``, ``Anthropic 的 Claude``, ``我们做通义灵码``."""
         speaker = self.speaker(sentence)
         for model in (m for m in sentence.mentions if m.kind is Kind.MODEL):
-            before = self.text[max(sentence.start, model.start - 8):model.start]
-            if _MADE.search(before):
-                verb_at = model.start - len(_MADE.search(before).group())
+            made = self.ends_before(_MADE, sentence, model.start)
+            if made:
+                verb_at = made.start()
                 makers = [m for m in sentence.mentions if m.kind in (Kind.ORGANIZATION, Kind.PERSON) and m.end <= verb_at]
                 pronoun = self.text.rfind("他", sentence.start, verb_at)
                 we = self.text.rfind("我们", sentence.start, verb_at)
@@ -188,7 +210,7 @@ class _SentenceReader:
             if owner:
                 yield Relation(model, Predicate.CREATOR, owner[-1], sentence.start, sentence.end)
                 continue
-            if speaker is not None and re.search(r"我们\s?(?:在做|做|开发)?\s?$", self.text[max(sentence.start, model.start - 5):model.start]):
+            if speaker is not None and self.ends_before(_WE_MAKE, sentence, model.start):
                 yield Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end)
 
     def social(self, sentence: Sentence) -> Iterator[Relation]:
@@ -215,13 +237,20 @@ class _SentenceReader:
         if agree or similar:
             cue_end = sentence.start + (agree.end() if agree else similar.end())
             view = _VIEW.search(self.text, cue_end, sentence.end)
-            limit = view.start() if view else min(sentence.end, cue_end + 12)
+            clause_end = _CLAUSE_BREAK.search(self.text, cue_end, sentence.end)
+            limit = view.start() if view else clause_end.start() if clause_end else sentence.end
             named = [p for p in people if cue_end <= p.start <= limit]
             for other in named:
                 yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
             previous = self.previous_speaker(sentence)
-            if not named and previous is not None and sentence.start - self.transcript.turns[sentence.turn_index - 1].start <= 4:
+            if not named and previous is not None and self.opens_turn(sentence):
                 yield Relation(speaker, Predicate.AGREES_WITH, previous, sentence.start, sentence.end)
+
+    def opens_turn(self, sentence: Sentence) -> bool:
+        """The turn's first sentence, or its second after an acknowledgement (好的。对，是的。)."""
+        turn = self.transcript.turns[sentence.turn_index - 1]
+        before = self.text[turn.start:sentence.start].strip()
+        return not before or _ACKNOWLEDGEMENT.fullmatch(before) is not None
 
     def previous_speaker(self, sentence: Sentence) -> SpeakerRef | None:
         """``我同意前面的观点`` at a turn's start agrees with the previous panellist, not the moderator."""
@@ -241,7 +270,7 @@ class _SentenceReader:
             if value is None:
                 continue
             inside = [m for m in models if m.start <= match.start() and match.end() <= m.end]
-            before = [m for m in models if m.end <= match.start() and match.start() - m.end <= 6]
+            before = [m for m in models if m.end <= match.start() and match.start() - m.end <= _SCALE_REACH]
             subject = (inside or before or [None])[-1]
             if subject is not None:
                 yield Quantity(subject, "parameterCount", value, match.start("num"), match.end("num"), match["num"])
@@ -257,7 +286,7 @@ def _title_ending_at(text: str, pos: int, floor: int) -> str | None:
 def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:
     """The organisation a title belongs to: the nearest one before it in the same list item."""
     for org in reversed(orgs):
-        if org.end <= pos and pos - org.end <= 16 and not _BREAK.search(text[org.end:pos]):
+        if org.end <= pos and not _BREAK.search(text, org.end, pos):
             return org
     return None
 
