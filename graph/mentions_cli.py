@@ -10,7 +10,6 @@ from talkgraph.extract.pipeline import Pipeline, default_pipeline
 from talkgraph.extract.reading import document_from_text, read_document
 from talkgraph.extract.resolve import name_span, resolve_aliases
 from talkgraph.extract.transcript import parse_transcript
-from talkgraph.ontology.namespace import class_name
 
 
 def print_file_mentions(path: str, out: TextIO, pipeline: Pipeline | None = None) -> int:
@@ -20,7 +19,7 @@ def print_file_mentions(path: str, out: TextIO, pipeline: Pipeline | None = None
     entity_of = corpus.documents[0].entity_of
     for m in extraction.mentions:
         key = entity_of.get(m)
-        record = {"start": m.start, "end": m.end, "text": m.text, "type": class_name(m.kind),
+        record = {"start": m.start, "end": m.end, "text": m.text, "type": m.kind.value,
                   "entity": corpus.entities[key].label if key else None, "turn": m.turn_index, "extractor": m.source}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
@@ -42,7 +41,7 @@ def print_line_mentions(stdin: TextIO, out: TextIO, pipeline: Pipeline | None = 
             if name is None:
                 continue
             start, end = name
-            out.write(json.dumps({"line": number, "start": start, "end": end, "type": class_name(m.kind),
+            out.write(json.dumps({"line": number, "start": start, "end": end, "type": m.kind.value,
                                   "text": line[start:end]}, ensure_ascii=False) + "\n")
     return 0
 

@@ -84,7 +84,3 @@ CLAIM_TYPES = {
 ENTITY_CLASSES = {Kind.PERSON: SDO.Person, Kind.ORGANIZATION: SDO.Organization,
                   Kind.MODEL: SDO.SoftwareApplication, Kind.PLACE: SDO.Place}
 
-
-def class_name(kind: Kind) -> str:
-    """The local name of a kind's RDF class (``Kind.MODEL`` → ``SoftwareApplication``), as outputs name types."""
-    return str(ENTITY_CLASSES[kind]).rsplit("/", 1)[-1]

@@ -45,3 +45,32 @@ def test_namesakes_with_different_organisations_stay_apart():
     corpus = resolve("王小明：今天请到极客公园创始人张鹏。\n\n张鹏：谢谢。\n\n王小明：好的。\n",
                      "李华：今天请到招商银行行长张鹏。\n\n张鹏：大家好。\n\n李华：谢谢张鹏。\n")
     assert sum(1 for e in corpus.entities.values() if e.label == "张鹏") == 2
+
+
+def test_a_latin_family_name_meets_the_one_full_name_it_ends():
+    from talkgraph.extract import Extraction, Kind, Mention
+
+    transcript = parse_transcript(document_from_text("王小明：Sam Altman来了。\n\n李华：Altman 好。\n\n王小明：好。\n",
+                                                     doc_id="a"))
+    text = transcript.document.text
+    spans = [(text.index("Sam Altman"), "Sam Altman"), (text.index("Altman 好"), "Altman")]
+    mentions = tuple(Mention(start, start + len(name), name, Kind.PERSON, "test") for start, name in spans)
+    corpus = resolve_aliases([Extraction(transcript, mentions)])
+    people = labels(corpus, "Person")
+    assert "Altman" not in people and "Altman" in people["Sam Altman"].aliases
+
+
+def test_a_reference_that_fits_no_one_is_kept_as_unresolved():
+    corpus = resolve("王小明：欢迎王大力。\n\n王大力：谢谢。\n\n王小明：王老师，你怎么看？\n\n王大力：好。\n")
+    unresolved = corpus.documents[0].unresolved
+    assert [m.text for m in unresolved] == ["王老师"]
+    assert all(m not in corpus.documents[0].entity_of for m in unresolved)
+
+
+def test_references_and_names_in_their_own_right():
+    from talkgraph.extract.resolve import is_person_reference
+
+    for reference in ("王老师", "王", "一凡", "一凡老师"):
+        assert is_person_reference(reference), reference
+    for name in ("王小明", "田奇老师", "Altman", "Sam Altman", "迪丽热巴·迪力木拉提", "欧阳娜娜"):
+        assert not is_person_reference(name), name

@@ -1,0 +1,52 @@
+"""The Doc: one tokenizer pass per document, paragraphs with their turns, sentences kept."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from talkgraph.extract import Doc, default_pipeline, document_from_text, parse_transcript
+from talkgraph.extract.tokens import dictionary_tag, vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+PANEL = "王小明：华为云首席科学家田奇来了。\n\n田奇：谢谢。我在华为做了很多年。\n\n王小明：华为云首席科学家田奇来了。\n"
+
+
+def test_paragraphs_carry_their_turn_and_words_with_document_offsets():
+    doc = Doc(parse_transcript(document_from_text(PANEL, doc_id="d")))
+    assert [p.turn_index for p in doc.paragraphs] == [1, 2, 3]
+    for para in doc.paragraphs:
+        assert "".join(t.word for t in para.tokens) == para.text
+        assert all(doc.text[t.start:t.end] == t.word for t in para.tokens)
+        assert para.tokens is para.tokens  # segmented once
+
+
+def test_a_repeated_paragraph_is_segmented_once_and_only_by_its_doc():
+    doc = Doc(parse_transcript(document_from_text(PANEL, doc_id="d")))
+    first, _, third = doc.paragraphs
+    assert [t.word for t in first.tokens] == [t.word for t in third.tokens]
+    assert len(doc._segmented) == 1  # the third paragraph repeats the first: segmented once; the second not asked for
+    other = Doc(parse_transcript(document_from_text(PANEL, doc_id="e")))
+    assert other._segmented == {}  # nothing carried over from another document
+
+
+def test_sentences_are_kept_with_their_mentions():
+    doc = default_pipeline().run(parse_transcript(document_from_text(PANEL, doc_id="d")))
+    assert doc.extraction.sentences == doc.sentences
+    texts = [s.text(doc.transcript) for s in doc.sentences]
+    assert texts[:3] == ["华为云首席科学家田奇来了。", "谢谢。", "我在华为做了很多年。"]
+    assert [m.text for m in doc.sentences[0].mentions] == ["华为云", "田奇"]
+
+
+def test_tags_and_frequencies_come_from_the_tokenizers_own_dictionary():
+    vocab = vocabulary()
+    assert dictionary_tag("北京") == "ns" and vocab.frequency("北京") > 0
+    assert dictionary_tag("首席科学家") is None and vocab.frequency("首席科学家") > 0  # a title taught to it
+
+
+def test_no_module_of_extract_caches_texts():
+    for path in (ROOT / "extract").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            cached = [d for d in func.decorator_list if "cache" in ast.unparse(d)]
+            args = [a.arg for a in func.args.args]
+            assert not (cached and {"text", "word"} & set(args) and path.name != "chinese_names.py"), (path, func.name)
