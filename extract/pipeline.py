@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,8 +100,10 @@ def load_components(path: Path) -> list[str]:
         raise UsageError(f"{path}: no such file of components")
     before = set(COMPONENTS)
     spec = importlib.util.spec_from_file_location(f"talkgraph_components_{len(_LOADED)}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its functions pickle by name into worker processes (``--jobs``)
     try:
-        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+        spec.loader.exec_module(module)
     except UsageError:
         raise
     except Exception as exc:  # the user's code: one line naming the file
@@ -116,7 +119,7 @@ def _words(config: str | Path | None) -> list[str]:
         return []
     text = str(config)
     path = Path(text)
-    if not re.search(r"[,\s]", text) and path.is_file():
+    if not re.search(r"[,\s]", text) and path.suffix != ".py" and path.is_file():
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

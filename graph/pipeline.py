@@ -99,7 +99,7 @@ class BuiltGraph:
             lines.append(f"{x.transcript.document.doc_id}: {len(x.transcript.turns)} turns, "
                          f"{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
                          f"{count[Kind.MODEL]} models, {len(x.claims)} claims"
-                         + (f", {len(doc.unresolved)} mentions unresolved" if doc.unresolved else ""))
+                         + _unresolved_count(len(doc.unresolved)))
         return lines
 
     def unresolved(self) -> list[str]:
@@ -107,6 +107,10 @@ class BuiltGraph:
         return [f"{doc.extraction.transcript.document.doc_id}:{m.start}-{m.end}: {m.text!r} ({m.kind.value}, "
                 f"from {m.source}) refers to no single person of the transcript"
                 for doc in self.corpus.documents for m in doc.unresolved]
+
+
+def _unresolved_count(count: int) -> str:
+    return f", {count} unresolved mention{'s' if count > 1 else ''}" if count else ""
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def test_a_component_from_outside_reaches_the_graph_under_its_name(celebrities):
     for graph in (without, built):
         unresolved = graph.unresolved()
         assert len(unresolved) == 1 and "'宋老师'" in unresolved[0] and "persons.addressed" in unresolved[0]
-        assert "1 mentions unresolved" in graph.summaries()[0]
+        assert "1 unresolved mention" in graph.summaries()[0]
 
 
 def test_the_merge_keeps_the_best_candidate_and_says_why(celebrities):
@@ -151,16 +151,17 @@ def test_the_build_command_takes_a_pipeline_and_lists_unresolved_mentions(tmp_pa
         encoding="utf-8")
     transcript = tmp_path / "panel.txt"
     transcript.write_text(PANEL, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(PANEL.replace("宋老师", "王小明"), encoding="utf-8")
     out = tmp_path / "out"
-    try:
-        code = main(["build", str(transcript), "-o", str(out), "--format", "turtle", "--no-validate", "-v",
-                     f"--pipeline=-persons.surname,{components}"])
+    try:  # two worker processes: the user's components reach them too
+        code = main(["build", str(transcript), str(tmp_path / "other.txt"), "-o", str(out), "--format", "turtle",
+                     "--no-validate", "-v", "-j", "2", f"--pipeline={components}"])
     finally:
         unregister("file.altman")
     err = capsys.readouterr().err
     assert code == 0
     assert 'tg:extractor "file.altman"' in (out / "graph.ttl").read_text(encoding="utf-8")
-    assert "1 mentions unresolved" in err and "unresolved: panel:" in err and "'宋老师'" in err
+    assert "1 unresolved mention" in err and "unresolved: panel:" in err and "'宋老师'" in err
 
     assert main(["build", str(transcript), "-o", str(tmp_path / "never"), "--pipeline", "persons.nobody"]) == 2
     err = capsys.readouterr().err
