@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .model import Extraction, Mention, Sentence, Transcript
-from .tokens import Token, vocabulary
+from .tokens import Token, tokens_at, vocabulary
 
 if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
     from .component import Overlap
@@ -63,7 +63,7 @@ class Doc:
         self.overlaps: list[Overlap] = []  # the merge's reasons
         self.sentences: tuple[Sentence, ...] = ()
         self.extraction: Extraction | None = None
-        self._segmented: dict[str, tuple[Token, ...]] = {}
+        self._segmented: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text → jieba's words from 0
 
     def segment(self, start: int, end: int) -> tuple[Token, ...]:
         """The words of ``text[start:end]`` with document offsets.
@@ -74,10 +74,8 @@ class Doc:
         piece = self.text[start:end]
         words = self._segmented.get(piece)
         if words is None:
-            words = self._segmented[piece] = vocabulary().segment(piece)
-        if not start:
-            return words
-        return tuple(Token(w, s + start, e + start) for w, s, e in words)
+            words = self._segmented[piece] = tuple(vocabulary().tokenizer.tokenize(piece))
+        return tokens_at(words, start)
 
     def split_sentences(self) -> None:
         """Cut the paragraphs into sentences, each with the kept mentions inside it."""

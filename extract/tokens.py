@@ -29,6 +29,14 @@ class Token(NamedTuple):
     end: int
 
 
+_make_token = tuple.__new__  # half the cost of ``Token(...)``: a document has a word every two characters
+
+
+def tokens_at(words: tuple[tuple[str, int, int], ...], offset: int) -> tuple[Token, ...]:
+    """Segmenter output ``(word, start, end)`` from 0 as tokens at ``offset``."""
+    return tuple(_make_token(Token, (w, s + offset, e + offset)) for w, s, e in words)
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """The tokenizer and the tags of the dictionary it loaded (the same file jieba's tagger reads)."""
@@ -36,9 +44,9 @@ class Vocabulary:
     tokenizer: jieba.Tokenizer
     tags: dict[str, str]
 
-    def segment(self, text: str) -> tuple[Token, ...]:
-        """``text``'s words with offsets from 0."""
-        return tuple(Token(w, s, e) for w, s, e in self.tokenizer.tokenize(text))
+    def segment(self, text: str, offset: int = 0) -> tuple[Token, ...]:
+        """``text``'s words, their offsets shifted by ``offset``."""
+        return tokens_at(tuple(self.tokenizer.tokenize(text)), offset)
 
     def frequency(self, word: str) -> int:
         return self.tokenizer.FREQ.get(word) or 0
