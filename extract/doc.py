@@ -54,6 +54,7 @@ class Doc:
     def __init__(self, transcript: Transcript):
         self.transcript = transcript
         self.text = transcript.document.text
+        self.turns = transcript.turns
         self.speakers = frozenset(transcript.speakers)
         turn_of = {span: t.index for t in transcript.turns for span in t.spans}
         self.paragraphs = tuple(Paragraph(self, start, end, turn_of.get((start, end)))
