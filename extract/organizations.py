@@ -17,7 +17,7 @@ from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
 from .model import Kind
 from .products import latin_names
-from .tokens import Token, dictionary_tag, in_dictionary
+from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
@@ -159,6 +159,10 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     name = "".join(parts)
     if not parts or all(_generic(p) for p in parts) or len(name.strip()) < 2 and not name.isascii():
         return False
+    if suffix.text in _DESCRIBED_HEADS and all(_descriptive(p.strip()) for p in parts if p.strip()):
+        return False  # 医疗公司, 中国团队, 移动互联网公司: a kind of company, not one company
+    if suffix.unit and len(suffix.text) == 1 and (_glued_phrase(tokens[i].word) or _verb_before_verb(tokens, i, suffix)):
+        return False  # 只会, 将会, 中美会呈现: a verb the segmenter glued to a word, not a unit's name
     if suffix.unit and not _anchored(tokens, left, i, suffix.head):
         return False
     if suffix.unit and suffix.text in _INTERNAL_UNITS and any(_SUFFIX.search(t.word) for t in tokens[left:i]):
@@ -241,6 +245,47 @@ def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
     if _JOINED.search("".join(t.word for t in tokens[max(0, left - _JOINING_WORDS):left])):
         return True
     return i + 1 < len(tokens) and any(tokens[i + 1].word.startswith(title) for title in lexicon.titles())
+
+
+# heads that follow a description as readily as a name (医疗公司, 中国团队, 中国资本); the legal
+# suffixes (有限公司) and 集团 are left out: what comes before them is a name
+_DESCRIBED_HEADS = frozenset({"公司", "团队", "资本"})
+# dictionary tags of proper names: a word so tagged, or an unknown word, may name a company
+_PROPER_TAGS = ("nr", "nz", "nt")
+_FUNCTION_TAGS = ("v", "d", "p", "r", "c", "u", "q", "m")
+_FUNCTION_FREQ = 20000
+
+
+def _descriptive(word: str) -> bool:
+    """A word that describes rather than names: a dictionary word not tagged as a proper name
+    (医疗, 移动, 互联网, 独角兽, 中国), a lower-case placeholder (xx), or a verb phrase the segmenter
+    glued together (看大, 有个)."""
+    if re.fullmatch(r"[A-Za-z0-9&.\-]+", word):
+        return word.islower() and word.isalpha() and len(word) <= 3
+    if _glued_phrase(word):
+        return True
+    tag = dictionary_tag(word)
+    if tag is None or not in_dictionary(word):
+        return False
+    return not tag.startswith(_PROPER_TAGS) or len(word) == 1 and vocabulary().frequency(word) >= _FUNCTION_FREQ
+
+
+def _verb_before_verb(tokens: Sequence[Token], i: int, suffix: _Suffix) -> bool:
+    """``中美会呈现``: a one-character unit that is also a verb (会), glued into an unknown word and
+    followed by another verb or adverb, is that verb: a unit's name is followed by what it does
+    only after a pause or a particle."""
+    if in_dictionary(tokens[i].word) or not (dictionary_tag(suffix.text) or "").startswith("v"):
+        return False
+    return i + 1 < len(tokens) and (dictionary_tag(tokens[i + 1].word) or "").startswith(("v", "d", "a"))
+
+
+def _glued_phrase(word: str) -> bool:
+    """An unknown word that opens with a frequent verb, adverb or other function character (看大,
+    有个, 找人组, 只会, 将会): the segmenter glued a phrase together, it found no name."""
+    if len(word) < 2 or in_dictionary(word) or not re.fullmatch(r"[\u3400-\u9fff]+", word):
+        return False
+    first = word[0]
+    return (dictionary_tag(first) or "").startswith(_FUNCTION_TAGS) and vocabulary().frequency(first) >= _FUNCTION_FREQ
 
 
 def _name_like(word: str) -> bool:

@@ -20,8 +20,12 @@ from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
-_SPEECH_AFTER = re.compile(r"(?:说|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|先生|女士|院士|总[，,。、\s的])")
-_CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|嘉宾|主持人|同事|朋友|导师|学生|邀请了?|采访了?|对话|专访|拜访了?|感谢|谢谢)$")
+_SPEECH_AFTER = re.compile(r"(?:说|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
+                           r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
+                           r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师))")
+# before a name: a cue word, a byline, or the speaker's own pronoun joined to the name (我和林某, 跟他和林某)
+_CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|嘉宾|主持人|同事|朋友|导师|学生|校友|邀请了?|采访了?|对话|专访|拜访了?|感谢|"
+                         r"谢谢|作者[：:]\s?|记者\s?|编辑[：:]\s?|[我你他她][和跟与])$")
 _BIO_START = re.compile(r"(?:先生|女士)?(?:[（(][^）)]{1,12}[）)])?\s*[，,：:]\s*(?:男|女|中国|汉族|\d{4}\s*年|生于|出生|现任|曾任|历任|博士|硕士|学士|本科|教授|高级|研究员|工程师|研究生|中共|党员|大专|大学|汉族|籍贯|$)")
 _BIO_NAME_END = re.compile(r"(?:先生|女士|出生|生于|[（(][^）)]{1,12}[）)][：:，,])")
 _ORG_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电梯|租赁|地产|置业|控股|股份|实业|药业|传媒|律师|会计|"
@@ -41,6 +45,7 @@ _CUE_REACH = 6
 _FREQUENT = 50
 _RARE = 20
 _COMMON = 500
+_FUNCTION_FREQ = 5000
 
 
 Paragraphs = Sequence[Paragraph]
@@ -165,17 +170,45 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
         for i, (word, s, e) in enumerate(tokens):
             if surname_of(word) is None:
                 continue
-            span = _name_at(tokens, i, strict=True)
+            span = _name_at(tokens, i, strict=True) or _cued_loose_name(text, tokens, i)
             if span is None:
                 continue
             name = text[span[0]:span[1]]
-            if _is_common_word(name, strict=True) or name in lexicon.not_names():
+            if _is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name):
                 continue
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
+    cued = {text[s:e] for s, e, _ in candidates if _has_cue(text, s, e)}
     for s, e, turn in candidates:
-        if counts[text[s:e]] >= _MIN_RECURRENCE or _has_cue(text, s, e):
+        name = text[s:e]
+        if name in cued or counts[name] >= _MIN_RECURRENCE and not _short_name(name):
             yield Candidate(s, e, Kind.PERSON, turn)
+
+
+def _cued_loose_name(text: str, tokens: Tokens, i: int) -> tuple[int, int] | None:
+    """A full name the segmenter cut into a surname and a dictionary word (李|大海, 李广|密), taken
+    only with a cue right at it (``李大海讲的``, ``李广密（某某创始人）``)."""
+    for span in loose_names_at(tokens, i):
+        name = text[span[0]:span[1]]
+        if not _short_name(name) and not in_dictionary(name) and _has_cue(text, *span):
+            return span
+    return None
+
+
+def _short_name(name: str) -> bool:
+    """A surname and one character (林伟, and also 闭源, 安卓, 钱多): so many everyday words share this
+    shape that recurrence is no support; such a name needs a cue at one of its occurrences at least."""
+    surname = surname_of(name)
+    return surname is not None and len(name) - len(surname) == 1
+
+
+def _given_part_is_function_word(name: str) -> bool:
+    """钱多, 干啥, 平替: the character after the surname is a frequent word of a closed class
+    (numeral, pronoun, preposition, adverb, particle), which given names do not use."""
+    surname = surname_of(name) or ""
+    rest = name[len(surname):]
+    tag = dictionary_tag(rest) or ""
+    return len(rest) == 1 and word_frequency(rest) >= _FUNCTION_FREQ and tag.startswith(("m", "r", "p", "d", "u", "c", "q", "y"))
 
 
 def introduced_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
@@ -246,14 +279,16 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     ``李小鹏``: a surname and one or two characters common in given names, found as one unknown
     word; rare dictionary names (tagged ``nr``, seldom seen) count as well.
     """
+    text = doc.text
+    found: list[Candidate] = []
     for para in paragraphs:
         tokens = para.tokens
         for i, (word, s, e) in enumerate(tokens):
             if len(word) < 2 or surname_of(word) is None or not _word_start(tokens, i):
                 continue
-            if (len(word) - len(surname_of(word)) < 2 and i + 1 < len(tokens)
-                    and re.fullmatch(r"[\u3400-\u9fff]", tokens[i + 1][0]) and tokens[i + 1][0] not in NOT_IN_NAME):
-                continue  # the name may go on: the segmenter's cut is not to be trusted here
+            if (i + 1 < len(tokens) and re.fullmatch(r"[\u3400-\u9fff]", tokens[i + 1][0])
+                    and tokens[i + 1][0] not in NOT_IN_NAME and not _SPEECH_AFTER.match(tokens[i + 1][0])):
+                continue  # the name may go on (哈利波|特): the segmenter's cut is not to be trusted here
             freq = word_frequency(word)
             tag = dictionary_tag(word) or ""
             if freq and not (tag.startswith("nr") and freq < _RARE):
@@ -261,8 +296,10 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if i + 1 < len(tokens) and _ORG_WORD.match(tokens[i + 1][0]):
                 continue  # 某某酒店, 某某集团: the name of a firm
             if (plausible_name(word) and word not in lexicon.not_names()
-                    and surname_of(word) not in _AMBIGUOUS_SURNAMES):
-                yield Candidate(s, e, Kind.PERSON, para.turn_index)
+                    and surname_of(word) not in _AMBIGUOUS_SURNAMES and not _given_part_is_function_word(word)):
+                found.append(Candidate(s, e, Kind.PERSON, para.turn_index))
+    cued = {text[c.start:c.end] for c in found if _has_cue(text, c.start, c.end)}
+    yield from (c for c in found if not _short_name(text[c.start:c.end]) or text[c.start:c.end] in cued)
 
 
 def plausible_name(name: str) -> bool:
