@@ -20,7 +20,7 @@ from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
-_SPEECH_AFTER = re.compile(r"(?:说|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
+_SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常]|一直|经常|曾经)?(?:说|讲)|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
                            r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
                            r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师))")
 # before a name: a cue word, a byline, or the speaker's own pronoun joined to the name (我和林某, 跟他和林某)
@@ -204,11 +204,16 @@ def _short_name(name: str) -> bool:
 
 def _given_part_is_function_word(name: str) -> bool:
     """钱多, 干啥, 平替: the character after the surname is a frequent word of a closed class
-    (numeral, pronoun, preposition, adverb, particle), which given names do not use."""
+    (numeral, pronoun, preposition, adverb, particle), which given names do not use; so is a
+    two-character given part that is such a word (管|别人, 向|大家)."""
     surname = surname_of(name) or ""
     rest = name[len(surname):]
     tag = dictionary_tag(rest) or ""
-    return len(rest) == 1 and word_frequency(rest) >= _FUNCTION_FREQ and tag.startswith(("m", "r", "p", "d", "u", "c", "q", "y"))
+    freq = word_frequency(rest)
+    if len(rest) > 1 and freq >= _FUNCTION_FREQ and not tag.startswith("nr"):
+        return True  # 向|大家: an everyday word this frequent is no given name
+    least = _FUNCTION_FREQ if len(rest) == 1 else _COMMON
+    return freq >= least and tag.startswith(("m", "r", "p", "d", "u", "c", "q", "y"))
 
 
 def introduced_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
@@ -286,8 +291,9 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
         for i, (word, s, e) in enumerate(tokens):
             if len(word) < 2 or surname_of(word) is None or not _word_start(tokens, i):
                 continue
-            if (i + 1 < len(tokens) and re.fullmatch(r"[\u3400-\u9fff]", tokens[i + 1][0])
-                    and tokens[i + 1][0] not in NOT_IN_NAME and not _SPEECH_AFTER.match(tokens[i + 1][0])):
+            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if (HAN_WORD.match(nxt) and nxt[0] not in NOT_IN_NAME and not _SPEECH_AFTER.match(nxt)
+                    and (len(nxt) == 1 or not in_dictionary(nxt))):
                 continue  # the name may go on (哈利波|特): the segmenter's cut is not to be trusted here
             freq = word_frequency(word)
             tag = dictionary_tag(word) or ""
