@@ -86,6 +86,8 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if misspelt:
                 yield Candidate(s, e, Kind.MODEL, turn, misspelt)
                 continue
+            if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
+                continue
             shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
@@ -93,6 +95,17 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 yield Candidate(s, e, Kind.ORGANIZATION, turn)
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
                 yield Candidate(s, e, Kind.MODEL, turn)
+
+
+# shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers
+# (H100, A800), level labels and bare versions (L4, v12), business-model labels (toB, C2C, O2O),
+# and acronyms of a technique (RL, SFT, PPO, CoT, DiT)
+_JARGON = re.compile(r"[A-Z]\d{2,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]")
+
+
+def _jargon(name: str) -> bool:
+    """A word of the jargon shapes above: taken as a model only when a product word follows it."""
+    return _JARGON.fullmatch(name) is not None
 
 
 def _misspelling_of(name: str) -> str | None:
