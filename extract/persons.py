@@ -20,7 +20,7 @@ from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
-_SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常]|一直|经常|曾经)?(?:说|讲)|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
+_SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常爱]{1,2}|一直|经常|曾经)?(?:说|讲)|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
                            r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
                            r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师))")
 # before a name: a cue word, a byline, or the speaker's own pronoun joined to the name (我和林某, 跟他和林某)
@@ -187,19 +187,24 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
 
 def _cued_loose_name(text: str, tokens: Tokens, i: int) -> tuple[int, int] | None:
     """A full name the segmenter cut into a surname and a dictionary word (李|大海, 李广|密), taken
-    only with a cue right at it (``李大海讲的``, ``李广密（某某创始人）``)."""
+    only with a speech verb or a bracketed role right after it (``李大海讲的``, ``李广密（某某创始人）``):
+    a cue before it would not say where the name ends."""
     for span in loose_names_at(tokens, i):
         name = text[span[0]:span[1]]
-        if not _short_name(name) and not in_dictionary(name) and _has_cue(text, *span):
+        if not _short_name(name) and not in_dictionary(name) and _SPEECH_AFTER.match(text, span[1]):
             return span
     return None
 
 
 def _short_name(name: str) -> bool:
     """A surname and one character (林伟, and also 闭源, 安卓, 钱多): so many everyday words share this
-    shape that recurrence is no support; such a name needs a cue at one of its occurrences at least."""
+    shape that recurrence is support only for a frequent surname that is no everyday character and
+    a character common in given names (陈立); any other needs a cue at one of its occurrences."""
     surname = surname_of(name)
-    return surname is not None and len(name) - len(surname) == 1
+    if surname is None or len(name) - len(surname) != 1:
+        return False
+    return not (surname in lexicon.frequent_surnames() and surname not in _AMBIGUOUS_SURNAMES
+                and plausible_name(name))
 
 
 def _given_part_is_function_word(name: str) -> bool:

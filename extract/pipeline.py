@@ -29,6 +29,7 @@ from .component import COMPONENTS, Component, merge
 from .doc import Doc
 from .errors import UsageError
 from .model import Extraction, Mention, Transcript
+from .recurrence import every_occurrence
 from .relations import extract_relations
 
 
@@ -48,7 +49,8 @@ class Pipeline:
         for position, component in enumerate(self.components):
             spans = doc.spans[component.name] = component.run(doc)
             found.extend((position, m) for m in spans)
-        doc.mentions, doc.overlaps = merge(found, [c.priority for c in self.components])
+        mentions, doc.overlaps = merge(found, [c.priority for c in self.components])
+        doc.mentions = every_occurrence(doc, mentions)
         return doc.mentions
 
     def run(self, transcript: Transcript) -> Doc:

@@ -72,6 +72,13 @@ def surnames() -> frozenset[str]:
     return words("surnames")
 
 
+@cache
+def frequent_surnames(count: int = 100) -> frozenset[str]:
+    """The ``count`` most frequent single surnames (``surnames.txt`` lists them in frequency order)."""
+    single = [w for line in _lines("surnames.txt") for w in line.split() if len(w) == 1]
+    return frozenset(single[:count])
+
+
 def not_names() -> frozenset[str]:
     return words("not_names")
 

@@ -1,0 +1,68 @@
+"""A name accepted once is found at all its occurrences: one pass over the document after the merge.
+
+The rules accept a name where the text supports it (a title, a speech verb, a bracketed role); the
+same string elsewhere in the transcript is the same name, even where nothing next to it says so.
+An occurrence counts only where it stands as a word: a Chinese name must begin and end where the
+segmenter cut words (林伟 is not inside 林伟明), a Latin one must not touch other letters or digits.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .doc import Doc
+from .model import Kind, Mention
+from .resolve import is_person_reference, name_span
+
+_MIN_CHARS = 2
+
+
+def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """``mentions`` and, for each name among them, its other occurrences that no mention covers yet."""
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        span = name_span(m)  # a person's name without its form of address: 田奇老师 → 田奇
+        if span is None or m.kind is Kind.PERSON and is_person_reference(m.text):
+            continue
+        name = doc.text[span[0]:span[1]]
+        if len(name) >= _MIN_CHARS:
+            names.setdefault(name, m)
+    if not names:
+        return tuple(mentions)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    added = []
+    for para in doc.paragraphs:
+        cuts = None
+        for match in pattern.finditer(doc.text, para.start, para.end):
+            s, e = match.span()
+            if _covered(taken, starts, s, e):
+                continue
+            if match.group().isascii():
+                if not _latin_word(doc.text, s, e):
+                    continue
+            else:
+                cuts = cuts if cuts is not None else _cuts(para.tokens)
+                if s not in cuts or e not in cuts:
+                    continue
+            first = names[match.group()]
+            added.append(Mention(s, e, match.group(), first.kind, first.source, para.turn_index, first.canonical,
+                                 first.score))
+    return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+
+
+def _cuts(tokens) -> frozenset[int]:
+    return frozenset(t.start for t in tokens) | frozenset(t.end for t in tokens)
+
+
+def _latin_word(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s else " "
+    after = text[e] if e < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+def _covered(taken: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    at = bisect.bisect_right(starts, s)
+    return any(ts < e and s < te for ts, te in taken[max(0, at - 1):at + 1])
