@@ -284,8 +284,10 @@ def _glued_phrase(word: str) -> bool:
     有个, 找人组, 只会, 将会): the segmenter glued a phrase together, it found no name."""
     if len(word) < 2 or in_dictionary(word) or not re.fullmatch(r"[\u3400-\u9fff]+", word):
         return False
-    first = word[0]
-    return (dictionary_tag(first) or "").startswith(_FUNCTION_TAGS) and vocabulary().frequency(first) >= _FUNCTION_FREQ
+    frequency = vocabulary().frequency
+    if all(frequency(c) >= _FUNCTION_FREQ for c in word):
+        return True  # 人组: every character an everyday word of its own
+    return (dictionary_tag(word[0]) or "").startswith(_FUNCTION_TAGS) and frequency(word[0]) >= _FUNCTION_FREQ
 
 
 def _name_like(word: str) -> bool:

@@ -1,0 +1,77 @@
+"""Which shapes become entities: everyday words, descriptions and jargon do not; supported names do,
+at every occurrence.  Sentences written for these tests, none taken from a transcript."""
+from __future__ import annotations
+
+import pytest
+
+from talkgraph.extract.doc import Doc
+from talkgraph.extract.model import Kind
+from talkgraph.extract.pipeline import default_pipeline
+from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.transcript import parse_transcript
+
+
+def found(text: str, kind: Kind) -> list[str]:
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    return [m.text for m in default_pipeline().find_mentions(Doc(transcript)) if m.kind is kind]
+
+
+@pytest.mark.parametrize("text", [
+    "很多团队选择闭源，也有团队坚持闭源。",      # surname + one character, recurring, no cue
+    "这两年钱多，项目也多；钱多了以后估值更高。",  # a closed-class character after the surname
+    "我先向大家汇报一下进展。",                  # surname + an everyday two-character word
+    "不要去管别人说什么。",
+    "他读过哈利波特的书。",                      # the name goes on past the segmenter's cut
+])
+def test_everyday_words_are_no_people(text):
+    assert found(text, Kind.PERSON) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("去年夏海涛讲的那个方案很好。", "夏海涛"),          # surname | dictionary word, speech verb after
+    ("我们采访了郑宇航（某某资本创始合伙人）。", "郑宇航"),
+    ("我和韩冰之间聊过这件事。", "韩冰"),                # the speaker's pronoun joined to the name
+])
+def test_cued_names_are_people(text, name):
+    assert name in found(text, Kind.PERSON)
+
+
+def test_a_cued_name_is_found_at_every_occurrence():
+    people = found("我请教过邹海涛老师。后来邹海涛去了南方，我和邹海涛一直有联系。", Kind.PERSON)
+    assert people.count("邹海涛") == 2 and "邹海涛老师" in people
+
+
+def test_recurrence_is_whole_words_only():
+    assert "林伟明" not in found("林伟说了很多。林伟明天来。", Kind.PERSON)
+
+
+@pytest.mark.parametrize("text", [
+    "每家医疗公司都在做这个。", "一个移动互联网公司的打法。", "包括中国团队在内。", "国外有个公司做得不错。",
+    "筹备这件事，找人组团队，很快就起来了。", "开放的系统将会胜出。", "我们公司只会做产品。", "xx公司的老板来了。",
+    "在这件事上，中美会走向不同。",
+])
+def test_descriptions_are_no_organisations(text):
+    assert found(text, Kind.ORGANIZATION) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他加入了字节跳动团队。", "字节跳动团队"), ("他创办了深圳智谱公司。", "深圳智谱公司"),
+    ("他在江苏远帆精密机械有限公司工作。", "江苏远帆精密机械有限公司"),
+])
+def test_named_organisations_stay(text, name):
+    assert name in found(text, Kind.ORGANIZATION)
+
+
+@pytest.mark.parametrize("text", [
+    "我们用H100训练，也试了A800。", "先做SFT再做RL，PPO也试过，CoT有帮助。", "从L2做到L4，软件到了v12。",
+    "做toB还是toC，O2O和C2C都不一样。",
+])
+def test_jargon_and_hardware_are_no_models(text):
+    assert found(text, Kind.MODEL) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我们发布了QwenLM，也用PyTorch。", "PyTorch"), ("我们开源了RWKV模型。", "RWKV"), ("他们推出了Zeta9大模型。", "Zeta9"),
+])
+def test_product_names_stay_models(text, name):
+    assert name in found(text, Kind.MODEL)
