@@ -76,13 +76,42 @@ class Block:
     role: BlockRole
 
 
+class SpeakerKind(str, Enum):
+    """What stands behind a speaker label."""
+
+    PERSON = "person"  # a named person: 杨植麟, or 李总 once resolved to 李明远
+    ORGANIZATION = "organization"  # an outlet asking the questions: 腾讯新闻
+    UNNAMED = "unnamed"  # known only by a label the text never ties to a name: 说话人 2, 主持人, Q
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks: the name a reader would give, what it is, and the labels written for it.
+
+    ``labels`` are the spans of every label as written (``**Jenny:**`` → the span of ``Jenny``);
+    ``aliases`` the distinct label texts other than ``name``, kept so a graph can say who ``A`` was.
+    """
+
+    name: str
+    kind: SpeakerKind
+    labels: tuple[tuple[int, int], ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """One speaker turn; ``spans`` are its paragraphs' contents without the speaker prefix."""
+    """One speaker turn; ``spans`` are its text without the speaker label and without markup.
+
+    ``speakers`` are resolved names (``Speaker.name``); ``labels`` the spans of the labels as
+    written; ``start_time``/``end_time`` seconds into the recording when the source gives them.
+    """
 
     index: int  # 1-based, document order: schema:position
     speakers: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+    labels: tuple[tuple[int, int], ...] = ()
+    start_time: float | None = None
+    end_time: float | None = None
 
     @property
     def speaker(self) -> str:
@@ -97,8 +126,16 @@ class Turn:
         return self.spans[-1][1]
 
     def text(self, doc: Document) -> str:
-        """The whole turn, continuation paragraphs joined by newlines."""
-        return "\n".join(doc.text[s:e] for s, e in self.spans)
+        """The whole turn: spans on one line joined as they are (markup between them dropped),
+        spans on different lines (paragraphs, cues) joined by a newline."""
+        parts: list[str] = []
+        previous_end = None
+        for s, e in self.spans:
+            if previous_end is not None:
+                parts.append("\n" if "\n" in doc.text[previous_end:s] else "")
+            parts.append(doc.text[s:e])
+            previous_end = e
+        return "".join(parts)
 
     def covers(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.spans)
@@ -124,15 +161,28 @@ class Transcript:
     excerpts: tuple[Excerpt, ...] = ()
     title: str | None = None
     date: str | None = None
+    speaker_records: tuple[Speaker, ...] = ()
+    input_format: str = "dialogue"  # the name of the reader that parsed it
+    notes: tuple[str, ...] = ()  # what a user should check: label-shaped lines left unread, with line numbers
 
     @property
     def speakers(self) -> tuple[str, ...]:
-        """Speakers in order of their first turn."""
+        """Everyone whose words the transcript holds: speakers in order of their first turn, then
+        anyone quoted only in a highlight (so every ``Excerpt.speaker`` is one of them)."""
         seen: dict[str, None] = {}
         for turn in self.turns:
             for name in turn.speakers:
                 seen.setdefault(name, None)
+        for excerpt in self.excerpts:
+            seen.setdefault(excerpt.speaker, None)
         return tuple(seen)
+
+    def speaker_record(self, name: str) -> Speaker:
+        """The record of a speaker name; a person when the reader made none (a hand-built transcript)."""
+        for record in self.speaker_records:
+            if record.name == name:
+                return record
+        return Speaker(name, SpeakerKind.PERSON)
 
     @property
     def moderator(self) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from talkgraph.ontology import lexicon
 
 from .chinese_names import HAN_WORD, is_han_name, strip_honorific, surname_of
-from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerRef
+from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerKind, SpeakerRef
 
 _ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
@@ -92,10 +92,14 @@ def resolve_aliases(extractions: Iterable[Extraction],
             forms[key][mention.text] += 1
             kinds[key] = mention.kind
         for name, key in speaker_of.items():
+            record = extraction.transcript.speaker_record(name)
             forms[key][name] += 0
-            kinds[key] = Kind.PERSON
-            if name in _ROLE_LABELS:
+            for alias in record.aliases:  # the labels as written: Jenny, A, 红衣大叔
+                forms[key][alias] += 0
+            kinds[key] = Kind.ORGANIZATION if record.kind is SpeakerKind.ORGANIZATION else Kind.PERSON
+            if name in _ROLE_LABELS or record.kind is SpeakerKind.UNNAMED:
                 role_labels.add(key)
+                namesake_labels[key] = name
         for alias, mention in extraction.aliases:
             key = entity_of.get(mention)
             if key:
@@ -159,7 +163,7 @@ class _Namesakes:
 def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[str, str], tuple[Mention, ...]]:
     speakers = extraction.transcript.speakers
     people = _people(speakers, extraction.mentions)
-    speaker_of = {name: entity_key(Kind.PERSON, name) for name in speakers}
+    speaker_of = {name: _speaker_key(extraction, name) for name in speakers}
     entity_of: dict[Mention, str] = {}
     unresolved: list[Mention] = []
     short_forms = _short_forms(extraction.mentions)
@@ -174,6 +178,16 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
             name = mention.canonical or short_forms.get(mention.text, mention.text)
             entity_of[mention] = entity_key(mention.kind, name)
     return entity_of, speaker_of, tuple(unresolved)
+
+
+def _speaker_key(extraction: Extraction, name: str) -> str:
+    """An outlet is an organisation; a speaker known only by a label (说话人 2) is this transcript's own."""
+    kind = extraction.transcript.speaker_record(name).kind
+    if kind is SpeakerKind.ORGANIZATION:
+        return entity_key(Kind.ORGANIZATION, name)
+    if kind is SpeakerKind.UNNAMED:
+        return entity_key(Kind.PERSON, f"{extraction.transcript.document.doc_id}/{name}")
+    return entity_key(Kind.PERSON, name)
 
 
 def _people(speakers: tuple[str, ...], mentions: tuple[Mention, ...]) -> tuple[str, ...]:

@@ -228,6 +228,10 @@ class _DocumentWriter:
             self.add(node, _SDO.text, _text(turn.text(self.document)))
             for name in turn.speakers:
                 self.add(node, _SDO.sender, self.speaker(name))
+            if turn.start_time is not None:
+                self.add(node, _TG.startsAt, _typed(_duration(turn.start_time), _XSD.duration))
+            if turn.end_time is not None:
+                self.add(node, _TG.endsAt, _typed(_duration(turn.end_time), _XSD.duration))
             for key in mentioned.get(turn.index, ()):
                 self.add(node, _SDO.mentions, _entity(key))
 
@@ -325,6 +329,14 @@ class _DocumentWriter:
         self.add(node, _NIF.endIndex, _offset(end))
         self.add(node, _NIF.anchorOf, ox.Literal(self.document.text[start:end]))
         self.add(node, _NIF.referenceContext, self.context)
+
+
+def _duration(seconds: float) -> str:
+    """An offset into a recording as ``xsd:duration``: 3723.5 → ``PT1H2M3.5S``."""
+    hours, rest = divmod(round(seconds * 1000), 3_600_000)
+    minutes, millis = divmod(rest, 60_000)
+    parts = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    return parts + f"{_decimal(millis / 1000)}S"
 
 
 def _decimal(value: float) -> str:

@@ -11,7 +11,8 @@ This is the Python API a notebook uses; the CLI is a thin layer over it::
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from rdflib import Graph
 
 from talkgraph.extract.errors import InputError
 from talkgraph.extract.extraction import extract
-from talkgraph.extract.model import Document, Extraction, Kind
+from talkgraph.extract.model import Document, Extraction, Kind, Transcript
 from talkgraph.extract.pipeline import Pipeline
 from talkgraph.extract.reading import read_document, slugify
 from talkgraph.extract.resolve import ResolvedCorpus, resolve_aliases
@@ -37,7 +38,7 @@ from .exporters import BuiltRdf, atomic_write, get_exporter
 from .oxigraph_writer import rdflib_triples
 from .spill import SpilledSequence
 
-TRANSCRIPT_SUFFIXES = (".txt",)
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".srt", ".vtt")
 
 if TYPE_CHECKING:  # networkx costs 0.12 s to import; only the NetworkX graph needs it
     import networkx as nx
@@ -84,19 +85,31 @@ class BuiltGraph:
         return rdf_parts(self.corpus)
 
     def warnings(self) -> list[str]:
-        """What a user should know about the input: transcripts read without any speaker turn."""
-        return [f"{doc.extraction.transcript.document.source or doc.extraction.transcript.document.doc_id}: "
-                "no speaker turns found; read as one narrative document"
-                for doc in self.corpus.documents if not doc.extraction.transcript.turns]
+        """What a user should know about the input: transcripts read without any speaker turn, and
+        what the reader found doubtful (label-shaped lines left unread, a label inside a turn)."""
+        lines = []
+        for doc in self.corpus.documents:
+            transcript = doc.extraction.transcript
+            name = transcript.document.source or transcript.document.doc_id
+            if not transcript.turns:
+                lines.append(f"{name}: no speaker turns found; read as one narrative document "
+                             "(see 'Input formats' in the README, or force one with --input-format)")
+            lines += [f"{name}: {note}" for note in transcript.notes]
+        return lines
 
     def summaries(self) -> list[str]:
-        """One line per transcript: turns, people, organisations, models, claims."""
+        """One line per transcript: its format, turns, share of the text in turns, turns per speaker,
+        people, organisations, models, claims."""
         lines = []
         for doc in self.corpus.documents:
             x = doc.extraction
+            t = x.transcript
             keys = set(doc.entity_of.values()) | set(doc.speaker_of.values())
             count = {kind: sum(1 for k in keys if self.corpus.entities[k].kind is kind) for kind in Kind}
-            lines.append(f"{x.transcript.document.doc_id}: {len(x.transcript.turns)} turns, "
+            per_speaker = Counter(name for turn in t.turns for name in turn.speakers)
+            speakers = ", ".join(f"{name} {n}" for name, n in per_speaker.most_common())
+            lines.append(f"{t.document.doc_id}: format: {t.input_format}, {len(t.turns)} turns "
+                         f"({_share_in_turns(t):.0%} of the text{'; ' + speakers if speakers else ''}), "
                          f"{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
                          f"{count[Kind.MODEL]} models, {len(x.claims)} claims"
                          + _unresolved_count(len(doc.unresolved)))
@@ -111,6 +124,15 @@ class BuiltGraph:
 
 def _unresolved_count(count: int) -> str:
     return f", {count} unresolved mention{'s' if count > 1 else ''}" if count else ""
+
+
+def _share_in_turns(transcript: Transcript) -> float:
+    """How much of a transcript's text (not counting white space) its turns hold."""
+    text = transcript.document.text
+    total = len(text) - sum(1 for ch in text if ch.isspace())
+    inside = sum(len(text[s:e]) - sum(1 for ch in text[s:e] if ch.isspace())
+                 for turn in transcript.turns for s, e in turn.spans)
+    return inside / total if total else 0.0
 
 
 @dataclass(frozen=True)
@@ -144,33 +166,45 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def transcript_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the transcripts (``*.txt``) inside directories, sorted."""
+    """Files as given, and the transcripts (``TRANSCRIPT_SUFFIXES``) inside directories, sorted."""
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES)
             if not found:
-                raise InputError(f"{path}: no transcripts (*.txt) in this directory")
+                raise InputError(f"{path}: no transcripts ({', '.join('*' + s for s in TRANSCRIPT_SUFFIXES)}) "
+                                 "in this directory")
             paths.extend(found)
         else:
             paths.append(path)
     return paths
 
 
-def read_and_extract(path: Path, pipeline: Pipeline | None = None) -> Extraction:
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read the transcripts: a format forced by name (``--input-format``) instead of the one
+    each file's content shows, and speaker labels named by hand (``--speakers 'A=王小川'``)."""
+
+    input_format: str | None = None
+    speakers: Mapping[str, str] | None = None
+
+
+def read_and_extract(path: Path, pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions()) -> Extraction:
     """The per-transcript part of the pipeline, run in a worker process with ``jobs > 1``."""
-    return extract(parse_transcript(read_document(path)), pipeline)
+    return extract(parse_transcript(read_document(path), options.input_format, options.speakers), pipeline)
 
 
-def build_from_documents(documents: Sequence[Document], pipeline: Pipeline | None = None) -> BuiltGraph:
+def build_from_documents(documents: Sequence[Document], pipeline: Pipeline | None = None,
+                         options: ReadOptions = ReadOptions()) -> BuiltGraph:
     """Build from documents already in memory (``document_from_text``)."""
-    return BuiltGraph(resolve_aliases(extract(parse_transcript(doc), pipeline) for doc in documents))
+    return BuiltGraph(resolve_aliases(extract(parse_transcript(doc, options.input_format, options.speakers), pipeline)
+                                      for doc in documents))
 
 
 def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
                 progress: Callable[[int, int, Path], None] | None = None, on_disk: bool = False,
-                pipeline: Pipeline | None = None) -> BuiltGraph:
+                pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions()) -> BuiltGraph:
     """Read, extract, resolve and build the transcripts (files or directories) given.
 
     ``pipeline`` chooses the mention components (``talkgraph.extract.configure_pipeline``).
@@ -182,23 +216,23 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
     """
     paths = transcript_paths(inputs)
     _check_unique_ids(paths)
-    extractions = _extractions(paths, jobs, progress, pipeline)
+    extractions = _extractions(paths, jobs, progress, pipeline, options)
     return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None))
 
 
 def _extractions(paths: list[Path], jobs: int, progress: Callable[[int, int, Path], None] | None,
-                 pipeline: Pipeline | None = None) -> Iterator[Extraction]:
+                 pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions()) -> Iterator[Extraction]:
     """Each transcript's extraction, in input order, as soon as it is ready."""
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(read_and_extract, paths, [pipeline] * len(paths))
+            results = pool.map(read_and_extract, paths, [pipeline] * len(paths), [options] * len(paths))
             for n, (path, extraction) in enumerate(zip(paths, results), 1):
                 yield extraction
                 if progress:
                     progress(n, len(paths), path)
     else:
         for n, path in enumerate(paths, 1):
-            yield read_and_extract(path, pipeline)
+            yield read_and_extract(path, pipeline, options)
             if progress:
                 progress(n, len(paths), path)
 

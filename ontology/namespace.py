@@ -58,6 +58,8 @@ class TG(DefinedNamespace):
     extractor: object
     textContext: object
     moderator: object
+    startsAt: object
+    endsAt: object
 
 
 PREFIXES = {"tg": TG._NS, "tgr": TGR, "schema": SDO, "prov": PROV, "nif": NIF, "itsrdf": ITSRDF,

@@ -1,0 +1,103 @@
+"""Plain and markdown dialogue: paragraphs that open with a speaker label.
+
+``张涛：…``, ``**杨植麟：**…``, ``**张涛:**`` alone on a line with the text below, ``主持人王小明：…``,
+``Speaker 1: …``.  A word before a colon is a speaker only when the document supports it: it opens
+two or more paragraphs, the text names it elsewhere, it is a full name or a role label beside other
+speakers, or labelled paragraphs make up most of a short text.  Quotations (``李斌说："…"``), headings
+and list items are never labels.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ..chinese_names import is_han_name
+from ..model import Document, Transcript
+from . import reader
+from .labels import NUMBERED_SPEAKER, Label, match_label
+from .lines import Line, read_line, split_lines
+from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS
+from .structure import Cue, assemble
+
+ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset("嘉宾 观众 听众".split())
+_SHORT_EXCHANGE_LINES = 30
+_SENTENCE_END = "。！？!?…~～」”\"）)."
+_FUSED_LABEL = re.compile(r"(?<=[。！？!?…”」）)])\s*(?P<label>[^\s。！？!?…：:]{1,12}?)\s*[:：]\s*$")
+
+
+def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
+    """The label shape each line opens with; headings and list items never open a turn."""
+    out = []
+    for line in lines:
+        label = None if line.heading or line.list_item else match_label(line.visible)
+        out.append(label if label is not None and not label.header else None)
+    return out
+
+
+def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:
+    """Names the document supports as speakers (see the module's docstring)."""
+    opened = Counter(name for label in labels if label for name in label.names)
+    supported = {name for name, count in opened.items() if count >= 2 or text.count(name) > count}
+    if supported or len(opened) >= 2:
+        supported |= {name for name in opened
+                      if is_han_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name)}
+    speaking = [label for line, label in zip(lines, labels) if label and label.content < len(line.visible)]
+    # names over a sentence: a title (圆桌：开源模型的未来) has no sentence end
+    names = {name for line, label in zip(lines, labels)
+             if label and label.content < len(line.visible) and line.visible[-1] in _SENTENCE_END
+             for name in label.names}
+    if len(names) >= 2 and len(speaking) * 2 >= len(lines) and len(lines) <= _SHORT_EXCHANGE_LINES:
+        # a short exchange, where a guest may speak once: most lines are labelled
+        supported |= names
+    # a whole bold line ending in a colon is a heading unless the name is supported twice over
+    for line, label in zip(lines, labels):
+        if label and line.bold and label.content >= len(line.visible):
+            supported -= {n for n in label.names if opened[n] < 2}
+    return supported
+
+
+def split_fused_labels(text: str, lines: list[Line], speakers: set[str]) -> list[Line]:
+    """``…的事。Lily:`` at a paragraph's end: the label opens the next turn (a copy-paste seam)."""
+    out = []
+    for line in lines:
+        m = _FUSED_LABEL.search(line.visible)
+        if m and m["label"] in speakers and m.start("label") > 0:
+            cut = line.offsets[m.start("label")]
+            out.append(read_line(text, line.number, line.start, _rstrip(text, line.start, cut)))
+            out.append(read_line(text, line.number, cut, line.end))
+        else:
+            out.append(line)
+    return out
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def dialogue_cues(text: str) -> tuple[list[Cue], set[str]]:
+    lines = split_lines(text)
+    labels = candidate_labels(lines)
+    speakers = supported_speakers(text, lines, labels)
+    if speakers:
+        lines = split_fused_labels(text, lines, speakers)
+        labels = candidate_labels(lines)
+    cues = [Cue(line, label if label and all(n in speakers for n in label.names) else None,
+                label.time if label else None)
+            for line, label in zip(lines, labels)]
+    return cues, speakers
+
+
+def detect(text: str) -> float:
+    cues, _ = dialogue_cues(text[:200_000])
+    turns = sum(1 for c in cues if c.label)
+    return 0.5 if turns >= 2 else 0.1
+
+
+@reader("dialogue", "paragraphs opening with a speaker label, plain text or markdown",
+        "**张涛：**大家好，我是张涛。\n李宏玮：我补充一点。", detect)
+def parse(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
+    cues, _ = dialogue_cues(document.text)
+    return assemble(document, cues, "dialogue", overrides=speakers)

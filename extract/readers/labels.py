@@ -1,0 +1,112 @@
+"""Speaker labels and time codes as transcripts write them, matched on a line's visible text.
+
+Shapes (all with a half- or full-width colon, bold or not, on their own line or before the text):
+``张涛：…``, ``Speaker 1: …``, ``说话人 2：…``, ``主持人王小明：…``, ``[00:00:01] 李明: …``,
+``高峰(00:00:12): …``, ``李明 00:01:02：…``; and the header lines of meeting exports, a label
+followed by a time code alone on a line, the text on the next lines: ``说话人 1  00:00:05``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
+_LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
+# 说话人 1, 发言人2, Speaker 3, 嘉宾A, 观众 B: a role word and a number or letter
+_NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
+_ONE_NAME = rf"(?:{_NUMBERED}|{_HAN_NAME}|{_LATIN_NAME})"
+_NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
+TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+
+
+def _bracketed_time(group: str) -> str:
+    return rf"[\[(（【]\s*(?P<{group}>{TIME})\s*[\])）】]"
+
+
+_TIME_BEFORE = rf"(?:(?:{_bracketed_time('before')}|(?P<before_bare>{TIME}))\s*)?"
+_TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?"
+_INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}\s*[:：]\s*")
+_HEADER = re.compile(rf"{_TIME_BEFORE}{_NAMES}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
+                     rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
+_JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
+NUMBERED_SPEAKER = re.compile(rf"^{_NUMBERED}$")
+
+# words that stand before a colon without naming a speaker
+LABEL_WORDS = frozenset("""
+日期 时间 发布时间 发布日期 更新时间 来源 出处 作者 编辑 责编 责任编辑 摄影 图片 图 注 备注 注释 说明
+分享 地址 链接 原文 原文链接 网址 标题 主题 关键词 摘要 简介 电话 邮箱 微信 公众号 二维码 声明 版权
+提示 附 附录 参考 参考资料 问题 答案 结论 总结 背景 目录 导语 编者按 编辑补充 视频 音频 直播 文字 整理 校对 排版
+会议主题 会议时间 会议地点 参会人 参会人员 记录人 纪要 地点 时长 录制 文件 智能纪要 待办 章节 关键词
+Date Source Author Editor Title Tags Link URL Note Notes YouTube Bilibili Twitter Weibo Email Time Duration
+Meeting Attendees Location Subject Summary Transcript Recording Participants WEBVTT NOTE Kind Language
+""".split())
+_NOT_A_NAME_START = re.compile(
+    r"^(?:第|其[一二三四五]|首先|然后|最后|另外|比如|例如|总之|所以|因为|但是|我|你|他|她|它|这|那|一是|二是)")
+# 李斌说："…" is a quotation, not a label
+_SPEECH_VERB_END = re.compile(r"(?:说|说道|道|表示|称|问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
+_URL_REST = re.compile(r"^(?://|https?://|www\.)")
+# 主持人王小明： is 王小明 speaking as the moderator
+_ROLE_BEFORE_NAME = re.compile(r"^(?:主持人|主持|嘉宾|记者|主讲人|演讲者|提问者|观众)(?=[\u3400-\u9fff]{2,4}$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A speaker label found at the start of a line's visible text."""
+
+    names: tuple[str, ...]  # as written, a joint label split: 吴二、周一 → (吴二, 周一)
+    spans: tuple[tuple[int, int], ...]  # visible-text ranges of each name
+    content: int  # where the spoken text starts in the visible text
+    time: float | None = None
+    header: bool = False  # a label and time code alone on a line; the text follows below
+    source_spans: tuple[tuple[int, int], ...] = ()  # for a label not in the visible text (<v 周婷>)
+
+
+def seconds(code: str) -> float:
+    """``01:02:03,500`` → 3723.5; ``0:05`` → 5.0."""
+    parts = code.replace(",", ".").split(":")
+    total = 0.0
+    for part in parts:
+        total = total * 60 + float(part)
+    return round(total, 3)
+
+
+def match_label(visible: str) -> Label | None:
+    """The speaker label a line opens with, if its shape is one (the document decides if it is)."""
+    header = _HEADER.match(visible)
+    if header:
+        code = header["time"] or header["time_bare"] or header["before"] or header["before_bare"]
+        return _label(header, len(visible), seconds(code), header=True)
+    match = _INLINE.match(visible)
+    if not match:
+        return None
+    if _URL_REST.match(visible, match.end()):
+        return None
+    code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
+    return _label(match, match.end(), seconds(code) if code else None)
+
+
+def _label(match: re.Match, content: int, time: float | None, header: bool = False) -> Label | None:
+    names: list[str] = []
+    spans: list[tuple[int, int]] = []
+    base = match.start("names")
+    group = match["names"]
+    pos = 0
+    for piece in _JOINT_SEPARATOR.split(group):
+        at = group.index(piece, pos)
+        pos = at + len(piece)
+        name = piece.strip()
+        if not name:
+            continue
+        role = _ROLE_BEFORE_NAME.match(name)
+        offset = base + at + (role.end() if role else 0)
+        name = name[role.end():] if role else name
+        names.append(name)
+        spans.append((offset, offset + len(name)))
+    if not names or any(not is_label_name(n) for n in names):
+        return None
+    return Label(tuple(names), tuple(spans), content, time, header)
+
+
+def is_label_name(name: str) -> bool:
+    """Whether a word before a colon can name a speaker at all (the document decides if it does)."""
+    return not (name in LABEL_WORDS or _NOT_A_NAME_START.match(name) or _SPEECH_VERB_END.search(name))

@@ -1,0 +1,46 @@
+"""Meeting and speech-recognition exports: segments of speech, each with a speaker and a time code.
+
+飞书妙记 and Otter/Zoom/Teams put the speaker and time on a line of their own, the text below
+(``说话人 1  00:00:05`` / ``Jane Smith  0:01``); 腾讯会议 and many tools put them before the text
+(``高峰(00:00:12): 人都到齐了吧？``, ``[00:00:01] 李明: …``).  Consecutive segments of one speaker are
+one turn; a header line's text is the speaker's whatever its shape.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model import Document, Transcript
+from . import reader
+from .labels import Label, match_label
+from .lines import split_lines
+from .structure import Cue, assemble
+
+
+def _timed_labels(text: str) -> list[Label | None]:
+    return [label if label is not None and label.time is not None else None
+            for label in (match_label(line.visible) for line in split_lines(text))]
+
+
+def detect(text: str) -> float:
+    labels = _timed_labels(text[:100_000])
+    found = sum(1 for label in labels if label)
+    return 0.9 if found >= 2 and found * 8 >= len(labels) else 0.0
+
+
+def meeting_cues(text: str) -> list[Cue]:
+    cues: list[Cue] = []
+    in_segment = False
+    for line in split_lines(text):
+        label = match_label(line.visible)
+        if label is not None and label.time is not None:
+            cues.append(Cue(line, label, label.time))
+            in_segment = True
+        else:
+            cues.append(Cue(line, continues=in_segment))
+    return cues
+
+
+@reader("meeting", "meeting and speech-recognition exports (飞书妙记, 腾讯会议, Zoom, Teams, Otter)",
+        "说话人 1  00:00:05\n大家好，我们开始。", detect)
+def parse(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
+    return assemble(document, meeting_cues(document.text), "meeting", merge_runs=True, overrides=speakers)

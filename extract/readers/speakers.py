@@ -1,0 +1,239 @@
+"""Who a speaker label stands for, read the way a careful reader reads a transcript.
+
+A label is kept as written (an alias with its offsets) and resolved to a name:
+- a full name (``杨植麟``) is that person;
+- ``答``/``A``/``受访者`` is the interviewee the title or introduction names (``专访｜出门问问李志飞``);
+  ``问``/``Q``/``记者`` the byline's author when one is named;
+- an outlet asking the questions (``腾讯新闻``) is an organisation, never a person;
+- ``主持人`` and ``说话人 N``/``Speaker N`` are whoever introduces himself in his own turns
+  (``我是主持人泓君``, ``我是吴昊``);
+- ``李总``/``王老师`` is the one person of that surname the text names; ``Kevin``/``Jenny`` the person
+  the text gives that name (``陈家豪（英文名 Kevin）``, ``李宏玮（Jenny）``); a nickname the person the
+  introduction names when it is the one label and the one person left over;
+- anything else unresolved keeps its label: a named speaker when it looks like a name, an unnamed
+  one (``说话人 2``, ``Q``) otherwise.
+``overrides`` (``--speakers 'A=王小川'``) win over all of this.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from talkgraph.ontology import lexicon
+
+from ..chinese_names import is_han_name, surname_of
+from ..model import Document, Speaker, SpeakerKind
+from .labels import NUMBERED_SPEAKER
+
+INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
+INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
+HOST_LABELS = frozenset("主持人 主持 主播 主理人 Host Moderator 旁白".split())
+_ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset(
+    "嘉宾 观众 听众 网友 现场 提问观众 男 女 甲 乙".split())
+_ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工)$")
+_OUTLET = re.compile(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
+                     r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
+_HAN_RUN = r"[\u3400-\u9fff]{2,4}"
+_LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
+# words that stand before a person the introduction names
+_INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|"
+              r"主编|主持人|嘉宾|作者|记者|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
+_INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*(?P<name>{_HAN_RUN})")
+_TITLE_NAME = re.compile(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
+_ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
+_PAREN_ALIAS = re.compile(rf"(?P<name>{_HAN_RUN})\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
+_PAREN_NAME = re.compile(rf"(?P<alias>{_LATIN})\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)）]")
+_CALLED = re.compile(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
+_SELF_INTRO = re.compile(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
+                         rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")
+_BYLINE = re.compile(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
+                     rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class SpeakerEvidence:
+    """What the text says about its speakers, gathered by the assembly."""
+
+    doc: Document
+    title: str | None
+    intro: Sequence[tuple[int, int]]  # spans before the first turn
+    turns: Sequence[tuple[tuple[str, ...], Sequence[tuple[int, int]], Sequence[tuple[int, int]]]]
+    excerpts: Sequence[tuple[str, tuple[int, int]]]
+    overrides: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ResolvedSpeakers:
+    name_of: dict[str, str]  # label as written → resolved name
+    records: tuple[Speaker, ...]
+
+
+def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
+    doc = evidence.doc
+    labels: dict[str, list[tuple[int, int]]] = {}
+    for names, label_spans, _ in evidence.turns:
+        for name, span in zip(names, label_spans):
+            labels.setdefault(name, []).append(span)
+    for name, span in evidence.excerpts:
+        labels.setdefault(name, []).append(span)
+    intro = "\n".join(doc.text[s:e] for s, e in evidence.intro)
+    title = evidence.title or ""
+    own_words = _own_words(evidence)
+    introduced = _introduced(title, intro)
+    aliases = _aliases(doc.text)
+    resolution: dict[str, tuple[str, SpeakerKind]] = {}
+    for label in labels:
+        resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,
+                                     aliases, labels)
+    _leftover(resolution, labels, introduced)
+    for label, name in evidence.overrides.items():
+        if label in labels:
+            resolution[label] = (name, SpeakerKind.PERSON)
+    records: dict[str, Speaker] = {}
+    for label, (name, kind) in resolution.items():
+        old = records.get(name)
+        spans = (old.labels if old else ()) + tuple(labels[label])
+        alias = (old.aliases if old else ()) + ((label,) if label != name else ())
+        records[name] = Speaker(name, kind if old is None or old.kind is SpeakerKind.UNNAMED else old.kind,
+                                tuple(sorted(spans)), tuple(dict.fromkeys(alias)))
+    return ResolvedSpeakers({label: name for label, (name, _) in resolution.items()}, tuple(records.values()))
+
+
+def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
+    """Each label's first two turns, where a speaker introduces himself."""
+    out: dict[str, list[str]] = {}
+    for names, _, spans in evidence.turns:
+        if len(names) == 1 and len(out.setdefault(names[0], [])) < 2:
+            out[names[0]].append("".join(evidence.doc.text[s:e] for s, e in spans)[:200])
+    return {k: "\n".join(v) for k, v in out.items()}
+
+
+def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own: str,
+             introduced: list[str], aliases: dict[str, str], labels: Mapping[str, object]) -> tuple[str, SpeakerKind]:
+    if is_han_name(label) and label not in _ROLE_LABELS:
+        return label, SpeakerKind.PERSON
+    if label in aliases:
+        return aliases[label], SpeakerKind.PERSON
+    if label in INTERVIEWEE_LABELS:
+        person = _interviewee(title, introduced, _author(evidence))
+        return (person, SpeakerKind.PERSON) if person else (label, SpeakerKind.UNNAMED)
+    if label in INTERVIEWER_LABELS:
+        author = _author(evidence)
+        return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
+    if _is_outlet(label):
+        return label, SpeakerKind.ORGANIZATION
+    named = _self_introduced(own, labels)
+    if named:
+        return named, SpeakerKind.PERSON
+    if label in HOST_LABELS:
+        host = re.search(rf"(?:主持人|主播|主理人)\s*(?P<name>{_HAN_RUN})", intro)
+        if host and is_han_name(host["name"][:3]) or host and is_han_name(host["name"][:2]):
+            return _name_prefix(host["name"]), SpeakerKind.PERSON
+        return label, SpeakerKind.UNNAMED
+    if NUMBERED_SPEAKER.match(label) or label in _ROLE_LABELS:
+        return label, SpeakerKind.UNNAMED
+    address = _ADDRESS.match(label)
+    if address:
+        people = {p for p in list(introduced) + [l for l in labels if is_han_name(l)]
+                  if surname_of(p) == address["surname"]}
+        if len(people) == 1:
+            return people.pop(), SpeakerKind.PERSON
+    return label, SpeakerKind.PERSON
+
+
+def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[str, object],
+              introduced: list[str]) -> None:
+    """One nickname left and one introduced person left: the nickname is that person."""
+    taken = {name for name, _ in resolution.values()}
+    open_labels = [l for l, (name, kind) in resolution.items()
+                   if name == l and kind is SpeakerKind.PERSON and not _name_shaped(l) and not _ADDRESS.match(l)
+                   and re.fullmatch(r"[\u3400-\u9fff]{2,6}", l)]
+    people = [p for p in dict.fromkeys(introduced) if p not in taken]
+    if len(open_labels) == 1 and len(people) == 1:
+        resolution[open_labels[0]] = (people[0], SpeakerKind.PERSON)
+
+
+def _name_shaped(label: str) -> bool:
+    """A surname and one or two characters (李榜主): a name or pen name, not a nickname (红衣大叔)."""
+    surname = surname_of(label)
+    return surname is not None and 1 <= len(label) - len(surname) <= 2
+
+
+def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
+    for m in _SELF_INTRO.finditer(own):
+        name = m["name"]
+        if name[0].isascii():
+            return name
+        person = _name_prefix(name)
+        if person and (is_han_name(person) or person in labels):
+            return person
+    return None
+
+
+def _name_prefix(run: str) -> str | None:
+    """The full name a run of Han characters starts with (``张涛大众`` → ``张涛``)."""
+    for size in (3, 2):
+        if len(run) >= size and is_han_name(run[:size]):
+            return run[:size]
+    return run if 2 <= len(run) <= 3 else None
+
+
+def _introduced(title: str, text: str) -> list[str]:
+    """Full names the title and introduction give, in order."""
+    found: list[tuple[int, str]] = []
+    for pattern, where in ((_TITLE_NAME, title), (_INTRO_NAME, title), (_INTRO_NAME, text), (_PAREN_ALIAS, text)):
+        for m in pattern.finditer(where):
+            run = m["name"]
+            for size in (3, 2):
+                if len(run) >= size and is_han_name(run[:size]):
+                    found.append((m.start("name") - (len(text) if where is title else 0), run[:size]))
+                    break
+                if len(run) >= size and is_han_name(run[-size:]) and pattern is _TITLE_NAME:
+                    found.append((m.start("name") - len(text), run[-size:]))
+                    break
+    return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def _aliases(text: str) -> dict[str, str]:
+    """Names the text gives a person: ``李宏玮（Jenny）``, ``陈家豪（英文名 Kevin）``, ``人称红衣大叔的周鸿祎``."""
+    out: dict[str, str] = {}
+    for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED):
+        for m in pattern.finditer(text):
+            name = _name_prefix(m["name"][-3:]) if not is_han_name(m["name"]) else m["name"]
+            if name is None:
+                for size in (3, 2):
+                    if is_han_name(m["name"][-size:]):
+                        name = m["name"][-size:]
+                        break
+            if name and is_han_name(name) and m["alias"] != name:
+                out.setdefault(m["alias"], name)
+    return out
+
+
+def _interviewee(title: str, introduced: list[str], author: str | None) -> str | None:
+    for m in _TITLE_NAME.finditer(title):
+        run = m["name"]
+        for size in (3, 2):
+            for piece in (run[-size:], run[:size]):
+                if len(run) >= size and is_han_name(piece) and piece != author:
+                    return piece
+    others = [p for p in introduced if p != author]
+    return others[0] if others else None
+
+
+def _author(evidence: SpeakerEvidence) -> str | None:
+    head = "\n".join(evidence.doc.text[s:e] for s, e in evidence.intro)
+    m = _BYLINE.search(head)
+    if not m:
+        return None
+    name = m["name"]
+    return name if name[0].isascii() else _name_prefix(name)
+
+
+def _is_outlet(label: str) -> bool:
+    if is_han_name(label):
+        return False
+    if _OUTLET.search(label) and len(label) >= 3:
+        return True
+    return any(label == e.name or label in e.aliases for e in lexicon.organizations())

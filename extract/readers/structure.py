@@ -1,0 +1,320 @@
+"""What every reader shares: the roles of lines that are not speech, and turns assembled from cues.
+
+A reader decides which lines open a turn (a ``Cue`` with a label) and which are structure of its
+format (cue numbers, time lines); this module does the rest the same way for every format: headings,
+captions, metadata and page furniture by their shape, highlights as excerpts of the turns they quote,
+a transcript printed twice read once, the title and date, and the speakers resolved.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Block, BlockRole, Document, Excerpt, Transcript, Turn
+from .labels import Label, match_label
+from .lines import Line
+from .speakers import SpeakerEvidence, resolve_speakers
+
+_TERMINAL = "。！？!?…；;」”\"'）)》.~～"
+_SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;，,]")
+_PAREN_HEADING = re.compile(r"^[（(\[【].*[)）\]】]$")
+_CAPTION_MARK = re.compile(r"[（(](?:左|右|中|前|后|上|下)[一二三四五六七八九十\d]*[)）]|^(?:图|图片|图注|摄影)\s*[:：]|^[▲△▼]")
+_METADATA = re.compile(
+    r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|Date|Source|Author)\s*[:：]\s*(?P<value>.*)$",
+    re.IGNORECASE)
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+_URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")
+# page furniture is short: a navigation link, a share button, a note, an end mark; a long
+# paragraph that happens to start with 本文 or 新闻动态 is text
+_FURNITURE_LINE = re.compile(
+    r"^(?:[•·▪►▶◆■□●]|注\s*[:：]|返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
+    r"版权所有|本文|转载|新闻动态|END$|—\s*END)")
+_MAX_FURNITURE_CHARS = 40
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[.、．]\s*|\s+|$)")
+HIGHLIGHTS = re.compile(r"^(?:精彩摘录|精彩观点|观点摘录|金句|精彩语录|核心观点|要点|Highlights?|Key quotes)\s*[:：]?$",
+                        re.IGNORECASE)
+_MAX_HEADING_CHARS = 30
+_MIN_DUPLICATE_CHARS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One line as a reader read it: the label it opens with, its time codes, or format structure."""
+
+    line: Line
+    label: Label | None = None
+    start_time: float | None = None
+    end_time: float | None = None
+    structural: bool = False  # a cue number, a time line, a file header: not text at all
+    continues: bool = False  # text of a timed segment: goes on with the current speaker whatever its shape
+
+
+@dataclass
+class _OpenTurn:
+    names: tuple[str, ...]
+    label_spans: list[tuple[int, int]]
+    spans: list[tuple[int, int]]
+    blocks: list[int]
+    start_time: float | None
+    end_time: float | None
+
+
+@dataclass
+class _Assembly:
+    doc: Document
+    roles: list[BlockRole] = field(default_factory=list)
+    turns: list[_OpenTurn] = field(default_factory=list)
+    excerpts: list[tuple[str, tuple[int, int], tuple[tuple[int, int], ...], int]] = field(default_factory=list)
+
+
+def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: bool = False,
+             overrides: Mapping[str, str] | None = None, notes: Sequence[str] = ()) -> Transcript:
+    """The transcript of a document whose lines a reader has read as ``cues``.
+
+    ``merge_runs`` joins consecutive cues of one speaker into one turn (subtitles, meeting
+    exports cut speech into segments; a dialogue's consecutive labels are separate turns).
+    """
+    state = _Assembly(doc)
+    in_highlights = in_turn = False
+    date = None
+    for i, cue in enumerate(cues):
+        line = cue.line
+        if cue.structural:
+            state.roles.append(BlockRole.METADATA)
+            continue
+        if cue.label is not None:
+            spans = line.source_spans(cue.label.content)
+            label_spans = list(cue.label.source_spans) or [line.span_of(s, e) for s, e in cue.label.spans]
+            if in_highlights:
+                state.excerpts.append((cue.label.names[0], label_spans[0], spans, i))
+                state.roles.append(BlockRole.EXCERPT)
+                continue
+            current = state.turns[-1] if state.turns and in_turn else None
+            if merge_runs and current is not None and current.names == cue.label.names:
+                current.spans.extend(spans)
+                current.label_spans.extend(label_spans)
+                current.blocks.append(i)
+                current.end_time = cue.end_time if cue.end_time is not None else cue.start_time
+                state.roles.append(BlockRole.CONTINUATION)
+            else:
+                state.turns.append(_OpenTurn(cue.label.names, label_spans, list(spans), [i],
+                                             cue.start_time, cue.end_time))
+                state.roles.append(BlockRole.TURN)
+            in_turn = True
+            continue
+        if cue.continues:
+            if in_turn and state.turns:
+                _continue(state.turns[-1], line, cue, i)
+                state.roles.append(BlockRole.CONTINUATION)
+            else:
+                state.roles.append(BlockRole.INTRO)
+            continue
+        role = shape_role(line)
+        if role is BlockRole.METADATA and date is None:
+            match = _DATE.search(line.visible)
+            if match:
+                date = f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+        if HIGHLIGHTS.match(line.visible):
+            in_highlights, in_turn = True, False
+        elif role in (BlockRole.METADATA, BlockRole.FURNITURE):
+            in_highlights, in_turn = False, False
+        elif role is None:
+            in_highlights = False
+            role = BlockRole.CONTINUATION if in_turn and state.turns else BlockRole.INTRO
+            if role is BlockRole.CONTINUATION:
+                _continue(state.turns[-1], line, cue, i)
+        elif role is BlockRole.CAPTION:
+            in_highlights = False
+        state.roles.append(role)
+    return _finish(state, cues, reader, date, overrides or {}, notes)
+
+
+def _continue(turn: _OpenTurn, line: Line, cue: Cue, index: int) -> None:
+    turn.spans.extend(line.source_spans())
+    turn.blocks.append(index)
+    if cue.end_time is not None or cue.start_time is not None:
+        turn.end_time = cue.end_time if cue.end_time is not None else cue.start_time
+
+
+def shape_role(line: Line) -> BlockRole | None:
+    """The role a line without a speaker label has by its shape, or None for running text."""
+    text = line.visible
+    if not text:
+        return BlockRole.FURNITURE
+    if line.heading:
+        return BlockRole.HEADING
+    if _METADATA.match(text) or _URL_ONLY.match(text):
+        return BlockRole.METADATA
+    if len(text) <= _MAX_FURNITURE_CHARS and _FURNITURE_LINE.match(text):
+        return BlockRole.FURNITURE
+    if _CAPTION_MARK.search(text):
+        return BlockRole.CAPTION
+    if line.list_item:
+        return None
+    if line.bold and len(text) <= 2 * _MAX_HEADING_CHARS and not _ends_sentence(text):
+        return BlockRole.HEADING
+    if _PAREN_HEADING.match(text) or HIGHLIGHTS.match(text):
+        return BlockRole.HEADING
+    if _NUMBERED_HEADING.match(text) and len(text) <= _MAX_HEADING_CHARS:
+        return BlockRole.HEADING
+    if len(text) <= _MAX_HEADING_CHARS and text[-1] not in _TERMINAL and not text.endswith((":", "：")):
+        return BlockRole.HEADING
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1] in "。！？!?…"
+
+
+def _finish(state: _Assembly, cues: Sequence[Cue], reader: str, date: str | None,
+            overrides: Mapping[str, str], notes: Sequence[str]) -> Transcript:
+    doc, roles = state.doc, state.roles
+    raw = [t for t in state.turns if t.spans]
+    for t in state.turns:
+        if not t.spans:  # a label with nothing said after it
+            for b in t.blocks:
+                roles[b] = BlockRole.FURNITURE
+    keys = [(t.names, _norm("".join(doc.text[s:e] for s, e in t.spans))) for t in raw]
+    kept = []
+    for t, dup in zip(raw, _repeated(keys)):
+        if dup:
+            for b in t.blocks:
+                roles[b] = BlockRole.DUPLICATE
+        else:
+            kept.append(t)
+    seen_blocks: set[str] = set()
+    for i, (cue, role) in enumerate(zip(cues, roles)):
+        if role in (BlockRole.TURN, BlockRole.CONTINUATION, BlockRole.DUPLICATE, BlockRole.METADATA) and \
+                (role is not BlockRole.METADATA or cue.structural):
+            continue
+        key = _norm(cue.line.visible)
+        if key in seen_blocks and (len(key) >= 8 or role is BlockRole.EXCERPT):
+            roles[i] = BlockRole.DUPLICATE
+        seen_blocks.add(key)
+    excerpts = [(name, label, spans, b) for name, label, spans, b in state.excerpts
+                if roles[b] is BlockRole.EXCERPT and spans]
+    for name, label, spans, b in state.excerpts:
+        if roles[b] is BlockRole.EXCERPT and not spans:
+            roles[b] = BlockRole.FURNITURE
+    blocks = tuple(Block(c.line.start, c.line.end, r) for c, r in zip(cues, roles))
+    title = _title(doc, blocks)
+    evidence = SpeakerEvidence(
+        doc=doc, title=title,
+        intro=[(b.start, b.end) for b in _before_first_turn(blocks)],
+        turns=[(t.names, t.label_spans, t.spans) for t in kept],
+        excerpts=[(name, label) for name, label, _, _ in excerpts],
+        overrides=overrides)
+    resolved = resolve_speakers(evidence)
+    turns = []
+    for t in kept:
+        names = tuple(dict.fromkeys(resolved.name_of[n] for n in t.names))
+        turns.append(Turn(index=len(turns) + 1, speakers=names, spans=tuple(t.spans),
+                          labels=tuple(t.label_spans), start_time=t.start_time, end_time=t.end_time))
+    transcript_excerpts = tuple(
+        Excerpt(resolved.name_of[name], spans[0][0], spans[-1][1],
+                _quoted_turn(doc, turns, resolved.name_of[name], spans[0][0], spans[-1][1]))
+        for name, _, spans, _ in excerpts)
+    return Transcript(document=doc, turns=tuple(turns), blocks=blocks, excerpts=transcript_excerpts,
+                      title=title, date=date, speaker_records=resolved.records, input_format=reader,
+                      notes=tuple(notes) + _diagnostics(doc, cues, roles, turns))
+
+
+def _before_first_turn(blocks: tuple[Block, ...]):
+    for block in blocks:
+        if block.role in (BlockRole.TURN, BlockRole.EXCERPT):
+            break
+        if block.role in (BlockRole.INTRO, BlockRole.HEADING, BlockRole.METADATA, BlockRole.CAPTION):
+            yield block
+
+
+def _diagnostics(doc: Document, cues: Sequence[Cue], roles: list[BlockRole], turns: list[Turn]) -> tuple[str, ...]:
+    """Signs that a dialogue was not read as one: label-shaped lines left in text or in a list,
+    and speaker labels inside another speaker's turn."""
+    notes = []
+    label_lines = [c.line.number for c, r in zip(cues, roles)
+                   if r in (BlockRole.INTRO, BlockRole.CONTINUATION) and not c.line.list_item
+                   and (m := match_label(c.line.visible)) and m.content < len(c.line.visible)]
+    listed = [c.line.number for c, r in zip(cues, roles)
+              if c.line.list_item and r in (BlockRole.INTRO, BlockRole.CONTINUATION)
+              and (m := match_label(c.line.visible)) and m.content < len(c.line.visible)]
+    if len(label_lines) >= 3 and len(label_lines) >= len(turns) / 2:
+        notes.append(f"{len(label_lines)} lines look like 'name: text' but were not read as turns "
+                     f"(lines {_numbers(label_lines)}); try --input-format or --speakers")
+    if listed and not turns:
+        notes.append(f"speaker-like labels only in list items (lines {_numbers(listed)}); "
+                     "list items are never read as turns")
+    speakers = {doc.text[s:e] for t in turns for s, e in t.labels} | {n for t in turns for n in t.speakers}
+    speakers = {n for n in speakers if len(n) >= 2}
+    if speakers:
+        inner = re.compile(r"[。！？!?…]\s*(" + "|".join(map(re.escape, sorted(speakers, key=len, reverse=True)))
+                           + r")\s*[:：]")
+        for turn in turns:
+            for s, e in turn.spans:
+                m = inner.search(doc.text, s, e)
+                if m:
+                    number = doc.text.count("\n", 0, m.start(1)) + 1
+                    notes.append(f"line {number}: the label '{m[1]}:' inside a turn of {turn.speaker} "
+                                 "(two speakers' words in one turn?)")
+    return tuple(notes)
+
+
+def _numbers(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:8]))
+    return shown + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
+
+
+def _repeated(keys: list[tuple[tuple[str, ...], str]]) -> list[bool]:
+    """Turns that repeat an earlier one: long ones alone, short ones only inside a repeated run."""
+    first_seen: set[tuple[tuple[str, ...], str]] = set()
+    seen = [key in first_seen or first_seen.add(key) for key in keys]  # type: ignore[func-returns-value]
+    out = []
+    for i, (key, again) in enumerate(zip(keys, seen)):
+        neighbour = (i > 0 and seen[i - 1] and len(keys[i - 1][1]) >= _MIN_DUPLICATE_CHARS) or (
+            i + 1 < len(seen) and seen[i + 1] and len(keys[i + 1][1]) >= _MIN_DUPLICATE_CHARS)
+        out.append(again and (len(key[1]) >= _MIN_DUPLICATE_CHARS or neighbour))
+    return out
+
+
+def _quoted_turn(doc: Document, turns: list[Turn], speaker: str, start: int, end: int) -> int | None:
+    """The turn of ``speaker`` sharing the most character 4-grams with an excerpt."""
+    grams = _ngrams(doc.text[start:end])
+    if not grams:
+        return None
+    best, best_score = None, 0.3
+    for turn in turns:
+        if speaker not in turn.speakers:
+            continue
+        score = len(grams & _ngrams(turn.text(doc))) / len(grams)
+        if score > best_score:
+            best, best_score = turn.index, score
+    return best
+
+
+def _ngrams(text: str, n: int = 4) -> set[str]:
+    text = _norm(text)
+    return {text[i:i + n] for i in range(len(text) - n + 1)}
+
+
+def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
+    """The heading just before the date line, else the first heading before any turn."""
+    for i, block in enumerate(blocks):
+        if block.role is BlockRole.METADATA and _DATE.search(doc.text[block.start:block.end]):
+            for prev in reversed(blocks[max(0, i - 3):i]):
+                if prev.role is BlockRole.HEADING:
+                    return _strip_marks(doc.text[prev.start:prev.end])
+    for block in blocks:
+        if block.role is BlockRole.TURN:
+            break
+        text = doc.text[block.start:block.end]
+        if block.role is BlockRole.HEADING and not HIGHLIGHTS.match(text) and not _PAREN_HEADING.match(text):
+            return _strip_marks(text)
+    return None
+
+
+def _strip_marks(text: str) -> str:
+    return text.lstrip("#> ").replace("**", "").strip() or text
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)

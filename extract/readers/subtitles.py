@@ -1,0 +1,101 @@
+"""Subtitles: SRT and WebVTT cues, the speaker from a label (``主持人：…``) or a voice tag (``<v 周婷>``).
+
+A cue without a label goes on with the speaker before it; consecutive cues of one speaker are one
+turn, timed from the first cue's start to the last one's end.  Cue numbers, time lines, the WEBVTT
+header and NOTE blocks are structure, not text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..model import Document, Transcript
+from . import reader
+from .labels import TIME, Label, match_label, seconds
+from .lines import Line, split_lines
+from .structure import Cue, assemble
+
+_TIMING = re.compile(rf"^(?P<start>{TIME})\s*-->\s*(?P<end>{TIME})(?:\s+.*)?$")
+_CUE_NUMBER = re.compile(r"^\d+$")
+_VTT_TAGS = re.compile(r"<[^>\n]*>")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^>\n]+?)\s*>")
+_VTT_BLOCK = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
+
+
+def _timed_lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if _TIMING.match(line.strip()))
+
+
+def detect_srt(text: str) -> float:
+    head = text[:100_000]
+    timings = _timed_lines(head)
+    return 0.95 if timings >= 1 and "," in "".join(_TIMING.findall(head)[0]) and not head.lstrip().startswith(
+        "WEBVTT") else (0.7 if timings >= 2 and not head.lstrip().startswith("WEBVTT") else 0.0)
+
+
+def detect_vtt(text: str) -> float:
+    head = text[:100_000]
+    if head.lstrip().startswith("WEBVTT"):
+        return 1.0
+    return 0.8 if _timed_lines(head) >= 1 and _VOICE.search(head) else 0.0
+
+
+def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> list[Cue]:
+    lines = split_lines(text, markup) if markup else split_lines(text)
+    cues: list[Cue] = []
+    timing: tuple[float, float] | None = None
+    in_block = False  # inside a NOTE/STYLE block of WebVTT
+    for i, line in enumerate(lines):
+        raw = text[line.start:line.end]
+        m = _TIMING.match(raw)
+        if m:
+            timing = (seconds(m["start"]), seconds(m["end"]))
+            in_block = False
+            cues.append(Cue(line, structural=True))
+            continue
+        next_is_timing = i + 1 < len(lines) and _TIMING.match(text[lines[i + 1].start:lines[i + 1].end])
+        if _VTT_BLOCK.match(raw) or in_block or next_is_timing and (_CUE_NUMBER.match(raw) or timing is None or
+                                                                    _blank_before(text, line)):
+            in_block = in_block or bool(_VTT_BLOCK.match(raw)) and not raw.startswith("WEBVTT")
+            cues.append(Cue(line, structural=True))
+            continue
+        if timing is None:  # before the first cue: a header
+            cues.append(Cue(line, structural=True))
+            continue
+        label = _voice(text, line) or _label(line)
+        cues.append(Cue(line, label, timing[0], timing[1], continues=True))
+    return cues
+
+
+def _blank_before(text: str, line: Line) -> bool:
+    """A cue identifier stands after a blank line, right before its time line."""
+    return line.start < 2 or text[:line.start].rstrip(" \t").endswith("\n\n")
+
+
+def _label(line: Line) -> Label | None:
+    label = match_label(line.visible)
+    return label if label is not None and not label.header else None
+
+
+def _voice(text: str, line: Line) -> Label | None:
+    """``<v 周婷>好。`` → a label spanning ``周婷`` in the source; the text after the tag."""
+    m = _VOICE.match(text, line.start, line.end)
+    if not m:
+        return None
+    name_start, name_end = m.start("name"), m.end("name")
+    # the visible text has no tags: the spoken text starts at the first visible char after the tag
+    content = next((k for k, offset in enumerate(line.offsets) if offset >= m.end()), len(line.visible))
+    return Label((m["name"],), (), content, source_spans=((name_start, name_end),))
+
+
+@reader("srt", "SubRip subtitles: numbered cues with time lines",
+        "1\n00:00:00,500 --> 00:00:04,800\n主持人：欢迎收听。", detect_srt)
+def parse_srt(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
+    return assemble(document, subtitle_cues(document.text, None), "srt", merge_runs=True, overrides=speakers)
+
+
+@reader("vtt", "WebVTT subtitles: voice tags (<v Name>) or labels in the cue text",
+        "00:00:00.000 --> 00:00:03.000\n<v 周婷>好，我们开始吧。", detect_vtt)
+def parse_vtt(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
+    return assemble(document, subtitle_cues(document.text, _VTT_TAGS), "vtt", merge_runs=True,
+                    overrides=speakers)
