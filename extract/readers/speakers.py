@@ -73,8 +73,10 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     doc = evidence.doc
     labels: dict[str, list[tuple[int, int]]] = {}
     for names, label_spans, _ in evidence.turns:
-        for name, span in zip(names, label_spans):
-            labels.setdefault(name, []).append(span)
+        for name in names:
+            labels.setdefault(name, [])
+        for name, span in zip(names, label_spans):  # a label the format implies has no span
+            labels[name].append(span)
     for name, span in evidence.excerpts:
         labels.setdefault(name, []).append(span)
     intro = "\n".join(doc.text[s:e] for s, e in evidence.intro)
@@ -166,8 +168,9 @@ def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
         if name[0].isascii():
             return name
         person = _name_prefix(name)
-        if person and (is_han_name(person) or person in labels):
-            return person
+        ends = m.end() == len(own) or not ("\u3400" <= own[m.end()] <= "\u9fff")
+        if person and (is_han_name(person) or person in labels or ends and person == name):
+            return person  # 我是张涛, or a given name alone before a pause: 我是主持人泓君。
     return None
 
 

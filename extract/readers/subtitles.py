@@ -22,22 +22,21 @@ _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^>\n]+?)\s*>")
 _VTT_BLOCK = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 
 
-def _timed_lines(text: str) -> int:
-    return sum(1 for line in text.splitlines() if _TIMING.match(line.strip()))
-
-
 def detect_srt(text: str) -> float:
     head = text[:100_000]
-    timings = _timed_lines(head)
-    return 0.95 if timings >= 1 and "," in "".join(_TIMING.findall(head)[0]) and not head.lstrip().startswith(
-        "WEBVTT") else (0.7 if timings >= 2 and not head.lstrip().startswith("WEBVTT") else 0.0)
+    if head.lstrip().startswith("WEBVTT"):
+        return 0.0
+    timings = [m for line in head.splitlines() if (m := _TIMING.match(line.strip()))]
+    if any("," in m["start"] for m in timings):  # SRT writes milliseconds after a comma
+        return 0.95
+    return 0.7 if len(timings) >= 2 else 0.0
 
 
 def detect_vtt(text: str) -> float:
     head = text[:100_000]
     if head.lstrip().startswith("WEBVTT"):
         return 1.0
-    return 0.8 if _timed_lines(head) >= 1 and _VOICE.search(head) else 0.0
+    return 0.8 if _VOICE.search(head) and any(_TIMING.match(line.strip()) for line in head.splitlines()) else 0.0
 
 
 def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> list[Cue]:

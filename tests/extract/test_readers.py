@@ -1,0 +1,310 @@
+"""Every reader on small transcripts written for these tests: turns, speakers, offsets, time codes."""
+from __future__ import annotations
+
+import pytest
+
+from talkgraph.extract import document_from_text
+from talkgraph.extract.errors import UsageError
+from talkgraph.extract.model import SpeakerKind
+from talkgraph.extract.readers import detect_reader, load_readers, parse_speaker_overrides
+from talkgraph.extract.transcript import parse_transcript
+
+
+def parse(text: str, input_format: str | None = None, speakers=None):
+    return parse_transcript(document_from_text(text, doc_id="t"), input_format, speakers)
+
+
+def turns(t):
+    return [(turn.speakers, turn.text(t.document)) for turn in t.turns]
+
+
+def assert_offsets_exact(t):
+    text = t.document.text
+    for turn in t.turns:
+        for s, e in turn.spans:
+            assert 0 <= s < e <= len(text)
+            assert text[s:e] == text[s:e].strip()
+            assert "**" not in text[s:e]
+        for s, e in turn.labels:
+            assert text[s:e].strip() == text[s:e] and text[s:e]
+    for record in t.speaker_records:
+        for s, e in record.labels:
+            assert text[s:e] in (record.name, *record.aliases)
+
+
+# one conversation, five formats
+CONVERSATION = [("周婷", "好，我们开始吧。今天聊聊开源模型。"), ("吴昊", "我认为开源会赢。"),
+                ("周婷", "为什么这么说？"), ("吴昊", "因为成本更低，生态更大。")]
+
+MARKDOWN = """# 开源模型对谈
+
+**周婷：**好，我们开始吧。今天聊聊开源模型。
+
+**吴昊：**我认为开源会赢。
+
+**周婷：**为什么这么说？
+
+**吴昊：**因为成本更低，生态更大。
+"""
+
+SRT = """1
+00:00:00,500 --> 00:00:02,000
+周婷：好，我们开始吧。
+
+2
+00:00:02,000 --> 00:00:04,800
+今天聊聊开源模型。
+
+3
+00:00:05,000 --> 00:00:07,000
+吴昊：我认为开源会赢。
+
+4
+00:00:07,500 --> 00:00:09,000
+周婷：为什么这么说？
+
+5
+00:00:09,500 --> 00:00:11,000
+吴昊：因为成本更低，
+
+6
+00:00:11,000 --> 00:00:12,500
+吴昊：生态更大。
+"""
+
+VTT = """WEBVTT
+
+NOTE 这是测试用的字幕
+
+00:00.500 --> 00:02.000
+<v 周婷>好，我们开始吧。</v>
+
+00:02.000 --> 00:04.800
+<v 周婷>今天聊聊开源模型。</v>
+
+intro-3
+00:05.000 --> 00:07.000
+<v 吴昊>我认为开源会赢。
+
+00:07.500 --> 00:09.000
+<v.loud 周婷>为什么这么说？
+
+00:09.500 --> 00:12.500
+<v 吴昊>因为成本更低，生态更大。
+"""
+
+FEISHU = """开源模型对谈
+2024年6月1日 下午 3:00 | 13秒
+
+关键词：
+开源、模型
+
+文字记录：
+
+周婷  00:00:00
+好，我们开始吧。
+今天聊聊开源模型。
+
+吴昊  00:00:05
+我认为开源会赢。
+
+周婷  00:00:07
+为什么这么说？
+
+吴昊  00:00:09
+因为成本更低，生态更大。
+"""
+
+TENCENT_MEETING = """周婷(00:00:00): 好，我们开始吧。
+周婷(00:00:02): 今天聊聊开源模型。
+吴昊(00:00:05): 我认为开源会赢。
+周婷(00:00:07): 为什么这么说？
+吴昊(00:00:09): 因为成本更低，生态更大。
+"""
+
+
+@pytest.mark.parametrize("text,fmt", [(MARKDOWN, "dialogue"), (SRT, "srt"), (VTT, "vtt"), (FEISHU, "meeting"),
+                                      (TENCENT_MEETING, "meeting")])
+def test_one_conversation_in_five_formats_gives_the_same_turns(text, fmt):
+    t = parse(text)
+    assert t.input_format == fmt
+    assert [(speakers, "".join(body.split())) for speakers, body in turns(t)] == [
+        ((speaker,), body.replace(" ", "")) for speaker, body in CONVERSATION]
+    assert t.speakers == ("周婷", "吴昊")
+    assert_offsets_exact(t)
+
+
+def test_subtitle_time_codes_span_the_merged_cues():
+    t = parse(SRT)
+    assert [(turn.start_time, turn.end_time) for turn in t.turns] == [
+        (0.5, 4.8), (5.0, 7.0), (7.5, 9.0), (9.5, 12.5)]
+    v = parse(VTT)
+    assert [(turn.start_time, turn.end_time) for turn in v.turns][0] == (0.5, 4.8)
+    # the voice tag's name is the label, in the source
+    first = v.turns[0]
+    assert v.document.text[slice(*first.labels[0])] == "周婷"
+    assert "<v" not in first.text(v.document)
+
+
+def test_meeting_exports_keep_segment_times():
+    t = parse(FEISHU)
+    assert [turn.start_time for turn in t.turns] == [0.0, 5.0, 7.0, 9.0]
+    assert parse(TENCENT_MEETING).turns[0].end_time == 2.0
+
+
+@pytest.mark.parametrize("text", [
+    "[00:00:01] 李明: 大家好。\n[00:00:04] 王芳: 你好。\n[00:00:06] 李明: 开始吧。\n",
+    "李明 00:00:01\n大家好。\n\n王芳 00:00:04\n你好。\n\n李明 00:00:06\n开始吧。\n",
+    "李明 (00:00:01)：大家好。\n王芳 (00:00:04)：你好。\n李明 (00:00:06)：开始吧。\n",
+])
+def test_timestamps_before_or_after_the_label(text):
+    t = parse(text)
+    assert t.input_format == "meeting"
+    assert turns(t) == [(("李明",), "大家好。"), (("王芳",), "你好。"), (("李明",), "开始吧。")]
+    assert [turn.start_time for turn in t.turns] == [1.0, 4.0, 6.0]
+    assert_offsets_exact(t)
+
+
+def test_otter_style_speaker_numbers_and_latin_names():
+    text = "Speaker 1  0:01\nHello everyone, welcome.\n\nJane Smith  0:05\nThanks for having me.\n\nSpeaker 1  0:09\nLet's start.\n"
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns] == ["Speaker 1", "Jane Smith", "Speaker 1"]
+    record = t.speaker_record("Speaker 1")
+    assert record.kind is SpeakerKind.UNNAMED
+    assert t.speaker_record("Jane Smith").kind is SpeakerKind.PERSON
+
+
+@pytest.mark.parametrize("text", [
+    "张涛：大家好。\n\n李宏玮：你好。\n\n张涛：开始吧。\n",                     # plain, full-width colon
+    "张涛: 大家好。\n\n李宏玮: 你好。\n\n张涛: 开始吧。\n",                      # half-width colon
+    "**张涛：**大家好。\n\n**李宏玮：**你好。\n\n**张涛：**开始吧。\n",          # bold label and colon
+    "**张涛**：大家好。\n\n**李宏玮**：你好。\n\n**张涛**：开始吧。\n",          # bold name only
+    "**张涛:**\n\n大家好。\n\n**李宏玮:**\n\n你好。\n\n**张涛:**\n\n开始吧。\n",   # label on its own line
+    "张涛：\n大家好。\n李宏玮：\n你好。\n张涛：\n开始吧。\n",
+    "> **张涛：** 大家好。\n>\n> **李宏玮：** 你好。\n>\n> **张涛：** 开始吧。\n",  # a block quote
+])
+def test_every_label_shape(text):
+    t = parse(text)
+    assert turns(t) == [(("张涛",), "大家好。"), (("李宏玮",), "你好。"), (("张涛",), "开始吧。")]
+    assert [t.document.text[slice(*turn.labels[0])] for turn in t.turns] == ["张涛", "李宏玮", "张涛"]
+    assert_offsets_exact(t)
+
+
+def test_markup_inside_a_turn_is_left_out_of_its_spans():
+    t = parse("**王芳：**我认为**开源**一定会赢。\n\n**李明：**同意。\n\n**王芳：**好。\n")
+    assert t.turns[0].text(t.document) == "我认为开源一定会赢。"
+    assert len(t.turns[0].spans) == 3
+    assert_offsets_exact(t)
+
+
+def test_short_exchange_of_three_speakers_one_turn_each():
+    t = parse("主持人：请问怎么看？\n嘉宾A：我认为会涨。\n嘉宾B：我认为会跌。\n")
+    assert turns(t) == [(("主持人",), "请问怎么看？"), (("嘉宾A",), "我认为会涨。"), (("嘉宾B",), "我认为会跌。")]
+    assert all(r.kind is SpeakerKind.UNNAMED for r in t.speaker_records)
+
+
+def test_numbered_speakers_with_digits_are_speakers():
+    t = parse("说话人1：大家好，我是吴昊，做数据库的。\n\n说话人2：你好。\n\n说话人1：我们开始。\n\n说话人2：好的。\n")
+    assert t.speakers == ("吴昊", "说话人2")
+    assert t.speaker_record("吴昊").aliases == ("说话人1",)
+    assert t.speaker_record("说话人2").kind is SpeakerKind.UNNAMED
+    assert_offsets_exact(t)
+
+
+def test_quotations_headings_and_lists_are_not_turns():
+    text = ("## 第一部分：背景\n\n嘉宾名单：\n\n- 李开元（零一科技 技术副总裁）\n- 王雪梅（星河大学 教授）\n\n"
+            "**李开元：**我先说。李斌说：\"呵呵，苹果造不出车来。\"这句话很有名。\n\n"
+            "**王雪梅：**我补充。\n\n李斌说：\"这是引用。\"\n\n**李开元：**好。\n")
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns] == ["李开元", "王雪梅", "李开元"]
+    assert "李斌说" not in t.speakers
+    assert "这是引用" in t.turns[1].text(t.document)
+
+
+def test_a_label_fused_to_the_end_of_a_paragraph_opens_the_next_turn():
+    text = ("张涛:\n\n大家好，我是张涛。现在我在做投资。Lily:\n\n您最近在做什么？\n\n张涛:\n\n投资。\n\nLily:\n\n"
+            "书名叫什么？ 张涛:\n\n没什么。\n")
+    t = parse(text)
+    assert turns(t) == [(("张涛",), "大家好，我是张涛。现在我在做投资。"), (("Lily",), "您最近在做什么？"),
+                        (("张涛",), "投资。"), (("Lily",), "书名叫什么？"), (("张涛",), "没什么。")]
+    assert_offsets_exact(t)
+
+
+def test_role_labels_resolve_to_the_people_the_text_names():
+    text = ("专访｜星河科技陈家豪：开源的下一步\n\n作者：林晓\n\n本期我们对话星河科技创始人陈家豪（英文名 Kevin）。\n\n"
+            "问：你为什么创业？\n\n答：因为想做自己的产品。\n\n问：后来呢？\n\n答：后来就做了。\n")
+    t = parse(text)
+    assert t.input_format == "interview"
+    assert [turn.speaker for turn in t.turns] == ["林晓", "陈家豪", "林晓", "陈家豪"]
+    assert t.speaker_record("陈家豪").aliases == ("答",)
+    assert t.speaker_record("林晓").aliases == ("问",)
+    assert_offsets_exact(t)
+
+
+def test_bold_question_plain_answer_interview():
+    text = ("**Q：你为什么创业？**\n\nA：因为想做自己的产品。\n\n**Q：后来呢？**\n\nA：后来就做了。\n")
+    t = parse(text)
+    assert turns(t) == [(("Q",), "你为什么创业？"), (("A",), "因为想做自己的产品。"),
+                        (("Q",), "后来呢？"), (("A",), "后来就做了。")]
+
+
+def test_bold_questions_without_labels():
+    text = ("星河科技创始人陈家豪谈开源。\n\n**你为什么创业？**\n\n因为想做自己的产品。\n\n还想多做一点事情。\n\n"
+            "**后来呢？**\n\n后来就做了。\n\n**现在呢？**\n\n现在很好。\n")
+    t = parse(text)
+    assert t.input_format == "interview"
+    assert [turn.speaker for turn in t.turns] == ["问", "陈家豪", "问", "陈家豪", "问", "陈家豪"]
+    assert t.turns[1].text(t.document) == "因为想做自己的产品。\n还想多做一点事情。"
+
+
+def test_an_outlet_asking_is_an_organisation():
+    text = "作者：林晓\n\n星河日报：你好。\n\n陈家豪：你好。\n\n星河日报：再见。\n\n陈家豪：再见。\n"
+    t = parse(text)
+    assert t.speaker_record("星河日报").kind is SpeakerKind.ORGANIZATION
+
+
+def test_host_introduces_himself_and_forms_of_address_meet_the_full_name():
+    text = ("本期嘉宾：星河科技创始人李明远、星河大学教授王雪梅。\n\n"
+            "主持人：大家好，我是主持人泓君。\n\n李总：大家好。\n\n王老师：你好。\n\n主持人：开始。\n\n"
+            "李明远：我补充一点。\n")
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns] == ["泓君", "李明远", "王雪梅", "泓君", "李明远"]
+    assert set(t.speaker_record("李明远").aliases) == {"李总"}
+    assert t.speaker_record("王雪梅").aliases == ("王老师",)
+
+
+def test_a_nickname_is_the_one_person_the_introduction_names():
+    text = ("王小川邀请了星河集团创始人赵一凡来对话。\n\n王小川：你好。\n\n铁面大侠：你好你好。\n\n王小川：开始吧。\n\n"
+            "铁面大侠：好的。\n")
+    t = parse(text)
+    assert t.speakers == ("王小川", "赵一凡")
+    assert t.speaker_record("赵一凡").aliases == ("铁面大侠",)
+
+
+def test_speakers_given_by_hand_win():
+    t = parse("A：你好。\n\nQ：你好。\n\nA：再见。\n\nQ：再见。\n", speakers={"A": "王小川", "Q": "张小珺"})
+    assert t.speakers == ("王小川", "张小珺")
+    assert parse_speaker_overrides("A=王小川，Q=张小珺") == {"A": "王小川", "Q": "张小珺"}
+    with pytest.raises(UsageError):
+        parse_speaker_overrides("A王小川")
+
+
+def test_a_format_can_be_forced_and_unknown_names_are_refused():
+    t = parse(TENCENT_MEETING, input_format="dialogue")
+    assert t.input_format == "dialogue"
+    with pytest.raises(UsageError, match="known input formats"):
+        parse(MARKDOWN, input_format="docx")
+    assert set(load_readers()) == {"dialogue", "interview", "srt", "vtt", "meeting"}
+    assert detect_reader("没有发言人的一段话。").name == "dialogue"
+
+
+def test_a_label_inside_another_turn_is_a_warning_with_its_line():
+    t = parse("王芳：我认为会涨。李明：我认为会跌。\n\n李明：对。\n\n王芳：好。\n")
+    assert any("line 1" in note and "李明" in note for note in t.notes)
+
+
+def test_many_label_lines_left_unread_are_a_warning():
+    text = "\n\n".join(f"- 嘉宾{i}：这是第{i}条很长的发言内容。" for i in range(5)) + "\n"
+    t = parse(text)
+    assert not t.turns
+    assert any("list items" in note for note in t.notes)
