@@ -25,11 +25,13 @@ _METADATA = re.compile(
     re.IGNORECASE)
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 _URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")
-# page furniture is short: a navigation link, a share button, a note, an end mark; a long
-# paragraph that happens to start with 本文 or 新闻动态 is text
+# page furniture has the shape of a link or a label, not of a sentence: short, and not ending
+# like one (a navigation link, a share button, "- 本文首发于… -", an end mark).  A paragraph that
+# starts with 本文 or 新闻动态 but goes on as a sentence is text.  A note (注：…) is an aside always.
 _FURNITURE_LINE = re.compile(
-    r"^(?:[•·▪►▶◆■□●]|注\s*[:：]|返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
+    r"^(?:[-—–\s]*)(?:[•·▪►▶◆■□●]|返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
     r"版权所有|本文|转载|新闻动态|END$|—\s*END)")
+_NOTE = re.compile(r"^注\s*[:：]")
 _MAX_FURNITURE_CHARS = 40
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[.、．]\s*|\s+|$)")
 HIGHLIGHTS = re.compile(r"^(?:精彩摘录|精彩观点|观点摘录|金句|精彩语录|核心观点|要点|Highlights?|Key quotes)\s*[:：]?$",
@@ -146,7 +148,8 @@ def shape_role(line: Line) -> BlockRole | None:
         return BlockRole.HEADING
     if _METADATA.match(text) or _URL_ONLY.match(text):
         return BlockRole.METADATA
-    if len(text) <= _MAX_FURNITURE_CHARS and _FURNITURE_LINE.match(text):
+    if _NOTE.match(text) or (len(text) <= _MAX_FURNITURE_CHARS and _FURNITURE_LINE.match(text)
+                             and not _ends_sentence(text)):
         return BlockRole.FURNITURE
     if _CAPTION_MARK.search(text):
         return BlockRole.CAPTION

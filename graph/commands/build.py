@@ -29,6 +29,12 @@ def configure(subparsers) -> None:
                         help="also keep the graph in a persistent store at PATH (pyoxigraph), one named graph "
                              "per transcript: a rebuild replaces changed transcripts only. With --store, files "
                              "are written only for the formats named with --format, and the shapes are not checked")
+    parser.add_argument("--input-format", metavar="NAME",
+                        help="read every transcript in this format instead of the one its content shows "
+                             "(dialogue, interview, srt, vtt, meeting; the build summary says which was used)")
+    parser.add_argument("--speakers", metavar="LABEL=NAME,...",
+                        help="who speaker labels stand for, overriding what is read from the text: "
+                             "--speakers 'A=王小川,Q=张小珺'")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip checking the graph against talkgraph's SHACL shapes before writing "
                              "(the check takes about 0.3 s per MB of transcript)")
@@ -59,6 +65,16 @@ def _check_shapes(built) -> None:
                              f"(first: {first}); nothing was written; please report this")
 
 
+def _read_options(args: argparse.Namespace):
+    from talkgraph.extract.readers import get_reader, parse_speaker_overrides
+    from talkgraph.graph.pipeline import ReadOptions
+
+    if args.input_format:
+        get_reader(args.input_format)
+    speakers = parse_speaker_overrides(args.speakers) if args.speakers else None
+    return ReadOptions(args.input_format, speakers)
+
+
 def _progress_bar(done: int, total: int, path) -> None:
     """A one-line progress bar on a terminal; nothing when stderr is a file or a pipe."""
     if total < 2 or not sys.stderr.isatty():
@@ -81,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         names = sorted(load_exporters())
     for name in names:
         get_exporter(name)  # an unknown format fails before any work is done
+    _read_options(args)  # so do an unknown input format and malformed --speakers
     ensure_writable(args.output)
     with cyclic_gc_paused():
         _build_and_write(args, names, pipeline)
@@ -91,7 +108,7 @@ def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> No
     from talkgraph.graph.pipeline import build_graph, export_graph
 
     built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store),
-                        pipeline=pipeline)
+                        pipeline=pipeline, options=_read_options(args))
     for line in built.warnings():
         print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():
