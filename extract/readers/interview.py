@@ -21,7 +21,7 @@ _QUESTION_END = ("？", "?")
 def detect(text: str) -> float:
     cues, speakers = dialogue_cues(text[:200_000])
     labelled = [c for c in cues if c.label]
-    roles = [c for c in labelled if set(c.label.names) <= INTERVIEWEE_LABELS | INTERVIEWER_LABELS]
+    roles = [c for c in labelled if {_role(n) for n in c.label.names} <= INTERVIEWEE_LABELS | INTERVIEWER_LABELS]
     if len(roles) >= 2 and len(roles) * 5 >= len(labelled) * 3:
         return 0.8
     if not labelled and sum(1 for q in _bold_questions(cues)) >= 3:
@@ -35,23 +35,32 @@ def _bold_questions(cues: list[Cue]):
             yield i
 
 
+def _role(name: str) -> str:
+    return name.rstrip("0123456789 ")
+
+
 def interview_cues(text: str) -> list[Cue]:
+    """Labelled questions and answers as they are; a question set in bold (labelled or not) with an
+    unlabelled paragraph below it: that paragraph opens the answer."""
     cues, _ = dialogue_cues(text)
-    if any(c.label for c in cues):
-        return cues
-    # questions in bold, answers unlabelled below them
-    questions = set(_bold_questions(cues))
+    labelled = any(c.label for c in cues)
+    questions = {i for i, c in enumerate(cues)
+                 if c.line.bold and c.label is not None and _role(c.label.names[0]) in INTERVIEWER_LABELS}
+    if not labelled:
+        questions = set(_bold_questions(cues))
+    answer = "答" if any(c.label and _role(c.label.names[0]) in ("问", "答", "记者") for c in cues) or not labelled \
+        else "A"
     out: list[Cue] = []
     answering = False
     for i, cue in enumerate(cues):
         if i in questions:
-            out.append(Cue(cue.line, Label(("问",), (), 0)))
+            out.append(cue if cue.label else Cue(cue.line, Label(("问",), (), 0)))
             answering = True
-        elif answering and cue.label is None and shape_role(cue.line) is None:
-            out.append(Cue(cue.line, Label(("答",), (), 0)))
-            answering = False
-        else:
-            out.append(cue)
+            continue
+        if answering and cue.label is None and not cue.line.bold and shape_role(cue.line) is None:
+            cue = Cue(cue.line, Label((answer,), (), 0))
+        answering = False
+        out.append(cue)
     return out
 
 

@@ -25,7 +25,10 @@ def _bracketed_time(group: str) -> str:
 
 _TIME_BEFORE = rf"(?:(?:{_bracketed_time('before')}|(?P<before_bare>{TIME}))\s*)?"
 _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?"
-_INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}\s*[:：]\s*")
+# 张三（星河科技 CEO）：, 主持人（李明）：: a note in brackets between the name and the colon
+_NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
+_INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*")
+_NOTE_NAME = re.compile(r"\s*(?:[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 _HEADER = re.compile(rf"{_TIME_BEFORE}{_NAMES}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
@@ -45,8 +48,10 @@ _NOT_A_NAME_START = re.compile(
 # 李斌说："…" is a quotation, not a label
 _SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
 _URL_REST = re.compile(r"^(?://|https?://|www\.)")
-# 主持人王小明： is 王小明 speaking as the moderator
-_ROLE_BEFORE_NAME = re.compile(r"^(?:主持人|主持|嘉宾|记者|主讲人|演讲者|提问者|观众)(?=[\u3400-\u9fff]{2,4}$)")
+# 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：
+_ROLE_WORDS = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|提问者|观众|受访者|问|答|Q|A|Host|Moderator|Guest)"
+_ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}(?=[\u3400-\u9fff]{{2,4}}$)")
+_ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,11 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         spans.append((offset, offset + len(name)))
     if not names or any(not is_label_name(n) for n in names):
         return None
+    note = match.groupdict().get("note")
+    if note and len(names) == 1 and _ROLE_ONLY.match(names[0]) and _NOTE_NAME.fullmatch(note):
+        stripped = note.strip()
+        at = match.start("note") + note.index(stripped)
+        names, spans = [stripped], [(at, at + len(stripped))]
     return Label(tuple(names), tuple(spans), content, time, header)
 
 

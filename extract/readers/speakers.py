@@ -32,6 +32,8 @@ HOST_LABELS = frozenset("主持人 主持 主播 主理人 Host Moderator 旁白
 _ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset(
     "嘉宾 观众 听众 网友 现场 提问观众 男 女 甲 乙".split())
 _ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工)$")
+_TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
+_NUMBERED_ROLE = re.compile(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = re.compile(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
                      r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
 _HAN_RUN = r"[\u3400-\u9fff]{2,4}"
@@ -115,6 +117,12 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
              introduced: list[str], aliases: dict[str, str], labels: Mapping[str, object]) -> tuple[str, SpeakerKind]:
     if is_han_name(label) and label not in _ROLE_LABELS:
         return label, SpeakerKind.PERSON
+    titled = _TITLED.match(label)
+    if titled and is_han_name(titled["name"]):  # 李开复博士 is 李开复
+        return titled["name"], SpeakerKind.PERSON
+    numbered = _NUMBERED_ROLE.match(label)
+    if numbered:  # Q1, A2, 问3: the role, numbered per question
+        label = numbered["role"]
     if label in aliases:
         return aliases[label], SpeakerKind.PERSON
     if label in INTERVIEWEE_LABELS:

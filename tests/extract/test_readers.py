@@ -308,3 +308,31 @@ def test_many_label_lines_left_unread_are_a_warning():
     t = parse(text)
     assert not t.turns
     assert any("list items" in note for note in t.notes)
+
+
+def test_bold_labelled_questions_with_unlabelled_answers():
+    text = "**Q：你为什么创业？**\n\n因为想做自己的产品。\n\n**Q：后来呢？**\n\n后来就做了。\n\n也很顺利。\n"
+    t = parse(text)
+    assert t.input_format == "interview"
+    assert turns(t) == [(("Q",), "你为什么创业？"), (("A",), "因为想做自己的产品。"),
+                        (("Q",), "后来呢？"), (("A",), "后来就做了。\n也很顺利。")]
+
+
+def test_numbered_questions_and_answers_are_the_two_roles():
+    t = parse("Q1：你好吗？\n\nA1：很好。\n\nQ2：为什么？\n\nA2：因为天气好。\n")
+    assert t.speakers == ("Q", "A")
+    assert set(t.speaker_record("Q").aliases) == {"Q1", "Q2"}
+
+
+def test_a_note_in_brackets_after_the_label():
+    text = "主持人（李明）：欢迎。\n\n张三（星河科技 CEO）：谢谢。\n\n主持人（李明）：开始吧。\n\n张三：好。\n"
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns] == ["李明", "张三", "李明", "张三"]
+    assert t.document.text[slice(*t.turns[0].labels[0])] == "李明"
+    assert_offsets_exact(t)
+
+
+def test_a_name_with_a_title_is_the_person():
+    t = parse("李开复博士：你好。\n\n王小川：你好。\n\n李开复博士：再见。\n\n王小川：再见。\n")
+    assert t.speakers == ("李开复", "王小川")
+    assert t.speaker_record("李开复").aliases == ("李开复博士",)
