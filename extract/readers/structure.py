@@ -97,7 +97,7 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
                 current.spans.extend(spans)
                 current.label_spans.extend(label_spans)
                 current.blocks.append(i)
-                current.end_time = cue.end_time if cue.end_time is not None else cue.start_time
+                current.end_time = cue.end_time if cue.end_time is not None else current.end_time
                 state.roles.append(BlockRole.CONTINUATION)
             else:
                 state.turns.append(_OpenTurn(cue.label.names, label_spans, list(spans), [i],
@@ -135,8 +135,8 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
 def _continue(turn: _OpenTurn, line: Line, cue: Cue, index: int) -> None:
     turn.spans.extend(line.source_spans())
     turn.blocks.append(index)
-    if cue.end_time is not None or cue.start_time is not None:
-        turn.end_time = cue.end_time if cue.end_time is not None else cue.start_time
+    if cue.end_time is not None:
+        turn.end_time = cue.end_time
 
 
 def shape_role(line: Line) -> BlockRole | None:
@@ -209,6 +209,9 @@ def _finish(state: _Assembly, cues: Sequence[Cue], reader: str, date: str | None
         excerpts=[(name, label) for name, label, _, _ in excerpts],
         overrides=overrides)
     resolved = resolve_speakers(evidence)
+    for t, following in zip(kept, kept[1:]):  # a segment without an end lasts until the next speaker
+        if t.start_time is not None and t.end_time is None and following.start_time is not None:
+            t.end_time = following.start_time
     turns = []
     for t in kept:
         names = tuple(dict.fromkeys(resolved.name_of[n] for n in t.names))

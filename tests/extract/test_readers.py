@@ -149,7 +149,8 @@ def test_subtitle_time_codes_span_the_merged_cues():
 def test_meeting_exports_keep_segment_times():
     t = parse(FEISHU)
     assert [turn.start_time for turn in t.turns] == [0.0, 5.0, 7.0, 9.0]
-    assert parse(TENCENT_MEETING).turns[0].end_time == 2.0
+    assert [turn.end_time for turn in t.turns] == [5.0, 7.0, 9.0, None]  # until the next speaker
+    assert parse(TENCENT_MEETING).turns[0].end_time == 5.0
 
 
 @pytest.mark.parametrize("text", [
