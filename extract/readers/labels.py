@@ -14,7 +14,9 @@ _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
 # 说话人 1, 发言人2, Speaker 3, 嘉宾A, 观众 B: a role word and a number or letter
 _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
-_ONE_NAME = rf"(?:{_NUMBERED}|{_HAN_NAME}|{_LATIN_NAME})"
+# 主持人 王小明： a role word, a space and the name
+_ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观众)\s+[\u3400-\u9fff·]{2,5}"
+_ONE_NAME = rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_HAN_NAME}|{_LATIN_NAME})"
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 
@@ -50,7 +52,7 @@ _SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|问|问道|�
 _URL_REST = re.compile(r"^(?://|https?://|www\.)")
 # 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：
 _ROLE_WORDS = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|提问者|观众|受访者|问|答|Q|A|Host|Moderator|Guest)"
-_ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}(?=[\u3400-\u9fff]{{2,4}}$)")
+_ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=[\u3400-\u9fff]{{2,4}}$)")
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 
 

@@ -337,3 +337,9 @@ def test_a_name_with_a_title_is_the_person():
     t = parse("李开复博士：你好。\n\n王小川：你好。\n\n李开复博士：再见。\n\n王小川：再见。\n")
     assert t.speakers == ("李开复", "王小川")
     assert t.speaker_record("李开复").aliases == ("李开复博士",)
+
+
+def test_a_role_word_before_the_name():
+    t = parse("主持人 李明：欢迎。\n\n张三：谢谢。\n\n主持人李明：开始吧。\n\n张三：好。\n")
+    assert [turn.speaker for turn in t.turns] == ["李明", "张三", "李明", "张三"]
+    assert [t.document.text[slice(*turn.labels[0])] for turn in t.turns][:3] == ["李明", "张三", "李明"]
