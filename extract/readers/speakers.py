@@ -91,6 +91,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
         resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,
                                      aliases, labels)
     _leftover(resolution, labels, introduced)
+    _name_parts(resolution)
     for label, name in evidence.overrides.items():
         if label in labels:
             resolution[label] = (name, SpeakerKind.PERSON)
@@ -162,6 +163,18 @@ def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[st
     people = [p for p in dict.fromkeys(introduced) if p not in taken]
     if len(open_labels) == 1 and len(people) == 1:
         resolution[open_labels[0]] = (people[0], SpeakerKind.PERSON)
+
+
+def _name_parts(resolution: dict[str, tuple[str, SpeakerKind]]) -> None:
+    """``奥特曼`` or ``山姆`` beside ``山姆·奥特曼``, ``Altman`` beside ``Sam Altman``: one person,
+    when exactly one longer name has that part."""
+    full = {name for name, kind in resolution.values() if kind is SpeakerKind.PERSON and re.search(r"[·•\s]", name)}
+    for label, (name, kind) in list(resolution.items()):
+        if kind is not SpeakerKind.PERSON or name in full:
+            continue
+        owners = [f for f in full if name in re.split(r"[·•\s]+", f)]
+        if len(owners) == 1:
+            resolution[label] = (owners[0], SpeakerKind.PERSON)
 
 
 def _name_shaped(label: str) -> bool:

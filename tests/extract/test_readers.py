@@ -343,3 +343,10 @@ def test_a_role_word_before_the_name():
     t = parse("主持人 李明：欢迎。\n\n张三：谢谢。\n\n主持人李明：开始吧。\n\n张三：好。\n")
     assert [turn.speaker for turn in t.turns] == ["李明", "张三", "李明", "张三"]
     assert [t.document.text[slice(*turn.labels[0])] for turn in t.turns][:3] == ["李明", "张三", "李明"]
+
+
+def test_part_of_a_transliterated_name_is_the_same_person():
+    t = parse("山姆·奥特曼：你好。\n\n主持人：欢迎。\n\n奥特曼：谢谢。\n\nSam Altman: Hi.\n\nAltman: Bye.\n\n主持人：再见。\n")
+    assert t.speakers == ("山姆·奥特曼", "主持人", "Sam Altman")
+    assert t.speaker_record("山姆·奥特曼").aliases == ("奥特曼",)
+    assert t.speaker_record("Sam Altman").aliases == ("Altman",)
