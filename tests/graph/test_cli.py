@@ -21,7 +21,8 @@ from tests.helpers import ROOT, call_cli, run_cli
 def test_build_writes_graph_ontology_and_summary(tmp_path, sample_path):
     result = call_cli("build", str(sample_path), "-o", str(tmp_path / "out"), "--format", "turtle")
     assert result.returncode == 0, result.stderr
-    assert "idea-2021-panel: 19 turns, 4 people" in result.stderr
+    assert "idea-2021-panel: format: dialogue, 19 turns (" in result.stderr
+    assert "张家兴 6, 田奇 5, 林伟 4, 袁进辉 4), 4 people" in result.stderr
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(graph) > 1000
     assert (tmp_path / "out" / "ontology.ttl").exists()
