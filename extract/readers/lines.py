@@ -12,7 +12,8 @@ from dataclasses import dataclass
 _HEADING_MARK = re.compile(r"#{1,6}(?=\s)")
 _QUOTE_MARK = re.compile(r">\s?")
 _LIST_MARK = re.compile(r"(?:[-*+•·]|\d{1,3}[.)、])\s+")
-MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|~~")
+# emphasis marks, and a link's brackets and address: [文字](https://…) reads as 文字
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|~~|!?\[(?=[^\]\n]*\]\([^)\n]*\))|\]\([^)\n]*\)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,6 +112,9 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             else:
                 state.roles.append(BlockRole.INTRO)
             continue
+        if not line.visible.strip():  # an image or markup alone: nothing read, nothing interrupted
+            state.roles.append(BlockRole.FURNITURE)
+            continue
         role = shape_role(line)
         if role is BlockRole.METADATA and date is None:
             match = _DATE.search(line.visible)
@@ -142,7 +145,7 @@ def _continue(turn: _OpenTurn, line: Line, cue: Cue, index: int) -> None:
 def shape_role(line: Line) -> BlockRole | None:
     """The role a line without a speaker label has by its shape, or None for running text."""
     text = line.visible
-    if not text:
+    if not text.strip():  # nothing a reader sees: an image, a rule, markup alone
         return BlockRole.FURNITURE
     if line.heading:
         return BlockRole.HEADING

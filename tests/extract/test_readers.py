@@ -350,3 +350,11 @@ def test_part_of_a_transliterated_name_is_the_same_person():
     assert t.speakers == ("山姆·奥特曼", "主持人", "Sam Altman")
     assert t.speaker_record("山姆·奥特曼").aliases == ("奥特曼",)
     assert t.speaker_record("Sam Altman").aliases == ("Altman",)
+
+
+def test_markdown_images_links_and_rules_are_not_text():
+    text = ("**王芳：**我推荐[这篇文章](https://example.com/a)，写得好。\n\n![](https://example.com/p.png)\n\n"
+            "还有一点。\n\n---\n\n**李明：**同意。\n\n**王芳：**好。\n")
+    t = parse(text)
+    assert t.turns[0].text(t.document) == "我推荐这篇文章，写得好。\n还有一点。"
+    assert_offsets_exact(t)
