@@ -40,8 +40,8 @@ _HAN_RUN = r"[\u3400-\u9fff]{2,4}"
 _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 # words that stand before a person the introduction names
 _INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|"
-              r"主编|主持人|嘉宾|作者|记者|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
-_INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*(?P<name>{_HAN_RUN})")
+              r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
+_INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 _TITLE_NAME = re.compile(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 _PAREN_ALIAS = re.compile(rf"(?P<name>{_HAN_RUN})\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
@@ -82,7 +82,8 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     for name, span in evidence.excerpts:
         labels.setdefault(name, []).append(span)
     intro = "\n".join(doc.text[s:e] for s, e in evidence.intro)
-    title = evidence.title or ""
+    # an unmarked title too long to be taken for a heading is the introduction's first line
+    title = evidence.title or (doc.text[slice(*evidence.intro[0])] if evidence.intro else "")
     own_words = _own_words(evidence)
     introduced = _introduced(title, intro)
     aliases = _aliases(doc.text)

@@ -358,3 +358,11 @@ def test_markdown_images_links_and_rules_are_not_text():
     t = parse(text)
     assert t.turns[0].text(t.document) == "我推荐这篇文章，写得好。\n还有一点。"
     assert_offsets_exact(t)
+
+
+def test_the_interviewee_of_a_long_title_line():
+    text = ("专访｜星河科技陈家豪：我们为什么坚持做开源模型，以及接下来三年要做的三件事情\n\n"
+            "问：你好。\n\n答：你好。\n\n问：再见。\n\n答：再见。\n")
+    t = parse(text)
+    assert t.speakers == ("问", "陈家豪")
+    assert t.speaker_record("问").kind is SpeakerKind.UNNAMED
