@@ -34,7 +34,10 @@ _NOTE_NAME = re.compile(r"\s*(?:[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-
 _HEADER = re.compile(rf"{_TIME_BEFORE}{_NAMES}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
-NUMBERED_SPEAKER = re.compile(rf"^{_NUMBERED}$")
+# a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
+NUMBERED_SPEAKER = re.compile(
+    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学员|Speaker|SPEAKER|speaker|Guest|Participant|"
+    r"Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])$")
 
 # words that stand before a colon without naming a speaker
 LABEL_WORDS = frozenset("""
