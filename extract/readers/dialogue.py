@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Mapping, Sequence
 
 from ..chinese_names import is_han_name
@@ -57,18 +58,23 @@ def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label 
     return supported
 
 
-def split_fused_labels(text: str, lines: list[Line], speakers: set[str]) -> list[Line]:
+def split_fused_labels(text: str, lines: list[Line], labels: list[Label | None],
+                       speakers: set[str]) -> tuple[list[Line], list[Label | None]]:
     """``…的事。Lily:`` at a paragraph's end: the label opens the next turn (a copy-paste seam)."""
-    out = []
-    for line in lines:
-        m = _FUSED_LABEL.search(line.visible)
+    out_lines: list[Line] = []
+    out_labels: list[Label | None] = []
+    for line, label in zip(lines, labels):
+        m = _FUSED_LABEL.search(line.visible) if line.visible.endswith((":", "：")) else None
         if m and m["label"] in speakers and m.start("label") > 0:
-            cut = line.offsets[m.start("label")]
-            out.append(read_line(text, line.number, line.start, _rstrip(text, line.start, cut)))
-            out.append(read_line(text, line.number, cut, line.end))
+            cut = line.offset(m.start("label"))
+            parts = [read_line(text, line.number, line.start, _rstrip(text, line.start, cut)),
+                     read_line(text, line.number, cut, line.end)]
+            out_lines += parts
+            out_labels += candidate_labels(parts)
         else:
-            out.append(line)
-    return out
+            out_lines.append(line)
+            out_labels.append(label)
+    return out_lines, out_labels
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -77,21 +83,21 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def dialogue_cues(text: str) -> tuple[list[Cue], set[str]]:
+@lru_cache(maxsize=4)  # detection by two readers and the parse read the same text
+def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     lines = split_lines(text)
     labels = candidate_labels(lines)
     speakers = supported_speakers(text, lines, labels)
     if speakers:
-        lines = split_fused_labels(text, lines, speakers)
-        labels = candidate_labels(lines)
-    cues = [Cue(line, label if label and all(n in speakers for n in label.names) else None,
-                label.time if label else None)
-            for line, label in zip(lines, labels)]
-    return cues, speakers
+        lines, labels = split_fused_labels(text, lines, labels, speakers)
+    cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
+                     label.time if label else None)
+                 for line, label in zip(lines, labels))
+    return cues, frozenset(speakers)
 
 
 def detect(text: str) -> float:
-    cues, _ = dialogue_cues(text[:200_000])
+    cues, _ = dialogue_cues(text)
     turns = sum(1 for c in cues if c.label)
     return 0.5 if turns >= 2 else 0.1
 

@@ -6,7 +6,7 @@ author) and the interviewee (named in the title or introduction).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..model import Document, Transcript
 from . import reader
@@ -19,7 +19,7 @@ _QUESTION_END = ("？", "?")
 
 
 def detect(text: str) -> float:
-    cues, speakers = dialogue_cues(text[:200_000])
+    cues, _ = dialogue_cues(text)
     labelled = [c for c in cues if c.label]
     roles = [c for c in labelled if {_role(n) for n in c.label.names} <= INTERVIEWEE_LABELS | INTERVIEWER_LABELS]
     if len(roles) >= 2 and len(roles) * 5 >= len(labelled) * 3:
@@ -29,7 +29,7 @@ def detect(text: str) -> float:
     return 0.0
 
 
-def _bold_questions(cues: list[Cue]):
+def _bold_questions(cues: Sequence[Cue]):
     for i, cue in enumerate(cues):
         if cue.label is None and cue.line.bold and cue.line.visible.endswith(_QUESTION_END):
             yield i

@@ -82,6 +82,8 @@ def seconds(code: str) -> float:
 
 def match_label(visible: str) -> Label | None:
     """The speaker label a line opens with, if its shape is one (the document decides if it is)."""
+    if ":" not in visible and "：" not in visible:  # every shape has a colon or a time code
+        return None
     header = _HEADER.match(visible)
     if header:
         code = header["time"] or header["time_bare"] or header["before"] or header["before_bare"]

@@ -86,7 +86,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     title = evidence.title or (doc.text[slice(*evidence.intro[0])] if evidence.intro else "")
     own_words = _own_words(evidence)
     introduced = _introduced(title, intro)
-    aliases = _aliases(doc.text)
+    aliases = _aliases(doc.text, [label for label in labels if not is_han_name(label)])
     resolution: dict[str, tuple[str, SpeakerKind]] = {}
     for label in labels:
         resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,
@@ -220,20 +220,34 @@ def _introduced(title: str, text: str) -> list[str]:
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
-def _aliases(text: str) -> dict[str, str]:
-    """Names the text gives a person: ``李宏玮（Jenny）``, ``陈家豪（英文名 Kevin）``, ``人称红衣大叔的周鸿祎``."""
+def _aliases(text: str, labels: list[str]) -> dict[str, str]:
+    """Names the text gives a person who speaks under a label: ``李宏玮（Jenny）``,
+    ``陈家豪（英文名 Kevin）``, ``Jenny（李宏玮）``, ``人称红衣大叔的周鸿祎``.  Only around each
+    label's occurrences, so the whole text is scanned for the labels alone."""
     out: dict[str, str] = {}
-    for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED):
-        for m in pattern.finditer(text):
-            name = _name_prefix(m["name"][-3:]) if not is_han_name(m["name"]) else m["name"]
-            if name is None:
-                for size in (3, 2):
-                    if is_han_name(m["name"][-size:]):
-                        name = m["name"][-size:]
-                        break
-            if name and is_han_name(name) and m["alias"] != name:
-                out.setdefault(m["alias"], name)
+    for label in labels:
+        for found in re.finditer(re.escape(label), text):
+            window = text[max(0, found.start() - 24):found.end() + 24]
+            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED):
+                for m in pattern.finditer(window):
+                    if m["alias"] != label:
+                        continue
+                    name = _full_name(m["name"])
+                    if name and name != label:
+                        out.setdefault(label, name)
+            if label in out:
+                break
     return out
+
+
+def _full_name(run: str) -> str | None:
+    """The full name a run of Han characters ends or starts with (``资本合伙人李宏玮`` → ``李宏玮``)."""
+    if is_han_name(run):
+        return run
+    for size in (3, 2):
+        if len(run) >= size and is_han_name(run[-size:]):
+            return run[-size:]
+    return None
 
 
 def _interviewee(title: str, introduced: list[str], author: str | None) -> str | None:

@@ -83,7 +83,7 @@ def _voice(text: str, line: Line) -> Label | None:
         return None
     name_start, name_end = m.start("name"), m.end("name")
     # the visible text has no tags: the spoken text starts at the first visible char after the tag
-    content = next((k for k, offset in enumerate(line.offsets) if offset >= m.end()), len(line.visible))
+    content = next((k for k in range(len(line.visible)) if line.offset(k) >= m.end()), len(line.visible))
     return Label((m["name"],), (), content, source_spans=((name_start, name_end),))
 
 
