@@ -18,7 +18,7 @@ _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
 _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观众)\s+[\u3400-\u9fff·]{2,5}"
 _ONE_NAME = rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_HAN_NAME}|{_LATIN_NAME})"
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
-TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450
 
 
 def _bracketed_time(group: str) -> str:
@@ -31,7 +31,7 @@ _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?
 _NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
 _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*")
 _NOTE_NAME = re.compile(r"\s*(?:[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
-_HEADER = re.compile(rf"{_TIME_BEFORE}{_NAMES}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
+_HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)

@@ -366,3 +366,15 @@ def test_the_interviewee_of_a_long_title_line():
     t = parse(text)
     assert t.speakers == ("问", "陈家豪")
     assert t.speaker_record("问").kind is SpeakerKind.UNNAMED
+
+
+def test_zoom_and_teams_header_lines():
+    zoom = "[Jane Smith] 10:01:02\nGood morning.\n\n[Bob Lee] 10:01:09\nMorning.\n\n[Jane Smith] 10:01:15\nLet's start.\n"
+    t = parse(zoom)
+    assert t.input_format == "meeting"
+    assert turns(t) == [(("Jane Smith",), "Good morning."), (("Bob Lee",), "Morning."), (("Jane Smith",), "Let's start.")]
+    assert t.turns[0].start_time == 36062.0
+    teams = "Jane Smith   0:0:3.450\nGood morning.\n\nBob Lee   0:0:9.120\nMorning.\n"
+    t = parse(teams)
+    assert [(turn.speaker, turn.start_time) for turn in t.turns] == [("Jane Smith", 3.45), ("Bob Lee", 9.12)]
+    assert_offsets_exact(t)
