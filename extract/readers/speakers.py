@@ -42,6 +42,7 @@ _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 _INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|"
               r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
 _INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
+_ASKER_NAME = re.compile(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _TITLE_NAME = re.compile(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 _PAREN_ALIAS = re.compile(rf"(?P<name>{_HAN_RUN})\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
@@ -128,7 +129,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if label in aliases:
         return aliases[label], SpeakerKind.PERSON
     if label in INTERVIEWEE_LABELS:
-        person = _interviewee(title, introduced, _author(evidence))
+        person = _interviewee(title, intro, introduced, _author(evidence))
         return (person, SpeakerKind.PERSON) if person else (label, SpeakerKind.UNNAMED)
     if label in INTERVIEWER_LABELS:
         author = _author(evidence)
@@ -250,14 +251,16 @@ def _full_name(run: str) -> str | None:
     return None
 
 
-def _interviewee(title: str, introduced: list[str], author: str | None) -> str | None:
+def _interviewee(title: str, intro: str, introduced: list[str], author: str | None) -> str | None:
+    """The person the title names, else the first the introduction names who is not asking."""
+    askers = {author} | {_name_prefix(m["name"]) for m in _ASKER_NAME.finditer(intro)}
     for m in _TITLE_NAME.finditer(title):
         run = m["name"]
         for size in (3, 2):
             for piece in (run[-size:], run[:size]):
-                if len(run) >= size and is_han_name(piece) and piece != author:
+                if len(run) >= size and is_han_name(piece) and piece not in askers:
                     return piece
-    others = [p for p in introduced if p != author]
+    others = [p for p in introduced if p not in askers]
     return others[0] if others else None
 
 

@@ -378,3 +378,10 @@ def test_zoom_and_teams_header_lines():
     t = parse(teams)
     assert [(turn.speaker, turn.start_time) for turn in t.turns] == [("Jane Smith", 3.45), ("Bob Lee", 9.12)]
     assert_offsets_exact(t)
+
+
+def test_the_interviewee_is_not_the_one_asking():
+    text = ("本文记者林晓采访了星河科技创始人陈家豪，谈开源的未来。\n\n"
+            "问：你好。\n\n答：你好。\n\n问：再见。\n\n答：再见。\n")
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns][:2] == ["问", "陈家豪"]
