@@ -18,7 +18,7 @@ from ..model import Document, Transcript
 from . import reader
 from .labels import NUMBERED_SPEAKER, Label, match_label
 from .lines import Line, read_line, split_lines
-from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS
+from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS, looks_like_a_name
 from .structure import Cue, assemble
 
 ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset("嘉宾 观众 听众".split())
@@ -42,14 +42,15 @@ def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label 
     supported = {name for name, count in opened.items() if count >= 2 or text.count(name) > count}
     if supported or len(opened) >= 2:
         supported |= {name for name in opened
-                      if is_han_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name)}
+                      if looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name)}
     speaking = [label for line, label in zip(lines, labels) if label and label.content < len(line.visible)]
     # names over a sentence: a title (圆桌：开源模型的未来) has no sentence end
     names = {name for line, label in zip(lines, labels)
              if label and label.content < len(line.visible) and line.visible[-1] in _SENTENCE_END
              for name in label.names}
-    if len(names) >= 2 and len(speaking) * 2 >= len(lines) and len(lines) <= _SHORT_EXCHANGE_LINES:
-        # a short exchange, where a guest may speak once: most lines are labelled
+    if len(names) >= 2 and len(speaking) * 2 >= len(lines) and len(lines) <= _SHORT_EXCHANGE_LINES \
+            and max(opened.values()) < 2:
+        # a short exchange where everyone speaks once: most lines are labelled
         supported |= names
     # a whole bold line ending in a colon is a heading unless the name is supported twice over
     for line, label in zip(lines, labels):

@@ -167,6 +167,17 @@ def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[st
         resolution[open_labels[0]] = (people[0], SpeakerKind.PERSON)
 
 
+_TRANSLITERATED = re.compile(r"^[\u3400-\u9fff]{1,5}(?:[·•][\u3400-\u9fff]{1,6}){1,2}$")
+_LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
+
+
+def looks_like_a_name(label: str) -> bool:
+    """A label shaped like a person's name or form of address: 张涛, 李总, 李开复博士, 山姆·奥特曼, Sam Altman."""
+    return bool(is_han_name(label) or _ADDRESS.match(label) and surname_of(label)
+                or (t := _TITLED.match(label)) and is_han_name(t["name"])
+                or _TRANSLITERATED.match(label) or _LATIN_FULL_NAME.match(label))
+
+
 def _name_parts(resolution: dict[str, tuple[str, SpeakerKind]]) -> None:
     """``奥特曼`` or ``山姆`` beside ``山姆·奥特曼``, ``Altman`` beside ``Sam Altman``: one person,
     when exactly one longer name has that part."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..model import Document, Transcript
 from . import reader
+from .dialogue import supported_speakers
 from .labels import TIME, Label, match_label, seconds
 from .lines import Line, split_lines
 from .structure import Cue, assemble
@@ -63,12 +65,21 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> list[Cue]:
             continue
         label = _voice(text, line) or _label(line)
         cues.append(Cue(line, label, timing[0], timing[1], continues=True))
-    return cues
+    return _supported(text, cues)
+
+
+def _supported(text: str, cues: list[Cue]) -> list[Cue]:
+    """A colon in a cue's text names a speaker only when the document supports it, as in a
+    dialogue (``譬如：…`` at a cue's start is speech); a voice tag always does."""
+    written = [(c.line, c.label) for c in cues if c.label is not None and not c.label.source_spans]
+    speakers = supported_speakers(text, [line for line, _ in written], [label for _, label in written])
+    return [c if c.label is None or c.label.source_spans or set(c.label.names) <= speakers
+            else replace(c, label=None) for c in cues]
 
 
 def _blank_before(text: str, line: Line) -> bool:
     """A cue identifier stands after a blank line, right before its time line."""
-    return line.start < 2 or text[:line.start].rstrip(" \t").endswith("\n\n")
+    return line.start < 2 or text[max(0, line.start - 64):line.start].rstrip(" \t").endswith("\n\n")
 
 
 def _label(line: Line) -> Label | None:

@@ -385,3 +385,11 @@ def test_the_interviewee_is_not_the_one_asking():
             "问：你好。\n\n答：你好。\n\n问：再见。\n\n答：再见。\n")
     t = parse(text)
     assert [turn.speaker for turn in t.turns][:2] == ["问", "陈家豪"]
+
+
+def test_a_colon_at_a_cue_start_is_speech_unless_the_document_supports_a_speaker():
+    text = ("1\n00:00:01,000 --> 00:00:03,000\n周婷：我举个例子。\n\n2\n00:00:03,000 --> 00:00:05,000\n"
+            "譬如：你要做一个翻译。\n\n3\n00:00:05,000 --> 00:00:07,000\n吴昊：明白了。\n\n"
+            "4\n00:00:07,000 --> 00:00:09,000\n周婷：好。\n")
+    t = parse(text)
+    assert turns(t) == [(("周婷",), "我举个例子。\n譬如：你要做一个翻译。"), (("吴昊",), "明白了。"), (("周婷",), "好。")]
