@@ -19,6 +19,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from talkgraph.graph.exporters.html import render_html
+from talkgraph.graph.oxigraph_writer import oxigraph_triples
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "idea-2021-panel.txt"
@@ -54,7 +55,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=args.chromium, args=LAUNCH_ARGS)
-        page, seconds = open_view(browser, render_html(build_sample(Path(tmp))), Path(tmp) / "graph.html")
+        page, seconds = open_view(browser, render_html(oxigraph_triples(build_sample(Path(tmp)))), Path(tmp) / "graph.html")
         counts = page.evaluate("window.talkgraphView.counts()")
         print(f"sample: {counts['nodes']} nodes, {counts['edges']} edges, {counts['claims']} claims; "
               f"settled in {seconds:.2f} s")
@@ -64,7 +65,7 @@ def main() -> None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.out))
         print(f"wrote {args.out}")
-        page, seconds = open_view(browser, render_html(big_graph()), Path(tmp) / "big.html")
+        page, seconds = open_view(browser, render_html(oxigraph_triples(big_graph())), Path(tmp) / "big.html")
         print(f"2,000-node graph: settled in {seconds:.2f} s")
         browser.close()
 

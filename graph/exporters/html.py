@@ -3,7 +3,10 @@
 The page must open from a USB stick on a plane, so vis-network's script and style (shipped inside
 the installed ``pyvis`` package) are inlined and nothing else is referenced: no CDN, no web fonts,
 no images by URL.  The graph is reduced here to a small JSON document (entities, relations, claims,
-speakers) that the page's own script turns into a network, a search index and a side panel.
+speakers) that the page's own script turns into a network, a search index and a side panel.  It is
+read straight from pyoxigraph quads, as the build makes them, in one pass that keeps only the
+triples the page shows: going through an rdflib graph cost a large corpus twice the time and three
+times the memory.
 
 Transcripts are untrusted text, so the data travels as JSON inside a ``<script
 type="application/json">`` block with ``<``, ``>``, ``&`` and the JavaScript line separators
@@ -16,25 +19,28 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from unicodedata import normalize
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from talkgraph.ontology.namespace import NIF, ONTOLOGY_FILE, PROV, RDF, RDFS, SDO, SKOS, TG
 
+from ..oxigraph_writer import OxNamespace
 from . import BuiltRdf, atomic_write, exporter
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+_NIF, _PROV, _RDF, _RDFS, _SDO, _SKOS, _TG = map(OxNamespace, (NIF, PROV, RDF, RDFS, SDO, SKOS, TG))
 
 # entity classes in order of precedence: a node typed twice is drawn as the first that applies
 _ENTITY_KINDS = (
-    (SDO.Person, "Person"),
-    (SDO.Organization, "Organization"),
-    (SDO.SoftwareApplication, "SoftwareApplication"),
-    (SDO.Place, "Place"),
-    (TG.Speaker, "Speaker"),
+    (_SDO.Person, "Person"),
+    (_SDO.Organization, "Organization"),
+    (_SDO.SoftwareApplication, "SoftwareApplication"),
+    (_SDO.Place, "Place"),
+    (_TG.Speaker, "Speaker"),
 )
 
 # how each kind looks, in legend order; the legend and the node styles both read this table
@@ -50,16 +56,24 @@ _KIND_STYLES = {
 
 # schema.org properties have no label in our ontology file; these read well on an arrow
 _SCHEMA_LABELS = {
-    SDO.worksFor: "works for",
-    SDO.parentOrganization: "part of",
-    SDO.colleague: "colleague",
-    SDO.knows: "knows",
+    _SDO.worksFor: "works for",
+    _SDO.parentOrganization: "part of",
+    _SDO.colleague: "colleague",
+    _SDO.knows: "knows",
 }
 # stored in the direction schema.org wants, drawn in the direction a reader expects
-_REVERSED_LABELS = {SDO.founder: "founded", SDO.creator: "created"}
-_SYMMETRIC = frozenset({SDO.colleague, SDO.knows})
-_RELATIONS = (SDO.worksFor, TG.formerlyAffiliatedWith, SDO.founder, SDO.parentOrganization,
-              SDO.creator, SDO.colleague, SDO.knows, TG.agreesWith)
+_REVERSED_LABELS = {_SDO.founder: "founded", _SDO.creator: "created"}
+_SYMMETRIC = frozenset({_SDO.colleague, _SDO.knows})
+_RELATIONS = (_SDO.worksFor, _TG.formerlyAffiliatedWith, _SDO.founder, _SDO.parentOrganization,
+              _SDO.creator, _SDO.colleague, _SDO.knows, _TG.agreesWith)
+# the classes and properties the view reads; _Statements keeps nothing else
+_TYPES = (*(cls for cls, _ in _ENTITY_KINDS), _TG.Transcript, _TG.Turn, _TG.Claim, _TG.Question)
+_READ = frozenset({
+    *_RELATIONS, _RDFS.label, _SKOS.altLabel, _SDO.name, _SDO.dateCreated, _SDO.isPartOf, _SDO.position,
+    _SDO.sender, _SDO.mentions, _SDO.contributor, _TG.moderator, _TG.mentionCount, _TG.holdsRole,
+    _TG.atOrganization, _SDO.roleName, _SDO.jobTitle, _SDO.author, _SDO.text, _SDO.about, _TG.claimType,
+    _NIF.beginIndex, _PROV.wasDerivedFrom, _TG.answeredBy,
+})
 
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -68,17 +82,18 @@ _FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft Ya
 
 @exporter("html", "graph.html", "interactive offline HTML view (pyvis/vis-network, self-contained)")
 def write_html(built: BuiltRdf, path: Path) -> None:
-    page = render_html(built.rdf)
+    page = render_html(built.quads)
     with atomic_write(path) as handle:
         handle.write(page)
 
 
-def render_html(graph: Graph, top_n: int | None = None) -> str:
-    """The whole page; ``top_n`` sets how many entities (by mention count) it shows at first.
+def render_html(triples: Iterable[ox.Triple | ox.Quad], top_n: int | None = None) -> str:
+    """The whole page of a graph's pyoxigraph triples or quads; ``top_n`` sets how many entities
+    (by mention count) it shows at first.
 
     All entities are embedded either way, so the in-page control can show more again.
     """
-    data = view_data(graph)
+    data = view_data(triples)
     data["config"] = {"topN": max(0, int(top_n or 0)), "font": _FONT_STACK}
     js, css = _vis_assets()
     parts = {
@@ -96,8 +111,52 @@ def render_html(graph: Graph, top_n: int | None = None) -> str:
 # ------------------------------------------------------------------ from RDF to the view's data
 
 
-def view_data(graph: Graph) -> dict:
-    """Everything the page draws, as plain sorted JSON-ready structures."""
+class _Statements:
+    """The triples the view reads, indexed by predicate and subject as they stream past once.
+
+    Every other triple (mentions' offsets, text contexts, provenance) is skipped without being
+    kept, so a large corpus costs the view only what it draws.  Values keep no duplicates; every
+    reader sorts what it shows, so the order the triples come in never reaches the page.
+    """
+
+    def __init__(self, triples: Iterable[ox.Triple | ox.Quad]) -> None:
+        self._objects: dict[ox.NamedNode, dict[Term, dict[Term, None]]] = {p: {} for p in _READ}
+        self._typed: dict[ox.NamedNode, dict[Term, None]] = {c: {} for c in _TYPES}
+        rdf_type, objects, typed = _RDF.type, self._objects, self._typed
+        for triple in triples:
+            predicate = triple.predicate
+            if predicate == rdf_type:
+                members = typed.get(triple.object)
+                if members is not None:
+                    members[triple.subject] = None
+            else:
+                by_subject = objects.get(predicate)
+                if by_subject is not None:
+                    by_subject.setdefault(triple.subject, {})[triple.object] = None
+
+    def typed(self, cls: ox.NamedNode) -> list[Term]:
+        return list(self._typed[cls])
+
+    def objects(self, subject: Term, predicate: ox.NamedNode) -> list[Term]:
+        return list(self._objects[predicate].get(subject, ()))
+
+    def value(self, subject: Term, predicate: ox.NamedNode) -> Term | None:
+        """The one value of a single-valued property; the least, should a graph give several."""
+        return _first(self._objects[predicate].get(subject, ()))
+
+    def pairs(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
+        for subject, values in self._objects[predicate].items():
+            for value in values:
+                yield subject, value
+
+
+def view_data(triples: Iterable[ox.Triple | ox.Quad]) -> dict:
+    """Everything the page draws, as plain sorted JSON-ready structures.
+
+    Reads pyoxigraph triples or quads (named graphs merged): a build's ``quads`` as they are, or a
+    graph file's from ``pyoxigraph.parse``; an rdflib graph goes through ``oxigraph_triples``.
+    """
+    graph = _Statements(triples)
     turns = _turns(graph)
     documents = _documents(graph, turns)
     doc_order = {doc["id"]: i for i, doc in enumerate(documents)}
@@ -105,7 +164,7 @@ def view_data(graph: Graph) -> dict:
     claims = _claims(graph, turns, doc_order)
     speakers = _speakers(graph, turns, doc_order, nodes)
     for person in {c["author"] for c in claims if c["author"]} | {s["id"] for s in speakers}:
-        nodes.setdefault(person, _bare_node(graph, URIRef(person)))
+        nodes.setdefault(person, _bare_node(graph, ox.NamedNode(person)))
     edges = _edges(graph, nodes)
     return {
         "documents": documents,
@@ -118,95 +177,101 @@ def view_data(graph: Graph) -> dict:
     }
 
 
-def _turns(graph: Graph) -> dict[Node, dict]:
+def _turns(graph: _Statements) -> dict[Term, dict]:
     """Turn → its document, position and speaker: what a claim's citation needs."""
     turns = {}
-    for turn in graph.subjects(RDF.type, TG.Turn):
+    for turn in graph.typed(_TG.Turn):
         turns[turn] = {
-            "doc": _first(graph.objects(turn, SDO.isPartOf)),
-            "position": _int(graph.value(turn, SDO.position)),
-            "sender": _first(graph.objects(turn, SDO.sender)),
-            "mentions": sorted(str(e) for e in graph.objects(turn, SDO.mentions)),
+            "doc": _first(graph.objects(turn, _SDO.isPartOf)),
+            "position": _int(graph.value(turn, _SDO.position)),
+            "sender": _first(graph.objects(turn, _SDO.sender)),
+            "mentions": sorted(_text(e) for e in graph.objects(turn, _SDO.mentions)),
         }
     return turns
 
 
-def _documents(graph: Graph, turns: dict[Node, dict]) -> list[dict]:
-    """Transcripts with their participants in order of first speaking, moderator marked."""
-    first_turn: dict[tuple[str, str], int] = {}
+def _documents(graph: _Statements, turns: dict[Term, dict]) -> list[dict]:
+    """Transcripts with their participants in order of first speaking, moderator marked; titles in
+    natural order (第2期 before 第10期), as a reader looks for them in a series."""
+    first_turn: dict[tuple[Term, Term], int] = {}
+    senders: dict[Term, set[Term]] = defaultdict(set)
     for turn in turns.values():
-        key = (str(turn["doc"]), str(turn["sender"]))
+        key = (turn["doc"], turn["sender"])
         first_turn[key] = min(first_turn.get(key, turn["position"]), turn["position"])
+        if turn["sender"] is not None:
+            senders[turn["doc"]].add(turn["sender"])
     documents = []
-    for doc in sorted(graph.subjects(RDF.type, TG.Transcript), key=str):
-        moderators = set(graph.objects(doc, TG.moderator))
-        people = moderators | set(graph.objects(doc, SDO.contributor))
-        people |= {t["sender"] for t in turns.values() if t["doc"] == doc and t["sender"] is not None}
-        participants = [{"id": str(p), "label": _label(graph, p), "moderator": p in moderators}
-                        for p in people]
-        participants.sort(key=lambda p: (first_turn.get((str(doc), p["id"]), 1 << 30), p["label"], p["id"]))
+    for doc in graph.typed(_TG.Transcript):
+        moderators = set(graph.objects(doc, _TG.moderator))
+        people = moderators | set(graph.objects(doc, _SDO.contributor)) | senders[doc]
+        participants = sorted(
+            ({"id": _text(p), "label": _label(graph, p), "moderator": p in moderators,
+              "first": first_turn.get((doc, p), 1 << 30)} for p in people),
+            key=lambda p: (p["first"], p["label"], p["id"]))
+        for participant in participants:
+            del participant["first"]
         documents.append({
-            "id": str(doc),
-            "title": _text(graph.value(doc, SDO.name)) or _local_name(doc),
-            "date": _text(graph.value(doc, SDO.dateCreated)),
+            "id": _text(doc),
+            "title": _text(graph.value(doc, _SDO.name)) or _local_name(doc),
+            "date": _text(graph.value(doc, _SDO.dateCreated)),
             "participants": participants,
         })
-    documents.sort(key=lambda d: (d["date"], d["title"], d["id"]))
+    documents.sort(key=lambda d: (_natural(d["title"]), d["date"], d["id"]))
     return documents
 
 
-def _entities(graph: Graph) -> dict[str, dict]:
+def _entities(graph: _Statements) -> dict[str, dict]:
     """Every person, organisation, model, place and role-only speaker, keyed by IRI."""
     nodes: dict[str, dict] = {}
     for cls, kind in _ENTITY_KINDS:
-        for entity in graph.subjects(RDF.type, cls):
-            if str(entity) not in nodes:
-                nodes[str(entity)] = _entity(graph, entity, kind)
+        for entity in graph.typed(cls):
+            if _text(entity) not in nodes:
+                nodes[_text(entity)] = _entity(graph, entity, kind)
     return nodes
 
 
-def _entity(graph: Graph, entity: Node, kind: str) -> dict:
+def _entity(graph: _Statements, entity: Term, kind: str) -> dict:
     label = _label(graph, entity)
-    aliases = sorted({_text(a) for a in graph.objects(entity, SKOS.altLabel)}
-                     | {_text(a) for a in graph.objects(entity, RDFS.label)} - {label, ""})
+    aliases = sorted({_text(a) for a in graph.objects(entity, _SKOS.altLabel)}
+                     | {_text(a) for a in graph.objects(entity, _RDFS.label)} - {label, ""})
     return {
-        "id": str(entity),
+        "id": _text(entity),
         "label": label,
         "kind": kind,
         "aliases": aliases,
         "keys": _search_keys([label, *aliases]),
-        "count": _int(graph.value(entity, TG.mentionCount)),
+        "count": _int(graph.value(entity, _TG.mentionCount)),
         "roles": _roles(graph, entity),
     }
 
 
-def _bare_node(graph: Graph, entity: URIRef) -> dict:
+def _bare_node(graph: _Statements, entity: ox.NamedNode) -> dict:
     """A speaker or author the graph never typed: drawn as a role-only speaker."""
     return _entity(graph, entity, "Speaker")
 
 
-def _roles(graph: Graph, person: Node) -> list[dict]:
+def _roles(graph: _Statements, person: Term) -> list[dict]:
     """Titles and roles as one list: a bare title is dropped when a role says where it is held."""
     roles = {}
-    for role in graph.objects(person, TG.holdsRole):
-        org = graph.value(role, TG.atOrganization)
-        name = _text(graph.value(role, SDO.roleName)) or _label(graph, role)
-        org_id = "" if org is None else str(org)
+    for role in graph.objects(person, _TG.holdsRole):
+        org = graph.value(role, _TG.atOrganization)
+        name = _text(graph.value(role, _SDO.roleName)) or _label(graph, role)
+        org_id = _text(org)
         roles[(name, org_id)] = {"name": name, "org": org_id, "orgLabel": "" if org is None else _label(graph, org)}
-    for title in graph.objects(person, SDO.jobTitle):
+    for title in graph.objects(person, _SDO.jobTitle):
         roles.setdefault((_text(title), ""), {"name": _text(title), "org": "", "orgLabel": ""})
     placed = {name for name, org in roles if org}
     kept = [r for (name, org), r in roles.items() if name and (org or name not in placed)]
     return sorted(kept, key=lambda r: (r["name"], r["orgLabel"], r["org"]))
 
 
-def _edges(graph: Graph, nodes: dict[str, dict]) -> list[dict]:
+def _edges(graph: _Statements, nodes: dict[str, dict]) -> list[dict]:
     """Relations between drawn entities, plus person → organisation links read from roles."""
     labels = _ontology_labels()
     found: dict[tuple[str, str, str], dict] = {}
     for prop in _RELATIONS:
-        for s, o in graph.subject_objects(prop):
-            source, target = (str(o), str(s)) if prop in _REVERSED_LABELS else (str(s), str(o))
+        for s, o in graph.pairs(prop):
+            source, target = (_text(o), _text(s)) if prop in _REVERSED_LABELS else (_text(s), _text(o))
             if source not in nodes or target not in nodes or source == target:
                 continue
             if prop in _SYMMETRIC:
@@ -254,35 +319,35 @@ def _number_parallel_edges(edges: list[dict]) -> None:
         seen[pair] += 1
 
 
-def _claims(graph: Graph, turns: dict[Node, dict], doc_order: dict[str, int]) -> list[dict]:
+def _claims(graph: _Statements, turns: dict[Term, dict], doc_order: dict[str, int]) -> list[dict]:
     """Claims with speaker, turn number and sentence, in conversation order."""
     type_labels = _claim_type_labels()
     claims = []
-    for claim in graph.subjects(RDF.type, TG.Claim):
+    for claim in graph.typed(_TG.Claim):
         turn = _source_turn(graph, claim, turns)
-        ctype = graph.value(claim, TG.claimType)
+        ctype = graph.value(claim, _TG.claimType)
         claims.append({
-            "id": str(claim),
-            "author": _text(graph.value(claim, SDO.author)),
-            "text": _text(graph.value(claim, SDO.text)),
-            "type": type_labels.get(ctype, _local_name(ctype) if ctype is not None else ""),
-            "about": sorted(str(e) for e in graph.objects(claim, SDO.about)),
-            "offset": _int(graph.value(claim, NIF.beginIndex)),
+            "id": _text(claim),
+            "author": _text(graph.value(claim, _SDO.author)),
+            "text": _text(graph.value(claim, _SDO.text)),
+            "type": type_labels.get(ctype) or _local_name(ctype),
+            "about": sorted(_text(e) for e in graph.objects(claim, _SDO.about)),
+            "offset": _int(graph.value(claim, _NIF.beginIndex)),
             **_citation(turn, turns),
         })
     claims.sort(key=lambda c: (doc_order.get(c["doc"], 1 << 30), c["turn"], c["offset"], _natural(c["id"])))
     return claims
 
 
-def _questions(graph: Graph, turns: dict[Node, dict], doc_order: dict[str, int]) -> list[dict]:
+def _questions(graph: _Statements, turns: dict[Term, dict], doc_order: dict[str, int]) -> list[dict]:
     questions = []
-    for question in graph.subjects(RDF.type, TG.Question):
+    for question in graph.typed(_TG.Question):
         turn = _source_turn(graph, question, turns)
-        answers = sorted(turns[t]["position"] for t in graph.objects(question, TG.answeredBy) if t in turns)
+        answers = sorted(turns[t]["position"] for t in graph.objects(question, _TG.answeredBy) if t in turns)
         questions.append({
-            "id": str(question),
-            "author": _text(graph.value(question, SDO.author)),
-            "text": _text(graph.value(question, SDO.text)),
+            "id": _text(question),
+            "author": _text(graph.value(question, _SDO.author)),
+            "text": _text(graph.value(question, _SDO.text)),
             "answeredIn": answers,
             **_citation(turn, turns),
         })
@@ -290,62 +355,65 @@ def _questions(graph: Graph, turns: dict[Node, dict], doc_order: dict[str, int])
     return questions
 
 
-def _speakers(graph: Graph, turns: dict[Node, dict], doc_order: dict[str, int],
+def _speakers(graph: _Statements, turns: dict[Term, dict], doc_order: dict[str, int],
               nodes: dict[str, dict]) -> list[dict]:
     """Who speaks, in order of first turn, with the entities their turns mention."""
-    mentions: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, tuple[int, int]] = {}
+    mentions: dict[Term, set[str]] = defaultdict(set)
+    first: dict[Term, tuple[int, int]] = {}
     for turn in turns.values():
-        if turn["sender"] is None:
+        sender = turn["sender"]
+        if sender is None:
             continue
-        sender = str(turn["sender"])
         mentions[sender].update(m for m in turn["mentions"] if m in nodes)
-        place = (doc_order.get(str(turn["doc"]), 1 << 30), turn["position"])
+        place = (doc_order.get(_text(turn["doc"]), 1 << 30), turn["position"])
         first[sender] = min(first.get(sender, place), place)
-    speakers = [{"id": s, "label": _label(graph, URIRef(s)), "mentions": sorted(mentions[s])} for s in first]
-    speakers.sort(key=lambda s: (first[s["id"]], s["label"], s["id"]))
+    speakers = [{"id": _text(s), "label": _label(graph, s), "mentions": sorted(mentions[s]), "first": first[s]}
+                for s in first]
+    speakers.sort(key=lambda s: (s.pop("first"), s["label"], s["id"]))
     return speakers
 
 
-def _source_turn(graph: Graph, item: Node, turns: dict[Node, dict]) -> Node | None:
-    return _first(t for t in graph.objects(item, PROV.wasDerivedFrom) if t in turns)
+def _source_turn(graph: _Statements, item: Term, turns: dict[Term, dict]) -> Term | None:
+    return _first(t for t in graph.objects(item, _PROV.wasDerivedFrom) if t in turns)
 
 
-def _citation(turn: Node | None, turns: dict[Node, dict]) -> dict:
+def _citation(turn: Term | None, turns: dict[Term, dict]) -> dict:
     if turn is None:
         return {"doc": "", "turn": 0}
     return {"doc": _text(turns[turn]["doc"]), "turn": turns[turn]["position"]}
 
 
-@lru_cache(maxsize=1)
-def _ontology_labels() -> dict[Node, str]:
+@cache
+def _ontology() -> tuple[ox.Quad, ...]:
+    return tuple(ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE))
+
+
+@cache
+def _ontology_labels() -> dict[ox.NamedNode, str]:
     """English labels of talkgraph's own properties, read from the ontology file."""
-    onto = Graph().parse(ONTOLOGY_FILE, format="turtle")
-    return {s: str(o) for s, o in onto.subject_objects(RDFS.label)
-            if isinstance(o, Literal) and o.language == "en"}
+    return {q.subject: q.object.value for q in _ontology()
+            if q.predicate == _RDFS.label and isinstance(q.object, ox.Literal) and q.object.language == "en"}
 
 
-@lru_cache(maxsize=1)
-def _claim_type_labels() -> dict[Node, str]:
-    onto = Graph().parse(ONTOLOGY_FILE, format="turtle")
-    labels: dict[Node, dict[str, str]] = defaultdict(dict)
-    for s, o in onto.subject_objects(SKOS.prefLabel):
-        if isinstance(o, Literal):
-            labels[s][o.language or ""] = str(o)
+@cache
+def _claim_type_labels() -> dict[ox.NamedNode, str]:
+    labels: dict[ox.NamedNode, dict[str, str]] = defaultdict(dict)
+    for q in _ontology():
+        if q.predicate == _SKOS.prefLabel and isinstance(q.object, ox.Literal):
+            labels[q.subject][q.object.language or ""] = q.object.value
     return {s: " · ".join(v for v in (by_lang.get("zh"), by_lang.get("en")) if v) for s, by_lang in labels.items()}
 
 
 # ------------------------------------------------------------------ small helpers
 
 
-def _label(graph: Graph, node: Node) -> str:
+def _label(graph: _Statements, node: Term) -> str:
     """The Chinese label if there is one, then any label, then schema:name, then the IRI's tail."""
-    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
-    labels.sort(key=lambda o: (o.language != "zh", o.language is not None, str(o.language or ""), str(o)))
+    labels = [o for o in graph.objects(node, _RDFS.label) if isinstance(o, ox.Literal)]
+    labels.sort(key=lambda o: (o.language != "zh", o.language is not None, o.language or "", o.value))
     if labels:
-        return str(labels[0])
-    name = graph.value(node, SDO.name)
-    return _text(name) or _local_name(node)
+        return labels[0].value
+    return _text(graph.value(node, _SDO.name)) or _local_name(node)
 
 
 def _search_keys(names: Iterable[str]) -> list[str]:
@@ -353,29 +421,34 @@ def _search_keys(names: Iterable[str]) -> list[str]:
     return sorted({normalize("NFKC", n).casefold() for n in names if n})
 
 
-def _local_name(node: Node | None) -> str:
-    if node is None or isinstance(node, BNode):
+def _local_name(node: Term | None) -> str:
+    if not isinstance(node, ox.NamedNode):
         return ""
-    return re.split(r"[/#]", str(node).rstrip("/#"))[-1]
+    return re.split(r"[/#]", node.value.rstrip("/#"))[-1]
 
 
 def _natural(text: str) -> list:
-    """Sort key that puts c2 before c10, so claims of one turn keep their order."""
+    """Sort key that puts c2 before c10 and 第2期 before 第10期."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
 
 
-def _first(items: Iterable[Node]) -> Node | None:
-    return min(items, key=str, default=None)
+def _first(items: Iterable[Term]) -> Term | None:
+    """The least of several terms, by their text: the same one whatever order they came in."""
+    return min(items, key=_sort_key, default=None)
 
 
-def _text(value: Node | None) -> str:
-    return "" if value is None else str(value)
+def _sort_key(term: Term) -> tuple[str, str]:
+    return term.value, type(term).__name__
 
 
-def _int(value: Node | None) -> int:
+def _text(value: Term | None) -> str:
+    return "" if value is None else value.value
+
+
+def _int(value: Term | None) -> int:
     try:
-        return int(value.toPython()) if isinstance(value, Literal) else 0
-    except (TypeError, ValueError):
+        return int(value.value) if isinstance(value, ox.Literal) else 0
+    except ValueError:
         return 0
 
 
@@ -391,7 +464,7 @@ def _script_json(data: dict) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group(0)], text)
 
 
-@lru_cache(maxsize=1)
+@cache
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and style from the installed pyvis, made safe to inline."""
     import pyvis

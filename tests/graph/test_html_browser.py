@@ -16,6 +16,7 @@ import pytest
 from rdflib import Graph, Literal
 
 from talkgraph.graph.exporters.html import render_html, view_data
+from talkgraph.graph.oxigraph_writer import oxigraph_triples
 from talkgraph.ontology.namespace import PROV, RDF, RDFS, SDO, SKOS, TG, TGR
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright to run the browser tests")
@@ -30,6 +31,16 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 NODE_ON_SCREEN = "(id) => { const n = window.talkgraphView.network; return n.canvasToDOM(n.getPosition(id)); }"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)")
+
+
+def page_of(graph: Graph, top_n: int | None = None) -> str:
+    """The view of an rdflib graph, as ``talkgraph view`` makes it of a graph file."""
+    return render_html(oxigraph_triples(graph), top_n=top_n)
+
+
+def data_of(graph: Graph) -> dict:
+    return view_data(oxigraph_triples(graph))
+
 
 
 @pytest.fixture(scope="module")
@@ -107,13 +118,13 @@ def sample(tmp_path_factory) -> Graph:
 
 @pytest.fixture
 def sample_view(browser, sample, tmp_path):
-    view = View(browser, render_html(sample), tmp_path / "graph.html")
+    view = View(browser, page_of(sample), tmp_path / "graph.html")
     yield view
     view.close()
 
 
 def test_sample_network_is_drawn_completely(sample_view: View, sample: Graph) -> None:
-    data = view_data(sample)
+    data = data_of(sample)
     entities = {s for cls in (SDO.Person, SDO.Organization, SDO.SoftwareApplication, SDO.Place, TG.Speaker)
                 for s in sample.subjects(RDF.type, cls)}
     counts = sample_view.js("window.talkgraphView.counts()")
@@ -146,7 +157,7 @@ def test_clicking_a_person_lists_their_claims(sample_view: View, sample: Graph) 
     sample_view.page.mouse.click(network["x"] + point["x"], network["y"] + point["y"])  # a real click
     assert sample_view.selected() == [yuan]
     panel = sample_view.panel()
-    claims = [c for c in view_data(sample)["claims"] if c["author"] == yuan]
+    claims = [c for c in data_of(sample)["claims"] if c["author"] == yuan]
     assert claims, "the sample should give 袁进辉 claims"
     assert panel.startswith("袁进辉") and "Claims by 袁进辉" in panel
     assert f"turn {claims[0]['turn']}" in panel
@@ -155,7 +166,7 @@ def test_clicking_a_person_lists_their_claims(sample_view: View, sample: Graph) 
 
 
 def test_speaker_filter_top_n_and_claims_toggle(sample_view: View, sample: Graph) -> None:
-    data = view_data(sample)
+    data = data_of(sample)
     speaker = data["speakers"][-1]
     sample_view.page.select_option("#tg-speaker", speaker["id"])
     shown = set(sample_view.js("window.talkgraphView.visibleIds()"))
@@ -175,7 +186,7 @@ def test_speaker_filter_top_n_and_claims_toggle(sample_view: View, sample: Graph
 
 
 def test_top_n_from_python(browser, sample, tmp_path) -> None:
-    view = View(browser, render_html(sample, top_n=3), tmp_path / "top.html")
+    view = View(browser, page_of(sample, top_n=3), tmp_path / "top.html")
     try:
         assert view.js("window.talkgraphView.counts().visibleNodes") == 3
         assert view.page.input_value("#tg-topn") == "3"
@@ -218,7 +229,7 @@ def hostile_graph() -> Graph:
 
 
 def test_hostile_names_do_not_execute(browser, tmp_path) -> None:
-    view = View(browser, render_html(hostile_graph()), tmp_path / "evil.html")
+    view = View(browser, page_of(hostile_graph()), tmp_path / "evil.html")
     try:
         view.page.check("#tg-claims")
         for i, text in enumerate(HOSTILE):
@@ -266,13 +277,13 @@ def big_graph(size: int = 2000, seed: int = 7) -> Graph:
 
 def test_two_thousand_nodes_open_and_settle(browser, tmp_path) -> None:
     graph = big_graph()
-    view = View(browser, render_html(graph), tmp_path / "big.html")
+    view = View(browser, page_of(graph), tmp_path / "big.html")
     try:
         counts = view.js("window.talkgraphView.counts()")
         print(f"\n2,000-node graph: {counts['visibleNodes']} nodes, {counts['visibleEdges']} edges; settled in "
               f"{view.settle_seconds:.2f} s (in page: {view.js('talkgraphView.stabilizeMs')} ms)")
         assert counts["visibleNodes"] == 2000
-        assert counts["visibleEdges"] == len(view_data(graph)["edges"])
+        assert counts["visibleEdges"] == len(data_of(graph)["edges"])
         assert view.js("window.talkgraphView.network.physics.physicsEnabled") is False  # laid out once, then still
         assert view.settle_seconds < 60
         view.js("(n) => window.talkgraphView.setTopN(n)", 100)

@@ -12,11 +12,22 @@ from rdflib import Graph, Literal
 from talkgraph.graph.pipeline import RdfGraph
 from talkgraph.graph.exporters import EXPORTERS
 from talkgraph.graph.exporters.html import render_html, view_data, write_html
+from talkgraph.graph.oxigraph_writer import oxigraph_triples
 from talkgraph.ontology.namespace import PROV, RDF, RDFS, SDO, SKOS, TG, TGR
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "html" / "panel.ttl"
 HOSTILE = ['<img src=x onerror=alert(1)>', '"</script><script>alert(2)</script>', "</SCRIPT >",
            "<!-- <script>", "line\u2028separator\u2029", "&amp; &lt;"]
+
+
+def page_of(graph: Graph, top_n: int | None = None) -> str:
+    """The view of an rdflib graph, as ``talkgraph view`` makes it of a graph file."""
+    return render_html(oxigraph_triples(graph), top_n=top_n)
+
+
+def data_of(graph: Graph) -> dict:
+    return view_data(oxigraph_triples(graph))
+
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +37,7 @@ def panel() -> Graph:
 
 @pytest.fixture(scope="module")
 def panel_page(panel: Graph) -> str:
-    return render_html(panel)
+    return page_of(panel)
 
 
 def hostile_graph() -> Graph:
@@ -92,7 +103,7 @@ def test_page_needs_no_network(panel_page: str) -> None:
 
 
 def test_hostile_text_stays_text() -> None:
-    page = render_html(hostile_graph())
+    page = page_of(hostile_graph())
     parser = Resources()
     parser.feed(page)
     assert parser.scripts == 3  # the data block, vis-network, the page's script: nothing injected
@@ -108,7 +119,7 @@ def test_hostile_text_stays_text() -> None:
 
 
 def test_page_script_never_parses_data_as_html() -> None:
-    page = render_html(Graph())
+    page = page_of(Graph())
     script = page.rsplit("<script>", 1)[1]
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
     assert "title: tooltip(" in script  # tooltips are DOM elements, which vis-network does not parse
@@ -116,15 +127,15 @@ def test_page_script_never_parses_data_as_html() -> None:
 
 def test_same_graph_same_bytes(panel: Graph) -> None:
     reparsed = Graph().parse(data=panel.serialize(format="nt"), format="nt")
-    assert render_html(panel) == render_html(panel)
-    assert render_html(reparsed) == render_html(panel)
-    assert render_html(reparsed, top_n=5) == render_html(panel, top_n=5)
+    assert page_of(panel) == page_of(panel)
+    assert page_of(reparsed) == page_of(panel)
+    assert page_of(reparsed, top_n=5) == page_of(panel, top_n=5)
 
 
 def test_top_n_sets_the_initial_view(panel: Graph) -> None:
-    assert embedded_data(render_html(panel, top_n=5))["config"]["topN"] == 5
-    assert embedded_data(render_html(panel))["config"]["topN"] == 0  # 0: all
-    counts = [n["count"] for n in embedded_data(render_html(panel, top_n=5))["nodes"]]
+    assert embedded_data(page_of(panel, top_n=5))["config"]["topN"] == 5
+    assert embedded_data(page_of(panel))["config"]["topN"] == 0  # 0: all
+    counts = [n["count"] for n in embedded_data(page_of(panel, top_n=5))["nodes"]]
     assert counts == sorted(counts, reverse=True)  # the page takes the first N
 
 
@@ -137,14 +148,14 @@ def test_search_index_has_aliases(panel_page: str) -> None:
 
 
 def test_header_lists_participants_with_moderator(panel: Graph) -> None:
-    (doc,) = view_data(panel)["documents"]
+    (doc,) = data_of(panel)["documents"]
     assert doc["title"] == "IDEA大会：大模型圆桌" and doc["date"] == "2021-11-22"
     assert [(p["label"], p["moderator"]) for p in doc["participants"]] == [
         ("张家兴", True), ("田奇", False), ("林伟", False), ("袁进辉", False)]
 
 
 def test_relations_read_in_the_expected_direction(panel: Graph) -> None:
-    data = view_data(panel)
+    data = data_of(panel)
     label = {n["id"]: n["label"] for n in data["nodes"]}
     edges = {(label[e["from"]], e["label"], label[e["to"]]) for e in data["edges"]}
     assert ("袁进辉", "founded", "一流科技") in edges  # schema:founder is stored organisation → person
@@ -157,7 +168,7 @@ def test_relations_read_in_the_expected_direction(panel: Graph) -> None:
 
 
 def test_claims_carry_speaker_turn_and_quote(panel: Graph) -> None:
-    data = view_data(panel)
+    data = data_of(panel)
     yuan = next(n["id"] for n in data["nodes"] if n["label"] == "袁进辉")
     mine = [c for c in data["claims"] if c["author"] == yuan]
     assert [c["text"] for c in mine] == [  # claim/2 before claim/10
@@ -175,6 +186,6 @@ def test_written_through_the_exporter_registry(panel: Graph, tmp_path: Path) -> 
     entry = EXPORTERS["html"]
     assert entry.filename == "graph.html"
     entry.write(RdfGraph(panel), tmp_path / "out" / entry.filename)
-    assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8") == render_html(panel)
+    assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8") == page_of(panel)
     write_html(RdfGraph(Graph()), tmp_path / "empty.html")  # an empty graph still gives a working page
     assert "<title>talkgraph</title>" in (tmp_path / "empty.html").read_text(encoding="utf-8")
