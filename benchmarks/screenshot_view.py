@@ -1,9 +1,12 @@
 """Build the example panel, open its HTML view in headless Chromium and save docs/view.png.
 
-Shows what the README's screenshot shows: the header, the legend and 袁进辉's side panel.  Also
-prints how long the view took to settle, for the sample and for a generated 2,000-node graph.
+Shows what the README's screenshot shows: the header, the legend and 袁进辉's side panel.  With
+``--corpus-out`` it also shoots the view of a generated 100-transcript series (the browser test's)
+with its transcript picker open.  Prints how long each view took to settle, and for a generated
+2,000-node graph.
 
-    .venv/bin/python benchmarks/screenshot_view.py [--out docs/view.png] [--chromium /usr/bin/chromium]
+    .venv/bin/python benchmarks/screenshot_view.py [--out docs/view.png] [--corpus-out FILE.png]
+        [--chromium /usr/bin/chromium]
 
 Needs ``pip install playwright`` and Debian's ``chromium`` and ``fonts-noto-cjk`` packages.
 """
@@ -35,23 +38,26 @@ def build_sample(out: Path) -> Graph:
 
 def open_view(browser, html: str, path: Path):
     """Load the page from disk and wait until its layout has settled; returns (page, seconds)."""
+    from test_html_browser import wait_until_settled  # on the path main() gives
+
     path.write_text(html, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     started = time.perf_counter()
     page.goto(path.as_uri())
-    page.wait_for_function("window.talkgraphView && window.talkgraphView.stabilized", timeout=60_000)
+    wait_until_settled(page)
     return page, time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "view.png")
+    parser.add_argument("--corpus-out", type=Path, help="also shoot the view of a 100-transcript series here")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests" / "graph"))
-    from test_html_browser import big_graph  # the same generated graph the tests time
+    from test_html_browser import big_graph, series_transcripts  # what the tests open
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=args.chromium, args=LAUNCH_ARGS)
@@ -65,6 +71,16 @@ def main() -> None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.out))
         print(f"wrote {args.out}")
+        if args.corpus_out:
+            from talkgraph.graph import build_graph
+
+            built = build_graph(series_transcripts(Path(tmp) / "series"))
+            page, seconds = open_view(browser, render_html(built.quads), Path(tmp) / "series.html")
+            print(f"100 transcripts: settled in {seconds:.2f} s")
+            page.click("#tg-doc-search")
+            page.fill("#tg-doc-search", "第1")
+            page.screenshot(path=str(args.corpus_out))
+            print(f"wrote {args.corpus_out}")
         page, seconds = open_view(browser, render_html(oxigraph_triples(big_graph())), Path(tmp) / "big.html")
         print(f"2,000-node graph: settled in {seconds:.2f} s")
         browser.close()

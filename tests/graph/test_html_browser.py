@@ -6,6 +6,7 @@ Needs ``pip install playwright`` and Debian's ``chromium`` (``/usr/bin/chromium`
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,15 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-sync", "--no-first-run"]
 
 NODE_ON_SCREEN = "(id) => { const n = window.talkgraphView.network; return n.canvasToDOM(n.getPosition(id)); }"
+
+def wait_until_settled(page, timeout: float = 60) -> None:
+    """Poll from outside the page: Playwright's ``wait_for_function`` compiles its predicate inside
+    the page, which the view's Content-Security-Policy (no ``unsafe-eval``) refuses at random."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate("Boolean(window.talkgraphView && window.talkgraphView.stabilized)"):
+        assert time.monotonic() < deadline, "the view did not settle"
+        page.wait_for_timeout(50)
+
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)")
 
@@ -66,7 +76,7 @@ class View:
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         started = time.perf_counter()
         self.page.goto(self.url)
-        self.page.wait_for_function("window.talkgraphView && window.talkgraphView.stabilized", timeout=60_000)
+        wait_until_settled(self.page)
         self.settle_seconds = time.perf_counter() - started
 
     def _route(self, route) -> None:
@@ -291,3 +301,131 @@ def test_two_thousand_nodes_open_and_settle(browser, tmp_path) -> None:
         assert view.errors == [] and view.requests == []
     finally:
         view.close()
+
+
+SURNAMES, GIVEN_NAMES = "王李赵刘陈杨黄吴周徐孙马朱胡郭何高罗郑梁", "伟芳敏静强磊军洋勇杰涛明超霞平刚华玉红玲"
+
+
+def series_transcripts(folder: Path, count: int = 100, seed: int = 14) -> list[Path]:
+    """``count`` short transcripts of a numbered series (第1期 … 第100期), written in a shuffled
+    order: three of twenty invented guests each, saying sentences of the example panel
+    recombined, so no two transcripts say the same thing in the same words."""
+    from talkgraph.extract import parse_transcript, read_document
+
+    panel = parse_transcript(read_document(SAMPLE))
+    sentences = sorted({s for turn in panel.turns for s in re.findall(r"[^。！？]{8,}[。！？]", turn.text(panel.document))})
+    guests = [SURNAMES[i] + GIVEN_NAMES[i] + GIVEN_NAMES[(7 * i + 3) % len(GIVEN_NAMES)] for i in range(len(SURNAMES))]
+    rng = random.Random(seed)
+    numbers = list(range(1, count + 1))
+    rng.shuffle(numbers)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in numbers:
+        cast = rng.sample(guests, 3)
+        turns = [f"{name}:{''.join(rng.sample(sentences, 2))}" for name in cast + rng.sample(cast, 3)]
+        text = f"大模型对话 第{n}期\n\n2021年{1 + n % 12}月{1 + n % 28}日\n\n" + "\n\n".join(turns) + "\n"
+        path = folder / f"series-{n:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory):
+    """A 100-transcript build, as ``talkgraph build`` makes it (the quads its exporter reads)."""
+    from talkgraph.graph import build_graph
+
+    return build_graph(series_transcripts(tmp_path_factory.mktemp("series")))
+
+
+@pytest.fixture(scope="module")
+def series_view(browser, series, tmp_path_factory):
+    view = View(browser, render_html(series.quads), tmp_path_factory.mktemp("series-view") / "graph.html")
+    yield view
+    view.close()
+
+
+def box_of(view: View, selector: str) -> dict:
+    return view.page.locator(selector).bounding_box()
+
+
+def test_corpus_view_gives_the_network_most_of_the_window(series_view: View) -> None:
+    window = series_view.page.viewport_size
+    canvas, header = box_of(series_view, "#tg-network canvas"), box_of(series_view, "#tg-header")
+    legend = box_of(series_view, "#tg-legend")
+    counts = series_view.js("window.talkgraphView.counts()")
+    print(f"\n100 transcripts: header {header['height']:.0f} px, canvas {canvas['height']:.0f} of "
+          f"{window['height']} px; {counts['visibleNodes']} nodes; settled in {series_view.settle_seconds:.2f} s")
+    assert canvas["height"] >= 0.6 * window["height"]
+    assert canvas["y"] >= header["y"] + header["height"] - 1
+    assert legend["y"] >= header["y"] + header["height"]  # the legend never covers the header
+    assert series_view.js("window.talkgraphView.network.body.nodeIndices.length") == counts["nodes"] > 20
+    on_screen = series_view.js("""() => {
+        const n = window.talkgraphView.network, c = document.querySelector('#tg-network canvas');
+        return n.body.nodeIndices.filter((id) => { const p = n.canvasToDOM(n.getPosition(id));
+            return p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight; }).length; }""")
+    assert on_screen == counts["nodes"]  # fitted: every node inside the canvas
+    inked = series_view.js("""() => {
+        const c = document.querySelector('#tg-network canvas');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let inked = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] && (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200)) inked++;
+        return inked; }""")
+    assert inked > 5000  # the nodes and edges are drawn, not just placed
+    assert series_view.errors == [] and series_view.requests == []
+
+
+def test_corpus_view_header_stays_one_size(series_view: View, sample_view: View) -> None:
+    assert box_of(series_view, "#tg-header")["height"] == box_of(sample_view, "#tg-header")["height"] <= 100
+    assert sample_view.page.is_hidden("#tg-picker")  # one transcript: nothing to pick
+    assert series_view.page.is_visible("#tg-picker")
+
+
+def test_transcript_picker_sorts_naturally_searches_and_shows_participants(series_view: View, series) -> None:
+    page = series_view.page
+    titles = [f"大模型对话 第{n}期" for n in range(1, 101)]
+    assert page.inner_text("#tg-docs h1") == titles[0]  # the first of the series, though written later
+    page.click("#tg-doc-search")
+    listed = page.locator("#tg-doc-list li").evaluate_all("(items) => items.map((li) => li.firstChild.textContent)")
+    assert listed == titles  # 第1期 < 第2期 < 第10期
+    page.fill("#tg-doc-search", "第10期")
+    assert page.locator("#tg-doc-list li").count() == 1
+    page.press("#tg-doc-search", "Enter")
+    assert page.is_hidden("#tg-doc-list")
+    assert page.inner_text("#tg-docs h1") == "大模型对话 第10期"
+    picked = series_view.js("window.talkgraphView.pickedDocument()")
+    (doc,) = [d for d in view_data(series.quads)["documents"] if d["id"] == picked]
+    chips = page.locator("#tg-docs .tg-chip").evaluate_all("(items) => items.map((b) => b.firstChild.textContent)")
+    assert chips == [p["label"] for p in doc["participants"]] and len(chips) == 3
+    page.click("#tg-doc-search")
+    page.fill("#tg-doc-search", chips[0])  # a participant's name finds the transcripts they are in
+    found = page.locator("#tg-doc-list li").count()
+    assert 0 < found < 100
+    page.locator("#tg-doc-list li").first.dispatch_event("mousedown")
+    assert chips[0] in page.inner_text("#tg-docs")
+    page.locator("#tg-docs .tg-chip").first.click()  # a participant opens in the side panel
+    assert series_view.panel().startswith(page.locator("#tg-docs .tg-chip").first.evaluate("(b) => b.firstChild.textContent"))
+    assert series_view.errors == [] and series_view.requests == []
+
+
+def test_query_page_linked_only_when_served(browser, sample_view: View, sample: Graph, tmp_path) -> None:
+    assert sample_view.page.is_hidden("#tg-sparql")  # opened from disk: no server, no query page
+    sample.serialize(tmp_path / "graph.ttl", format="turtle")
+    server = subprocess.Popen([sys.executable, "-m", "talkgraph.graph", "serve", str(tmp_path / "graph.ttl"),
+                               "--port", "0"], stderr=subprocess.PIPE, text=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        line = server.stderr.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert url, f"serve said: {line!r}"
+        page.goto(url.group(0))
+        wait_until_settled(page)
+        link = page.locator("#tg-sparql")
+        assert link.is_visible()
+        href = link.evaluate("(a) => a.href")
+        assert href == url.group(0) + "sparql"
+        assert page.request.get(href).status != 404  # the server answers there
+    finally:
+        page.close()
+        server.terminate()
+        server.wait(timeout=10)

@@ -189,3 +189,24 @@ def test_written_through_the_exporter_registry(panel: Graph, tmp_path: Path) -> 
     assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8") == page_of(panel)
     write_html(RdfGraph(Graph()), tmp_path / "empty.html")  # an empty graph still gives a working page
     assert "<title>talkgraph</title>" in (tmp_path / "empty.html").read_text(encoding="utf-8")
+
+
+def test_transcripts_in_natural_order() -> None:
+    g = Graph()
+    for n in (10, 2, 1, 21, 3):
+        doc = TGR[f"doc/series-{n}"]
+        g.add((doc, RDF.type, TG.Transcript))
+        g.add((doc, SDO.name, Literal(f"圆桌第{n}期")))
+    assert [d["title"] for d in data_of(g)["documents"]] == [f"圆桌第{n}期" for n in (1, 2, 3, 10, 21)]
+
+
+def test_build_and_its_graph_file_give_the_same_page(built_sample, tmp_path: Path) -> None:
+    from talkgraph.graph.pipeline import export_graph
+    from talkgraph.graph.view import page_for
+
+    page = render_html(built_sample.quads)
+    assert render_html(list(reversed(built_sample.quads))) == page  # the order of the quads never shows
+    export_graph(built_sample, tmp_path, ["turtle"])
+    assert page_for([tmp_path / "graph.ttl"]) == page.encode("utf-8")  # `talkgraph view graph.ttl`
+    data = embedded_data(page)
+    assert len(data["nodes"]) > 20 and len(data["claims"]) > 50 and data["documents"][0]["participants"]

@@ -174,6 +174,9 @@
     setSpeaker(id) { $("tg-speaker").value = id || ""; state.speaker = id || ""; refresh(); },
     setKind(kind, on) { on ? state.kinds.add(kind) : state.kinds.delete(kind); syncLegend(); refresh(); },
     setTopN(n) { $("tg-topn").value = String(n || 0); state.topN = Math.max(0, n | 0); refresh(); },
+    documents() { return DATA.documents.map((d) => d.id); },
+    pickDocument(id) { return pickDocument(id); },
+    pickedDocument() { return pickedDoc ? pickedDoc.id : null; },
     setShowClaims(on) { $("tg-claims").checked = !!on; state.claims = !!on; refresh(); },
   };
   window.talkgraphView = api;
@@ -370,22 +373,79 @@
   });
   $("tg-search").addEventListener("blur", () => { $("tg-results").hidden = true; });
 
-  /* ---------- header, legend, controls ---------- */
-  function buildHeader() {
+  /* ---------- header: one transcript at a time, picked from a searchable list ---------- */
+  const DOC_LIST_MAX = 300;
+  const docKeys = new Map(DATA.documents.map((d) => [d.id,
+    fold([d.title, d.date].concat(d.participants.map((p) => p.label)).join(" "))]));
+  let pickedDoc = null;
+
+  function showDocument(doc) {
+    pickedDoc = doc;
     const box = $("tg-docs");
-    if (!DATA.documents.length) box.appendChild(el("h1", null, "talkgraph"));
-    for (const doc of DATA.documents) {
-      const row = el("div", "tg-doc");
-      row.appendChild(el("h1", null, doc.title));
-      if (doc.date) row.appendChild(el("span", "tg-date", doc.date));
-      for (const p of doc.participants) {
-        const chip = el("button", p.moderator ? "tg-chip tg-mod" : "tg-chip", p.label);
-        chip.type = "button";
-        if (p.moderator) chip.appendChild(el("span", "tg-badge", "主持 moderator"));
-        chip.addEventListener("click", () => selectNode(p.id));
-        row.appendChild(chip);
-      }
-      box.appendChild(row);
+    box.replaceChildren();
+    if (!doc) { box.appendChild(el("h1", null, "talkgraph")); return; }
+    box.appendChild(el("h1", null, doc.title));
+    if (doc.date) box.appendChild(el("span", "tg-date", doc.date));
+    for (const p of doc.participants) {
+      const chip = el("button", p.moderator ? "tg-chip tg-mod" : "tg-chip", p.label);
+      chip.type = "button";
+      if (p.moderator) chip.appendChild(el("span", "tg-badge", "主持 moderator"));
+      chip.addEventListener("click", () => selectNode(p.id));
+      box.appendChild(chip);
+    }
+    box.scrollLeft = 0;
+  }
+
+  function matchingDocs(query) {
+    const q = fold(query);
+    return q ? DATA.documents.filter((d) => docKeys.get(d.id).includes(q)) : DATA.documents;
+  }
+
+  function showDocList() {
+    const list = $("tg-doc-list");
+    const docs = matchingDocs($("tg-doc-search").value);
+    list.replaceChildren();
+    docs.slice(0, DOC_LIST_MAX).forEach((d, i) => {
+      const li = el("li", (i ? "" : "tg-active ") + (d === pickedDoc ? "tg-picked" : ""), d.title);
+      if (d.date) li.appendChild(el("span", "tg-alias", d.date));
+      li.appendChild(el("span", "tg-alias", d.participants.map((p) => p.label).join(" · ")));
+      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pickDocument(d.id); });
+      list.appendChild(li);
+    });
+    if (docs.length > DOC_LIST_MAX) list.appendChild(el("li", "tg-muted", "… " + (docs.length - DOC_LIST_MAX) + " more: type to narrow"));
+    if (!docs.length) list.appendChild(el("li", "tg-muted", "没有匹配 no transcript matches"));
+    list.hidden = false;
+    return docs;
+  }
+
+  function pickDocument(id) {
+    const doc = docById.get(id);
+    if (!doc) return false;
+    $("tg-doc-list").hidden = true;
+    $("tg-doc-search").value = "";
+    showDocument(doc);
+    return true;
+  }
+
+  function buildHeader() {
+    const search = $("tg-doc-search");
+    if (DATA.documents.length > 1) {
+      $("tg-picker").hidden = false;
+      search.placeholder = "文字稿 " + DATA.documents.length + " transcripts · 搜索 search";
+    }
+    search.addEventListener("focus", showDocList);
+    search.addEventListener("input", showDocList);
+    search.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") { const docs = matchingDocs(search.value); if (docs.length) pickDocument(docs[0].id); }
+      if (ev.key === "Escape") $("tg-doc-list").hidden = true;
+    });
+    search.addEventListener("blur", () => { $("tg-doc-list").hidden = true; });
+    showDocument(DATA.documents[0] || null);
+    if (/^https?:$/.test(location.protocol)) {  // served by `talkgraph serve`: its query page is beside the view
+      const query = $("tg-sparql");
+      query.href = "sparql";
+      query.title = "SPARQL 查询页 the query page of this server";
+      query.hidden = false;
     }
   }
 
@@ -399,7 +459,10 @@
 
   function buildLegend() {
     const legend = $("tg-legend");
-    legend.appendChild(el("h2", null, "图例 Legend"));
+    const title = el("h2", null, "图例 Legend");
+    title.title = "fold / unfold";
+    title.addEventListener("click", () => legend.classList.toggle("tg-folded"));
+    legend.appendChild(title);
     const perKind = groupBy(DATA.nodes, (n) => [n.kind]);
     for (const kind of entityKinds) {
       const n = (perKind.get(kind) || []).length;
