@@ -372,6 +372,13 @@ def test_corpus_view_gives_the_network_most_of_the_window(series_view: View) -> 
         for (let i = 0; i < px.length; i += 4) if (px[i + 3] && (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200)) inked++;
         return inked; }""")
     assert inked > 5000  # the nodes and edges are drawn, not just placed
+    series_view.page.set_viewport_size({"width": 800, "height": 600})  # a small laptop window
+    try:
+        series_view.page.wait_for_timeout(200)
+        canvas, header = box_of(series_view, "#tg-network canvas"), box_of(series_view, "#tg-header")
+        assert canvas["height"] >= 0.6 * 600 and canvas["width"] >= 0.6 * 800 and header["height"] <= 100
+    finally:
+        series_view.page.set_viewport_size(window)
     assert series_view.errors == [] and series_view.requests == []
 
 

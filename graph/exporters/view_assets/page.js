@@ -431,7 +431,7 @@
     const search = $("tg-doc-search");
     if (DATA.documents.length > 1) {
       $("tg-picker").hidden = false;
-      search.placeholder = "文字稿 " + DATA.documents.length + " transcripts · 搜索 search";
+      search.placeholder = DATA.documents.length + " 篇文字稿 · transcripts";
     }
     search.addEventListener("focus", showDocList);
     search.addEventListener("input", showDocList);
@@ -463,6 +463,7 @@
     title.title = "fold / unfold";
     title.addEventListener("click", () => legend.classList.toggle("tg-folded"));
     legend.appendChild(title);
+    if (legend.parentElement.clientHeight < 560) legend.classList.add("tg-folded");  // a small window: the network first
     const perKind = groupBy(DATA.nodes, (n) => [n.kind]);
     for (const kind of entityKinds) {
       const n = (perKind.get(kind) || []).length;
