@@ -395,6 +395,10 @@ def test_transcript_picker_sorts_naturally_searches_and_shows_participants(serie
     page.click("#tg-doc-search")
     listed = page.locator("#tg-doc-list li").evaluate_all("(items) => items.map((li) => li.firstChild.textContent)")
     assert listed == titles  # 第1期 < 第2期 < 第10期
+    page.fill("#tg-doc-search", "第2")
+    page.press("#tg-doc-search", "ArrowDown")  # 第2期, 第20期, …: the keys move through the list
+    page.press("#tg-doc-search", "Enter")
+    assert page.inner_text("#tg-docs h1") == "大模型对话 第20期"
     page.fill("#tg-doc-search", "第10期")
     assert page.locator("#tg-doc-list li").count() == 1
     page.press("#tg-doc-search", "Enter")

@@ -377,6 +377,7 @@
   const DOC_LIST_MAX = 300;
   const docKeys = new Map(DATA.documents.map((d) => [d.id,
     fold([d.title, d.date].concat(d.participants.map((p) => p.label)).join(" "))]));
+  const docIndex = new Map(DATA.documents.map((d, i) => [d.id, i]));
   let pickedDoc = null;
 
   function showDocument(doc) {
@@ -407,6 +408,7 @@
     list.replaceChildren();
     docs.slice(0, DOC_LIST_MAX).forEach((d, i) => {
       const li = el("li", (i ? "" : "tg-active ") + (d === pickedDoc ? "tg-picked" : ""), d.title);
+      li.dataset.doc = String(docIndex.get(d.id));
       if (d.date) li.appendChild(el("span", "tg-alias", d.date));
       li.appendChild(el("span", "tg-alias", d.participants.map((p) => p.label).join(" · ")));
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pickDocument(d.id); });
@@ -436,7 +438,16 @@
     search.addEventListener("focus", showDocList);
     search.addEventListener("input", showDocList);
     search.addEventListener("keydown", (ev) => {
-      if (ev.key === "Enter") { const docs = matchingDocs(search.value); if (docs.length) pickDocument(docs[0].id); }
+      const items = Array.from($("tg-doc-list").querySelectorAll("li[data-doc]"));
+      const active = items.findIndex((li) => li.classList.contains("tg-active"));
+      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        ev.preventDefault();
+        if (!items.length) return;
+        const next = Math.min(items.length - 1, Math.max(0, active + (ev.key === "ArrowDown" ? 1 : -1)));
+        items.forEach((li, i) => li.classList.toggle("tg-active", i === next));
+        items[next].scrollIntoView({ block: "nearest" });
+      }
+      if (ev.key === "Enter" && active >= 0) pickDocument(DATA.documents[Number(items[active].dataset.doc)].id);
       if (ev.key === "Escape") $("tg-doc-list").hidden = true;
     });
     search.addEventListener("blur", () => { $("tg-doc-list").hidden = true; });
