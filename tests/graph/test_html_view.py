@@ -208,5 +208,6 @@ def test_build_and_its_graph_file_give_the_same_page(built_sample, tmp_path: Pat
     assert render_html(list(reversed(built_sample.quads))) == page  # the order of the quads never shows
     export_graph(built_sample, tmp_path, ["turtle"])
     assert page_for([tmp_path / "graph.ttl"]) == page.encode("utf-8")  # `talkgraph view graph.ttl`
+    assert page_for(tmp_path) == page.encode("utf-8")  # `talkgraph view out/`
     data = embedded_data(page)
     assert len(data["nodes"]) > 20 and len(data["claims"]) > 50 and data["documents"][0]["participants"]
