@@ -5,8 +5,8 @@ the installed ``pyvis`` package) are inlined and nothing else is referenced: no 
 no images by URL.  The graph is reduced here to a small JSON document (entities, relations, claims,
 speakers) that the page's own script turns into a network, a search index and a side panel.  It is
 read straight from pyoxigraph quads, as the build makes them, in one pass that keeps only the
-triples the page shows: going through an rdflib graph cost a large corpus twice the time and three
-times the memory.
+triples the page shows: going through an rdflib graph cost 3.6 times the CPU time and 3 times the
+memory (5 MB of transcripts, ``benchmarks/html_export_benchmark.py``).
 
 Transcripts are untrusted text, so the data travels as JSON inside a ``<script
 type="application/json">`` block with ``<``, ``>``, ``&`` and the JavaScript line separators
