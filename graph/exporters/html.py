@@ -72,8 +72,10 @@ _READ = frozenset({
     *_RELATIONS, _RDFS.label, _SKOS.altLabel, _SDO.name, _SDO.dateCreated, _SDO.isPartOf, _SDO.position,
     _SDO.sender, _SDO.mentions, _SDO.contributor, _TG.moderator, _TG.mentionCount, _TG.holdsRole,
     _TG.atOrganization, _SDO.roleName, _SDO.jobTitle, _SDO.author, _SDO.text, _SDO.about, _TG.claimType,
-    _NIF.beginIndex, _PROV.wasDerivedFrom, _TG.answeredBy,
+    _NIF.beginIndex, _PROV.wasDerivedFrom, _TG.answeredBy, _TG.startsAt,
 })
+# an offset into a recording as xsd:duration writes it: PT1H2M3.5S
+_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?")
 
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -184,6 +186,7 @@ def _turns(graph: _Statements) -> dict[Term, dict]:
         turns[turn] = {
             "doc": _first(graph.objects(turn, _SDO.isPartOf)),
             "position": _int(graph.value(turn, _SDO.position)),
+            "time": _clock(graph.value(turn, _TG.startsAt)),
             "sender": _first(graph.objects(turn, _SDO.sender)),
             "mentions": sorted(_text(e) for e in graph.objects(turn, _SDO.mentions)),
         }
@@ -378,9 +381,22 @@ def _source_turn(graph: _Statements, item: Term, turns: dict[Term, dict]) -> Ter
 
 
 def _citation(turn: Term | None, turns: dict[Term, dict]) -> dict:
+    """Transcript and turn number, and where the turn starts in the recording when the source said."""
     if turn is None:
         return {"doc": "", "turn": 0}
-    return {"doc": _text(turns[turn]["doc"]), "turn": turns[turn]["position"]}
+    time = turns[turn]["time"]
+    return {"doc": _text(turns[turn]["doc"]), "turn": turns[turn]["position"], **({"time": time} if time else {})}
+
+
+def _clock(duration: Term | None) -> str:
+    """An ``xsd:duration`` offset as a player shows it: ``PT1H2M3.5S`` → ``1:02:03``, ``PT75S`` → ``1:15``."""
+    match = _DURATION.fullmatch(_text(duration)) if isinstance(duration, ox.Literal) else None
+    if not match or not any(match.groups()):
+        return ""
+    days, hours, minutes, seconds = (float(part or 0) for part in match.groups())
+    minutes_in, second = divmod(int(((days * 24 + hours) * 60 + minutes) * 60 + seconds), 60)
+    hour, minute = divmod(minutes_in, 60)
+    return f"{hour}:{minute:02d}:{second:02d}" if hour else f"{minute}:{second:02d}"
 
 
 @cache

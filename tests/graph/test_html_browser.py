@@ -445,3 +445,15 @@ def test_query_page_linked_only_when_served(browser, sample_view: View, sample: 
         page.close()
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_claims_show_where_their_turn_starts_in_the_recording(browser, tmp_path) -> None:
+    from tests.graph.test_html_view import subtitled_build
+
+    view = View(browser, render_html(subtitled_build(tmp_path).quads), tmp_path / "srt.html")
+    try:
+        view.js("(id) => window.talkgraphView.select(id)", view.find("李华"))
+        assert "turn 4 · 1:02:03" in view.panel() and "turn 2 · 1:10" in view.panel()
+        assert view.errors == [] and view.requests == []
+    finally:
+        view.close()

@@ -211,3 +211,37 @@ def test_build_and_its_graph_file_give_the_same_page(built_sample, tmp_path: Pat
     assert page_for(tmp_path) == page.encode("utf-8")  # `talkgraph view out/`
     data = embedded_data(page)
     assert len(data["nodes"]) > 20 and len(data["claims"]) > 50 and data["documents"][0]["participants"]
+
+
+SUBTITLES = """1
+00:00:01,000 --> 00:00:05,000
+王小明：欢迎大家来到今天的节目，我们请到了李华。
+
+2
+00:01:10,500 --> 00:01:20,000
+李华：我认为大模型会改变软件开发，华为和微软都在投入。
+
+3
+00:01:21,000 --> 00:01:30,000
+王小明：你觉得开源模型会赢吗？
+
+4
+01:02:03,000 --> 01:02:09,000
+李华：我相信开源模型一定会越来越强。
+"""
+
+
+def subtitled_build(folder: Path):
+    """A build of subtitles with time codes (SRT), whose turns carry where they start."""
+    from talkgraph.graph import build_graph
+
+    path = folder / "talk.srt"
+    path.write_text(SUBTITLES, encoding="utf-8")
+    return build_graph([path])
+
+
+def test_claims_carry_the_time_their_turn_starts(tmp_path: Path) -> None:
+    data = view_data(subtitled_build(tmp_path).quads)
+    assert {(c["turn"], c["time"]) for c in data["claims"]} >= {(2, "1:10"), (4, "1:02:03")}
+    assert [(q["turn"], q["time"]) for q in data["questions"]] == [(3, "1:21")]
+    assert all("time" not in c for c in data_of(Graph().parse(FIXTURE, format="turtle"))["claims"])  # none given

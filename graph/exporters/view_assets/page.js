@@ -68,7 +68,7 @@
   }
   function claimItem(c) {
     const short = c.text.length > 18 ? c.text.slice(0, 18) + "…" : c.text;
-    const cite = labelOf(c.author) + (c.turn ? " · turn " + c.turn : "");
+    const cite = labelOf(c.author) + (c.turn ? " · turn " + c.turn : "") + (c.time ? " · " + c.time : "");
     return {
       id: c.id, label: short, shape: "box", value: 1,
       color: { background: "#fbf1c7", border: KINDS.Claim.color,
@@ -295,7 +295,7 @@
     const cite = el("div", "tg-cite");
     if (author) cite.appendChild(link(author, labelOf(author)));
     const doc = docById.get(item.doc);
-    const where = (item.turn ? " · 第 " + item.turn + " 段 turn " + item.turn : "")
+    const where = (item.turn ? " · 第 " + item.turn + " 段 turn " + item.turn : "") + (item.time ? " · " + item.time : "")
       + (DATA.documents.length > 1 && doc ? " · " + doc.title : "");
     cite.appendChild(el("span", null, where + (item.type ? " · " + item.type : "")));
     return cite;
