@@ -71,3 +71,13 @@ def test_extract_imports_at_module_level_only():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
             assert not any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in ast.walk(func)), (path, func.name)
+
+
+def test_every_subpackage_is_packaged():
+    """A wheel holds only the packages pyproject lists: a new subpackage left out installs broken."""
+    import tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    for folder in ("extract", "graph", "ontology"):
+        for init in (ROOT / folder).rglob("__init__.py"):
+            parts = init.parent.relative_to(ROOT).parts
+            assert ".".join(("talkgraph", *parts)) in listed, init
