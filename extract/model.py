@@ -30,6 +30,7 @@ class Predicate(str, Enum):
     COLLEAGUE = "colleague"
     KNOWS = "knows"
     AGREES_WITH = "agreesWith"
+    DIFFERS_FROM = "differsFrom"  # a speaker disagrees with another's view (不同意, 不完全认同)
 
 
 class ClaimType(str, Enum):
@@ -260,13 +261,19 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class RoleStatement:
-    """A person's title, optionally at an organisation: ``华为云首席科学家田奇``."""
+    """A person's title, optionally at an organisation: ``华为云首席科学家田奇``.
+
+    ``scope`` is the part of the organisation the title is over (``阿里巴巴机器学习PAI平台负责人``
+    → 负责人 of 机器学习PAI平台 at 阿里巴巴); ``former`` marks a title held before (``前``, ``原``, ``曾任``).
+    """
 
     person: Party
     title: str
     organization: Mention | None
     start: int
     end: int
+    scope: str | None = None
+    former: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,28 @@ _JOIN = re.compile(r"(?:加入了?|进入了?|入职了?|去了)\s?$")
 _AT = re.compile(r"(?:在|于)\s?$")
 _FROM_TO = re.compile(r"从\s?$")
 _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
-_MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?)\s?(?:一个|一款|一套)?\s?$")
+_MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?|创建了?)\s?(?:一个|一款|一套)?\s?$")
+# 前字节跳动算法工程师, 原阿里巴巴副总裁, 曾任腾讯副总裁: a title held before
+_FORMER_MARK = re.compile(r"(?:前|原|曾任|曾经是|曾是)\s?$")
+_CURRENT_MARK = re.compile(r"(?:现任|目前是|现在是)\s?$")
+# 毕业于清华, 本科是清华, 博士在卡耐基梅隆: a school studied at
+_STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|硕士|博士|研究生|博士后|读博|读研)(?:是|在|于|毕业于)?)\s?$")
+# 在Google实习, 在清华读博, 沃顿商学院MBA, 清华毕业
+_STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学|MBA|EMBA|博士|硕士|本科|学士|博士后)")
 _AGREE = re.compile(r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
-_DISAGREE = re.compile(r"(?:不太|不|并不)(?:同意|赞同|认同)")
+_DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对")
+# 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
+_ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样)")
+_QUESTION_END = re.compile(r"(?:[?？]|吗|呢|吧)[”\"）)]*\s*$")
+_RELATIVE_MADE = re.compile(r"(?:出的|发的|发布的|推出的|开源的|做的|开发的|研发的|打造的)\s?$")
+# between a maker and a relative verb: OpenAI 2 月发的 Sora, Google 去年推出的 Gemini
+_WHEN = re.compile(r"\s?(?:(?:在)?(?:今年|去年|前年|最近|刚刚|刚|之前|早先)?\s?(?:[\d一二三四五六七八九十]+\s?月份?)?(?:底|初|中)?)?\s?")
+_IT_HAS = re.compile(r"\s?[，,]\s?(?:它|他们|它们)(?:有|推出了?|发布了?|做了|的)\s?(?:一个|一款)?\s?")
+_PRODUCT_CALLED = re.compile(r"\s?(?:有|推出了?|发布了?|做了)(?:一款|一个|个|款)[\u4e00-\u9fff]{0,6}?(?:叫做|叫作|叫|名为|名叫)\s?")
+_IS_MADE_BY = re.compile(r"\s?是\s?")
+_OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
+_SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
+_UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系)$")
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 _COLLEAGUE = re.compile(r"同事")
@@ -38,7 +57,23 @@ _WHILE_THERE = re.compile(r"\s?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:在做|做|开发)?\s?$")
-_ROLE_VERB = re.compile(r"\s?(?:目前|现在|现任)?\s?(?:是|担任|任)")
+_ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
+_TITLE_JOIN = "兼"  # 创始人兼CEO: one title joined to another
+_SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
+_APPOSITION = re.compile(r"\s?[，,]\s?")  # 张涛，大众点评创始人: a title given after the name
+_PAREN_OPEN = re.compile(r"\s?[（(]")
+_PAREN_ITEM = re.compile(r"[、，,；;]|以及")
+_ITEM_FORMER = re.compile(r"(?:前|原|曾任|曾经是|曾是)\s?")
+_ITEM_CURRENT = re.compile(r"(?:现任|目前是|现在是|目前任|现为)?\s?")
+# 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
+_DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
+# a verb or a clause word between organisation and title: 腾讯投资了一位创始人 is no scope
+_NOT_SCOPE = re.compile(r"[是在了过说给让把被和跟与，,。：:“”\"]|投资|认识|之后|以后|时候")
+_PRONOUN = re.compile(r"我们|你们|您们|他们|她们|它们|我|你|您|他|她|它")
+_WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
+_NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
+_WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
+_FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
 _INTRO = re.compile(r"我是\s?(?:来自)?")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
 _OF = re.compile(r"\s?的\s?")
@@ -54,7 +89,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     relations: list[Relation] = []
     roles: list[RoleStatement] = []
     quantities: list[Quantity] = []
-    reader = _SentenceReader(transcript)
+    reader = _SentenceReader(transcript, sentences)
     for sentence in sentences:
         roles.extend(reader.roles(sentence))
         relations.extend(reader.affiliations(sentence))
@@ -62,23 +97,40 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
         relations.extend(reader.social(sentence))
         quantities.extend(reader.scales(sentence))
     relations.extend(_part_of(transcript, sentences))
+    relations.extend(reader.assents())
     for role in roles:
-        if role.organization is not None:
-            founder = role.title in FOUNDER_TITLES
-            predicate = Predicate.FOUNDER if founder else Predicate.WORKS_FOR
-            subject, obj = (role.organization, role.person) if founder else (role.person, role.organization)
-            relations.append(Relation(subject, predicate, obj, role.start, role.end))
-    relations.extend(_made_by_speakers_employer(relations))
+        relations.extend(_role_relations(role))
+    relations.extend(_made_by_employer(relations, reader.collective))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
 
 
-def _made_by_speakers_employer(relations: list[Relation]) -> list[Relation]:
-    """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" make, the speaker's organisation makes."""
-    employer = {r.subject.name: r.object for r in relations
-                if r.predicate is Predicate.WORKS_FOR and isinstance(r.subject, SpeakerRef)}
-    return [Relation(r.subject, Predicate.CREATOR, employer[r.object.name], r.start, r.end)
-            for r in relations
-            if r.predicate is Predicate.CREATOR and isinstance(r.object, SpeakerRef) and r.object.name in employer]
+def _role_relations(role: RoleStatement) -> Iterator[Relation]:
+    """A title at an organisation says an affiliation: former (前, 原, 曾任) or current; a founder
+    who holds the title now (创始人, 创始人兼CEO) both founded and works for the organisation."""
+    org, person = role.organization, role.person
+    if org is None:
+        return
+    if role.former:
+        yield Relation(person, Predicate.FORMERLY_AT, org, role.start, role.end)
+        return
+    if any(part in FOUNDER_TITLES for part in role.title.split(_TITLE_JOIN)):
+        yield Relation(org, Predicate.FOUNDER, person, role.start, role.end)
+    yield Relation(person, Predicate.WORKS_FOR, org, role.start, role.end)
+
+
+def _party_name(party: Party) -> str:
+    return party.name if isinstance(party, SpeakerRef) else party.canonical or party.text
+
+
+def _made_by_employer(relations: list[Relation], collective: list[Relation]) -> list[Relation]:
+    """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" (or "you" to a guest) make, the speaker's
+    organisation makes; when the text names no organisation of theirs, the person stands for it."""
+    employer: dict[str, Party] = {}
+    for r in relations:
+        if r.predicate is Predicate.WORKS_FOR and (isinstance(r.subject, SpeakerRef) or r.subject.kind is Kind.PERSON):
+            employer.setdefault(_party_name(r.subject), r.object)
+    return [Relation(r.subject, Predicate.CREATOR, employer.get(r.object.name, r.object), r.start, r.end)
+            for r in collective]
 
 
 def _unique(relations: list[Relation]) -> Iterator[Relation]:
@@ -91,9 +143,16 @@ def _unique(relations: list[Relation]) -> Iterator[Relation]:
 
 
 class _SentenceReader:
-    def __init__(self, transcript: Transcript):
+    def __init__(self, transcript: Transcript, sentences: Sequence[Sentence]):
         self.transcript = transcript
         self.text = transcript.document.text
+        self.speakers = transcript.speakers
+        self.collective: list[Relation] = []  # made by 我们 / 你们: resolved to an organisation at the end
+        self.named_in_turn: dict[int, list[Mention]] = {}
+        for sentence in sentences:
+            if sentence.turn_index is not None:
+                self.named_in_turn.setdefault(sentence.turn_index, []).extend(
+                    m for m in sentence.mentions if m.kind is Kind.PERSON and _party_name(m) in self.speakers)
 
     def speaker(self, sentence: Sentence) -> SpeakerRef | None:
         """The turn's speaker, whom 我 and 我们 stand for."""
@@ -102,14 +161,50 @@ class _SentenceReader:
         turn = self.transcript.turns[sentence.turn_index - 1]
         return SpeakerRef(turn.speaker, turn.index)
 
+    def addressee(self, sentence: Sentence) -> SpeakerRef | None:
+        """Whom 你 and 您 stand for: never the turn's speaker, but another speaker the turn names
+        (``林伟，你怎么看``), or else the other one of a two-person conversation."""
+        if sentence.turn_index is None:
+            return None
+        turn = self.transcript.turns[sentence.turn_index - 1]
+        named = [m for m in self.named_in_turn.get(turn.index, ()) if _party_name(m) != turn.speaker
+                 and m.start < sentence.end]
+        if named:
+            return SpeakerRef(_party_name(named[-1]), turn.index)
+        others = [name for name in self.speakers if name != turn.speaker]
+        if len(self.speakers) == 2 and len(others) == 1:
+            return SpeakerRef(others[0], turn.index)
+        return None
+
+    def pronoun_before(self, sentence: Sentence, pos: int) -> tuple[int, Party | None, bool] | None:
+        """The last 我/你/他 (or 我们/你们) before ``pos``: where it ends, whom it stands for, and
+        whether it is plural.  他 stands for the nearest person named before it."""
+        last = None
+        for match in _PRONOUN.finditer(self.text, sentence.start, pos):
+            last = match
+        if last is None:
+            return None
+        word = last.group()
+        if word.startswith("我"):
+            party = self.speaker(sentence)
+        elif word[0] in "你您":
+            party = self.addressee(sentence)
+        elif word in ("他", "她"):
+            people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= last.start()]
+            party = people[-1] if people else None
+        else:  # 他们, 它: a group or a thing the sentence does not name
+            party = None
+        return last.end(), party, word.endswith("们")
+
     def subject_before(self, sentence: Sentence, pos: int) -> Party | None:
-        """Who a clause ending at ``pos`` is about: the nearest person before it, or 我 → the speaker."""
+        """Who a clause ending at ``pos`` is about: the nearest person before it, or 我 → the
+        speaker, 你 → the person spoken to."""
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos]
-        first_person = self.text.rfind("我", sentence.start, pos)
-        if people and people[-1].end > first_person:
+        pronoun = self.pronoun_before(sentence, pos)
+        if people and (pronoun is None or people[-1].end > pronoun[0]):
             return people[-1]
-        if first_person >= 0:
-            return self.speaker(sentence)
+        if pronoun is not None:
+            return pronoun[1]
         return None
 
     def clause_start(self, sentence: Sentence, pos: int) -> int:
@@ -121,23 +216,101 @@ class _SentenceReader:
         return pattern.search(self.text, self.clause_start(sentence, pos), pos)
 
     def roles(self, sentence: Sentence) -> Iterator[RoleStatement]:
-        """``华为云首席科学家田奇``, ``X是Y的负责人``, ``我是来自Y的Z``."""
+        """``华为云首席科学家田奇``, ``X是Y的负责人``, ``我是来自Y的Z``, ``张涛，大众点评创始人``,
+        ``王小明（腾讯副总裁、星河科技创始人）``."""
         orgs = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION]
         for person in (m for m in sentence.mentions if m.kind is Kind.PERSON):
-            title = _title_ending_at(self.text, person.start, sentence.start)
-            if title:
-                org = _org_before(orgs, self.text, person.start - len(title))
-                yield RoleStatement(person, title, org, sentence.start, sentence.end)
-                continue
-            match = _ROLE_VERB.match(self.text, person.end, sentence.end)
-            if match:
-                yield from self._role_after(sentence, person, match.end(), orgs)
+            found = _title_before(self.text, person.start, sentence.start)
+            if found:
+                yield self._titled(sentence, person, found[0], found[1], orgs)
+            else:
+                match = _ROLE_VERB.match(self.text, person.end, sentence.end)
+                if match:
+                    yield from self._role_after(sentence, person, match.end(), orgs, bool(match["former"]))
+            yield from self._described_after(sentence, person, orgs)
         intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
-            yield from self._role_after(sentence, speaker, intro.end(), orgs)
+            yield from self._role_after(sentence, speaker, intro.end(), orgs, False)
 
-    def _role_after(self, sentence: Sentence, person: Party, pos: int, orgs: list[Mention]) -> Iterator[RoleStatement]:
+    def _titled(self, sentence: Sentence, person: Party, title: str, title_start: int,
+                orgs: list[Mention]) -> RoleStatement:
+        """A title right before a name, with the organisation and scope before it: ``前字节跳动算法
+        工程师``, ``阿里巴巴机器学习PAI平台负责人``."""
+        mark = _FORMER_MARK.search(self.text, sentence.start, title_start)
+        head = mark.start() if mark else title_start
+        org = _org_before(orgs, self.text, head)
+        scope = None
+        if org is not None:
+            scope = _scope(self.text[org.end:head])
+            if scope is False:
+                org, scope = None, None
+            elif _FORMER_MARK.search(self.text, sentence.start, org.start):
+                mark = mark or _FORMER_MARK.search(self.text, sentence.start, org.start)
+        return RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, mark is not None)
+
+    def _described_after(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """Titles given after a name: an apposition up to the clause's end (``张涛，大众点评创始人``,
+        ``李明，前腾讯副总裁``) or each item of a parenthesis (``王小明（腾讯副总裁、星河科技创始人）``)."""
+        text = self.text
+        paren = _PAREN_OPEN.match(text, person.end, sentence.end)
+        if paren:
+            close = min((i for i in (text.find("）", paren.end(), sentence.end), text.find(")", paren.end(), sentence.end))
+                         if i >= 0), default=-1)
+            if close < 0:
+                return
+            pos = paren.end()
+            for item in _PAREN_ITEM.finditer(text, pos, close + 1):
+                stop = min(item.start(), close)
+                role = self._item_role(sentence, person, pos, stop, orgs)
+                if role:
+                    yield role
+                pos = item.end()
+            role = self._item_role(sentence, person, pos, close, orgs)
+            if role:
+                yield role
+            return
+        pos = person.end
+        while True:
+            comma = _APPOSITION.match(text, pos, sentence.end)
+            if not comma:
+                return
+            stop = _CLAUSE_BREAK.search(text, comma.end(), sentence.end)
+            stop_at = stop.start() if stop else sentence.end
+            role = self._item_role(sentence, person, comma.end(), stop_at, orgs)
+            if role is None and not _DESCRIPTION_ITEM.fullmatch(text, comma.end(), stop_at):
+                return
+            if role:
+                yield role
+            pos = stop_at
+
+    def _item_role(self, sentence: Sentence, person: Party, start: int, stop: int,
+                   orgs: list[Mention]) -> RoleStatement | None:
+        """One item that is ``[前|现任] [organisation] [scope] title``, nothing after the title."""
+        text = self.text
+        while start < stop and text[start].isspace():
+            start += 1
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        found = _title_before(text, stop, start)
+        if not found:
+            return None
+        title, title_start = found
+        former = _ITEM_FORMER.match(text, start, title_start)
+        head = former.end() if former else _ITEM_CURRENT.match(text, start, title_start).end()
+        org = next((o for o in orgs if o.start == head or (o.start > head and not text[head:o.start].strip())), None)
+        mark = _FORMER_MARK.search(text, org.end if org else head, title_start)
+        if org is None:
+            if title_start - head > _SCOPE_MAX:
+                return None
+            return RoleStatement(person, title, None, sentence.start, sentence.end, None, bool(former or mark))
+        scope = _scope(text[org.end:mark.start() if mark else title_start])
+        if scope is False:
+            return None
+        return RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, bool(former or mark))
+
+    def _role_after(self, sentence: Sentence, person: Party, pos: int, orgs: list[Mention],
+                    former: bool) -> Iterator[RoleStatement]:
         """The title (and organisation) a role verb introduces, read up to the end of its clause."""
         org = next((o for o in orgs if o.start >= pos and _ROLE_ORG_GAP.fullmatch(self.text, pos, o.start)), None)
         rest_from = org.end if org else pos
@@ -145,15 +318,22 @@ class _SentenceReader:
         clause = self.text[rest_from:clause_end.start() if clause_end else sentence.end]
         title = next((t for t in lexicon.titles() if t in clause), None)
         if title:
-            yield RoleStatement(person, title, org, sentence.start, sentence.end)
+            scope = _scope(clause[:clause.index(title)].removesuffix("的")) if org else None
+            yield RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, former)
         elif org and _OF.match(self.text, org.end, sentence.end):
-            yield RoleStatement(person, "", org, sentence.start, sentence.end)
+            yield RoleStatement(person, "", org, sentence.start, sentence.end, None, former)
 
     def affiliations(self, sentence: Sentence) -> Iterator[Relation]:
-        """Former affiliations: ``从X到Y``, ``2007年加入X``, ``当时我在X``, ``X的时候``."""
+        """Former affiliations (``从X到Y``, ``2007年加入X``, ``当时我在X``, ``X的时候``, ``毕业于X``,
+        ``在X实习``), current ones (``目前就职于X``) and founding (``创办了X``)."""
         sentence_text = self.text[sentence.start:sentence.end]
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
             clause = self.text[self.clause_start(sentence, org.start):org.start]
+            if self._current(sentence, org):
+                subject = self.subject_before(sentence, org.start)
+                if subject is not None:
+                    yield Relation(subject, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+                continue
             if not self._former(sentence, org, clause):
                 continue
             subject = self.subject_before(sentence, org.start)
@@ -172,9 +352,18 @@ class _SentenceReader:
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None:
                     yield Relation(org, Predicate.FOUNDER, founder, sentence.start, sentence.end)
+                    if not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start):
+                        yield Relation(founder, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+
+    def _current(self, sentence: Sentence, org: Mention) -> bool:
+        """``目前就职于X``, ``现在在X工作``, ``现任X``: where someone works now."""
+        if self.ends_before(_WORKS_AT, sentence, org.start):
+            return True
+        return bool(self.ends_before(_NOW_AT, sentence, org.start) and _WORK_AFTER.match(self.text, org.end, sentence.end))
 
     def _former(self, sentence: Sentence, org: Mention, clause: str) -> bool:
-        """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X, 当时在X, X的时候."""
+        """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X, 当时在X, X的时候,
+        毕业于X, 在X实习, X毕业."""
         text, end = self.text, sentence.end
         if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
             return True
@@ -182,39 +371,69 @@ class _SentenceReader:
             return True
         if self.ends_before(_AT, sentence, org.start) and _PAST.search(clause):
             return True
+        if self.ends_before(_STUDIED, sentence, org.start) or self.ends_before(_FORMER_AT, sentence, org.start):
+            return True
+        if _STUDIED_AFTER.match(text, org.end, end):
+            return True
         return bool(_WHILE_THERE.match(text, org.end, end) or _FOR_A_WHILE.match(text, org.end, end))
 
     def _colleagues_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in sentence.mentions if m.kind is Kind.PERSON]
 
     def creations(self, sentence: Sentence) -> Iterator[Relation]:
-        """``华为出了一个盘古大模型``, ``他做了OneFlow``, ``Anthropic 的 Claude``, ``我们做通义灵码``."""
-        speaker = self.speaker(sentence)
+        """``华为出了一个盘古大模型``, ``他做了OneFlow``, ``你开源了PyTorch``, ``Anthropic 的 Claude``,
+        ``OpenAI 2 月发的 Sora``, ``X，它有Y``, ``X有一款产品叫Y``, ``Y是X的模型``, ``我们做通义灵码``."""
+        text = self.text
+        makers = [m for m in sentence.mentions if m.kind in (Kind.ORGANIZATION, Kind.PERSON)]
         for model in (m for m in sentence.mentions if m.kind is Kind.MODEL):
             made = self.ends_before(_MADE, sentence, model.start)
             if made:
-                verb_at = made.start()
-                makers = [m for m in sentence.mentions if m.kind in (Kind.ORGANIZATION, Kind.PERSON) and m.end <= verb_at]
-                pronoun = self.text.rfind("他", sentence.start, verb_at)
-                we = self.text.rfind("我们", sentence.start, verb_at)
-                people = [m for m in makers if m.kind is Kind.PERSON and m.end <= pronoun]
-                if makers and makers[-1].end >= max(pronoun, we):
-                    yield Relation(model, Predicate.CREATOR, makers[-1], sentence.start, sentence.end)
-                elif pronoun > we and people:
-                    yield Relation(model, Predicate.CREATOR, people[-1], sentence.start, sentence.end)
-                elif we >= pronoun and speaker is not None:
-                    yield Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end)
+                yield from self._made_by(sentence, model, made.start(), makers)
                 continue
+            relative = self.ends_before(_RELATIVE_MADE, sentence, model.start)
+            if relative:
+                maker = next((m for m in reversed(makers) if m.end <= relative.start()
+                              and _WHEN.fullmatch(text, m.end, relative.start())), None)
+                if maker is not None:
+                    yield Relation(model, Predicate.CREATOR, maker, sentence.start, sentence.end)
+                    continue
             owner = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION and m.end <= model.start
-                     and re.fullmatch(r"\s?的\s?", self.text[m.end:model.start])]
+                     and re.fullmatch(r"\s?的\s?", text[m.end:model.start])]
             if owner:
                 yield Relation(model, Predicate.CREATOR, owner[-1], sentence.start, sentence.end)
                 continue
+            is_made = _IS_MADE_BY.match(text, model.end, sentence.end)
+            if is_made:
+                maker = next((m for m in makers if m.start == is_made.end()), None)
+                if maker is not None and _OWN_WORK.match(text, maker.end, sentence.end):
+                    yield Relation(model, Predicate.CREATOR, maker, sentence.start, sentence.end)
+                    continue
+            speaker = self.speaker(sentence)
             if speaker is not None and self.ends_before(_WE_MAKE, sentence, model.start):
-                yield Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end)
+                self.collective.append(Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end))
+        for org in (m for m in makers if m.kind is Kind.ORGANIZATION):
+            link = _IT_HAS.match(text, org.end, sentence.end) or _PRODUCT_CALLED.match(text, org.end, sentence.end)
+            if link:
+                model = next((m for m in sentence.mentions if m.start == link.end() and m.kind is Kind.MODEL), None)
+                if model is not None:
+                    yield Relation(model, Predicate.CREATOR, org, sentence.start, sentence.end)
+
+    def _made_by(self, sentence: Sentence, model: Mention, verb_at: int, makers: list[Mention]) -> Iterator[Relation]:
+        """Who a making verb before ``model`` has as its subject: the nearest name or pronoun."""
+        named = [m for m in makers if m.end <= verb_at]
+        pronoun = self.pronoun_before(sentence, verb_at)
+        if named and (pronoun is None or named[-1].end > pronoun[0]):
+            yield Relation(model, Predicate.CREATOR, named[-1], sentence.start, sentence.end)
+        elif pronoun is not None and pronoun[1] is not None:
+            relation = Relation(model, Predicate.CREATOR, pronoun[1], sentence.start, sentence.end)
+            if pronoun[2] and isinstance(pronoun[1], SpeakerRef):
+                self.collective.append(relation)
+            else:
+                yield relation
 
     def social(self, sentence: Sentence) -> Iterator[Relation]:
-        """Colleagues (``我和林伟一直是同事``), acquaintance, and agreement between speakers."""
+        """Colleagues (``我和林伟一直是同事``), acquaintance, and agreement between speakers; a
+        question or a negation (``我不完全认同``) is no agreement, a disagreement is kept as one."""
         body = self.text[sentence.start:sentence.end]
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON]
         speaker = self.speaker(sentence)
@@ -230,21 +449,37 @@ class _SentenceReader:
                         re.search(r"(?:和|跟|与)\s?$", self.text[sentence.start:other.start]):
                     if _KNOWS.search(self.text[other.end:sentence.end]):
                         yield Relation(speaker, Predicate.KNOWS, other, sentence.start, sentence.end)
-        if speaker is None or _DISAGREE.search(body):
+        if speaker is None or _QUESTION_END.search(body):
             return
-        agree = _AGREE.search(body)
-        similar = _SIMILAR_VIEW.search(body)
+        disagree = _DISAGREE.search(body)
+        agree = disagree or _AGREE.search(body)
+        similar = None if disagree else _SIMILAR_VIEW.search(body)
         if agree or similar:
+            predicate = Predicate.DIFFERS_FROM if disagree else Predicate.AGREES_WITH
             cue_end = sentence.start + (agree.end() if agree else similar.end())
             view = _VIEW.search(self.text, cue_end, sentence.end)
             clause_end = _CLAUSE_BREAK.search(self.text, cue_end, sentence.end)
             limit = view.start() if view else clause_end.start() if clause_end else sentence.end
             named = [p for p in people if cue_end <= p.start <= limit]
             for other in named:
-                yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
+                yield Relation(speaker, predicate, other, sentence.start, sentence.end)
             previous = self.previous_speaker(sentence)
             if not named and previous is not None and self.opens_turn(sentence):
-                yield Relation(speaker, Predicate.AGREES_WITH, previous, sentence.start, sentence.end)
+                yield Relation(speaker, predicate, previous, sentence.start, sentence.end)
+
+    def assents(self) -> Iterator[Relation]:
+        """``是的，完全正确。`` opening a turn agrees with what the previous speaker just said — unless
+        that was a question, which the turn merely answers."""
+        turns, text = self.transcript.turns, self.text
+        for previous, turn in zip(turns, turns[1:]):
+            if previous.speaker == turn.speaker or not turn.spans:
+                continue
+            start = turn.spans[0][0]
+            match = _ASSENT.match(text, start, turn.spans[0][1])
+            if match is None or _QUESTION_END.search(previous.text(self.transcript.document)):
+                continue
+            yield Relation(SpeakerRef(turn.speaker, turn.index), Predicate.AGREES_WITH,
+                           SpeakerRef(previous.speaker, previous.index), start, match.end())
 
     def opens_turn(self, sentence: Sentence) -> bool:
         """The turn's first sentence, or its second after an acknowledgement (好的。对，是的。)."""
@@ -281,6 +516,31 @@ def _title_ending_at(text: str, pos: int, floor: int) -> str | None:
         if pos - len(title) >= floor and text.startswith(title, pos - len(title)):
             return title
     return None
+
+
+def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
+    """The title ending right before ``pos`` (a space allowed), joined titles included
+    (``创始人兼CEO``): the title and where it starts."""
+    end = pos - 1 if pos - 1 >= floor and text[pos - 1] == " " else pos
+    title = _title_ending_at(text, end, floor)
+    if not title:
+        return None
+    start = end - len(title)
+    while start - 1 >= floor and text[start - 1] == _TITLE_JOIN:
+        joined = _title_ending_at(text, start - 1, floor)
+        if not joined:
+            break
+        start -= 1 + len(joined)
+    return text[start:end], start
+
+
+def _scope(gap: str) -> str | bool:
+    """What lies between an organisation and its title: nothing, a scope (``机器学习PAI平台``), or
+    too long a stretch to be one (False: the organisation is not this title's)."""
+    gap = gap.strip().removeprefix("的").strip()
+    if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap):
+        return False
+    return gap
 
 
 def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:

@@ -295,11 +295,19 @@ class _DocumentWriter:
                 continue
             org = self.doc.key(role.organization)
             person_node = _entity(person)
-            role_node = _entity(f"role/{person.split('/', 1)[1]}/{role.title}/{org.split('/', 1)[1] if org else ''}")
-            share(person_node, _SDO.jobTitle, _text(role.title))
+            scope = f"{role.scope}/" if role.scope else ""
+            former = "former/" if role.former else ""
+            role_node = _entity(f"role/{person.split('/', 1)[1]}/{former}{scope}{role.title}/"
+                                f"{org.split('/', 1)[1] if org else ''}")
+            if not role.former:
+                share(person_node, _SDO.jobTitle, _text(role.title))
             share(person_node, _TG.holdsRole, role_node)
             share(role_node, _RDF.type, _SDO.EmployeeRole)
             share(role_node, _SDO.roleName, _text(role.title))
+            if role.scope:
+                share(role_node, _TG.scope, _text(role.scope))
+            if role.former:
+                share(role_node, _TG.formerRole, ox.Literal("true", datatype=_XSD.boolean))
             if org:
                 share(role_node, _TG.atOrganization, _entity(org))
 

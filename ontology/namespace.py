@@ -43,6 +43,9 @@ class TG(DefinedNamespace):
     formerlyAffiliatedWith: object
     agreesWith: object
     agreesWithSpeaker: object
+    differsFrom: object
+    scope: object
+    formerRole: object
     parameterCount: object
     quantity: object
     claimType: object
@@ -75,6 +78,7 @@ RELATIONS = {
     Predicate.COLLEAGUE: SDO.colleague,
     Predicate.KNOWS: SDO.knows,
     Predicate.AGREES_WITH: TG.agreesWith,
+    Predicate.DIFFERS_FROM: TG.differsFrom,
 }
 
 CLAIM_TYPES = {
