@@ -45,6 +45,10 @@ _IS_MADE_BY = re.compile(r"\s?是\s?")
 _OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
 _UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系)$")
+_SCHOOL_SUFFIX = re.compile(r"(?:学院|系)$")
+_WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
+# 博士导师是X, 他的同学是Y: people one knows through study or work
+_ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学|室友|搭档)(?:是|叫|就是)")
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 _COLLEAGUE = re.compile(r"同事")
@@ -69,6 +73,7 @@ _ITEM_CURRENT = re.compile(r"(?:现任|目前是|现在是|目前任|现为)?\s?
 _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
 # a verb or a clause word between organisation and title: 腾讯投资了一位创始人 is no scope
 _NOT_SCOPE = re.compile(r"[是在了过说给让把被和跟与，,。：:“”\"]|投资|认识|之后|以后|时候")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot AI）创始人: an alias, no scope
 _PRONOUN = re.compile(r"我们|你们|您们|他们|她们|它们|我|你|您|他|她|它")
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
@@ -101,6 +106,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     for role in roles:
         relations.extend(_role_relations(role))
     relations.extend(_made_by_employer(relations, reader.collective))
+    relations.extend(_affiliation_with_whole(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
 
 
@@ -449,6 +455,12 @@ class _SentenceReader:
                         re.search(r"(?:和|跟|与)\s?$", self.text[sentence.start:other.start]):
                     if _KNOWS.search(self.text[other.end:sentence.end]):
                         yield Relation(speaker, Predicate.KNOWS, other, sentence.start, sentence.end)
+        for cue in _ACQUAINTANCE.finditer(self.text, sentence.start, sentence.end):
+            subject = self.subject_before(sentence, cue.start())
+            listed = [p for p in people if p.start >= cue.end() and not _CLAUSE_BREAK.search(self.text, cue.end(), p.start)]
+            for other in listed:
+                if subject is not None and party_key(subject) != party_key(other):
+                    yield Relation(subject, Predicate.KNOWS, other, sentence.start, sentence.end)
         if speaker is None or _QUESTION_END.search(body):
             return
         disagree = _DISAGREE.search(body)
@@ -488,12 +500,14 @@ class _SentenceReader:
         return not before or _ACKNOWLEDGEMENT.fullmatch(before) is not None
 
     def previous_speaker(self, sentence: Sentence) -> SpeakerRef | None:
-        """``我同意前面的观点`` at a turn's start agrees with the previous panellist, not the moderator."""
+        """``我同意前面的观点`` at a turn's start agrees with the previous speaker's view — unless the
+        previous turn asked a question (then there was no view to agree with)."""
         index = sentence.turn_index
         if index is None or index < 2:
             return None
         previous = self.transcript.turns[index - 2]
-        if previous.speaker in (self.transcript.moderator, self.transcript.turns[index - 1].speaker):
+        if previous.speaker == self.transcript.turns[index - 1].speaker or \
+                _QUESTION_END.search(previous.text(self.transcript.document)):
             return None
         return SpeakerRef(previous.speaker, previous.index)
 
@@ -537,7 +551,7 @@ def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
 def _scope(gap: str) -> str | bool:
     """What lies between an organisation and its title: nothing, a scope (``机器学习PAI平台``), or
     too long a stretch to be one (False: the organisation is not this title's)."""
-    gap = gap.strip().removeprefix("的").strip()
+    gap = _BRACKETED.sub("", gap).strip().removeprefix("的").strip()
     if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap):
         return False
     return gap
@@ -552,23 +566,46 @@ def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:
 
 
 def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[Relation]:
-    """``华为云`` part of ``华为``: a name built on another organisation's name anywhere in the text,
-    or a parent the lexicon records when both are named in one sentence."""
+    """``华为云`` part of ``华为``: a name built on another organisation's name anywhere in the text
+    (``卡耐基梅隆计算机学院`` on ``卡耐基梅隆大学``), ``X旗下的Y``, ``X的Y团队``, or a parent the
+    lexicon records when both are named in one sentence."""
+    text = transcript.document.text
     first: dict[str, Mention] = {}
     for sentence in sentences:
-        orgs = {m.canonical or m.text: m for m in sentence.mentions if m.kind is Kind.ORGANIZATION}
+        named = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION]
+        orgs = {_party_name(m): m for m in named}
         for name, mention in orgs.items():
             first.setdefault(name, mention)
             parent = _lexicon_parents().get(name)
             if parent in orgs:
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, orgs[parent], sentence.start, sentence.end)
+        for whole, part in zip(named, named[1:]):
+            if _SUBSIDIARY.fullmatch(text, whole.end, part.start) or (
+                    _OF.fullmatch(text, whole.end, part.start) and _UNIT_SUFFIX.search(part.text)):
+                yield Relation(part, Predicate.PARENT_ORGANIZATION, whole, sentence.start, sentence.end)
     for name, mention in first.items():
         for other_name, other in first.items():
+            if other_name == name:
+                continue
             built_on = mention.text.startswith(other.text) and len(mention.text) > len(other.text)
-            if other_name != name and built_on and (
-                    mention.canonical is None or _lexicon_parents().get(name) == other_name):
+            if built_on and (mention.canonical is None or _lexicon_parents().get(name) == other_name):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
+            stem = _WHOLE_SUFFIX.sub("", other.text)
+            if _UNIT_SUFFIX.search(mention.text) and len(stem) >= 2 and stem != other.text and \
+                    mention.text.startswith(stem) and not _UNIT_SUFFIX.search(other.text):
+                yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
+                break
+
+
+def _affiliation_with_whole(relations: list[Relation]) -> list[Relation]:
+    """Studying at a school of a university is an affiliation with the university too
+    (``博士是卡耐基梅隆计算机学院`` → 卡耐基梅隆大学); a lab of a company is left as the text says."""
+    whole = {_party_name(r.subject): r.object for r in relations
+             if r.predicate is Predicate.PARENT_ORGANIZATION and _SCHOOL_SUFFIX.search(r.subject.text)}
+    return [Relation(r.subject, r.predicate, whole[_party_name(r.object)], r.start, r.end, r.since)
+            for r in relations if r.predicate in (Predicate.WORKS_FOR, Predicate.FORMERLY_AT)
+            and _party_name(r.object) in whole]
 
 
 @cache

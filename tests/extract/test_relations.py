@@ -104,3 +104,86 @@ def test_agreement_refers_to_the_speaker_agreed_with():
                     "王小明：好。\n")
     agreeing = [c for c in x.claims if c.agrees_with]
     assert [c.agrees_with for c in agreeing] == [(SpeakerRef("李华", 2),)]
+
+
+def test_you_is_the_person_spoken_to_never_the_speaker():
+    text = ("周明：你开源了FlowNet，是什么促使你创建了星河科技有限公司？\n\n李华：因为我想做。\n\n"
+            "周明：好。\n\n李华：嗯。\n")
+    _, relations, _ = facts(text)
+    assert ("星河科技有限公司", "founder", "李华") in relations
+    assert not any(o == "周明" for _, p, o in relations if p in ("creator", "founder"))
+
+
+def test_you_names_the_speaker_the_question_addresses():
+    text = ("主持人：李华，你本科是清华大学吗？不，我问赵强。赵强，你毕业于北京大学？\n\n李华：是。\n\n赵强：对。\n\n"
+            "主持人：好。\n")
+    _, relations, _ = facts(text)
+    assert ("赵强", "formerlyAt", "北京大学") in relations
+    assert not any(s == "主持人" for s, p, _ in relations if p == "formerlyAt")
+
+
+def test_founder_with_joined_title_also_works_for():
+    _, relations, roles = facts("据介绍，星河科技创始人兼CEO周子航表示，公司会继续投入。\n")
+    assert ("周子航", "创始人兼CEO", "星河科技") in roles
+    assert ("星河科技", "founder", "周子航") in relations
+    assert ("周子航", "worksFor", "星河科技") in relations
+
+
+def test_former_title_is_a_former_affiliation():
+    _, relations, roles = facts("今天请到前字节跳动算法工程师刘洋，聊聊推荐。\n")
+    assert ("刘洋", "formerlyAt", "字节跳动") in relations
+    assert ("刘洋", "worksFor", "字节跳动") not in relations
+    assert any(r[0] == "刘洋" and r[1] == "算法工程师" for r in roles)
+
+
+def test_title_keeps_its_scope():
+    x, relations, _ = facts("欢迎腾讯机器学习平台负责人赵一凡。\n")
+    role = next(r for r in x.roles if name(r.person) == "赵一凡")
+    assert (role.title, role.scope, name(role.organization)) == ("负责人", "机器学习平台", "腾讯")
+    assert ("赵一凡", "worksFor", "腾讯") in relations
+
+
+def test_titles_after_a_name_in_apposition_and_parentheses():
+    _, relations, _ = facts("嘉宾：周子航，星河科技创始人，北京大学MBA。\n")
+    assert ("星河科技", "founder", "周子航") in relations
+    assert ("周子航", "formerlyAt", "北京大学") in relations
+    _, relations, _ = facts("你怎么看百度的陈立？陈立（百度副总裁、前腾讯总监）说过这个。\n")
+    assert ("陈立", "worksFor", "百度") in relations
+    assert ("陈立", "formerlyAt", "腾讯") in relations
+    assert ("陈立", "worksFor", "腾讯") not in relations
+
+
+def test_makers_from_relative_clauses_and_naming_shapes():
+    _, relations, _ = facts("大家都在看 OpenAI 2 月发的 GPT-4o 报告。\n")
+    assert ("GPT-4o", "creator", "OpenAI") in relations
+    _, relations, _ = facts("再说 Anthropic，它有 Claude 3 这样的模型。\n")
+    assert ("Claude 3", "creator", "Anthropic") in relations
+    _, relations, _ = facts("ChatGPT是OpenAI的产品，用的人很多。\n")
+    assert ("ChatGPT", "creator", "OpenAI") in relations
+
+
+def test_part_of_from_subsidiary_shape():
+    _, relations, _ = facts("腾讯旗下的微信团队很低调。\n")
+    assert any(p == "parentOrganization" and o == "腾讯" for _, p, o in relations)
+
+
+def test_no_agreement_from_questions_or_partial_assent():
+    text = ("王小明：我认为开源会赢。\n\n李华：我不完全认同王小明的判断。\n\n"
+            "赵强：你同意王小明吗？\n\n王小明：好。\n")
+    _, relations, _ = facts(text)
+    assert not any(p == "agreesWith" for _, p, _ in relations)
+    assert ("李华", "differsFrom", "王小明") in relations
+
+
+def test_assent_opening_a_turn_agrees_with_the_statement_before_it():
+    text = ("王小明：开源会赢。\n\n李华：是的，完全正确。\n\n王小明：你觉得闭源会赢吗？\n\n李华：没错，不会。\n")
+    _, relations, _ = facts(text)
+    assert ("李华", "agreesWith", "王小明") in relations
+    x, _, _ = facts(text)
+    assert len([r for r in x.relations if r.predicate == "agreesWith"]) == 1
+
+
+def test_mentor_is_someone_one_knows():
+    _, relations, _ = facts("王小明：你的博士导师是陈立，对吗？\n\n李华：对，导师是陈立和周子航。\n")
+    assert ("李华", "knows", "陈立") in relations
+    assert ("李华", "knows", "周子航") in relations
