@@ -20,23 +20,44 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.JUDGEMENT, r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到", 1.5),
     (ClaimType.FIGURE, r"\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍", 1.5),
+    (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
     (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),
     (ClaimType.JUDGEMENT, r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
     (ClaimType.PREDICTION, r"说不定|能够|可以|会[^议]|就会", 0.5),
     (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
     (ClaimType.JUDGEMENT, r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),
+    # English turns: stance, modality and comparison, as the Chinese cues above
+    (ClaimType.JUDGEMENT, r"(?i)\b(?:I|we) (?:think|believe|feel|found|know)\b|\bin my (?:view|opinion)\b", 2.5),
+    (ClaimType.PREDICTION, r"(?i)\b(?:will|going to|in the future|next year|eventually)\b", 1.5),
+    (ClaimType.RECOMMENDATION, r"(?i)\b(?:should|must|have to|need to|recommend)\b", 1.5),
+    (ClaimType.JUDGEMENT, r"(?i)\b(?:the (?:key|biggest|most important|main)|important|fundamental|always|never|every|better|worse|more|less)\b", 1.0),
 )
-_DECLARATIVE = re.compile(r"是|有|会|能|要|在|让")
+# a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
+_FUTURE = re.compile(r"未来|将来|以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|会变得|会达到|会越来越|"
+                     r"一定会|迟早|趋势|(?i:\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b)")
+_PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?:19|20)\d{2}\s?年")
+_RECOMMENDS = re.compile(r"建议|应该|最好|一定要|不要|必须|(?i:\bshould\b|\brecommend)")
+# 一会儿听林伟介绍一下, 下面有请田奇, 时间关系: the session's running order, asserting nothing
+_LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
+                        r"(?:介绍|分享|讲|说|谈|发言|回答)|有请|时间关系|进入下一|下一个问题|最后一个问题|"
+                        r"(?:介绍|分享)一下(?:自己|你自己|您自己)")
+# 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
+_MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
+                     r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
+_DECLARATIVE = re.compile(r"是|有|会|能|要|在|让|(?i:\b(?:is|are|was|were|has|have|can|will)\b)")
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
-_QUESTION = re.compile(r"[?？]$|吗$|呢$")
-_FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没错|大家好|很高兴)")
+_QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
+# 我不认为只会有一个模型，对吧？ asserts, asking only for assent
+_TAG_QUESTION = re.compile(r"[，,]\s?(?:对吧|是吧|对不对|是不是|不是吗|没错吧|right|isn't it|don't you think)[?？]$")
+_FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
+                     r"^(?i:(?:yeah|yes|right|thank you|thanks|okay|ok|well|so)\b[^a-z]*$)")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _MIN_CHARS = 8
-_MAX_SHARE = 0.55  # of a turn's sentences (ended by 。！？) that may become claims
-_MIN_SCORE = 0.8
+_MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？) that may become claims
+_BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence
+_MIN_SCORE = 0.3  # a plain statement (是, 有, 会) may fill what the budget leaves
 _AGREEMENT_WEIGHT = 3.0  # a sentence a relation reads as agreeing with someone
 _DECLARATIVE_WEIGHT = 0.3
-_QUESTION_PENALTY = 1.0
 
 
 def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
@@ -55,11 +76,16 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             continue
         turn = transcript.turns[sentence.turn_index - 1]
         body = text[sentence.start:sentence.end]
-        if _QUESTION.search(body) and turn.speaker == moderator:
-            questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
-                                      _answers(transcript, turn.index)))
-            continue
-        if len(body) < _MIN_CHARS or _FILLER.match(body):
+        if _QUESTION.search(body) and not _TAG_QUESTION.search(body):
+            if turn.speaker == moderator:
+                questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
+                                          _answers(transcript, turn.index)))
+            continue  # a question asserts nothing, whoever asks it
+        marker = _MARKER.match(body)
+        if marker:  # 我先说第二点，…: the claim is what follows the marker
+            sentence = Sentence(sentence.start + marker.end(), sentence.end, sentence.turn_index, sentence.mentions)
+            body = body[marker.end():]
+        if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body):
             continue
         score, kind, cue = _score(body)
         if sentence.start in agreed:
@@ -89,19 +115,35 @@ def _score(body: str) -> tuple[float, ClaimType, str | None]:
             score += weight
             if weight > best_weight:
                 best_kind, best_weight, cue = kind, weight, match.group()
-    if re.search(r"[?？]$", body):
-        score -= _QUESTION_PENALTY  # a question, even a rhetorical one, asserts less than a statement
-    return score, best_kind, cue
+    return score, _claim_type(body, best_kind), cue
 
 
-def _densest(scored, turn_sentences: dict[int, int]) -> Iterator:
-    """Per turn, keep at most half of its sentences, the highest-scoring ones."""
+def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
+    """What the sentence asserts: a recommendation says 建议/应该, a prediction needs a future
+    reference (and no past one: biography predicts nothing); agreement and figures as scored."""
+    if strongest in (ClaimType.AGREEMENT, ClaimType.DISAGREEMENT):
+        return strongest
+    if _RECOMMENDS.search(body):
+        return ClaimType.RECOMMENDATION
+    if _FUTURE.search(body) and not _PAST.search(body):
+        return ClaimType.PREDICTION
+    if strongest in (ClaimType.PREDICTION, ClaimType.RECOMMENDATION):
+        return ClaimType.JUDGEMENT
+    return strongest
+
+
+def _densest(scored, turn_sentences: dict[int, int]) -> list:
+    """Per turn, keep at most ``_MAX_SHARE`` of its sentences, the highest-scoring ones; over the
+    whole transcript at most ``_BUDGET`` of the turns' sentences, again the strongest."""
     by_turn: dict[int, list] = {}
     for item in scored:
         by_turn.setdefault(item[1].turn_index, []).append(item)
+    kept = []
     for turn_index, items in by_turn.items():
         limit = max(1, int(turn_sentences[turn_index] * _MAX_SHARE + 0.5))
-        yield from sorted(items, key=lambda c: (-c[0], c[1].start))[:limit]
+        kept.extend(sorted(items, key=lambda c: (-c[0], c[1].start))[:limit])
+    budget = int(sum(turn_sentences.values()) * _BUDGET + 0.5)
+    return sorted(kept, key=lambda c: (-c[0], c[1].start))[:budget]
 
 
 def _answers(transcript: Transcript, index: int) -> tuple[int, ...]:

@@ -19,7 +19,8 @@ from .tokens import Token, tokens_at, vocabulary
 if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
     from .component import Overlap
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
+# Chinese stops, and an English full stop before the next sentence's capital ("…work. The next")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n|(?<=[a-z0-9)\"'”])\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")
 _MIN_SENTENCE_CHARS = 2
 
 

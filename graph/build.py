@@ -5,6 +5,8 @@ rdflib graph cost (``oxigraph_writer``); ``pipeline.BuiltGraph.rdf`` gives the r
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +24,8 @@ from .iris import document_iri, document_part_iri, entity_iri
 from .oxigraph_writer import OxNamespace
 
 LANG = "zh"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -116,7 +120,15 @@ def _entity(key: str) -> ox.NamedNode:
 
 
 def _text(text: str) -> ox.Literal:
-    return ox.Literal(text, language=LANG)
+    """A literal tagged with the language its script says: ``@en`` for Latin-script text
+    (Sam Altman, an English claim), ``@zh`` for the rest."""
+    return ox.Literal(text, language=_language(text))
+
+
+def _language(text: str) -> str:
+    if _HAN.search(text) is None and _LATIN.search(text) is not None:
+        return "en"
+    return LANG
 
 
 def _typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
@@ -306,10 +318,8 @@ class _DocumentWriter:
             share(role_node, _SDO.roleName, _text(role.title))
             if role.scope:
                 share(role_node, _TG.scope, _text(role.scope))
-            if role.former:
-                share(role_node, _TG.formerRole, ox.Literal("true", datatype=_XSD.boolean))
             if org:
-                share(role_node, _TG.atOrganization, _entity(org))
+                share(role_node, _TG.formerlyAtOrganization if role.former else _TG.atOrganization, _entity(org))
 
     def quantities(self) -> None:
         for quantity in self.extraction.quantities:

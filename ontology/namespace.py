@@ -45,7 +45,7 @@ class TG(DefinedNamespace):
     agreesWithSpeaker: object
     differsFrom: object
     scope: object
-    formerRole: object
+    formerlyAtOrganization: object
     parameterCount: object
     quantity: object
     claimType: object

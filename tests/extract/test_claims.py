@@ -1,0 +1,49 @@
+"""Claims are assertions: questions, the session's running order and discourse markers are not;
+each claim is typed by what it asserts.  Sentences written for these tests."""
+from __future__ import annotations
+
+from talkgraph.extract import document_from_text, extract, parse_transcript
+
+
+def claims(text: str):
+    return extract(parse_transcript(document_from_text(text, doc_id="t"))).claims
+
+
+PANEL = ("王小明：欢迎两位嘉宾。一会儿听李华介绍一下他们的新平台。你们觉得开源模型会赢吗？\n\n"
+         "李华：我先说第二点，数据的质量比数量更重要。你同意数据最重要吗？我认为明年开源模型一定会追上闭源模型。\n\n"
+         "赵强：我建议大家把评测集公开出来。我当时以为这个方向没有机会。\n\n"
+         "王小明：好的。\n\n李华：嗯。\n\n赵强：对。\n")
+
+
+def test_questions_and_logistics_are_no_claims():
+    texts = [c.text for c in claims(PANEL)]
+    assert not any(t.endswith(("？", "?", "吗")) for t in texts)
+    assert not any("介绍一下" in t for t in texts)
+
+
+def test_a_discourse_marker_is_cut_from_the_claim():
+    texts = [c.text for c in claims(PANEL)]
+    assert "数据的质量比数量更重要。" in texts
+    assert not any(t.startswith("我先说") for t in texts)
+
+
+def test_types_follow_what_the_sentence_asserts():
+    kinds = {c.text: c.kind.value for c in claims(PANEL)}
+    assert kinds["我认为明年开源模型一定会追上闭源模型。"] == "prediction"
+    assert kinds["我建议大家把评测集公开出来。"] == "recommendation"
+    assert kinds.get("我当时以为这个方向没有机会。", "judgement") != "prediction"  # the past predicts nothing
+
+
+def test_a_tag_question_still_asserts():
+    found = claims("李华：我不认为只会有一个通用的大模型，对吧？\n\n赵强：对。\n\n李华：嗯。\n")
+    assert [c.text for c in found] == ["我不认为只会有一个通用的大模型，对吧？"]
+
+
+def test_english_turns_give_english_claims_sentence_by_sentence():
+    text = ("王小明：Welcome back. What do you think about open models?\n\n"
+            "李华：I think open models will win in the long run. The cost of training keeps falling. Thanks.\n\n"
+            "王小明：Okay.\n")
+    texts = [c.text for c in claims(text)]
+    assert "I think open models will win in the long run." in texts
+    assert not any(t.endswith("?") for t in texts)
+    assert all(t.count(". ") == 0 for t in texts)
