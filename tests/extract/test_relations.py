@@ -187,3 +187,13 @@ def test_mentor_is_someone_one_knows():
     _, relations, _ = facts("王小明：你的博士导师是陈立，对吗？\n\n李华：对，导师是陈立和周子航。\n")
     assert ("李华", "knows", "陈立") in relations
     assert ("李华", "knows", "周子航") in relations
+
+
+def test_bare_assent_agrees_in_a_two_person_conversation_only():
+    two = "王小明：开源模型一定会赢。\n\n李华：对。\n\n王小明：好。\n\n李华：是的。\n"
+    _, relations, _ = facts(two)
+    assert ("李华", "agreesWith", "王小明") in relations
+    panel = ("主持人：请谈谈。\n\n李华：开源会赢。\n\n主持人：对的。\n\n赵强：成本会降。\n\n主持人：好。\n\n"
+             "李华：嗯。\n\n赵强：嗯。\n")
+    _, relations, _ = facts(panel)
+    assert not any(s == "主持人" and p == "agreesWith" for s, p, _ in relations)
