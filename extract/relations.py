@@ -68,6 +68,8 @@ _WE_MAKE = re.compile(r"我们\s?(?:在做|做|开发)?\s?$")
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
 _TITLE_JOIN = "兼"  # 创始人兼CEO: one title joined to another
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
+_ADJACENT = re.compile(r" ?")
+_ALUMNUS = re.compile(r"(?:校友|同门)\s?$")
 _APPOSITION = re.compile(r"\s?[，,]\s?")  # 张涛，大众点评创始人: a title given after the name
 _PAREN_OPEN = re.compile(r"\s?[（(]")
 _PAREN_ITEM = re.compile(r"[、，,；;]|以及")
@@ -234,6 +236,7 @@ class _SentenceReader:
             if found:
                 yield self._titled(sentence, person, found[0], found[1], orgs)
             else:
+                yield from self._organisation_before(sentence, person, orgs)
                 match = _ROLE_VERB.match(self.text, person.end, sentence.end)
                 if match:
                     yield from self._role_after(sentence, person, match.end(), orgs, bool(match["former"]))
@@ -242,6 +245,19 @@ class _SentenceReader:
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
             yield from self._role_after(sentence, speaker, intro.end(), orgs, False)
+
+    def _organisation_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """A name right after its organisation (``面壁智能李大海``, as bylines and guest lists write
+        it), or a fellow alumnus (``你的CMU校友陆奇``: studied there)."""
+        alumnus = _ALUMNUS.search(self.text, sentence.start, person.start)
+        if alumnus:
+            org = _org_before(orgs, self.text, alumnus.start())
+            if org is not None and _scope(self.text[org.end:alumnus.start()]) == "":
+                yield RoleStatement(person, "", org, sentence.start, sentence.end, None, True)
+            return
+        org = next((o for o in orgs if _ADJACENT.fullmatch(self.text, o.end, person.start)), None)
+        if org is not None:
+            yield RoleStatement(person, "", org, sentence.start, sentence.end)
 
     def _titled(self, sentence: Sentence, person: Party, title: str, title_start: int,
                 orgs: list[Mention]) -> RoleStatement:
@@ -597,9 +613,9 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
             if built_on and (mention.canonical is None or _lexicon_parents().get(name) == other_name):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
-            stem = _WHOLE_SUFFIX.sub("", other.text)
-            if _UNIT_SUFFIX.search(mention.text) and len(stem) >= 2 and stem != other.text and \
-                    mention.text.startswith(stem) and not _UNIT_SUFFIX.search(other.text):
+            stem = _WHOLE_SUFFIX.sub("", other_name)
+            if _UNIT_SUFFIX.search(name) and len(stem) >= 2 and stem != other_name and \
+                    name.startswith(stem) and not _UNIT_SUFFIX.search(other_name):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
 

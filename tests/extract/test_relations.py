@@ -197,3 +197,11 @@ def test_bare_assent_agrees_in_a_two_person_conversation_only():
              "李华：嗯。\n\n赵强：嗯。\n")
     _, relations, _ = facts(panel)
     assert not any(s == "主持人" and p == "agreesWith" for s, p, _ in relations)
+
+
+def test_name_right_after_its_organisation_and_fellow_alumni():
+    _, relations, _ = facts("刚才腾讯陈立讲的，我很认同。\n")
+    assert ("陈立", "worksFor", "腾讯") in relations
+    _, relations, _ = facts("你的北京大学校友陈立也这么说过。\n")
+    assert ("陈立", "formerlyAt", "北京大学") in relations
+    assert ("陈立", "worksFor", "北京大学") not in relations
