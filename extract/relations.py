@@ -25,7 +25,8 @@ _FROM_TO = re.compile(r"从\s?$")
 _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
 _MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?|创建了?)\s?(?:一个|一款|一套)?\s?$")
 # 前字节跳动算法工程师, 原阿里巴巴副总裁, 曾任腾讯副总裁: a title held before
-_FORMER_MARK = re.compile(r"(?:前|原|曾任|曾经是|曾是)\s?$")
+_FORMER_WORDS = r"(?:前|原|曾任|曾经是|曾是)\s?"
+_FORMER_MARK = re.compile(_FORMER_WORDS + "$")
 _CURRENT_MARK = re.compile(r"(?:现任|目前是|现在是)\s?$")
 # 毕业于清华, 本科是清华, 博士在卡耐基梅隆: a school studied at
 _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|硕士|博士|研究生|博士后|读博|读研)(?:是|在|于|毕业于)?)\s?$")
@@ -56,6 +57,7 @@ _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 _COLLEAGUE = re.compile(r"同事")
+_COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
 _SCALE = re.compile(r"(?P<num>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿])\s?(?:个)?(?:参数|规模|级)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
@@ -73,7 +75,7 @@ _ALUMNUS = re.compile(r"(?:校友|同门)\s?$")
 _APPOSITION = re.compile(r"\s?[，,]\s?")  # 张涛，大众点评创始人: a title given after the name
 _PAREN_OPEN = re.compile(r"\s?[（(]")
 _PAREN_ITEM = re.compile(r"[、，,；;]|以及")
-_ITEM_FORMER = re.compile(r"(?:前|原|曾任|曾经是|曾是)\s?")
+_ITEM_FORMER = re.compile(_FORMER_WORDS)
 _ITEM_CURRENT = re.compile(r"(?:现任|目前是|现在是|目前任|现为)?\s?")
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
 _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
@@ -469,6 +471,11 @@ class _SentenceReader:
                 for other in people:
                     if other.start == sentence.start + pair.end():
                         yield Relation(speaker, Predicate.COLLEAGUE, other, sentence.start, sentence.end)
+            for other in people:  # 我的同事赵强, 你的老同事陈立
+                mine = _COLLEAGUE_OF.search(self.text, sentence.start, other.start)
+                whose = mine and (speaker if mine.group(1) == "我" else self.addressee(sentence))
+                if whose is not None and whose.name != _party_name(other):
+                    yield Relation(whose, Predicate.COLLEAGUE, other, sentence.start, sentence.end)
         if _KNOWS.search(body) and speaker is not None:
             for other in people:
                 if re.match(r"\s?(?:老师|总)?\s?一见如故", self.text[other.end:sentence.end]) or \

@@ -205,3 +205,10 @@ def test_name_right_after_its_organisation_and_fellow_alumni():
     _, relations, _ = facts("你的北京大学校友陈立也这么说过。\n")
     assert ("陈立", "formerlyAt", "北京大学") in relations
     assert ("陈立", "worksFor", "北京大学") not in relations
+
+
+def test_my_colleague_and_your_colleague():
+    text = "王小明：我的同事陈立也在做这个。你的老同事赵强呢？\n\n李华：他也在做。\n\n王小明：好。\n\n李华：嗯。\n"
+    _, relations, _ = facts(text)
+    assert ("王小明", "colleague", "陈立") in relations
+    assert ("李华", "colleague", "赵强") in relations
