@@ -27,7 +27,6 @@ _MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了
 # 前字节跳动算法工程师, 原阿里巴巴副总裁, 曾任腾讯副总裁: a title held before
 _FORMER_WORDS = r"(?:前|原|曾任|曾经是|曾是)\s?"
 _FORMER_MARK = re.compile(_FORMER_WORDS + "$")
-_CURRENT_MARK = re.compile(r"(?:现任|目前是|现在是)\s?$")
 # 毕业于清华, 本科是清华, 博士在卡耐基梅隆: a school studied at
 _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|硕士|博士|研究生|博士后|读博|读研)(?:是|在|于|毕业于)?)\s?$")
 # 在Google实习, 在清华读博, 沃顿商学院MBA, 清华毕业
@@ -82,7 +81,7 @@ _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
 # a verb or a clause word between organisation and title: 腾讯投资了一位创始人 is no scope
 _NOT_SCOPE = re.compile(r"[是在了过说给让把被和跟与，,。：:“”\"]|投资|认识|之后|以后|时候")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot AI）创始人: an alias, no scope
-_PRONOUN = re.compile(r"我们|你们|您们|他们|她们|它们|我|你|您|他|她|它")
+_PRONOUN = re.compile(r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
