@@ -30,7 +30,8 @@ _FORMER_MARK = re.compile(_FORMER_WORDS + "$")
 # 毕业于清华, 本科是清华, 博士在卡耐基梅隆: a school studied at
 _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|硕士|博士|研究生|博士后|读博|读研)(?:是|在|于|毕业于)?)\s?$")
 # 在Google实习, 在清华读博, 沃顿商学院MBA, 清华毕业
-_STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学|MBA|EMBA|博士|硕士|本科|学士|博士后)")
+_STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
+                            r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
 _AGREE = re.compile(r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said

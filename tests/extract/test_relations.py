@@ -212,3 +212,10 @@ def test_my_colleague_and_your_colleague():
     _, relations, _ = facts(text)
     assert ("王小明", "colleague", "陈立") in relations
     assert ("李华", "colleague", "赵强") in relations
+
+
+def test_a_degree_after_a_school_but_not_a_level_after_a_company():
+    _, relations, _ = facts("嘉宾陈立，北京大学博士，现在做投资。\n")
+    assert ("陈立", "formerlyAt", "北京大学") in relations
+    _, relations, _ = facts("陈立说OpenAI博士级别的模型很快会来。\n")
+    assert not any(p == "formerlyAt" for _, p, _ in relations)
