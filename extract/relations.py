@@ -620,9 +620,9 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
             if built_on and (mention.canonical is None or _lexicon_parents().get(name) == other_name):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
-            stem = _WHOLE_SUFFIX.sub("", other_name)
-            if _UNIT_SUFFIX.search(name) and len(stem) >= 2 and stem != other_name and \
-                    name.startswith(stem) and not _UNIT_SUFFIX.search(other_name):
+            if _SCHOOL_SUFFIX.search(name) and not _UNIT_SUFFIX.search(other_name) and any(
+                    len(stem) >= 2 and stem != whole and name.startswith(stem)
+                    for whole in _names_of(other_name) for stem in [_WHOLE_SUFFIX.sub("", whole)]):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
 
@@ -635,6 +635,16 @@ def _affiliation_with_whole(relations: list[Relation]) -> list[Relation]:
     return [Relation(r.subject, r.predicate, whole[_party_name(r.object)], r.start, r.end, r.since)
             for r in relations if r.predicate in (Predicate.WORKS_FOR, Predicate.FORMERLY_AT)
             and _party_name(r.object) in whole]
+
+
+def _names_of(name: str) -> tuple[str, ...]:
+    """An organisation's name and the aliases the lexicon gives it (卡内基梅隆大学: 卡耐基梅隆大学, CMU)."""
+    return (name,) + _lexicon_aliases().get(name, ())
+
+
+@cache
+def _lexicon_aliases() -> dict[str, tuple[str, ...]]:
+    return {e.name: e.aliases for e in lexicon.organizations()}
 
 
 @cache

@@ -219,3 +219,10 @@ def test_a_degree_after_a_school_but_not_a_level_after_a_company():
     assert ("陈立", "formerlyAt", "北京大学") in relations
     _, relations, _ = facts("陈立说OpenAI博士级别的模型很快会来。\n")
     assert not any(p == "formerlyAt" for _, p, _ in relations)
+
+
+def test_studying_at_a_school_is_studying_at_its_university():
+    text = "王小明：你博士是北京大学计算机系吧。北京大学很有名。\n\n李华：对。\n\n王小明：好。\n\n李华：嗯。\n"
+    _, relations, _ = facts(text)
+    assert ("北京大学计算机系", "parentOrganization", "北京大学") in relations
+    assert ("李华", "formerlyAt", "北京大学") in relations
