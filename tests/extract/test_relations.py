@@ -184,7 +184,7 @@ def test_assent_opening_a_turn_agrees_with_the_statement_before_it():
 
 
 def test_mentor_is_someone_one_knows():
-    _, relations, _ = facts("王小明：你的博士导师是陈立，对吗？\n\n李华：对，导师是陈立和周子航。\n")
+    _, relations, _ = facts("王小明：你的博士导师是陈立，对吗？\n\n李华：对，我的导师是陈立和周子航。\n")
     assert ("李华", "knows", "陈立") in relations
     assert ("李华", "knows", "周子航") in relations
 
