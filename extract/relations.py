@@ -35,7 +35,7 @@ _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|�
 _AGREE = re.compile(r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
-_ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样)")
+_ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样)|确实")
 # 对。/ 是的。 alone: assent too in a two-person conversation, to a turn that stated something
 # (in a panel it is as often a moderator's back-channel, and whose words it meets is unclear)
 _BARE_ASSENT = re.compile(r"(?:我的意思是[，,]\s?)?(?:是的|对的?|没错|确实|的确|这是真的|是这样的?)[。！!]")
@@ -515,9 +515,10 @@ class _SentenceReader:
                 continue
             start = turn.spans[0][0]
             match = _ASSENT.match(text, start, turn.spans[0][1])
-            if match is None and len(self.speakers) == 2 and _STATEMENT.search(previous.text(self.transcript.document)):
+            if match is None and len(self.speakers) == 2:
                 match = _BARE_ASSENT.match(text, start, turn.spans[0][1])
-            if match is None or _QUESTION_END.search(previous.text(self.transcript.document)):
+            said = previous.text(self.transcript.document)
+            if match is None or _QUESTION_END.search(said) or not _STATEMENT.search(said):
                 continue
             yield Relation(SpeakerRef(turn.speaker, turn.index), Predicate.AGREES_WITH,
                            SpeakerRef(previous.speaker, previous.index), start, match.end())

@@ -176,7 +176,7 @@ def test_no_agreement_from_questions_or_partial_assent():
 
 
 def test_assent_opening_a_turn_agrees_with_the_statement_before_it():
-    text = ("王小明：开源会赢。\n\n李华：是的，完全正确。\n\n王小明：你觉得闭源会赢吗？\n\n李华：没错，不会。\n")
+    text = ("王小明：开源模型一定会赢。\n\n李华：是的，完全正确。\n\n王小明：你觉得闭源会赢吗？\n\n李华：没错，不会。\n")
     _, relations, _ = facts(text)
     assert ("李华", "agreesWith", "王小明") in relations
     x, _, _ = facts(text)
@@ -226,3 +226,10 @@ def test_studying_at_a_school_is_studying_at_its_university():
     _, relations, _ = facts(text)
     assert ("北京大学计算机系", "parentOrganization", "北京大学") in relations
     assert ("李华", "formerlyAt", "北京大学") in relations
+
+
+def test_indeed_opening_a_panel_turn_agrees_with_the_statement_before_it():
+    text = ("主持人：请谈谈融资。\n\n李华：有可比公司的时候融资比较容易。\n\n赵强：确实是比较容易的，但没有可比就难了。\n\n"
+            "主持人：好。\n\n李华：嗯。\n")
+    _, relations, _ = facts(text)
+    assert ("赵强", "agreesWith", "李华") in relations
