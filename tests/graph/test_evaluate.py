@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from talkgraph.graph.evaluation import evaluate
 from talkgraph.graph.gold import read_gold
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 EXAMPLE_GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "eval" / "idea-2021-panel.gold.json"
 
