@@ -13,7 +13,7 @@ from talkgraph.ontology import lexicon
 
 from .chinese_names import HAN_WORD
 from .model import Kind
-from .tokens import dictionary_tag, segment
+from .tokens import dictionary_tag, vocabulary
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _BROKEN = re.compile(r"[\s，,。.！!？?；;：:、“”\"‘’'【】\[\]《》<>/\\|@#]")
@@ -72,7 +72,7 @@ def _generic_organization(name: str) -> bool:
         return True
     if _LEGAL_FORM.search(before) or before in _organizations():
         return False
-    words = [w for w, _, _ in segment(before)]
+    words = [token.word for token in vocabulary().segment(before)]
     if any(w.endswith(("了", "的", "过")) for w in words):
         return True
     return all((dictionary_tag(w) or "") in ("n", "vn", "an") for w in words)
