@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from .chinese_names import HAN_WORD
+from .component import Candidate
 from .errors import TalkgraphError
 from .model import Kind
 from .model_refusals import refusal
@@ -144,3 +146,23 @@ def tagged_spans(text: str, model_file: str | None = None) -> tuple[ModelSpan, .
         found.append(ModelSpan(start, end, kind, round(score, 4)))
     return tuple(found)
 
+
+
+# the kinds the pipeline takes from the model, and the least score of each (measured on the dev
+# splits and the dev transcripts: see extract/data/README.md)
+COMPONENT_KINDS = {Kind.PERSON: 0.5, Kind.ORGANIZATION: 0.5}
+
+
+def has_han(text: str) -> bool:
+    """The component's precheck: a paragraph without Han characters is not tagged."""
+    return HAN_WORD.search(text) is not None
+
+
+def find_names(doc, paragraphs) -> Iterator[Candidate]:
+    """The pipeline component: the model's names in each paragraph, at document offsets, with their score."""
+    for para in paragraphs:
+        for span in model_mentions(para.text):
+            least = COMPONENT_KINDS.get(span.kind)
+            if least is not None and span.score >= least:
+                yield Candidate(para.start + span.start, para.start + span.end, span.kind, para.turn_index,
+                                score=span.score)

@@ -11,7 +11,7 @@ from functools import cache
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import HAN_WORD
+from .chinese_names import HAN_WORD, NOT_IN_NAME
 from .model import Kind
 from .tokens import dictionary_tag, vocabulary
 
@@ -24,6 +24,7 @@ _PROPER_TAGS = {Kind.PERSON: ("nr",), Kind.PLACE: ("ns", "nt", "nz", "j"),
                 Kind.ORGANIZATION: ("nt", "nz", "j", "ns", "nr")}
 _GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂")
 # placeholders and determiners that make `X公司` a phrase, not a name
+_COMMON_WORD_FREQ = 20  # in jieba's dictionary: 自然语言 46, 公司财务 3
 _LEGAL_FORM = re.compile(r"股份|有限|集团|控股")
 _PLACEHOLDER = re.compile(r"^(?:[xX]{1,3}|某+|[a-zA-Z]|这|那|哪|每|各|该|本|此|一|两|几|多|很多|不少|一些|其他|其它|所有|别的)")
 
@@ -42,11 +43,30 @@ def refusal(text: str, start: int, end: int, kind: Kind) -> str | None:
         return "Latin-script fragment"
     if name in lexicon.not_names():
         return "listed as not a name"
+    if kind is Kind.PERSON and len(name) >= 3 and name[-1] in NOT_IN_NAME:
+        return "ends with a word after the name"
+    if _cuts_a_word(text, start) or _cuts_a_word(text, end):
+        return "cuts a word of the text"
     if _common_word(name, kind):
         return "common word"
     if kind is Kind.ORGANIZATION and _generic_organization(name):
         return "generic organisation phrase"
     return None
+
+
+def _cuts_a_word(text: str, boundary: int) -> bool:
+    """A common dictionary word of the text runs across ``boundary`` (``自然|语言研究中心``): the span
+    starts or ends inside a word, so it is a fragment, not a name.  Rare compounds (``公司|财务``)
+    and proper nouns do not count: the segmenter glues those across a real name's edge."""
+    if boundary <= 0 or boundary >= len(text) or not (HAN_WORD.match(text, boundary - 1) and HAN_WORD.match(text, boundary)):
+        return False
+    left = max(0, boundary - 3)
+    for token in vocabulary().segment(text[left:boundary + 3], left):
+        if token.start < boundary < token.end:
+            tag = dictionary_tag(token.word)
+            return (tag is not None and not tag.startswith(("j", "nr", "ns", "nt", "nz"))
+                    and vocabulary().frequency(token.word) >= _COMMON_WORD_FREQ)
+    return False
 
 
 def _unbalanced(name: str) -> bool:

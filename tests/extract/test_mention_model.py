@@ -105,6 +105,9 @@ def test_texts_without_han_characters_are_not_tagged():
     ("张三，李四", 0, 5, Kind.PERSON, "punctuation inside"),
     ("上海华谊（集团）公司成立", 0, 10, Kind.ORGANIZATION, None),
     ("湘潭钢铁公司", 0, 6, Kind.ORGANIZATION, None),
+    ("我和林伟从那时候就认识", 2, 5, Kind.PERSON, "ends with a word after the name"),
+    ("认知计算与自然语言研究中心", 7, 13, Kind.ORGANIZATION, "cuts a word of the text"),
+    ("他在公司财务部工作", 2, 4, Kind.ORGANIZATION, "common word"),
 ])
 def test_the_text_refuses_what_contradicts_it(text, start, end, kind, reason):
     assert refusal(text, start, end, kind) == reason
@@ -186,3 +189,31 @@ def test_a_missing_or_broken_model_file_is_one_talkgraph_error(tmp_path):
         model_mentions("王明说", str(broken))
     with pytest.raises(TalkgraphError, match="is missing"):
         model_mentions("王明说", str(tmp_path / "absent.crfsuite"))
+
+
+def test_the_pipeline_runs_the_model_as_a_component_with_its_score():
+    from talkgraph.extract import configure_pipeline, default_pipeline, document_from_text, parse_transcript
+    from talkgraph.extract.doc import Doc
+
+    text = "张华：欢迎收听。\n\n李明：我和林晓芳是大学同学，后来她去了深圳。\n\n张华：好的。\n"
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    mentions = default_pipeline().find_mentions(Doc(transcript))
+    found = [m for m in mentions if m.text == "林晓芳"]
+    assert len(found) == 1 and found[0].source == "model.crf" and 0.5 <= found[0].score < 1.0
+    assert text[found[0].start:found[0].end] == "林晓芳" and found[0].turn_index == 2
+    assert "model.crf" not in configure_pipeline("-model").names
+    assert not any(m.source == "model.crf" for m in configure_pipeline("-model").find_mentions(Doc(transcript)))
+
+
+def test_a_gap_filling_component_never_displaces_another_ones_candidate():
+    from talkgraph.extract.component import merge
+    from talkgraph.extract.model import Mention
+
+    rule = Mention(2, 4, "林伟", Kind.PERSON, "persons.speakers")
+    guess = Mention(2, 5, "林伟从", Kind.PERSON, "model.crf", score=0.9)
+    elsewhere = Mention(8, 11, "周明远", Kind.PERSON, "model.crf", score=0.8)
+    kept, overlaps = merge([(0, rule), (1, guess), (1, elsewhere)], [0, 8], [False, True])
+    assert kept == (rule, elsewhere)
+    assert overlaps[0].dropped == guess and overlaps[0].reason == "the other only fills gaps"
+    kept, _ = merge([(0, rule), (1, guess)], [0, 8])  # without it, the longer wins
+    assert kept == (guess,)
