@@ -16,12 +16,13 @@ from .model import Kind
 from .tokens import dictionary_tag, vocabulary
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
 _BROKEN = re.compile(r"[\s，,。.！!？?；;：:、“”\"‘’'【】\[\]《》<>/\\|@#]")
 _BRACKETED = re.compile(r"[（(][^（()）]{1,8}[）)]")
 # jieba's tags for proper nouns: person (nr*), place (ns), organisation (nt), other proper (nz),
 # abbreviation (j); a span that is a dictionary word with another tag is a common word
 _PROPER_TAGS = {Kind.PERSON: ("nr",), Kind.PLACE: ("ns", "nt", "nz", "j"),
-                Kind.ORGANIZATION: ("nt", "nz", "j", "ns", "nr")}
+                Kind.ORGANIZATION: ("nt", "nz", "j", "ns")}
 _GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂")
 # placeholders and determiners that make `X公司` a phrase, not a name
 _COMMON_WORD_FREQ = 20  # in jieba's dictionary: 自然语言 46, 公司财务 3
@@ -36,11 +37,13 @@ def refusal(text: str, start: int, end: int, kind: Kind) -> str | None:
         return "one character"
     if not HAN_WORD.search(name):
         return "no Han character"
+    if _LATIN.search(name):
+        return "Latin letters inside"  # the model sees every Latin letter as one symbol: the rules judge those
     if _BROKEN.search(name) or _unbalanced(name):
         return "punctuation inside"
     if (_WORD_CHAR.match(name[0]) and start > 0 and _WORD_CHAR.match(text[start - 1])) or (
             _WORD_CHAR.match(name[-1]) and end < len(text) and _WORD_CHAR.match(text[end])):
-        return "Latin-script fragment"
+        return "fragment of a number"
     if name in lexicon.not_names():
         return "listed as not a name"
     if kind is Kind.PERSON and len(name) >= 3 and name[-1] in NOT_IN_NAME:

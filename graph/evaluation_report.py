@@ -35,8 +35,10 @@ def shortfalls(ev: Evaluation, thresholds: list[Threshold]) -> list[str]:
 
 
 def summary(ev: Evaluation) -> str:
-    return (f"entityF1={ev.entities.figures.f1:.2f} relR={ev.relations.figures.recall:.2f} "
-            f"relP={ev.relations.figures.precision:.2f} claimR={ev.claims.recall:.2f} turns={ev.turns.accuracy:.2f}")
+    """The headline figures as the JSON gives them (three decimals), shown with two."""
+    f = {k: round(v, 3) for k, v in figures(ev).items()}
+    return (f"entityF1={f['entity-f1']:.2f} relR={f['relation-recall']:.2f} relP={f['relation-precision']:.2f} "
+            f"claimR={f['claim-recall']:.2f} turns={f['turn-accuracy']:.2f}")
 
 
 def report_lines(ev: Evaluation) -> list[str]:
