@@ -199,12 +199,12 @@ def test_the_pipeline_runs_the_model_as_a_component_with_its_score():
     from talkgraph.extract import configure_pipeline, default_pipeline, document_from_text, parse_transcript
     from talkgraph.extract.doc import Doc
 
-    text = "张华：欢迎收听。\n\n李明：我和林晓芳是大学同学，后来她去了深圳。\n\n张华：好的。\n"
+    text = "张华：欢迎收听。\n\n李明：我觉得欧阳振华这个人很靠谱。\n\n张华：好的。\n"
     transcript = parse_transcript(document_from_text(text, doc_id="t"))
     mentions = default_pipeline().find_mentions(Doc(transcript))
-    found = [m for m in mentions if m.text == "林晓芳"]
+    found = [m for m in mentions if m.text == "欧阳振华"]
     assert len(found) == 1 and found[0].source == "model.crf" and 0.5 <= found[0].score < 1.0
-    assert text[found[0].start:found[0].end] == "林晓芳" and found[0].turn_index == 2
+    assert text[found[0].start:found[0].end] == "欧阳振华" and found[0].turn_index == 2
     assert "model.crf" not in configure_pipeline("-model").names
     assert not any(m.source == "model.crf" for m in configure_pipeline("-model").find_mentions(Doc(transcript)))
 
