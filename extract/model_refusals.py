@@ -25,6 +25,7 @@ _PROPER_TAGS = {Kind.PERSON: ("nr",), Kind.PLACE: ("ns", "nt", "nz", "j"),
                 Kind.ORGANIZATION: ("nt", "nz", "j", "ns")}
 _GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂")
 # placeholders and determiners that make `X公司` a phrase, not a name
+_PROPER = ("nr", "ns", "nt", "nz", "j")
 _COMMON_WORD_FREQ = 20  # in jieba's dictionary: 自然语言 46, 公司财务 3
 _LEGAL_FORM = re.compile(r"股份|有限|集团|控股")
 _PLACEHOLDER = re.compile(r"^(?:[xX]{1,3}|某+|[a-zA-Z]|这|那|哪|每|各|该|本|此|一|两|几|多|很多|不少|一些|其他|其它|所有|别的)")
@@ -84,8 +85,8 @@ def _common_word(name: str, kind: Kind) -> bool:
 
 
 def _generic_organization(name: str) -> bool:
-    """``中国公司``, ``人形机器人公司``, ``投了通用机器人公司``, ``xx公司``: a generic head after a
-    placeholder, after a country or region, after a verb phrase, or after common nouns alone.
+    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``: a generic head after a
+    placeholder, after a country or region, after a verb phrase, or after common words alone.
     A legal form (``股份有限公司``) or a known organisation (``百度公司``) makes a name."""
     head = next((h for h in _GENERIC_ORG_HEADS if name.endswith(h)), None)
     if head is None:
@@ -98,7 +99,13 @@ def _generic_organization(name: str) -> bool:
     words = [token.word for token in vocabulary().segment(before)]
     if any(w.endswith(("了", "的", "过")) for w in words):
         return True
-    return all((dictionary_tag(w) or "") in ("n", "vn", "an") for w in words)
+    return all(_everyday_word(w) for w in words)
+
+
+def _everyday_word(word: str) -> bool:
+    """A dictionary word that is no proper noun; a lone character counts as one, whatever its tag."""
+    tag = dictionary_tag(word)
+    return tag is not None and (len(word) == 1 or not tag.startswith(_PROPER))
 
 
 @cache

@@ -98,6 +98,7 @@ def test_texts_without_han_characters_are_not_tagged():
     ("投了几家人形机器人公司", 4, 11, Kind.ORGANIZATION, "generic organisation phrase"),
     ("以前在xx公司上班", 3, 7, Kind.ORGANIZATION, "Latin letters inside"),
     ("以前在某某公司上班", 3, 7, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("这是一家国产芯片公司", 4, 10, Kind.ORGANIZATION, "generic organisation phrase"),
     ("在本公司工作", 1, 4, Kind.ORGANIZATION, "generic organisation phrase"),
     ("OpenAI的王明说", 7, 9, Kind.PERSON, None),
     ("用了MzU0MDk3ODUw里的数据", 2, 9, Kind.ORGANIZATION, "no Han character"),
