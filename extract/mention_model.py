@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import pycrfsuite
+
 from .chinese_names import HAN_WORD
 from .component import Candidate
 from .errors import TalkgraphError
@@ -106,10 +108,6 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
 @cache
 def _tagger(model_file: str | None = None):
     """The CRFsuite tagger of the shipped model (or of ``model_file``), opened once per process."""
-    try:
-        import pycrfsuite
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise TalkgraphError("the mention model needs python-crfsuite: pip install python-crfsuite") from exc
     tagger = pycrfsuite.Tagger()
     shipped = resources.as_file(resources.files(__package__).joinpath("data", MODEL_FILE))
     with shipped if model_file is None else nullcontext(Path(model_file)) as model_path:

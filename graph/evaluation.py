@@ -22,16 +22,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, PROV, SKOS
 from rdflib.term import Node
+
+from talkgraph.ontology.namespace import NIF, SDO
 
 from .gold import ENTITY_KINDS, Gold, GoldEntity, normalized
 
-SCHEMA_NAMESPACES = ("https://schema.org/", "http://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+# schema.org in both its forms: older graphs (and the scoring kit's contract) use http://
+SCHEMA_NAMESPACES = (str(SDO), str(SDO).replace("https:", "http:", 1))
 # schema.org's own class tree, as far as the scored classes go
 SCHEMA_SUPERCLASS = {
     "Corporation": "Organization", "ResearchOrganization": "Organization", "NGO": "Organization",
