@@ -6,7 +6,7 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 """
 from __future__ import annotations
 
-from . import handles, organizations, persons, places, products
+from . import handles, mention_model, organizations, persons, places, products
 from .component import Component, register
 from .model import Kind
 
@@ -31,3 +31,5 @@ register(Component("products.quoted", products.quoted_models, MODEL, priority=4)
 register(Component("products.named_model", products.named_models, MODEL, priority=4,
                    precheck=products.mentions_large_model))
 register(Component("products.latin", products.latin_products, MODEL, priority=6))
+register(Component("model.crf", mention_model.find_names, PERSON | ORGANIZATION, priority=8,
+                   precheck=mention_model.has_han, fills_gaps=True))

@@ -50,6 +50,7 @@ class Component:
     kinds: frozenset[Kind]
     priority: int  # among overlapping candidates of equal length and score, the lower wins
     default: bool = True  # run unless a pipeline configuration switches it off
+    fills_gaps: bool = False  # its candidates never displace another component's (a trained model's guesses)
     precheck: Callable[[str], bool] | None = None  # False for a paragraph's text: nothing to find there
 
     def run(self, doc: Doc) -> tuple[Mention, ...]:
@@ -97,17 +98,21 @@ def unregister(name: str) -> None:
     COMPONENTS.pop(name, None)
 
 
-def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int]) -> tuple[tuple[Mention, ...], list[Overlap]]:
+def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
+          fills_gaps: Sequence[bool] | None = None) -> tuple[tuple[Mention, ...], list[Overlap]]:
     """Non-overlapping mentions in text order, and why each dropped candidate lost.
 
     ``found`` holds ``(component position, mention)``; ``priority`` the components' priorities by
-    position.  Among overlapping candidates the longer wins, then the higher score, then the
+    position, ``fills_gaps`` whether each only fills gaps.  Among overlapping candidates one of a
+    component that does not merely fill gaps wins, then the longer, then the higher score, then the
     component of higher priority (the lower number), then the earlier start, then the component
     that comes first in the pipeline.
     """
+    gaps = fills_gaps or [False] * len(priority)
+
     def rank(item: tuple[int, Mention]) -> tuple:
         position, m = item
-        return (-(m.end - m.start), -m.score, priority[position], m.start, position)
+        return (gaps[position], -(m.end - m.start), -m.score, priority[position], m.start, position)
 
     starts: list[int] = []
     kept: list[tuple[tuple, Mention]] = []  # by start
@@ -125,7 +130,7 @@ def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int]) -> tupl
     return tuple(m for _, m in kept), overlaps
 
 
-_REASONS = ("longer", "higher score", "higher priority", "earlier", "earlier in the pipeline")
+_REASONS = ("the other only fills gaps", "longer", "higher score", "higher priority", "earlier", "earlier in the pipeline")
 
 
 def _reason(winner: tuple, loser: tuple) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 
-COMMAND_MODULES = ("build", "mentions", "query", "validate", "view", "serve", "load", "formats", "ontology")
+COMMAND_MODULES = ("build", "mentions", "query", "validate", "view", "serve", "load", "formats", "ontology",
+                   "evaluate")
 
 
 def formatter(prog: str) -> argparse.HelpFormatter:

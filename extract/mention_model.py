@@ -1,0 +1,166 @@
+"""A trained character-level sequence labeller for Chinese names: people, organisations, places.
+
+The rules find names next to evidence (a title, a suffix, a lexicon entry, a speaker label); a bare
+name in running text (``李彦宏说``) has none, and a model trained on public NER corpora finds it
+from the shape of the characters around it.  The model is a linear-chain CRF (CRFsuite) over cheap
+character features, trained by ``scripts/train_mention_model.py`` and shipped as package data
+(``data/mention-crf.crfsuite``).  It is loaded once per process, offline; tagging is deterministic.
+
+``model_mentions(text)`` returns ``ModelSpan`` records with exact offsets into ``text``.  Spans the
+text itself contradicts are refused (see ``refusal``): a common dictionary word, a fragment of a
+Latin-script word, a generic ``X公司``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from .chinese_names import HAN_WORD
+from .component import Candidate
+from .errors import TalkgraphError
+from .model import Kind
+from .model_refusals import refusal
+
+MODEL_FILE = "mention-crf.crfsuite"
+# BIOES tags over these types; the training script writes the same names
+TAG_KINDS = {"PER": Kind.PERSON, "ORG": Kind.ORGANIZATION, "LOC": Kind.PLACE}
+_PAD = "\x02\x02"
+_END = "\x03\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSpan:
+    """A name the model found: ``text[start:end]``, its kind and the model's confidence (0–1)."""
+
+    start: int
+    end: int
+    kind: Kind
+    score: float
+
+
+def _normal_char(ch: str) -> str:
+    """One character as the model sees it: digits as ``0``, Latin letters as ``a``, spaces as ``_``."""
+    if ch.isdigit():
+        return "0"
+    if ch.isascii():
+        if ch.isalpha():
+            return "a"
+        return "_" if ch.isspace() else ch
+    if ch.isspace():
+        return "_"
+    folded = unicodedata.normalize("NFKC", ch)
+    if len(folded) == 1 and folded.isascii():
+        return _normal_char(folded)
+    return ch
+
+
+@cache
+def _normal(ch: str) -> str:
+    return _normal_char(ch)
+
+
+def char_features(text: str) -> list[list[str]]:
+    """Per character: the characters two either side, the bigrams around it, and the skip bigram.
+
+    Built column by column with comprehensions over shifted strings: the per-character Python work
+    is a handful of string concatenations, which keeps tagging in the hundreds of thousands of
+    characters per second.
+    """
+    n = _PAD + "".join([_normal(c) for c in text]) + _END
+    size = len(text)
+    a, b, c, d, e = n[0:size], n[1:size + 1], n[2:size + 2], n[3:size + 3], n[4:size + 4]
+    return [["U-2" + p2, "U-1" + p1, "U0" + c0, "U1" + n1, "U2" + n2,
+             "B-1" + p1 + c0, "B0" + c0 + n1, "S" + p1 + n1, "T-1" + p2 + p1 + c0, "T1" + c0 + n1 + n2]
+            for p2, p1, c0, n1, n2 in zip(a, b, c, d, e)]
+
+
+def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` for each well-formed BIOES run; a broken run (``I`` without ``B``) is dropped."""
+    out: list[tuple[int, int, str]] = []
+    start, kind = None, None
+    for i, tag in enumerate(tags):
+        prefix, _, typ = tag.partition("-")
+        if prefix == "S":
+            out.append((i, i + 1, typ))
+            start = None
+        elif prefix == "B":
+            start, kind = i, typ
+        elif prefix == "I":
+            if start is None or typ != kind:
+                start = None
+        elif prefix == "E":
+            if start is not None and typ == kind:
+                out.append((start, i + 1, typ))
+            start = None
+        else:
+            start = None
+    return out
+
+
+@cache
+def _tagger(model_file: str | None = None):
+    """The CRFsuite tagger of the shipped model (or of ``model_file``), opened once per process."""
+    tagger = pycrfsuite.Tagger()
+    shipped = resources.as_file(resources.files(__package__).joinpath("data", MODEL_FILE))
+    with shipped if model_file is None else nullcontext(Path(model_file)) as model_path:
+        if not model_path.is_file():
+            raise TalkgraphError(f"the mention model {model_path} is missing")
+        try:
+            tagger.open(str(model_path))
+        except (OSError, ValueError) as exc:
+            raise TalkgraphError(f"the mention model {model_path} cannot be read ({exc})") from None
+    return tagger
+
+
+def model_mentions(text: str, model_file: str | None = None) -> tuple[ModelSpan, ...]:
+    """The names the model finds in ``text`` (a sentence or paragraph), minus those the text refuses.
+
+    Only texts with Han characters are tagged: the model was trained on Chinese and has nothing to
+    say about a purely Latin-script sentence.
+    """
+    return tuple(s for s in tagged_spans(text, model_file) if refusal(text, s.start, s.end, s.kind) is None)
+
+
+def tagged_spans(text: str, model_file: str | None = None) -> tuple[ModelSpan, ...]:
+    """Everything the model tags in ``text``, before the post-filter."""
+    if not text or not HAN_WORD.search(text):
+        return ()
+    tagger = _tagger(model_file)
+    tags = tagger.tag(char_features(text))
+    found = []
+    for start, end, typ in spans_from_tags(tags):
+        kind = TAG_KINDS.get(typ)
+        if kind is None:
+            continue
+        score = min(tagger.marginal(tags[i], i) for i in range(start, end))
+        found.append(ModelSpan(start, end, kind, round(score, 4)))
+    return tuple(found)
+
+
+
+# the kinds the pipeline takes from the model, and the least score of each (measured on the dev
+# splits and the dev transcripts: see extract/data/README.md)
+COMPONENT_KINDS = {Kind.PERSON: 0.5, Kind.ORGANIZATION: 0.5}
+
+
+def has_han(text: str) -> bool:
+    """The component's precheck: a paragraph without Han characters is not tagged."""
+    return HAN_WORD.search(text) is not None
+
+
+def find_names(doc, paragraphs) -> Iterator[Candidate]:
+    """The pipeline component: the model's names in each paragraph, at document offsets, with their score."""
+    for para in paragraphs:
+        for span in model_mentions(para.text):
+            least = COMPONENT_KINDS.get(span.kind)
+            if least is not None and span.score >= least:
+                yield Candidate(para.start + span.start, para.start + span.end, span.kind, para.turn_index,
+                                score=span.score)

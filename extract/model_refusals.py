@@ -1,0 +1,118 @@
+"""Why the text contradicts a name the mention model proposed (or ``None`` when it does not).
+
+A statistical tagger trained on news and résumés proposes names from the shape of the characters;
+the text and the dictionary often know better.  Each check names its reason, so tests and the
+extractor's log say why a span was refused.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from talkgraph.ontology import lexicon
+
+from .chinese_names import HAN_WORD, NOT_IN_NAME
+from .model import Kind
+from .tokens import dictionary_tag, vocabulary
+
+_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
+_BROKEN = re.compile(r"[\s，,。.！!？?；;：:、“”\"‘’'【】\[\]《》<>/\\|@#]")
+_BRACKETED = re.compile(r"[（(][^（()）]{1,8}[）)]")
+# jieba's tags for proper nouns: person (nr*), place (ns), organisation (nt), other proper (nz),
+# abbreviation (j); a span that is a dictionary word with another tag is a common word
+_PROPER_TAGS = {Kind.PERSON: ("nr",), Kind.PLACE: ("ns", "nt", "nz", "j"),
+                Kind.ORGANIZATION: ("nt", "nz", "j", "ns")}
+_GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂")
+# placeholders and determiners that make `X公司` a phrase, not a name
+_PROPER = ("nr", "ns", "nt", "nz", "j")
+_COMMON_WORD_FREQ = 20  # in jieba's dictionary: 自然语言 46, 公司财务 3
+_LEGAL_FORM = re.compile(r"股份|有限|集团|控股")
+_PLACEHOLDER = re.compile(r"^(?:[xX]{1,3}|某+|[a-zA-Z]|这|那|哪|每|各|该|本|此|一|两|几|多|很多|不少|一些|其他|其它|所有|别的)")
+
+
+def refusal(text: str, start: int, end: int, kind: Kind) -> str | None:
+    """The reason ``text[start:end]`` cannot be a ``kind`` name, or ``None`` if nothing refuses it."""
+    name = text[start:end]
+    if len(name) < 2:
+        return "one character"
+    if not HAN_WORD.search(name):
+        return "no Han character"
+    if _LATIN.search(name):
+        return "Latin letters inside"  # the model sees every Latin letter as one symbol: the rules judge those
+    if _BROKEN.search(name) or _unbalanced(name):
+        return "punctuation inside"
+    if (_WORD_CHAR.match(name[0]) and start > 0 and _WORD_CHAR.match(text[start - 1])) or (
+            _WORD_CHAR.match(name[-1]) and end < len(text) and _WORD_CHAR.match(text[end])):
+        return "fragment of a number"
+    if name in lexicon.not_names():
+        return "listed as not a name"
+    if kind is Kind.PERSON and len(name) >= 3 and name[-1] in NOT_IN_NAME:
+        return "ends with a word after the name"
+    if _cuts_a_word(text, start) or _cuts_a_word(text, end):
+        return "cuts a word of the text"
+    if _common_word(name, kind):
+        return "common word"
+    if kind is Kind.ORGANIZATION and _generic_organization(name):
+        return "generic organisation phrase"
+    return None
+
+
+def _cuts_a_word(text: str, boundary: int) -> bool:
+    """A common dictionary word of the text runs across ``boundary`` (``自然|语言研究中心``): the span
+    starts or ends inside a word, so it is a fragment, not a name.  Rare compounds (``公司|财务``)
+    and proper nouns do not count: the segmenter glues those across a real name's edge."""
+    if boundary <= 0 or boundary >= len(text) or not (HAN_WORD.match(text, boundary - 1) and HAN_WORD.match(text, boundary)):
+        return False
+    left = max(0, boundary - 3)
+    for token in vocabulary().segment(text[left:boundary + 3], left):
+        if token.start < boundary < token.end:
+            tag = dictionary_tag(token.word)
+            return (tag is not None and not tag.startswith(("j", "nr", "ns", "nt", "nz"))
+                    and vocabulary().frequency(token.word) >= _COMMON_WORD_FREQ)
+    return False
+
+
+def _unbalanced(name: str) -> bool:
+    """Brackets are part of a name only as a whole inner group: ``上海华谊（集团）公司``."""
+    inner = _BRACKETED.sub("", name[1:-1])
+    return any(c in "（()）" for c in name[0] + inner + name[-1])
+
+
+def _common_word(name: str, kind: Kind) -> bool:
+    tag = dictionary_tag(name)
+    return tag is not None and not tag.startswith(_PROPER_TAGS[kind])
+
+
+def _generic_organization(name: str) -> bool:
+    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``: a generic head after a
+    placeholder, after a country or region, after a verb phrase, or after common words alone.
+    A legal form (``股份有限公司``) or a known organisation (``百度公司``) makes a name."""
+    head = next((h for h in _GENERIC_ORG_HEADS if name.endswith(h)), None)
+    if head is None:
+        return False
+    before = name[:-len(head)]
+    if not before or _PLACEHOLDER.match(before) or before in _places():
+        return True
+    if _LEGAL_FORM.search(before) or before in _organizations():
+        return False
+    words = [token.word for token in vocabulary().segment(before)]
+    if any(w.endswith(("了", "的", "过")) for w in words):
+        return True
+    return all(_everyday_word(w) for w in words)
+
+
+def _everyday_word(word: str) -> bool:
+    """A dictionary word that is no proper noun; a lone character counts as one, whatever its tag."""
+    tag = dictionary_tag(word)
+    return tag is not None and (len(word) == 1 or not tag.startswith(_PROPER))
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(n for e in lexicon.places() for n in (e.name, *e.aliases)) | {"国内", "国外", "海外", "全球"}
+
+
+@cache
+def _organizations() -> frozenset[str]:
+    return frozenset(n for e in lexicon.organizations() for n in (e.name, *e.aliases))

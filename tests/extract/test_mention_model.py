@@ -1,0 +1,224 @@
+"""The trained mention model: its contract on our own sentences, the post-filter, and that the
+training script reproduces it from the public corpora."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from talkgraph.extract.mention_model import (MODEL_FILE, char_features, model_mentions, spans_from_tags,
+                                             tagged_spans)
+from talkgraph.extract.model import Kind
+from talkgraph.extract.model_refusals import refusal
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "extract" / "data"
+SUBSET_REFERENCE = ROOT / "tests" / "fixtures" / "mention_model" / "subset-150.json"
+SCRIPT = ROOT / "scripts" / "train_mention_model.py"
+
+# our own sentences, in the shapes the model is for: bare names in running text
+SENTENCES = (
+    "昨天周明远在杭州对记者说，星河智能科技有限公司明年会上市。",
+    "我和林晓芳是大学同学，后来她去了深圳，加入了华为。",
+    "会议由上海交通大学的陈志刚教授主持。",
+    "他说这个产品很好用，大家都应该试一试。",
+)
+
+
+def _corpora() -> Path | None:
+    for candidate in (os.environ.get("TALKGRAPH_NER_TRAIN"), ROOT.parent / "shared" / "ner-train",
+                      ROOT.parent.parent / "shared" / "ner-train"):
+        if candidate and (Path(candidate) / "weibo.train.txt").is_file():
+            return Path(candidate)
+    return None
+
+
+needs_corpora = pytest.mark.skipif(_corpora() is None, reason="the NER training corpora are not here "
+                                   "(set TALKGRAPH_NER_TRAIN to the folder of ../shared/ner-train)")
+
+
+def _training_script():
+    spec = importlib.util.spec_from_file_location("train_mention_model", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_offsets_are_exact_and_kinds_known():
+    for text in SENTENCES:
+        for span in model_mentions(text):
+            assert 0 <= span.start < span.end <= len(text)
+            assert span.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)
+            assert 0.0 < span.score <= 1.0
+            assert text[span.start:span.end].strip() == text[span.start:span.end]
+
+
+def test_bare_names_in_running_text_are_found():
+    found = {(text[s.start:s.end], s.kind) for text in SENTENCES for s in model_mentions(text)}
+    assert ("周明远", Kind.PERSON) in found
+    assert ("林晓芳", Kind.PERSON) in found
+    assert ("星河智能科技有限公司", Kind.ORGANIZATION) in found
+    assert ("上海交通大学", Kind.ORGANIZATION) in found and ("陈志刚", Kind.PERSON) in found
+    assert not any(s for s in model_mentions(SENTENCES[3]))  # no name in it, none found
+
+
+def test_offsets_count_in_the_text_given_wherever_the_name_stands():
+    name_first = model_mentions("周明远说明年会更好。")
+    shifted = model_mentions("大家好。周明远说明年会更好。")
+    assert [(s.start, s.end) for s in name_first if s.kind is Kind.PERSON] == [(0, 3)]
+    assert [(s.start, s.end) for s in shifted if s.kind is Kind.PERSON] == [(4, 7)]
+
+
+def test_tagging_is_deterministic_across_processes():
+    here = [model_mentions(t) for t in SENTENCES]
+    assert here == [model_mentions(t) for t in SENTENCES]
+    code = ("import json,sys; from talkgraph.extract.mention_model import model_mentions as m; "
+            "print(json.dumps([[[s.start, s.end, s.kind.value, s.score] for s in m(t)] for t in json.loads(sys.argv[1])]))")
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(SENTENCES)], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [[[s.start, s.end, s.kind.value, s.score] for s in spans] for spans in here]
+
+
+def test_texts_without_han_characters_are_not_tagged():
+    assert model_mentions("Sam Altman said OpenAI will ship GPT-5.") == ()
+    assert model_mentions("") == ()
+
+
+@pytest.mark.parametrize("text, start, end, kind, reason", [
+    ("我们要不要开源这个模型", 5, 7, Kind.PERSON, "common word"),
+    ("这个功能很好用", 2, 4, Kind.PERSON, "common word"),
+    ("他们是一家中国公司", 5, 9, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("投了几家人形机器人公司", 4, 11, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("以前在xx公司上班", 3, 7, Kind.ORGANIZATION, "Latin letters inside"),
+    ("以前在某某公司上班", 3, 7, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("这是一家国产芯片公司", 4, 10, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("在本公司工作", 1, 4, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("OpenAI的王明说", 7, 9, Kind.PERSON, None),
+    ("用了MzU0MDk3ODUw里的数据", 2, 9, Kind.ORGANIZATION, "no Han character"),
+    ("在DeepMind团队工作", 5, 11, Kind.ORGANIZATION, "Latin letters inside"),
+    ("在AI工作室里", 1, 6, Kind.ORGANIZATION, "Latin letters inside"),
+    ("编号12345号研究所", 4, 11, Kind.ORGANIZATION, "fragment of a number"),
+    ("我们请到了马克", 5, 7, Kind.ORGANIZATION, "common word"),
+    ("王说", 0, 1, Kind.PERSON, "one character"),
+    ("张三，李四", 0, 5, Kind.PERSON, "punctuation inside"),
+    ("上海华谊（集团）公司成立", 0, 10, Kind.ORGANIZATION, None),
+    ("湘潭钢铁公司", 0, 6, Kind.ORGANIZATION, None),
+    ("我和林伟从那时候就认识", 2, 5, Kind.PERSON, "ends with a word after the name"),
+    ("认知计算与自然语言研究中心", 7, 13, Kind.ORGANIZATION, "cuts a word of the text"),
+    ("他在公司财务部工作", 2, 4, Kind.ORGANIZATION, "common word"),
+])
+def test_the_text_refuses_what_contradicts_it(text, start, end, kind, reason):
+    assert refusal(text, start, end, kind) == reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("王李张明华伟北京上海说在的了，。 aB1") + ["公司", "集团", "大学", "科技", "有限"]),
+                max_size=30).map("".join))
+def test_what_the_model_returns_has_exact_offsets_and_passes_the_filter(text):
+    for span in model_mentions(text):
+        assert 0 <= span.start < span.end <= len(text)
+        assert refusal(text, span.start, span.end, span.kind) is None
+    assert set(model_mentions(text)) <= set(tagged_spans(text))
+
+
+def test_broken_tag_runs_make_no_span():
+    tags = ["B-PER", "I-PER", "E-PER", "O", "I-ORG", "E-ORG", "S-LOC", "B-ORG", "E-PER", "B-PER", "O"]
+    assert spans_from_tags(tags) == [(0, 3, "PER"), (6, 7, "LOC")]
+
+
+def test_features_are_one_list_per_character():
+    text = "王明在2024年说：OK"
+    features = char_features(text)
+    assert len(features) == len(text)
+    assert "U0王" in features[0] and "U-1\x02" in features[0]
+    assert "U00" in features[3]  # digits are one symbol
+    assert "U0a" in features[-1] and "U1\x03" in features[-1]  # Latin letters too
+
+
+def test_the_shipped_model_is_the_one_its_training_record_describes():
+    record = json.loads((DATA / "mention-crf.json").read_text(encoding="utf-8"))
+    model = (DATA / MODEL_FILE).read_bytes()
+    assert record["model"] == MODEL_FILE and record["limit"] is None
+    assert hashlib.sha256(model).hexdigest() == record["sha256"] and len(model) == record["bytes"]
+    script = _training_script()
+    assert record["params"] == script.PARAMS
+    assert {name: c["repeat"] for name, c in record["corpora"].items()} == script.CORPORA
+
+
+@needs_corpora
+def test_the_record_names_the_corpora_as_they_are():
+    record = json.loads((DATA / "mention-crf.json").read_text(encoding="utf-8"))
+    for name, corpus in record["corpora"].items():
+        assert hashlib.sha256((_corpora() / name).read_bytes()).hexdigest() == corpus["sha256"], name
+
+
+@needs_corpora
+def test_training_on_a_fixed_subset_reproduces_the_reference(tmp_path):
+    """The full training takes minutes; the first 150 sentences of each corpus take seconds and run
+    the same code path (reading, label mapping, features, trainer parameters).  The reference's
+    predictions were recorded when the shipped model was trained."""
+    reference = json.loads(SUBSET_REFERENCE.read_text(encoding="utf-8"))
+    for attempt in ("a", "b"):
+        subprocess.run([sys.executable, str(SCRIPT), "--corpora", str(_corpora()), "--limit", str(reference["limit"]),
+                        "-o", str(tmp_path / attempt / "subset.crfsuite")], check=True, capture_output=True)
+    first, second = ((tmp_path / a / "subset.crfsuite").read_bytes() for a in ("a", "b"))
+    assert first == second  # deterministic
+    model_file = str(tmp_path / "a" / "subset.crfsuite")
+    predictions = {t: [[s.start, s.end, s.kind.value] for s in tagged_spans(t, model_file)] for t in reference["predictions"]}
+    assert predictions == reference["predictions"]
+    assert hashlib.sha256(first).hexdigest() == reference["sha256"]
+
+
+@pytest.mark.skipif(not os.environ.get("TALKGRAPH_RETRAIN_MODEL"), reason="full retraining takes minutes: "
+                    "set TALKGRAPH_RETRAIN_MODEL=1")
+@needs_corpora
+def test_full_training_reproduces_the_shipped_model_byte_for_byte(tmp_path):
+    subprocess.run([sys.executable, str(SCRIPT), "--corpora", str(_corpora()), "-o", str(tmp_path / MODEL_FILE)],
+                   check=True, capture_output=True)
+    assert (tmp_path / MODEL_FILE).read_bytes() == (DATA / MODEL_FILE).read_bytes()
+
+
+def test_a_missing_or_broken_model_file_is_one_talkgraph_error(tmp_path):
+    from talkgraph.extract.errors import TalkgraphError
+
+    broken = tmp_path / "broken.crfsuite"
+    broken.write_bytes(b"not a model")
+    with pytest.raises(TalkgraphError, match="cannot be read"):
+        model_mentions("王明说", str(broken))
+    with pytest.raises(TalkgraphError, match="is missing"):
+        model_mentions("王明说", str(tmp_path / "absent.crfsuite"))
+
+
+def test_the_pipeline_runs_the_model_as_a_component_with_its_score():
+    from talkgraph.extract import configure_pipeline, default_pipeline, document_from_text, parse_transcript
+    from talkgraph.extract.doc import Doc
+
+    text = "张华：欢迎收听。\n\n李明：我觉得欧阳振华这个人很靠谱。\n\n张华：好的。\n"
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    mentions = default_pipeline().find_mentions(Doc(transcript))
+    found = [m for m in mentions if m.text == "欧阳振华"]
+    assert len(found) == 1 and found[0].source == "model.crf" and 0.5 <= found[0].score < 1.0
+    assert text[found[0].start:found[0].end] == "欧阳振华" and found[0].turn_index == 2
+    assert "model.crf" not in configure_pipeline("-model").names
+    assert not any(m.source == "model.crf" for m in configure_pipeline("-model").find_mentions(Doc(transcript)))
+
+
+def test_a_gap_filling_component_never_displaces_another_ones_candidate():
+    from talkgraph.extract.component import merge
+    from talkgraph.extract.model import Mention
+
+    rule = Mention(2, 4, "林伟", Kind.PERSON, "persons.speakers")
+    guess = Mention(2, 5, "林伟从", Kind.PERSON, "model.crf", score=0.9)
+    elsewhere = Mention(8, 11, "周明远", Kind.PERSON, "model.crf", score=0.8)
+    kept, overlaps = merge([(0, rule), (1, guess), (1, elsewhere)], [0, 8], [False, True])
+    assert kept == (rule, elsewhere)
+    assert overlaps[0].dropped == guess and overlaps[0].reason == "the other only fills gaps"
+    kept, _ = merge([(0, rule), (1, guess)], [0, 8])  # without it, the longer wins
+    assert kept == (guess,)
