@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from talkgraph.extract.errors import InputError
+from talkgraph.extract.errors import InputError, OutputError
 from talkgraph.extract.extraction import extract
 from talkgraph.extract.model import Document, Extraction, Kind, Transcript
 from talkgraph.extract.pipeline import Pipeline
@@ -35,6 +35,7 @@ from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 from .build import RdfPart, rdf_parts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
+from .output_set import staged_outputs
 from .oxigraph_writer import rdflib_triples
 from .spill import SpilledSequence
 
@@ -248,14 +249,28 @@ def _check_unique_ids(paths: Sequence[Path]) -> None:
 
 
 def export_graph(built: BuiltRdf, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html")) -> list[Path]:
-    """Write the ontology and each format's file into ``out_dir``; returns what was written."""
+    """Write the ontology and each format's file into ``out_dir``; returns what was written.
+
+    The files are written together (``output_set``): should one fail — a full disk, an exporter's
+    error — none replaces what ``out_dir`` held, and no half-written file is left behind.
+    """
     out_dir = Path(out_dir)
     exporters = [get_exporter(name) for name in formats]
-    written = []
-    with atomic_write(out_dir / "ontology.ttl") as handle:
+    with staged_outputs(out_dir) as staging:
+        _write_output(out_dir, staging, "ontology.ttl", _write_ontology)
+        for exporter in exporters:
+            _write_output(out_dir, staging, exporter.filename, partial(exporter.write, built))
+    return [out_dir / "ontology.ttl"] + [out_dir / exporter.filename for exporter in exporters]
+
+
+def _write_ontology(path: Path) -> None:
+    with atomic_write(path) as handle:
         handle.write(ONTOLOGY_FILE.read_text(encoding="utf-8"))
-    written.append(out_dir / "ontology.ttl")
-    for exporter in exporters:
-        exporter.write(built, out_dir / exporter.filename)
-        written.append(out_dir / exporter.filename)
-    return written
+
+
+def _write_output(out_dir: Path, staging: Path, filename: str, write: Callable[[Path], None]) -> None:
+    try:
+        write(staging / filename)
+    except OSError as exc:
+        raise OutputError(f"{out_dir / filename}: cannot be written ({exc.strerror or exc}); "
+                          "the previous outputs are unchanged") from None

@@ -1,18 +1,26 @@
 """The built graph keeps the output contract, in RDF and in NetworkX, and is deterministic."""
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from talkgraph.graph import build_graph, datasets, export_graph
+from talkgraph.extract.errors import OutputError
+from talkgraph.extract.reading import document_from_text
+from talkgraph.graph import build_from_documents, build_graph, datasets, export_graph
 from talkgraph.graph.pipeline import cyclic_gc_paused
 from talkgraph.ontology.namespace import NIF, SDO, TG
+from tests.conftest import run_cli
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
@@ -138,3 +146,77 @@ def test_pausing_the_cyclic_collector_restores_its_state():
             pass
         assert gc.isenabled() is enabled
     gc.enable()
+
+
+# --- every output of one build is committed together ---------------------------------------------
+
+SMALL = "王小明：今天请到星河科技创始人赵一凡。\n\n赵一凡：谢谢。我认为开源模型一定会赢。\n\n王小明：好。\n"
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _failing_exporter(monkeypatch, error: BaseException) -> str:
+    """An exporter that writes part of its file, then fails as a full disk or a bug would."""
+    from talkgraph.graph.exporters import EXPORTERS, Exporter, atomic_write
+
+    def write(built, path):
+        with atomic_write(path) as handle:
+            handle.write("partial")
+            raise error
+
+    monkeypatch.setitem(EXPORTERS, "failing", Exporter("failing", "graph.failing", "fails half-way", write))
+    return "failing"
+
+
+@pytest.mark.parametrize("error", [OSError(errno.ENOSPC, "No space left on device"), RuntimeError("a bug")])
+def test_a_failure_half_way_leaves_the_previous_outputs_whole(tmp_path, monkeypatch, built_sample, error):
+    out = tmp_path / "out"
+    export_graph(built_sample, out, ["turtle", "nquads"])
+    before = folder_bytes(out)
+    other = build_from_documents([document_from_text(SMALL, doc_id="small")])
+    failing = _failing_exporter(monkeypatch, error)
+    expected = OutputError if isinstance(error, OSError) else RuntimeError
+    with pytest.raises(expected) as raised:
+        export_graph(other, out, ["turtle", failing, "nquads"])  # turtle and ontology written before it fails
+    assert folder_bytes(out) == before  # nothing new, nothing half-written, no staging folder left
+    if expected is OutputError:
+        assert "graph.failing" in str(raised.value) and "previous outputs are unchanged" in str(raised.value)
+
+
+def test_a_folder_output_is_replaced_with_the_files(tmp_path, built_sample):
+    out = tmp_path / "out"
+    export_graph(build_from_documents([document_from_text(SMALL, doc_id="small")]), out, ["turtle", "neo4j"])
+    stale = out / "neo4j" / "stale.csv"
+    stale.write_text("left from before", encoding="utf-8")
+    export_graph(built_sample, out, ["turtle", "neo4j"])
+    assert not stale.exists() and (out / "neo4j").is_dir() and any((out / "neo4j").iterdir())
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "neo4j", "ontology.ttl"]
+
+
+FULL_DISK = """
+import resource, sys
+import jieba
+jieba.initialize()  # its cache file is written before the limit
+resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+from talkgraph.graph.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_full_disk_is_one_line_and_the_previous_outputs_stay_whole(tmp_path, sample_path):
+    """A file-size limit makes writing fail with EFBIG as a full disk fails with ENOSPC: the turtle
+    (under the limit) is written, the page (over it) is not; the folder keeps the previous build."""
+    out = tmp_path / "out"
+    assert run_cli("build", str(sample_path), "-o", str(out)).returncode == 0
+    before = folder_bytes(out)
+    small = tmp_path / "small.txt"
+    small.write_text(SMALL, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, "build", str(small), "-o", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "graph.html" in errors[0] and "unchanged" in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert folder_bytes(out) == before
