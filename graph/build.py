@@ -5,6 +5,7 @@ rdflib graph cost (``oxigraph_writer``); ``pipeline.BuiltGraph.rdf`` gives the r
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -204,7 +205,8 @@ class _DocumentWriter:
         if t.date:
             self.add(node, _SDO.dateCreated, _typed(t.date, _XSD.date))
         if self.document.source:
-            self.add(node, _TG.sourceFile, ox.Literal(self.document.source.rsplit("/", 1)[-1]))
+            name = self.document.source.rsplit("/", 1)[-1]  # bytes that are not UTF-8 as U+FFFD
+            self.add(node, _TG.sourceFile, ox.Literal(os.fsencode(name).decode("utf-8", "replace")))
         if t.moderator:
             self.add(node, _TG.moderator, self.speaker(t.moderator))
         for name in t.speakers:

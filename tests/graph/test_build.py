@@ -5,6 +5,7 @@ import errno
 import gc
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -220,3 +221,109 @@ def test_a_full_disk_is_one_line_and_the_previous_outputs_stay_whole(tmp_path, s
     assert len(errors) == 1 and "graph.html" in errors[0] and "unchanged" in errors[0], result.stderr
     assert "Traceback" not in result.stderr
     assert folder_bytes(out) == before
+
+
+# --- bad inputs: each one line, never a hang or a traceback; --keep-going builds the rest -------
+
+ODD_NAME = os.fsdecode(b"odd\nname\x1b[2J\xff.txt")  # a newline, a terminal escape, a byte that is not UTF-8
+
+
+def bad_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """Two good transcripts and one of each bad kind, with the reason each must be named for."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text(SMALL, encoding="utf-8")
+    (folder / "sub" / "other.txt").write_text(SMALL.replace("赵一凡", "钱二宝"), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "dangling.txt").symlink_to("nowhere.txt")
+    (folder / ODD_NAME).write_bytes(b"")
+    (folder / "sub" / "up").symlink_to("..")  # a link to a parent folder: walked once, no loop
+    return folder, {"empty.txt": "empty", "binary.txt": "binary", "pipe.txt": "FIFO", "loop.txt": "loops",
+                    "dangling.txt": "does not exist", "odd\\nname\\x1b[2J\\xff.txt": "empty"}
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error: ")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_keep_going_builds_the_good_transcripts_and_names_every_bad_one(tmp_path, jobs):
+    folder, reasons = bad_folder(tmp_path)
+    result = run_cli("build", str(folder), "-o", str(tmp_path / "out"), "--keep-going", "-j", jobs)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr
+    errors = error_lines(result.stderr)
+    assert len(errors) == len(reasons) + 1, result.stderr
+    for name, reason in reasons.items():
+        assert sum(f"/{name}: " in line and reason in line for line in errors) == 1, (name, result.stderr)
+    assert "6 transcript(s) could not be read" in errors[-1] and "the other 2" in errors[-1]
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert {str(s).rsplit("/", 1)[-1] for s in graph.subjects(RDF.type, TG.Transcript)} == {"good", "other"}
+
+
+def test_without_keep_going_the_first_bad_input_stops_the_build(tmp_path):
+    folder, _ = bad_folder(tmp_path)
+    result = run_cli("build", str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and len(error_lines(result.stderr)) == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_keep_going_with_nothing_readable_writes_nothing(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run_cli("build", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"),
+                     "--keep-going")
+    assert result.returncode == 1
+    errors = error_lines(result.stderr)
+    assert len(errors) == 3 and "no such file" in errors[0] + errors[1] and "none of the 2" in errors[2]
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+@pytest.mark.parametrize("make, reason", [(os.mkfifo, "is a named pipe (FIFO), not a transcript file"),
+                                          (lambda p: p.symlink_to(p.name),
+                                           "a symbolic link that loops (it leads back to itself)")])
+def test_a_fifo_or_a_looping_link_given_as_a_file_is_one_line(tmp_path, make, reason):
+    path = tmp_path / "x.txt"
+    make(path)
+    result = run_cli("build", str(path), "-o", str(tmp_path / "out"))
+    assert (result.returncode, result.stderr) == (1, f"error: {path}: {reason}\n")
+
+
+def test_an_odd_file_name_is_built_and_printed_escaped(tmp_path):
+    (tmp_path / ODD_NAME).write_text(SMALL, encoding="utf-8")
+    result = run_cli("build", str(tmp_path / ODD_NAME), "-o", str(tmp_path / "out"), "--format", "turtle")
+    assert result.returncode == 0, result.stderr
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert [str(name) for name in graph.objects(None, TG.sourceFile)] == ["odd\nname\x1b[2J\ufffd.txt"]
+    assert "\x1b" not in result.stderr
+
+
+def _without_root_powers() -> list[str]:
+    """A command prefix under which permissions hold: root reads any folder unless it gives up the
+    capabilities that let it (``setpriv``, util-linux)."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: an unreadable folder cannot be made")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def test_an_unreadable_folder_is_named_not_skipped(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(SMALL, encoding="utf-8")
+    (folder / "locked" / "hidden.txt").write_text(SMALL, encoding="utf-8")
+    os.chmod(folder / "locked", 0o000)
+    try:
+        result = subprocess.run([*_without_root_powers(), sys.executable, "-m", "talkgraph.graph", "build",
+                                 str(folder), "-o", str(tmp_path / "out"), "--keep-going"],
+                                capture_output=True, text=True, timeout=300)
+    finally:
+        os.chmod(folder / "locked", 0o755)
+    assert result.returncode == 1, result.stderr
+    assert error_lines(result.stderr)[0] == (f"error: {folder / 'locked'}: cannot be read (Permission denied); "
+                                             "the transcripts in it are not built"), result.stderr
+    assert (tmp_path / "out" / "graph.ttl").exists()
