@@ -31,7 +31,7 @@ class Fact:
     subject: str
     predicate: Predicate
     object: str
-    doc_id: str  # the transcript that states it (its first, when several do)
+    doc_id: str  # the transcript that states it: each that does has its own Fact
     start: int
     end: int
     evidence: str  # the words between start and end
@@ -40,21 +40,26 @@ class Fact:
 
 
 def resolved_facts(corpus: ResolvedCorpus) -> list[Fact]:
-    """Every relation whose ends resolved, once per (subject, predicate, object), in text order.
+    """Every relation whose ends resolved, once per transcript that states it, in text order.
+
+    Once per transcript, not once for the corpus: which transcript came first must not decide
+    where a fact is said to be stated, or the graph (and its statements' IRIs) would depend on
+    the order of the inputs.
 
     A former affiliation with the organisation a person works for now, or with its parent, is
     dropped: 2018年加入华为 said by someone now at 华为云 is no former job.
     """
-    facts: dict[tuple[str, str, str], Fact] = {}
+    facts: dict[tuple[str, str, str, str], Fact] = {}
     for doc in corpus.documents:
         transcript = doc.extraction.transcript
+        doc_id = transcript.document.doc_id
         for r in doc.extraction.relations:
             s, o = doc.key(r.subject), doc.key(r.object)
             if s is None or o is None or s == o:
                 continue
-            if (s, r.predicate, o) not in facts:
+            if (doc_id, s, r.predicate, o) not in facts:
                 turn = transcript.turn_at(r.start)
-                facts[s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
+                facts[doc_id, s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
                                                 transcript.document.text[r.start:r.end],
                                                 turn.index if turn else None, r.since)
     parents = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.PARENT_ORGANIZATION}

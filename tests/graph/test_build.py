@@ -327,3 +327,23 @@ def test_an_unreadable_folder_is_named_not_skipped(tmp_path):
     assert error_lines(result.stderr)[0] == (f"error: {folder / 'locked'}: cannot be read (Permission denied); "
                                              "the transcripts in it are not built"), result.stderr
     assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+# --- IRIs do not depend on the order of the inputs ------------------------------------------------
+
+BOTH_STATE_IT = ("李华：我们请到了星河科技创始人赵一凡和华为云首席科学家田奇。\n\n田奇：谢谢。\n\n李华：好。\n")
+
+
+def ntriples(built) -> set[str]:
+    return {str(q.triple) for q in built.quads}
+
+
+def test_the_order_of_the_inputs_changes_no_iri(tmp_path):
+    """Both transcripts state that 赵一凡 founded 星河科技: each keeps its own statement of it."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(SMALL, encoding="utf-8")
+    b.write_text(BOTH_STATE_IT, encoding="utf-8")
+    forward, backward = build_graph([a, b]), build_graph([b, a])
+    assert ntriples(forward) == ntriples(backward)
+    founded = [q for q in forward.quads if q.predicate.value == str(RDF.predicate) and q.object.value == str(SDO.founder)]
+    assert {q.graph_name.value.rsplit("/", 1)[-1] for q in founded} == {"a", "b"}
