@@ -110,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> int:
     from talkgraph.graph.pipeline import build_graph, export_graph
+    from talkgraph.graph.store import open_store, save_to_store
 
+    store = open_store(args.store) if args.store else None  # held from here: a second build fails at once
     built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store),
                         pipeline=pipeline, options=_read_options(args), keep_going=args.keep_going)
     for refusal in built.refused:
@@ -123,10 +125,8 @@ def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> in
         _say(line)
     for line in built.unresolved() if args.verbose else ():
         _say(f"unresolved: {line}")
-    if args.store:
-        from talkgraph.graph.store import save_to_store
-
-        report = save_to_store(built.rdf_parts(), args.store)
+    if store is not None:
+        report = save_to_store(built.rdf_parts(), args.store, store)
         _say(f"stored in {report.path}: {report.graphs_replaced} transcript graph(s) written, "
              f"{report.graphs_unchanged} unchanged ({report.quads} quads in the store)")
     elif args.validate:
