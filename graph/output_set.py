@@ -58,8 +58,8 @@ def _move_all(staging: Path, out_dir: Path) -> None:
         for entry in sorted(p for p in staging.iterdir() if p != previous):
             target = out_dir / entry.name
             _keep_aside(target, previous / entry.name)
+            done.append(entry.name)  # to be undone should the rename below fail, or a later one
             os.replace(entry, target)
-            done.append(entry.name)
     except OSError as exc:
         for name in reversed(done):
             _restore(out_dir / name, previous / name)
@@ -78,10 +78,15 @@ def _keep_aside(target: Path, aside: Path) -> None:
     try:
         os.link(target, aside)
     except OSError:  # a file system without hard links: copy, the files are the build's own
-        shutil.copy2(target, aside)
+        try:
+            shutil.copy2(target, aside)
+        except OSError:
+            aside.unlink(missing_ok=True)  # no half copy may ever be put back
+            raise
 
 
 def _restore(target: Path, aside: Path) -> None:
+    """Put back what ``target`` was: what was set aside, or nothing when there was nothing."""
     try:
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)

@@ -196,6 +196,30 @@ def test_a_folder_output_is_replaced_with_the_files(tmp_path, built_sample):
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "neo4j", "ontology.ttl"]
 
 
+def test_a_rename_that_fails_half_way_is_undone(tmp_path, monkeypatch, built_sample):
+    """Renames need no space, but a file system may still refuse one (an I/O error): those done
+    are undone, so the folder keeps the previous set.  The failure is injected, as no real file
+    system here fails a rename on demand."""
+    out = tmp_path / "out"
+    export_graph(built_sample, out, ["turtle", "neo4j"])
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real_replace, into_place = os.replace, []
+
+    def failing_second_move(source, target):
+        if Path(target).parent == out:
+            into_place.append(target)
+            if len(into_place) == 2:
+                raise OSError(errno.EIO, "Input/output error")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", failing_second_move)
+    with pytest.raises(OutputError, match="previous outputs are unchanged"):
+        export_graph(build_from_documents([document_from_text(SMALL, doc_id="small")]), out, ["turtle", "neo4j"])
+    monkeypatch.undo()
+    assert len(into_place) >= 2  # the second failed; the undoing moves back what the first replaced
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
 FULL_DISK = """
 import resource, sys
 import jieba
