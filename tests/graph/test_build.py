@@ -335,11 +335,13 @@ def _without_root_powers() -> list[str]:
     return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
 
 
-def test_an_unreadable_folder_is_named_not_skipped(tmp_path):
+def test_an_unreadable_folder_or_file_is_named_not_skipped(tmp_path):
     folder = tmp_path / "in"
     (folder / "locked").mkdir(parents=True)
     (folder / "good.txt").write_text(SMALL, encoding="utf-8")
     (folder / "locked" / "hidden.txt").write_text(SMALL, encoding="utf-8")
+    (folder / "secret.txt").write_text(SMALL, encoding="utf-8")
+    os.chmod(folder / "secret.txt", 0o000)
     os.chmod(folder / "locked", 0o000)
     try:
         result = subprocess.run([*_without_root_powers(), sys.executable, "-m", "talkgraph.graph", "build",
@@ -348,8 +350,9 @@ def test_an_unreadable_folder_is_named_not_skipped(tmp_path):
     finally:
         os.chmod(folder / "locked", 0o755)
     assert result.returncode == 1, result.stderr
-    assert error_lines(result.stderr)[0] == (f"error: {folder / 'locked'}: cannot be read (Permission denied); "
-                                             "the transcripts in it are not built"), result.stderr
+    assert error_lines(result.stderr)[:2] == [
+        f"error: {folder / 'locked'}: cannot be read (Permission denied); the transcripts in it are not built",
+        f"error: {folder / 'secret.txt'}: cannot be read (Permission denied)"], result.stderr
     assert (tmp_path / "out" / "graph.ttl").exists()
 
 
