@@ -7,7 +7,8 @@ staging folder inside the output folder (the same file system, so moving is a re
 when all are written is each moved into place.  The moves are renames, which need no space and
 take microseconds; signals that would stop the process are held back while they run, and should
 a rename still fail, those done are undone.  What a crash of the machine itself leaves is what
-renames leave: each file whole, old or new.
+renames leave: each file whole, old or new.  A build killed outright leaves its staging folder
+(hidden, named after its process); the next build into the folder removes it.
 """
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ def staged_outputs(out_dir: str | Path) -> Iterator[Path]:
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+        _remove_abandoned(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", dir=out_dir))
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write here ({exc.strerror or exc})") from None
     try:
@@ -47,6 +49,25 @@ def staged_outputs(out_dir: str | Path) -> Iterator[Path]:
             _move_all(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_abandoned(out_dir: Path) -> None:
+    """Staging folders of builds that were killed (SIGKILL, a power cut) before they could clean up:
+    each is named after its process, and removed once no such process runs."""
+    for folder in out_dir.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name[len(STAGING_PREFIX):].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: is there such a process, nothing sent
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 def _move_all(staging: Path, out_dir: Path) -> None:

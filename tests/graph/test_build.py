@@ -220,6 +220,18 @@ def test_a_rename_that_fails_half_way_is_undone(tmp_path, monkeypatch, built_sam
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
+def test_the_staging_folder_of_a_killed_build_is_removed_by_the_next(tmp_path, built_sample):
+    out = tmp_path / "out"
+    killed = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    abandoned = out / f".talkgraph-staging.{killed.stdout.strip()}.x"  # its process has ended
+    (abandoned / "neo4j").mkdir(parents=True)
+    (abandoned / "graph.ttl").write_text("half", encoding="utf-8")
+    mine = out / f".talkgraph-staging.{os.getpid()}.y"  # a build still running
+    mine.mkdir()
+    export_graph(built_sample, out, ["turtle"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([mine.name, "graph.ttl", "ontology.ttl"])
+
+
 FULL_DISK = """
 import resource, sys
 import jieba
