@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 
 from talkgraph.ontology import lexicon
@@ -74,45 +74,113 @@ def resolve_aliases(extractions: Iterable[Extraction],
 
     The same name across transcripts is one node, except for people: two transcripts' people of
     one name whose organisations are known and differ are two nodes (``张鹏`` of 极客公园 and
-    ``张鹏`` of a bank), the second keyed by its organisation.
+    ``张鹏`` of a bank), the second keyed by its organisation.  Which is which is decided once all
+    transcripts are read (``_namesakes``), so the keys — the IRIs — do not depend on their order.
     """
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Kind] = {}
     role_labels: set[str] = set()
-    namesake_labels: dict[str, str] = {}
-    namesakes = _Namesakes()
+    people: dict[str, list[_Namesake]] = defaultdict(list)
+    labels: dict[str, str] = {}  # a key's label when it is not the key's tail
     documents = [] if documents is None else documents
     for extraction in extractions:
         entity_of, speaker_of, unresolved = _resolve_document(extraction)
-        renamed = namesakes.assign(_affiliations(extraction, entity_of, speaker_of))
-        namesake_labels.update({new: old.split("/", 1)[1] for old, new in renamed.items()})
-        entity_of = {m: renamed.get(k, k) for m, k in entity_of.items()}
-        speaker_of = {n: renamed.get(k, k) for n, k in speaker_of.items()}
+        said: dict[str, Counter[str]] = defaultdict(Counter)
         for mention, key in entity_of.items():
-            forms[key][mention.text] += 1
+            said[key][mention.text] += 1
             kinds[key] = mention.kind
         for name, key in speaker_of.items():
             record = extraction.transcript.speaker_record(name)
-            forms[key][name] += 0
+            said[key][name] += 0
             for alias in record.aliases:  # the labels as written: Jenny, A, 红衣大叔
-                forms[key][alias] += 0
+                said[key][alias] += 0
             kinds[key] = Kind.ORGANIZATION if record.kind is SpeakerKind.ORGANIZATION else Kind.PERSON
             if name in _ROLE_LABELS or record.kind is SpeakerKind.UNNAMED:
                 role_labels.add(key)
-                namesake_labels[key] = name
+                labels[key] = name
         for alias, mention in extraction.aliases:
             key = entity_of.get(mention)
             if key:
-                forms[key][alias] += 0
+                said[key][alias] += 0
+        affiliations = _affiliations(extraction, entity_of, speaker_of)
+        for key, counts in said.items():
+            if key in affiliations:
+                people[key].append(_Namesake(len(documents), frozenset(affiliations[key]), counts))
+            else:
+                forms[key].update(counts)
         documents.append(ResolvedDocument(extraction, entity_of, speaker_of, unresolved))
+    renamed: dict[int, dict[str, str]] = defaultdict(dict)  # transcript → its person keys that change
+    for key, seen in people.items():
+        for new_key, members in _namesakes(key, seen):
+            for member in members:
+                forms[new_key].update(member.forms)
+                if new_key != key:
+                    renamed[member.document][key] = new_key
+            if new_key != key:
+                labels[new_key], kinds[new_key] = labels.get(key) or key.split("/", 1)[1], kinds[key]
+                if key in role_labels:
+                    role_labels.add(new_key)
     entities = {}
     for key in sorted(forms):
-        label = namesake_labels.get(key) or key.split("/", 1)[1]
+        label = labels.get(key) or key.split("/", 1)[1]
         aliases = set(forms[key]) | _lexicon_aliases(kinds[key], label)
         aliases.discard(label)
         entities[key] = Entity(key, kinds[key], label, tuple(sorted(aliases)), sum(forms[key].values()),
                                key in role_labels)
-    return ResolvedCorpus(documents, entities)
+    return ResolvedCorpus(_RenamedDocuments(documents, dict(renamed)) if renamed else documents, entities)
+
+
+@dataclass(frozen=True, slots=True)
+class _Namesake:
+    """A person of one name as one transcript knows them: its organisations and the forms it uses."""
+
+    document: int
+    organizations: frozenset[str]
+    forms: Counter[str]
+
+
+def _namesakes(key: str, seen: list[_Namesake]) -> list[tuple[str, list[_Namesake]]]:
+    """The people behind one person key, each with its key: transcripts whose organisations for
+    the name overlap (directly or through others) speak of one person.  Transcripts that know no
+    organisation for the name join the first.  When there are several, the one whose organisations
+    sort first keeps the plain key and each other is keyed by its first organisation — an order of
+    names, never of inputs."""
+    groups: list[tuple[set[str], list[_Namesake]]] = []
+    for member in (m for m in seen if m.organizations):
+        overlapping = [g for g in groups if g[0] & member.organizations]
+        merged = (set(member.organizations).union(*(g[0] for g in overlapping)),
+                  [member] + [m for g in overlapping for m in g[1]])
+        groups = [g for g in groups if not g[0] & member.organizations] + [merged]
+    groups.sort(key=lambda group: sorted(group[0]))
+    unaffiliated = [m for m in seen if not m.organizations]
+    if not groups:
+        return [(key, unaffiliated)]
+    groups[0][1].extend(unaffiliated)
+    return [(key if n == 0 else f"{key}/{min(orgs).split('/', 1)[1]}", members)
+            for n, (orgs, members) in enumerate(groups)]
+
+
+class _RenamedDocuments(Sequence[ResolvedDocument]):
+    """The resolved transcripts with the person keys that ``_namesakes`` changed, renamed as each
+    is read (the transcripts may be on disk, and few hold a namesake)."""
+
+    def __init__(self, documents: Sequence[ResolvedDocument], renamed: dict[int, dict[str, str]]):
+        self.documents, self.renamed = documents, renamed
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, index: int) -> ResolvedDocument:  # type: ignore[override]
+        doc = self.documents[index]
+        names = self.renamed.get(index if index >= 0 else index + len(self))
+        if not names:
+            return doc
+        return ResolvedDocument(doc.extraction, {m: names.get(k, k) for m, k in doc.entity_of.items()},
+                                {n: names.get(k, k) for n, k in doc.speaker_of.items()}, doc.unresolved)
+
+    def __iter__(self) -> Iterator[ResolvedDocument]:
+        for index in range(len(self.documents)):
+            yield self[index]
 
 
 def _affiliations(extraction: Extraction, entity_of: Mapping[Mention, str],
@@ -133,31 +201,6 @@ def _affiliations(extraction: Extraction, entity_of: Mapping[Mention, str],
         if k.startswith("person/"):
             out.setdefault(k, set())
     return out
-
-
-class _Namesakes:
-    """People of one name seen so far, each with the organisations known for them."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
-
-    def assign(self, affiliations: dict[str, set[str]]) -> dict[str, str]:
-        """Keys to rename in this transcript: a namesake whose organisations differ from all others'."""
-        renamed = {}
-        for key, orgs in sorted(affiliations.items()):
-            clusters = self.seen[key]
-            match = next((c for c in clusters if not c[1] or not orgs or c[1] & orgs), None)
-            if match is None and clusters:
-                new_key = f"{key}/{min(orgs).split('/', 1)[1]}"
-                clusters.append((new_key, set(orgs)))
-                renamed[key] = new_key
-            elif match is None:
-                clusters.append((key, set(orgs)))
-            else:
-                match[1].update(orgs)
-                if match[0] != key:
-                    renamed[key] = match[0]
-        return renamed
 
 
 def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[str, str], tuple[Mention, ...]]:

@@ -5,8 +5,8 @@ rdflib graph cost (``oxigraph_writer``); ``pipeline.BuiltGraph.rdf`` gives the r
 """
 from __future__ import annotations
 
+import os
 import re
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +34,7 @@ class Fact:
     subject: str
     predicate: Predicate
     object: str
-    doc_id: str  # the transcript that states it (its first, when several do)
+    doc_id: str  # the transcript that states it: each that does has its own Fact
     start: int
     end: int
     evidence: str  # the words between start and end
@@ -43,21 +43,26 @@ class Fact:
 
 
 def resolved_facts(corpus: ResolvedCorpus) -> list[Fact]:
-    """Every relation whose ends resolved, once per (subject, predicate, object), in text order.
+    """Every relation whose ends resolved, once per transcript that states it, in text order.
+
+    Once per transcript, not once for the corpus: which transcript came first must not decide
+    where a fact is said to be stated, or the graph (and its statements' IRIs) would depend on
+    the order of the inputs.
 
     A former affiliation with the organisation a person works for now, or with its parent, is
     dropped: 2018年加入华为 said by someone now at 华为云 is no former job.
     """
-    facts: dict[tuple[str, str, str], Fact] = {}
+    facts: dict[tuple[str, str, str, str], Fact] = {}
     for doc in corpus.documents:
         transcript = doc.extraction.transcript
+        doc_id = transcript.document.doc_id
         for r in doc.extraction.relations:
             s, o = doc.key(r.subject), doc.key(r.object)
             if s is None or o is None or s == o:
                 continue
-            if (s, r.predicate, o) not in facts:
+            if (doc_id, s, r.predicate, o) not in facts:
                 turn = transcript.turn_at(r.start)
-                facts[s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
+                facts[doc_id, s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
                                                 transcript.document.text[r.start:r.end],
                                                 turn.index if turn else None, r.since)
     parents = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.PARENT_ORGANIZATION}
@@ -216,7 +221,8 @@ class _DocumentWriter:
         if t.date:
             self.add(node, _SDO.dateCreated, _typed(t.date, _XSD.date))
         if self.document.source:
-            self.add(node, _TG.sourceFile, ox.Literal(self.document.source.rsplit("/", 1)[-1]))
+            name = self.document.source.rsplit("/", 1)[-1]  # bytes that are not UTF-8 as U+FFFD
+            self.add(node, _TG.sourceFile, ox.Literal(os.fsencode(name).decode("utf-8", "replace")))
         if t.moderator:
             self.add(node, _TG.moderator, self.speaker(t.moderator))
         for name in t.speakers:

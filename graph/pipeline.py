@@ -16,18 +16,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from talkgraph.extract.errors import InputError
+from talkgraph.extract.errors import InputError, OutputError
 from talkgraph.extract.extraction import extract
 from talkgraph.extract.model import Document, Extraction, Kind, Transcript
 from talkgraph.extract.pipeline import Pipeline
-from talkgraph.extract.reading import read_document, slugify
+from talkgraph.extract.reading import read_document
 from talkgraph.extract.resolve import ResolvedCorpus, resolve_aliases
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
@@ -35,8 +35,10 @@ from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 from .build import RdfPart, rdf_parts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
+from .output_set import staged_outputs
 from .oxigraph_writer import rdflib_triples
 from .spill import SpilledSequence
+from .transcript_files import find_transcripts
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".srt", ".vtt")
 
@@ -50,6 +52,7 @@ class BuiltGraph:
     so that a build into a store never holds the whole RDF graph."""
 
     corpus: ResolvedCorpus
+    refused: tuple[InputError, ...] = ()  # inputs a ``keep_going`` build could not read
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
@@ -166,19 +169,12 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def transcript_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the transcripts (``TRANSCRIPT_SUFFIXES``) inside directories, sorted."""
-    paths: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES)
-            if not found:
-                raise InputError(f"{path}: no transcripts ({', '.join('*' + s for s in TRANSCRIPT_SUFFIXES)}) "
-                                 "in this directory")
-            paths.extend(found)
-        else:
-            paths.append(path)
-    return paths
+    """Files as given, and the transcripts (``TRANSCRIPT_SUFFIXES``) inside directories, sorted;
+    an ``InputError`` for the first input that cannot be read (``transcript_files``)."""
+    found = find_transcripts(inputs, TRANSCRIPT_SUFFIXES)
+    if found.refused:
+        raise found.refused[0]
+    return list(found.paths)
 
 
 @dataclass(frozen=True)
@@ -204,7 +200,8 @@ def build_from_documents(documents: Sequence[Document], pipeline: Pipeline | Non
 
 def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
                 progress: Callable[[int, int, Path], None] | None = None, on_disk: bool = False,
-                pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions()) -> BuiltGraph:
+                pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions(),
+                keep_going: bool = False) -> BuiltGraph:
     """Read, extract, resolve and build the transcripts (files or directories) given.
 
     ``pipeline`` chooses the mention components (``talkgraph.extract.configure_pipeline``).
@@ -213,49 +210,80 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
     the graph is the same whatever ``jobs`` is.  ``progress(done, total, path)`` is called after each.
     ``on_disk`` keeps the resolved transcripts in a temporary file rather than in memory, so that
     a corpus of any size can be written into a store (``rdf_parts``) in bounded memory.
+    The first input that cannot be read stops the build with its ``InputError``; with ``keep_going``
+    the others are built and every one refused is in ``BuiltGraph.refused``.
     """
-    paths = transcript_paths(inputs)
-    _check_unique_ids(paths)
-    extractions = _extractions(paths, jobs, progress, pipeline, options)
-    return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None))
+    found = find_transcripts(inputs, TRANSCRIPT_SUFFIXES)
+    if found.refused and not keep_going:
+        raise found.refused[0]
+    refused = list(found.refused)
+    paths = list(found.paths)
+    if not keep_going:
+        extractions = _extractions(paths, jobs, progress, pipeline, options)
+    else:
+        extractions = _readable(_extractions(paths, jobs, progress, pipeline, options, _extract_or_refuse), refused)
+    return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None), tuple(refused))
+
+
+def _extract_or_refuse(path: Path, pipeline: Pipeline | None = None,
+                       options: ReadOptions = ReadOptions()) -> Extraction | InputError:
+    """``read_and_extract`` that hands back the transcript's ``InputError`` rather than raising it."""
+    try:
+        return read_and_extract(path, pipeline, options)
+    except InputError as exc:
+        return exc
+
+
+def _readable(results: Iterable[Extraction | InputError], refused: list[InputError]) -> Iterator[Extraction]:
+    for result in results:
+        if isinstance(result, InputError):
+            refused.append(result)
+        else:
+            yield result
 
 
 def _extractions(paths: list[Path], jobs: int, progress: Callable[[int, int, Path], None] | None,
-                 pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions()) -> Iterator[Extraction]:
-    """Each transcript's extraction, in input order, as soon as it is ready."""
+                 pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions(),
+                 work: Callable[[Path, Pipeline | None, ReadOptions], Extraction | InputError] = read_and_extract
+                 ) -> Iterator[Extraction]:
+    """Each transcript's extraction (``work`` of its path), in input order, as soon as it is ready."""
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(read_and_extract, paths, [pipeline] * len(paths), [options] * len(paths))
+            results = pool.map(work, paths, [pipeline] * len(paths), [options] * len(paths))
             for n, (path, extraction) in enumerate(zip(paths, results), 1):
                 yield extraction
                 if progress:
                     progress(n, len(paths), path)
     else:
         for n, path in enumerate(paths, 1):
-            yield read_and_extract(path, pipeline, options)
+            yield work(path, pipeline, options)
             if progress:
                 progress(n, len(paths), path)
 
 
-def _check_unique_ids(paths: Sequence[Path]) -> None:
-    """Transcript IRIs come from file names, so two files of one name would share a graph."""
-    seen: dict[str, Path] = {}
-    for path in paths:
-        doc_id = slugify(path.stem)
-        if doc_id in seen:
-            raise InputError(f"{path}: has the same name as {seen[doc_id]}; rename one of them")
-        seen[doc_id] = path
-
-
 def export_graph(built: BuiltRdf, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html")) -> list[Path]:
-    """Write the ontology and each format's file into ``out_dir``; returns what was written."""
+    """Write the ontology and each format's file into ``out_dir``; returns what was written.
+
+    The files are written together (``output_set``): should one fail — a full disk, an exporter's
+    error — none replaces what ``out_dir`` held, and no half-written file is left behind.
+    """
     out_dir = Path(out_dir)
     exporters = [get_exporter(name) for name in formats]
-    written = []
-    with atomic_write(out_dir / "ontology.ttl") as handle:
+    with staged_outputs(out_dir) as staging:
+        _write_output(out_dir, staging, "ontology.ttl", _write_ontology)
+        for exporter in exporters:
+            _write_output(out_dir, staging, exporter.filename, partial(exporter.write, built))
+    return [out_dir / "ontology.ttl"] + [out_dir / exporter.filename for exporter in exporters]
+
+
+def _write_ontology(path: Path) -> None:
+    with atomic_write(path) as handle:
         handle.write(ONTOLOGY_FILE.read_text(encoding="utf-8"))
-    written.append(out_dir / "ontology.ttl")
-    for exporter in exporters:
-        exporter.write(built, out_dir / exporter.filename)
-        written.append(out_dir / exporter.filename)
-    return written
+
+
+def _write_output(out_dir: Path, staging: Path, filename: str, write: Callable[[Path], None]) -> None:
+    try:
+        write(staging / filename)
+    except OSError as exc:
+        raise OutputError(f"{out_dir / filename}: cannot be written ({exc.strerror or exc}); "
+                          "the previous outputs are unchanged") from None

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from talkgraph.extract.errors import InputError, printable
+
 from . import add_command
 
 DEFAULT_FORMATS = ("turtle", "html")
@@ -35,6 +37,9 @@ def configure(subparsers) -> None:
     parser.add_argument("--speakers", metavar="LABEL=NAME,...",
                         help="who speaker labels stand for, overriding what is read from the text: "
                              "--speakers 'A=王小川,Q=张小珺'")
+    parser.add_argument("-k", "--keep-going", action="store_true",
+                        help="build the transcripts that can be read and list every one that cannot "
+                             "(exit status 1 when any could not); without it the first one stops the build")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip checking the graph against talkgraph's SHACL shapes before writing "
                              "(the check takes about 0.3 s per MB of transcript)")
@@ -100,28 +105,41 @@ def run(args: argparse.Namespace) -> int:
     _read_options(args)  # so do an unknown input format and malformed --speakers
     ensure_writable(args.output)
     with cyclic_gc_paused():
-        _build_and_write(args, names, pipeline)
-    return 0
+        return _build_and_write(args, names, pipeline)
 
 
-def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> None:
+def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> int:
     from talkgraph.graph.pipeline import build_graph, export_graph
+    from talkgraph.graph.store import open_store, save_to_store
 
+    store = open_store(args.store) if args.store else None  # held from here: a second build fails at once
     built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store),
-                        pipeline=pipeline, options=_read_options(args))
+                        pipeline=pipeline, options=_read_options(args), keep_going=args.keep_going)
+    for refusal in built.refused:
+        print(f"error: {refusal}", file=sys.stderr)
+    if built.refused and not built.corpus.documents:
+        raise InputError(f"none of the {len(built.refused)} transcript(s) could be read; nothing was written")
     for line in built.warnings():
-        print(f"warning: {line}", file=sys.stderr)
+        _say(f"warning: {line}")
     for line in built.summaries():
-        print(line, file=sys.stderr)
+        _say(line)
     for line in built.unresolved() if args.verbose else ():
-        print(f"unresolved: {line}", file=sys.stderr)
-    if args.store:
-        from talkgraph.graph.store import save_to_store
-
-        report = save_to_store(built.rdf_parts(), args.store)
-        print(f"stored in {report.path}: {report.graphs_replaced} transcript graph(s) written, "
-              f"{report.graphs_unchanged} unchanged ({report.quads} quads in the store)", file=sys.stderr)
+        _say(f"unresolved: {line}")
+    if store is not None:
+        report = save_to_store(built.rdf_parts(), args.store, store)
+        _say(f"stored in {report.path}: {report.graphs_replaced} transcript graph(s) written, "
+             f"{report.graphs_unchanged} unchanged ({report.quads} quads in the store)")
     elif args.validate:
         _check_shapes(built)
     for path in export_graph(built, args.output, names):
-        print(f"wrote {path}", file=sys.stderr)
+        _say(f"wrote {path}")
+    if built.refused:
+        print(f"error: {len(built.refused)} transcript(s) could not be read (listed above); "
+              f"the graph holds the other {len(built.corpus.documents)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _say(line: str) -> None:
+    """A line on stderr, with the file names in it made printable."""
+    print(printable(line), file=sys.stderr)

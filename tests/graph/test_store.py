@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
 from collections import Counter
 
 import pyoxigraph as ox
@@ -99,3 +102,81 @@ def test_build_with_store_option(tmp_path, sample_path):
     assert "1 transcript graph(s) written" in result.stderr
     assert not (tmp_path / "out" / "graph.ttl").exists()
     assert speakers(tmp_path / "db") == PANEL_SPEAKERS
+
+
+def test_a_second_build_on_a_store_in_use_fails_before_reading_anything(tmp_path, sample_path):
+    held = ox.Store(str(tmp_path / "db"))  # another process holds the store
+    result = run_cli("build", str(sample_path), "-o", str(tmp_path / "out"), "--store", str(tmp_path / "db"))
+    del held
+    assert result.returncode == 1
+    assert result.stderr == f"error: {tmp_path / 'db'}: the graph store is in use by another process (a build, " \
+                            "a query or a server); try again when it is done\n"  # no summary: nothing was read
+
+
+DIE_AFTER_WRITES = """
+import os, signal, sys
+from talkgraph.graph import store
+from talkgraph.graph.cli import main
+
+WRITES = {"add", "add_graph", "bulk_extend", "bulk_load", "clear", "clear_graph", "extend", "load", "remove",
+          "remove_graph", "update"}
+
+
+class DiesAfterWrites:
+    '''The real store, with the process killed (SIGKILL, nothing cleaned up) after its n-th write.'''
+
+    def __init__(self, real, n):
+        self.real, self.left = real, n
+
+    def __getattr__(self, name):
+        attribute = getattr(self.real, name)
+        if name not in WRITES:
+            return attribute
+
+        def write(*args, **kwargs):
+            result = attribute(*args, **kwargs)
+            self.left -= 1
+            if self.left == 0:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return result
+        return write
+
+    def __len__(self):
+        return len(self.real)
+
+
+opened = store.open_store
+store.open_store = lambda path: DiesAfterWrites(opened(path), int(sys.argv[1]))
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_a_build_killed_between_any_two_writes_leaves_every_graph_whole(tmp_path, corpus):
+    """Killed after its first, second, ... write to the store, a build leaves each transcript's
+    graph as it was or as the build made it: never missing, never half replaced."""
+    db = tmp_path / "db"
+    assert run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "--store", str(db)).returncode == 0
+    before = graph_contents(db)
+    (corpus / "b.txt").write_text(PANEL_B.replace("王小明：赵一凡说得好。\n\n", ""), encoding="utf-8")
+    panel = corpus / "panel.txt"
+    panel.write_text("开场白。\n" + panel.read_text(encoding="utf-8"), encoding="utf-8")  # every offset moves
+    fresh = tmp_path / "fresh"
+    assert run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "--store", str(fresh)).returncode == 0
+    after = graph_contents(fresh)
+    transcripts = [name for name in before if "/doc/" in name]
+    assert len(transcripts) == 2 and all(before[name] != after[name] for name in transcripts)
+    for writes in range(1, 10):
+        shutil.copytree(db, tmp_path / f"db{writes}")
+        result = subprocess.run([sys.executable, "-c", DIE_AFTER_WRITES, str(writes), "build", str(corpus), "-o",
+                                 str(tmp_path / "out"), "--store", str(tmp_path / f"db{writes}")],
+                                capture_output=True, text=True, timeout=300)
+        killed = graph_contents(tmp_path / f"db{writes}")
+        for name in transcripts:
+            assert killed.get(name) in (before[name], after[name]), (writes, name)
+        assert killed[str(ENTITIES_GRAPH)], writes
+        if result.returncode == 0:
+            break
+        assert result.returncode == -signal.SIGKILL, result.stderr
+    else:
+        pytest.fail("the build still wrote after 9 writes")
+    assert writes > 1  # it was killed at least once
