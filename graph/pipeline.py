@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -204,7 +204,8 @@ def build_from_documents(documents: Sequence[Document], pipeline: Pipeline | Non
 
 def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
                 progress: Callable[[int, int, Path], None] | None = None, on_disk: bool = False,
-                pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions()) -> BuiltGraph:
+                pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions(),
+                cluster: str | None = None) -> BuiltGraph:
     """Read, extract, resolve and build the transcripts (files or directories) given.
 
     ``pipeline`` chooses the mention components (``talkgraph.extract.configure_pipeline``).
@@ -213,17 +214,26 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
     the graph is the same whatever ``jobs`` is.  ``progress(done, total, path)`` is called after each.
     ``on_disk`` keeps the resolved transcripts in a temporary file rather than in memory, so that
     a corpus of any size can be written into a store (``rdf_parts``) in bounded memory.
+    ``cluster``, the address of a Dask scheduler, runs the per-transcript work there (``cluster.py``)
+    instead of in local processes; the graph is the same.
     """
     paths = transcript_paths(inputs)
     _check_unique_ids(paths)
-    extractions = _extractions(paths, jobs, progress, pipeline, options)
+    extractions = _extractions(paths, jobs, progress, pipeline, options, cluster)
     return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None))
 
 
 def _extractions(paths: list[Path], jobs: int, progress: Callable[[int, int, Path], None] | None,
-                 pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions()) -> Iterator[Extraction]:
-    """Each transcript's extraction, in input order, as soon as it is ready."""
-    if jobs > 1 and len(paths) > 1:
+                 pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions(),
+                 cluster: str | None = None) -> Iterator[Extraction]:
+    """Each transcript's extraction, in input order, as soon as it is ready: on a Dask cluster, in
+    ``jobs`` local processes, or in this one."""
+    if cluster:
+        from .cluster import cluster_extractions
+
+        work = partial(read_and_extract, pipeline=pipeline, options=options)
+        yield from cluster_extractions(paths, cluster, work, progress)
+    elif jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = pool.map(read_and_extract, paths, [pipeline] * len(paths), [options] * len(paths))
             for n, (path, extraction) in enumerate(zip(paths, results), 1):

@@ -25,6 +25,9 @@ def configure(subparsers) -> None:
                              f"(default: {' and '.join(DEFAULT_FORMATS)}; see 'talkgraph formats')")
     parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                         help="extract transcripts in N processes (default 1; the graph is the same)")
+    parser.add_argument("--cluster", metavar="ADDRESS",
+                        help="read and extract the transcripts on a Dask distributed cluster (tcp://HOST:8786; "
+                             "needs pip install 'talkgraph[cluster]'); the graph is the same as a local build's")
     parser.add_argument("--store", metavar="PATH",
                         help="also keep the graph in a persistent store at PATH (pyoxigraph), one named graph "
                              "per transcript: a rebuild replaces changed transcripts only. With --store, files "
@@ -108,7 +111,7 @@ def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> No
     from talkgraph.graph.pipeline import build_graph, export_graph
 
     built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store),
-                        pipeline=pipeline, options=_read_options(args))
+                        pipeline=pipeline, options=_read_options(args), cluster=args.cluster)
     for line in built.warnings():
         print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():

@@ -1,0 +1,89 @@
+"""``talkgraph build --cluster``: the per-transcript work on a real Dask cluster (a ``LocalCluster``
+of two worker processes on 127.0.0.1), with files byte-identical to a local build's."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+distributed = pytest.importorskip("distributed", reason="the cluster extra (distributed) is not installed")
+
+PANEL = """圆桌：开源与大模型
+
+主持人：欢迎各位。先请两位嘉宾介绍一下自己。
+
+赵明远：我是赵明远，在华为云负责昇腾平台，之前在微软亚洲研究院做了五年研究。
+
+钱雨桐：我叫钱雨桐，是深言科技的创始人。我认为明年开源模型会追上闭源模型。
+
+主持人：赵老师怎么看？
+
+赵明远：我同意钱老师的看法。我们去年发布了一个千亿参数的模型，训练用了两千张卡。
+"""
+
+INTERVIEW = """对谈：数据从哪里来
+
+记者：孙晓东，你在阿里巴巴做什么？
+
+孙晓东：我在阿里巴巴达摩院做语音识别，团队有三十个人。我觉得数据比算法更重要。
+
+记者：你怎么看赵明远说的昇腾平台？
+
+孙晓东：赵明远的团队做得很扎实，我认为国产芯片三年内会成熟。
+"""
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as local:
+        yield local.scheduler_address
+
+
+@pytest.fixture
+def transcripts(tmp_path: Path, sample_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "more").mkdir(parents=True)
+    (folder / "panel.txt").write_text(PANEL, encoding="utf-8")
+    (folder / "more" / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    shutil.copy(sample_path, folder / "idea.txt")
+    return folder
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_a_build_on_a_cluster_writes_the_bytes_of_a_local_build(cluster, transcripts, tmp_path):
+    formats = ["--format", "turtle", "--format", "nquads", "--format", "html", "--format", "graphml"]
+    local = run_cli("build", str(transcripts), "-o", str(tmp_path / "local"), *formats)
+    remote = run_cli("build", str(transcripts), "-o", str(tmp_path / "remote"), "--cluster", cluster, *formats)
+    assert local.returncode == 0, local.stderr
+    assert remote.returncode == 0, remote.stderr
+    built_locally = files(tmp_path / "local")
+    assert set(built_locally) == {"ontology.ttl", "graph.ttl", "graph.nq", "graph.html", "graph.graphml"}
+    assert files(tmp_path / "remote") == built_locally
+    assert "赵明远" in built_locally["graph.ttl"].decode("utf-8")
+    assert remote.stderr.count(" turns, ") == 3  # one summary per transcript, as locally
+
+
+def test_a_bad_transcript_on_the_cluster_is_one_line_and_no_output(cluster, transcripts, tmp_path):
+    (transcripts / "broken.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe\x00")
+    done = run_cli("build", str(transcripts), "-o", str(tmp_path / "out"), "--cluster", cluster)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("error: ")
+    assert "broken.txt" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_no_scheduler_at_the_address_is_one_line(transcripts, tmp_path, monkeypatch):
+    from talkgraph.extract.errors import InputError
+    from talkgraph.graph import cluster as cluster_module
+    from talkgraph.graph.pipeline import build_graph
+
+    monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT_S", 1)
+    with pytest.raises(InputError, match="cannot reach a Dask scheduler"):
+        build_graph([transcripts], cluster="tcp://127.0.0.1:9")
