@@ -35,6 +35,7 @@ from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 from .build import RdfPart, rdf_parts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
+from .exporters.rdf import PartsWriter, parts_of, parts_writer
 from .oxigraph_writer import rdflib_triples
 from .spill import SpilledSequence
 
@@ -42,6 +43,8 @@ TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".srt", ".vtt")
 
 if TYPE_CHECKING:  # networkx costs 0.12 s to import; only the NetworkX graph needs it
     import networkx as nx
+
+    from .validate import ValidationReport
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class BuiltGraph:
         each one's triples together, then each transcript's in build order."""
         entities: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
         transcripts: list[ox.Quad] = []
-        for part in rdf_parts(self.corpus):
+        for part in self.rdf_parts():
             transcripts += part.quads
             for quad in part.shared:
                 entities.setdefault(quad.subject, {})[quad] = None
@@ -81,8 +84,16 @@ class BuiltGraph:
         return to_networkx(self.rdf)
 
     def rdf_parts(self) -> Iterator[RdfPart]:
-        """The RDF graph in pieces: the entities, then one piece per transcript."""
-        return rdf_parts(self.corpus)
+        """The RDF graph in pieces: the entities, then one piece per transcript.  Made afresh each
+        time from a corpus kept on disk, so the graph is never whole in memory; made once and kept
+        when the corpus is in memory anyway, so several outputs do not make it twice."""
+        if isinstance(self.corpus.documents, SpilledSequence):
+            return rdf_parts(self.corpus)
+        return iter(self._parts)
+
+    @cached_property
+    def _parts(self) -> list[RdfPart]:
+        return list(rdf_parts(self.corpus))
 
     def warnings(self) -> list[str]:
         """What a user should know about the input: transcripts read without any speaker turn, and
@@ -257,15 +268,53 @@ def _check_unique_ids(paths: Sequence[Path]) -> None:
         seen[doc_id] = path
 
 
-def export_graph(built: BuiltRdf, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html")) -> list[Path]:
-    """Write the ontology and each format's file into ``out_dir``; returns what was written."""
+def export_graph(built: BuiltRdf, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html"),
+                 check_shapes: Callable[[ValidationReport], None] | None = None) -> list[Path]:
+    """Write the ontology and each format's file into ``out_dir``; returns what was written.
+
+    The formats that can be written part by part (``exporters.rdf.PARTS_WRITERS``) are written in
+    one pass over ``built.rdf_parts()``, as the store is, so that a build writing only those never
+    holds the whole graph; the others take the whole graph.  ``check_shapes``, when given, receives
+    the shapes check of the graph, made in the same pass; if it raises, nothing is written.
+    """
     out_dir = Path(out_dir)
     exporters = [get_exporter(name) for name in formats]
-    written = []
-    with atomic_write(out_dir / "ontology.ttl") as handle:
-        handle.write(ONTOLOGY_FILE.read_text(encoding="utf-8"))
-    written.append(out_dir / "ontology.ttl")
-    for exporter in exporters:
-        exporter.write(built, out_dir / exporter.filename)
-        written.append(out_dir / exporter.filename)
+    streamed = {e.name: parts_writer(e.name)() for e in exporters if parts_writer(e.name)}
+    try:
+        if streamed or check_shapes:
+            _write_parts(built, list(streamed.values()), check_shapes)
+        written = []
+        with atomic_write(out_dir / "ontology.ttl") as handle:
+            handle.write(ONTOLOGY_FILE.read_text(encoding="utf-8"))
+        written.append(out_dir / "ontology.ttl")
+        for exporter in exporters:
+            if exporter.name in streamed:
+                streamed[exporter.name].write(out_dir / exporter.filename)
+            else:
+                exporter.write(built, out_dir / exporter.filename)
+            written.append(out_dir / exporter.filename)
+    finally:
+        for writer in streamed.values():
+            writer.close()
     return written
+
+
+def streams_every(formats: Sequence[str]) -> bool:
+    """Whether every format is written part by part, so that a build of them may keep its corpus on
+    disk (``build_graph(on_disk=True)``) and never hold the whole graph."""
+    return all(parts_writer(name) for name in formats)
+
+
+def _write_parts(built: BuiltRdf, writers: list[PartsWriter],
+                 check_shapes: Callable[[ValidationReport], None] | None) -> None:
+    """One pass over the graph's parts into every writer and, when asked, the shapes check."""
+    from .validate import PartsCheck
+
+    check = PartsCheck() if check_shapes else None
+    for part in parts_of(built):
+        for writer in writers:
+            writer.add(part)
+        if check:
+            check.add(part)
+    if check_shapes:
+        check_shapes(check.report())

@@ -56,12 +56,10 @@ def _positive(value: str) -> int:
     return int(value)
 
 
-def _check_shapes(built) -> None:
+def _check_shapes(report) -> None:
     """The build checks its own output: a graph that breaks talkgraph's shapes is a bug, not a file."""
     from talkgraph.extract.errors import TalkgraphError
-    from talkgraph.graph.validate import validate_triples
 
-    report = validate_triples(built.quads)
     if not report.conforms:
         first = report.results[0] if report.results else "no details"
         raise TalkgraphError(f"the built graph breaks {len(report.results)} of talkgraph's own shapes "
@@ -108,10 +106,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> None:
-    from talkgraph.graph.pipeline import build_graph, export_graph
+    from talkgraph.graph.pipeline import build_graph, export_graph, streams_every
 
-    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store),
-                        pipeline=pipeline, options=_read_options(args), cluster=args.cluster)
+    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar,
+                        on_disk=bool(args.store) or streams_every(names), pipeline=pipeline,
+                        options=_read_options(args), cluster=args.cluster)
     for line in built.warnings():
         print(f"warning: {line}", file=sys.stderr)
     for line in built.summaries():
@@ -124,7 +123,6 @@ def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> No
         report = save_to_store(built.rdf_parts(), args.store)
         print(f"stored in {report.path}: {report.graphs_replaced} transcript graph(s) written, "
               f"{report.graphs_unchanged} unchanged ({report.quads} quads in the store)", file=sys.stderr)
-    elif args.validate:
-        _check_shapes(built)
-    for path in export_graph(built, args.output, names):
+    check = _check_shapes if args.validate and not args.store else None
+    for path in export_graph(built, args.output, names, check_shapes=check):
         print(f"wrote {path}", file=sys.stderr)

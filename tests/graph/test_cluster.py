@@ -11,29 +11,7 @@ from tests.conftest import run_cli
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra (distributed) is not installed")
 
-PANEL = """圆桌：开源与大模型
-
-主持人：欢迎各位。先请两位嘉宾介绍一下自己。
-
-赵明远：我是赵明远，在华为云负责昇腾平台，之前在微软亚洲研究院做了五年研究。
-
-钱雨桐：我叫钱雨桐，是深言科技的创始人。我认为明年开源模型会追上闭源模型。
-
-主持人：赵老师怎么看？
-
-赵明远：我同意钱老师的看法。我们去年发布了一个千亿参数的模型，训练用了两千张卡。
-"""
-
-INTERVIEW = """对谈：数据从哪里来
-
-记者：孙晓东，你在阿里巴巴做什么？
-
-孙晓东：我在阿里巴巴达摩院做语音识别，团队有三十个人。我觉得数据比算法更重要。
-
-记者：你怎么看赵明远说的昇腾平台？
-
-孙晓东：赵明远的团队做得很扎实，我认为国产芯片三年内会成熟。
-"""
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"  # two small transcripts of our own
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +24,7 @@ def cluster():
 @pytest.fixture
 def transcripts(tmp_path: Path, sample_path: Path) -> Path:
     folder = tmp_path / "in"
-    (folder / "more").mkdir(parents=True)
-    (folder / "panel.txt").write_text(PANEL, encoding="utf-8")
-    (folder / "more" / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    shutil.copytree(CORPUS, folder)
     shutil.copy(sample_path, folder / "idea.txt")
     return folder
 
