@@ -1,10 +1,10 @@
 """jieba-rs (through ``rjieba``) against jieba, as talkgraph segments: the same tokens, and how much faster?
 
-talkgraph segments each paragraph with its own ``jieba.Tokenizer`` (``extract/tokens.py``), which
+talkgraph segments each paragraph with its own ``jieba.Tokenizer`` (``extract/tokens.py``):
 jieba's default dictionary plus the lexicons' names (``add_word``, frequency 2000), in jieba's
 default mode with the HMM for unknown words.  This benchmark gives ``rjieba.Jieba`` (the same
 dictionary and algorithm, in Rust) exactly the words talkgraph adds — recorded by running
-talkgraph's own ``tokenizer()`` against a recorder — segments every paragraph of a benchmark
+talkgraph's own ``vocabulary()`` against a recorder — segments every paragraph of a benchmark
 corpus with both, and reports whether the ``(word, start, end)`` tokens are identical, the first
 differences when not, and the time of each on one core.
 
@@ -44,8 +44,9 @@ class _WordsAdded:
 
 
 def talkgraph_words() -> list[tuple[str, int | None]]:
-    with mock.patch.object(tokens.jieba, "Tokenizer", _WordsAdded):
-        return tokens.tokenizer.__wrapped__().words
+    with mock.patch.object(tokens.jieba, "Tokenizer", _WordsAdded), \
+            mock.patch.object(tokens, "_dictionary_tags", lambda tokenizer: {}):
+        return tokens.vocabulary.__wrapped__().tokenizer.words
 
 
 def rust_tokenizer():
@@ -63,7 +64,7 @@ def paragraphs(corpus: Path) -> list[str]:
 
 
 def compare(texts: list[str]) -> dict:
-    python = tokens.tokenizer()
+    python = tokens.vocabulary().tokenizer
     rust = rust_tokenizer()
     start = time.perf_counter()
     jieba_tokens = [tuple(python.tokenize(text)) for text in texts]
