@@ -43,7 +43,9 @@ def test_a_build_on_a_cluster_writes_the_bytes_of_a_local_build(cluster, transcr
     assert set(built_locally) == {"ontology.ttl", "graph.ttl", "graph.nq", "graph.html", "graph.graphml"}
     assert files(tmp_path / "remote") == built_locally
     assert "赵明远" in built_locally["graph.ttl"].decode("utf-8")
-    assert remote.stderr.count(" turns, ") == 3  # one summary per transcript, as locally
+    summaries = [line for line in local.stderr.splitlines() if not line.startswith("wrote ")]
+    assert len(summaries) >= 3  # one per transcript at least
+    assert [line for line in remote.stderr.splitlines() if not line.startswith("wrote ")] == summaries
 
 
 def test_a_bad_transcript_on_the_cluster_is_one_line_and_no_output(cluster, transcripts, tmp_path):
