@@ -1,17 +1,21 @@
-"""Build throughput, scaling and memory, measured in one run; prints a Markdown table.
+"""Build throughput, scaling and memory, measured in one run; prints Markdown tables.
 
 The baseline is jieba's part-of-speech tagging alone (``jieba.posseg``) on the same text: the
-least any Chinese extraction has to do, so the ratio says what talkgraph adds on top.  The build
-is ``talkgraph build DIR -o OUT --format turtle`` run as a subprocess, end to end (start-up,
-reading, extraction, resolution, the shapes check, writing), on corpora of several sizes made by
-``make_corpus.py``; the time should grow linearly with the size.  ``--jobs 2`` and ``--store``
-are measured when ``talkgraph build -h`` offers them.  Peak memory is the maximum resident set
-of each build, from ``/usr/bin/time -v`` (or ``getrusage`` when it is missing).  Last, the
-canned queries are timed on the graph built from the largest corpus.
+least any Chinese extraction has to do, so the ratio says what talkgraph adds on top.  The corpora
+come from ``make_corpus.py``: transcripts in which no sentence occurs twice, the same for every
+run, the smaller sizes the first files of the larger.  Each build is ``talkgraph build DIR -o OUT``
+run as a subprocess, end to end (start-up, reading, extraction, resolution, the shapes check,
+writing): the default build (Turtle and the HTML view) first, then ``--format turtle``,
+``--jobs 2``, ``--store`` and ``--cluster`` (a Dask ``LocalCluster`` of two single-thread worker
+processes on 127.0.0.1, started once by the benchmark, so its workers are warm as a cluster's
+are), each when ``talkgraph build -h`` offers it.  Peak memory is the maximum resident set of the
+build process, from ``/usr/bin/time -v`` (or ``getrusage`` when it is missing); for ``--cluster``
+that is the client's alone.  Last, the canned queries are timed (best of three) on the graph of
+the default build of the largest corpus.
 
-    .venv/bin/python benchmarks/build_benchmark.py                 # 1, 5 and 10 MB
+    .venv/bin/python benchmarks/build_benchmark.py                 # 1, 5 and 20 MB
     .venv/bin/python benchmarks/build_benchmark.py --quick         # 1 MB only
-    .venv/bin/python benchmarks/build_benchmark.py --sizes 1 2 4
+    .venv/bin/python benchmarks/build_benchmark.py --sizes 1 2 4 --corpus DIR
 """
 from __future__ import annotations
 
@@ -24,11 +28,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import DEFAULT_OUT, make_corpus  # noqa: E402
+from make_corpus import DEFAULT_OUT, Sources, make_corpus, read_sources  # noqa: E402
 
 TALKGRAPH = [sys.executable, "-m", "talkgraph.graph"]
 GNU_TIME = Path("/usr/bin/time")
@@ -101,56 +107,96 @@ def _check(done: subprocess.CompletedProcess) -> None:
         raise SystemExit(f"talkgraph failed ({done.returncode}):\n{done.stderr[-2000:]}")
 
 
-def variants(options: str, work: Path, mb: float) -> list[tuple[str, list[str] | None]]:
+HEADLINE = "build (default: Turtle + HTML)"
+
+
+def variants(options: str, work: Path, mb: float, cluster: str | None) -> list[tuple[str, list[str] | None]]:
     """The builds to measure, each with its extra options, or None when the build lacks them."""
     store = work / f"store-{mb:g}mb"
     return [
-        ("build", ["--format", "turtle"]),
-        ("build --no-validate", ["--format", "turtle", "--no-validate"] if "--no-validate" in options else None),
-        ("build --jobs 2", ["--format", "turtle", "--jobs", "2"] if "--jobs" in options else None),
+        (HEADLINE, []),
+        ("build --format turtle", ["--format", "turtle"]),
+        ("build --jobs 2", ["--jobs", "2"] if "--jobs" in options else None),
         ("build --store (no files)", ["--store", str(store)] if "--store" in options else None),
+        ("build --cluster (2 local workers)", ["--cluster", cluster] if cluster else None),
     ]
 
 
-def query_times(graph_file: Path) -> list[tuple[str, ...]]:
-    """Each canned query's rows and seconds on a built graph, loaded into an in-memory Oxigraph store
-    as ``talkgraph query`` loads it."""
+@contextmanager
+def local_cluster(options: str) -> Iterator[str | None]:
+    """The address of a Dask ``LocalCluster`` of two single-thread workers on 127.0.0.1, or None when
+    the build has no ``--cluster`` or Dask distributed is not installed."""
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        yield None
+        return
+    if "--cluster" not in options:
+        yield None
+        return
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+BUSIEST_SPEAKER = """
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX tg: <https://w3id.org/talkgraph/ontology#>
+SELECT ?label WHERE { ?claim tg:claimType ?type ; schema:author/rdfs:label ?label }
+GROUP BY ?label ORDER BY DESC(COUNT(?claim)) ?label LIMIT 1
+"""
+
+
+def query_times(graph_file: Path, repeat: int = 3) -> list[tuple[str, ...]]:
+    """Each canned query's rows and seconds (the best of ``repeat`` runs) on a built graph, loaded into
+    an in-memory Oxigraph store and read row by row as ``talkgraph query`` does; a query that takes
+    a name is timed with the name of the speaker who made the most claims too."""
     import pyoxigraph as ox
 
-    from talkgraph.graph.query import canned_queries
+    from talkgraph.graph.query import canned_queries, with_name
 
     store = ox.Store()
     start = time.perf_counter()
     store.load(path=str(graph_file), format=ox.RdfFormat.TURTLE)
     rows = [("(load graph.ttl)", f"{len(store):,} triples", f"{time.perf_counter() - start:.2f}")]
+    person = next((row["label"].value for row in store.query(BUSIEST_SPEAKER)), None)
     for name, query in canned_queries().items():
-        start = time.perf_counter()
-        count = sum(1 for _ in store.query(query.text))
-        rows.append((name, f"{count:,} rows", f"{time.perf_counter() - start:.3f}"))
+        runs = [] if query.needs_name else [(name, query.text)]
+        if query.takes_name and person:
+            runs.append((f"{name} --name {person}", with_name(query, person)))
+        for label, text in runs:
+            best = float("inf")
+            for _ in range(repeat):
+                start = time.perf_counter()
+                count = sum(1 for _ in store.query(text))
+                best = min(best, time.perf_counter() - start)
+            rows.append((label, f"{count:,} rows", f"{best:.3f}"))
     return rows
 
 
-def measure(sizes: list[float], data: Path, keep: bool) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+def measure(sizes: list[float], data: Path, keep: bool, sources: Sources
+            ) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """The build table's rows, and the canned queries' times on the largest corpus's graph."""
     options = build_options()
     rows: list[tuple[str, ...]] = []
     queries: list[tuple[str, ...]] = []
-    with tempfile.TemporaryDirectory(prefix="talkgraph-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="talkgraph-bench-") as tmp, local_cluster(options) as cluster:
         work = Path(tmp)
         for mb in sizes:
             corpus = data / f"corpus-{mb:g}mb"
-            files = make_corpus(corpus, mb)
+            files = make_corpus(corpus, mb, sources=sources)
             chars = characters(corpus)
             base = jieba_seconds(corpus)
             rows.append(_row(mb, len(files), chars, "jieba.posseg alone (baseline)", Run(base, float("nan")), base))
-            for label, extra in variants(options, work, mb):
+            for label, extra in variants(options, work, mb, cluster):
                 if extra is None:
                     rows.append((f"{mb:g} MB", str(len(files)), f"{chars:,}", label, NOT_AVAILABLE, "", "", "", ""))
                     continue
                 out = work / "out"
                 rows.append(_row(mb, len(files), chars, label, timed(["build", str(corpus), "-o", str(out), *extra]),
                                  base))
-                if label == "build" and mb == max(sizes):
+                if label == HEADLINE and mb == max(sizes):
                     queries = query_times(out / "graph.ttl")
                 shutil.rmtree(out, ignore_errors=True)
             if not keep:
@@ -172,19 +218,25 @@ def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 10], metavar="MB",
-                        help="corpus sizes in MB (default 1 5 10)")
+    parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 20], metavar="MB",
+                        help="corpus sizes in MB (default 1 5 20)")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="transcripts whose sentences make the corpora (default ../shared/corpus, else examples/)")
     parser.add_argument("--quick", action="store_true", help="1 MB only")
     parser.add_argument("--data", type=Path, default=DEFAULT_OUT, help="where corpora are made (git-ignored)")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     args = parser.parse_args()
     sizes = [1.0] if args.quick else args.sizes
-    rows, queries = measure(sizes, args.data, args.keep)
+    sources = read_sources(args.corpus)
+    rows, queries = measure(sizes, args.data, args.keep, sources)
     print(table(rows, BUILD_HEADER))
-    print(f"\n{os.cpu_count()} CPU(s), Python {sys.version.split()[0]}. Build = `talkgraph build DIR -o OUT "
-          "--format turtle` in a fresh process, start-up and writing included; jieba excludes its "
-          "dictionary loading. Peak RSS from " + ("/usr/bin/time -v." if GNU_TIME.exists() else "getrusage."))
-    print(f"\nCanned queries on the graph of the {max(sizes):g} MB corpus (Oxigraph in memory, as `talkgraph query`):\n")
+    print(f"\n{os.cpu_count()} CPU(s), Python {sys.version.split()[0]}. Corpora of {len(sources.sentences):,} "
+          f"distinct sentences of {sources.folder.name}/, none twice in a transcript. Build = `talkgraph build "
+          "DIR -o OUT [options]` in a fresh process, start-up and writing included; jieba excludes its "
+          "dictionary loading. Peak RSS from " + ("/usr/bin/time -v" if GNU_TIME.exists() else "getrusage")
+          + " (for --cluster, the client process's).")
+    print(f"\nCanned queries on the graph of the {max(sizes):g} MB corpus (Oxigraph in memory, as `talkgraph query`; "
+          "best of 3):\n")
     print(table(queries, ("query", "result", "seconds")))
 
 

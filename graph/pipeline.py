@@ -36,6 +36,7 @@ from .build import RdfPart, rdf_parts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
 from .output_set import staged_outputs
+from .exporters.rdf import PartsWriter, parts_of, parts_writer
 from .oxigraph_writer import rdflib_triples
 from .spill import SpilledSequence
 from .transcript_files import find_transcripts
@@ -44,6 +45,8 @@ TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".srt", ".vtt")
 
 if TYPE_CHECKING:  # networkx costs 0.12 s to import; only the NetworkX graph needs it
     import networkx as nx
+
+    from .validate import ValidationReport
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class BuiltGraph:
         each one's triples together, then each transcript's in build order."""
         entities: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
         transcripts: list[ox.Quad] = []
-        for part in rdf_parts(self.corpus):
+        for part in self.rdf_parts():
             transcripts += part.quads
             for quad in part.shared:
                 entities.setdefault(quad.subject, {})[quad] = None
@@ -84,8 +87,16 @@ class BuiltGraph:
         return to_networkx(self.rdf)
 
     def rdf_parts(self) -> Iterator[RdfPart]:
-        """The RDF graph in pieces: the entities, then one piece per transcript."""
-        return rdf_parts(self.corpus)
+        """The RDF graph in pieces: the entities, then one piece per transcript.  Made afresh each
+        time from a corpus kept on disk, so the graph is never whole in memory; made once and kept
+        when the corpus is in memory anyway, so several outputs do not make it twice."""
+        if isinstance(self.corpus.documents, SpilledSequence):
+            return rdf_parts(self.corpus)
+        return iter(self._parts)
+
+    @cached_property
+    def _parts(self) -> list[RdfPart]:
+        return list(rdf_parts(self.corpus))
 
     def warnings(self) -> list[str]:
         """What a user should know about the input: transcripts read without any speaker turn, and
@@ -201,7 +212,7 @@ def build_from_documents(documents: Sequence[Document], pipeline: Pipeline | Non
 def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
                 progress: Callable[[int, int, Path], None] | None = None, on_disk: bool = False,
                 pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions(),
-                keep_going: bool = False) -> BuiltGraph:
+                keep_going: bool = False, cluster: str | None = None) -> BuiltGraph:
     """Read, extract, resolve and build the transcripts (files or directories) given.
 
     ``pipeline`` chooses the mention components (``talkgraph.extract.configure_pipeline``).
@@ -212,6 +223,8 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
     a corpus of any size can be written into a store (``rdf_parts``) in bounded memory.
     The first input that cannot be read stops the build with its ``InputError``; with ``keep_going``
     the others are built and every one refused is in ``BuiltGraph.refused``.
+    ``cluster``, the address of a Dask scheduler, runs the per-transcript work there (``cluster.py``)
+    instead of in local processes; the graph is the same.
     """
     found = find_transcripts(inputs, TRANSCRIPT_SUFFIXES)
     if found.refused and not keep_going:
@@ -219,9 +232,9 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
     refused = list(found.refused)
     paths = list(found.paths)
     if not keep_going:
-        extractions = _extractions(paths, jobs, progress, pipeline, options)
+        extractions = _extractions(paths, jobs, progress, pipeline, options, cluster=cluster)
     else:
-        extractions = _readable(_extractions(paths, jobs, progress, pipeline, options, _extract_or_refuse), refused)
+        extractions = _readable(_extractions(paths, jobs, progress, pipeline, options, _extract_or_refuse, cluster), refused)
     return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None), tuple(refused))
 
 
@@ -244,10 +257,15 @@ def _readable(results: Iterable[Extraction | InputError], refused: list[InputErr
 
 def _extractions(paths: list[Path], jobs: int, progress: Callable[[int, int, Path], None] | None,
                  pipeline: Pipeline | None = None, options: ReadOptions = ReadOptions(),
-                 work: Callable[[Path, Pipeline | None, ReadOptions], Extraction | InputError] = read_and_extract
-                 ) -> Iterator[Extraction]:
-    """Each transcript's extraction (``work`` of its path), in input order, as soon as it is ready."""
-    if jobs > 1 and len(paths) > 1:
+                 work: Callable[[Path, Pipeline | None, ReadOptions], Extraction | InputError] = read_and_extract,
+                 cluster: str | None = None) -> Iterator[Extraction]:
+    """Each transcript's extraction (``work`` of its path), in input order, as soon as it is ready:
+    on a Dask cluster, in ``jobs`` local processes, or in this one."""
+    if cluster:
+        from .cluster import cluster_extractions
+
+        yield from cluster_extractions(paths, cluster, partial(work, pipeline=pipeline, options=options), progress)
+    elif jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = pool.map(work, paths, [pipeline] * len(paths), [options] * len(paths))
             for n, (path, extraction) in enumerate(zip(paths, results), 1):
@@ -261,18 +279,31 @@ def _extractions(paths: list[Path], jobs: int, progress: Callable[[int, int, Pat
                 progress(n, len(paths), path)
 
 
-def export_graph(built: BuiltRdf, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html")) -> list[Path]:
+def export_graph(built: BuiltRdf, out_dir: str | Path, formats: Sequence[str] = ("turtle", "html"),
+                 check_shapes: Callable[[ValidationReport], None] | None = None) -> list[Path]:
     """Write the ontology and each format's file into ``out_dir``; returns what was written.
 
+    The formats that can be written part by part (``exporters.rdf.PARTS_WRITERS``) are written in
+    one pass over ``built.rdf_parts()``, as the store is, so that a build writing only those never
+    holds the whole graph; the others take the whole graph.  ``check_shapes``, when given, receives
+    the shapes check of the graph, made in the same pass; if it raises, nothing is written.
     The files are written together (``output_set``): should one fail — a full disk, an exporter's
     error — none replaces what ``out_dir`` held, and no half-written file is left behind.
     """
     out_dir = Path(out_dir)
     exporters = [get_exporter(name) for name in formats]
-    with staged_outputs(out_dir) as staging:
-        _write_output(out_dir, staging, "ontology.ttl", _write_ontology)
-        for exporter in exporters:
-            _write_output(out_dir, staging, exporter.filename, partial(exporter.write, built))
+    streamed = {e.name: parts_writer(e.name)() for e in exporters if parts_writer(e.name)}
+    try:
+        if streamed or check_shapes:
+            _write_parts(built, list(streamed.values()), check_shapes)
+        with staged_outputs(out_dir) as staging:
+            _write_output(out_dir, staging, "ontology.ttl", _write_ontology)
+            for exporter in exporters:
+                write = streamed[exporter.name].write if exporter.name in streamed else partial(exporter.write, built)
+                _write_output(out_dir, staging, exporter.filename, write)
+    finally:
+        for writer in streamed.values():
+            writer.close()
     return [out_dir / "ontology.ttl"] + [out_dir / exporter.filename for exporter in exporters]
 
 
@@ -287,3 +318,24 @@ def _write_output(out_dir: Path, staging: Path, filename: str, write: Callable[[
     except OSError as exc:
         raise OutputError(f"{out_dir / filename}: cannot be written ({exc.strerror or exc}); "
                           "the previous outputs are unchanged") from None
+
+
+def streams_every(formats: Sequence[str]) -> bool:
+    """Whether every format is written part by part, so that a build of them may keep its corpus on
+    disk (``build_graph(on_disk=True)``) and never hold the whole graph."""
+    return all(parts_writer(name) for name in formats)
+
+
+def _write_parts(built: BuiltRdf, writers: list[PartsWriter],
+                 check_shapes: Callable[[ValidationReport], None] | None) -> None:
+    """One pass over the graph's parts into every writer and, when asked, the shapes check."""
+    from .validate import PartsCheck
+
+    check = PartsCheck() if check_shapes else None
+    for part in parts_of(built):
+        for writer in writers:
+            writer.add(part)
+        if check:
+            check.add(part)
+    if check_shapes:
+        check_shapes(check.report())

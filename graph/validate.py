@@ -85,6 +85,48 @@ def validate_triples(triples: Iterable[ox.Triple | ox.Quad]) -> ValidationReport
     return validate_store(store)
 
 
+class PartsCheck:
+    """The shapes checked on a graph given in parts (``BuiltGraph.rdf_parts()``) in bounded memory.
+
+    Transcripts are checked in batches of about ``batch_quads`` quads, each batch in a store with
+    the entities' description (the first part) that its nodes point to, and only its transcripts'
+    nodes are judged there.  What transcripts state about shared entities is kept aside, a few
+    percent of the graph, and the entities are judged once, at the end, with all of it.  A
+    transcript's nodes point only into their own transcript and to the entities (``datasets``'
+    rule), so every node is judged on everything said about it, as in the whole graph.
+    """
+
+    def __init__(self, batch_quads: int = 100_000, shapes: Path = SHAPES_FILE):
+        self.batch_quads, self.shapes = batch_quads, shapes
+        self.entities: list[ox.Quad] = []
+        self.entity_nodes: set = set()
+        self.shared: dict[ox.Quad, None] = {}
+        self.batch: list[ox.Quad] = []
+        self.lines: set[str] = set()
+
+    def add(self, part) -> None:
+        if part.graph is None:
+            self.entities += part.shared
+            self.entity_nodes.update(quad.subject for quad in part.shared)
+        self.shared.update(dict.fromkeys(part.shared))
+        self.batch += part.quads
+        if len(self.batch) >= self.batch_quads:
+            self._check(self.batch)
+            self.batch = []
+
+    def _check(self, quads: Iterable[ox.Quad], entities_too: bool = False) -> None:
+        store = ox.Store()
+        store.extend(self.entities)
+        store.extend(quads)
+        self.lines.update(violation.line() for violation in find_violations(store, self.shapes)
+                          if entities_too or violation.focus not in self.entity_nodes)
+
+    def report(self) -> ValidationReport:
+        self._check([*self.batch, *self.shared], entities_too=True)
+        self.batch = []
+        return ValidationReport(not self.lines, sorted(self.lines))
+
+
 def validate_store(store: ox.Store, shapes: Path = SHAPES_FILE) -> ValidationReport:
     """The union of the store's graphs checked against the shapes."""
     lines = sorted({violation.line() for violation in find_violations(store, shapes)})

@@ -27,6 +27,9 @@ def configure(subparsers) -> None:
                              f"(default: {' and '.join(DEFAULT_FORMATS)}; see 'talkgraph formats')")
     parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                         help="extract transcripts in N processes (default 1; the graph is the same)")
+    parser.add_argument("--cluster", metavar="ADDRESS",
+                        help="read and extract the transcripts on a Dask distributed cluster (tcp://HOST:8786; "
+                             "needs pip install 'talkgraph[cluster]'); the graph is the same as a local build's")
     parser.add_argument("--store", metavar="PATH",
                         help="also keep the graph in a persistent store at PATH (pyoxigraph), one named graph "
                              "per transcript: a rebuild replaces changed transcripts only. With --store, files "
@@ -58,12 +61,10 @@ def _positive(value: str) -> int:
     return int(value)
 
 
-def _check_shapes(built) -> None:
+def _check_shapes(report) -> None:
     """The build checks its own output: a graph that breaks talkgraph's shapes is a bug, not a file."""
     from talkgraph.extract.errors import TalkgraphError
-    from talkgraph.graph.validate import validate_triples
 
-    report = validate_triples(built.quads)
     if not report.conforms:
         first = report.results[0] if report.results else "no details"
         raise TalkgraphError(f"the built graph breaks {len(report.results)} of talkgraph's own shapes "
@@ -109,12 +110,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> int:
-    from talkgraph.graph.pipeline import build_graph, export_graph
+    from talkgraph.graph.pipeline import build_graph, export_graph, streams_every
     from talkgraph.graph.store import open_store, save_to_store
 
     store = open_store(args.store) if args.store else None  # held from here: a second build fails at once
-    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store),
-                        pipeline=pipeline, options=_read_options(args), keep_going=args.keep_going)
+    built = build_graph(args.inputs, jobs=args.jobs, progress=_progress_bar, on_disk=bool(args.store) or streams_every(names),
+                        pipeline=pipeline, options=_read_options(args), keep_going=args.keep_going,
+                        cluster=args.cluster)
     for refusal in built.refused:
         print(f"error: {refusal}", file=sys.stderr)
     if built.refused and not built.corpus.documents:
@@ -129,9 +131,8 @@ def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> in
         report = save_to_store(built.rdf_parts(), args.store, store)
         _say(f"stored in {report.path}: {report.graphs_replaced} transcript graph(s) written, "
              f"{report.graphs_unchanged} unchanged ({report.quads} quads in the store)")
-    elif args.validate:
-        _check_shapes(built)
-    for path in export_graph(built, args.output, names):
+    check = _check_shapes if args.validate and store is None else None
+    for path in export_graph(built, args.output, names, check_shapes=check):
         _say(f"wrote {path}")
     if built.refused:
         print(f"error: {len(built.refused)} transcript(s) could not be read (listed above); "

@@ -1,54 +1,200 @@
 """RDF exporters: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.
 
-Turtle, N-Triples, N-Quads and TriG are written by pyoxigraph from the build's quads
-(``graph/oxigraph_writer.py``), about 40× faster than rdflib's writers: Turtle in the build's order,
-which states each subject once (``BuiltGraph.quads``); the line formats sorted line by line; TriG
-one named graph after another.  The build's order is fixed, so the same input always gives the same bytes, and the build
-mints no blank nodes, which is what makes byte-for-byte determinism possible at all.
+Turtle, N-Triples, N-Quads and TriG are written by pyoxigraph (``graph/oxigraph_writer.py``),
+about 40× faster than rdflib's writers, from the graph in parts (``BuiltGraph.rdf_parts()``: the
+entities, then one transcript at a time), as the store build writes the store: a build that writes
+only these formats never holds the whole graph, so its memory stays flat with the corpus.  Each
+format has a ``PartsWriter`` that takes the parts one by one and writes the file at the end:
 
-JSON-LD and RDF/XML go through rdflib, from ``_ordered``: a copy of the graph whose triples were
-added in sorted order, with talkgraph's prefixes bound.
+- Turtle and TriG: the entities first, each subject's triples together (the statements about
+  shared entities that transcripts make are kept, small, until the end), then each transcript as
+  it came; the transcripts' text waits in a temporary file.  Serialising part by part gives the
+  bytes serialising the whole graph at once gives, so each subject is stated once.
+- N-Triples and N-Quads: lines sorted, by an external merge sort: sorted runs of at most
+  ``RUN_LINES`` lines in a temporary file, merged at the end.
+
+The build's order is fixed, so the same input always gives the same bytes, and the build mints no
+blank nodes, which is what makes byte-for-byte determinism possible at all.
+
+JSON-LD and RDF/XML go through rdflib and need the whole graph in memory (``BuiltGraph.rdf``),
+from ``_ordered``: a copy of the graph whose triples were added in sorted order, with talkgraph's
+prefixes bound.
 
 The quad formats put each triple in a named graph by the rule of ``talkgraph.graph.datasets``:
 one graph per transcript, one shared graph for the entities.
 """
 from __future__ import annotations
 
+import heapq
 import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO, Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from talkgraph.ontology.namespace import PREFIXES
 
+from ..build import RdfPart
 from ..oxigraph_writer import serialize
 from . import BuiltRdf, atomic_write, exporter
 
-
-@exporter("turtle", "graph.ttl", "RDF Turtle (the default): the whole graph, readable")
-def write_turtle(built: BuiltRdf, path: Path) -> None:
-    with atomic_write(path, "wb") as handle:
-        handle.write(serialize((q.triple for q in built.quads), ox.RdfFormat.TURTLE))
+RUN_LINES = 200_000  # lines sorted in memory at a time by the line formats' external sort
 
 
-@exporter("nt", "graph.nt", "N-Triples: one triple a line, sorted; for bulk loaders and diffs")
-def write_ntriples(built: BuiltRdf, path: Path) -> None:
-    _write_text(path, _sorted_lines(serialize((q.triple for q in built.quads), ox.RdfFormat.N_TRIPLES)))
+class PartsWriter(Protocol):
+    """Writes one file from a graph given in parts: ``add`` each part, then ``write``; ``close``
+    frees what it kept meanwhile (also when the build stops before writing)."""
+
+    def add(self, part: RdfPart) -> None: ...
+
+    def write(self, path: Path) -> None: ...
+
+    def close(self) -> None: ...
 
 
-@exporter("nquads", "graph.nq", "N-Quads: one named graph per transcript plus one for shared entities")
-def write_nquads(built: BuiltRdf, path: Path) -> None:
-    _write_text(path, _sorted_lines(serialize(built.quads, ox.RdfFormat.N_QUADS)))
+PARTS_WRITERS: dict[str, Callable[[], PartsWriter]] = {}
 
 
-@exporter("trig", "graph.trig", "TriG: Turtle with one named graph per transcript plus one for entities")
-def write_trig(built: BuiltRdf, path: Path) -> None:
-    graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
-    for quad in built.quads:
-        graphs.setdefault(quad.graph_name, []).append(quad)
-    with atomic_write(path, "wb") as handle:
-        handle.write(serialize((q for graph in graphs.values() for q in graph), ox.RdfFormat.TRIG))
+def parts_writer(name: str) -> Callable[[], PartsWriter] | None:
+    """The parts writer of an exporter, or None when that format needs the whole graph at once."""
+    return PARTS_WRITERS.get(name)
+
+
+def parts_of(built: BuiltRdf) -> Iterable[RdfPart]:
+    """The graph in parts: a build's own parts, or a graph read elsewhere as one part."""
+    if hasattr(built, "rdf_parts"):
+        return built.rdf_parts()
+    return [RdfPart(None, [], list(built.quads))]
+
+
+def _streamed(name: str, filename: str, description: str, writer: Callable[[], PartsWriter]) -> None:
+    """Register ``writer`` for the format, and the exporter that runs it over a graph's parts."""
+    PARTS_WRITERS[name] = writer
+
+    @exporter(name, filename, description)
+    def write(built: BuiltRdf, path: Path) -> None:
+        parts = writer()
+        try:
+            for part in parts_of(built):
+                parts.add(part)
+            parts.write(path)
+        finally:
+            parts.close()
+
+
+class _SharedQuads:
+    """What the parts say about shared entities, each quad once, grouped by subject in the order
+    first seen: a few percent of the graph, so kept in memory."""
+
+    def __init__(self) -> None:
+        self.by_subject: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        for quad in quads:
+            described = self.by_subject.get(quad.subject)
+            if described is None:
+                described = self.by_subject[quad.subject] = {}
+            described[quad] = None
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        for described in self.by_subject.values():
+            yield from described
+
+
+class _GroupedWriter:
+    """Turtle or TriG: the shared entities' quads first, then each transcript's, serialised part by
+    part into a temporary file without repeating the prefixes."""
+
+    def __init__(self, rdf_format: ox.RdfFormat, triples: bool):
+        self.format, self.triples = rdf_format, triples
+        self.shared = _SharedQuads()
+        self.body: IO[bytes] = tempfile.TemporaryFile(prefix="talkgraph-")
+        self.prefixes = b""
+
+    def _serialize(self, quads: Iterable[ox.Quad]) -> bytes:
+        return serialize((q.triple for q in quads) if self.triples else quads, self.format)
+
+    def add(self, part: RdfPart) -> None:
+        self.shared.add(part.shared)
+        if part.quads:
+            prefixes, body = _split_prefixes(self._serialize(part.quads))
+            self.prefixes = self.prefixes or prefixes
+            self.body.write(body)
+
+    def write(self, path: Path) -> None:
+        head = self._serialize(self.shared)
+        with atomic_write(path, "wb") as handle:
+            handle.write(head or self.prefixes)
+            self.body.seek(0)
+            shutil.copyfileobj(self.body, handle)
+
+    def close(self) -> None:
+        self.body.close()
+
+
+def _split_prefixes(data: bytes) -> tuple[bytes, bytes]:
+    """A serialisation's leading ``@prefix`` lines, and the rest."""
+    end = 0
+    while data.startswith(b"@prefix", end):
+        end = data.index(b"\n", end) + 1
+    return data[:end], data[end:]
+
+
+class _SortedLinesWriter:
+    """N-Triples or N-Quads, one statement a line, the lines sorted: runs of at most ``RUN_LINES``
+    sorted lines spill to temporary files and are merged when written."""
+
+    def __init__(self, rdf_format: ox.RdfFormat, triples: bool):
+        self.format, self.triples = rdf_format, triples
+        self.shared = _SharedQuads()
+        self.lines: list[bytes] = []
+        self.runs: list[IO[bytes]] = []
+
+    def _lines(self, quads: Iterable[ox.Quad]) -> list[bytes]:
+        data = serialize((q.triple for q in quads) if self.triples else quads, self.format)
+        return [line for line in data.split(b"\n") if line.strip()]
+
+    def add(self, part: RdfPart) -> None:
+        self.shared.add(part.shared)
+        self.lines += self._lines(part.quads)
+        if len(self.lines) >= RUN_LINES:
+            run = tempfile.TemporaryFile(prefix="talkgraph-")
+            self.runs.append(run)
+            self.lines.sort()
+            run.write(b"".join(line + b"\n" for line in self.lines))
+            self.lines = []
+
+    def write(self, path: Path) -> None:
+        self.lines += self._lines(self.shared)
+        self.lines.sort()
+        for run in self.runs:
+            run.seek(0)
+        with atomic_write(path, "wb") as handle:
+            for line in heapq.merge(self.lines, *(_stripped(run) for run in self.runs)):
+                handle.write(line + b"\n")
+
+    def close(self) -> None:
+        for run in self.runs:
+            run.close()
+
+
+def _stripped(lines: Iterable[bytes]) -> Iterator[bytes]:
+    for line in lines:
+        yield line.rstrip(b"\n")
+
+
+_streamed("turtle", "graph.ttl", "RDF Turtle (the default): the whole graph, readable",
+          lambda: _GroupedWriter(ox.RdfFormat.TURTLE, triples=True))
+_streamed("nt", "graph.nt", "N-Triples: one triple a line, sorted; for bulk loaders and diffs",
+          lambda: _SortedLinesWriter(ox.RdfFormat.N_TRIPLES, triples=True))
+_streamed("nquads", "graph.nq", "N-Quads: one named graph per transcript plus one for shared entities",
+          lambda: _SortedLinesWriter(ox.RdfFormat.N_QUADS, triples=False))
+_streamed("trig", "graph.trig", "TriG: Turtle with one named graph per transcript plus one for entities",
+          lambda: _GroupedWriter(ox.RdfFormat.TRIG, triples=False))
 
 
 @exporter("jsonld", "graph.jsonld", "JSON-LD with a compact @context of talkgraph's prefixes")
@@ -86,11 +232,6 @@ def _ordered(graph: Graph) -> Graph:
 def _bind_prefixes(graph: Graph) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
-
-
-def _sorted_lines(data: bytes) -> str:
-    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
-    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -1,0 +1,112 @@
+"""Files written part by part, as the store is written, hold the bytes the whole graph serialised at
+once gives; the shapes checked part by part find what the check of the whole graph finds."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from talkgraph.extract.errors import TalkgraphError
+from talkgraph.graph.build import RdfPart
+from talkgraph.graph.exporters import rdf
+from talkgraph.graph.oxigraph_writer import serialize
+from talkgraph.graph.pipeline import build_graph, export_graph, streams_every
+from talkgraph.graph.spill import SpilledSequence
+from talkgraph.graph.validate import PartsCheck, validate_triples
+from talkgraph.ontology.namespace import SDO, TG
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def transcripts(tmp_path_factory, sample_path) -> Path:
+    folder = tmp_path_factory.mktemp("streamed") / "in"
+    shutil.copytree(CORPUS, folder)
+    shutil.copy(sample_path, folder / "idea.txt")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def whole(transcripts):
+    """The build in memory, its quads in one list: what the parts must add up to."""
+    return build_graph([transcripts])
+
+
+def sorted_lines(data: bytes) -> bytes:
+    return b"".join(line + b"\n" for line in sorted(line for line in data.split(b"\n") if line.strip()))
+
+
+def test_a_build_of_line_and_turtle_formats_keeps_its_corpus_on_disk():
+    assert streams_every(["turtle", "nt", "nquads", "trig"])
+    assert not streams_every(["turtle", "html"])
+    assert not streams_every(["jsonld"])
+
+
+def test_files_written_part_by_part_are_the_whole_graph_serialised_at_once(transcripts, whole, tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setattr(rdf, "RUN_LINES", 40)  # many sorted runs to merge
+    on_disk = build_graph([transcripts], on_disk=True)
+    assert isinstance(on_disk.corpus.documents, SpilledSequence)
+    export_graph(on_disk, tmp_path, ["turtle", "nt", "nquads", "trig"])
+    graphs: dict = {}
+    for quad in whole.quads:
+        graphs.setdefault(quad.graph_name, []).append(quad)
+    triples = [q.triple for q in whole.quads]
+    assert (tmp_path / "graph.ttl").read_bytes() == serialize(triples, ox.RdfFormat.TURTLE)
+    assert (tmp_path / "graph.nt").read_bytes() == sorted_lines(serialize(triples, ox.RdfFormat.N_TRIPLES))
+    assert (tmp_path / "graph.nq").read_bytes() == sorted_lines(serialize(whole.quads, ox.RdfFormat.N_QUADS))
+    assert (tmp_path / "graph.trig").read_bytes() == serialize([q for g in graphs.values() for q in g],
+                                                              ox.RdfFormat.TRIG)
+    assert len(list(ox.parse(path=str(tmp_path / "graph.nq"), format=ox.RdfFormat.N_QUADS))) == len(whole.quads)
+
+
+def test_a_graph_without_shared_entities_still_declares_its_prefixes(tmp_path):
+    node = ox.NamedNode("https://w3id.org/talkgraph/id/doc/x")
+    part = RdfPart(node, [ox.Quad(node, ox.NamedNode(str(SDO.name)), ox.Literal("x"), node)], [])
+    writer = rdf.PARTS_WRITERS["turtle"]()
+    writer.add(RdfPart(None, [], []))
+    writer.add(part)
+    writer.write(tmp_path / "graph.ttl")
+    writer.close()
+    text = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
+    assert "@prefix schema: <https://schema.org/>" in text and "schema:name" in text
+    assert [q.triple for q in ox.parse(text, format=ox.RdfFormat.TURTLE)] == [part.quads[0].triple]
+
+
+def broken_parts(whole) -> list[RdfPart]:
+    """The build's parts with a claim that lost its author and a model whose parameter count is no number."""
+    parts = [RdfPart(p.graph, list(p.quads), list(p.shared)) for p in whole.rdf_parts()]
+    author = ox.NamedNode(str(SDO.author))
+    claim_class = ox.NamedNode(str(TG.Claim))
+    transcript = next(p for p in parts[1:] if any(q.object == claim_class for q in p.quads))
+    claim = next(q.subject for q in transcript.quads if q.object == claim_class)
+    transcript.quads[:] = [q for q in transcript.quads if not (q.subject == claim and q.predicate == author)]
+    model = next(q.subject for q in parts[0].shared if q.object == ox.NamedNode(str(SDO.SoftwareApplication)))
+    parts[-1].shared.append(ox.Quad(model, ox.NamedNode(str(TG.parameterCount)), ox.Literal("many"),
+                                    parts[0].shared[0].graph_name))
+    return parts
+
+
+def test_shapes_checked_part_by_part_find_what_the_whole_check_finds(whole):
+    parts = broken_parts(whole)
+    check = PartsCheck(batch_quads=300)
+    for part in parts:
+        check.add(part)
+    report = check.report()
+    everything = validate_triples([q for p in parts for q in (*p.shared, *p.quads)])
+    assert not report.conforms
+    assert len(report.results) == 2
+    assert report == everything
+
+
+def test_a_graph_breaking_the_shapes_writes_nothing(transcripts, tmp_path):
+    built = build_graph([transcripts], on_disk=True)
+
+    def refuse(report):
+        raise TalkgraphError("refused")
+
+    with pytest.raises(TalkgraphError):
+        export_graph(built, tmp_path / "out", ["turtle", "nquads"], check_shapes=refuse)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
