@@ -26,6 +26,11 @@ def _lines(filename: str):
             yield raw
 
 
+def lines(filename: str) -> tuple[str, ...]:
+    """The lines of ``lexicon/FILENAME`` that are neither blank nor comments."""
+    return tuple(_lines(filename))
+
+
 def _entries(filename: str) -> tuple[LexiconEntry, ...]:
     out = []
     for line in _lines(filename):
