@@ -38,7 +38,7 @@ def _orgs() -> LexiconMatcher:
 
 # platform names that are also the everyday word for what is posted on them (转发微博, 我的微博):
 # taken as the organisation only next to another organisation (微博和推特) or a word about it
-_COMMON_NOUN_BRANDS = frozenset({"微博"})
+_COMMON_NOUN_BRANDS = frozenset({"微博", "浪潮"})
 _BRAND_CONTEXT = re.compile(r"(?:公司|平台|集团|官方|CEO|总裁|创始人|上市|[和与、及]\s*[A-Za-z\u4e00-\u9fff])")
 
 
