@@ -1,0 +1,167 @@
+"""Brands and apps no lexicon holds, named by how people talk about software, and brand names
+that are also everyday words (苹果), taken as the brand only where the text says so.
+
+``在X上``, ``X的App``, ``打开X``, ``下载了X``, ``用X写…``: what sits in such a frame is an app or
+platform when it is a word the dictionary does not know (a new name) or a capitalised Latin-script
+name; ordinary words (``用心``, ``在网上``, ``打开窗户``) are dictionary words and never qualify.  A
+name accepted once is found at all its occurrences in the ranges read.
+
+``ontology/lexicon/ambiguous_brands.tsv`` lists brand names that are also common words with the
+name they stand for; ``苹果`` is 苹果公司 before ``公司``, ``手机``, ``发布``, ``iPhone`` … or next to
+another known company (``谷歌、苹果``), and the fruit otherwise.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from typing import NamedTuple
+
+from talkgraph.ontology import lexicon
+
+from .chinese_names import NOT_IN_NAME
+from .foreign_names import ScoredSpan
+from .model import Kind
+from .persons import _plausible_name as plausible_name
+from .tokens import in_dictionary
+
+
+class Token(NamedTuple):
+    word: str
+    start: int
+    end: int
+
+
+# frames around an app's name: the cue before (or none), the cue after (or none), and the score
+_BEFORE_APP = frozenset({"打开", "下载", "安装", "卸载", "登录", "登陆", "注册"})
+_BEFORE_USE = frozenset({"用", "使用"})
+_AFTER_APP = re.compile(r"\s*(?:的)?\s*(?:App|APP|app|小程序|公众号|客户端|官网|这个(?:App|APP|app|软件|应用|平台|工具))")
+_AFTER_ON = re.compile(r"\s*(?:上|里|里面|上面)(?![\u4e00-\u9fff]{0,1}(?:来|去|下))")
+_AFTER_USE = re.compile(r"\s*(?:来|去)?(?:写|做|记|发|开会|聊天?|沟通|协作|搜|查|看|买|订|打车|点外卖|剪|画|管理|编辑|分享|直播|上课)")
+_LATIN = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)?")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_MAX_HAN = 5
+_DETERMINERS = frozenset("各每某这那本该此其诸全")
+
+
+def apps_in_context(text: str, tokens: Sequence[Token | tuple[str, int, int]]) -> Iterator[ScoredSpan]:
+    """Apps and platforms named by a software frame in ``text``, which ``tokens`` segment.
+
+    ``tokens`` are ``(word, start, end)`` with offsets into ``text`` (one or more paragraphs);
+    spans are found only at token boundaries.
+    """
+    tokens = [Token(*t) for t in tokens]
+    accepted: dict[str, float] = {}
+    for i, tok in enumerate(tokens):
+        name_end = _name_at(text, tokens, i)
+        if name_end is None:
+            continue
+        name = text[tok.start:name_end]
+        prev = tokens[i - 1].word if i else ""
+        if i and prev == "在" or (i and prev in _BEFORE_APP) or (i >= 2 and prev == "了" and tokens[i - 2].word in _BEFORE_APP):
+            before = "app" if prev != "在" else "on"
+        elif i and prev in _BEFORE_USE:
+            before = "use"
+        else:
+            before = ""
+        after_app = bool(_AFTER_APP.match(text, name_end))
+        if after_app or (before == "on" and _AFTER_ON.match(text, name_end)):
+            score = 0.8
+        elif before == "app":
+            score = 0.6
+        elif before == "use" and _AFTER_USE.match(text, name_end):
+            score = 0.6
+        else:
+            continue
+        accepted[name] = max(accepted.get(name, 0.0), score)
+    for i, tok in enumerate(tokens):
+        name_end = _name_at(text, tokens, i)
+        if name_end is not None and text[tok.start:name_end] in accepted:
+            yield ScoredSpan(tok.start, name_end, Kind.MODEL, accepted[text[tok.start:name_end]])
+
+
+def _name_at(text: str, tokens: list[Token], i: int) -> int | None:
+    """Where a candidate name starting at token ``i`` ends: a capitalised Latin-script name, or a
+    run of Chinese words the segmenter had to guess (``栗栗`` + ``圈``) that is no dictionary word
+    and not shaped like a person's name."""
+    tok = tokens[i]
+    latin = _LATIN.match(text, tok.start)
+    if latin and (tok.start == 0 or not text[tok.start - 1].isascii() or not text[tok.start - 1].isalnum()):
+        words = latin.group().split()
+        if any(w in lexicon.not_names() for w in words) or len(latin.group()) < 3:
+            return None
+        end = latin.end()
+        return end if any(t.end == end for t in tokens[i:i + 4]) else None
+    unknown = False
+    j = i
+    while j < len(tokens) and _HAN_WORD.fullmatch(tokens[j].word) and tokens[j].end - tok.start <= _MAX_HAN:
+        word = tokens[j].word
+        if not in_dictionary(word):
+            unknown = True
+        elif len(word) > 1 or word in NOT_IN_NAME or j == i:
+            break
+        j += 1
+    if not unknown or j == i or tok.word[0] in _DETERMINERS:
+        return None
+    name = text[tok.start:tokens[j - 1].end]
+    if len(name) < 2 or in_dictionary(name) or name in _known_names():
+        return None
+    if plausible_name(name):
+        return None  # 用张伟 … : a person's name is no app
+    return tokens[j - 1].end
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    entries = (*lexicon.organizations(), *lexicon.models(), *lexicon.places())
+    return frozenset(n for entry in entries for n in (entry.name, *entry.aliases))
+
+
+# ---- brand names that are everyday words
+
+class AmbiguousBrand(NamedTuple):
+    word: str
+    name: str  # the preferred name of the brand
+    kind: Kind
+
+
+_KINDS = {"organization": Kind.ORGANIZATION, "model": Kind.MODEL, "place": Kind.PLACE, "person": Kind.PERSON}
+_BRAND_AFTER = re.compile(r"\s*(?:的)?\s*(?:公司|集团|手机|电脑|笔记本|发布会?|推出|上市|股价|市值|财报|CEO|总裁|高管|官方|"
+                          r"生态|商店|应用商店|App Store|iPhone|iPad|Mac|Vision|Watch|芯片|系统|设备|用户|员工|工程师|创始人|"
+                          r"库克|乔布斯|自研|收购|起诉|宣布)")
+_LIST_JOIN = re.compile(r"\s*[、和与及跟,，/]\s*")
+
+
+@cache
+def ambiguous_brands() -> tuple[AmbiguousBrand, ...]:
+    rows = (line.split("\t") for line in lexicon.lines("ambiguous_brands.tsv"))
+    return tuple(AmbiguousBrand(r[0].strip(), r[1].strip(), _KINDS[r[2].strip()]) for r in rows)
+
+
+def brands_in_context(text: str, ranges: Iterable[tuple[int, int]]) -> Iterator[tuple[ScoredSpan, str]]:
+    """``(span, preferred name)`` for each everyday word that the text makes a brand.
+
+    The brand context is a company or product word right after it, or another known organisation
+    next to it in a list (``谷歌、苹果和微软``).
+    """
+    orgs = _organization_names()
+    for start, end in ranges:
+        for brand in ambiguous_brands():
+            for match in re.finditer(re.escape(brand.word), text[start:end]):
+                s, e = start + match.start(), start + match.end()
+                if _BRAND_AFTER.match(text, e) or _listed_with(text, s, e, orgs):
+                    yield ScoredSpan(s, e, brand.kind, 0.8), brand.name
+
+
+def _listed_with(text: str, s: int, e: int, orgs: frozenset[str]) -> bool:
+    after = _LIST_JOIN.match(text, e)
+    if after and any(text.startswith(org, after.end()) for org in orgs):
+        return True
+    before = text[max(0, s - 12):s]
+    join = re.search(r"[、和与及跟,，/]\s*$", before)
+    return bool(join) and any(before[:join.start()].endswith(org) for org in orgs)
+
+
+@cache
+def _organization_names() -> frozenset[str]:
+    return frozenset(n for entry in lexicon.organizations() for n in (entry.name, *entry.aliases) if len(n) >= 2)
