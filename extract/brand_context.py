@@ -20,16 +20,11 @@ from typing import NamedTuple
 from talkgraph.ontology import lexicon
 
 from .chinese_names import NOT_IN_NAME
-from .foreign_names import ScoredSpan
+from .component import Candidate
+from .doc import Doc, Paragraph
 from .model import Kind
-from .persons import _plausible_name as plausible_name
-from .tokens import in_dictionary
-
-
-class Token(NamedTuple):
-    word: str
-    start: int
-    end: int
+from .persons import plausible_name
+from .tokens import Token, in_dictionary
 
 
 # frames around an app's name: the cue before (or none), the cue after (or none), and the score
@@ -44,13 +39,12 @@ _MAX_HAN = 5
 _DETERMINERS = frozenset("各每某这那本该此其诸全")
 
 
-def apps_in_context(text: str, tokens: Sequence[Token | tuple[str, int, int]]) -> Iterator[ScoredSpan]:
+def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
     """Apps and platforms named by a software frame in ``text``, which ``tokens`` segment.
 
     ``tokens`` are ``(word, start, end)`` with offsets into ``text`` (one or more paragraphs);
     spans are found only at token boundaries.
     """
-    tokens = [Token(*t) for t in tokens]
     accepted: dict[str, float] = {}
     for i, tok in enumerate(tokens):
         name_end = _name_at(text, tokens, i)
@@ -77,10 +71,10 @@ def apps_in_context(text: str, tokens: Sequence[Token | tuple[str, int, int]]) -
     for i, tok in enumerate(tokens):
         name_end = _name_at(text, tokens, i)
         if name_end is not None and text[tok.start:name_end] in accepted:
-            yield ScoredSpan(tok.start, name_end, Kind.MODEL, accepted[text[tok.start:name_end]])
+            yield Candidate(tok.start, name_end, Kind.MODEL, score=accepted[text[tok.start:name_end]])
 
 
-def _name_at(text: str, tokens: list[Token], i: int) -> int | None:
+def _name_at(text: str, tokens: Sequence[Token], i: int) -> int | None:
     """Where a candidate name starting at token ``i`` ends: a capitalised Latin-script name, or a
     run of Chinese words the segmenter had to guess (``栗栗`` + ``圈``) that is no dictionary word
     and not shaped like a person's name."""
@@ -104,17 +98,11 @@ def _name_at(text: str, tokens: list[Token], i: int) -> int | None:
     if not unknown or j == i or tok.word[0] in _DETERMINERS:
         return None
     name = text[tok.start:tokens[j - 1].end]
-    if len(name) < 2 or in_dictionary(name) or name in _known_names():
+    if len(name) < 2 or in_dictionary(name) or name in lexicon.listed_names():
         return None
     if plausible_name(name):
         return None  # 用张伟 … : a person's name is no app
     return tokens[j - 1].end
-
-
-@cache
-def _known_names() -> frozenset[str]:
-    entries = (*lexicon.organizations(), *lexicon.models(), *lexicon.places())
-    return frozenset(n for entry in entries for n in (entry.name, *entry.aliases))
 
 
 # ---- brand names that are everyday words
@@ -138,8 +126,8 @@ def ambiguous_brands() -> tuple[AmbiguousBrand, ...]:
     return tuple(AmbiguousBrand(r[0].strip(), r[1].strip(), _KINDS[r[2].strip()]) for r in rows)
 
 
-def brands_in_context(text: str, ranges: Iterable[tuple[int, int]]) -> Iterator[tuple[ScoredSpan, str]]:
-    """``(span, preferred name)`` for each everyday word that the text makes a brand.
+def brands_in_context(text: str, ranges: Iterable[tuple[int, int]]) -> Iterator[Candidate]:
+    """Each everyday word that the text makes a brand, under the brand's preferred name.
 
     The brand context is a company or product word right after it, or another known organisation
     next to it in a list (``谷歌、苹果和微软``).
@@ -150,7 +138,7 @@ def brands_in_context(text: str, ranges: Iterable[tuple[int, int]]) -> Iterator[
             for match in re.finditer(re.escape(brand.word), text[start:end]):
                 s, e = start + match.start(), start + match.end()
                 if _BRAND_AFTER.match(text, e) or _listed_with(text, s, e, orgs):
-                    yield ScoredSpan(s, e, brand.kind, 0.8), brand.name
+                    yield Candidate(s, e, brand.kind, canonical=brand.name, score=0.8)
 
 
 def _listed_with(text: str, s: int, e: int, orgs: frozenset[str]) -> bool:
@@ -165,3 +153,24 @@ def _listed_with(text: str, s: int, e: int, orgs: frozenset[str]) -> bool:
 @cache
 def _organization_names() -> frozenset[str]:
     return frozenset(n for entry in lexicon.organizations() for n in (entry.name, *entry.aliases) if len(n) >= 2)
+
+
+# ---- as components
+
+def apps(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """Apps by their frame, a name accepted in one paragraph found in all."""
+    tokens = [t for para in paragraphs for t in para.tokens]
+    turn_of = {t.start: para.turn_index for para in paragraphs for t in para.tokens}
+    for c in apps_in_context(doc.text, tokens):
+        yield c._replace(turn_index=turn_of.get(c.start))
+
+
+def brands(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    for para in paragraphs:
+        for c in brands_in_context(doc.text, [(para.start, para.end)]):
+            yield c._replace(turn_index=para.turn_index)
+
+
+def mentions_a_brand(text: str) -> bool:
+    """The precheck of ``brands``."""
+    return any(brand.word in text for brand in ambiguous_brands())

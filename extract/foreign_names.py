@@ -15,25 +15,18 @@ a form of address), or recurring in the text; shapes of products and companies (
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
 
 from talkgraph.ontology import lexicon
 
+from .component import Candidate
+from .doc import Doc, Paragraph
 from .model import Kind
 from .tokens import dictionary_tag, in_dictionary
-
-
-class ScoredSpan(NamedTuple):
-    """A name found at ``[start, end)`` of the text given, what it names and how sure the rule is."""
-
-    start: int
-    end: int
-    kind: Kind
-    score: float
 
 
 _MIDDLE_DOTS = "·・•‧"
@@ -80,7 +73,7 @@ def transliteration_score(name: str) -> float:
 _HAN_RUN = re.compile(r"[\u3400-\u9fff" + _MIDDLE_DOTS + r"]+")
 
 
-def transliterated_names(text: str, start: int = 0, end: int | None = None) -> Iterator[ScoredSpan]:
+def transliterated_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
     """Foreign person names spelled in Chinese characters inside ``text[start:end]``.
 
     The characters say a name is foreign, not whose: 莫斯科 and 阿森纳 are spelled alike.  A run is
@@ -100,7 +93,7 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
         name = text[s:e]
         if name in cued:
             score = transliteration_score(name)
-            yield ScoredSpan(s, e, Kind.PERSON, round(min(1.0, 0.45 + score / 8 + (0.15 if cue else 0)), 3))
+            yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.45 + score / 8 + (0.15 if cue else 0)), 3))
 
 
 def _likely_runs(piece: str, ratios: dict[str, float]) -> Iterator[tuple[int, int]]:
@@ -128,7 +121,7 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
     chars = len(name) - sum(ch in _MIDDLE_DOTS for ch in name)
     if not (_MIN_CHARS <= chars <= _MAX_CHARS or joined and chars >= 2):
         return False
-    if name in _known_names() or _EPONYM_AFTER.match(text, e) or _PLACE_AROUND.search(text[max(0, s - 2):s]):
+    if name in lexicon.listed_names() or _EPONYM_AFTER.match(text, e) or _PLACE_AROUND.search(text[max(0, s - 2):s]):
         return False
     tag = dictionary_tag(name) or ""
     if in_dictionary(name) and not tag.startswith("nr"):
@@ -139,13 +132,6 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
 def _person_cue(text: str, s: int, e: int) -> bool:
     return (any(ch in _MIDDLE_DOTS for ch in text[s:e]) or bool(_SPEECH_AFTER.match(text, e))
             or bool(_CUE_BEFORE.search(text[max(0, s - 8):s])))
-
-
-@cache
-def _known_names() -> frozenset[str]:
-    """Names the lexicons give another kind (西雅图, 特斯拉): never a foreign person's."""
-    entries = (*lexicon.organizations(), *lexicon.models(), *lexicon.places())
-    return frozenset(n for entry in entries for n in (entry.name, *entry.aliases))
 
 
 # ---- Latin-script person names
@@ -180,7 +166,7 @@ May June July August September October November December Chapter Part Section Fi
 """.split())
 
 
-def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Iterator[ScoredSpan]:
+def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
     """``Sam Altman``: two or three capitalised words with a person cue, or seen twice in the text.
 
     Recurrence alone needs the name to appear at least twice with no company or product word in
@@ -195,13 +181,37 @@ def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Ite
         s, e = m.start(), m.end()
         cued = bool(_LATIN_CUE_BEFORE.search(text[max(0, s - 8):s]) or _LATIN_SPEECH_AFTER.match(text, e))
         if cued or counts[m.group()] >= 2:
-            yield ScoredSpan(s, e, Kind.PERSON, 0.9 if cued else 0.7)
+            yield Candidate(s, e, Kind.PERSON, score=0.9 if cued else 0.7)
 
 
 def _person_shape(name: str) -> bool:
     words = name.split()
     if words[0] in _NOT_PERSON_FIRST or any(w in _NOT_PERSON_WORDS for w in words):
         return False
-    if any(w in lexicon.not_names() for w in words) or name in _known_names():
+    if any(w in lexicon.not_names() for w in words) or name in lexicon.listed_names():
         return False
-    return not any(w in _known_names() for w in words)
+    return not any(w in lexicon.listed_names() for w in words)
+
+
+# ---- as components: the whole document's paragraphs read as one text, so that a name cued in
+# one paragraph is found in all
+
+def transliterated_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    return in_paragraphs(transliterated_names, doc, paragraphs)
+
+
+def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    return in_paragraphs(latin_person_names, doc, paragraphs)
+
+
+def in_paragraphs(find: Callable[[str, int, int], Iterator[Candidate]], doc: Doc,
+                  paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """``find`` over the span from the first paragraph to the last, each name kept only inside a
+    paragraph and given its turn."""
+    if not paragraphs:
+        return
+    starts = [p.start for p in paragraphs]
+    for c in find(doc.text, paragraphs[0].start, paragraphs[-1].end):
+        at = bisect.bisect_right(starts, c.start) - 1
+        if at >= 0 and c.end <= paragraphs[at].end:
+            yield c._replace(turn_index=paragraphs[at].turn_index)

@@ -64,6 +64,16 @@ def persons() -> tuple[LexiconEntry, ...]:
     return _USER.get("person", ())
 
 
+def listed_names() -> frozenset[str]:
+    """Every name and alias the organisation, model and place lexicons hold."""
+    return _names_of(organizations() + models() + places())
+
+
+@cache
+def _names_of(entries: tuple[LexiconEntry, ...]) -> frozenset[str]:
+    return frozenset(n for entry in entries for n in (entry.name, *entry.aliases))
+
+
 class LexiconFileError(ValueError):
     """A user's lexicon file that cannot be read; the message names the file and line."""
 

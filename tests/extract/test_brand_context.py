@@ -5,7 +5,11 @@ import pytest
 
 from talkgraph.extract.brand_context import apps_in_context, brands_in_context
 from talkgraph.extract.model import Kind
-from talkgraph.extract.tokens import tokenize
+from talkgraph.extract.tokens import vocabulary
+
+
+def tokenize(text: str):
+    return vocabulary().segment(text)
 
 
 def apps(text: str) -> list[str]:
@@ -45,7 +49,7 @@ def test_ordinary_words_and_unframed_names_are_no_app(text):
 
 
 def brands(text: str) -> list[tuple[str, str, Kind]]:
-    return [(text[s.start:s.end], name, s.kind) for s, name in brands_in_context(text, [(0, len(text))])]
+    return [(text[c.start:c.end], c.canonical, c.kind) for c in brands_in_context(text, [(0, len(text))])]
 
 
 @pytest.mark.parametrize("text", [
