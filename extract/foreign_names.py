@@ -40,13 +40,13 @@ _NOT_FIRST = frozenset("比于可因乃什通本内切")
 _MIN_CHARS = 3
 _MAX_CHARS = 12
 
-_SPEECH_AFTER = re.compile(r"\s*(?:曾经|也|还|就|又|都|在|则|早就|一直)?(?:说|讲|表示|认为|指出|提到|谈到|透露|坦言|强调|"
-                           r"回答|回忆|发言|宣布|称|写道|问|觉得|相信|预测|创办|创立|创建|离开|加入|出任|担任|接任|卸任|辞任|辞职|当选|先生|女士|博士|教授)")
+_SPEECH_AFTER = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*(?:曾经|也|还|就|又|都|在|则|早就|一直)?(?:说|讲|表示|认为|指出|提到|谈到|透露|坦言|强调|"
+                           r"回答|回忆|发言|宣布|称|写道|问|觉得|相信|预测|创办|创立|创建|离开|加入|出任|担任|接任|卸任|辞任|辞职|当选|先生|女士|博士|教授|老师|said|says)")
 # 诺贝尔奖, 摩尔定律, 迪士尼乐园: a name that only lends itself to the next word
 _EPONYM_AFTER = re.compile(r"(?:奖|定律|定理|效应|方程|公式|主义|乐园|公司|集团|大学|学院|基金|家族|号|体|式|型|病)")
 _PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
 _CUE_BEFORE = re.compile(r"(?:CEO|CTO|COO|创始人|联合创始人|总裁|董事长|首席\w{1,4}|科学家|教授|博士|作家|演员|导演|球星|总统|"
-                         r"主席|总理|部长|议员|老板|教父|先生|女士|对话|专访|采访|嘉宾|名叫|叫做)\s*$")
+                         r"主席|总理|部长|议员|老板|教父|先生|女士|研究员|工程师|作者|主持人|对话|专访|采访|嘉宾|名叫|叫做|感谢|谢谢)\s*$")
 
 
 @cache
@@ -87,13 +87,22 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
         for s, e in _likely_runs(run.group(), ratios):
             s, e = run.start() + s, run.start() + e
             if _foreign_shape(text, s, e):
-                candidates.append((s, e, _person_cue(text, s, e)))
+                joined = any(ch in _MIDDLE_DOTS for ch in text[s:e]) and not _in_list(text, s, e)
+                candidates.append((s, e, joined or _person_cue(text, s, e)))
+    for s, e, cue in _cued_somewhere(text, candidates):
+        score = transliteration_score(text[s:e])
+        yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.45 + score / 8 + (0.15 if cue else 0)), 3))
+
+
+def _cued_somewhere(text: str, candidates: list[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:
+    """The candidates whose name has a person cue at one of its occurrences at least."""
     cued = {text[s:e] for s, e, cue in candidates if cue}
-    for s, e, cue in candidates:
-        name = text[s:e]
-        if name in cued:
-            score = transliteration_score(name)
-            yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.45 + score / 8 + (0.15 if cue else 0)), 3))
+    return (c for c in candidates if text[c[0]:c[1]] in cued)
+
+
+def _in_list(text: str, s: int, e: int) -> bool:
+    """``雷朋、奥克利、奥利弗·皮普尔斯``: an item of an enumeration, which may list brands as well as people."""
+    return text[s - 1:s] == "、" or text[e:e + 1] == "、"
 
 
 def _likely_runs(piece: str, ratios: dict[str, float]) -> Iterator[tuple[int, int]]:
@@ -130,8 +139,10 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
 
 
 def _person_cue(text: str, s: int, e: int) -> bool:
-    return (any(ch in _MIDDLE_DOTS for ch in text[s:e]) or bool(_SPEECH_AFTER.match(text, e))
-            or bool(_CUE_BEFORE.search(text[max(0, s - 8):s])))
+    """A title or interview word before the name, a speech verb or form of address after it."""
+    before = text[max(0, s - 8):s].rstrip()
+    return (bool(_SPEECH_AFTER.match(text, e) or _CUE_BEFORE.search(before))
+            or any(before.endswith(title) for title in lexicon.titles()))
 
 
 # ---- Latin-script person names
@@ -139,10 +150,6 @@ def _person_cue(text: str, s: int, e: int) -> bool:
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]\. )?(?:(?:de|van|von|da|di|Le|La|De|Van|Mc|O')"
                          r"\s?)?[A-Z][a-z]*[A-Z]?[a-z]+){1,2}(?![A-Za-z0-9_-]| ?[0-9])")
 _LATIN_PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
-_LATIN_CUE_BEFORE = re.compile(r"(?:CEO|CTO|COO|创始人|联合创始人|总裁|董事长|首席\w{1,4}|科学家|研究员|工程师|教授|博士|作者|"
-                               r"主持人|嘉宾|对话|专访|采访|感谢|谢谢|和|跟|与|像|比如)\s*$")
-_LATIN_SPEECH_AFTER = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*(?:曾经|也|还|就|又|都|则|一直)?(?:说|讲|表示|认为|指出|提到|谈到|"
-                                 r"透露|坦言|强调|回答|宣布|写道|问|觉得|相信|预测|创办|创立|离开|加入|出任|担任|先生|女士|博士|教授|老师|said|says)")
 # last words of product, company and event names: Llama Guard, Epic Games, Google Cloud
 _NOT_PERSON_WORDS = frozenset("""
 AI Labs Lab Games Game Guard Cloud Studio Studios Inc Corp Group Capital Ventures Partners Fund Bank
@@ -167,21 +174,13 @@ May June July August September October November December Chapter Part Section Fi
 
 
 def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
-    """``Sam Altman``: two or three capitalised words with a person cue, or seen twice in the text.
-
-    Recurrence alone needs the name to appear at least twice with no company or product word in
-    it; a cue (a title before, a speech verb after) is enough once.
-    """
+    """``Sam Altman``, ``Yann LeCun``: two or three capitalised words shaped like no product or
+    company, with a person cue at one of their occurrences in ``text[start:end]`` at least."""
     end = len(text) if end is None else end
-    found = [m for m in _LATIN_NAME.finditer(text, start, end) if _person_shape(m.group())]
-    counts: dict[str, int] = {}
-    for m in found:
-        counts[m.group()] = counts.get(m.group(), 0) + 1
-    for m in found:
-        s, e = m.start(), m.end()
-        cued = bool(_LATIN_CUE_BEFORE.search(text[max(0, s - 8):s]) or _LATIN_SPEECH_AFTER.match(text, e))
-        if cued or counts[m.group()] >= 2:
-            yield Candidate(s, e, Kind.PERSON, score=0.9 if cued else 0.7)
+    candidates = [(m.start(), m.end(), _person_cue(text, m.start(), m.end()))
+                  for m in _LATIN_NAME.finditer(text, start, end) if _person_shape(m.group())]
+    for s, e, cue in _cued_somewhere(text, candidates):
+        yield Candidate(s, e, Kind.PERSON, score=0.9 if cue else 0.75)
 
 
 def _person_shape(name: str) -> bool:

@@ -35,7 +35,6 @@ _BEFORE_NAME = frozenset("之叫让请陪见爱找问喊向令派由据")
 # "my name is", "name:": the words before a name that leave no doubt
 _INTRODUCED = re.compile(r"(?:我叫|我的名字叫|名叫|叫做|本人|姓名[：:]\s*)$")
 _AMBIGUOUS_SURNAMES = lexicon.characters("ambiguous_surnames")
-_LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{1,15}){1,2}(?![A-Za-z])")
 _NOT_IN_INTRODUCED_NAME = frozenset("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名")
 _MIN_RECURRENCE = 2
 # how far before a name its cue may start: the longest cue (我的名字叫, 姓名： ) and a space
@@ -326,17 +325,6 @@ def _given_name_word(word: str) -> bool:
     freq = word_frequency(word)
     tag = dictionary_tag(word) or ""
     return freq < _COMMON and not tag.startswith(("u", "p", "c", "r", "m", "q")) or tag.startswith("nr")
-
-
-def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """``Sam Altman``: capitalised Latin-script words with a person cue next to them."""
-    text = doc.text
-    for para in paragraphs:
-        for match in _LATIN_PERSON.finditer(text, para.start, para.end):
-            if any(w in lexicon.not_names() for w in match.group().split()):
-                continue
-            if _has_cue(text, match.start(), match.end()):
-                yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
 
 
 def _has_cue(text: str, start: int, end: int) -> bool:

@@ -56,7 +56,7 @@ def test_scores_and_offsets():
     ("Sam Altman 说 AGI 会很快到来。", "Sam Altman"),
     ("Yann LeCun 认为现在的模型还不够。", "Yann LeCun"),
     ("首席科学家 Ilya Sutskever 离开了。", "Ilya Sutskever"),
-    ("我读过 Jeff Dean 的论文，Jeff Dean 写得很清楚。", "Jeff Dean"),
+    ("我读过 Jeff Dean 的论文，后来 Jeff Dean 说过这事。", "Jeff Dean"),
 ])
 def test_latin_person_names(text, name):
     assert name in latin(text)
@@ -74,8 +74,19 @@ def test_latin_product_and_company_shapes_are_no_person(text):
     assert latin(text) == []
 
 
-def test_a_latin_name_seen_once_without_a_cue_is_left_alone():
+def test_a_latin_name_without_a_cue_is_left_alone_however_often_it_recurs():
     assert latin("这本书 Thinking Fast 挺好。") == []
+    assert latin("我喜欢 Pale Harbor 的歌，Pale Harbor 很经典。") == []
+
+
+def test_a_latin_name_cued_once_is_found_at_every_occurrence():
+    text = "我读过 Jeff Dean 的论文，后来 Jeff Dean 说过这事。"
+    assert latin(text) == ["Jeff Dean", "Jeff Dean"]
+
+
+def test_a_joined_name_in_a_list_of_brands_needs_another_cue():
+    assert foreign("比如雷朋、奥克利、奥利弗·皮普尔斯，以及其他品牌。") == []
+    assert foreign("山姆·奥特曼、德米斯·哈萨比斯都来了。") == []
 
 
 @given(st.text(alphabet=st.sampled_from(list("斯尔克特拉奥·说是的 SamAltmn我他")), max_size=40))
