@@ -90,6 +90,8 @@ def _name_at(text: str, tokens: Sequence[Token], i: int) -> int | None:
     j = i
     while j < len(tokens) and _HAN_WORD.fullmatch(tokens[j].word) and tokens[j].end - tok.start <= _MAX_HAN:
         word = tokens[j].word
+        if j > i and word[0] in NOT_IN_NAME:
+            break  # 上发 of 在栗栗圈上发帖: the frame goes on, not the name
         if not in_dictionary(word):
             unknown = True
         elif len(word) > 1 or word in NOT_IN_NAME or j == i:
