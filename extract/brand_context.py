@@ -12,6 +12,7 @@ another known company (``谷歌、苹果``), and the fruit otherwise.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
@@ -33,6 +34,7 @@ _BEFORE_USE = frozenset({"用", "使用"})
 _AFTER_APP = re.compile(r"\s*(?:的)?\s*(?:App|APP|app|小程序|公众号|客户端|官网|这个(?:App|APP|app|软件|应用|平台|工具))")
 _AFTER_ON = re.compile(r"\s*(?:上|里|里面|上面)(?![\u4e00-\u9fff]{0,1}(?:来|去|下))")
 _AFTER_USE = re.compile(r"\s*(?:来|去)?(?:写|做|记|发|开会|聊天?|沟通|协作|搜|查|看|买|订|打车|点外卖|剪|画|管理|编辑|分享|直播|上课)")
+_APP_WORD = re.compile(r"App|APP|app|小程序|公众号|客户端|官网|软件|应用|平台|工具")
 _LATIN = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)?")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_HAN = 5
@@ -43,35 +45,43 @@ def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
     """Apps and platforms named by a software frame in ``text``, which ``tokens`` segment.
 
     ``tokens`` are ``(word, start, end)`` with offsets into ``text`` (one or more paragraphs);
-    spans are found only at token boundaries.
+    spans are found only at token boundaries.  Names are read only where a frame may be: after a
+    cue word, or a few characters before an app word.
     """
+    app_words = [m.start() for m in _APP_WORD.finditer(text)]
     accepted: dict[str, float] = {}
     for i, tok in enumerate(tokens):
-        name_end = _name_at(text, tokens, i)
-        if name_end is None:
-            continue
-        name = text[tok.start:name_end]
         prev = tokens[i - 1].word if i else ""
-        if i and prev == "在" or (i and prev in _BEFORE_APP) or (i >= 2 and prev == "了" and tokens[i - 2].word in _BEFORE_APP):
-            before = "app" if prev != "在" else "on"
+        if i and prev == "在":
+            before = "on"
+        elif i and (prev in _BEFORE_APP or prev == "了" and i >= 2 and tokens[i - 2].word in _BEFORE_APP):
+            before = "app"
         elif i and prev in _BEFORE_USE:
             before = "use"
         else:
+            at = bisect.bisect_left(app_words, tok.end)
+            if at == len(app_words) or app_words[at] - tok.start > _MAX_HAN + 4:
+                continue
             before = ""
-        after_app = bool(_AFTER_APP.match(text, name_end))
-        if after_app or (before == "on" and _AFTER_ON.match(text, name_end)):
+        name_end = _name_at(text, tokens, i)
+        if name_end is None:
+            continue
+        if _AFTER_APP.match(text, name_end) or (before == "on" and _AFTER_ON.match(text, name_end)):
             score = 0.8
-        elif before == "app":
-            score = 0.6
-        elif before == "use" and _AFTER_USE.match(text, name_end):
+        elif before == "app" or (before == "use" and _AFTER_USE.match(text, name_end)):
             score = 0.6
         else:
             continue
+        name = text[tok.start:name_end]
         accepted[name] = max(accepted.get(name, 0.0), score)
+    if not accepted:
+        return
+    firsts = {name[0] for name in accepted}
     for i, tok in enumerate(tokens):
-        name_end = _name_at(text, tokens, i)
-        if name_end is not None and text[tok.start:name_end] in accepted:
-            yield Candidate(tok.start, name_end, Kind.MODEL, score=accepted[text[tok.start:name_end]])
+        if tok.word[0] in firsts:
+            name_end = _name_at(text, tokens, i)
+            if name_end is not None and text[tok.start:name_end] in accepted:
+                yield Candidate(tok.start, name_end, Kind.MODEL, score=accepted[text[tok.start:name_end]])
 
 
 def _name_at(text: str, tokens: Sequence[Token], i: int) -> int | None:

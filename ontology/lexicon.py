@@ -64,14 +64,10 @@ def persons() -> tuple[LexiconEntry, ...]:
     return _USER.get("person", ())
 
 
+@cache
 def listed_names() -> frozenset[str]:
     """Every name and alias the organisation, model and place lexicons hold."""
-    return _names_of(organizations() + models() + places())
-
-
-@cache
-def _names_of(entries: tuple[LexiconEntry, ...]) -> frozenset[str]:
-    return frozenset(n for entry in entries for n in (entry.name, *entry.aliases))
+    return frozenset(n for entry in organizations() + models() + places() for n in (entry.name, *entry.aliases))
 
 
 class LexiconFileError(ValueError):
@@ -134,7 +130,7 @@ def use_user_lexicon(entries: dict[str, tuple[LexiconEntry, ...]]) -> None:
     """
     _USER.clear()
     _USER.update(entries)
-    for accessor in (organizations, models, places):
+    for accessor in (organizations, models, places, listed_names):
         accessor.cache_clear()
 
 

@@ -14,6 +14,8 @@ def masked(text: str) -> list[str]:
 @pytest.mark.parametrize("text, piece", [
     ("原文见 https://example.com/a/b?id=Xy12Zq9 欢迎转发", "https://example.com/a/b?id=Xy12Zq9"),
     ("来源：www.example.org/news/123。", "www.example.org/news/123"),
+    ("主页 www.example.org 上有", "www.example.org"),
+    ("本地 http://localhost:8080 打开", "http://localhost:8080"),
     ("链接mp.weixin.qq.com/s/AbCdEf在这里", "mp.weixin.qq.com/s/AbCdEf"),
     ("文章地址 news.example.com 上有", "news.example.com"),
     ("联系 someone@example.com 就行", "someone@example.com"),
