@@ -4,19 +4,19 @@ that are also everyday words (苹果), taken as the brand only where the text sa
 ``在X上``, ``X的App``, ``打开X``, ``下载了X``, ``用X写…``: what sits in such a frame is an app or
 platform when it is a word the dictionary does not know (a new name) or a capitalised Latin-script
 name; ordinary words (``用心``, ``在网上``, ``打开窗户``) are dictionary words and never qualify.  A
-name accepted once is found at all its occurrences in the ranges read.
+name accepted once is found at its other occurrences by the pipeline's recurrence pass.
 
-``ontology/lexicon/ambiguous_brands.tsv`` lists brand names that are also common words with the
-name they stand for; ``苹果`` is 苹果公司 before ``公司``, ``手机``, ``发布``, ``iPhone`` … or next to
-another known company (``谷歌、苹果``), and the fruit otherwise.
+``ontology/lexicon/everyday_brands.txt`` lists lexicon names that are also everyday words
+(苹果, 微博, 浪潮); the organisation lexicon takes them for the brand only where
+``in_brand_context`` holds: ``苹果`` is 苹果公司 before ``公司``, ``手机``, ``发布``, ``iPhone`` … or
+next to another known company (``谷歌、苹果``), and the fruit otherwise.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
 
 from talkgraph.ontology import lexicon
 
@@ -49,7 +49,6 @@ def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
     cue word, or a few characters before an app word.
     """
     app_words = [m.start() for m in _APP_WORD.finditer(text)]
-    accepted: dict[str, float] = {}
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1].word if i else ""
         if i and prev == "在":
@@ -72,16 +71,7 @@ def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
             score = 0.6
         else:
             continue
-        name = text[tok.start:name_end]
-        accepted[name] = max(accepted.get(name, 0.0), score)
-    if not accepted:
-        return
-    firsts = {name[0] for name in accepted}
-    for i, tok in enumerate(tokens):
-        if tok.word[0] in firsts:
-            name_end = _name_at(text, tokens, i)
-            if name_end is not None and text[tok.start:name_end] in accepted:
-                yield Candidate(tok.start, name_end, Kind.MODEL, score=accepted[text[tok.start:name_end]])
+        yield Candidate(tok.start, name_end, Kind.MODEL, score=score)
 
 
 def _name_at(text: str, tokens: Sequence[Token], i: int) -> int | None:
@@ -119,41 +109,25 @@ def _name_at(text: str, tokens: Sequence[Token], i: int) -> int | None:
 
 # ---- brand names that are everyday words
 
-class AmbiguousBrand(NamedTuple):
-    word: str
-    name: str  # the preferred name of the brand
-    kind: Kind
-
-
-_KINDS = {"organization": Kind.ORGANIZATION, "model": Kind.MODEL, "place": Kind.PLACE, "person": Kind.PERSON}
-_BRAND_AFTER = re.compile(r"\s*(?:的)?\s*(?:公司|集团|手机|电脑|笔记本|发布会?|推出|上市|股价|市值|财报|CEO|总裁|高管|官方|"
+_BRAND_AFTER = re.compile(r"\s*(?:的)?\s*(?:公司|集团|平台|手机|电脑|笔记本|发布会?|推出|上市|股价|市值|财报|CEO|总裁|高管|官方|"
                           r"生态|商店|应用商店|App Store|iPhone|iPad|Mac|Vision|Watch|芯片|系统|设备|用户|员工|工程师|创始人|"
                           r"库克|乔布斯|自研|收购|起诉|宣布)")
 _LIST_JOIN = re.compile(r"\s*[、和与及跟,，/]\s*")
 
 
-@cache
-def ambiguous_brands() -> tuple[AmbiguousBrand, ...]:
-    rows = (line.split("\t") for line in lexicon.lines("ambiguous_brands.tsv"))
-    return tuple(AmbiguousBrand(r[0].strip(), r[1].strip(), _KINDS[r[2].strip()]) for r in rows)
+def everyday_words() -> frozenset[str]:
+    """Lexicon names that are also everyday words (``lexicon/everyday_brands.txt``)."""
+    return lexicon.words("everyday_brands")
 
 
-def brands_in_context(text: str, ranges: Iterable[tuple[int, int]]) -> Iterator[Candidate]:
-    """Each everyday word that the text makes a brand, under the brand's preferred name.
-
-    The brand context is a company or product word right after it, or another known organisation
-    next to it in a list (``谷歌、苹果和微软``).
-    """
-    orgs = _organization_names()
-    for start, end in ranges:
-        for brand in ambiguous_brands():
-            for match in re.finditer(re.escape(brand.word), text[start:end]):
-                s, e = start + match.start(), start + match.end()
-                if _BRAND_AFTER.match(text, e) or _listed_with(text, s, e, orgs):
-                    yield Candidate(s, e, brand.kind, canonical=brand.name, score=0.8)
+def in_brand_context(text: str, s: int, e: int) -> bool:
+    """Whether the everyday word at ``text[s:e]`` names the brand: a company or product word right
+    after it (苹果发布, 微博平台), or another known organisation beside it in a list (谷歌、苹果和微软)."""
+    return bool(_BRAND_AFTER.match(text, e)) or _listed_with(text, s, e, _organization_names())
 
 
 def _listed_with(text: str, s: int, e: int, orgs: frozenset[str]) -> bool:
+    """A known organisation's name before or after the word, across one list separator."""
     after = _LIST_JOIN.match(text, e)
     if after and any(text.startswith(org, after.end()) for org in orgs):
         return True
@@ -164,25 +138,15 @@ def _listed_with(text: str, s: int, e: int, orgs: frozenset[str]) -> bool:
 
 @cache
 def _organization_names() -> frozenset[str]:
-    return frozenset(n for entry in lexicon.organizations() for n in (entry.name, *entry.aliases) if len(n) >= 2)
+    """Known organisations of two characters or more, everyday words left out."""
+    return frozenset(n for entry in lexicon.organizations() for n in (entry.name, *entry.aliases)
+                     if len(n) >= 2 and n not in everyday_words())
 
 
 # ---- as components
 
 def apps(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
-    """Apps by their frame, a name accepted in one paragraph found in all."""
-    tokens = [t for para in paragraphs for t in para.tokens]
-    turn_of = {t.start: para.turn_index for para in paragraphs for t in para.tokens}
-    for c in apps_in_context(doc.text, tokens):
-        yield c._replace(turn_index=turn_of.get(c.start))
-
-
-def brands(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """Apps by their frame, paragraph by paragraph."""
     for para in paragraphs:
-        for c in brands_in_context(doc.text, [(para.start, para.end)]):
+        for c in apps_in_context(doc.text, para.tokens):
             yield c._replace(turn_index=para.turn_index)
-
-
-def mentions_a_brand(text: str) -> bool:
-    """The precheck of ``brands``."""
-    return any(brand.word in text for brand in ambiguous_brands())

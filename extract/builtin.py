@@ -27,8 +27,6 @@ register(Component("organizations.lexicon", organizations.lexicon_organizations,
 register(Component("organizations.suffix", organizations.suffix_organizations, ORGANIZATION, priority=5,
                    precheck=organizations.has_suffix))
 register(Component("organizations.latin", organizations.latin_organizations, ORGANIZATION, priority=6))
-register(Component("organizations.brand_context", brand_context.brands, ORGANIZATION,
-                   priority=1, precheck=brand_context.mentions_a_brand))
 register(Component("places.lexicon", places.lexicon_places, PLACE, priority=1))
 register(Component("products.lexicon", products.lexicon_models, MODEL, priority=1))
 register(Component("products.quoted", products.quoted_models, MODEL, priority=4))

@@ -15,7 +15,6 @@ a form of address), or recurring in the text; shapes of products and companies (
 """
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -77,8 +76,8 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
     """Foreign person names spelled in Chinese characters inside ``text[start:end]``.
 
     The characters say a name is foreign, not whose: 莫斯科 and 阿森纳 are spelled alike.  A run is
-    a person where the text says so (a ``·`` join, a title before, a speech verb after) and then at
-    each of its occurrences in ``text[start:end]``.
+    a person where the text says so (a ``·`` join, a title before, a speech verb after); the
+    pipeline's recurrence pass finds its other occurrences.
     """
     end = len(text) if end is None else end
     ratios = _char_ratios()
@@ -89,15 +88,10 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
             if _foreign_shape(text, s, e):
                 joined = any(ch in _MIDDLE_DOTS for ch in text[s:e]) and not _in_list(text, s, e)
                 candidates.append((s, e, joined or _person_cue(text, s, e)))
-    for s, e, cue in _cued_somewhere(text, candidates):
-        score = transliteration_score(text[s:e])
-        yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.45 + score / 8 + (0.15 if cue else 0)), 3))
-
-
-def _cued_somewhere(text: str, candidates: list[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:
-    """The candidates whose name has a person cue at one of its occurrences at least."""
-    cued = {text[s:e] for s, e, cue in candidates if cue}
-    return (c for c in candidates if text[c[0]:c[1]] in cued)
+    for s, e, cue in candidates:
+        if cue:
+            score = transliteration_score(text[s:e])
+            yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.6 + score / 8), 3))
 
 
 def _in_list(text: str, s: int, e: int) -> bool:
@@ -175,12 +169,12 @@ May June July August September October November December Chapter Part Section Fi
 
 def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
     """``Sam Altman``, ``Yann LeCun``: two or three capitalised words shaped like no product or
-    company, with a person cue at one of their occurrences in ``text[start:end]`` at least."""
+    company, with a person cue next to them (the pipeline's recurrence pass finds the name's
+    other occurrences)."""
     end = len(text) if end is None else end
-    candidates = [(m.start(), m.end(), _person_cue(text, m.start(), m.end()))
-                  for m in _LATIN_NAME.finditer(text, start, end) if _person_shape(m.group())]
-    for s, e, cue in _cued_somewhere(text, candidates):
-        yield Candidate(s, e, Kind.PERSON)  # a rule: as sure as the product rules it overrides by priority
+    for m in _LATIN_NAME.finditer(text, start, end):
+        if _person_shape(m.group()) and _person_cue(text, m.start(), m.end()):
+            yield Candidate(m.start(), m.end(), Kind.PERSON)  # as sure as the product rule it overrides by priority
 
 
 def _person_shape(name: str) -> bool:
@@ -192,8 +186,7 @@ def _person_shape(name: str) -> bool:
     return not any(w in lexicon.listed_names() for w in words)
 
 
-# ---- as components: the whole document's paragraphs read as one text, so that a name cued in
-# one paragraph is found in all
+# ---- as components
 
 def transliterated_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     return in_paragraphs(transliterated_names, doc, paragraphs)
@@ -205,12 +198,7 @@ def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
 
 def in_paragraphs(find: Callable[[str, int, int], Iterator[Candidate]], doc: Doc,
                   paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
-    """``find`` over the span from the first paragraph to the last, each name kept only inside a
-    paragraph and given its turn."""
-    if not paragraphs:
-        return
-    starts = [p.start for p in paragraphs]
-    for c in find(doc.text, paragraphs[0].start, paragraphs[-1].end):
-        at = bisect.bisect_right(starts, c.start) - 1
-        if at >= 0 and c.end <= paragraphs[at].end:
-            yield c._replace(turn_index=paragraphs[at].turn_index)
+    """``find`` in each paragraph, its names given the paragraph's turn."""
+    for para in paragraphs:
+        for c in find(doc.text, para.start, para.end):
+            yield c._replace(turn_index=para.turn_index)

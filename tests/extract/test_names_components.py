@@ -30,13 +30,21 @@ def test_a_link_keeps_its_text():
 
 def test_foreign_names_apps_and_brands_reach_the_mentions():
     text = ("主持人：比尔盖茨说过软件会吃掉世界。Yann LeCun 认为还早。\n\n"
-            "嘉宾：我每天在栗栗圈上发东西。苹果发布了新手机，我早上吃了一个苹果。\n")
+            "嘉宾：我每天在莓果圈上发东西。苹果发布了新手机，我早上吃了一个苹果。\n")
     found = {(m.text, m.kind, m.source, m.canonical) for m in mentions(text)}
     assert ("比尔盖茨", Kind.PERSON, "persons.transliterated", None) in found
     assert ("Yann LeCun", Kind.PERSON, "persons.latin", None) in found
-    assert ("栗栗圈", Kind.MODEL, "products.app_context", None) in found
+    assert ("莓果圈", Kind.MODEL, "products.app_context", None) in found
     apples = [m for m in mentions(text) if m.text == "苹果"]
-    assert [(m.kind, m.canonical) for m in apples] == [(Kind.ORGANIZATION, "苹果公司")]
+    assert [(m.kind, m.canonical) for m in apples] == [(Kind.ORGANIZATION, "苹果公司")]  # the fruit is left alone
+
+
+def test_a_name_a_rule_accepted_once_is_found_at_its_other_occurrences_but_not_in_an_address():
+    text = ("主持人：作家博尔赫斯说过很多话。我们用Wazzle写文档。\n\n"
+            "嘉宾：博尔赫斯的书很好。Wazzle 的文档在 https://example.com/Wazzle 这里。\n")
+    found = [(m.text, m.kind, m.start) for m in mentions(text)]
+    assert [f[:2] for f in found].count(("博尔赫斯", Kind.PERSON)) == 2
+    assert [f[2] for f in found if f[0] == "Wazzle"] == [text.index("Wazzle"), text.index("Wazzle 的")]
 
 
 @pytest.fixture
