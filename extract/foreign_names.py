@@ -25,6 +25,7 @@ from talkgraph.ontology import lexicon
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
+from .persons import has_person_cue
 from .tokens import dictionary_tag, in_dictionary
 
 
@@ -39,13 +40,14 @@ _NOT_FIRST = frozenset("比于可因乃什通本内切")
 _MIN_CHARS = 3
 _MAX_CHARS = 12
 
-_SPEECH_AFTER = re.compile(r"\s*(?:[（(][^）)]{1,20}[）)])?\s*(?:曾经|也|还|就|又|都|在|则|早就|一直)?(?:说|讲|表示|认为|指出|提到|谈到|透露|坦言|强调|"
-                           r"回答|回忆|发言|宣布|称|写道|问|觉得|相信|预测|创办|创立|创建|离开|加入|出任|担任|接任|卸任|辞任|辞职|当选|先生|女士|博士|教授|老师|said|says)")
+# what a person does, beyond the speech verbs and cues of ``persons.has_person_cue``
+_ACTION_AFTER = re.compile(r"\s*(?:曾经|也|还|就|又|都|则|早就|一直)?(?:宣布|称|写道|问|觉得|相信|预测|创办|创立|创建|离开|加入|"
+                           r"出任|担任|接任|卸任|辞任|辞职|当选|said|says)")
 # 诺贝尔奖, 摩尔定律, 迪士尼乐园: a name that only lends itself to the next word
 _EPONYM_AFTER = re.compile(r"(?:奖|定律|定理|效应|方程|公式|主义|乐园|公司|集团|大学|学院|基金|家族|号|体|式|型|病)")
 _PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
-_CUE_BEFORE = re.compile(r"(?:CEO|CTO|COO|创始人|联合创始人|总裁|董事长|首席\w{1,4}|科学家|教授|博士|作家|演员|导演|球星|总统|"
-                         r"主席|总理|部长|议员|老板|教父|先生|女士|研究员|工程师|作者|主持人|对话|专访|采访|嘉宾|名叫|叫做|感谢|谢谢)\s*$")
+# roles before a name that the title list does not hold
+_ROLE_BEFORE = re.compile(r"(?:作家|演员|导演|球星|总统|主席|总理|部长|议员|老板|教父|先生|女士)\s*$")
 
 
 @cache
@@ -133,10 +135,14 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
 
 
 def _person_cue(text: str, s: int, e: int) -> bool:
-    """A title or interview word before the name, a speech verb or form of address after it."""
-    before = text[max(0, s - 8):s].rstrip()
-    return (bool(_SPEECH_AFTER.match(text, e) or _CUE_BEFORE.search(before))
-            or any(before.endswith(title) for title in lexicon.titles()))
+    """A person's cue (``persons.has_person_cue``), an action only people take after the name, or a
+    role before it."""
+    while s > 0 and text[s - 1] == " ":  # a Latin name stands between spaces in Chinese text
+        s -= 1
+    while e < len(text) and text[e] == " ":
+        e += 1
+    return (has_person_cue(text, s, e) or bool(_ACTION_AFTER.match(text, e))
+            or bool(_ROLE_BEFORE.search(text, max(0, s - 6), s)))
 
 
 # ---- Latin-script person names

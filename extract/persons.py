@@ -177,7 +177,7 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
-    cued = {text[s:e] for s, e, _ in candidates if _has_cue(text, s, e)}
+    cued = {text[s:e] for s, e, _ in candidates if has_person_cue(text, s, e)}
     for s, e, turn in candidates:
         name = text[s:e]
         if name in cued or counts[name] >= _MIN_RECURRENCE and not _short_name(name):
@@ -308,7 +308,7 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if (plausible_name(word) and word not in lexicon.not_names()
                     and surname_of(word) not in _AMBIGUOUS_SURNAMES and not _given_part_is_function_word(word)):
                 found.append(Candidate(s, e, Kind.PERSON, para.turn_index))
-    cued = {text[c.start:c.end] for c in found if _has_cue(text, c.start, c.end)}
+    cued = {text[c.start:c.end] for c in found if has_person_cue(text, c.start, c.end)}
     yield from (c for c in found if not _short_name(text[c.start:c.end]) or text[c.start:c.end] in cued)
 
 
@@ -327,7 +327,7 @@ def _given_name_word(word: str) -> bool:
     return freq < _COMMON and not tag.startswith(("u", "p", "c", "r", "m", "q")) or tag.startswith("nr")
 
 
-def _has_cue(text: str, start: int, end: int) -> bool:
+def has_person_cue(text: str, start: int, end: int) -> bool:
     """A cue word or title right before the name, a speech verb or form of address after it, or
     the opening of a biography."""
     before = text[max(0, start - _CUE_REACH):start]
