@@ -6,7 +6,7 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 """
 from __future__ import annotations
 
-from . import handles, mention_model, organizations, persons, places, products
+from . import brand_context, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
 from .component import Component, register
 from .model import Kind
 
@@ -15,7 +15,9 @@ PERSON, ORGANIZATION, MODEL, PLACE = (frozenset({k}) for k in (Kind.PERSON, Kind
 register(Component("persons.speakers", persons.speaker_names, PERSON, priority=0))
 register(Component("persons.titled", persons.titled_names, PERSON, priority=2))
 register(Component("persons.introduced", persons.introduced_names, PERSON, priority=2))
-register(Component("persons.latin", persons.latin_names, PERSON, priority=2))
+register(Component("persons.latin", foreign_names.latin_persons, PERSON, priority=2))
+register(Component("persons.lexicon", person_lexicon.lexicon_persons, PERSON, priority=1))
+register(Component("persons.transliterated", foreign_names.transliterated_persons, PERSON, priority=3))
 register(Component("persons.addressed", persons.addressed_names, PERSON, priority=3))
 register(Component("persons.quoted", persons.quoted_names, PERSON, priority=4))
 register(Component("persons.surname", persons.supported_names, PERSON, priority=7))
@@ -30,6 +32,7 @@ register(Component("products.lexicon", products.lexicon_models, MODEL, priority=
 register(Component("products.quoted", products.quoted_models, MODEL, priority=4))
 register(Component("products.named_model", products.named_models, MODEL, priority=4,
                    precheck=products.mentions_large_model))
+register(Component("products.app_context", brand_context.apps, MODEL, priority=6))
 register(Component("products.latin", products.latin_products, MODEL, priority=6))
 register(Component("model.crf", mention_model.find_names, PERSON | ORGANIZATION, priority=8,
                    precheck=mention_model.has_han, fills_gaps=True))

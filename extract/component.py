@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from .doc import Doc, Paragraph
 from .errors import TalkgraphError, UsageError
+from .masking import touches_mask
 from .model import Kind, Mention
 
 
@@ -58,11 +59,11 @@ class Component:
         paragraphs = doc.paragraphs
         if self.precheck is not None:
             paragraphs = tuple(p for p in paragraphs if self.precheck(p.text))
-        text, name = doc.text, self.name
+        text, name, masks = doc.text, self.name, doc.masks
         try:
             found = tuple(Mention(c.start, c.end, text[c.start:c.end], c.kind, name, c.turn_index, c.canonical,
                                   c.score)
-                          for c in self.find(doc, paragraphs))
+                          for c in self.find(doc, paragraphs) if not touches_mask(masks, c.start, c.end))
         except TalkgraphError:
             raise
         except Exception as exc:  # one broken component is named, not a bare traceback

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .masking import masked_spans
 from .model import Extraction, Mention, Sentence, Transcript
 from .tokens import Token, tokens_at, vocabulary
 
@@ -66,6 +67,15 @@ class Doc:
         self.sentences: tuple[Sentence, ...] = ()
         self.extraction: Extraction | None = None
         self._segmented: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text → jieba's words from 0
+        self._masks: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def masks(self) -> tuple[tuple[int, int], ...]:
+        """Sorted spans of the paragraphs that no name may touch: web addresses, link targets,
+        images, hashes and code (``masking``); every component's candidates are checked against them."""
+        if self._masks is None:
+            self._masks = tuple(span for p in self.paragraphs for span in masked_spans(self.text, p.start, p.end))
+        return self._masks
 
     def segment(self, start: int, end: int) -> tuple[Token, ...]:
         """The words of ``text[start:end]`` with document offsets.

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from talkgraph.ontology import lexicon
 
+from .brand_context import everyday_words, in_brand_context
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
@@ -36,20 +37,13 @@ def _orgs() -> LexiconMatcher:
     return build_matcher(lexicon.organizations())
 
 
-# platform names that are also the everyday word for what is posted on them (转发微博, 我的微博):
-# taken as the organisation only next to another organisation (微博和推特) or a word about it
-_COMMON_NOUN_BRANDS = frozenset({"微博"})
-_BRAND_CONTEXT = re.compile(r"(?:公司|平台|集团|官方|CEO|总裁|创始人|上市|[和与、及]\s*[A-Za-z\u4e00-\u9fff])")
-
-
 def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
     """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏)."""
     name = text[s:e]
     if not re.fullmatch(r"[\u3400-\u9fff]+", name):
         return True
-    if name in _COMMON_NOUN_BRANDS:
-        before = text[max(para.start, s - 3):s]
-        return bool(_BRAND_CONTEXT.match(text, e) or re.search(r"[和与、及]\s*$", before) or before.endswith("新浪"))
+    if name in everyday_words():
+        return in_brand_context(text, s, e)
     tokens = para.tokens
     starts = {t[1] for t in tokens}
     ends = {t[2] for t in tokens}

@@ -35,7 +35,6 @@ _BEFORE_NAME = frozenset("之叫让请陪见爱找问喊向令派由据")
 # "my name is", "name:": the words before a name that leave no doubt
 _INTRODUCED = re.compile(r"(?:我叫|我的名字叫|名叫|叫做|本人|姓名[：:]\s*)$")
 _AMBIGUOUS_SURNAMES = lexicon.characters("ambiguous_surnames")
-_LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{1,15}){1,2}(?![A-Za-z])")
 _NOT_IN_INTRODUCED_NAME = frozenset("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名")
 _MIN_RECURRENCE = 2
 # how far before a name its cue may start: the longest cue (我的名字叫, 姓名： ) and a space
@@ -178,7 +177,7 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
-    cued = {text[s:e] for s, e, _ in candidates if _has_cue(text, s, e)}
+    cued = {text[s:e] for s, e, _ in candidates if has_person_cue(text, s, e)}
     for s, e, turn in candidates:
         name = text[s:e]
         if name in cued or counts[name] >= _MIN_RECURRENCE and not _short_name(name):
@@ -309,7 +308,7 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if (plausible_name(word) and word not in lexicon.not_names()
                     and surname_of(word) not in _AMBIGUOUS_SURNAMES and not _given_part_is_function_word(word)):
                 found.append(Candidate(s, e, Kind.PERSON, para.turn_index))
-    cued = {text[c.start:c.end] for c in found if _has_cue(text, c.start, c.end)}
+    cued = {text[c.start:c.end] for c in found if has_person_cue(text, c.start, c.end)}
     yield from (c for c in found if not _short_name(text[c.start:c.end]) or text[c.start:c.end] in cued)
 
 
@@ -328,18 +327,7 @@ def _given_name_word(word: str) -> bool:
     return freq < _COMMON and not tag.startswith(("u", "p", "c", "r", "m", "q")) or tag.startswith("nr")
 
 
-def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """``Sam Altman``: capitalised Latin-script words with a person cue next to them."""
-    text = doc.text
-    for para in paragraphs:
-        for match in _LATIN_PERSON.finditer(text, para.start, para.end):
-            if any(w in lexicon.not_names() for w in match.group().split()):
-                continue
-            if _has_cue(text, match.start(), match.end()):
-                yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
-
-
-def _has_cue(text: str, start: int, end: int) -> bool:
+def has_person_cue(text: str, start: int, end: int) -> bool:
     """A cue word or title right before the name, a speech verb or form of address after it, or
     the opening of a biography."""
     before = text[max(0, start - _CUE_REACH):start]

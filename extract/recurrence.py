@@ -11,7 +11,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .brand_context import everyday_words
 from .doc import Doc
+from .masking import touches_mask
 from .model import Kind, Mention
 from .resolve import is_person_reference, name_span
 
@@ -26,7 +28,7 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         if span is None or m.kind is Kind.PERSON and is_person_reference(m.text):
             continue
         name = doc.text[span[0]:span[1]]
-        if len(name) >= _MIN_CHARS:
+        if len(name) >= _MIN_CHARS and name not in everyday_words():  # 苹果 the brand once is no reason elsewhere
             names.setdefault(name, m)
     if not names:
         return tuple(mentions)
@@ -38,7 +40,7 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         cuts = None
         for match in pattern.finditer(doc.text, para.start, para.end):
             s, e = match.span()
-            if _covered(taken, starts, s, e):
+            if _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):
                 continue
             if match.group().isascii():
                 if not _latin_word(doc.text, s, e):

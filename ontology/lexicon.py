@@ -26,6 +26,11 @@ def _lines(filename: str):
             yield raw
 
 
+def lines(filename: str) -> tuple[str, ...]:
+    """The lines of ``lexicon/FILENAME`` that are neither blank nor comments."""
+    return tuple(_lines(filename))
+
+
 def _entries(filename: str) -> tuple[LexiconEntry, ...]:
     out = []
     for line in _lines(filename):
@@ -35,19 +40,98 @@ def _entries(filename: str) -> tuple[LexiconEntry, ...]:
     return tuple(out)
 
 
+# a user's own entries (``--lexicon FILE``) by kind; they come first, so their preferred names win
+_USER: dict[str, tuple[LexiconEntry, ...]] = {}
+
+
 @cache
 def organizations() -> tuple[LexiconEntry, ...]:
-    return _entries("organizations.tsv")
+    return _USER.get("organization", ()) + _entries("organizations.tsv")
 
 
 @cache
 def models() -> tuple[LexiconEntry, ...]:
-    return _entries("models.tsv")
+    return _USER.get("model", ()) + _entries("models.tsv")
 
 
 @cache
 def places() -> tuple[LexiconEntry, ...]:
-    return _entries("places.tsv")
+    return _USER.get("place", ()) + _entries("places.tsv")
+
+
+def persons() -> tuple[LexiconEntry, ...]:
+    """People are named in no shipped list: these are a user's own only."""
+    return _USER.get("person", ())
+
+
+@cache
+def listed_names() -> frozenset[str]:
+    """Every name and alias the organisation, model and place lexicons hold."""
+    return frozenset(n for entry in organizations() + models() + places() for n in (entry.name, *entry.aliases))
+
+
+class LexiconFileError(ValueError):
+    """A user's lexicon file that cannot be read; the message names the file and line."""
+
+
+_KIND_WORDS = {"organization": "organization", "organisation": "organization", "org": "organization",
+               "model": "model", "product": "model", "software": "model", "app": "model",
+               "place": "place", "location": "place", "person": "person", "people": "person"}
+
+
+def read_user_lexicon(path: Path | str) -> dict[str, tuple[LexiconEntry, ...]]:
+    """A user's TSV of names, in the shape of ``lexicon/organizations.tsv`` with a kind column.
+
+    Each line: preferred name, ``|``-separated aliases, parent organisation, kind (organization,
+    model, place or person); empty columns may be left off.  ``# type: KIND`` sets the kind of the
+    lines that follow and leave theirs empty (the default is organization), so a copy of
+    ``models.tsv`` under ``# type: model`` reads as it is.  Other ``#`` lines are comments.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise LexiconFileError(f"{path}: not UTF-8 text") from None
+    kind_now = "organization"
+    found: dict[str, list[LexiconEntry]] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip("\ufeff")
+        if line.startswith("#"):
+            key, _, value = line[1:].partition(":")
+            if key.strip().lower() == "type":
+                kind_now = _kind(value, path, number)
+            continue
+        if not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t")] + ["", "", ""]
+        if not cols[0]:
+            raise LexiconFileError(f"{path}:{number}: the first column (the preferred name) is empty")
+        aliases = tuple(a.strip() for a in cols[1].split("|") if a.strip())
+        kind = _kind(cols[3], path, number) if cols[3] else kind_now
+        found.setdefault(kind, []).append(LexiconEntry(cols[0], aliases, cols[2] or None))
+    if not found:
+        raise LexiconFileError(f"{path}: no names in it")
+    return {kind: tuple(entries) for kind, entries in found.items()}
+
+
+def _kind(word: str, path: Path, number: int) -> str:
+    kind = _KIND_WORDS.get(word.strip().lower())
+    if kind is None:
+        raise LexiconFileError(f"{path}:{number}: unknown kind {word.strip()!r} "
+                               f"(expected organization, model, place or person)")
+    return kind
+
+
+def use_user_lexicon(entries: dict[str, tuple[LexiconEntry, ...]]) -> None:
+    """Make a user's entries part of the lexicons for this process (and the workers it forks).
+
+    Call before extracting: what the extract stage derived from the lexicons (the tokenizer's
+    words, the compiled matchers) is made once, on first use.
+    """
+    _USER.clear()
+    _USER.update(entries)
+    for accessor in (organizations, models, places, listed_names):
+        accessor.cache_clear()
 
 
 @cache

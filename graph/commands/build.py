@@ -19,7 +19,8 @@ def configure(subparsers) -> None:
         ["talkgraph build panel.txt -o out/",
          "talkgraph build transcripts/ -o out/ --format turtle --format nquads",
          "talkgraph build panel.txt -o out/ --format all",
-         "talkgraph build panel.txt -o out/ --pipeline=-persons.surname,my_components.py"])
+         "talkgraph build panel.txt -o out/ --pipeline=-persons.surname,my_components.py",
+         "talkgraph build panel.txt -o out/ --lexicon my-names.tsv"])
     parser.add_argument("inputs", nargs="+", metavar="TRANSCRIPT", help="transcript files or directories of them")
     parser.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
     parser.add_argument("--format", action="append", metavar="NAME",
@@ -52,6 +53,9 @@ def configure(subparsers) -> None:
                              "file of such words (see docs/architecture.md)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="also list each mention that resolved to no entity")
+    parser.add_argument("--lexicon", action="append", metavar="FILE",
+                        help="add your own names, kinds and aliases (a TSV shaped like ontology/lexicon/: "
+                             "name, aliases, parent, kind), repeatable; see README")
     parser.set_defaults(run=run)
 
 
@@ -97,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
     from talkgraph.graph.exporters import ensure_writable, get_exporter, load_exporters
     from talkgraph.graph.pipeline import cyclic_gc_paused
 
+    if args.lexicon:  # first: what the components derive from the lexicons is made on first use
+        _use_lexicons(args.lexicon)
     pipeline = configure_pipeline(args.pipeline)  # a bad configuration fails before any work is done
     names = args.format or ([] if args.store else list(DEFAULT_FORMATS))
     if "all" in names:
@@ -144,3 +150,22 @@ def _build_and_write(args: argparse.Namespace, names: list[str], pipeline) -> in
 def _say(line: str) -> None:
     """A line on stderr, with the file names in it made printable."""
     print(printable(line), file=sys.stderr)
+
+
+def _use_lexicons(paths: list[str]) -> None:
+    """Read every ``--lexicon`` file before any work: a bad line stops the build, naming it."""
+    from talkgraph.extract.errors import InputError
+    from talkgraph.ontology import lexicon
+
+    merged: dict = {}
+    for path in paths:
+        try:
+            entries = lexicon.read_user_lexicon(path)
+        except OSError as exc:
+            raise InputError(f"cannot read the lexicon {path}: {exc.strerror or exc}") from None
+        except lexicon.LexiconFileError as exc:
+            raise InputError(f"bad lexicon line: {exc}") from None
+        for kind, found in entries.items():
+            merged[kind] = merged.get(kind, ()) + found
+    lexicon.use_user_lexicon(merged)
+

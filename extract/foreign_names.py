@@ -1,0 +1,210 @@
+"""Person names no lexicon holds: transliterated foreign names and Latin-script names.
+
+``比尔盖茨``, ``扎克伯格``, ``山姆·奥特曼`` are spelled with a small set of characters chosen for their
+sound (斯, 尔, 克, 特, 伯 …); ``ontology/lexicon/transliteration_chars.tsv`` counts how often each
+appears in such names against all text (learned by ``scripts/learn_transliteration.py`` from
+public NER corpora).  A run of characters that are all far likelier in transliterations, three
+or more long or joined by ``·``, is a foreign name; it is a person's when the dictionary does not
+know it as a place or organisation, and when the text says so (a ``·`` join, a speech verb, a
+title) unless its characters alone are convincing.  ``黄仁勋`` begins with characters of ordinary
+Chinese text and is left to the Chinese-name rules.
+
+``Sam Altman``, ``Yann LeCun``: two or three capitalised words with a cue (a title, a speech verb,
+a form of address), or recurring in the text; shapes of products and companies (``Llama Guard``,
+``Epic Games``) are refused.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
+
+from talkgraph.ontology import lexicon
+
+from .component import Candidate
+from .doc import Doc, Paragraph
+from .model import Kind
+from .persons import has_person_cue
+from .tokens import dictionary_tag, in_dictionary
+
+
+_MIDDLE_DOTS = "·・•‧"
+# a character must be this many times likelier (log ratio) in transliterations than in text at large
+_CHAR_MIN = 0.6
+_TABLE_FLOOR = 1.0
+_MEAN_MIN = 1.0   # a run's mean log ratio for a name needing a cue
+_SURE_MEAN = 1.45 # … and for one its characters alone make sure of
+# characters of the table that, first in a run, are far likelier a word of their own (比马斯克)
+_NOT_FIRST = frozenset("比于可因乃什通本内切")
+_MIN_CHARS = 3
+_MAX_CHARS = 12
+
+# what a person does, beyond the speech verbs and cues of ``persons.has_person_cue``
+_ACTION_AFTER = re.compile(r"\s*(?:曾经|也|还|就|又|都|则|早就|一直)?(?:宣布|称|写道|问|觉得|相信|预测|创办|创立|创建|离开|加入|"
+                           r"出任|担任|接任|卸任|辞任|辞职|当选|said|says)")
+# 诺贝尔奖, 摩尔定律, 迪士尼乐园: a name that only lends itself to the next word
+_EPONYM_AFTER = re.compile(r"(?:奖|定律|定理|效应|方程|公式|主义|乐园|公司|集团|大学|学院|基金|家族|号|体|式|型|病)")
+_PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
+# roles before a name that the title list does not hold
+_ROLE_BEFORE = re.compile(r"(?:作家|演员|导演|球星|总统|主席|总理|部长|议员|老板|教父|先生|女士)\s*$")
+
+
+@cache
+def _char_ratios() -> dict[str, float]:
+    """log(P(char | transliterated name) / P(char | text)) for the characters the table holds."""
+    rows = [line.split("\t") for line in lexicon.lines("transliteration_chars.tsv")]
+    in_names = sum(int(r[1]) for r in rows)
+    in_text = sum(int(r[2]) for r in rows)
+    learned = {r[0]: math.log((int(r[1]) / in_names) / ((int(r[2]) + 1) / in_text)) for r in rows}
+    # a character of the standard transliteration table counts as one, however common elsewhere
+    table = {ch for line in lexicon.lines("transliteration_table.txt") for ch in line.strip()}
+    return {ch: max(learned.get(ch, -9.0), _TABLE_FLOOR if ch in table else -9.0) for ch in learned.keys() | table}
+
+
+def transliteration_score(name: str) -> float:
+    """The mean log ratio of ``name``'s characters (``·`` ignored); very low for ordinary words."""
+    ratios = _char_ratios()
+    chars = [ch for ch in name if ch not in _MIDDLE_DOTS]
+    if not chars:
+        return -math.inf
+    return sum(ratios.get(ch, -5.0) for ch in chars) / len(chars)
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff" + _MIDDLE_DOTS + r"]+")
+
+
+def transliterated_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
+    """Foreign person names spelled in Chinese characters inside ``text[start:end]``.
+
+    The characters say a name is foreign, not whose: 莫斯科 and 阿森纳 are spelled alike.  A run is
+    a person where the text says so (a ``·`` join, a title before, a speech verb after); the
+    pipeline's recurrence pass finds its other occurrences.
+    """
+    end = len(text) if end is None else end
+    ratios = _char_ratios()
+    candidates = []
+    for run in _HAN_RUN.finditer(text, start, end):
+        for s, e in _likely_runs(run.group(), ratios):
+            s, e = run.start() + s, run.start() + e
+            if _foreign_shape(text, s, e):
+                joined = any(ch in _MIDDLE_DOTS for ch in text[s:e]) and not _in_list(text, s, e)
+                candidates.append((s, e, joined or _person_cue(text, s, e)))
+    for s, e, cue in candidates:
+        if cue:
+            score = transliteration_score(text[s:e])
+            yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.6 + score / 8), 3))
+
+
+def _in_list(text: str, s: int, e: int) -> bool:
+    """``雷朋、奥克利、奥利弗·皮普尔斯``: an item of an enumeration, which may list brands as well as people."""
+    return text[s - 1:s] == "、" or text[e:e + 1] == "、"
+
+
+def _likely_runs(piece: str, ratios: dict[str, float]) -> Iterator[tuple[int, int]]:
+    """Maximal stretches of transliteration characters, ``·`` allowed between two of them."""
+    i = 0
+    while i < len(piece):
+        if ratios.get(piece[i], -9) < _CHAR_MIN:
+            i += 1
+            continue
+        if piece[i] in _NOT_FIRST and not (dictionary_tag(piece[i:i + 2]) or "").startswith("nr"):
+            i += 1
+            continue
+        j = i
+        while j < len(piece) and (ratios.get(piece[j], -9) >= _CHAR_MIN or (
+                piece[j] in _MIDDLE_DOTS and j + 1 < len(piece) and ratios.get(piece[j + 1], -9) >= _CHAR_MIN)):
+            j += 1
+        yield i, j
+        i = j + 1
+
+
+def _foreign_shape(text: str, s: int, e: int) -> bool:
+    """Three or more characters (two joined by ``·``) likelier in transliterations, no ordinary word."""
+    name = text[s:e]
+    joined = any(ch in _MIDDLE_DOTS for ch in name)
+    chars = len(name) - sum(ch in _MIDDLE_DOTS for ch in name)
+    if not (_MIN_CHARS <= chars <= _MAX_CHARS or joined and chars >= 2):
+        return False
+    if name in lexicon.listed_names() or _EPONYM_AFTER.match(text, e) or _PLACE_AROUND.search(text[max(0, s - 2):s]):
+        return False
+    tag = dictionary_tag(name) or ""
+    if in_dictionary(name) and not tag.startswith("nr"):
+        return False
+    return transliteration_score(name) >= _MEAN_MIN
+
+
+def _person_cue(text: str, s: int, e: int) -> bool:
+    """A person's cue (``persons.has_person_cue``), an action only people take after the name, or a
+    role before it."""
+    while s > 0 and text[s - 1] == " ":  # a Latin name stands between spaces in Chinese text
+        s -= 1
+    while e < len(text) and text[e] == " ":
+        e += 1
+    return (has_person_cue(text, s, e) or bool(_ACTION_AFTER.match(text, e))
+            or bool(_ROLE_BEFORE.search(text, max(0, s - 6), s)))
+
+
+# ---- Latin-script person names
+
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]\. )?(?:(?:de|van|von|da|di|Le|La|De|Van|Mc|O')"
+                         r"\s?)?[A-Z][a-z]*[A-Z]?[a-z]+){1,2}(?![A-Za-z0-9_-]| ?[0-9])")
+_LATIN_PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
+# last words of product, company and event names: Llama Guard, Epic Games, Google Cloud
+_NOT_PERSON_WORDS = frozenset("""
+AI Labs Lab Games Game Guard Cloud Studio Studios Inc Corp Group Capital Ventures Partners Fund Bank
+Media News Times Post Journal Press Network Networks Systems System Technologies Technology Tech Robotics
+Dynamics Motors Pictures Records Foundation Institute University College School Center Centre Research
+Academy Store Shop Pay Maps Map Search Drive Docs Sheets Office Teams Chat Code Pro Max Plus Mini Ultra
+Air Edge Vision Studio Engine Agent Assistant Copilot Model Models Bot Hub Kit Book Books Phone Pad Watch
+Music Video Videos Photos Mail Home Health Play Prime One Two Three Lite Turbo Preview Beta Alpha Open
+Source Day Week Summit Conference Awards Prize Street Valley City Bay Park Square Hall World Global
+International National United States Kingdom Republic Union Airlines Air Energy Power Electric Health
+Sonnet Opus Haiku Flash Nano Instruct Chat Vision Diffusion Transformer Learning Intelligence Machine
+Machines Language Large Deep Reinforcement Neural Computer Computing Data Science Wall Street Silicon
+Meta Google Microsoft Apple Amazon Tesla Nvidia Intel Facebook Twitter OpenAI Anthropic
+""".split())
+_NOT_PERSON_FIRST = frozenset("""
+The A An This That These Those In On At For With From By Of And Or But If When While As To Is Are Was
+Were Be Being Been Do Does Did Have Has Had Hello Hi Hey Thank Thanks Yes No Not So Then Now We You
+They He She It I My Our Your His Her Their Its Mr Mrs Ms Dr Prof Sir Dear Welcome Good New Next Last
+Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+May June July August September October November December Chapter Part Section Figure Table Apple
+""".split())
+
+
+def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
+    """``Sam Altman``, ``Yann LeCun``: two or three capitalised words shaped like no product or
+    company, with a person cue next to them (the pipeline's recurrence pass finds the name's
+    other occurrences)."""
+    end = len(text) if end is None else end
+    for m in _LATIN_NAME.finditer(text, start, end):
+        if _person_shape(m.group()) and _person_cue(text, m.start(), m.end()):
+            yield Candidate(m.start(), m.end(), Kind.PERSON)  # as sure as the product rule it overrides by priority
+
+
+def _person_shape(name: str) -> bool:
+    words = name.split()
+    if words[0] in _NOT_PERSON_FIRST or any(w in _NOT_PERSON_WORDS for w in words):
+        return False
+    if any(w in lexicon.not_names() for w in words) or name in lexicon.listed_names():
+        return False
+    return not any(w in lexicon.listed_names() for w in words)
+
+
+# ---- as components
+
+def transliterated_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    return in_paragraphs(transliterated_names, doc, paragraphs)
+
+
+def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    return in_paragraphs(latin_person_names, doc, paragraphs)
+
+
+def in_paragraphs(find: Callable[[str, int, int], Iterator[Candidate]], doc: Doc,
+                  paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """``find`` in each paragraph, its names given the paragraph's turn."""
+    for para in paragraphs:
+        for c in find(doc.text, para.start, para.end):
+            yield c._replace(turn_index=para.turn_index)

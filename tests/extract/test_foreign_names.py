@@ -1,0 +1,96 @@
+"""Transliterated and Latin-script person names on hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from talkgraph.extract.foreign_names import latin_person_names, transliterated_names, transliteration_score
+from talkgraph.extract.model import Kind
+
+
+def foreign(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in transliterated_names(text)]
+
+
+def latin(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in latin_person_names(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("比尔盖茨说过软件会改变一切。", "比尔盖茨"),
+    ("那天弗雷德里克表示不会再投资了。", "弗雷德里克"),
+    ("山姆·奥特曼宣布了新的计划。", "山姆·奥特曼"),
+    ("前任CEO鲍尔默离开以后。", "鲍尔默"),
+    ("纳德拉接任以后，公司变了。", "纳德拉"),
+])
+def test_a_cued_transliterated_name_is_a_person(text, name):
+    assert name in foreign(text)
+
+
+def test_only_the_cued_occurrence_is_proposed():
+    text = "我们请到了作家博尔赫斯。后来博尔赫斯的书卖得很好。"
+    assert foreign(text) == ["博尔赫斯"]
+
+
+@pytest.mark.parametrize("text", [
+    "黄仁勋说芯片还不够。",           # a Chinese name: its surname is no transliteration
+    "我们下周去西雅图出差。",          # a place of the lexicon
+    "他拿了诺贝尔奖。",               # a name lending itself to a prize
+    "阿森纳昨晚赢了比赛。",            # a foreign name, but nothing says it is a person's
+    "这是一个克服困难的过程。",         # ordinary words
+    "比如说我们做了很多尝试。",
+])
+def test_no_person_without_the_shape_and_a_cue(text):
+    assert foreign(text) == []
+
+
+def test_scores_and_offsets():
+    text = "记者问：哈萨比斯认为呢？"
+    (span,) = transliterated_names(text)
+    assert (text[span.start:span.end], span.kind) == ("哈萨比斯", Kind.PERSON)
+    assert 0 < span.score <= 1
+    assert transliteration_score("扎克伯格") > transliteration_score("我们今天")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sam Altman 说 AGI 会很快到来。", "Sam Altman"),
+    ("Yann LeCun 认为现在的模型还不够。", "Yann LeCun"),
+    ("首席科学家 Ilya Sutskever 离开了。", "Ilya Sutskever"),
+    ("我读过 Jeff Dean 的论文，后来 Jeff Dean 说过这事。", "Jeff Dean"),
+])
+def test_latin_person_names(text, name):
+    assert name in latin(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们试了 Llama Guard，Llama Guard 还行。",
+    "Epic Games 说要起诉。",
+    "The Verge 报道了。",
+    "Google Cloud 表示会降价。",
+    "Hello World 是第一个程序。",
+    "他在 Open Source 社区很活跃。",
+])
+def test_latin_product_and_company_shapes_are_no_person(text):
+    assert latin(text) == []
+
+
+def test_a_latin_name_without_a_cue_is_left_alone_however_often_it_recurs():
+    assert latin("这本书 Thinking Fast 挺好。") == []
+    assert latin("我喜欢 Pale Harbor 的歌，Pale Harbor 很经典。") == []
+
+
+def test_only_the_cued_latin_occurrence_is_proposed():
+    text = "我读过 Jeff Dean 的论文，后来 Jeff Dean 说过这事。"
+    assert [s.start for s in latin_person_names(text)] == [text.rindex("Jeff Dean")]
+
+
+def test_a_joined_name_in_a_list_of_brands_needs_another_cue():
+    assert foreign("比如雷朋、奥克利、奥利弗·皮普尔斯，以及其他品牌。") == []
+    assert foreign("山姆·奥特曼、德米斯·哈萨比斯都来了。") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("斯尔克特拉奥·说是的 SamAltmn我他")), max_size=40))
+def test_spans_lie_inside_the_text(text):
+    for span in (*transliterated_names(text), *latin_person_names(text)):
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.kind is Kind.PERSON and 0 < span.score <= 1
