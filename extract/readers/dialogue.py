@@ -36,13 +36,17 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
     return out
 
 
+def speaker_shaped(name: str) -> bool:
+    """A label that names a speaker by its shape alone: a person's name, a role word, a numbered role."""
+    return bool(looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name))
+
+
 def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:
     """Names the document supports as speakers (see the module's docstring)."""
     opened = Counter(name for label in labels if label for name in label.names)
     supported = {name for name, count in opened.items() if count >= 2 or text.count(name) > count}
     if supported or len(opened) >= 2:
-        supported |= {name for name in opened
-                      if looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name)}
+        supported |= {name for name in opened if speaker_shaped(name)}
     speaking = [label for line, label in zip(lines, labels) if label and label.content < len(line.visible)]
     # names over a sentence: a title (圆桌：开源模型的未来) has no sentence end
     names = {name for line, label in zip(lines, labels)

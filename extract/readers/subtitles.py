@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..model import Document, Transcript
 from . import reader
-from .dialogue import supported_speakers
+from .dialogue import speaker_shaped, supported_speakers
 from .labels import TIME, Label, match_label, seconds
 from .lines import Line, split_lines
 from .structure import Cue, assemble
@@ -69,11 +69,13 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> list[Cue]:
 
 
 def _supported(text: str, cues: list[Cue]) -> list[Cue]:
-    """A colon in a cue's text names a speaker only when the document supports it, as in a
-    dialogue (``譬如：…`` at a cue's start is speech); a voice tag always does."""
+    """A colon in a cue's text names a speaker when the document supports it, as in a dialogue
+    (``譬如：…`` at a cue's start is speech), or when the label has a speaker's shape (a name, a role
+    word, ``说话人 1``) even in a file of one cue; a voice tag always does."""
     written = [(c.line, c.label) for c in cues if c.label is not None and not c.label.source_spans]
     speakers = supported_speakers(text, [line for line, _ in written], [label for _, label in written])
-    return [c if c.label is None or c.label.source_spans or set(c.label.names) <= speakers
+    return [c if c.label is None or c.label.source_spans
+            or all(n in speakers or speaker_shaped(n) for n in c.label.names)
             else replace(c, label=None) for c in cues]
 
 

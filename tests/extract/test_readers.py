@@ -1,6 +1,8 @@
 """Every reader on small transcripts written for these tests: turns, speakers, offsets, time codes."""
 from __future__ import annotations
 
+from itertools import takewhile
+
 import pytest
 
 from talkgraph.extract import document_from_text
@@ -393,3 +395,19 @@ def test_a_colon_at_a_cue_start_is_speech_unless_the_document_supports_a_speaker
             "4\n00:00:07,000 --> 00:00:09,000\n周婷：好。\n")
     t = parse(text)
     assert turns(t) == [(("周婷",), "我举个例子。\n譬如：你要做一个翻译。"), (("吴昊",), "明白了。"), (("周婷",), "好。")]
+
+
+def test_formats_command_lists_every_input_format_with_an_example_it_reads():
+    from tests.helpers import call_cli
+
+    result = call_cli("formats")
+    assert result.returncode == 0, result.stderr
+    listed = result.stdout.split("input formats", 1)[1]
+    for name, reader in load_readers().items():
+        assert f"  {name} " in listed and reader.description in listed
+        below = listed.split(f"  {name} ", 1)[1].splitlines()[1:]
+        example = "\n".join(line.split("| ", 1)[1]
+                            for line in takewhile(lambda line: line.strip().startswith("|"), below))
+        assert example == reader.example
+        transcript = parse(example, name)
+        assert transcript.turns and transcript.input_format == name
