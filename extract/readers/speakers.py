@@ -3,7 +3,8 @@
 A label is kept as written (an alias with its offsets) and resolved to a name:
 - a full name (``杨植麟``) is that person;
 - ``答``/``A``/``受访者`` is the interviewee the title or introduction names (``专访｜出门问问李志飞``);
-  ``问``/``Q``/``记者`` the byline's author when one is named;
+  ``问``/``Q``/``记者`` the byline's author when one is named, on a line of its own (``作者：林晓``) or
+  in running text (``本文记者林晓近日…``, ``文｜林晓``, ``采访/撰文：林晓``);
 - an outlet asking the questions (``腾讯新闻``) is an organisation, never a person;
 - ``主持人`` and ``说话人 N``/``Speaker N`` are whoever introduces himself in his own turns
   (``我是主持人泓君``, ``我是吴昊``);
@@ -52,6 +53,12 @@ _SELF_INTRO = re.compile(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|
                          rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")
 _BYLINE = re.compile(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
                      rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
+# a byline inside running text: 本文记者林晓近日…, 专访李志飞 文｜林晓 编辑｜王芳, …。采访/撰文：林晓。
+# The name ends where a word that cannot be part of it starts, and must be a full name.
+_RUNNING_BYLINE = re.compile(
+    r"(?:(?:本文|本报|本刊)?(?:记者|作者)|采访\s*[/、]\s*撰文|撰文|采写|(?<![\u3400-\u9fff])文(?=\s*[｜|丨/:：]))"
+    r"\s*[:：｜|丨/]?\s*(?P<name>[\u3400-\u9fff]{2,3}?)"
+    r"(?=近日|日前|此前|专访|采访|报道|对话|发自|整理|撰文|在|对|与|和|跟|向|[\s、，,。；;|｜丨/（(]|$)")
 
 
 @dataclass(frozen=True)
@@ -278,10 +285,10 @@ def _interviewee(title: str, intro: str, introduced: list[str], author: str | No
 def _author(evidence: SpeakerEvidence) -> str | None:
     head = "\n".join(evidence.doc.text[s:e] for s, e in evidence.intro)
     m = _BYLINE.search(head)
-    if not m:
-        return None
-    name = m["name"]
-    return name if name[0].isascii() else _name_prefix(name)
+    if m:
+        name = m["name"]
+        return name if name[0].isascii() else _name_prefix(name)
+    return next((m["name"] for m in _RUNNING_BYLINE.finditer(head) if is_han_name(m["name"])), None)
 
 
 def _is_outlet(label: str) -> bool:

@@ -411,3 +411,24 @@ def test_formats_command_lists_every_input_format_with_an_example_it_reads():
         assert example == reader.example
         transcript = parse(example, name)
         assert transcript.turns and transcript.input_format == name
+
+
+@pytest.mark.parametrize("intro, asker", [
+    ("本文记者林晓近日专访了星河科技创始人陈家豪。", "林晓"),
+    ("星河科技创始人陈家豪接受本报记者周一鸣专访。", "周一鸣"),
+    ("专访陈家豪 文｜林晓 编辑｜王芳", "林晓"),
+    ("记者 | 林晓\n\n星河科技创始人陈家豪谈开源。", "林晓"),
+    ("星河科技创始人陈家豪谈开源。采访/撰文：林晓。编辑：王芳", "林晓"),
+])
+def test_the_asker_is_the_byline_in_running_text(intro, asker):
+    t = parse(intro + "\n\n问：为什么开源？\n\n答：因为生态更大。\n\n问：难吗？\n\n答：很难。\n")
+    assert [turn.speakers for turn in t.turns] == [(asker,), ("陈家豪",)] * 2
+    records = {r.name: r for r in t.speaker_records}
+    assert records[asker].kind is SpeakerKind.PERSON and records[asker].aliases == ("问",)
+    assert_offsets_exact(t)
+
+
+def test_a_word_after_a_reporter_that_is_no_name_names_no_asker():
+    t = parse("记者问他为什么开源，星河科技创始人陈家豪笑了。\n\n问：为什么开源？\n\n答：因为生态更大。\n\n"
+              "问：难吗？\n\n答：很难。\n")
+    assert t.turns[0].speakers == ("问",)
