@@ -3,7 +3,9 @@
 ``张涛：…``, ``**杨植麟：**…``, ``**张涛:**`` alone on a line with the text below, ``主持人王小明：…``,
 ``Speaker 1: …``.  A word before a colon is a speaker only when the document supports it: it opens
 two or more paragraphs, the text names it elsewhere, it is a full name or a role label beside other
-speakers, or labelled paragraphs make up most of a short text.  Quotations (``李斌说："…"``), headings
+speakers, or labelled paragraphs make up most of a short text; and a word of the language
+(``原因：``, ``结论：``) needs a name's or a role's shape or to take turns with other speakers, however
+many paragraphs it opens.  Quotations (``李斌说："…"``), headings
 and list items are never labels.
 """
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from ..chinese_names import is_han_name
 from ..model import Document, Transcript
 from . import reader
-from .labels import NUMBERED_SPEAKER, Label, match_label
+from .labels import NUMBERED_SPEAKER, Label, is_common_word, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS, looks_like_a_name
 from .structure import Cue, assemble
@@ -56,11 +58,24 @@ def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label 
             and max(opened.values()) < 2:
         # a short exchange where everyone speaks once: most lines are labelled
         supported |= names
+    # a word of the language (原因：, 结论：) opening paragraphs is a list, not a speaker, unless it takes
+    # turns with others as a speaker does (a nickname: 老狼：…  小雨：…  老狼：…)
+    order = [label.names for label in labels if label]
+    supported -= {name for name in supported
+                  if not speaker_shaped(name) and is_common_word(name) and not _takes_turns(name, order)}
     # a whole bold line ending in a colon is a heading unless the name is supported twice over
     for line, label in zip(lines, labels):
         if label and line.bold and label.content >= len(line.visible):
             supported -= {n for n in label.names if opened[n] < 2 and not is_han_name(n)}
     return supported
+
+
+def _takes_turns(name: str, order: Sequence[tuple[str, ...]]) -> bool:
+    """Most of the paragraphs ``name`` opens, and two at least, stand between others' labels."""
+    opened = [i for i, names in enumerate(order) if name in names]
+    between = sum(1 for i in opened
+                  if (i == 0 or name not in order[i - 1]) and (i + 1 == len(order) or name not in order[i + 1]))
+    return between >= 2 and between * 2 >= len(opened)
 
 
 def split_fused_labels(text: str, lines: list[Line], labels: list[Label | None],

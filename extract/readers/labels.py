@@ -124,6 +124,21 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     return Label(tuple(names), tuple(spans), content, time, header)
 
 
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+_PROPER_NOUN_TAGS = ("nr", "ns", "nt", "nz")  # person, place, organisation, other proper names
+
+
+def is_common_word(name: str) -> bool:
+    """原因, 结论, 总结, 背景: a word of the language (in the dictionary, not as a proper noun).  Before a
+    colon at the start of several paragraphs it opens the items of a list, not the turns of a speaker."""
+    if not _HAN_WORD.fullmatch(name):
+        return False
+    from ..tokens import dictionary_tag  # the dictionary loads only when a label is in doubt
+
+    tag = dictionary_tag(name)
+    return tag is not None and not tag.startswith(_PROPER_NOUN_TAGS)
+
+
 def is_label_name(name: str) -> bool:
     """Whether a word before a colon can name a speaker at all (the document decides if it does)."""
     return not (name in LABEL_WORDS or _NOT_A_NAME_START.match(name) or _SPEECH_VERB_END.search(name))

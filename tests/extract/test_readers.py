@@ -432,3 +432,24 @@ def test_a_word_after_a_reporter_that_is_no_name_names_no_asker():
     t = parse("记者问他为什么开源，星河科技创始人陈家豪笑了。\n\n问：为什么开源？\n\n答：因为生态更大。\n\n"
               "问：难吗？\n\n答：很难。\n")
     assert t.turns[0].speakers == ("问",)
+
+
+def test_words_that_open_list_paragraphs_are_not_speakers():
+    text = ("周婷：我们先说结论，再说原因。\n\n"
+            "吴昊：好。\n\n原因：成本更低。\n\n原因：生态更大。\n\n原因：社区更活跃。\n\n"
+            "结论：开源会赢。\n\n结论：闭源会收缩。\n\n"
+            "周婷：明白了。\n\n吴昊：谢谢。\n")
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns] == ["周婷", "吴昊", "周婷", "吴昊"]
+    assert "原因：社区更活跃。" in t.turns[1].text(t.document) and "结论：闭源会收缩。" in t.turns[1].text(t.document)
+    assert_offsets_exact(t)
+
+
+def test_a_list_of_words_alone_is_no_dialogue():
+    t = parse("原因：成本更低。\n办法：降低价格。\n")
+    assert not t.turns
+
+
+def test_nicknames_and_given_names_opening_paragraphs_stay_speakers():
+    text = ("老狼：今天聊开源。\n\n小雨：好啊。\n\n老狼：你怎么看？\n\n小雨：我看好。\n")
+    assert [turn.speaker for turn in parse(text).turns] == ["老狼", "小雨", "老狼", "小雨"]
