@@ -33,6 +33,13 @@ _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：
 _NOTE_NAME = re.compile(r"\s*(?:[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 _HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
+# [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
+_BRACKETED = re.compile(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
+# what subtitles put in brackets that is no speaker: [音乐], [笑声], [Applause]
+SOUND_CUES = frozenset("""
+音乐 背景音乐 笑声 笑 大笑 掌声 鼓掌 欢呼 叹气 咳嗽 沉默 停顿 静音 杂音 噪音 听不清 无法识别 片头 片尾 广告 字幕 翻译
+music applause laughter laughs laughing cheering silence inaudible crosstalk noise sighs coughs
+""".split())
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
 NUMBERED_SPEAKER = re.compile(
@@ -95,6 +102,19 @@ def match_label(visible: str) -> Label | None:
         return None
     code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
     return _label(match, match.end(), seconds(code) if code else None)
+
+
+def match_bracketed_label(visible: str) -> Label | None:
+    """The label in brackets a subtitle or export line opens with (``[主持人] 欢迎收听。``); a sound
+    (``[音乐]``) or a bracket with nothing after it is none."""
+    match = _BRACKETED.match(visible)
+    if not match or match.end() >= len(visible):
+        return None
+    code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
+    label = _label(match, match.end(), seconds(code) if code else None)
+    if label is None or any(name.lower() in SOUND_CUES for name in label.names):
+        return None
+    return label
 
 
 def _label(match: re.Match, content: int, time: float | None, header: bool = False) -> Label | None:

@@ -11,14 +11,21 @@ from collections.abc import Mapping
 
 from ..model import Document, Transcript
 from . import reader
-from .labels import Label, match_label
+from .labels import Label, match_bracketed_label, match_label
 from .lines import split_lines
 from .structure import Cue, assemble
 
 
+def _timed_label(visible: str) -> Label | None:
+    """A label with a time code, written ``李明 00:01：``, ``说话人 1  00:00:05`` or ``[00:01] [李明] …``."""
+    label = match_label(visible)
+    if label is None or label.time is None:
+        label = match_bracketed_label(visible)
+    return label if label is not None and label.time is not None else None
+
+
 def _timed_labels(text: str) -> list[Label | None]:
-    return [label if label is not None and label.time is not None else None
-            for label in (match_label(line.visible) for line in split_lines(text))]
+    return [_timed_label(line.visible) for line in split_lines(text)]
 
 
 def detect(text: str) -> float:
@@ -31,8 +38,8 @@ def meeting_cues(text: str) -> list[Cue]:
     cues: list[Cue] = []
     in_segment = False
     for line in split_lines(text):
-        label = match_label(line.visible)
-        if label is not None and label.time is not None:
+        label = _timed_label(line.visible)
+        if label is not None:
             cues.append(Cue(line, label, label.time))
             in_segment = True
         else:

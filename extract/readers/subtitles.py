@@ -1,4 +1,5 @@
-"""Subtitles: SRT and WebVTT cues, the speaker from a label (``主持人：…``) or a voice tag (``<v 周婷>``).
+"""Subtitles: SRT and WebVTT cues, the speaker from a label (``主持人：…``, ``[主持人] …``, ``【周婷】…``)
+or a voice tag (``<v 周婷>``).  A cue of two speakers writes each line after a dash (``- 周婷：你好``).
 
 A cue without a label goes on with the speaker before it; consecutive cues of one speaker are one
 turn, timed from the first cue's start to the last one's end.  Cue numbers, time lines, the WEBVTT
@@ -13,7 +14,7 @@ from dataclasses import replace
 from ..model import Document, Transcript
 from . import reader
 from .dialogue import speaker_shaped, supported_speakers
-from .labels import TIME, Label, match_label, seconds
+from .labels import TIME, Label, match_bracketed_label, match_label, seconds
 from .lines import Line, split_lines
 from .structure import Cue, assemble
 
@@ -21,6 +22,7 @@ _TIMING = re.compile(rf"^(?P<start>{TIME})\s*-->\s*(?P<end>{TIME})(?:\s+.*)?$")
 _CUE_NUMBER = re.compile(r"^\d+$")
 _VTT_TAGS = re.compile(r"<[^>\n]*>")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^>\n]+?)\s*>")
+_DASH = re.compile(r"[-–]\s*")  # - 你好 / - 你好啊: one cue, two speakers
 _VTT_BLOCK = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 
 
@@ -41,7 +43,8 @@ def detect_vtt(text: str) -> float:
     return 0.8 if _VOICE.search(head) and any(_TIMING.match(line.strip()) for line in head.splitlines()) else 0.0
 
 
-def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> list[Cue]:
+def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue], list[str]]:
+    """The cues, and a note for each cue of two speakers' dash lines that labels do not name."""
     lines = split_lines(text, markup) if markup else split_lines(text)
     cues: list[Cue] = []
     timing: tuple[float, float] | None = None
@@ -65,7 +68,25 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> list[Cue]:
             continue
         label = _voice(text, line) or _label(line)
         cues.append(Cue(line, label, timing[0], timing[1], continues=True))
-    return _supported(text, cues)
+    cues = _supported(text, cues)
+    return cues, _unnamed_dash_lines(text, cues)
+
+
+def _unnamed_dash_lines(text: str, cues: list[Cue]) -> list[str]:
+    """``- 你好`` / ``- 你好啊`` in one cue are two speakers; without a label each, who says the second
+    is unknown: the lines stay in the turn they continue, and the build says where."""
+    notes = []
+    group: list[Cue] = []
+    for cue in [*cues, None]:
+        if cue is not None and not cue.structural:
+            group.append(cue)
+            continue
+        dashed = [c for c in group if _DASH.match(text, c.line.start)]
+        if len(dashed) >= 2 and any(c.label is None for c in dashed):
+            notes.append(f"line {dashed[0].line.number}: a cue of {len(dashed)} speakers' lines ('- …') "
+                         "without a label for each; kept in the turn they continue")
+        group = []
+    return notes
 
 
 def _supported(text: str, cues: list[Cue]) -> list[Cue]:
@@ -85,13 +106,14 @@ def _blank_before(text: str, line: Line) -> bool:
 
 
 def _label(line: Line) -> Label | None:
-    label = match_label(line.visible)
+    label = match_label(line.visible) or match_bracketed_label(line.visible)
     return label if label is not None and not label.header else None
 
 
 def _voice(text: str, line: Line) -> Label | None:
     """``<v 周婷>好。`` → a label spanning ``周婷`` in the source; the text after the tag."""
-    m = _VOICE.match(text, line.start, line.end)
+    dash = _DASH.match(text, line.start, line.end)
+    m = _VOICE.match(text, dash.end() if dash else line.start, line.end)
     if not m:
         return None
     name_start, name_end = m.start("name"), m.end("name")
@@ -103,11 +125,12 @@ def _voice(text: str, line: Line) -> Label | None:
 @reader("srt", "SubRip subtitles: numbered cues with time lines",
         "1\n00:00:00,500 --> 00:00:04,800\n主持人：欢迎收听。", detect_srt)
 def parse_srt(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
-    return assemble(document, subtitle_cues(document.text, None), "srt", merge_runs=True, overrides=speakers)
+    cues, notes = subtitle_cues(document.text, None)
+    return assemble(document, cues, "srt", merge_runs=True, overrides=speakers, notes=notes)
 
 
 @reader("vtt", "WebVTT subtitles: voice tags (<v Name>) or labels in the cue text",
         "00:00:00.000 --> 00:00:03.000\n<v 周婷>好，我们开始吧。", detect_vtt)
 def parse_vtt(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
-    return assemble(document, subtitle_cues(document.text, _VTT_TAGS), "vtt", merge_runs=True,
-                    overrides=speakers)
+    cues, notes = subtitle_cues(document.text, _VTT_TAGS)
+    return assemble(document, cues, "vtt", merge_runs=True, overrides=speakers, notes=notes)

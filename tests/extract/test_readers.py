@@ -453,3 +453,68 @@ def test_a_list_of_words_alone_is_no_dialogue():
 def test_nicknames_and_given_names_opening_paragraphs_stay_speakers():
     text = ("老狼：今天聊开源。\n\n小雨：好啊。\n\n老狼：你怎么看？\n\n小雨：我看好。\n")
     assert [turn.speaker for turn in parse(text).turns] == ["老狼", "小雨", "老狼", "小雨"]
+
+
+DASHED_SRT = """1
+00:00:00,500 --> 00:00:02,000
+周婷：好，我们开始吧。
+
+2
+00:00:02,000 --> 00:00:04,000
+- 周婷：你来说？
+- 吴昊：好的。
+
+3
+00:00:04,000 --> 00:00:06,000
+- 你确定？
+- 确定。
+
+4
+00:00:06,000 --> 00:00:08,000
+周婷：那就这样。
+"""
+
+
+def test_dash_lines_of_one_cue_are_two_turns_when_labels_say_who():
+    t = parse(DASHED_SRT)
+    assert t.input_format == "srt"
+    assert [turn.speakers for turn in t.turns][:2] == [("周婷",), ("吴昊",)]
+    assert t.turns[0].text(t.document) == "好，我们开始吧。\n你来说？"
+    assert t.turns[1].text(t.document).startswith("好的。")
+    assert (t.turns[1].start_time, t.turns[0].end_time) == (2.0, 4.0)
+    assert_offsets_exact(t)
+
+
+def test_dash_lines_without_labels_stay_in_the_turn_with_a_warning_and_their_line():
+    t = parse(DASHED_SRT)
+    assert "你确定？\n确定。" in t.turns[1].text(t.document)
+    assert any(note.startswith("line 12: a cue of 2 speakers' lines") for note in t.notes)
+    labelled = parse(DASHED_SRT.replace("- 你确定？\n- 确定。", "- 周婷：你确定？\n- 吴昊：确定。"))
+    assert [turn.speaker for turn in labelled.turns] == ["周婷", "吴昊", "周婷", "吴昊", "周婷"]
+    assert not labelled.notes
+
+
+def test_dash_lines_with_voice_tags():
+    vtt = ("WEBVTT\n\n00:00.000 --> 00:02.000\n- <v 周婷>你来说？\n- <v 吴昊>好的。\n\n"
+           "00:02.000 --> 00:04.000\n<v 周婷>那就这样。\n")
+    t = parse(vtt)
+    assert [(turn.speaker, turn.text(t.document)) for turn in t.turns] == [
+        ("周婷", "你来说？"), ("吴昊", "好的。"), ("周婷", "那就这样。")]
+    assert t.turns[2].start_time == 2.0
+    assert_offsets_exact(t)
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("srt", "1\n00:00:00,500 --> 00:00:02,000\n[主持人] 欢迎收听。\n\n2\n00:00:02,000 --> 00:00:04,000\n"
+            "[音乐] 今天的嘉宾是吴昊。\n\n3\n00:00:04,000 --> 00:00:06,000\n【吴昊】大家好。\n"),
+    ("vtt", "WEBVTT\n\n00:00.500 --> 00:02.000\n【主持人】欢迎收听。\n\n00:02.000 --> 00:04.000\n"
+            "[音乐] 今天的嘉宾是吴昊。\n\n00:04.000 --> 00:06.000\n[吴昊] 大家好。\n"),
+    ("meeting", "[00:00:00] [主持人] 欢迎收听。\n[音乐] 今天的嘉宾是吴昊。\n[00:00:04] 【吴昊】大家好。\n"),
+])
+def test_bracketed_labels_in_subtitles_and_exports_and_sounds_are_no_speakers(fmt, text):
+    t = parse(text)
+    assert t.input_format == fmt
+    assert [(turn.speaker, turn.text(t.document)) for turn in t.turns] == [
+        ("主持人", "欢迎收听。\n[音乐] 今天的嘉宾是吴昊。"), ("吴昊", "大家好。")]
+    assert t.turns[1].start_time == 4.0
+    assert_offsets_exact(t)
