@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Block, BlockRole, Document, Excerpt, Transcript, Turn
-from .labels import Label, match_label
+from .labels import Label, match_bracketed_label, match_label
 from .lines import Line
 from .speakers import SpeakerEvidence, resolve_speakers
 
@@ -239,7 +239,8 @@ def _before_first_turn(blocks: tuple[Block, ...]):
 
 def _diagnostics(doc: Document, cues: Sequence[Cue], roles: list[BlockRole], turns: list[Turn]) -> tuple[str, ...]:
     """Signs that a dialogue was not read as one: label-shaped lines left in text or in a list,
-    and speaker labels inside another speaker's turn."""
+    one speaker's turns holding lines that open like others' labels, and speaker labels inside
+    another speaker's turn."""
     notes = []
     label_lines = [c.line.number for c, r in zip(cues, roles)
                    if r in (BlockRole.INTRO, BlockRole.CONTINUATION) and not c.line.list_item
@@ -253,6 +254,7 @@ def _diagnostics(doc: Document, cues: Sequence[Cue], roles: list[BlockRole], tur
     if listed and not turns:
         notes.append(f"speaker-like labels only in list items (lines {_numbers(listed)}); "
                      "list items are never read as turns")
+    notes += _held_lines(doc, cues, roles, turns)
     speakers = {doc.text[s:e] for t in turns for s, e in t.labels} | {n for t in turns for n in t.speakers}
     speakers = {n for n in speakers if len(n) >= 2}
     if speakers:
@@ -266,6 +268,42 @@ def _diagnostics(doc: Document, cues: Sequence[Cue], roles: list[BlockRole], tur
                     notes.append(f"line {number}: the label '{m[1]}:' inside a turn of {turn.speaker} "
                                  "(two speakers' words in one turn?)")
     return tuple(notes)
+
+
+def _held_lines(doc: Document, cues: Sequence[Cue], roles: list[BlockRole], turns: list[Turn]) -> list[str]:
+    """One speaker holding others' lines: lines inside a speaker's turns that open like another
+    speaker's label (two or more), or like any label when that speaker has most of the text."""
+    own_labels = [{doc.text[s:e] for s, e in t.labels} | set(t.speakers) for t in turns]
+    known = set().union(*own_labels) if own_labels else set()
+    shaped: dict[str, list[int]] = {}  # speaker → lines opening like a label
+    others: dict[str, list[int]] = {}  # speaker → lines opening like another speaker's label
+    text_of: dict[str, int] = {}
+    current = -1
+    for cue, role in zip(cues, roles):
+        if role is BlockRole.TURN:
+            current += 1
+        if role is not BlockRole.CONTINUATION or current < 0 or current >= len(turns):
+            continue
+        label = match_label(cue.line.visible) or match_bracketed_label(cue.line.visible)
+        if label is None or label.content >= len(cue.line.visible) or set(label.names) <= own_labels[current]:
+            continue
+        speaker = turns[current].speaker
+        shaped.setdefault(speaker, []).append(cue.line.number)
+        if set(label.names) <= known:
+            others.setdefault(speaker, []).append(cue.line.number)
+    for turn in turns:
+        text_of[turn.speaker] = text_of.get(turn.speaker, 0) + sum(e - s for s, e in turn.spans)
+    total = sum(text_of.values())
+    notes = []
+    for speaker, lines in shaped.items():
+        held = others.get(speaker, [])
+        if len(held) >= 2:
+            notes.append(f"{len(held)} lines in turns of {speaker} open with another speaker's label "
+                         f"(lines {_numbers(held)}); one speaker holding others' lines?")
+        elif len(lines) >= 3 and text_of[speaker] * 3 >= total * 2:
+            notes.append(f"{speaker} has most of the text and {len(lines)} lines in those turns look like "
+                         f"'name: text' (lines {_numbers(lines)}); one speaker holding others' lines?")
+    return notes
 
 
 def _numbers(numbers: list[int]) -> str:

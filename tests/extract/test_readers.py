@@ -518,3 +518,25 @@ def test_bracketed_labels_in_subtitles_and_exports_and_sounds_are_no_speakers(fm
         ("主持人", "欢迎收听。\n[音乐] 今天的嘉宾是吴昊。"), ("吴昊", "大家好。")]
     assert t.turns[1].start_time == 4.0
     assert_offsets_exact(t)
+
+
+def test_a_segment_holding_other_speakers_lines_is_a_warning_with_their_lines():
+    text = ("李明 00:00:01\n大家好，我们开始。\n高峰 00:00:05\n好的。\n李明：第一点是成本。\n高峰：同意。\n"
+            "李明：第二点是生态。\n")
+    t = parse(text)
+    assert t.input_format == "meeting" and [turn.speaker for turn in t.turns] == ["李明", "高峰"]
+    assert "2 lines in turns of 高峰 open with another speaker's label (lines 5, 7)" in " ".join(t.notes)
+
+
+def test_one_speaker_with_most_of_the_text_and_label_shaped_lines_is_a_warning():
+    text = ("周婷：我来念一下大家的留言，一共三条。\n\n- 小王：开源好，因为便宜。\n- 小李：闭源好，因为稳定。\n"
+            "- 小张：都好，看场景。\n\n吴昊：谢谢。\n\n周婷：不客气。\n\n吴昊：再见。\n")
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns] == ["周婷", "吴昊", "周婷", "吴昊"]
+    assert any(note.startswith("周婷 has most of the text and 3 lines") and "(lines 3, 4, 5)" in note
+               for note in t.notes)
+
+
+def test_a_dialogue_read_right_has_no_held_lines_warning():
+    t = parse(MARKDOWN)
+    assert not [note for note in t.notes if "holding others' lines" in note]
