@@ -49,6 +49,9 @@ class Line:
             begin += 1
         while stop > begin and self.visible[stop - 1].isspace():
             stop -= 1
+        if len(self.runs) == 1:  # a plain line: one run, no markup to leave out
+            source = self.runs[0][1]
+            return ((source + begin, source + stop),) if begin < stop else ()
         spans = []
         bounds = [r[0] for r in self.runs[1:]] + [len(self.visible)]
         for (run_start, source), run_end in zip(self.runs, bounds):

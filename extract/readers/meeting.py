@@ -7,11 +7,12 @@ one turn; a header line's text is the speaker's whatever its shape.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..model import Document, Transcript
 from . import reader
-from .labels import Label, match_bracketed_label, match_label
+from .labels import TIME, Label, match_bracketed_label, match_label
 from .lines import split_lines
 from .structure import Cue, assemble
 
@@ -28,8 +29,14 @@ def _timed_labels(text: str) -> list[Label | None]:
     return [_timed_label(line.visible) for line in split_lines(text)]
 
 
+_ANY_TIME = re.compile(TIME)
+
+
 def detect(text: str) -> float:
-    labels = _timed_labels(text[:100_000])
+    head = text[:100_000]
+    if not _ANY_TIME.search(head):  # no time code anywhere: no line needs reading
+        return 0.0
+    labels = _timed_labels(head)
     found = sum(1 for label in labels if label)
     return 0.9 if found >= 2 and found * 8 >= len(labels) else 0.0
 

@@ -220,9 +220,10 @@ def _finish(state: _Assembly, cues: Sequence[Cue], reader: str, date: str | None
         names = tuple(dict.fromkeys(resolved.name_of[n] for n in t.names))
         turns.append(Turn(index=len(turns) + 1, speakers=names, spans=tuple(t.spans),
                           labels=tuple(t.label_spans), start_time=t.start_time, end_time=t.end_time))
+    turn_texts: dict[int, str] = {}
     transcript_excerpts = tuple(
         Excerpt(resolved.name_of[name], spans[0][0], spans[-1][1],
-                _quoted_turn(doc, turns, resolved.name_of[name], spans[0][0], spans[-1][1]))
+                _quoted_turn(doc, turns, resolved.name_of[name], spans[0][0], spans[-1][1], turn_texts))
         for name, _, spans, _ in excerpts)
     return Transcript(document=doc, turns=tuple(turns), blocks=blocks, excerpts=transcript_excerpts,
                       title=title, date=date, speaker_records=resolved.records, input_format=reader,
@@ -323,8 +324,11 @@ def _repeated(keys: list[tuple[tuple[str, ...], str]]) -> list[bool]:
     return out
 
 
-def _quoted_turn(doc: Document, turns: list[Turn], speaker: str, start: int, end: int) -> int | None:
-    """The turn of ``speaker`` sharing the most character 4-grams with an excerpt."""
+def _quoted_turn(doc: Document, turns: list[Turn], speaker: str, start: int, end: int,
+                 turn_texts: dict[int, str]) -> int | None:
+    """The turn of ``speaker`` sharing the most character 4-grams with an excerpt.  An excerpt's
+    few 4-grams are looked for in each turn's text (kept in ``turn_texts`` for the next excerpt),
+    not every 4-gram of every turn collected."""
     grams = _ngrams(doc.text[start:end])
     if not grams:
         return None
@@ -332,7 +336,10 @@ def _quoted_turn(doc: Document, turns: list[Turn], speaker: str, start: int, end
     for turn in turns:
         if speaker not in turn.speakers:
             continue
-        score = len(grams & _ngrams(turn.text(doc))) / len(grams)
+        if turn.index not in turn_texts:
+            turn_texts[turn.index] = _norm(turn.text(doc))
+        text = turn_texts[turn.index]
+        score = sum(map(text.__contains__, grams)) / len(grams)
         if score > best_score:
             best, best_score = turn.index, score
     return best
@@ -363,5 +370,8 @@ def _strip_marks(text: str) -> str:
     return text.lstrip("#> ").replace("**", "").strip() or text
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _WHITESPACE.sub("", text)

@@ -28,7 +28,7 @@ _VTT_BLOCK = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 
 def detect_srt(text: str) -> float:
     head = text[:100_000]
-    if head.lstrip().startswith("WEBVTT"):
+    if head.lstrip().startswith("WEBVTT") or "-->" not in head:
         return 0.0
     timings = [m for line in head.splitlines() if (m := _TIMING.match(line.strip()))]
     if any("," in m["start"] for m in timings):  # SRT writes milliseconds after a comma
@@ -40,7 +40,7 @@ def detect_vtt(text: str) -> float:
     head = text[:100_000]
     if head.lstrip().startswith("WEBVTT"):
         return 1.0
-    return 0.8 if _VOICE.search(head) and any(_TIMING.match(line.strip()) for line in head.splitlines()) else 0.0
+    return 0.8 if "-->" in head and _VOICE.search(head) and any(_TIMING.match(line.strip()) for line in head.splitlines()) else 0.0
 
 
 def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue], list[str]]:
