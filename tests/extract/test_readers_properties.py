@@ -13,7 +13,8 @@ NAMES = ["张涛", "李宏玮", "Jenny", "说话人 1", "Speaker 2", "问", "A",
 LABELS = st.sampled_from(NAMES).flatmap(lambda name: st.sampled_from([
     f"{name}：", f"{name}: ", f"**{name}：**", f"**{name}**：", f"{name} ：", f"[00:00:0{len(name) % 10}] {name}: ",
     f"{name}(00:01:02): ", f"{name}  00:00:05\n", f"**{name}:**\n\n", f"<v {name}>", f"> **{name}：** ", f"- {name}：",
-    f"## {name}：", ""]))
+    f"## {name}：", f"[{name}] ", f"【{name}】", f"- [{name}] ", f"- <v {name}>", "[音乐] ", f"[00:00:05] [{name}] ",
+    "原因：", ""]))
 BODY = st.text(alphabet=st.sampled_from(list("大模型很重要我同意。，？！：:*#>-<v> \n精彩摘录本文新闻动态Lily\u3000\t")),
                max_size=40)
 SUBTITLE_CUE = st.tuples(st.integers(1, 99), st.integers(0, 3599), st.sampled_from([",", "."]), LABELS, BODY).map(
