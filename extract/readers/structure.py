@@ -183,12 +183,14 @@ def _finish(state: _Assembly, cues: Sequence[Cue], reader: str, date: str | None
                 roles[b] = BlockRole.FURNITURE
     keys = [(t.names, _norm("".join(doc.text[s:e] for s, e in t.spans))) for t in raw]
     kept = []
-    for t, dup in zip(raw, _repeated(keys)):
+    kept_texts = []  # each kept turn's text without whitespace, for the excerpts' search
+    for t, (_, key), dup in zip(raw, keys, _repeated(keys)):
         if dup:
             for b in t.blocks:
                 roles[b] = BlockRole.DUPLICATE
         else:
             kept.append(t)
+            kept_texts.append(key)
     seen_blocks: set[str] = set()
     for i, (cue, role) in enumerate(zip(cues, roles)):
         if role in (BlockRole.TURN, BlockRole.CONTINUATION, BlockRole.DUPLICATE, BlockRole.METADATA) and \
@@ -220,10 +222,9 @@ def _finish(state: _Assembly, cues: Sequence[Cue], reader: str, date: str | None
         names = tuple(dict.fromkeys(resolved.name_of[n] for n in t.names))
         turns.append(Turn(index=len(turns) + 1, speakers=names, spans=tuple(t.spans),
                           labels=tuple(t.label_spans), start_time=t.start_time, end_time=t.end_time))
-    turn_texts: dict[int, str] = {}
     transcript_excerpts = tuple(
         Excerpt(resolved.name_of[name], spans[0][0], spans[-1][1],
-                _quoted_turn(doc, turns, resolved.name_of[name], spans[0][0], spans[-1][1], turn_texts))
+                _quoted_turn(doc, turns, kept_texts, resolved.name_of[name], spans[0][0], spans[-1][1]))
         for name, _, spans, _ in excerpts)
     return Transcript(document=doc, turns=tuple(turns), blocks=blocks, excerpts=transcript_excerpts,
                       title=title, date=date, speaker_records=resolved.records, input_format=reader,
@@ -324,21 +325,18 @@ def _repeated(keys: list[tuple[tuple[str, ...], str]]) -> list[bool]:
     return out
 
 
-def _quoted_turn(doc: Document, turns: list[Turn], speaker: str, start: int, end: int,
-                 turn_texts: dict[int, str]) -> int | None:
-    """The turn of ``speaker`` sharing the most character 4-grams with an excerpt.  An excerpt's
-    few 4-grams are looked for in each turn's text (kept in ``turn_texts`` for the next excerpt),
+def _quoted_turn(doc: Document, turns: list[Turn], texts: list[str], speaker: str,
+                 start: int, end: int) -> int | None:
+    """The turn of ``speaker`` sharing the most character 4-grams with an excerpt.  The excerpt's
+    few 4-grams are looked for in each turn's text without whitespace (``texts``, one per turn),
     not every 4-gram of every turn collected."""
     grams = _ngrams(doc.text[start:end])
     if not grams:
         return None
     best, best_score = None, 0.3
-    for turn in turns:
+    for turn, text in zip(turns, texts):
         if speaker not in turn.speakers:
             continue
-        if turn.index not in turn_texts:
-            turn_texts[turn.index] = _norm(turn.text(doc))
-        text = turn_texts[turn.index]
         score = sum(map(text.__contains__, grams)) / len(grams)
         if score > best_score:
             best, best_score = turn.index, score
