@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..tokens import dictionary_tag  # its dictionary loads on the first call: only for a label in doubt
+
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
 # 说话人 1, 发言人2, Speaker 3, 嘉宾A, 观众 B: a role word and a number or letter
@@ -153,8 +155,6 @@ def is_common_word(name: str) -> bool:
     colon at the start of several paragraphs it opens the items of a list, not the turns of a speaker."""
     if not _HAN_WORD.fullmatch(name):
         return False
-    from ..tokens import dictionary_tag  # the dictionary loads only when a label is in doubt
-
     tag = dictionary_tag(name)
     return tag is not None and not tag.startswith(_PROPER_NOUN_TAGS)
 
