@@ -50,7 +50,7 @@ class Pipeline:
             spans = doc.spans[component.name] = component.run(doc)
             found.extend((position, m) for m in spans)
         mentions, doc.overlaps = merge(found, [c.priority for c in self.components],
-                                       [c.fills_gaps for c in self.components])
+                                       [c.fills_gaps for c in self.components], [c.sure for c in self.components])
         doc.mentions = every_occurrence(doc, mentions)
         return doc.mentions
 
