@@ -82,6 +82,12 @@ def has_suffix(text: str) -> bool:
     return _SUFFIX.search(text) is not None or _UNIT_SUFFIX.search(text) is not None
 
 
+def ends_as_organization(name: str) -> bool:
+    """``北京市公安局``, ``美国会计协会``: the name ends in an organisation's or a unit's suffix, so a place
+    or person at its start names what the organisation belongs to, not a name of its own."""
+    return name.endswith(ORG_SUFFIXES + _UNIT_SUFFIXES)
+
+
 def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     """``微软亚洲研究院``, ``深圳市某某科技有限公司``: a name built leftwards from an organisation suffix."""
     for para in paragraphs:
