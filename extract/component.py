@@ -105,7 +105,7 @@ def unregister(name: str) -> None:
 def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
           fills_gaps: Sequence[bool] | None = None,
           sure: Sequence[float] | None = None,
-          encloses: Callable[[Mention], bool] = lambda m: False) -> tuple[tuple[Mention, ...], list[Overlap]]:
+          complete: Callable[[Mention], bool] = lambda m: False) -> tuple[tuple[Mention, ...], list[Overlap]]:
     """Non-overlapping mentions in text order, and why each dropped candidate lost.
 
     ``found`` holds ``(component position, mention)``; ``priority`` the components' priorities by
@@ -115,16 +115,16 @@ def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
     that comes first in the pipeline.
 
     ``sure`` holds how sure each component is of its boundaries: then a gap filler's candidate
-    that lost only to candidates of its own kind, or of another kind inside it when ``encloses``
-    says it may (北京 in 北京市公安局), from components less sure than its score takes
+    that lost only to candidates of its own kind, or of another kind inside it when ``complete``
+    says it reads as a whole name (北京 in 北京市公安局), from components less sure than its score takes
     their place, unless a candidate of a component at least that sure (a speaker, a lexicon name)
-    overlaps it.
+    overlaps it, or one it would replace reads as a whole name and it does not (马钢 against 马钢总公司).
     """
     gaps = fills_gaps or [False] * len(priority)
     kept, overlaps = _first_merge(found, priority, gaps)
     if sure is None:
         return kept, overlaps
-    return _displace_unsure(found, kept, overlaps, gaps, sure, encloses, {id(m): p for p, m in found})
+    return _displace_unsure(found, kept, overlaps, gaps, sure, complete, {id(m): p for p, m in found})
 
 
 def _first_merge(found, priority, gaps) -> tuple[tuple[Mention, ...], list[Overlap]]:
@@ -149,7 +149,7 @@ def _first_merge(found, priority, gaps) -> tuple[tuple[Mention, ...], list[Overl
     return tuple(m for _, m in kept), overlaps
 
 
-def _displace_unsure(found, kept, overlaps, gaps, sure, encloses, position_of) -> tuple[tuple[Mention, ...], list[Overlap]]:
+def _displace_unsure(found, kept, overlaps, gaps, sure, complete, position_of) -> tuple[tuple[Mention, ...], list[Overlap]]:
     """Let confident gap fillers replace overlapping candidates of components less sure of their bounds."""
     challengers = sorted((m for p, m in found if gaps[p] and m not in kept), key=lambda m: (-m.score, m.start))
     if not challengers:
@@ -159,7 +159,9 @@ def _displace_unsure(found, kept, overlaps, gaps, sure, encloses, position_of) -
     for c in challengers:
         hit = [m for m in current if m.start < c.end and c.start < m.end]
         if not hit or any(gaps[position_of[id(m)]] or m.kind is not c.kind and not (
-                c.start <= m.start <= m.end <= c.end and encloses(c)) for m in hit):
+                c.start <= m.start <= m.end <= c.end and complete(c)) for m in hit):
+            continue
+        if not complete(c) and any(complete(m) for m in hit):
             continue
         if any(sure[position_of[id(m)]] >= c.score for m in rules if m.start < c.end and c.start < m.end):
             continue

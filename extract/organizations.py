@@ -83,9 +83,10 @@ def has_suffix(text: str) -> bool:
 
 
 def ends_as_organization(name: str) -> bool:
-    """``北京市公安局``, ``美国会计协会``: the name ends in an organisation's or a unit's suffix, so a place
-    or person at its start names what the organisation belongs to, not a name of its own."""
-    return name.endswith(ORG_SUFFIXES + _UNIT_SUFFIXES)
+    """``美国会计协会``, ``马钢总公司``: the name ends in an organisation's suffix, so it reads as a whole
+    name (a place at its start names where the organisation is, not a name of its own).  A unit's
+    one-character suffix (``监事会``, ``常委``) does not count: those end titles and boards as often."""
+    return name.endswith(ORG_SUFFIXES)
 
 
 def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:

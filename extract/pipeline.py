@@ -52,7 +52,7 @@ class Pipeline:
             found.extend((position, m) for m in spans)
         mentions, doc.overlaps = merge(found, [c.priority for c in self.components],
                                        [c.fills_gaps for c in self.components], [c.sure for c in self.components],
-                                       _encloses)
+                                       _complete)
         doc.mentions = every_occurrence(doc, mentions)
         return doc.mentions
 
@@ -70,8 +70,9 @@ class Pipeline:
         return doc
 
 
-def _encloses(mention: Mention) -> bool:
-    """Whether a model's span may take in a name of another kind: an organisation that ends as one."""
+def _complete(mention: Mention) -> bool:
+    """Whether a span reads as a whole name, which the merge keeps a model's span from taking in or
+    replacing unless it reads as one too: an organisation that ends as one (北京市公安局)."""
     return mention.kind is Kind.ORGANIZATION and ends_as_organization(mention.text)
 
 

@@ -192,7 +192,8 @@ def unsure_rule_and_guesser():
                               default=False, sure=0.6))
     guesser = register(Component("test.guesser", _guesses([("青州白石机械公司", Kind.ORGANIZATION, 0.95),
                                                            ("东港蓝湾公司", Kind.ORGANIZATION, 0.4),
-                                                           ("周明远白石", Kind.ORGANIZATION, 0.99)]),
+                                                           ("周明远白石", Kind.ORGANIZATION, 0.99),
+                                                           ("白石", Kind.ORGANIZATION, 0.97)]),
                                  frozenset({Kind.ORGANIZATION}), priority=8, default=False, fills_gaps=True))
     yield
     unregister(rule.name)
@@ -213,3 +214,5 @@ def test_a_confident_gap_filler_replaces_a_span_of_a_component_unsure_of_its_bou
     # a speaker's name (sure 1.0) is never swallowed, however confident the guess
     assert ("周明远白石", "test.guesser") not in orgs
     assert [m.text for m in doc.mentions if m.source == "persons.speakers"] == ["周明远"]
+    # a span that ends as an organisation yields only to one that does too: 白石 never replaces 白石机械公司
+    assert ("白石", "test.guesser") not in orgs and orgs.count(("白石机械公司", "test.short_orgs")) == 1
