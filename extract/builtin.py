@@ -25,9 +25,9 @@ register(Component("persons.unknown", persons.unknown_word_names, PERSON, priori
 register(Component("handles", handles.handle_names, PERSON | ORGANIZATION, priority=2, precheck=handles.precheck))
 register(Component("organizations.lexicon", organizations.lexicon_organizations, ORGANIZATION, priority=1))
 register(Component("organizations.suffix", organizations.suffix_organizations, ORGANIZATION, priority=5,
-                   precheck=organizations.has_suffix))
+                   precheck=organizations.has_suffix, sure=0.6))
 register(Component("organizations.latin", organizations.latin_organizations, ORGANIZATION, priority=6))
-register(Component("places.lexicon", places.lexicon_places, PLACE, priority=1))
+register(Component("places.lexicon", places.lexicon_places, PLACE, priority=1, sure=0.6))
 register(Component("products.lexicon", products.lexicon_models, MODEL, priority=1))
 register(Component("products.quoted", products.quoted_models, MODEL, priority=4))
 register(Component("products.named_model", products.named_models, MODEL, priority=4,

@@ -52,6 +52,9 @@ class Component:
     priority: int  # among overlapping candidates of equal length and score, the lower wins
     default: bool = True  # run unless a pipeline configuration switches it off
     fills_gaps: bool = False  # its candidates never displace another component's (a trained model's guesses)
+    # how sure it is of where its spans begin and end (0..1): a gap filler's candidate of the same kind
+    # scoring above this takes the place of this component's overlapping candidates
+    sure: float = 1.0
     precheck: Callable[[str], bool] | None = None  # False for a paragraph's text: nothing to find there
 
     def run(self, doc: Doc) -> tuple[Mention, ...]:
@@ -100,7 +103,9 @@ def unregister(name: str) -> None:
 
 
 def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
-          fills_gaps: Sequence[bool] | None = None) -> tuple[tuple[Mention, ...], list[Overlap]]:
+          fills_gaps: Sequence[bool] | None = None,
+          sure: Sequence[float] | None = None,
+          complete: Callable[[Mention], bool] = lambda m: False) -> tuple[tuple[Mention, ...], list[Overlap]]:
     """Non-overlapping mentions in text order, and why each dropped candidate lost.
 
     ``found`` holds ``(component position, mention)``; ``priority`` the components' priorities by
@@ -108,8 +113,21 @@ def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
     component that does not merely fill gaps wins, then the longer, then the higher score, then the
     component of higher priority (the lower number), then the earlier start, then the component
     that comes first in the pipeline.
+
+    ``sure`` holds how sure each component is of its boundaries: then a gap filler's candidate
+    that lost only to candidates of its own kind, or of another kind inside it when ``complete``
+    says it reads as a whole name (北京 in 北京市公安局), from components less sure than its score takes
+    their place, unless a candidate of a component at least that sure (a speaker, a lexicon name)
+    overlaps it, or one it would replace reads as a whole name and it does not (马钢 against 马钢总公司).
     """
     gaps = fills_gaps or [False] * len(priority)
+    kept, overlaps = _first_merge(found, priority, gaps)
+    if sure is None:
+        return kept, overlaps
+    return _displace_unsure(found, kept, overlaps, gaps, sure, complete, {id(m): p for p, m in found})
+
+
+def _first_merge(found, priority, gaps) -> tuple[tuple[Mention, ...], list[Overlap]]:
 
     def rank(item: tuple[int, Mention]) -> tuple:
         position, m = item
@@ -129,6 +147,27 @@ def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
         else:
             overlaps.append(Overlap(blocker[1], m, _reason(blocker[0], rank(item))))
     return tuple(m for _, m in kept), overlaps
+
+
+def _displace_unsure(found, kept, overlaps, gaps, sure, complete, position_of) -> tuple[tuple[Mention, ...], list[Overlap]]:
+    """Let confident gap fillers replace overlapping candidates of components less sure of their bounds."""
+    challengers = sorted((m for p, m in found if gaps[p] and m not in kept), key=lambda m: (-m.score, m.start))
+    if not challengers:
+        return kept, overlaps
+    rules = [m for p, m in found if not gaps[p]]
+    current = list(kept)
+    for c in challengers:
+        hit = [m for m in current if m.start < c.end and c.start < m.end]
+        if not hit or any(gaps[position_of[id(m)]] or m.kind is not c.kind and not (
+                c.start <= m.start <= m.end <= c.end and complete(c)) for m in hit):
+            continue
+        if not complete(c) and any(complete(m) for m in hit):
+            continue
+        if any(sure[position_of[id(m)]] >= c.score for m in rules if m.start < c.end and c.start < m.end):
+            continue
+        current = [m for m in current if m not in hit] + [c]
+        overlaps = [o for o in overlaps if o.dropped is not c] + [Overlap(c, m, "surer of its bounds") for m in hit]
+    return tuple(sorted(current, key=lambda m: (m.start, m.end))), overlaps
 
 
 _REASONS = ("the other only fills gaps", "longer", "higher score", "higher priority", "earlier", "earlier in the pipeline")

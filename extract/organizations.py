@@ -82,6 +82,13 @@ def has_suffix(text: str) -> bool:
     return _SUFFIX.search(text) is not None or _UNIT_SUFFIX.search(text) is not None
 
 
+def ends_as_organization(name: str) -> bool:
+    """``美国会计协会``, ``马钢总公司``: the name ends in an organisation's suffix, so it reads as a whole
+    name (a place at its start names where the organisation is, not a name of its own).  A unit's
+    one-character suffix (``监事会``, ``常委``) does not count: those end titles and boards as often."""
+    return name.endswith(ORG_SUFFIXES)
+
+
 def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     """``微软亚洲研究院``, ``深圳市某某科技有限公司``: a name built leftwards from an organisation suffix."""
     for para in paragraphs:

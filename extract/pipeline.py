@@ -28,7 +28,8 @@ from .claims import extract_claims
 from .component import COMPONENTS, Component, merge
 from .doc import Doc
 from .errors import UsageError
-from .model import Extraction, Mention, Transcript
+from .model import Extraction, Kind, Mention, Transcript
+from .organizations import ends_as_organization
 from .recurrence import every_occurrence
 from .relations import extract_relations
 
@@ -50,7 +51,8 @@ class Pipeline:
             spans = doc.spans[component.name] = component.run(doc)
             found.extend((position, m) for m in spans)
         mentions, doc.overlaps = merge(found, [c.priority for c in self.components],
-                                       [c.fills_gaps for c in self.components])
+                                       [c.fills_gaps for c in self.components], [c.sure for c in self.components],
+                                       _complete)
         doc.mentions = every_occurrence(doc, mentions)
         return doc.mentions
 
@@ -66,6 +68,12 @@ class Pipeline:
                                     aliases=tuple(introduced_aliases(transcript, mentions)),
                                     sentences=doc.sentences)
         return doc
+
+
+def _complete(mention: Mention) -> bool:
+    """Whether a span reads as a whole name, which the merge keeps a model's span from taking in or
+    replacing unless it reads as one too: an organisation that ends as one (北京市公安局)."""
+    return mention.kind is Kind.ORGANIZATION and ends_as_organization(mention.text)
 
 
 def default_pipeline() -> Pipeline:

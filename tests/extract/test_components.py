@@ -168,3 +168,51 @@ def test_the_build_command_takes_a_pipeline_and_lists_unresolved_mentions(tmp_pa
     err = capsys.readouterr().err
     assert err.startswith("error: no component or group named 'persons.nobody'") and err.count("\n") == 1
     assert not (tmp_path / "never").exists()
+
+
+def _guesses(spans):
+    """A gap-filling component that proposes fixed (text, kind, score) guesses wherever they occur."""
+    def find(doc, paragraphs):
+        for para in paragraphs:
+            for text, kind, score in spans:
+                for match in re.finditer(re.escape(text), para.text):
+                    yield Candidate(para.start + match.start(), para.start + match.end(), kind, para.turn_index,
+                                    score=score)
+    return find
+
+
+@pytest.fixture
+def unsure_rule_and_guesser():
+    def find_short_orgs(doc, paragraphs):  # a rule that cuts organisation names too short on the left
+        for para in paragraphs:
+            for match in re.finditer(r"白石机械公司|蓝湾公司", para.text):
+                yield Candidate(para.start + match.start(), para.start + match.end(), Kind.ORGANIZATION,
+                                para.turn_index)
+    rule = register(Component("test.short_orgs", find_short_orgs, frozenset({Kind.ORGANIZATION}), priority=5,
+                              default=False, sure=0.6))
+    guesser = register(Component("test.guesser", _guesses([("青州白石机械公司", Kind.ORGANIZATION, 0.95),
+                                                           ("东港蓝湾公司", Kind.ORGANIZATION, 0.4),
+                                                           ("周明远白石", Kind.ORGANIZATION, 0.99),
+                                                           ("白石", Kind.ORGANIZATION, 0.97)]),
+                                 frozenset({Kind.ORGANIZATION}), priority=8, default=False, fills_gaps=True))
+    yield
+    unregister(rule.name)
+    unregister(guesser.name)
+
+
+def test_a_confident_gap_filler_replaces_a_span_of_a_component_unsure_of_its_bounds(unsure_rule_and_guesser):
+    text = ("周明远：我在青州白石机械公司做过十年，后来去了东港蓝湾公司。\n\n李华：好。\n\n"
+            "周明远：我觉得周明远白石机械公司也有。\n\n李华：嗯。\n")
+    doc = configure_pipeline("none, persons.speakers, test.short_orgs, test.guesser").run(
+        parse_transcript(document_from_text(text, doc_id="unsure")))
+    orgs = [(m.text, m.source) for m in doc.mentions if m.kind is Kind.ORGANIZATION]
+    # confident (0.95 > 0.6): the longer guess wins and the merge says why
+    assert ("青州白石机械公司", "test.guesser") in orgs
+    assert any(o.dropped.text == "白石机械公司" and o.reason == "surer of its bounds" for o in doc.overlaps)
+    # not confident enough (0.4 < 0.6): the rule's span stays
+    assert ("蓝湾公司", "test.short_orgs") in orgs and ("东港蓝湾公司", "test.guesser") not in orgs
+    # a speaker's name (sure 1.0) is never swallowed, however confident the guess
+    assert ("周明远白石", "test.guesser") not in orgs
+    assert [m.text for m in doc.mentions if m.source == "persons.speakers"] == ["周明远"]
+    # a span that ends as an organisation yields only to one that does too: 白石 never replaces 白石机械公司
+    assert ("白石", "test.guesser") not in orgs and orgs.count(("白石机械公司", "test.short_orgs")) == 1
