@@ -6,7 +6,9 @@ no images by URL.  The graph is reduced here to a small JSON document (entities,
 speakers) that the page's own script turns into a network, a search index and a side panel.  It is
 read straight from pyoxigraph quads, as the build makes them, in one pass that keeps only the
 triples the page shows: going through an rdflib graph cost 3.6 times the CPU time and 3 times the
-memory (5 MB of transcripts, ``benchmarks/html_export_benchmark.py``).
+memory (5 MB of transcripts, ``benchmarks/html_export_benchmark.py``).  The build hands the view
+its graph part by part (a ``PartsWriter``, as for Turtle), so a default build never holds the
+whole graph: only what the page draws.
 
 Transcripts are untrusted text, so the data travels as JSON inside a ``<script
 type="application/json">`` block with ``<``, ``>``, ``&`` and the JavaScript line separators
@@ -28,8 +30,10 @@ import pyoxigraph as ox
 
 from talkgraph.ontology.namespace import NIF, ONTOLOGY_FILE, PROV, RDF, RDFS, SDO, SKOS, TG
 
+from ..build import RdfPart
 from ..oxigraph_writer import OxNamespace
-from . import BuiltRdf, atomic_write, exporter
+from . import atomic_write
+from .rdf import streamed_exporter
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 _NIF, _PROV, _RDF, _RDFS, _SDO, _SKOS, _TG = map(OxNamespace, (NIF, PROV, RDF, RDFS, SDO, SKOS, TG))
@@ -82,11 +86,27 @@ _FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft Ya
                '"WenQuanYi Micro Hei", sans-serif')
 
 
-@exporter("html", "graph.html", "interactive offline HTML view (pyvis/vis-network, self-contained)")
-def write_html(built: BuiltRdf, path: Path) -> None:
-    page = render_html(built.quads)
-    with atomic_write(path) as handle:
-        handle.write(page)
+class _ViewWriter:
+    """The page of a graph given in parts: keeps, part by part, only the triples the view reads."""
+
+    def __init__(self) -> None:
+        self.statements = _Statements()
+
+    def add(self, part: RdfPart) -> None:
+        self.statements.add(part.shared)
+        self.statements.add(part.quads)
+
+    def write(self, path: Path) -> None:
+        page = _page(self.statements)
+        with atomic_write(path) as handle:
+            handle.write(page)
+
+    def close(self) -> None:
+        self.statements = _Statements()
+
+
+write_html = streamed_exporter("html", "graph.html",
+                               "interactive offline HTML view (pyvis/vis-network, self-contained)", _ViewWriter)
 
 
 def render_html(triples: Iterable[ox.Triple | ox.Quad], top_n: int | None = None) -> str:
@@ -95,7 +115,11 @@ def render_html(triples: Iterable[ox.Triple | ox.Quad], top_n: int | None = None
 
     All entities are embedded either way, so the in-page control can show more again.
     """
-    data = view_data(triples)
+    return _page(_Statements(triples), top_n)
+
+
+def _page(statements: _Statements, top_n: int | None = None) -> str:
+    data = _view_data(statements)
     data["config"] = {"topN": max(0, int(top_n or 0)), "font": _FONT_STACK}
     js, css = _vis_assets()
     parts = {
@@ -121,9 +145,13 @@ class _Statements:
     reader sorts what it shows, so the order the triples come in never reaches the page.
     """
 
-    def __init__(self, triples: Iterable[ox.Triple | ox.Quad]) -> None:
+    def __init__(self, triples: Iterable[ox.Triple | ox.Quad] = ()) -> None:
         self._objects: dict[ox.NamedNode, dict[Term, dict[Term, None]]] = {p: {} for p in _READ}
         self._typed: dict[ox.NamedNode, dict[Term, None]] = {c: {} for c in _TYPES}
+        self.add(triples)
+
+    def add(self, triples: Iterable[ox.Triple | ox.Quad]) -> None:
+        """Keep what the view reads of ``triples``; a triple seen before adds nothing."""
         rdf_type, objects, typed = _RDF.type, self._objects, self._typed
         for triple in triples:
             predicate = triple.predicate
@@ -158,7 +186,10 @@ def view_data(triples: Iterable[ox.Triple | ox.Quad]) -> dict:
     Reads pyoxigraph triples or quads (named graphs merged): a build's ``quads`` as they are, or a
     graph file's from ``pyoxigraph.parse``; an rdflib graph goes through ``oxigraph_triples``.
     """
-    graph = _Statements(triples)
+    return _view_data(_Statements(triples))
+
+
+def _view_data(graph: _Statements) -> dict:
     turns = _turns(graph)
     documents = _documents(graph, turns)
     doc_order = {doc["id"]: i for i, doc in enumerate(documents)}

@@ -71,8 +71,10 @@ def parts_of(built: BuiltRdf) -> Iterable[RdfPart]:
     return [RdfPart(None, [], list(built.quads))]
 
 
-def _streamed(name: str, filename: str, description: str, writer: Callable[[], PartsWriter]) -> None:
-    """Register ``writer`` for the format, and the exporter that runs it over a graph's parts."""
+def streamed_exporter(name: str, filename: str, description: str,
+                      writer: Callable[[], PartsWriter]) -> Callable[[BuiltRdf, Path], None]:
+    """Register ``writer`` for the format, and the exporter that runs it over a graph's parts
+    (returned, for a caller that has a whole graph at hand)."""
     PARTS_WRITERS[name] = writer
 
     @exporter(name, filename, description)
@@ -84,6 +86,8 @@ def _streamed(name: str, filename: str, description: str, writer: Callable[[], P
             parts.write(path)
         finally:
             parts.close()
+
+    return write
 
 
 class _SharedQuads:
@@ -187,13 +191,13 @@ def _stripped(lines: Iterable[bytes]) -> Iterator[bytes]:
         yield line.rstrip(b"\n")
 
 
-_streamed("turtle", "graph.ttl", "RDF Turtle (the default): the whole graph, readable",
+streamed_exporter("turtle", "graph.ttl", "RDF Turtle (the default): the whole graph, readable",
           lambda: _GroupedWriter(ox.RdfFormat.TURTLE, triples=True))
-_streamed("nt", "graph.nt", "N-Triples: one triple a line, sorted; for bulk loaders and diffs",
+streamed_exporter("nt", "graph.nt", "N-Triples: one triple a line, sorted; for bulk loaders and diffs",
           lambda: _SortedLinesWriter(ox.RdfFormat.N_TRIPLES, triples=True))
-_streamed("nquads", "graph.nq", "N-Quads: one named graph per transcript plus one for shared entities",
+streamed_exporter("nquads", "graph.nq", "N-Quads: one named graph per transcript plus one for shared entities",
           lambda: _SortedLinesWriter(ox.RdfFormat.N_QUADS, triples=False))
-_streamed("trig", "graph.trig", "TriG: Turtle with one named graph per transcript plus one for entities",
+streamed_exporter("trig", "graph.trig", "TriG: Turtle with one named graph per transcript plus one for entities",
           lambda: _GroupedWriter(ox.RdfFormat.TRIG, triples=False))
 
 

@@ -11,6 +11,7 @@ import pytest
 from talkgraph.extract.errors import TalkgraphError
 from talkgraph.graph.build import RdfPart
 from talkgraph.graph.exporters import rdf
+from talkgraph.graph.exporters.html import render_html
 from talkgraph.graph.oxigraph_writer import serialize
 from talkgraph.graph.pipeline import build_graph, export_graph, streams_every
 from talkgraph.graph.spill import SpilledSequence
@@ -38,9 +39,9 @@ def sorted_lines(data: bytes) -> bytes:
     return b"".join(line + b"\n" for line in sorted(line for line in data.split(b"\n") if line.strip()))
 
 
-def test_a_build_of_line_and_turtle_formats_keeps_its_corpus_on_disk():
+def test_a_build_of_line_and_turtle_formats_and_the_view_keeps_its_corpus_on_disk():
     assert streams_every(["turtle", "nt", "nquads", "trig"])
-    assert not streams_every(["turtle", "html"])
+    assert streams_every(["turtle", "html"])  # the default build
     assert not streams_every(["jsonld"])
 
 
@@ -49,7 +50,7 @@ def test_files_written_part_by_part_are_the_whole_graph_serialised_at_once(trans
     monkeypatch.setattr(rdf, "RUN_LINES", 40)  # many sorted runs to merge
     on_disk = build_graph([transcripts], on_disk=True)
     assert isinstance(on_disk.corpus.documents, SpilledSequence)
-    export_graph(on_disk, tmp_path, ["turtle", "nt", "nquads", "trig"])
+    export_graph(on_disk, tmp_path, ["turtle", "nt", "nquads", "trig", "html"])
     graphs: dict = {}
     for quad in whole.quads:
         graphs.setdefault(quad.graph_name, []).append(quad)
@@ -60,6 +61,7 @@ def test_files_written_part_by_part_are_the_whole_graph_serialised_at_once(trans
     assert (tmp_path / "graph.trig").read_bytes() == serialize([q for g in graphs.values() for q in g],
                                                               ox.RdfFormat.TRIG)
     assert len(list(ox.parse(path=str(tmp_path / "graph.nq"), format=ox.RdfFormat.N_QUADS))) == len(whole.quads)
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == render_html(whole.quads)
 
 
 def test_a_graph_without_shared_entities_still_declares_its_prefixes(tmp_path):
