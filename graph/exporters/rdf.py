@@ -40,7 +40,7 @@ from talkgraph.ontology.namespace import PREFIXES
 
 from ..build import RdfPart
 from ..oxigraph_writer import serialize
-from . import BuiltRdf, atomic_write, exporter
+from . import BuiltRdf, atomic_write, exporter, load_exporters
 
 RUN_LINES = 200_000  # lines sorted in memory at a time by the line formats' external sort
 
@@ -61,6 +61,7 @@ PARTS_WRITERS: dict[str, Callable[[], PartsWriter]] = {}
 
 def parts_writer(name: str) -> Callable[[], PartsWriter] | None:
     """The parts writer of an exporter, or None when that format needs the whole graph at once."""
+    load_exporters()  # the view registers its writer from its own module
     return PARTS_WRITERS.get(name)
 
 
