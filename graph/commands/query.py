@@ -25,8 +25,8 @@ def configure(subparsers) -> None:
     source = parser.add_mutually_exclusive_group()
     source.add_argument("-q", "--canned", metavar="NAME", help="a canned query from ontology/queries (see --list)")
     source.add_argument("-f", "--file", metavar="FILE.rq", help="a file holding the query")
-    parser.add_argument("--name", help="the name for canned queries that take one (entity needs it, claims-about "
-                                       "narrows to it)")
+    parser.add_argument("--name", help="the name for canned queries that need one (entity, claims-by-speaker, "
+                                       "claims-about; see --list)")
     parser.add_argument("--format", choices=sorted(_FORMATTERS), default="table",
                         help="how SELECT results are printed (default table)")
     parser.add_argument("--full-iris", action="store_true", help="print full IRIs in the table, not prefixed names")

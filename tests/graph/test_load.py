@@ -27,7 +27,7 @@ from talkgraph.ontology.namespace import TGR
 from tests.conftest import run_cli
 from tests.servers import OXIGRAPH, VIRTUOSO, free_port, oxigraph_server, select, virtuoso_server
 
-QUERIES = ("affiliations", "agreements", "models", "former-affiliations", "claims-by-speaker")
+QUERIES = ("affiliations", "agreements", "models", "former-affiliations", "speakers", "topics")
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 ENTITY_COUNT = COUNT.replace("GRAPH ?g", f"GRAPH <{ENTITIES_GRAPH}>")

@@ -20,7 +20,7 @@ import samples  # noqa: E402
 from tests.helpers import SAMPLE  # noqa: E402
 
 NAMES = {"claims-by-speaker", "affiliations", "former-affiliations", "models", "agreements", "entity",
-         "claims-about", "questions"}
+         "claims-about", "questions", "speakers", "topics"}
 
 
 def canned(name: str, sample: str, entity: str | None = None) -> QueryResult:
@@ -37,7 +37,8 @@ def test_every_canned_query_is_documented_and_runs():
     assert NAMES <= set(queries)
     for query in queries.values():
         assert query.description and not query.description.startswith("#"), query.name
-        result = run_query([samples.FIXTURE_TTL], with_name(query, "田奇" if query.needs_name else None))
+        name = {"claims-about": "盘古大模型"}.get(query.name, "田奇")  # what the fixture's claims are about
+        result = run_query([samples.FIXTURE_TTL], with_name(query, name if query.needs_name else None))
         assert result.rows, f"{query.name} finds nothing in the fixture"
 
 
@@ -64,8 +65,12 @@ def test_agreements(sample):
 
 @pytest.mark.parametrize("sample", samples.SAMPLES)
 def test_claims_by_speaker_and_questions(sample):
-    claims = canned("claims-by-speaker", sample)
-    assert {"田奇", "林伟"} <= {row[0] for row in claims.rows}
+    claims = canned("claims-by-speaker", sample, "田奇")
+    assert claims.rows and {row[0] for row in claims.rows} == {"田奇"}
+    speakers = canned("speakers", sample)
+    counts = {row[0]: int(row[1]) for row in speakers.rows}
+    assert {"田奇", "林伟"} <= set(counts) and counts["田奇"] == len(claims.rows)
+    assert list(counts.values()) == sorted(counts.values(), reverse=True)
     questions = canned("questions", sample)
     assert questions.rows and all(row[0] == "张家兴" for row in questions.rows)
     assert "田奇" in {row[2] for row in questions.rows}
@@ -78,7 +83,8 @@ def test_entity_query_finds_by_name():
 
 def test_entity_query_needs_a_name_and_others_refuse_one():
     queries = canned_queries()
-    assert queries["entity"].needs_name and not queries["claims-about"].needs_name
+    assert queries["entity"].needs_name and queries["claims-about"].needs_name
+    assert not queries["speakers"].takes_name and not queries["topics"].takes_name
     with pytest.raises(UsageError, match="needs a name: add --name"):
         with_name(queries["entity"], None)
     with pytest.raises(UsageError, match="takes no name"):
@@ -88,8 +94,11 @@ def test_entity_query_needs_a_name_and_others_refuse_one():
 
 
 def test_claims_about():
-    rows = column_rows(canned("claims-about", "fixture"), "entity", "speaker")
+    rows = column_rows(canned("claims-about", "fixture", "盘古大模型"), "entity", "speaker")
     assert ("盘古大模型", "田奇") in rows
+    about = canned("claims-about", "fixture", "盘古大模型")
+    topics = {row[0]: int(row[1]) for row in canned("topics", "fixture").rows}
+    assert topics["盘古大模型"] == len(about.rows)
 
 
 def test_former_affiliations():

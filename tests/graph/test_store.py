@@ -33,7 +33,7 @@ def graph_contents(path) -> dict[str, list[str]]:
 
 
 def speakers(path) -> list[str]:
-    rows = run_query([path], canned_queries()["claims-by-speaker"].text).rows
+    rows = run_query([path], canned_queries()["speakers"].text).rows
     return sorted({row[0] for row in rows})
 
 
