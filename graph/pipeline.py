@@ -28,7 +28,7 @@ from talkgraph.extract.extraction import extract
 from talkgraph.extract.model import Document, Extraction, Kind, Transcript
 from talkgraph.extract.pipeline import Pipeline
 from talkgraph.extract.reading import read_document
-from talkgraph.extract.resolve import ResolvedCorpus, resolve_aliases
+from talkgraph.extract.resolve import ResolvedCorpus, ResolvedDocument, resolve_aliases
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
@@ -101,39 +101,51 @@ class BuiltGraph:
     def warnings(self) -> list[str]:
         """What a user should know about the input: transcripts read without any speaker turn, and
         what the reader found doubtful (label-shaped lines left unread, a label inside a turn)."""
-        lines = []
-        for doc in self.corpus.documents:
-            transcript = doc.extraction.transcript
-            name = transcript.document.source or transcript.document.doc_id
-            if not transcript.turns:
-                lines.append(f"{name}: no speaker turns found; read as one narrative document "
-                             "(see 'Input formats' in the README, or force one with --input-format)")
-            lines += [f"{name}: {note}" for note in transcript.notes]
-        return lines
+        return list(self._report[0])
 
     def summaries(self) -> list[str]:
         """One line per transcript: its format, turns, share of the text in turns, turns per speaker,
         people, organisations, models, claims."""
-        lines = []
+        return list(self._report[1])
+
+    @cached_property
+    def _report(self) -> tuple[list[str], list[str]]:
+        """The warnings and the summaries, made in one pass: a corpus kept on disk is read from
+        the disk on each pass."""
+        warnings, summaries = [], []
         for doc in self.corpus.documents:
-            x = doc.extraction
-            t = x.transcript
-            keys = set(doc.entity_of.values()) | set(doc.speaker_of.values())
-            count = {kind: sum(1 for k in keys if self.corpus.entities[k].kind is kind) for kind in Kind}
-            per_speaker = Counter(name for turn in t.turns for name in turn.speakers)
-            speakers = ", ".join(f"{name} {n}" for name, n in per_speaker.most_common())
-            lines.append(f"{t.document.doc_id}: format: {t.input_format}, {len(t.turns)} turns "
-                         f"({_share_in_turns(t):.0%} of the text{'; ' + speakers if speakers else ''}), "
-                         f"{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
-                         f"{count[Kind.MODEL]} models, {len(x.claims)} claims"
-                         + _unresolved_count(len(doc.unresolved)))
-        return lines
+            warnings += _warnings(doc)
+            summaries.append(self._summary(doc))
+        return warnings, summaries
+
+    def _summary(self, doc: ResolvedDocument) -> str:
+        x = doc.extraction
+        t = x.transcript
+        keys = set(doc.entity_of.values()) | set(doc.speaker_of.values())
+        count = {kind: sum(1 for k in keys if self.corpus.entities[k].kind is kind) for kind in Kind}
+        per_speaker = Counter(name for turn in t.turns for name in turn.speakers)
+        speakers = ", ".join(f"{name} {n}" for name, n in per_speaker.most_common())
+        return (f"{t.document.doc_id}: format: {t.input_format}, {len(t.turns)} turns "
+                f"({_share_in_turns(t):.0%} of the text{'; ' + speakers if speakers else ''}), "
+                f"{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
+                f"{count[Kind.MODEL]} models, {len(x.claims)} claims"
+                + _unresolved_count(len(doc.unresolved)))
 
     def unresolved(self) -> list[str]:
         """One line per mention that resolved to no entity (``--verbose``): where, what, and why."""
         return [f"{doc.extraction.transcript.document.doc_id}:{m.start}-{m.end}: {m.text!r} ({m.kind.value}, "
                 f"from {m.source}) refers to no single person of the transcript"
                 for doc in self.corpus.documents for m in doc.unresolved]
+
+
+def _warnings(doc: ResolvedDocument) -> list[str]:
+    transcript = doc.extraction.transcript
+    name = transcript.document.source or transcript.document.doc_id
+    lines = []
+    if not transcript.turns:
+        lines.append(f"{name}: no speaker turns found; read as one narrative document "
+                     "(see 'Input formats' in the README, or force one with --input-format)")
+    return lines + [f"{name}: {note}" for note in transcript.notes]
 
 
 def _unresolved_count(count: int) -> str:
