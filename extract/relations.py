@@ -49,6 +49,7 @@ _PRODUCT_CALLED = re.compile(r"\s?(?:有|推出了?|发布了?|做了)(?:一款|
 _IS_MADE_BY = re.compile(r"\s?是\s?")
 _OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
+_LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")
 _UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系)$")
 _SCHOOL_SUFFIX = re.compile(r"(?:学院|系)$")
 _WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
@@ -87,6 +88,7 @@ _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
 _FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
+_CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
 _INTRO = re.compile(r"我是\s?(?:来自)?")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
 _OF = re.compile(r"\s?的\s?")
@@ -136,15 +138,21 @@ def _party_name(party: Party) -> str:
     return party.name if isinstance(party, SpeakerRef) else party.canonical or party.text
 
 
-def _made_by_employer(relations: list[Relation], collective: list[Relation]) -> list[Relation]:
+def _made_by_employer(relations: list[Relation], collective: list[tuple[Relation, bool]]) -> list[Relation]:
     """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" (or "you" to a guest) make, the speaker's
-    organisation makes; when the text names no organisation of theirs, the person stands for it."""
+    organisation makes; when the text names no organisation of theirs, the person stands for it —
+    but not for a singular 你/您 (``你开源了X`` said to a company's head): the interviewer speaks to
+    the person about the company's work, and without the company the maker is left unsaid."""
     employer: dict[str, Party] = {}
     for r in relations:
         if r.predicate is Predicate.WORKS_FOR and (isinstance(r.subject, SpeakerRef) or r.subject.kind is Kind.PERSON):
             employer.setdefault(_party_name(r.subject), r.object)
-    return [Relation(r.subject, Predicate.CREATOR, employer.get(r.object.name, r.object), r.start, r.end)
-            for r in collective]
+    made = []
+    for r, person_may_stand in collective:
+        maker = employer.get(r.object.name, r.object if person_may_stand else None)
+        if maker is not None:
+            made.append(Relation(r.subject, Predicate.CREATOR, maker, r.start, r.end))
+    return made
 
 
 def _unique(relations: list[Relation]) -> Iterator[Relation]:
@@ -161,7 +169,8 @@ class _SentenceReader:
         self.transcript = transcript
         self.text = transcript.document.text
         self.speakers = transcript.speakers
-        self.collective: list[Relation] = []  # made by 我们 / 你们: resolved to an organisation at the end
+        # made by 我们 / 你们 / 你: resolved to an organisation at the end; whether the person may stand for it
+        self.collective: list[tuple[Relation, bool]] = []
         self.named_in_turn: dict[int, list[Mention]] = {}
         for sentence in sentences:
             if sentence.turn_index is not None:
@@ -376,12 +385,20 @@ class _SentenceReader:
                     if other is not subject:
                         yield Relation(other, Predicate.FORMERLY_AT, org, sentence.start, sentence.end)
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
+            addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
+            if addressee is not None:
+                yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
             if self.ends_before(_FOUND, sentence, org.start):
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None:
                     yield Relation(org, Predicate.FOUNDER, founder, sentence.start, sentence.end)
                     if not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start):
                         yield Relation(founder, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+
+    def _called_on(self, sentence: Sentence, org: Mention) -> bool:
+        """``腾讯，你们在AI上做了很多``: an organisation called on by name, then 你们, is the one the
+        person spoken to speaks for."""
+        return self.clause_start(sentence, org.start) == org.start and bool(_CALLED_ON.match(self.text, org.end, sentence.end))
 
     def _current(self, sentence: Sentence, org: Mention) -> bool:
         """``目前就职于X``, ``现在在X工作``, ``现任X``: where someone works now."""
@@ -438,7 +455,7 @@ class _SentenceReader:
                     continue
             speaker = self.speaker(sentence)
             if speaker is not None and self.ends_before(_WE_MAKE, sentence, model.start):
-                self.collective.append(Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end))
+                self.collective.append((Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end), True))
         for org in (m for m in makers if m.kind is Kind.ORGANIZATION):
             link = _IT_HAS.match(text, org.end, sentence.end) or _PRODUCT_CALLED.match(text, org.end, sentence.end)
             if link:
@@ -455,7 +472,9 @@ class _SentenceReader:
         elif pronoun is not None and pronoun[1] is not None:
             relation = Relation(model, Predicate.CREATOR, pronoun[1], sentence.start, sentence.end)
             if pronoun[2] and isinstance(pronoun[1], SpeakerRef):
-                self.collective.append(relation)
+                self.collective.append((relation, True))
+            elif self.text[pronoun[0] - 1] in "你您":
+                self.collective.append((relation, False))
             else:
                 yield relation
 
@@ -607,7 +626,7 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
         for name, mention in orgs.items():
             first.setdefault(name, mention)
             parent = _lexicon_parents().get(name)
-            if parent in orgs:
+            if parent in orgs and not _listed_together(text, mention, orgs[parent]):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, orgs[parent], sentence.start, sentence.end)
         for whole, part in zip(named, named[1:]):
             if _SUBSIDIARY.fullmatch(text, whole.end, part.start) or (
@@ -626,6 +645,13 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
                     for whole in _names_of(other_name) for stem in [_WHOLE_SUFFIX.sub("", whole)]):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
+
+
+def _listed_together(text: str, one: Mention, other: Mention) -> bool:
+    """``迪士尼、皮克斯、Adobe``: items of one list are named as peers, which says nothing of one
+    owning the other."""
+    first, second = sorted((one, other), key=lambda m: m.start)
+    return bool(_LIST_GAP.fullmatch(text, first.end, second.start))
 
 
 def _affiliation_with_whole(relations: list[Relation]) -> list[Relation]:

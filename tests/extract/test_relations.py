@@ -233,3 +233,22 @@ def test_indeed_opening_a_panel_turn_agrees_with_the_statement_before_it():
             "主持人：好。\n\n李华：嗯。\n")
     _, relations, _ = facts(text)
     assert ("赵强", "agreesWith", "李华") in relations
+
+
+def test_you_as_maker_is_the_company_spoken_for_never_the_person_alone():
+    text = ("周明：腾讯，你们今年很忙。你开源了FlowNet，大家都在用。\n\n李华：是的，我们很忙。\n\n"
+            "周明：好。\n\n李华：嗯。\n")
+    _, relations, _ = facts(text)
+    assert ("李华", "worksFor", "腾讯") in relations
+    assert ("FlowNet", "creator", "腾讯") in relations
+    assert ("FlowNet", "creator", "李华") not in relations
+    text = "周明：你开源了FlowNet，大家都在用。\n\n李华：是的，我们很忙。\n\n周明：好。\n\n李华：嗯。\n"
+    _, relations, _ = facts(text)
+    assert not any(p == "creator" for _, p, _ in relations)
+
+
+def test_organisations_listed_as_peers_are_not_parts_of_each_other():
+    _, relations, _ = facts("很多公司如迪士尼、皮克斯、Adobe都来了。\n")
+    assert not any(p == "parentOrganization" for _, p, _ in relations)
+    _, relations, _ = facts("迪士尼旗下的皮克斯做了很多电影。\n")
+    assert ("皮克斯", "parentOrganization", "迪士尼") in relations
