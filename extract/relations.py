@@ -14,9 +14,11 @@ from talkgraph.ontology import lexicon
 
 from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleStatement, Sentence, SpeakerRef,
                     Transcript, party_key)
+from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .numbers import parse_chinese_number
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
+_FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
 _BREAK = re.compile(r"[、，,；;和及跟]|以及")
 _PAST = re.compile(r"(?:当时|那时|那时候|之前|以前|曾经|曾|早年|原来|最早)")
 _JOIN = re.compile(r"(?:加入了?|进入了?|入职了?|去了)\s?$")
@@ -89,6 +91,7 @@ _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
 _FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
+_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # English words, not a lone name
 _INTRO = re.compile(r"我是\s?(?:来自)?")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
 _OF = re.compile(r"\s?的\s?")
@@ -105,12 +108,21 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     roles: list[RoleStatement] = []
     quantities: list[Quantity] = []
     reader = _SentenceReader(transcript, sentences)
+    speakers = Speakers(reader.speaker, reader.addressee)
     for sentence in sentences:
         roles.extend(reader.roles(sentence))
         relations.extend(reader.affiliations(sentence))
         relations.extend(reader.creations(sentence))
         relations.extend(reader.social(sentence))
         quantities.extend(reader.scales(sentence))
+        if _LATIN_WORDS.search(reader.text, sentence.start, sentence.end):
+            roles.extend(english_roles(reader.text, sentence))
+            roles.extend(english_speaker_roles(reader.text, sentence, speakers))
+            for relation, person_may_stand in english_relations(reader.text, sentence, speakers):
+                if person_may_stand is None or not isinstance(relation.object, SpeakerRef):
+                    relations.append(relation)
+                else:
+                    reader.collective.append((relation, person_may_stand))
     relations.extend(_part_of(transcript, sentences))
     relations.extend(reader.assents())
     for role in roles:
@@ -129,7 +141,7 @@ def _role_relations(role: RoleStatement) -> Iterator[Relation]:
     if role.former:
         yield Relation(person, Predicate.FORMERLY_AT, org, role.start, role.end)
         return
-    if any(part in FOUNDER_TITLES for part in role.title.split(_TITLE_JOIN)):
+    if any(part in FOUNDER_TITLES for part in role.title.split(_TITLE_JOIN)) or _FOUNDER_EN.search(role.title):
         yield Relation(org, Predicate.FOUNDER, person, role.start, role.end)
     yield Relation(person, Predicate.WORKS_FOR, org, role.start, role.end)
 

@@ -252,3 +252,28 @@ def test_organisations_listed_as_peers_are_not_parts_of_each_other():
     assert not any(p == "parentOrganization" for _, p, _ in relations)
     _, relations, _ = facts("迪士尼旗下的皮克斯做了很多电影。\n")
     assert ("皮克斯", "parentOrganization", "迪士尼") in relations
+
+
+def test_english_titles_at_organisations():
+    text = ("Host: Today we have Sam Altman, the CEO of OpenAI, and Demis Hassabis, co-founder of DeepMind.\n\n"
+            "Sam Altman: Thanks for having me here.\n\nDemis Hassabis: I was a researcher at Microsoft for years.\n\n"
+            "Host: 好的。\n")
+    _, relations, roles = facts(text)
+    assert ("Sam Altman", "CEO", "OpenAI") in roles
+    assert ("Sam Altman", "worksFor", "OpenAI") in relations
+    assert any(p == "founder" and o == "Demis Hassabis" for _, p, o in relations)
+    assert any(s == "Demis Hassabis" and p == "formerlyAt" and o == "微软" for s, p, o in relations)  # was: former
+    assert not any(s == "Demis Hassabis" and p == "worksFor" and o == "微软" for s, p, o in relations)
+
+
+def test_english_verbs_of_work_study_founding_and_making():
+    text = ("Anna Berg: I worked at Microsoft before, and I studied at Stanford University.\n\n"
+            "Tom Reed: Now I work at Tencent. OpenAI released GPT-4 last year. Google's Gemini is good too.\n\n"
+            "Anna Berg: You created PyTorch with your team, right?\n\nTom Reed: Yes.\n")
+    _, relations, _ = facts(text)
+    assert ("Anna Berg", "formerlyAt", "微软") in relations
+    assert ("Anna Berg", "formerlyAt", "斯坦福大学") in relations
+    assert ("Tom Reed", "worksFor", "腾讯") in relations
+    assert ("GPT-4", "creator", "OpenAI") in relations
+    assert ("PyTorch", "creator", "腾讯") in relations  # you → the addressee's company, not the person
+    assert ("PyTorch", "creator", "Tom Reed") not in relations
