@@ -92,6 +92,10 @@ _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
 _FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # English words, not a lone name
+# 我们俩都是创始人, 我们是行业中任职最久的两位创始人: both people of a two-person conversation
+_WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,。；;？?]{0,20}?(?P<title>联合创始人|创始人|创办人)")
+# 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company
+_FOUNDED_OWN = re.compile(r"(?:创办|创立|创建|成立)了?\s?(?:这家|我们的?|我的)公司")
 _INTRO = re.compile(r"我是\s?(?:来自)?")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
 _OF = re.compile(r"\s?的\s?")
@@ -127,7 +131,9 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     relations.extend(reader.assents())
     for role in roles:
         relations.extend(_role_relations(role))
-    relations.extend(_made_by_employer(relations, reader.collective))
+    employer = _employers(relations)
+    relations.extend(_made_by_employer(employer, reader.collective))
+    relations.extend(_founded_employer(employer, roles, reader.founded_own))
     relations.extend(_affiliation_with_whole(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
 
@@ -141,7 +147,7 @@ def _role_relations(role: RoleStatement) -> Iterator[Relation]:
     if role.former:
         yield Relation(person, Predicate.FORMERLY_AT, org, role.start, role.end)
         return
-    if any(part in FOUNDER_TITLES for part in role.title.split(_TITLE_JOIN)) or _FOUNDER_EN.search(role.title):
+    if _is_founder_title(role.title):
         yield Relation(org, Predicate.FOUNDER, person, role.start, role.end)
     yield Relation(person, Predicate.WORKS_FOR, org, role.start, role.end)
 
@@ -150,15 +156,34 @@ def _party_name(party: Party) -> str:
     return party.name if isinstance(party, SpeakerRef) else party.canonical or party.text
 
 
-def _made_by_employer(relations: list[Relation], collective: list[tuple[Relation, bool]]) -> list[Relation]:
-    """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" (or "you" to a guest) make, the speaker's
-    organisation makes; when the text names no organisation of theirs, the person stands for it —
-    but not for a singular 你/您 (``你开源了X`` said to a company's head): the interviewer speaks to
-    the person about the company's work, and without the company the maker is left unsaid."""
+def _employers(relations: list[Relation]) -> dict[str, Party]:
+    """Each person's current organisation, the first the text gives."""
     employer: dict[str, Party] = {}
     for r in relations:
         if r.predicate is Predicate.WORKS_FOR and (isinstance(r.subject, SpeakerRef) or r.subject.kind is Kind.PERSON):
             employer.setdefault(_party_name(r.subject), r.object)
+    return employer
+
+
+def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],
+                      founded_own: list[tuple[Party, int, int]]) -> list[Relation]:
+    """``我是创始人`` or ``创建这家公司的时候`` names no organisation: the founder's is the one they
+    work for, when the text gives it."""
+    founders = [(r.person, r.start, r.end) for r in roles if r.organization is None and not r.former
+                and _is_founder_title(r.title)] + founded_own
+    return [Relation(employer[_party_name(person)], Predicate.FOUNDER, person, start, end)
+            for person, start, end in founders if _party_name(person) in employer]
+
+
+def _is_founder_title(title: str) -> bool:
+    return any(part in FOUNDER_TITLES for part in title.split(_TITLE_JOIN)) or bool(_FOUNDER_EN.search(title))
+
+
+def _made_by_employer(employer: dict[str, Party], collective: list[tuple[Relation, bool]]) -> list[Relation]:
+    """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" (or "you" to a guest) make, the speaker's
+    organisation makes; when the text names no organisation of theirs, the person stands for it —
+    but not for a singular 你/您 (``你开源了X`` said to a company's head): the interviewer speaks to
+    the person about the company's work, and without the company the maker is left unsaid."""
     made = []
     for r, person_may_stand in collective:
         maker = employer.get(r.object.name, r.object if person_may_stand else None)
@@ -183,6 +208,7 @@ class _SentenceReader:
         self.speakers = transcript.speakers
         # made by 我们 / 你们 / 你: resolved to an organisation at the end; whether the person may stand for it
         self.collective: list[tuple[Relation, bool]] = []
+        self.founded_own: list[tuple[Party, int, int]] = []  # 创建这家公司: the founder's own company
         self.named_in_turn: dict[int, list[Mention]] = {}
         for sentence in sentences:
             if sentence.turn_index is not None:
@@ -268,6 +294,15 @@ class _SentenceReader:
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
             yield from self._role_after(sentence, speaker, intro.end(), orgs, False)
+        both = _WE_FOUNDERS.search(self.text, sentence.start, sentence.end)
+        if both and speaker is not None and len(self.speakers) == 2:
+            for person in (speaker, self.addressee(sentence)):
+                if person is not None:
+                    yield RoleStatement(person, both["title"], None, sentence.start, sentence.end)
+        own = _FOUNDED_OWN.search(self.text, sentence.start, sentence.end)
+        founder = own and (self.subject_before(sentence, own.start()) or speaker)
+        if founder:
+            self.founded_own.append((founder, sentence.start, sentence.end))
 
     def _organisation_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """A name right after its organisation (``面壁智能李大海``, as bylines and guest lists write

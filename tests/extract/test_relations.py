@@ -277,3 +277,13 @@ def test_english_verbs_of_work_study_founding_and_making():
     assert ("GPT-4", "creator", "OpenAI") in relations
     assert ("PyTorch", "creator", "腾讯") in relations  # you → the addressee's company, not the person
     assert ("PyTorch", "creator", "Tom Reed") not in relations
+
+
+def test_a_founder_title_without_organisation_founds_the_employer():
+    text = ("周明：腾讯，你们今年很忙。\n\n李华：是的。我们俩都是创始人，所以很忙。\n\n"
+            "周明：我现在在百度工作。\n\n李华：在创建这家公司之后，我一直很忙。\n")
+    _, relations, _ = facts(text)
+    assert ("腾讯", "founder", "李华") in relations
+    assert ("百度", "founder", "周明") in relations
+    _, relations, _ = facts("周明：我们俩都是创始人。\n\n李华：是的。\n\n周明：好。\n\n李华：嗯。\n")
+    assert not any(p == "founder" for _, p, _ in relations)  # no employer given: no founder relation
