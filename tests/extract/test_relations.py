@@ -287,3 +287,8 @@ def test_a_founder_title_without_organisation_founds_the_employer():
     assert ("百度", "founder", "周明") in relations
     _, relations, _ = facts("周明：我们俩都是创始人。\n\n李华：是的。\n\n周明：好。\n\n李华：嗯。\n")
     assert not any(p == "founder" for _, p, _ in relations)  # no employer given: no founder relation
+
+
+def test_a_kind_word_between_making_verb_and_model():
+    _, relations, _ = facts("昨天百度宣布开源模型Orion-7B，反响不错。\n")
+    assert ("Orion-7B", "creator", "百度") in relations
