@@ -292,3 +292,9 @@ def test_a_founder_title_without_organisation_founds_the_employer():
 def test_a_kind_word_between_making_verb_and_model():
     _, relations, _ = facts("昨天百度宣布开源模型Orion-7B，反响不错。\n")
     assert ("Orion-7B", "creator", "百度") in relations
+
+
+def test_what_we_offer_is_the_speakers_organisations():
+    text = "周明：我现在在百度工作。我们确实提供了Orion-7B给大家用。\n\n李华：好的。\n"
+    _, relations, _ = facts(text)
+    assert ("Orion-7B", "creator", "百度") in relations
