@@ -14,16 +14,18 @@ from talkgraph.ontology import lexicon
 
 from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleStatement, Sentence, SpeakerRef,
                     Transcript, party_key)
+from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .numbers import parse_chinese_number
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
+_FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
 _BREAK = re.compile(r"[、，,；;和及跟]|以及")
 _PAST = re.compile(r"(?:当时|那时|那时候|之前|以前|曾经|曾|早年|原来|最早)")
 _JOIN = re.compile(r"(?:加入了?|进入了?|入职了?|去了)\s?$")
 _AT = re.compile(r"(?:在|于)\s?$")
 _FROM_TO = re.compile(r"从\s?$")
 _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
-_MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?|创建了?)\s?(?:一个|一款|一套)?\s?$")
+_MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?|创建了?)\s?(?:一个|一款|一套)?\s?(?:新的?)?(?:开源)?(?:模型|大模型|产品|应用)?\s?$")
 # 前字节跳动算法工程师, 原阿里巴巴副总裁, 曾任腾讯副总裁: a title held before
 _FORMER_WORDS = r"(?:前|原|曾任|曾经是|曾是)\s?"
 _FORMER_MARK = re.compile(_FORMER_WORDS + "$")
@@ -49,6 +51,7 @@ _PRODUCT_CALLED = re.compile(r"\s?(?:有|推出了?|发布了?|做了)(?:一款|
 _IS_MADE_BY = re.compile(r"\s?是\s?")
 _OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
+_LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")
 _UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系)$")
 _SCHOOL_SUFFIX = re.compile(r"(?:学院|系)$")
 _WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
@@ -66,7 +69,7 @@ _TO = re.compile(r"\s?到")
 _WHILE_THERE = re.compile(r"\s?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
-_WE_MAKE = re.compile(r"我们\s?(?:在做|做|开发)?\s?$")
+_WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
 _TITLE_JOIN = "兼"  # 创始人兼CEO: one title joined to another
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
@@ -87,6 +90,12 @@ _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
 _FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
+_CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
+_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # English words, not a lone name
+# 我们俩都是创始人, 我们是行业中任职最久的两位创始人: both people of a two-person conversation
+_WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,。；;？?]{0,20}?(?P<title>联合创始人|创始人|创办人)")
+# 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company
+_FOUNDED_OWN = re.compile(r"(?:创办|创立|创建|成立)了?\s?(?:这家|我们的?|我的)公司")
 _INTRO = re.compile(r"我是\s?(?:来自)?")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
 _OF = re.compile(r"\s?的\s?")
@@ -103,17 +112,28 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     roles: list[RoleStatement] = []
     quantities: list[Quantity] = []
     reader = _SentenceReader(transcript, sentences)
+    speakers = Speakers(reader.speaker, reader.addressee)
     for sentence in sentences:
         roles.extend(reader.roles(sentence))
         relations.extend(reader.affiliations(sentence))
         relations.extend(reader.creations(sentence))
         relations.extend(reader.social(sentence))
         quantities.extend(reader.scales(sentence))
+        if _LATIN_WORDS.search(reader.text, sentence.start, sentence.end):
+            roles.extend(english_roles(reader.text, sentence))
+            roles.extend(english_speaker_roles(reader.text, sentence, speakers))
+            for relation, person_may_stand in english_relations(reader.text, sentence, speakers):
+                if person_may_stand is None or not isinstance(relation.object, SpeakerRef):
+                    relations.append(relation)
+                else:
+                    reader.collective.append((relation, person_may_stand))
     relations.extend(_part_of(transcript, sentences))
     relations.extend(reader.assents())
     for role in roles:
         relations.extend(_role_relations(role))
-    relations.extend(_made_by_employer(relations, reader.collective))
+    employer = _employers(relations)
+    relations.extend(_made_by_employer(employer, reader.collective))
+    relations.extend(_founded_employer(employer, roles, reader.founded_own))
     relations.extend(_affiliation_with_whole(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
 
@@ -127,7 +147,7 @@ def _role_relations(role: RoleStatement) -> Iterator[Relation]:
     if role.former:
         yield Relation(person, Predicate.FORMERLY_AT, org, role.start, role.end)
         return
-    if any(part in FOUNDER_TITLES for part in role.title.split(_TITLE_JOIN)):
+    if _is_founder_title(role.title):
         yield Relation(org, Predicate.FOUNDER, person, role.start, role.end)
     yield Relation(person, Predicate.WORKS_FOR, org, role.start, role.end)
 
@@ -136,15 +156,40 @@ def _party_name(party: Party) -> str:
     return party.name if isinstance(party, SpeakerRef) else party.canonical or party.text
 
 
-def _made_by_employer(relations: list[Relation], collective: list[Relation]) -> list[Relation]:
-    """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" (or "you" to a guest) make, the speaker's
-    organisation makes; when the text names no organisation of theirs, the person stands for it."""
+def _employers(relations: list[Relation]) -> dict[str, Party]:
+    """Each person's current organisation, the first the text gives."""
     employer: dict[str, Party] = {}
     for r in relations:
         if r.predicate is Predicate.WORKS_FOR and (isinstance(r.subject, SpeakerRef) or r.subject.kind is Kind.PERSON):
             employer.setdefault(_party_name(r.subject), r.object)
-    return [Relation(r.subject, Predicate.CREATOR, employer.get(r.object.name, r.object), r.start, r.end)
-            for r in collective]
+    return employer
+
+
+def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],
+                      founded_own: list[tuple[Party, int, int]]) -> list[Relation]:
+    """``我是创始人`` or ``创建这家公司的时候`` names no organisation: the founder's is the one they
+    work for, when the text gives it."""
+    founders = [(r.person, r.start, r.end) for r in roles if r.organization is None and not r.former
+                and _is_founder_title(r.title)] + founded_own
+    return [Relation(employer[_party_name(person)], Predicate.FOUNDER, person, start, end)
+            for person, start, end in founders if _party_name(person) in employer]
+
+
+def _is_founder_title(title: str) -> bool:
+    return any(part in FOUNDER_TITLES for part in title.split(_TITLE_JOIN)) or bool(_FOUNDER_EN.search(title))
+
+
+def _made_by_employer(employer: dict[str, Party], collective: list[tuple[Relation, bool]]) -> list[Relation]:
+    """``我是来自阿里云的陈鑫。我们做通义灵码``: what "we" (or "you" to a guest) make, the speaker's
+    organisation makes; when the text names no organisation of theirs, the person stands for it —
+    but not for a singular 你/您 (``你开源了X`` said to a company's head): the interviewer speaks to
+    the person about the company's work, and without the company the maker is left unsaid."""
+    made = []
+    for r, person_may_stand in collective:
+        maker = employer.get(r.object.name, r.object if person_may_stand else None)
+        if maker is not None:
+            made.append(Relation(r.subject, Predicate.CREATOR, maker, r.start, r.end))
+    return made
 
 
 def _unique(relations: list[Relation]) -> Iterator[Relation]:
@@ -161,7 +206,9 @@ class _SentenceReader:
         self.transcript = transcript
         self.text = transcript.document.text
         self.speakers = transcript.speakers
-        self.collective: list[Relation] = []  # made by 我们 / 你们: resolved to an organisation at the end
+        # made by 我们 / 你们 / 你: resolved to an organisation at the end; whether the person may stand for it
+        self.collective: list[tuple[Relation, bool]] = []
+        self.founded_own: list[tuple[Party, int, int]] = []  # 创建这家公司: the founder's own company
         self.named_in_turn: dict[int, list[Mention]] = {}
         for sentence in sentences:
             if sentence.turn_index is not None:
@@ -247,6 +294,15 @@ class _SentenceReader:
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
             yield from self._role_after(sentence, speaker, intro.end(), orgs, False)
+        both = _WE_FOUNDERS.search(self.text, sentence.start, sentence.end)
+        if both and speaker is not None and len(self.speakers) == 2:
+            for person in (speaker, self.addressee(sentence)):
+                if person is not None:
+                    yield RoleStatement(person, both["title"], None, sentence.start, sentence.end)
+        own = _FOUNDED_OWN.search(self.text, sentence.start, sentence.end)
+        founder = own and (self.subject_before(sentence, own.start()) or speaker)
+        if founder:
+            self.founded_own.append((founder, sentence.start, sentence.end))
 
     def _organisation_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """A name right after its organisation (``面壁智能李大海``, as bylines and guest lists write
@@ -376,12 +432,20 @@ class _SentenceReader:
                     if other is not subject:
                         yield Relation(other, Predicate.FORMERLY_AT, org, sentence.start, sentence.end)
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
+            addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
+            if addressee is not None:
+                yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
             if self.ends_before(_FOUND, sentence, org.start):
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None:
                     yield Relation(org, Predicate.FOUNDER, founder, sentence.start, sentence.end)
                     if not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start):
                         yield Relation(founder, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+
+    def _called_on(self, sentence: Sentence, org: Mention) -> bool:
+        """``腾讯，你们在AI上做了很多``: an organisation called on by name, then 你们, is the one the
+        person spoken to speaks for."""
+        return self.clause_start(sentence, org.start) == org.start and bool(_CALLED_ON.match(self.text, org.end, sentence.end))
 
     def _current(self, sentence: Sentence, org: Mention) -> bool:
         """``目前就职于X``, ``现在在X工作``, ``现任X``: where someone works now."""
@@ -438,7 +502,7 @@ class _SentenceReader:
                     continue
             speaker = self.speaker(sentence)
             if speaker is not None and self.ends_before(_WE_MAKE, sentence, model.start):
-                self.collective.append(Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end))
+                self.collective.append((Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end), True))
         for org in (m for m in makers if m.kind is Kind.ORGANIZATION):
             link = _IT_HAS.match(text, org.end, sentence.end) or _PRODUCT_CALLED.match(text, org.end, sentence.end)
             if link:
@@ -455,7 +519,9 @@ class _SentenceReader:
         elif pronoun is not None and pronoun[1] is not None:
             relation = Relation(model, Predicate.CREATOR, pronoun[1], sentence.start, sentence.end)
             if pronoun[2] and isinstance(pronoun[1], SpeakerRef):
-                self.collective.append(relation)
+                self.collective.append((relation, True))
+            elif self.text[pronoun[0] - 1] in "你您":
+                self.collective.append((relation, False))
             else:
                 yield relation
 
@@ -607,7 +673,7 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
         for name, mention in orgs.items():
             first.setdefault(name, mention)
             parent = _lexicon_parents().get(name)
-            if parent in orgs:
+            if parent in orgs and not _listed_together(text, mention, orgs[parent]):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, orgs[parent], sentence.start, sentence.end)
         for whole, part in zip(named, named[1:]):
             if _SUBSIDIARY.fullmatch(text, whole.end, part.start) or (
@@ -626,6 +692,13 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
                     for whole in _names_of(other_name) for stem in [_WHOLE_SUFFIX.sub("", whole)]):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
+
+
+def _listed_together(text: str, one: Mention, other: Mention) -> bool:
+    """``迪士尼、皮克斯、Adobe``: items of one list are named as peers, which says nothing of one
+    owning the other."""
+    first, second = sorted((one, other), key=lambda m: m.start)
+    return bool(_LIST_GAP.fullmatch(text, first.end, second.start))
 
 
 def _affiliation_with_whole(relations: list[Relation]) -> list[Relation]:

@@ -1,6 +1,8 @@
 """Relation, role, quantity and claim patterns on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from talkgraph.extract import SpeakerRef, document_from_text, extract, parse_transcript
 
 
@@ -233,3 +235,69 @@ def test_indeed_opening_a_panel_turn_agrees_with_the_statement_before_it():
             "主持人：好。\n\n李华：嗯。\n")
     _, relations, _ = facts(text)
     assert ("赵强", "agreesWith", "李华") in relations
+
+
+def two_person(*turns: str) -> set:
+    """Relations of a talk between 周明 and 李华, turns alternating, 周明 first."""
+    lines = [f"{('周明', '李华')[i % 2]}：{said}" for i, said in enumerate(turns + ("好。", "嗯。"))]
+    return facts("\n\n".join(lines) + "\n")[1]
+
+
+def test_you_as_maker_is_the_company_spoken_for_never_the_person_alone():
+    relations = two_person("腾讯，你们今年很忙。你开源了FlowNet，大家都在用。", "是的，我们很忙。")
+    assert {("李华", "worksFor", "腾讯"), ("FlowNet", "creator", "腾讯")} <= relations
+    assert ("FlowNet", "creator", "李华") not in relations
+    relations = two_person("你开源了FlowNet，大家都在用。", "是的，我们很忙。")
+    assert not any(p == "creator" for _, p, _ in relations)  # no company given: no maker
+
+
+def test_organisations_listed_as_peers_are_not_parts_of_each_other():
+    _, relations, _ = facts("很多公司如迪士尼、皮克斯、Adobe都来了。\n")
+    assert not any(p == "parentOrganization" for _, p, _ in relations)
+    _, relations, _ = facts("迪士尼旗下的皮克斯做了很多电影。\n")
+    assert ("皮克斯", "parentOrganization", "迪士尼") in relations
+
+
+_ENGLISH_INTERVIEW = (
+    "Host: I work at Tencent. Today we have Sam Altman, the CEO of OpenAI, and Demis Hassabis, co-founder of DeepMind.\n\n"
+    "Sam Altman: Thanks. I worked at Microsoft before, and I studied at Stanford University.\n\n"
+    "Demis Hassabis: I was a researcher at Google for years. "
+    "OpenAI released GPT-4 last year. Google's Gemini is good too.\n\n"
+    "Sam Altman: Demis Hassabis, you created PyTorch with your team, right?\n\nDemis Hassabis: Yes.\n")
+
+
+@pytest.mark.parametrize("fact, held", [
+    (("Sam Altman", "worksFor", "OpenAI"), True),  # X, the CEO of Y
+    (("Google DeepMind", "founder", "Demis Hassabis"), True),  # X, co-founder of Y
+    (("Sam Altman", "formerlyAt", "微软"), True),  # I worked at Y
+    (("Sam Altman", "formerlyAt", "斯坦福大学"), True),  # I studied at Y
+    (("Demis Hassabis", "formerlyAt", "Google"), True),  # I was a researcher at Y: a former title
+    (("Demis Hassabis", "worksFor", "Google"), False),
+    (("Host", "worksFor", "腾讯"), True),  # I work at Y
+    (("GPT-4", "creator", "OpenAI"), True),  # Y released M
+    (("Gemini", "creator", "Google"), True),  # Y's M
+    (("PyTorch", "creator", "Google DeepMind"), True),  # you made M → the addressee's company
+    (("PyTorch", "creator", "Demis Hassabis"), False),
+])
+def test_english_relation_shapes(fact, held):
+    _, relations, _ = facts(_ENGLISH_INTERVIEW)
+    assert (fact in relations) is held
+
+
+def test_a_founder_title_without_organisation_founds_the_employer():
+    relations = two_person("腾讯，你们今年很忙。", "是的。我们俩都是创始人，所以很忙。", "我现在在百度工作。",
+                           "在创建这家公司之后，我一直很忙。")
+    assert {("腾讯", "founder", "李华"), ("百度", "founder", "周明")} <= relations
+    relations = two_person("我们俩都是创始人。", "是的。")
+    assert not any(p == "founder" for _, p, _ in relations)  # no employer given: no founder relation
+
+
+def test_a_kind_word_between_making_verb_and_model():
+    _, relations, _ = facts("昨天百度宣布开源模型Orion-7B，反响不错。\n")
+    assert ("Orion-7B", "creator", "百度") in relations
+
+
+def test_what_we_offer_is_the_speakers_organisations():
+    text = "周明：我现在在百度工作。我们确实提供了Orion-7B给大家用。\n\n李华：好的。\n"
+    _, relations, _ = facts(text)
+    assert ("Orion-7B", "creator", "百度") in relations
