@@ -63,8 +63,12 @@ def configure(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-class _Stopped(Exception):
-    """SIGTERM arrived: stop as Ctrl-C does."""
+class _Stopped(BaseException):
+    """SIGTERM arrived: stop as Ctrl-C does.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: raised wherever the main thread happens to be,
+    an ``Exception`` could land inside socketserver's ``except Exception`` around a request and be
+    swallowed there, leaving the server running after SIGTERM."""
 
 
 def _stop(signum, frame) -> None:
