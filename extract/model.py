@@ -57,6 +57,7 @@ class BlockRole(str, Enum):
     EXCERPT = "excerpt"  # a highlight quoting a turn
     INTRO = "intro"  # narrative text outside any turn
     DUPLICATE = "duplicate"  # a repeated copy of text already read
+    STRUCTURE = "structure"  # the format's own lines, not text: cue numbers, time lines, a WEBVTT header
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from rdflib import Graph
 
 from talkgraph.extract.errors import InputError, OutputError
 from talkgraph.extract.extraction import extract
-from talkgraph.extract.model import Document, Extraction, Kind, Transcript
+from talkgraph.extract.model import BlockRole, Document, Extraction, Kind, Transcript
 from talkgraph.extract.pipeline import Pipeline
 from talkgraph.extract.reading import read_document
 from talkgraph.extract.resolve import ResolvedCorpus, ResolvedDocument, resolve_aliases
@@ -153,12 +153,18 @@ def _unresolved_count(count: int) -> str:
 
 
 def _share_in_turns(transcript: Transcript) -> float:
-    """How much of a transcript's text (not counting white space) its turns hold."""
+    """How much of a transcript's text its turns hold, their speaker labels included, not counting
+    white space, punctuation or the format's own lines (an SRT's cue numbers and time lines are not text)."""
     text = transcript.document.text
-    total = len(text) - sum(1 for ch in text if ch.isspace())
-    inside = sum(len(text[s:e]) - sum(1 for ch in text[s:e] if ch.isspace())
-                 for turn in transcript.turns for s, e in turn.spans)
+    structure = [(b.start, b.end) for b in transcript.blocks if b.role is BlockRole.STRUCTURE]
+    total = _letters_and_digits(text, 0, len(text)) - sum(_letters_and_digits(text, s, e) for s, e in structure)
+    inside = sum(_letters_and_digits(text, s, e) for turn in transcript.turns for s, e in (*turn.labels, *turn.spans))
     return inside / total if total else 0.0
+
+
+def _letters_and_digits(text: str, start: int, end: int) -> int:
+    """How many letters and digits ``text[start:end]`` holds."""
+    return sum(1 for ch in text[start:end] if ch.isalnum())
 
 
 @dataclass(frozen=True)

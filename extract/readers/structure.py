@@ -83,7 +83,7 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
     for i, cue in enumerate(cues):
         line = cue.line
         if cue.structural:
-            state.roles.append(BlockRole.METADATA)
+            state.roles.append(BlockRole.STRUCTURE)
             continue
         if cue.label is not None:
             spans = line.source_spans(cue.label.content)

@@ -87,6 +87,18 @@ def test_a_directory_build_reads_every_format_and_reports_each(tmp_path):
     assert "周婷 " in result.stderr and "of the text" in result.stderr
 
 
+def test_the_share_of_text_in_turns_counts_speech_not_cue_numbers_or_time_lines(tmp_path):
+    subtitles = tmp_path / "s.srt"
+    subtitles.write_text("1\n00:00:00,500 --> 00:00:04,800\n主持人：欢迎收听本期节目。\n\n"
+                         "2\n00:00:05,000 --> 00:00:08,000\n张三：谢谢邀请。\n", encoding="utf-8")
+    dialogue = tmp_path / "d.txt"
+    dialogue.write_text("第一期 访谈实录\n\n主持人：欢迎收听本期节目。\n\n张三：谢谢邀请。\n", encoding="utf-8")
+    result = run_cli("build", str(subtitles), str(dialogue), "-o", str(tmp_path / "out"), "--format", "turtle")
+    assert result.returncode == 0, result.stderr
+    assert "s: format: srt, 2 turns (100% of the text;" in result.stderr
+    assert "d: format: dialogue, 2 turns (71% of the text;" in result.stderr  # 17 of 24: the heading is no turn
+
+
 def test_input_format_and_speakers_options_are_checked_before_any_work(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("A：你好。\n\nQ：你好。\n\nA：再见。\n", encoding="utf-8")
