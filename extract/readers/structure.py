@@ -235,7 +235,7 @@ def _before_first_turn(blocks: tuple[Block, ...]):
     for block in blocks:
         if block.role in (BlockRole.TURN, BlockRole.EXCERPT):
             break
-        if block.role in (BlockRole.INTRO, BlockRole.HEADING, BlockRole.METADATA, BlockRole.CAPTION):
+        if block.role in (BlockRole.INTRO, BlockRole.HEADING, BlockRole.METADATA, BlockRole.CAPTION, BlockRole.STRUCTURE):
             yield block
 
 
