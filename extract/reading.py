@@ -30,7 +30,7 @@ def document_from_text(text: str, doc_id: str | None = None, source: str | None 
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one transcript file, detecting UTF-8/UTF-16 (by BOM) and GB18030/Big5."""
+    """Read one transcript file, detecting UTF-8, UTF-16 (with a BOM or without) and GB18030/Big5."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -60,7 +60,10 @@ def decode_transcript(raw: bytes, name: str = "input") -> str:
             except UnicodeDecodeError:
                 raise InputError(f"{name}: starts with a {codec} mark but is not valid {codec}") from None
     if b"\x00" in raw:
-        raise InputError(f"{name}: looks like a binary file, not a text transcript")
+        text = _utf16_without_mark(raw)
+        if text is None:
+            raise InputError(f"{name}: looks like a binary file, not a text transcript")
+        return text
     for codec in ("utf-8", *_FALLBACK_ENCODINGS):
         try:
             text = raw.decode(codec)
@@ -69,6 +72,29 @@ def decode_transcript(raw: bytes, name: str = "input") -> str:
         if _looks_like_text(text):
             return text
     raise InputError(f"{name}: not text in UTF-8, UTF-16, GB18030 or Big5")
+
+
+def _utf16_without_mark(raw: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark (some Windows tools do): the byte order whose text is
+    nearly all ordinary characters; binary data read as UTF-16 scatters over the whole plane."""
+    if len(raw) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        ordinary = sum(1 for ch in text if _ordinary(ch))
+        if ordinary >= 0.95 * len(text) and _looks_like_text(text):
+            return text
+    return None
+
+
+def _ordinary(ch: str) -> bool:
+    """A character a Chinese or English transcript is made of: ASCII, CJK, their punctuation and forms."""
+    code = ord(ch)
+    return (code < 0x80 or 0x3000 <= code <= 0x303F or 0x4E00 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF
+            or 0x2000 <= code <= 0x206F or 0x3400 <= code <= 0x4DBF or code in (0xA0, 0xB7))
 
 
 def _looks_like_text(text: str) -> bool:

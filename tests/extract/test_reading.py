@@ -1,6 +1,8 @@
 """Reading transcript files: encodings, line ends, and bad input."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from talkgraph.extract import InputError, read_document
@@ -9,7 +11,7 @@ from talkgraph.extract.reading import document_from_text
 TEXT = "王小明：大家好，今天聊聊大模型。\n\n李华：我认为模型会越来越大。\n\n王小明：谢谢。\n"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "gbk"])
 def test_encodings_give_the_same_text(tmp_path, encoding):
     path = tmp_path / "t.txt"
     path.write_bytes(TEXT.encode(encoding))
@@ -32,6 +34,8 @@ def test_traditional_chinese_is_read_as_is(tmp_path):
     (b"", "empty"),
     (b"   \n\n  ", "empty"),
     (b"\x00\x01\x02binary\x00data", "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(7).randbytes(4000), "binary"),
+    (bytes(range(256)) * 8, "binary"),
     (bytes(range(128, 256)) * 4, "not text"),
 ])
 def test_bad_files_raise_one_clear_error(tmp_path, content, message):
