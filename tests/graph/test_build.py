@@ -21,7 +21,7 @@ from talkgraph.extract.reading import document_from_text
 from talkgraph.graph import build_from_documents, build_graph, datasets, export_graph
 from talkgraph.graph.pipeline import cyclic_gc_paused
 from talkgraph.ontology.namespace import NIF, SDO, TG
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra (distributed) is not installed")
 

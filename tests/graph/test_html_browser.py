@@ -20,14 +20,12 @@ from talkgraph.graph.exporters.html import render_html, view_data
 from talkgraph.graph.oxigraph_writer import oxigraph_triples
 from talkgraph.ontology.namespace import PROV, RDF, RDFS, SDO, SKOS, TG, TGR
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright to run the browser tests")
+from tests.browsers import needs_chromium, playwright_api
 
-CHROMIUM = Path("/usr/bin/chromium")
+playwright_api()
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "examples" / "idea-2021-panel.txt"
 FIXTURE = ROOT / "tests" / "fixtures" / "html" / "panel.ttl"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
 
 NODE_ON_SCREEN = "(id) => { const n = window.talkgraphView.network; return n.canvasToDOM(n.getPosition(id)); }"
 
@@ -40,7 +38,7 @@ def wait_until_settled(page, timeout: float = 60) -> None:
         page.wait_for_timeout(50)
 
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)")
+pytestmark = needs_chromium
 
 
 def page_of(graph: Graph, top_n: int | None = None) -> str:
@@ -51,14 +49,6 @@ def page_of(graph: Graph, top_n: int | None = None) -> str:
 def data_of(graph: Graph) -> dict:
     return view_data(oxigraph_triples(graph))
 
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 class View:

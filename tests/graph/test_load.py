@@ -24,7 +24,7 @@ from talkgraph.graph.graph_files import graph_sources, read_triples
 from talkgraph.graph.load import Endpoint, LoadFailed, load_to_endpoint, split_triples
 from talkgraph.graph.query import canned_queries, run_query
 from talkgraph.ontology.namespace import TGR
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 from tests.servers import OXIGRAPH, VIRTUOSO, free_port, oxigraph_server, select, virtuoso_server
 
 QUERIES = ("affiliations", "agreements", "models", "former-affiliations", "speakers", "topics")

@@ -18,10 +18,10 @@ from talkgraph.graph.query import canned_queries, run_query, with_name
 from talkgraph.graph.query_page import render_query_page
 from talkgraph.graph.server import ServerOptions, start_server
 
-pytest.importorskip("playwright.sync_api", reason="pip install playwright to run the browser tests")
-from tests.graph.test_html_browser import CHROMIUM, browser  # noqa: E402,F401 - the view's browser, shared
+from tests.browsers import needs_chromium, playwright_api
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)")
+playwright_api()
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")

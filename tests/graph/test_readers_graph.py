@@ -9,7 +9,7 @@ from talkgraph.extract import document_from_text
 from talkgraph.graph.pipeline import ReadOptions, build_from_documents
 from talkgraph.ontology.namespace import SDO, TG
 
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 
 def graph_of(text: str, options: ReadOptions = ReadOptions()):

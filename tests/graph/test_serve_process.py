@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from talkgraph.graph import export_graph
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 from tests.servers import free_port, wait_for_port
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

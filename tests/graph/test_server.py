@@ -316,7 +316,7 @@ def test_a_port_in_use_is_a_clear_error(graph_ttl):
 
 def test_a_store_folder_is_served_by_every_worker(tmp_path, sample_path):
     """A --store folder can be opened by one process at a time: the workers load it in turn."""
-    from tests.conftest import run_cli
+    from tests.helpers import run_cli
 
     result = run_cli("build", str(sample_path), "-o", str(tmp_path / "out"), "--store", str(tmp_path / "store"))
     assert result.returncode == 0, result.stderr

@@ -16,7 +16,7 @@ from talkgraph.graph.datasets import ENTITIES_GRAPH
 from talkgraph.graph.query import canned_queries, run_query
 from talkgraph.graph.store import save_to_store
 from talkgraph.ontology.namespace import RDFS, SDO, TG
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 PANEL_SPEAKERS = ["张家兴", "林伟", "田奇", "袁进辉"]
 PEOPLE = f"SELECT ?n WHERE {{ ?p a <{SDO.Person}> ; <{RDFS.label}> ?n }} ORDER BY ?n"
