@@ -112,12 +112,13 @@ def load_to_endpoint(inputs: str | Path | Iterable[str | Path], endpoint: str | 
     parts = {graph_iri: triples} if graph_iri else split_triples(triples)
     entities = str(ENTITIES_GRAPH)
     order = ([entities] if entities in parts and not graph_iri else []) + sorted(set(parts) - {entities})
-    opener = _opener(target)
+    session = _Session(target, timeout)
     for done, name in enumerate(order):
         method = "POST" if name == entities and not graph_iri else "PUT"
         data = ox.serialize(parts[name], format=ox.RdfFormat.N_TRIPLES)
         try:
-            _send(opener, target.url, method, name, data, timeout)
+            session.authenticate()
+            session.send(method, name, data)
         except OutputError as exc:
             raise LoadFailed(str(exc), order[:done], order[done:]) from None
     return LoadReport(target.url, len(parts), len(triples))
@@ -136,30 +137,84 @@ def split_triples(triples: list[ox.Triple]) -> dict[str, list[ox.Triple]]:
     return parts
 
 
-def _opener(endpoint: Endpoint) -> urllib.request.OpenerDirector:
-    """Digest and basic authentication both offered: the store's challenge picks which."""
-    if not endpoint.user:
-        return urllib.request.build_opener()
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, endpoint.url, endpoint.user, endpoint.password or "")
-    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords),
-                                       urllib.request.HTTPBasicAuthHandler(passwords))
+_PROBE_GRAPH = "urn:x-talkgraph:authentication-probe"
 
 
-def _send(opener: urllib.request.OpenerDirector, endpoint: str, method: str, graph_name: str, data: bytes,
-          timeout: float) -> None:
-    separator = "&" if "?" in endpoint else "?"
-    url = f"{endpoint}{separator}{urllib.parse.urlencode({'graph': graph_name})}"
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": N_TRIPLES})
-    try:
-        with opener.open(request, timeout=timeout) as response:
+class _SigningDigestAuthHandler(urllib.request.HTTPDigestAuthHandler):
+    """Digest authentication that signs a request before it is sent, once the store has challenged.
+
+    urllib answers a challenge by sending the refused request again; a store that refuses an
+    unsigned upload closes the connection while a body of a few MB is still on its way (Virtuoso
+    does: "Broken pipe"), so every upload goes out signed, after a small request that fetched
+    the challenge."""
+
+    challenge: dict[str, str] | None = None
+
+    def retry_http_digest_auth(self, req, auth):
+        _scheme, _, challenge = auth.partition(" ")
+        self.challenge = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(challenge)))
+        return super().retry_http_digest_auth(req, auth)
+
+    def http_request(self, req):
+        if self.challenge is not None and not req.has_header("Authorization"):
+            signature = self.get_authorization(req, self.challenge)
+            if signature:
+                req.add_unredirected_header("Authorization", f"Digest {signature}")
+        return req
+
+    https_request = http_request
+
+
+class _Session:
+    """Requests to one store with its credentials; digest or basic, as the store's challenge asks."""
+
+    def __init__(self, endpoint: Endpoint, timeout: float) -> None:
+        self.endpoint, self.timeout = endpoint, timeout
+        if not endpoint.user:
+            self.opener = urllib.request.build_opener()
+            return
+        self.passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
+        self.passwords.add_password(None, endpoint.url, endpoint.user, endpoint.password or "")
+        self.digest = _SigningDigestAuthHandler(self.passwords)
+        self.opener = urllib.request.build_opener(self.digest, urllib.request.HTTPBasicAuthHandler(self.passwords))
+
+    def authenticate(self) -> None:
+        """A small request (for a graph no one has) before each upload, so the upload goes out
+        signed: with the challenge it fetched (digest; a stale nonce is renewed here), or with the
+        credentials up front (basic)."""
+        if not self.endpoint.user:
+            return
+        try:
+            self._open(self._request("GET", _PROBE_GRAPH, None))
+        except urllib.error.HTTPError as exc:
+            if exc.code in (401, 403):
+                raise OutputError(f"{self.endpoint.url}: the store refused the credentials "
+                                  f"(HTTP {exc.code} {exc.reason})") from None
+        except (urllib.error.URLError, OSError, ValueError):
+            pass  # the upload says why
+        if self.digest.challenge is None:
+            self.passwords.update_authenticated(self.endpoint.url, True)
+
+    def send(self, method: str, graph_name: str, data: bytes) -> None:
+        endpoint = self.endpoint.url
+        try:
+            self._open(self._request(method, graph_name, data))
+        except urllib.error.HTTPError as exc:
+            raise OutputError(f"{endpoint}: the store refused graph {graph_name} "
+                              f"(HTTP {exc.code} {exc.reason}{_detail(exc)})") from None
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise OutputError(f"{endpoint}: cannot reach the store ({reason})") from None
+
+    def _request(self, method: str, graph_name: str, data: bytes | None) -> urllib.request.Request:
+        separator = "&" if "?" in self.endpoint.url else "?"
+        url = f"{self.endpoint.url}{separator}{urllib.parse.urlencode({'graph': graph_name})}"
+        headers = {"Content-Type": N_TRIPLES} if data is not None else {}
+        return urllib.request.Request(url, data=data, method=method, headers=headers)
+
+    def _open(self, request: urllib.request.Request) -> None:
+        with self.opener.open(request, timeout=self.timeout) as response:
             response.read()
-    except urllib.error.HTTPError as exc:
-        raise OutputError(f"{endpoint}: the store refused graph {graph_name} "
-                          f"(HTTP {exc.code} {exc.reason}{_detail(exc)})") from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise OutputError(f"{endpoint}: cannot reach the store ({reason})") from None
 
 
 def _detail(error: urllib.error.HTTPError) -> str:

@@ -113,6 +113,23 @@ def test_load_into_virtuoso(built, tmp_path):
             load_to_endpoint([built], Endpoint.parse(f"{base}/sparql-graph-crud-auth", "dba", "wrong"))
 
 
+@needs_virtuoso
+def test_a_graph_of_several_mb_goes_into_virtuosos_authenticated_store(tmp_path):
+    """Uploads go out signed: an unsigned one of a few MB is cut off by the store's 401 ("Broken pipe")."""
+    graph = tmp_path / "big.ttl"
+    with graph.open("w", encoding="utf-8") as out:
+        for i in range(40_000):
+            out.write(f'<http://example.org/turn/{i}> <https://schema.org/text> "第{i}句：我们今天谈谈大模型和开源。" .\n')
+    assert graph.stat().st_size > 4_000_000
+    (tmp_path / "db").mkdir()
+    with virtuoso_server(tmp_path / "db") as base:
+        endpoint = Endpoint.parse(f"{base}/sparql-graph-crud-auth", "dba", "dba")
+        report = load_to_endpoint([graph], endpoint, graph_iri="http://example.org/big")
+        assert report.triples == 40_000
+        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/big> { ?s ?p ?o } }"
+        assert select(f"{base}/sparql", count) == [("40000",)]
+
+
 def test_an_unreachable_store_is_one_clear_error(built):
     result = run_cli("load", str(built), "--endpoint", f"http://127.0.0.1:{free_port()}/store")
     assert result.returncode == 1 and result.stderr.startswith("error:") and "cannot reach" in result.stderr
