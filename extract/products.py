@@ -74,10 +74,10 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     not_names = lexicon.not_names()
     for para in paragraphs:
         start, turn = para.start, para.turn_index
-        for match in _LATIN.finditer(text, para.start, para.end):
-            s, e = match.span()
-            words = match.group().split(" ")
-            if len(words) > 1 and (words[0] in not_names or any(fold(w) in _known_latin() for w in words)):
+        for s, e in _latin_spans(text, para.start, para.end):
+            words = text[s:e].split(" ")
+            if len(words) > 1 and not _versioned_family(words) and (
+                    words[0] in not_names or any(fold(w) in _known_latin() for w in words)):
                 e = s + len(words[0])  # "Cursor Composer" is two names, not one
             name = text[s:e]
             if name in not_names or fold(name) in _known_latin():
@@ -88,13 +88,42 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
                 continue
-            shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name))
+            shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name) or _VERSIONED.fullmatch(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
             if _ORG_AFTER.match(text, e) and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn)
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
                 yield Candidate(s, e, Kind.MODEL, turn)
+
+
+_VERSION_WORD = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?")
+# a capitalised name and a version joined by a hyphen or a space: GPT-6, Llama 4, Segment Anything 2
+_VERSIONED = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[\- ][Vv]?\d+(?:\.\d+)*[A-Za-z]?")
+
+
+def _latin_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of ``_LATIN`` in text order, where a lowercase English word never leads a
+    several-word name: ``follow GPT-4V`` and ``built FlowNet`` are a word and a name."""
+    pos = start
+    while True:
+        match = _LATIN.search(text, pos, end)
+        if match is None:
+            return
+        s, e = match.span()
+        first = match.group().split(" ", 1)[0]
+        if e - s > len(first) and re.fullmatch(r"[a-z]+", first):
+            yield s, s + len(first)
+            pos = s + len(first) + 1
+            continue
+        yield s, e
+        pos = e
+
+
+def _versioned_family(words: list[str]) -> bool:
+    """``Llama 4``, ``Midjourney V6``, ``Segment Everything 2``: a name followed by a version is the
+    name of that version, also when the name alone is a known one."""
+    return len(words) > 1 and _VERSION_WORD.fullmatch(words[-1]) is not None and words[0][:1].isupper()
 
 
 # shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers

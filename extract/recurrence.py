@@ -62,7 +62,9 @@ def _cuts(tokens) -> frozenset[int]:
 def _latin_word(text: str, s: int, e: int) -> bool:
     before = text[s - 1] if s else " "
     after = text[e] if e < len(text) else " "
-    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+    version_goes_on = after == "." and text[e + 1:e + 2].isdigit()  # GPT-4 is not in GPT-4.5
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()) \
+        and not version_goes_on
 
 
 def _covered(taken: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:

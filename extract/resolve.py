@@ -15,10 +15,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from talkgraph.ontology import lexicon
 
 from .chinese_names import HAN_WORD, is_han_name, strip_honorific, surname_of
+from .lexicon_match import fold
 from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerKind, SpeakerRef
 
 _ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
@@ -209,7 +211,7 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     speaker_of = {name: _speaker_key(extraction, name) for name in speakers}
     entity_of: dict[Mention, str] = {}
     unresolved: list[Mention] = []
-    short_forms = _short_forms(extraction.mentions)
+    short_forms = _short_forms(extraction.mentions) | _spellings(extraction.mentions)
     for mention in extraction.mentions:
         if mention.kind is Kind.PERSON:
             person = _person_for(strip_honorific(mention.text), people)
@@ -297,6 +299,38 @@ def _short_forms(mentions: tuple[Mention, ...]) -> dict[str, str]:
             stem = tail.sub("", text)
             if stem != text and stem in texts:
                 out[text] = stem
+    return out
+
+
+def spelling_key(name: str) -> str:
+    """What two spellings of one Latin-script name share: ``GPT4.0``, ``GPT-4`` and ``gpt 4`` (a
+    version's trailing ``.0`` is the version itself), ``Llama3.1`` and ``Llama 3.1``."""
+    return re.sub(r"(?<=\d)\.0$", "", fold(name))
+
+
+def _spellings(mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """Each Latin-script spelling of a model or organisation → the name it is one spelling of: the
+    lexicon's preferred name when the lexicon knows the name, else the document's most frequent spelling."""
+    known = _known_spellings()
+    groups: dict[tuple[Kind, str], Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind is not Kind.PERSON and not m.canonical and m.text.isascii():
+            groups[m.kind, spelling_key(m.text)][m.text] += 1
+    out = {}
+    for (kind, key), texts in groups.items():
+        name = known.get((kind, key)) or min(texts, key=lambda t: (-texts[t], t))
+        out.update((t, name) for t in texts if t != name)
+    return out
+
+
+@cache
+def _known_spellings() -> dict[tuple[Kind, str], str]:
+    out: dict[tuple[Kind, str], str] = {}
+    for kind, entries in ((Kind.ORGANIZATION, lexicon.organizations()), (Kind.MODEL, lexicon.models())):
+        for entry in entries:
+            for name in (entry.name, *entry.aliases):
+                if name.isascii():
+                    out.setdefault((kind, spelling_key(name)), entry.name)
     return out
 
 
