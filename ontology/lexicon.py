@@ -59,9 +59,10 @@ def places() -> tuple[LexiconEntry, ...]:
     return _USER.get("place", ()) + _entries("places.tsv")
 
 
+@cache
 def persons() -> tuple[LexiconEntry, ...]:
-    """People are named in no shipped list: these are a user's own only."""
-    return _USER.get("person", ())
+    """A user's people, then the widely known ones the shipped list holds."""
+    return _USER.get("person", ()) + _entries("persons.tsv")
 
 
 @cache
@@ -130,7 +131,7 @@ def use_user_lexicon(entries: dict[str, tuple[LexiconEntry, ...]]) -> None:
     """
     _USER.clear()
     _USER.update(entries)
-    for accessor in (organizations, models, places, listed_names):
+    for accessor in (organizations, models, places, persons, listed_names):
         accessor.cache_clear()
 
 
