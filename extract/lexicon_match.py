@@ -70,12 +70,19 @@ def _alias_regex(alias: str) -> str:
     return body
 
 
+def typed_forms(entry: LexiconEntry) -> tuple[str, ...]:
+    """The names of an entry as people type them: each listed name, and a CamelCase name also in
+    lower case (``deepseek``, ``openai``), which is no English word as the plain ones may be."""
+    names = (entry.name, *entry.aliases)
+    return names + tuple(n.lower() for n in names if re.search(r"[a-z][A-Z]", n))
+
+
 def build_matcher(entries: tuple[LexiconEntry, ...]) -> LexiconMatcher:
     canonical: dict[str, str] = {}
     for entry in entries:
-        for alias in (entry.name, *entry.aliases):
+        for alias in typed_forms(entry):
             canonical.setdefault(fold(alias), entry.name)
-    aliases = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=lambda a: (-len(a), a))
+    aliases = sorted({a for e in entries for a in typed_forms(e)}, key=lambda a: (-len(a), a))
     # a look-ahead on the possible first characters lets the engine skip most positions at once
     firsts = sorted({ch for a in aliases for ch in (a[0], a[0].lower(), a[0].upper())})
     first_class = "".join(re.escape(ch) for ch in firsts)

@@ -437,10 +437,17 @@ class _SentenceReader:
                 yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
             if self.ends_before(_FOUND, sentence, org.start):
                 founder = self.subject_before(sentence, org.start)
-                if founder is not None:
+                if founder is not None and not self._unit_set_up_by_us(sentence, org):
                     yield Relation(org, Predicate.FOUNDER, founder, sentence.start, sentence.end)
                     if not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start):
                         yield Relation(founder, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+
+    def _unit_set_up_by_us(self, sentence: Sentence, org: Mention) -> bool:
+        """``我们成立Reality Labs``: a unit of another organisation that 我们 set up is the
+        organisation's doing, not a founding by the speaker."""
+        pronoun = self.pronoun_before(sentence, org.start)
+        return (pronoun is not None and pronoun[2] and (org.canonical or org.text) in _lexicon_parents()
+                and not any(m.kind is Kind.PERSON and pronoun[0] <= m.start < org.start for m in sentence.mentions))
 
     def _called_on(self, sentence: Sentence, org: Mention) -> bool:
         """``腾讯，你们在AI上做了很多``: an organisation called on by name, then 你们, is the one the

@@ -10,13 +10,13 @@ import re
 
 import pytest
 
-from talkgraph.extract.lexicon_match import _alias_regex, build_matcher
+from talkgraph.extract.lexicon_match import _alias_regex, build_matcher, typed_forms
 from talkgraph.ontology import lexicon
 from talkgraph.ontology.lexicon import LexiconEntry
 
 
 def plain_alternation(entries: tuple[LexiconEntry, ...]) -> re.Pattern[str]:
-    aliases = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=lambda a: (-len(a), a))
+    aliases = sorted({a for e in entries for a in typed_forms(e)}, key=lambda a: (-len(a), a))
     firsts = sorted({ch for a in aliases for ch in (a[0], a[0].lower(), a[0].upper())})
     first_class = "".join(re.escape(ch) for ch in firsts)
     return re.compile(f"(?=[{first_class}])(?:" + "|".join(_alias_regex(a) for a in aliases) + ")")
