@@ -14,6 +14,7 @@ from talkgraph.ontology import lexicon
 
 from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleStatement, Sentence, SpeakerRef,
                     Transcript, party_key)
+from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .numbers import parse_chinese_number
 
@@ -131,6 +132,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     relations.extend(reader.assents())
     for role in roles:
         relations.extend(_role_relations(role))
+    relations.extend(listed_affiliations(transcript, sentences))
     employer = _employers(relations)
     relations.extend(_made_by_employer(employer, reader.collective))
     relations.extend(_founded_employer(employer, roles, reader.founded_own))

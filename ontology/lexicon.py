@@ -65,6 +65,32 @@ def persons() -> tuple[LexiconEntry, ...]:
     return _USER.get("person", ()) + _entries("persons.tsv")
 
 
+@dataclass(frozen=True, slots=True)
+class PersonOrganization:
+    """A listed person's founding or present leading of a listed organisation (preferred names)."""
+
+    person: str
+    organization: str
+    founded: bool
+    leads: bool
+
+
+@cache
+def person_organizations() -> tuple[PersonOrganization, ...]:
+    out = []
+    for line in _lines("person_organizations.tsv"):
+        person, how, organization = (col.strip() for col in (line.split("\t") + ["", ""])[:3])
+        ways = set(how.split("|"))
+        out.append(PersonOrganization(person, organization, "founded" in ways, "leads" in ways))
+    return tuple(out)
+
+
+@cache
+def person_named(name: str) -> LexiconEntry | None:
+    """The listed person (a user's first) that ``name`` is one of the names of."""
+    return next((e for e in persons() if name == e.name or name in e.aliases), None)
+
+
 @cache
 def listed_names() -> frozenset[str]:
     """Every name and alias the organisation, model and place lexicons hold."""
@@ -131,7 +157,7 @@ def use_user_lexicon(entries: dict[str, tuple[LexiconEntry, ...]]) -> None:
     """
     _USER.clear()
     _USER.update(entries)
-    for accessor in (organizations, models, places, persons, listed_names):
+    for accessor in (organizations, models, places, persons, person_named, listed_names):
         accessor.cache_clear()
 
 
