@@ -160,6 +160,8 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     name = "".join(parts)
     if not parts or all(_generic(p) for p in parts) or len(name.strip()) < 2 and not name.isascii():
         return False
+    if left == i and dictionary_tag(tokens[i].word) in _KIND_TAGS:
+        return False  # 名牌大学, 跨国公司, 一流大学: the dictionary knows the word as a kind of organisation
     if suffix.text in _DESCRIBED_HEADS and all(_descriptive(p.strip()) for p in parts if p.strip()):
         return False  # 医疗公司, 中国团队, 移动互联网公司: a kind of company, not one company
     if suffix.unit and len(suffix.text) == 1 and (_glued_phrase(tokens[i].word) or _verb_before_verb(tokens, i, suffix)):
@@ -188,6 +190,8 @@ _COMPANY_ITSELF = re.compile(
     r"|本公司|本集团")
 
 
+# dictionary tags of a common noun, idiom or phrase: a whole word of these names a kind, not one organisation
+_KIND_TAGS = frozenset({"n", "l", "i", "a", "an", "vn"})
 _COMPANY_SUFFIXES = frozenset({"有限责任公司", "股份有限公司", "有限公司", "公司", "集团"})
 _INTERNAL_UNITS = frozenset({"部", "办公室", "室", "处", "委", "中心", "办"})
 _UNIT_WORD_TAGS = (None, "n", "nt", "j")  # dictionary tags of a word that may be a unit's name
