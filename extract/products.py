@@ -76,7 +76,7 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
         start, turn = para.start, para.turn_index
         for s, e in _latin_spans(text, para.start, para.end):
             words = text[s:e].split(" ")
-            if len(words) > 1 and not _versioned_family(words) and (
+            if len(words) > 1 and not _versioned_family(words, text, e) and (
                     words[0] in not_names or any(fold(w) in _known_latin() for w in words)):
                 e = s + len(words[0])  # "Cursor Composer" is two names, not one
             name = text[s:e]
@@ -120,10 +120,20 @@ def _latin_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = e
 
 
-def _versioned_family(words: list[str]) -> bool:
-    """``Llama 4``, ``Midjourney V6``, ``Segment Everything 2``: a name followed by a version is the
-    name of that version, also when the name alone is a known one."""
-    return len(words) > 1 and _VERSION_WORD.fullmatch(words[-1]) is not None and words[0][:1].isupper()
+def _versioned_family(words: list[str], text: str, end: int) -> bool:
+    """``Llama 4``, ``Midjourney V6``, ``Segment Everything 2``: a product name followed by a version
+    is the name of that version, also when the name alone is a known one.  A company's name is
+    followed by no version, and a number before a unit counts something (``OpenAI 2 月``)."""
+    return (len(words) > 1 and _VERSION_WORD.fullmatch(words[-1]) is not None and words[0][:1].isupper()
+            and fold(words[0]) not in _known_organizations() and not _COUNTED.match(text, end))
+
+
+_COUNTED = re.compile(r"\s?[年月日号个位家款次倍岁亿万千百点天周块元%]")
+
+
+@cache
+def _known_organizations() -> frozenset[str]:
+    return frozenset(fold(n) for entry in lexicon.organizations() for n in (entry.name, *entry.aliases))
 
 
 # shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers

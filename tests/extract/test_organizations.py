@@ -74,3 +74,16 @@ def test_department_inside_a_company_is_not_taken():
     found = spans("曾任昆明远山制药有限公司财务部经理。")
     assert "昆明远山制药有限公司" in found
     assert not any(f.endswith("财务部") for f in found)
+
+
+@pytest.mark.parametrize("text, kind_word", [
+    ("他们都是名牌大学毕业的。", "名牌大学"),
+    ("这是一家跨国公司的做法。", "跨国公司"),
+    ("我们请了一位北京餐馆的厨师。", "北京餐馆"),
+])
+def test_a_kind_of_organisation_is_no_organisation(text, kind_word):
+    assert kind_word not in spans(text)
+
+
+def test_a_named_university_is_still_one():
+    assert "浙江大学" in spans("他毕业于浙江大学，后来去了北京。")

@@ -1,0 +1,60 @@
+"""Latin-script product names with versions, and their spellings, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from talkgraph.extract import document_from_text, extract, parse_transcript
+from talkgraph.extract.doc import Doc
+from talkgraph.extract.model import Kind
+from talkgraph.extract.pipeline import default_pipeline
+from talkgraph.extract.resolve import resolve_aliases, spelling_key
+
+
+def models(text: str) -> list[str]:
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    return [m.text for m in default_pipeline().find_mentions(Doc(transcript)) if m.kind is Kind.MODEL]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我们试了Gemma 9，效果不错。", "Gemma 9"),              # a known family and a version
+    ("听说Qwen-9马上要来了。", "Qwen-9"),                   # Name-N
+    ("新出的Midjourney V7画得更细。", "Midjourney V7"),      # a known name with a version word
+    ("他们开源了Segment Anything 3，大家都在用。", "Segment Anything 3"),
+])
+def test_a_name_with_a_version_is_the_versioned_name(text, name):
+    assert name in models(text)
+
+
+def test_a_known_name_is_not_found_inside_a_longer_version():
+    found = models("先有GPT-4，后来大家期待GPT-4.5。再说一次GPT-4.5。")
+    assert found.count("GPT-4.5") == 2 and found.count("GPT-4") == 1
+
+
+@pytest.mark.parametrize("text, name, word", [
+    ("我觉得这个模型是follow Claude-7的思路。", "Claude-7", "follow Claude-7"),
+    ("they built FlowNet from scratch，后来大家都用。", "FlowNet", "built FlowNet"),
+])
+def test_a_lowercase_english_word_does_not_lead_a_name(text, name, word):
+    found = models(text)
+    assert name in found and word not in found
+
+
+def test_spellings_of_one_version_are_one_node():
+    assert spelling_key("GPT4.0") == spelling_key("GPT-4") == spelling_key("gpt 4")
+    assert spelling_key("Llama3.1") == spelling_key("Llama 3.1") != spelling_key("Llama 3")
+    text = "甲：GPT4.0和GPT-4是一回事，Nova2.0也就是Nova 2。\n\n乙：对，Nova 2很快。\n"
+    corpus = resolve_aliases([extract(parse_transcript(document_from_text(text, doc_id="t")))])
+    labels = {e.label: e for e in corpus.entities.values() if e.kind is Kind.MODEL}
+    assert "GPT-4" in labels and "GPT4.0" in labels["GPT-4"].aliases and "GPT4.0" not in labels
+    assert "Nova 2" in labels and "Nova2.0" in labels["Nova 2"].aliases
+
+
+def test_a_camel_case_name_typed_in_lower_case_is_the_name():
+    found = [m for m in default_pipeline().find_mentions(Doc(parse_transcript(document_from_text(
+        "最后让deepseek来润色，再用openai的接口。", doc_id="t"))))]
+    assert {(m.text, m.canonical) for m in found} >= {("deepseek", "DeepSeek"), ("openai", "OpenAI")}
+
+
+def test_a_number_after_a_company_or_before_a_unit_is_no_version():
+    assert "OpenAI 2" not in models("大家都在看 OpenAI 2 月发的报告。")
+    assert "Gemma 3" not in models("我们试了Gemma 3 个版本。")
