@@ -1,4 +1,4 @@
-"""People a user names in ``--lexicon`` (no shipped list holds people): found wherever they appear."""
+"""Listed people (a user's `--lexicon` people, then `ontology/lexicon/persons.tsv`): found wherever they appear."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -19,7 +19,7 @@ def _matcher(entries: tuple[LexiconEntry, ...]) -> LexiconMatcher:
 
 
 def lexicon_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
-    """The user's people, each under their preferred name."""
+    """The listed people, each under their preferred name."""
     entries = lexicon.persons()
     if not entries:
         return

@@ -67,7 +67,7 @@ _SCALE = re.compile(r"(?P<num>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
 # what follows an organisation: 从X到Y, X的时候, X做了一段(时间), X的时候我
 _TO = re.compile(r"\s?到")
-_WHILE_THERE = re.compile(r"\s?的时候")
+_WHILE_THERE = re.compile(r"\s?(?:工作|任职|上班)?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
@@ -89,6 +89,7 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot 
 _PRONOUN = re.compile(r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
+_PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
 _FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
@@ -460,7 +461,15 @@ class _SentenceReader:
         """``目前就职于X``, ``现在在X工作``, ``现任X``: where someone works now."""
         if self.ends_before(_WORKS_AT, sentence, org.start):
             return True
-        return bool(self.ends_before(_NOW_AT, sentence, org.start) and _WORK_AFTER.match(self.text, org.end, sentence.end))
+        work = _WORK_AFTER.match(self.text, org.end, sentence.end)
+        if work is None:
+            return False
+        if self.ends_before(_NOW_AT, sentence, org.start):
+            return True
+        # 我在X工作 says the present unless the clause sets it in the past (之前在X工作, 在X工作的时候)
+        return bool(self.ends_before(_AT, sentence, org.start)
+                    and not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start)
+                    and not _PAST_AFTER_WORK.match(self.text, work.end(), sentence.end))
 
     def _former(self, sentence: Sentence, org: Mention, clause: str) -> bool:
         """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X, 当时在X, X的时候,

@@ -308,3 +308,17 @@ def test_we_setting_up_a_unit_of_another_organisation_is_no_founding():
     assert not {r for r in relations if r[1] == "founder"}
     _, relations, _ = facts("王小明：2015年我们成立了星河科技。\n\n李华：对。\n")
     assert ("星河科技", "founder", "王小明") in relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王小明：我在腾讯工作，做推荐系统。\n\n李华：好。\n", "worksFor"),
+    ("王小明：我之前在腾讯工作。\n\n李华：好。\n", "formerlyAt"),
+    ("王小明：我在腾讯工作的时候认识了他。\n\n李华：好。\n", "formerlyAt"),
+    ("王小明：我在腾讯工作过三年。\n\n李华：好。\n", None),
+])
+def test_working_at_says_the_present_unless_the_clause_says_the_past(text, expected):
+    _, relations, _ = facts(text)
+    found = {p for s, p, o in relations if s == "王小明" and o == "腾讯"}
+    assert ("worksFor" in found) is (expected == "worksFor")
+    if expected == "formerlyAt":
+        assert "formerlyAt" in found
