@@ -22,6 +22,7 @@ from functools import cache
 
 from talkgraph.ontology import lexicon
 
+from .chinese_names import is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
@@ -175,12 +176,43 @@ May June July August September October November December Chapter Part Section Fi
 
 def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
     """``Sam Altman``, ``Yann LeCun``: two or three capitalised words shaped like no product or
-    company, with a person cue next to them (the pipeline's recurrence pass finds the name's
-    other occurrences)."""
+    company, with a person cue next to them, a gloss that says a person (``Yann LeCun（杨立昆）``,
+    ``Geoffrey Hinton（深度学习之父）``), or listed with such a name (``Yann LeCun（杨立昆）、Yoshua
+    Bengio``).  The pipeline's recurrence pass finds the names' other occurrences."""
     end = len(text) if end is None else end
-    for m in _LATIN_NAME.finditer(text, start, end):
-        if _person_shape(m.group()) and _person_cue(text, m.start(), m.end()):
+    shaped = [m for m in _LATIN_NAME.finditer(text, start, end) if _person_shape(m.group())]
+    accepted = [_person_cue(text, m.start(), m.end()) or _person_gloss(text, m.end()) for m in shaped]
+    for k in range(len(shaped)):  # a name listed beside an accepted one, either way round
+        for other in (k - 1, k + 1):
+            if 0 <= other < len(shaped) and accepted[other] and not accepted[k] and _listed_beside(text, shaped, k, other):
+                accepted[k] = True
+    for m, ok in zip(shaped, accepted):
+        if ok:
             yield Candidate(m.start(), m.end(), Kind.PERSON)  # as sure as the product rule it overrides by priority
+
+
+_GLOSS = re.compile(r"\s?[（(](?P<gloss>[^（）()\n]{2,16})[）)]")
+_PERSON_GLOSS_END = re.compile(r"(?:之父|之母|教父|奠基人|先驱|创始人|联合创始人|得主|教授|博士|科学家|首席执行官|CEO)$")
+_LIST_JOIN = re.compile(r"\s?(?:、|和|与|及|以及|，)\s?")
+
+
+def _person_gloss(text: str, end: int) -> bool:
+    """A bracketed gloss after the name that is a person's: a transliterated name or a title."""
+    match = _GLOSS.match(text, end)
+    if match is None:
+        return False
+    gloss = match["gloss"].strip()
+    return bool(_PERSON_GLOSS_END.search(gloss) or gloss.endswith(lexicon.titles()) or is_han_name(gloss)
+                or (_HAN_RUN.fullmatch(gloss) and transliteration_score(gloss) >= _MEAN_MIN))
+
+
+def _listed_beside(text: str, names: list[re.Match[str]], k: int, other: int) -> bool:
+    first, second = (names[k], names[other]) if k < other else (names[other], names[k])
+    gap_start = first.end()
+    gloss = _GLOSS.match(text, gap_start)
+    if gloss is not None:
+        gap_start = gloss.end()
+    return _LIST_JOIN.fullmatch(text, gap_start, second.start()) is not None
 
 
 def _person_shape(name: str) -> bool:

@@ -94,3 +94,11 @@ def test_spans_lie_inside_the_text(text):
     for span in (*transliterated_names(text), *latin_person_names(text)):
         assert 0 <= span.start < span.end <= len(text)
         assert span.kind is Kind.PERSON and 0 < span.score <= 1
+
+
+def test_latin_names_glossed_as_people_and_those_listed_beside_them():
+    from talkgraph.extract.foreign_names import latin_person_names
+    text = ("她和Jane Whitfield（简·惠特菲尔德）、Tom Okafor合写过论文。"
+            "你怎么看Ruth Calloway（强化学习之父）的说法？我们用了Epic Games（游戏引擎）。Ann Lee和Bob Ray来了。")
+    found = [text[c.start:c.end] for c in latin_person_names(text)]
+    assert found == ["Jane Whitfield", "Tom Okafor", "Ruth Calloway"]
