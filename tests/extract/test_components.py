@@ -14,8 +14,8 @@ from talkgraph.extract.component import COMPONENTS
 from talkgraph.graph.pipeline import build_from_documents
 from talkgraph.ontology.namespace import ITSRDF, NIF, SDO, TG
 
-PANEL = ("王小明：欢迎各位。今天我们聊聊 Altman 和迪丽热巴·迪力木拉提。\n\n"
-         "李华：我很同意王小明。Altman 说过很多话。\n\n"
+PANEL = ("王小明：欢迎各位。今天我们聊聊 Okonkwo 和迪丽热巴·迪力木拉提。\n\n"
+         "李华：我很同意王小明。Okonkwo 说过很多话。\n\n"
          "王小明：宋老师也来了。\n\n"
          "李华：好的。\n")
 
@@ -23,7 +23,7 @@ PANEL = ("王小明：欢迎各位。今天我们聊聊 Altman 和迪丽热巴·
 def find_celebrities(doc, paragraphs):
     """A user's component: two names the built-in rules do not take, and one bare form of address."""
     for para in paragraphs:
-        for match in re.finditer(r"Altman|迪丽热巴·迪力木拉提|宋老师", para.text):
+        for match in re.finditer(r"Okonkwo|迪丽热巴·迪力木拉提|宋老师", para.text):
             yield Candidate(para.start + match.start(), para.start + match.end(), Kind.PERSON, para.turn_index)
 
 
@@ -72,15 +72,15 @@ def test_the_graph_names_the_component_that_found_each_mention():
 def test_a_component_from_outside_reaches_the_graph_under_its_name(celebrities):
     doc = document_from_text(PANEL, doc_id="panel")
     without = build_from_documents([doc])
-    assert not any("Altman" in str(o) for o in without.rdf.objects(None, RDFS.label))
+    assert not any("Okonkwo" in str(o) for o in without.rdf.objects(None, RDFS.label))
 
     built = build_from_documents([doc], configure_pipeline("test.celebrities"))
     g = built.rdf
     people = {str(g.value(p, RDFS.label)): p for p in g.subjects(RDF.type, SDO.Person)}
-    assert {"Altman", "迪丽热巴·迪力木拉提"} <= set(people)
-    for name in ("Altman", "迪丽热巴·迪力木拉提"):
+    assert {"Okonkwo", "迪丽热巴·迪力木拉提"} <= set(people)
+    for name in ("Okonkwo", "迪丽热巴·迪力木拉提"):
         mentions = [m for m in g.subjects(ITSRDF.taIdentRef, people[name])]
-        assert len(mentions) == (2 if name == "Altman" else 1)
+        assert len(mentions) == (2 if name == "Okonkwo" else 1)
         for mention in mentions:
             assert g.value(mention, TG.extractor) == Literal("test.celebrities")
             assert str(g.value(mention, NIF.anchorOf)) == name
@@ -146,7 +146,7 @@ def test_the_build_command_takes_a_pipeline_and_lists_unresolved_mentions(tmp_pa
         "from talkgraph.extract import Candidate, Component, Kind, register\n\n"
         "def find(doc, paragraphs):\n"
         "    for para in paragraphs:\n"
-        "        for m in re.finditer('Altman', para.text):\n"
+        "        for m in re.finditer('Okonkwo', para.text):\n"
         "            yield Candidate(para.start + m.start(), para.start + m.end(), Kind.PERSON, para.turn_index)\n\n"
         "register(Component('file.altman', find, frozenset({Kind.PERSON}), priority=5, default=False))\n",
         encoding="utf-8")

@@ -29,11 +29,11 @@ def test_a_link_keeps_its_text():
 
 
 def test_foreign_names_apps_and_brands_reach_the_mentions():
-    text = ("主持人：比尔盖茨说过软件会吃掉世界。Yann LeCun 认为还早。\n\n"
+    text = ("主持人：埃里克施密特说过软件会吃掉世界。Ruth Calloway 认为还早。\n\n"
             "嘉宾：我每天在莓果圈上发东西。苹果发布了新手机，我早上吃了一个苹果。\n")
     found = {(m.text, m.kind, m.source, m.canonical) for m in mentions(text)}
-    assert ("比尔盖茨", Kind.PERSON, "persons.transliterated", None) in found
-    assert ("Yann LeCun", Kind.PERSON, "persons.latin", None) in found
+    assert ("埃里克施密特", Kind.PERSON, "persons.transliterated", None) in found
+    assert ("Ruth Calloway", Kind.PERSON, "persons.latin", None) in found
     assert ("莓果圈", Kind.MODEL, "products.app_context", None) in found
     apples = [m for m in mentions(text) if m.text == "苹果"]
     assert [(m.kind, m.canonical) for m in apples] == [(Kind.ORGANIZATION, "苹果公司")]  # the fruit is left alone
