@@ -1,6 +1,10 @@
-"""Listed people (a user's `--lexicon` people, then `ontology/lexicon/persons.tsv`): found wherever they appear."""
+"""Listed people (a user's ``--lexicon`` people, then ``ontology/lexicon/persons.tsv``): found
+wherever they stand as a name.  A Chinese name must not begin inside a word nor end inside a
+dictionary word (王兴 is not in 王兴奋, 马云 not in 司马云飞); the segmenter may glue a rare name to
+the next character (程维说), so a word that is no dictionary word may run on past its end."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -11,6 +15,9 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
 from .model import Kind
+from .tokens import in_dictionary
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @cache
@@ -26,4 +33,15 @@ def lexicon_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candi
     matcher = _matcher(entries)
     for para in paragraphs:
         for s, e, name in matcher.finditer(doc.text, para.start, para.end):
+            if _HAN.match(doc.text, s) and not _stands_as_word(para, s, e):
+                continue
             yield Candidate(s, e, Kind.PERSON, para.turn_index, name)
+
+
+def _stands_as_word(para: Paragraph, s: int, e: int) -> bool:
+    for word, start, end in para.tokens:
+        if start < s < end:
+            return False
+        if start < e < end and in_dictionary(word):
+            return False
+    return True

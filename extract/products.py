@@ -23,6 +23,9 @@ _LATIN = re.compile(rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?
 _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|平台|编辑器|插件|助手|工具|引擎|系统|产品|数据库|编程语言|IDE|App|APP)")
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?)\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
+# 有个公司叫 Poe, 一家创业公司名为 Tidewell: the name a company is called by
+_ORG_CALLED = re.compile(r"(?:公司|企业|机构|创业公司|初创公司|团队)[，,]?\s?(?:叫做?|名为|名叫|称为)\s?$")
+_ORG_CALLED_REACH = 10
 _QUOTED = re.compile(r"[“\"「《](?P<name>[^“”\"「」《》\n]{1,20})[”\"」》](?P<after>大模型|模型|框架|平台|系统|工具|开源|计划)?")
 _PRODUCT_CUE_REACH = 4  # how far before a name a verb such as 使用 or 推出了 may start
 _GENERIC_MODEL_HEADS = lexicon.words("generic_model_heads")
@@ -91,7 +94,8 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name) or _VERSIONED.fullmatch(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
-            if _ORG_AFTER.match(text, e) and name[:1].isupper():
+            called = _ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
+            if (_ORG_AFTER.match(text, e) or called) and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn)
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
                 yield Candidate(s, e, Kind.MODEL, turn)

@@ -63,3 +63,14 @@ def test_a_founder_who_no_longer_leads_only_founded():
 def test_a_listed_person_only_mentioned_gets_nothing_from_the_list():
     found = relations("王小明：雷军说小米要做汽车。\n\n李华：我不太清楚。\n\n王小明：好。\n")
     assert not {r for r in found if r[0] == "雷军" or r[2] == "雷军"}
+
+
+def test_a_listed_chinese_name_inside_another_word_is_not_the_person():
+    from talkgraph.extract.doc import Doc
+    from talkgraph.extract.pipeline import configure_pipeline
+    from talkgraph.extract.transcript import parse_transcript as parse
+
+    text = "主持人：他王兴奋地跑了。司马云飞也来了。程维说过，王兴也说过。\n\n嘉宾：好。\n"
+    doc = Doc(parse(document_from_text(text, doc_id="t")))
+    found = [doc.text[m.start:m.end] for m in configure_pipeline("none persons.lexicon").find_mentions(doc)]
+    assert found == ["程维", "王兴"]

@@ -58,3 +58,10 @@ def test_a_camel_case_name_typed_in_lower_case_is_the_name():
 def test_a_number_after_a_company_or_before_a_unit_is_no_version():
     assert "OpenAI 2" not in models("大家都在看 OpenAI 2 月发的报告。")
     assert "Gemma 3" not in models("我们试了Gemma 3 个版本。")
+
+
+def test_a_name_a_company_is_called_by_is_an_organisation():
+    transcript = parse_transcript(document_from_text("国外有个公司叫 Quorlux，做得不错；我们用了 Tidewell 平台。",
+                                                     doc_id="t"))
+    found = {(m.text, m.kind) for m in default_pipeline().find_mentions(Doc(transcript))}
+    assert ("Quorlux", Kind.ORGANIZATION) in found and ("Tidewell", Kind.MODEL) in found
