@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from talkgraph.ontology.lexicon import LexiconEntry
 
 _WORD_EDGE_BEFORE = r"(?<![A-Za-z0-9_])"
-_WORD_EDGE_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
+_WORD_EDGE_AFTER = r"(?![A-Za-z0-9_]|\.\d|-[A-Za-z0-9])"  # Ray is not in Ray-Ban, GPT-4 not in GPT-4.5
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,8 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             name = text[s:e]
             if name in not_names or fold(name) in _known_latin():
                 continue
+            if " " in name and _ENGLISH_GOES_ON.match(text, e):
+                continue  # Not Good for Work, Make America: words of an English phrase, not a name
             misspelt = _misspelling_of(name)
             if misspelt:
                 yield Candidate(s, e, Kind.MODEL, turn, misspelt)
@@ -101,6 +103,7 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 yield Candidate(s, e, Kind.MODEL, turn)
 
 
+_ENGLISH_GOES_ON = re.compile(r" [a-z]{2,}\b")
 _VERSION_WORD = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?")
 # a capitalised name and a version joined by a hyphen or a space: GPT-6, Llama 4, Segment Anything 2
 _VERSIONED = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[\- ][Vv]?\d+(?:\.\d+)*[A-Za-z]?")

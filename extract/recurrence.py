@@ -62,9 +62,10 @@ def _cuts(tokens) -> frozenset[int]:
 def _latin_word(text: str, s: int, e: int) -> bool:
     before = text[s - 1] if s else " "
     after = text[e] if e < len(text) else " "
-    version_goes_on = after == "." and text[e + 1:e + 2].isdigit()  # GPT-4 is not in GPT-4.5
-    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()) \
-        and not version_goes_on
+    following = text[e + 1:e + 2]
+    # GPT-4 is not in GPT-4.5, Ray is not in Ray-Ban
+    goes_on = after == "." and following.isdigit() or after == "-" and following.isascii() and following.isalnum()
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()) and not goes_on
 
 
 def _covered(taken: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:

@@ -65,3 +65,12 @@ def test_a_name_a_company_is_called_by_is_an_organisation():
                                                      doc_id="t"))
     found = {(m.text, m.kind) for m in default_pipeline().find_mentions(Doc(transcript))}
     assert ("Quorlux", Kind.ORGANIZATION) in found and ("Tidewell", Kind.MODEL) in found
+
+
+def test_a_known_name_is_not_found_inside_a_hyphenated_compound():
+    found = models("我们用 Ray 做分布式训练，还戴着 Ray-Ban 眼镜。")
+    assert found.count("Ray") == 1
+
+
+def test_words_of_an_english_phrase_are_no_name():
+    assert not [m for m in models("发明了一个词叫 Nice Try for Fun，大家都懂。") if "Nice" in m]
