@@ -93,7 +93,8 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
                 continue
-            shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name) or _VERSIONED.fullmatch(name))
+            shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name)
+                          or _VERSIONED.fullmatch(name) and not _numbered_word(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
             called = _ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
@@ -132,7 +133,16 @@ def _versioned_family(words: list[str], text: str, end: int) -> bool:
     is the name of that version, also when the name alone is a known one.  A company's name is
     followed by no version, and a number before a unit counts something (``OpenAI 2 月``)."""
     return (len(words) > 1 and _VERSION_WORD.fullmatch(words[-1]) is not None and words[0][:1].isupper()
-            and fold(words[0]) not in _known_organizations() and not _COUNTED.match(text, end))
+            and fold(words[0]) not in _known_organizations() and not _numbered_word(words[0])
+            and not _COUNTED.match(text, end))
+
+
+def _numbered_word(name: str) -> bool:
+    """``Top 10``, ``Day 1``, ``COVID-19``: an English word that takes a number names no product."""
+    return re.split(r"[\s\-]", name, maxsplit=1)[0] in _NUMBERED_WORDS
+
+
+_NUMBERED_WORDS = lexicon.words("numbered_words")
 
 
 _COUNTED = re.compile(r"\s?[年月日号个位家款次倍岁亿万千百点天周块元%]")

@@ -74,3 +74,9 @@ def test_a_known_name_is_not_found_inside_a_hyphenated_compound():
 
 def test_words_of_an_english_phrase_are_no_name():
     assert not [m for m in models("发明了一个词叫 Nice Try for Fun，大家都懂。") if "Nice" in m]
+
+
+@pytest.mark.parametrize("text", ["我们是Top 10的公司。", "Day 1就定了目标。", "COVID-19之后大家都变了。",
+                                  "进入Industry 4.0时代。", "Phase 3试验结束了。"])
+def test_an_english_word_that_takes_a_number_is_no_product(text):
+    assert models(text) == []
