@@ -446,7 +446,7 @@ class _SentenceReader:
                         yield Relation(founder, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
 
     def _unit_set_up_by_us(self, sentence: Sentence, org: Mention) -> bool:
-        """``我们成立Reality Labs``: a unit of another organisation that 我们 set up is the
+        """``我们成立达摩院``: a unit of another organisation that 我们 set up is the
         organisation's doing, not a founding by the speaker."""
         pronoun = self.pronoun_before(sentence, org.start)
         return (pronoun is not None and pronoun[2] and (org.canonical or org.text) in _lexicon_parents()
