@@ -22,10 +22,10 @@ from talkgraph.ontology import lexicon
 from .chinese_names import HAN_WORD, is_han_name, strip_honorific, surname_of
 from .lexicon_match import fold
 from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerKind, SpeakerRef
+from .readers.speakers import ROLE_LABELS
 
 _ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
-_ROLE_LABELS = lexicon.words("speaker_role_labels")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,7 @@ def resolve_aliases(extractions: Iterable[Extraction],
             for alias in record.aliases:  # the labels as written: Jenny, A, 红衣大叔
                 said[key][alias] += 0
             kinds[key] = Kind.ORGANIZATION if record.kind is SpeakerKind.ORGANIZATION else Kind.PERSON
-            if name in _ROLE_LABELS or record.kind is SpeakerKind.UNNAMED:
+            if name in ROLE_LABELS or record.kind is SpeakerKind.UNNAMED:
                 role_labels.add(key)
                 labels[key] = name
         for alias, mention in extraction.aliases:

@@ -30,8 +30,8 @@ from .labels import NUMBERED_SPEAKER
 INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
 HOST_LABELS = frozenset("主持人 主持 主播 主理人 Host Moderator 旁白".split())
-_ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset(
-    "嘉宾 观众 听众 网友 现场 提问观众 男 女 甲 乙".split())
+ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset(
+    "嘉宾 观众 听众 网友 现场 提问观众 编辑 男 女 甲 乙".split())  # labels that name a role, not a person
 _ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工)$")
 _TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
 _NUMBERED_ROLE = re.compile(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
@@ -125,7 +125,7 @@ def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
 
 def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own: str,
              introduced: list[str], aliases: dict[str, str], labels: Mapping[str, object]) -> tuple[str, SpeakerKind]:
-    if is_han_name(label) and label not in _ROLE_LABELS:
+    if is_han_name(label) and label not in ROLE_LABELS:
         return label, SpeakerKind.PERSON
     titled = _TITLED.match(label)
     if titled and is_han_name(titled["name"]):  # 李开复博士 is 李开复
@@ -151,7 +151,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         if host and is_han_name(host["name"][:3]) or host and is_han_name(host["name"][:2]):
             return _name_prefix(host["name"]), SpeakerKind.PERSON
         return label, SpeakerKind.UNNAMED
-    if NUMBERED_SPEAKER.match(label) or label in _ROLE_LABELS:
+    if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS:
         return label, SpeakerKind.UNNAMED
     address = _ADDRESS.match(label)
     if address:
