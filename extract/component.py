@@ -116,7 +116,8 @@ def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
 
     ``sure`` holds how sure each component is of its boundaries: then a gap filler's candidate
     that lost only to candidates of its own kind, or of another kind inside it when ``complete``
-    says it reads as a whole name (北京 in 北京市公安局), from components less sure than its score takes
+    says it reads as a whole name (北京 in 北京市公安局) or it is the place an organisation's name
+    begins with (上海 in 上海华侨城), from components less sure than its score takes
     their place, unless a candidate of a component at least that sure (a speaker, a lexicon name)
     overlaps it, or one it would replace reads as a whole name and it does not (马钢 against 马钢总公司).
     """
@@ -159,7 +160,7 @@ def _displace_unsure(found, kept, overlaps, gaps, sure, complete, position_of) -
     for c in challengers:
         hit = [m for m in current if m.start < c.end and c.start < m.end]
         if not hit or any(gaps[position_of[id(m)]] or m.kind is not c.kind and not (
-                c.start <= m.start <= m.end <= c.end and complete(c)) for m in hit):
+                c.start <= m.start <= m.end <= c.end and (complete(c) or _leads(m, c))) for m in hit):
             continue
         if not complete(c) and any(complete(m) for m in hit):
             continue
@@ -168,6 +169,17 @@ def _displace_unsure(found, kept, overlaps, gaps, sure, complete, position_of) -
         current = [m for m in current if m not in hit] + [c]
         overlaps = [o for o in overlaps if o.dropped is not c] + [Overlap(c, m, "surer of its bounds") for m in hit]
     return tuple(sorted(current, key=lambda m: (m.start, m.end))), overlaps
+
+
+# a place is a name of its own, so a guess takes one in only when confident (英国|摇滚乐队 scores 0.68)
+_LEADING_PLACE_SCORE = 0.8
+
+
+def _leads(place: Mention, organisation: Mention) -> bool:
+    """A place the organisation's name begins with and goes on after (北京|市公安局, 上海|华侨城): where
+    it is, not a name of its own, when the organisation is a confident guess."""
+    return (place.kind is Kind.PLACE and organisation.kind is Kind.ORGANIZATION and place.start == organisation.start
+            and place.end < organisation.end and organisation.score >= _LEADING_PLACE_SCORE)
 
 
 _REASONS = ("the other only fills gaps", "longer", "higher score", "higher priority", "earlier", "earlier in the pipeline")

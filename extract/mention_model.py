@@ -12,12 +12,11 @@ Latin-script word, a generic ``X公司``.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from .component import Candidate
 from .errors import TalkgraphError
 from .model import Kind
 from .model_refusals import refusal
+from .tokens import dictionary_tag, vocabulary
 
 MODEL_FILE = "mention-crf.crfsuite"
 # BIOES tags over these types; the training script writes the same names
@@ -67,27 +67,77 @@ def _normal(ch: str) -> str:
     return _normal_char(ch)
 
 
-def char_features(text: str) -> list[list[str]]:
-    """Per character: the characters two either side, the bigrams around it, and the skip bigram.
+Words = Sequence[tuple[str, int, int]]  # the segmenter's ``(word, start, end)``, offsets into the text
 
-    Built column by column with comprehensions over shifted strings: the per-character Python work
-    is a handful of string concatenations, which keeps tagging in the hundreds of thousands of
-    characters per second.
+
+def char_features(text: str, words: Words | None = None) -> list[list[str]]:
+    """Per character: the characters two either side, the bigrams around it, the skip bigram, and
+    where it stands in the segmenter's word with that word's dictionary tag.
+
+    The word features say what the characters alone cannot: ``说明`` is one word, ``周明远`` is a
+    word the dictionary does not hold (the segmenter guessed it), ``北京`` is a place name.
+    ``words`` are the text's words as ``extract.doc.Doc`` segmented them; without them the text is
+    segmented here.  Built column by column with comprehensions over shifted strings, so the
+    per-character Python work is a handful of string concatenations.
     """
+    if words is None:
+        words = [(t.word, t.start, t.end) for t in vocabulary().segment(text)]
     n = _PAD + "".join([_normal(c) for c in text]) + _END
     size = len(text)
     a, b, c, d, e = n[0:size], n[1:size + 1], n[2:size + 2], n[3:size + 3], n[4:size + 4]
+    at = _word_positions(size, words)
     return [["U-2" + p2, "U-1" + p1, "U0" + c0, "U1" + n1, "U2" + n2,
-             "B-1" + p1 + c0, "B0" + c0 + n1, "S" + p1 + n1, "T-1" + p2 + p1 + c0, "T1" + c0 + n1 + n2]
-            for p2, p1, c0, n1, n2 in zip(a, b, c, d, e)]
+             "B-1" + p1 + c0, "B0" + c0 + n1, "S" + p1 + n1, "T-1" + p2 + p1 + c0, "T1" + c0 + n1 + n2,
+             "W" + w, "WC" + w[0] + c0]
+            for p2, p1, c0, n1, n2, w in zip(a, b, c, d, e, at)]
+
+
+def _word_positions(size: int, words: Words) -> list[str]:
+    """Per character: ``B``/``M``/``E``/``S`` in its word, then the word's tag class."""
+    at = ["S_"] * size
+    for word, start, end in words:
+        if start < 0 or end > size:
+            continue
+        tag = _tag_class(word)
+        if end - start == 1:
+            at[start] = "S" + tag
+        else:
+            at[start] = "B" + tag
+            at[start + 1:end - 1] = ["M" + tag] * (end - start - 2)
+            at[end - 1] = "E" + tag
+    return at
+
+
+_PROPER_TAGS = ("nr", "ns", "nt", "nz")  # person, place, organisation, other proper noun
+
+
+@lru_cache(maxsize=1 << 16)
+def _tag_class(word: str) -> str:
+    """What the dictionary says a word is: a proper noun's class (``nr`` person, ``ns`` place, ``nt``
+    organisation, ``nz`` other), ``c`` for any common word, ``?`` for a word it does not hold (a
+    name the segmenter guessed, a lexicon name).  Coarse on purpose: measured on 1,000 held-out
+    CLUENER sentences, the four proper classes alone tag better than jieba's every tag (F1 0.710
+    against 0.698, model alone)."""
+    if not word.strip():
+        return "_"
+    tag = dictionary_tag(word)
+    if tag is None:
+        return "?"
+    return next((proper for proper in _PROPER_TAGS if tag.startswith(proper)), "c")
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, type)`` for each well-formed BIOES run; a broken run (``I`` without ``B``) is dropped."""
+    """``(start, end, type)`` for each well-formed BIOES run; a broken run (``I`` without ``B``) is dropped.
+
+    Only the tagged characters are visited (most are ``O``); a gap between two of them ends a run."""
     out: list[tuple[int, int, str]] = []
-    start, kind = None, None
-    for i, tag in enumerate(tags):
-        prefix, _, typ = tag.partition("-")
+    start, kind, previous = None, None, -2
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        if i != previous + 1:
+            start = None
+        previous = i
+        tag = tags[i]
+        prefix, typ = tag[0], tag[2:]
         if prefix == "S":
             out.append((i, i + 1, typ))
             start = None
@@ -120,21 +170,27 @@ def _tagger(model_file: str | None = None):
     return tagger
 
 
-def model_mentions(text: str, model_file: str | None = None) -> tuple[ModelSpan, ...]:
+def model_mentions(text: str, model_file: str | None = None, words: Words | None = None) -> tuple[ModelSpan, ...]:
     """The names the model finds in ``text`` (a sentence or paragraph), minus those the text refuses.
 
     Only texts with Han characters are tagged: the model was trained on Chinese and has nothing to
-    say about a purely Latin-script sentence.
+    say about a purely Latin-script sentence.  ``words`` are the text's words when the caller has
+    segmented it already (a ``Doc`` has): the features and the post-filter both read them.
     """
-    return tuple(s for s in tagged_spans(text, model_file) if refusal(text, s.start, s.end, s.kind) is None)
+    if not text or not HAN_WORD.search(text):
+        return ()
+    if words is None:
+        words = [(t.word, t.start, t.end) for t in vocabulary().segment(text)]
+    return tuple(s for s in tagged_spans(text, model_file, words)
+                 if refusal(text, s.start, s.end, s.kind, words, s.score) is None)
 
 
-def tagged_spans(text: str, model_file: str | None = None) -> tuple[ModelSpan, ...]:
+def tagged_spans(text: str, model_file: str | None = None, words: Words | None = None) -> tuple[ModelSpan, ...]:
     """Everything the model tags in ``text``, before the post-filter."""
     if not text or not HAN_WORD.search(text):
         return ()
     tagger = _tagger(model_file)
-    tags = tagger.tag(char_features(text))
+    tags = tagger.tag(char_features(text, words))
     found = []
     for start, end, typ in spans_from_tags(tags):
         kind = TAG_KINDS.get(typ)
@@ -143,7 +199,6 @@ def tagged_spans(text: str, model_file: str | None = None) -> tuple[ModelSpan, .
         score = min(tagger.marginal(tags[i], i) for i in range(start, end))
         found.append(ModelSpan(start, end, kind, round(score, 4)))
     return tuple(found)
-
 
 
 # the kinds the pipeline takes from the model, and the least score of each (measured on the dev
@@ -159,7 +214,8 @@ def has_han(text: str) -> bool:
 def find_names(doc, paragraphs) -> Iterator[Candidate]:
     """The pipeline component: the model's names in each paragraph, at document offsets, with their score."""
     for para in paragraphs:
-        for span in model_mentions(para.text):
+        words = [(t.word, t.start - para.start, t.end - para.start) for t in para.tokens]
+        for span in model_mentions(para.text, words=words):
             least = COMPONENT_KINDS.get(span.kind)
             if least is not None and span.score >= least:
                 yield Candidate(para.start + span.start, para.start + span.end, span.kind, para.turn_index,

@@ -6,13 +6,16 @@ extractor's log say why a span was refused.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from talkgraph.ontology import lexicon
 
 from .chinese_names import HAN_WORD, NOT_IN_NAME
 from .model import Kind
+from .organizations import ends_as_organization
 from .tokens import dictionary_tag, vocabulary
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -23,6 +26,9 @@ _BRACKETED = re.compile(r"[（(][^（()）]{1,8}[）)]")
 # abbreviation (j); a span that is a dictionary word with another tag is a common word
 _PROPER_TAGS = {Kind.PERSON: ("nr",), Kind.PLACE: ("ns", "nt", "nz", "j"),
                 Kind.ORGANIZATION: ("nt", "nz", "j", "ns")}
+# jieba's dictionary tags many clubs and companies as people (拉齐奥, 宝钢, 阿里巴巴), and some
+# common nouns too (马拉松, 马甲): an organisation with a person's tag needs a confident model
+_SURE_ORGANIZATION_WITH_PERSON_TAG = 0.85
 _GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂")
 # placeholders and determiners that make `X公司` a phrase, not a name
 _PROPER = ("nr", "ns", "nt", "nz", "j")
@@ -31,8 +37,12 @@ _LEGAL_FORM = re.compile(r"股份|有限|集团|控股")
 _PLACEHOLDER = re.compile(r"^(?:[xX]{1,3}|某+|[a-zA-Z]|这|那|哪|每|各|该|本|此|一|两|几|多|很多|不少|一些|其他|其它|所有|别的)")
 
 
-def refusal(text: str, start: int, end: int, kind: Kind) -> str | None:
-    """The reason ``text[start:end]`` cannot be a ``kind`` name, or ``None`` if nothing refuses it."""
+def refusal(text: str, start: int, end: int, kind: Kind,
+            words: Sequence[tuple[str, int, int]] | None = None, score: float = 1.0) -> str | None:
+    """The reason ``text[start:end]`` cannot be a ``kind`` name, or ``None`` if nothing refuses it.
+
+    ``words`` are the text's words, ``(word, start, end)``, as the document segmented them; without
+    them the text is segmented here; ``score`` is the model's confidence in the span."""
     name = text[start:end]
     if len(name) < 2:
         return "one character"
@@ -49,28 +59,35 @@ def refusal(text: str, start: int, end: int, kind: Kind) -> str | None:
         return "listed as not a name"
     if kind is Kind.PERSON and len(name) >= 3 and name[-1] in NOT_IN_NAME:
         return "ends with a word after the name"
-    if _cuts_a_word(text, start) or _cuts_a_word(text, end):
+    if words is None:
+        words = [(t.word, t.start, t.end) for t in vocabulary().segment(text)]
+    if _cuts_a_word(text, start, words) or (_cuts_a_word(text, end, words) and not (
+            kind is Kind.ORGANIZATION and ends_as_organization(name))):
         return "cuts a word of the text"
-    if _common_word(name, kind):
+    if _common_word(name, kind, score):
         return "common word"
     if kind is Kind.ORGANIZATION and _generic_organization(name):
         return "generic organisation phrase"
     return None
 
 
-def _cuts_a_word(text: str, boundary: int) -> bool:
+def _cuts_a_word(text: str, boundary: int, words: Sequence[tuple[str, int, int]]) -> bool:
     """A common dictionary word of the text runs across ``boundary`` (``自然|语言研究中心``): the span
     starts or ends inside a word, so it is a fragment, not a name.  Rare compounds (``公司|财务``)
-    and proper nouns do not count: the segmenter glues those across a real name's edge."""
+    and proper nouns do not count: the segmenter glues those across a real name's edge.  Nor does
+    the end of an organisation that ends in its suffix: the dictionary's compound there is the
+    suffix and the title after it (``律师事务所|律师``)."""
     if boundary <= 0 or boundary >= len(text) or not (HAN_WORD.match(text, boundary - 1) and HAN_WORD.match(text, boundary)):
         return False
-    left = max(0, boundary - 3)
-    for token in vocabulary().segment(text[left:boundary + 3], left):
-        if token.start < boundary < token.end:
-            tag = dictionary_tag(token.word)
-            return (tag is not None and not tag.startswith(("j", "nr", "ns", "nt", "nz"))
-                    and vocabulary().frequency(token.word) >= _COMMON_WORD_FREQ)
-    return False
+    at = bisect.bisect_right(words, boundary, key=lambda w: w[1]) - 1
+    if at < 0:
+        return False
+    word, start, end = words[at]
+    if not start < boundary < end:
+        return False
+    tag = dictionary_tag(word)
+    return (tag is not None and not tag.startswith(("j", "nr", "ns", "nt", "nz"))
+            and vocabulary().frequency(word) >= _COMMON_WORD_FREQ)
 
 
 def _unbalanced(name: str) -> bool:
@@ -79,9 +96,13 @@ def _unbalanced(name: str) -> bool:
     return any(c in "（()）" for c in name[0] + inner + name[-1])
 
 
-def _common_word(name: str, kind: Kind) -> bool:
+def _common_word(name: str, kind: Kind, score: float) -> bool:
     tag = dictionary_tag(name)
-    return tag is not None and not tag.startswith(_PROPER_TAGS[kind])
+    if tag is None:
+        return False
+    if kind is Kind.ORGANIZATION and tag.startswith("nr"):
+        return score < _SURE_ORGANIZATION_WITH_PERSON_TAG
+    return not tag.startswith(_PROPER_TAGS[kind])
 
 
 def _generic_organization(name: str) -> bool:

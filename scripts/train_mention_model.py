@@ -10,10 +10,13 @@ Reads the training splits only (never a dev or test split, never a transcript):
     GPE.NAM and LOC.NAM → LOC; nominal mentions (``*.NOM``) are not names and stay untagged.
   * ``resume.train.char.bmes`` (Resume NER, Zhang & Yang 2018): NAME → PER, ORG → ORG, LOC → LOC.
 
-Sentences are read in file order and the trainer is CRFsuite's L-BFGS with fixed parameters, so the
-same corpora give a byte-identical model file; a training record (``.json`` beside the model) holds
-the corpora's SHA-256, the parameters and the model's digest.  ``--limit N`` trains on the first N
-sentences of each corpus (the reproducibility test uses it to stay short).
+Each sentence is segmented by jieba with its own dictionary alone (the word features of
+``char_features``), so the training depends on the corpora and jieba, not on talkgraph's lexicons;
+tagging reads the words the document was segmented into.  Sentences are read in file order and the
+trainer is CRFsuite's L-BFGS with fixed parameters, so the same corpora give a byte-identical model
+file; a training record (``.json`` beside the model) holds the corpora's SHA-256, the parameters
+and the model's digest.  ``--limit N`` trains on the first N sentences of each corpus (the
+reproducibility test uses it to stay short).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import argparse
 import hashlib
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 from talkgraph.extract.mention_model import char_features
@@ -111,13 +115,29 @@ def training_sentences(corpora: Path, names: tuple[str, ...] = tuple(CORPORA),
     return sentences
 
 
+@cache
+def _plain_segmenter():
+    """jieba's own dictionary, without the names talkgraph's lexicons teach its tokenizer: the
+    word features of the training sentences then depend on the corpora and jieba alone, so
+    editing a lexicon does not change the model a retrain gives."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    return list(_plain_segmenter().tokenize(text))
+
+
 def train(sentences: list[Sentence], out: Path, params: dict = PARAMS) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, spans in sentences:
         if text.strip():
-            trainer.append(char_features(text), bioes(len(text), spans))
+            trainer.append(char_features(text, words_of(text)), bioes(len(text), spans))
     trainer.set_params(params)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(out.suffix + ".part")
