@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -111,7 +111,6 @@ def _word_positions(size: int, words: Words) -> list[str]:
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")  # person, place, organisation, other proper noun
 
 
-@lru_cache(maxsize=1 << 16)
 def _tag_class(word: str) -> str:
     """What the dictionary says a word is: a proper noun's class (``nr`` person, ``ns`` place, ``nt``
     organisation, ``nz`` other), ``c`` for any common word, ``?`` for a word it does not hold (a
@@ -121,8 +120,11 @@ def _tag_class(word: str) -> str:
     if not word.strip():
         return "_"
     tag = dictionary_tag(word)
-    if tag is None:
-        return "?"
+    return "?" if tag is None else _class_of_tag(tag)
+
+
+@cache
+def _class_of_tag(tag: str) -> str:
     return next((proper for proper in _PROPER_TAGS if tag.startswith(proper)), "c")
 
 
