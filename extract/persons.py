@@ -77,7 +77,7 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue  # neither a form of address nor glued to one
             glued = _glued_address(word, speakers)
             if glued:
-                yield Candidate(s, e, Kind.PERSON, para.turn_index)
+                yield Candidate(_glued_name_start(tokens, i), e, Kind.PERSON, para.turn_index)
                 continue
             if word not in HONORIFICS or i == 0:
                 continue
@@ -97,6 +97,20 @@ def _glued_address(word: str, speakers: frozenset[str]) -> bool:
         return False
     base = word[:match.start()]
     return base in lexicon.surnames() or base in speakers or is_han_name(base) and not _is_common_word(base)
+
+
+def _glued_name_start(tokens: Tokens, i: int) -> int:
+    """``刘孟|林先生``, ``卢|林先生``: the segmenter glued a name's last character to the form of
+    address and left the name's first characters before it; the name starts there."""
+    word, start, _ = tokens[i]
+    if i == 0:
+        return start
+    prev, prev_start, _ = tokens[i - 1]
+    base = word[:HONORIFIC.search(word).start()]
+    if (len(base) == 1 and len(prev) <= 2 and prev[0] in lexicon.surnames() and not NOT_IN_NAME.intersection(prev)
+            and is_han_name(prev + base) and not (len(prev) == 2 and _is_common_word(prev))):
+        return prev_start
+    return start
 
 
 def _name_before(tokens: Tokens, i: int, speakers: frozenset[str]) -> int | None:

@@ -38,6 +38,14 @@ def test_name_then_honorific(text, name):
     assert name in names(text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("董事会提名俞孟林先生为独立董事。", "俞孟林"),  # cut 俞孟|林先生
+    ("蒋林先生，中国国籍，无境外居留权。", "蒋林"),  # cut 蒋|林先生
+])
+def test_a_name_whose_last_character_the_segmenter_glued_to_the_address(text, name):
+    assert name in names(text)
+
+
 def test_surname_alone_with_address_is_no_name():
     assert names("我下午要去找王老师交作业。") == []
 
