@@ -26,6 +26,8 @@ _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
 # 有个公司叫 Poe, 一家创业公司名为 Tidewell: the name a company is called by
 _ORG_CALLED = re.compile(r"(?:公司|企业|机构|创业公司|初创公司|团队)[，,]?\s?(?:叫做?|名为|名叫|称为)\s?$")
 _ORG_CALLED_REACH = 10
+# 眼镜制造商EssilorLuxottica, 芯片巨头Nvidia, 初创公司Mistral: a kind of company right before the name
+_ORG_KIND_BEFORE = re.compile(r"(?:制造商|供应商|运营商|开发商|服务商|提供商|厂商|零售商|经销商|巨头|独角兽|初创公司|创业公司|科技公司)\s?$")
 _QUOTED = re.compile(r"[“\"「《](?P<name>[^“”\"「」《》\n]{1,20})[”\"」》](?P<after>大模型|模型|框架|平台|系统|工具|开源|计划)?")
 _PRODUCT_CUE_REACH = 4  # how far before a name a verb such as 使用 or 推出了 may start
 _GENERIC_MODEL_HEADS = lexicon.words("generic_model_heads")
@@ -97,7 +99,8 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                           or _VERSIONED.fullmatch(name) and not _numbered_word(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
-            called = _ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
+            called = (_ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
+                      or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s))
             if (_ORG_AFTER.match(text, e) or called) and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn)
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:

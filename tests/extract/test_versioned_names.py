@@ -67,6 +67,17 @@ def test_a_name_a_company_is_called_by_is_an_organisation():
     assert ("Quorlux", Kind.ORGANIZATION) in found and ("Tidewell", Kind.MODEL) in found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("我们和眼镜制造商Zentrix合作，做了新一代眼镜。", "Zentrix"),
+    ("后来找了云服务商Brightwave Cloud托管。", "Brightwave Cloud"),
+    ("听说初创公司Quorlux又融资了。", "Quorlux"),
+])
+def test_a_name_after_a_kind_of_company_is_an_organisation(text, name):
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    found = {(m.text, m.kind) for m in default_pipeline().find_mentions(Doc(transcript))}
+    assert (name, Kind.ORGANIZATION) in found
+
+
 def test_a_known_name_is_not_found_inside_a_hyphenated_compound():
     found = models("我们用 Ray 做分布式训练，还戴着 Ray-Ban 眼镜。")
     assert found.count("Ray") == 1
