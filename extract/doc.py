@@ -86,7 +86,7 @@ class Doc:
         piece = self.text[start:end]
         words = self._segmented.get(piece)
         if words is None:
-            words = self._segmented[piece] = tuple(vocabulary().tokenizer.tokenize(piece))
+            words = self._segmented[piece] = vocabulary().words(piece)
         return tokens_at(words, start)
 
     def split_sentences(self) -> None:

@@ -1,24 +1,40 @@
-"""talkgraph's own jieba tokenizer, and the frequencies and tags of its one dictionary.
+"""talkgraph's one segmenter, and the frequencies and tags of its one dictionary.
 
-jieba's module-level tokenizer and ``add_word`` change the whole process; talkgraph owns a
-``jieba.Tokenizer`` instead, loads it once, teaches it the lexicons' names, and keeps jieba's
-logger quiet without touching the root logger.  Word frequencies and part-of-speech tags both
-come from the dictionary this tokenizer loaded, so the segmenter and the rules that read its
-words agree on what a word is.  Texts are segmented by ``extract.doc.Doc``, once per document.
+Segmentation is jieba's algorithm (default mode, HMM for unknown words) on jieba's default
+dictionary plus the lexicons' names (``add_word``, frequency 2000), run by jieba-rs through
+``rjieba``: five times faster than Python's jieba, and token for token the same once two
+differences are undone (``Segmenter``).  Word frequencies and part-of-speech tags come from the
+same dictionary file, read once per process, so the segmenter and the rules that read its words
+agree on what a word is.  Texts are segmented by ``extract.doc.Doc``, once per document.
 """
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
 import jieba
+import rjieba
 
 from talkgraph.ontology import lexicon
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
 LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name whole
+
+# jieba's own patterns (jieba/__init__.py, jieba/finalseg): Han runs, and what its HMM step keeps whole
+_HAN = re.compile("([\u4E00-\u9FD5]+)")
+_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+# three of one character in a row (哈哈哈, 大大大): segmentations that only reorder the same words
+# score the same, and the two implementations add the same logarithms in different orders
+# the characters other than Han that jieba puts into its word blocks: only a text with one of them
+# can hold a token to cut
+_NON_HAN_IN_BLOCKS = re.compile(r"[a-zA-Z0-9+#&._%\-]")
+_REPEATED_RUN = re.compile(r"([\u4E00-\u9FD5])\1\1")
+# a word no text contains: private-use characters never enter jieba's word blocks
+_BALANCE_WORD = "\U000F0000\U000F0001"
 
 
 class Token(NamedTuple):
@@ -30,56 +46,132 @@ class Token(NamedTuple):
 
 
 _make_token = tuple.__new__  # half the cost of ``Token(...)``: a document has a word every two characters
+Words = tuple[tuple[str, int, int], ...]
 
 
-def tokens_at(words: tuple[tuple[str, int, int], ...], offset: int) -> tuple[Token, ...]:
+def tokens_at(words: Words, offset: int) -> tuple[Token, ...]:
     """Segmenter output ``(word, start, end)`` from 0 as tokens at ``offset``."""
     return tuple(_make_token(Token, (w, s + offset, e + offset)) for w, s, e in words)
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """The tokenizer and the tags of the dictionary it loaded (the same file jieba's tagger reads)."""
+    """The segmenter, and the frequencies and tags of the dictionary it segments with."""
 
-    tokenizer: jieba.Tokenizer
+    segmenter: Segmenter
+    frequencies: dict[str, int]  # as Python jieba's ``Tokenizer.FREQ``, without its zero-count prefixes
     tags: dict[str, str]
+
+    def words(self, text: str) -> Words:
+        """``text``'s words as ``(word, start, end)`` from 0."""
+        return self.segmenter.tokenize(text)
 
     def segment(self, text: str, offset: int = 0) -> tuple[Token, ...]:
         """``text``'s words, their offsets shifted by ``offset``."""
-        return tokens_at(tuple(self.tokenizer.tokenize(text)), offset)
+        return tokens_at(self.segmenter.tokenize(text), offset)
 
     def frequency(self, word: str) -> int:
-        return self.tokenizer.FREQ.get(word) or 0
+        return self.frequencies.get(word) or 0
 
     def tag(self, word: str) -> str | None:
         return self.tags.get(word)
 
 
+class Segmenter:
+    """jieba's ``Tokenizer.tokenize`` (default mode, HMM) with talkgraph's added words, by jieba-rs.
+
+    jieba-rs runs the same algorithm on the same dictionary and HMM, and differs from Python's
+    jieba in two ways, both undone here.  It keeps a non-Han run such as ``GPT-4`` or ``v0.dev``
+    whole where Python's HMM step cuts it with ``_SKIP`` (``GPT``, ``-``, ``4``), so a token that
+    is neither a dictionary word nor all Han is cut that way.  And re-adding a word already in the
+    dictionary replaces its count in jieba-rs's total but adds to it in Python's, so jieba-rs gets
+    one word no text contains carrying the difference: both totals, and so every word's
+    probability, are equal.  A text with a run of one repeated character goes to Python's jieba
+    itself (loaded only then; see ``_REPEATED_RUN``).  ``tests/extract/test_segmenter.py`` and
+    ``benchmarks/segmenter_benchmark.py`` compare the two.
+    """
+
+    def __init__(self, added: Iterable[str], frequencies: dict[str, int]):
+        """``added``: the words given ``LEXICON_WORD_FREQ``, in order; ``frequencies``: the
+        dictionary's counts with them added."""
+        self._added = tuple(added)
+        self._frequencies = frequencies
+        self._rust = rjieba.Jieba()
+        counted: dict[str, int] = {}
+        surplus = 0
+        for word in self._added:
+            surplus += counted.get(word) or _default_dictionary()[0].get(word) or 0
+            counted[word] = LEXICON_WORD_FREQ
+            self._rust.add_word(word, LEXICON_WORD_FREQ, None)
+        if surplus:
+            self._rust.add_word(_BALANCE_WORD, surplus, None)
+
+    def tokenize(self, text: str) -> Words:
+        if _REPEATED_RUN.search(text):
+            return tuple(self.python_tokenizer().tokenize(text))
+        words = self._rust.tokenize(text)
+        if _NON_HAN_IN_BLOCKS.search(text):
+            return tuple(self._as_python_cuts(words))
+        return tuple(words)
+
+    def _as_python_cuts(self, words: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
+        frequencies = self._frequencies
+        for word in words:
+            w = word[0]
+            if len(w) == 1 or frequencies.get(w) or _HAN.fullmatch(w):
+                yield word
+                continue
+            pos = word[1]
+            for block in _HAN.split(w):
+                for piece in ((block,) if _HAN.match(block) else _SKIP.split(block)):
+                    if piece:
+                        yield piece, pos, pos + len(piece)
+                        pos += len(piece)
+
+    @cache
+    def python_tokenizer(self) -> jieba.Tokenizer:
+        """Python's jieba with the same words added: the reference, and the segmenter of repeated runs."""
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        for word in self._added:
+            tokenizer.add_word(word, freq=LEXICON_WORD_FREQ)
+        return tokenizer
+
+
 @cache
-def vocabulary() -> Vocabulary:
-    """Loaded once per process: the dictionary takes about a second to read."""
-    tk = jieba.Tokenizer()
-    tk.initialize()
+def _default_dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """Counts and tags of the ``word freq tag`` lines of jieba's default dictionary."""
+    frequencies, tags = {}, {}
+    with jieba.Tokenizer().get_dict_file() as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) >= 2:
+                frequencies[parts[0]] = int(parts[1])
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return frequencies, tags
+
+
+def _added_words() -> Iterator[str]:
+    """The lexicons' Chinese names and titles, which the segmenter must keep whole."""
     for entries in (lexicon.organizations(), lexicon.models(), lexicon.places()):
         for entry in entries:
             for name in (entry.name, *entry.aliases):
                 if " " not in name and not name.isascii():
-                    tk.add_word(name, freq=LEXICON_WORD_FREQ)
+                    yield name
     for title in lexicon.titles():
         if not title.isascii():
-            tk.add_word(title, freq=LEXICON_WORD_FREQ)
-    return Vocabulary(tk, _dictionary_tags(tk))
+            yield title
 
 
-def _dictionary_tags(tk: jieba.Tokenizer) -> dict[str, str]:
-    """``word freq tag`` lines of the tokenizer's own dictionary file."""
-    tags = {}
-    with tk.get_dict_file() as handle:
-        for raw in handle:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+@cache
+def vocabulary() -> Vocabulary:
+    """Loaded once per process: reading the dictionary takes most of a second."""
+    base, tags = _default_dictionary()
+    added = tuple(_added_words())
+    frequencies = dict(base)
+    frequencies.update(dict.fromkeys(added, LEXICON_WORD_FREQ))
+    return Vocabulary(Segmenter(added, frequencies), frequencies, tags)
 
 
 def dictionary_tag(word: str) -> str | None:
