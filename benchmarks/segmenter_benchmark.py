@@ -2,7 +2,7 @@
 
 talkgraph segments each paragraph with ``extract.tokens.Segmenter``: jieba-rs with the
 lexicons' names added, its output cut as Python's jieba cuts it.  The reference is Python's
-``jieba.Tokenizer`` with the same words added (``Segmenter.python_tokenizer``), as talkgraph
+``jieba.Tokenizer`` with the same words added (``tokens.reference_tokenizer``), as talkgraph
 segmented before.  This benchmark segments every paragraph of a benchmark corpus with both, and
 reports whether the ``(word, start, end)`` tokens are identical, the first differences when not,
 and the time of each on one core.
@@ -33,7 +33,7 @@ def paragraphs(corpus: Path) -> list[str]:
 
 def compare(texts: list[str]) -> dict:
     segmenter = tokens.vocabulary().segmenter
-    python = segmenter.python_tokenizer()
+    python = tokens.reference_tokenizer()
     start = time.perf_counter()
     jieba_tokens = [tuple(python.tokenize(text)) for text in texts]
     jieba_seconds = time.perf_counter() - start

@@ -27,12 +27,14 @@ LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name 
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg): Han runs, and what its HMM step keeps whole
 _HAN = re.compile("([\u4E00-\u9FD5]+)")
 _SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
-# three of one character in a row (哈哈哈, 大大大): segmentations that only reorder the same words
-# score the same, and the two implementations add the same logarithms in different orders
 # the characters other than Han that jieba puts into its word blocks: only a text with one of them
 # can hold a token to cut
 _NON_HAN_IN_BLOCKS = re.compile(r"[a-zA-Z0-9+#&._%\-]")
-_REPEATED_RUN = re.compile(r"([\u4E00-\u9FD5])\1\1")
+# Texts left to Python's jieba: three of one character in a row (哈哈哈, 大大大), where cuts that
+# only reorder the same words tie and jieba-rs's HMM may break the tie the other way; and the
+# characters jieba-rs counts as Han but Python's jieba does not (extensions A and B onwards, the
+# compatibility ideographs, the newest unified ones), which it would join into words
+_PYTHON_ONLY = re.compile("([\u4E00-\u9FD5])\\1\\1|[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0003FFFF]")
 # a word no text contains: private-use characters never enter jieba's word blocks
 _BALANCE_WORD = "\U000F0000\U000F0001"
 
@@ -84,30 +86,33 @@ class Segmenter:
     jieba in two ways, both undone here.  It keeps a non-Han run such as ``GPT-4`` or ``v0.dev``
     whole where Python's HMM step cuts it with ``_SKIP`` (``GPT``, ``-``, ``4``), so a token that
     is neither a dictionary word nor all Han is cut that way.  And re-adding a word already in the
-    dictionary replaces its count in jieba-rs's total but adds to it in Python's, so jieba-rs gets
-    one word no text contains carrying the difference: both totals, and so every word's
-    probability, are equal.  A text with a run of one repeated character goes to Python's jieba
-    itself (loaded only then; see ``_REPEATED_RUN``).  ``tests/extract/test_segmenter.py`` and
-    ``benchmarks/segmenter_benchmark.py`` compare the two.
+    dictionary replaces its count in jieba-rs's total but adds to it in Python's (which also counts
+    both lines of the one word the dictionary lists twice), so jieba-rs gets one word no text
+    contains carrying the difference: both totals, and so every word's probability, are equal to
+    the last bit, which decides between cuts that only reorder words of equal counts.
+    A text with a run of one repeated character, or with a character only jieba-rs counts as
+    Han, goes to Python's jieba itself, on the same counts (``python_tokenizer``, ``_PYTHON_ONLY``).
+    ``tests/extract/test_segmenter.py`` and ``benchmarks/segmenter_benchmark.py`` compare the two.
     """
 
-    def __init__(self, added: Iterable[str], frequencies: dict[str, int]):
-        """``added``: the words given ``LEXICON_WORD_FREQ``, in order; ``frequencies``: the
-        dictionary's counts with them added."""
+    def __init__(self, added: Iterable[str], frequencies: dict[str, int], total: int):
+        """``added``: the words given ``LEXICON_WORD_FREQ``, in order; ``frequencies`` and
+        ``total``: the dictionary's counts with them added, as Python's jieba counts them."""
         self._added = tuple(added)
         self._frequencies = frequencies
+        self._total = total
         self._rust = rjieba.Jieba()
-        counted: dict[str, int] = {}
-        surplus = 0
+        counts = dict(_default_dictionary()[0])
+        rust_total = sum(counts.values())  # each word once: jieba's dictionary lists one word twice
         for word in self._added:
-            surplus += counted.get(word) or _default_dictionary()[0].get(word) or 0
-            counted[word] = LEXICON_WORD_FREQ
+            rust_total += LEXICON_WORD_FREQ - counts.get(word, 0)
+            counts[word] = LEXICON_WORD_FREQ
             self._rust.add_word(word, LEXICON_WORD_FREQ, None)
-        if surplus:
-            self._rust.add_word(_BALANCE_WORD, surplus, None)
+        if total > rust_total:
+            self._rust.add_word(_BALANCE_WORD, total - rust_total, None)
 
     def tokenize(self, text: str) -> Words:
-        if _REPEATED_RUN.search(text):
+        if _PYTHON_ONLY.search(text):
             return tuple(self.python_tokenizer().tokenize(text))
         words = self._rust.tokenize(text)
         if _NON_HAN_IN_BLOCKS.search(text):
@@ -130,26 +135,56 @@ class Segmenter:
 
     @cache
     def python_tokenizer(self) -> jieba.Tokenizer:
-        """Python's jieba with the same words added: the reference, and the segmenter of repeated runs."""
+        """Python's jieba on the same counts, ready at once: it segments the texts with repeated runs.
+
+        jieba's ``initialize`` would read its whole prefix dictionary (two seconds); its word
+        graph only asks whether a fragment may begin a word, which any fragment up to the longest
+        word may (``_Counts``), and the word graph it builds is the same.
+        """
         tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
-        for word in self._added:
-            tokenizer.add_word(word, freq=LEXICON_WORD_FREQ)
+        tokenizer.FREQ = _Counts(self._frequencies)
+        tokenizer.total = self._total
+        tokenizer.initialized = True
         return tokenizer
 
 
+class _Counts(dict):
+    """Word counts in which jieba's ``get_DAG`` may look a fragment up without its prefix entries."""
+
+    def __init__(self, frequencies: dict[str, int]):
+        super().__init__(frequencies)
+        self.longest = max(map(len, frequencies))
+
+    def __contains__(self, fragment: object) -> bool:
+        return isinstance(fragment, str) and len(fragment) <= self.longest
+
+    def __missing__(self, fragment: str) -> int:
+        return 0
+
+
+def reference_tokenizer() -> jieba.Tokenizer:
+    """Python's jieba, loaded as jieba loads itself, with the same words added: what the tests and
+    ``benchmarks/segmenter_benchmark.py`` compare talkgraph's segmenter with."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in _added_words():
+        tokenizer.add_word(word, freq=LEXICON_WORD_FREQ)
+    return tokenizer
+
+
 @cache
-def _default_dictionary() -> tuple[dict[str, int], dict[str, str]]:
-    """Counts and tags of the ``word freq tag`` lines of jieba's default dictionary."""
-    frequencies, tags = {}, {}
+def _default_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
+    """Counts, tags and total (every line's count, as jieba sums them) of jieba's default dictionary."""
+    frequencies, tags, total = {}, {}, 0
     with jieba.Tokenizer().get_dict_file() as handle:
         for raw in handle:
             parts = raw.decode("utf-8").split()
             if len(parts) >= 2:
-                frequencies[parts[0]] = int(parts[1])
+                frequencies[parts[0]] = count = int(parts[1])
+                total += count
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
-    return frequencies, tags
+    return frequencies, tags, total
 
 
 def _added_words() -> Iterator[str]:
@@ -167,11 +202,12 @@ def _added_words() -> Iterator[str]:
 @cache
 def vocabulary() -> Vocabulary:
     """Loaded once per process: reading the dictionary takes most of a second."""
-    base, tags = _default_dictionary()
+    base, tags, total = _default_dictionary()
     added = tuple(_added_words())
     frequencies = dict(base)
     frequencies.update(dict.fromkeys(added, LEXICON_WORD_FREQ))
-    return Vocabulary(Segmenter(added, frequencies), frequencies, tags)
+    total += LEXICON_WORD_FREQ * len(added)  # jieba's add_word adds to its total each time
+    return Vocabulary(Segmenter(added, frequencies, total), frequencies, tags)
 
 
 def dictionary_tag(word: str) -> str | None:
