@@ -18,6 +18,7 @@ same graph always gives byte-identical HTML.
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -513,10 +514,15 @@ def _script_json(data: dict) -> str:
 
 @cache
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and style from the installed pyvis, made safe to inline."""
-    import pyvis
+    """vis-network's script and style from the installed pyvis, made safe to inline.
 
-    lib = Path(pyvis.__file__).parent / "lib"
+    Found without importing pyvis, which would import its notebook and templating stack (most of
+    a second) for two files.
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
     folder = max(lib.glob("vis-*/vis-network.min.js"), key=lambda p: _natural(p.parent.name)).parent
     js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     css = (folder / "vis-network.css").read_text(encoding="utf-8")
