@@ -87,23 +87,93 @@ _FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft Ya
                '"WenQuanYi Micro Hei", sans-serif')
 
 
-class _ViewWriter:
-    """The page of a graph given in parts: keeps, part by part, only the triples the view reads."""
+# A build's page of a corpus with more entities than this holds the most mentioned of them, their
+# relations, and the first claims and questions of those who speak (``_Selection``), and says so:
+# tens of thousands of nodes fit neither a browser's layout nor a reader's eye, and the page would
+# grow with the corpus.  graph.ttl keeps everything, and ``talkgraph view OUT`` draws everything.
+BUILD_VIEW_ENTITIES = 500
+BUILD_VIEW_ITEMS_PER_SPEAKER = 10
 
-    def __init__(self) -> None:
+
+class _ViewWriter:
+    """The page of a graph given in parts: keeps, part by part, only the triples the view reads.
+
+    The entities come first (``rdf_parts``); when there are more than ``limit``, the page is
+    limited to the most mentioned (``_Selection``) and each transcript's part is cut down to what
+    concerns them before it is kept, so the memory the page takes stops growing with the corpus.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
         self.statements = _Statements()
+        self._limit = BUILD_VIEW_ENTITIES if limit is None else limit
+        self._selection: _Selection | None = None
+        self._seen_entities = False
 
     def add(self, part: RdfPart) -> None:
+        if part.graph is None and not self._seen_entities:
+            self._seen_entities = True
+            self.statements.add(part.shared)
+            self._selection = _Selection.of(self.statements, self._limit)
+            return
         self.statements.add(part.shared)
-        self.statements.add(part.quads)
+        self.statements.add(part.quads if self._selection is None else self._selection.kept(part.quads))
 
     def write(self, path: Path) -> None:
-        page = _page(self.statements)
+        page = _page(self.statements, selection=self._selection)
         with atomic_write(path) as handle:
             handle.write(page)
 
     def close(self) -> None:
         self.statements = _Statements()
+
+
+class _Selection:
+    """The entities a build's page of a large corpus holds, and how much of the corpus it leaves out.
+
+    The page keeps the ``limit`` most mentioned entities (ties by IRI) and, of the claims and
+    questions, the first ``BUILD_VIEW_ITEMS_PER_SPEAKER`` of each kept speaker, in the order the
+    transcripts come: at most ``limit`` times that many, however large the corpus.
+    """
+
+    def __init__(self, shown: frozenset[Term], entities: int) -> None:
+        self.shown = shown
+        self.shown_ids = frozenset(map(_text, shown))
+        self.entities = entities
+        self.claims = self.kept_claims = 0
+        self._kept_by: dict[tuple[ox.NamedNode, Term], int] = defaultdict(int)
+
+    @classmethod
+    def of(cls, graph: _Statements, limit: int) -> _Selection | None:
+        """The selection for the corpus whose entities ``graph`` holds, or None when all of them fit."""
+        entities = {e for kind, _ in _ENTITY_KINDS for e in graph.typed(kind)}
+        if len(entities) <= limit:
+            return None
+        ranked = sorted(entities, key=lambda e: (-_int(graph.value(e, _TG.mentionCount)), _text(e)))
+        return cls(frozenset(ranked[:limit]), len(entities))
+
+    def kept(self, quads: list[ox.Quad]) -> list[ox.Quad]:
+        """A transcript's quads without the claims and questions the page leaves out, and without
+        its turns' mentions of entities not shown."""
+        part = _Statements(quads)
+        dropped = set()
+        for cls in (_TG.Claim, _TG.Question):
+            for item in sorted(part.typed(cls), key=lambda i: _int(part.value(i, _NIF.beginIndex))):
+                author = part.value(item, _SDO.author)
+                keep = author in self.shown and self._kept_by[cls, author] < BUILD_VIEW_ITEMS_PER_SPEAKER
+                if keep:
+                    self._kept_by[cls, author] += 1
+                else:
+                    dropped.add(item)
+                if cls == _TG.Claim:
+                    self.claims += 1
+                    self.kept_claims += keep
+        mentions, shown = _SDO.mentions, self.shown
+        return [q for q in quads
+                if q.subject not in dropped and not (q.predicate == mentions and q.object not in shown)]
+
+    def note(self) -> dict:
+        return {"entities": len(self.shown), "entitiesOf": self.entities,
+                "claims": self.kept_claims, "claimsOf": self.claims}
 
 
 write_html = streamed_exporter("html", "graph.html",
@@ -119,9 +189,11 @@ def render_html(triples: Iterable[ox.Triple | ox.Quad], top_n: int | None = None
     return _page(_Statements(triples), top_n)
 
 
-def _page(statements: _Statements, top_n: int | None = None) -> str:
-    data = _view_data(statements)
+def _page(statements: _Statements, top_n: int | None = None, selection: _Selection | None = None) -> str:
+    data = _view_data(statements, selection)
     data["config"] = {"topN": max(0, int(top_n or 0)), "font": _FONT_STACK}
+    if selection is not None:
+        data["config"]["partial"] = selection.note()
     js, css = _vis_assets()
     parts = {
         "TITLE": html.escape(_page_title(data["documents"]), quote=False),
@@ -190,15 +262,19 @@ def view_data(triples: Iterable[ox.Triple | ox.Quad]) -> dict:
     return _view_data(_Statements(triples))
 
 
-def _view_data(graph: _Statements) -> dict:
+def _view_data(graph: _Statements, selection: _Selection | None = None) -> dict:
     turns = _turns(graph)
     documents = _documents(graph, turns)
     doc_order = {doc["id"]: i for i, doc in enumerate(documents)}
-    nodes = _entities(graph)
+    typed = _entities(graph)
+    nodes = typed if selection is None else {k: v for k, v in typed.items() if k in selection.shown_ids}
     claims = _claims(graph, turns, doc_order)
     speakers = _speakers(graph, turns, doc_order, nodes)
+    if selection is not None:
+        speakers = [s for s in speakers if s["id"] in selection.shown_ids]
     for person in {c["author"] for c in claims if c["author"]} | {s["id"] for s in speakers}:
-        nodes.setdefault(person, _bare_node(graph, ox.NamedNode(person)))
+        if person not in nodes:
+            nodes[person] = typed.get(person) or _bare_node(graph, ox.NamedNode(person))
     edges = _edges(graph, nodes)
     return {
         "documents": documents,

@@ -447,3 +447,27 @@ def test_claims_show_where_their_turn_starts_in_the_recording(browser, tmp_path)
         assert view.errors == [] and view.requests == []
     finally:
         view.close()
+
+
+def test_a_builds_page_of_a_large_corpus_says_it_holds_the_most_mentioned_entities(browser, series, tmp_path,
+                                                                                 monkeypatch) -> None:
+    from talkgraph.graph import export_graph
+    from talkgraph.graph.exporters import html
+
+    monkeypatch.setattr(html, "BUILD_VIEW_ENTITIES", 12)
+    export_graph(series, tmp_path / "out", ["html"])
+    view = View(browser, (tmp_path / "out" / "graph.html").read_text(encoding="utf-8"), tmp_path / "graph.html")
+    try:
+        assert not view.errors and not view.requests
+        note = view.page.locator("#tg-partial")
+        assert note.is_visible()
+        assert "This page holds the 12 most mentioned of" in note.text_content()
+        assert view.js("window.talkgraphView.counts().nodes") >= 12
+        assert view.js("window.talkgraphView.counts().visibleNodes") > 0
+    finally:
+        view.close()
+    full = View(browser, render_html(series.quads), tmp_path / "full.html")
+    try:
+        assert not full.page.locator("#tg-partial").is_visible()
+    finally:
+        full.close()

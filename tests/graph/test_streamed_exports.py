@@ -2,6 +2,8 @@
 once gives; the shapes checked part by part find what the check of the whole graph finds."""
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -11,12 +13,13 @@ import pytest
 from talkgraph.extract.errors import TalkgraphError
 from talkgraph.graph.build import RdfPart
 from talkgraph.graph.exporters import rdf
-from talkgraph.graph.exporters.html import render_html
+from talkgraph.graph.exporters import html
+from talkgraph.graph.exporters.html import render_html, view_data
 from talkgraph.graph.oxigraph_writer import serialize
 from talkgraph.graph.pipeline import build_graph, export_graph, streams_every
 from talkgraph.graph.spill import SpilledSequence
 from talkgraph.graph.validate import PartsCheck, validate_triples
-from talkgraph.ontology.namespace import SDO, TG
+from talkgraph.ontology.namespace import RDF, SDO, TG
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
@@ -112,3 +115,46 @@ def test_a_graph_breaking_the_shapes_writes_nothing(transcripts, tmp_path):
     with pytest.raises(TalkgraphError):
         export_graph(built, tmp_path / "out", ["turtle", "nquads"], check_shapes=refuse)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def page_data(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S)
+    return json.loads(match.group(1))
+
+
+def test_a_builds_page_of_a_large_corpus_holds_its_most_mentioned_entities_and_says_so(transcripts, whole,
+                                                                                       tmp_path, monkeypatch):
+    everything = view_data(whole.quads)
+    kinds = {ox.NamedNode(str(c)) for c in (SDO.Person, SDO.Organization, SDO.SoftwareApplication, SDO.Place,
+                                            TG.Speaker)}
+    typed = {str(q.subject.value) for q in whole.quads if q.predicate.value == str(RDF.type) and q.object in kinds}
+    entities = [n for n in everything["nodes"] if n["id"] in typed]
+    assert len(entities) == len(typed) > 6
+    monkeypatch.setattr(html, "BUILD_VIEW_ENTITIES", 6)
+    monkeypatch.setattr(html, "BUILD_VIEW_ITEMS_PER_SPEAKER", 2)
+    export_graph(build_graph([transcripts], on_disk=True), tmp_path, ["turtle", "html"])
+    assert (tmp_path / "graph.ttl").read_bytes() == serialize([q.triple for q in whole.quads], ox.RdfFormat.TURTLE)
+    data = page_data((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    note = data["config"]["partial"]
+    assert note == {"entities": 6, "entitiesOf": len(entities), "claims": len(data["claims"]),
+                    "claimsOf": len(everything["claims"])}
+    ranked = sorted(entities, key=lambda n: (-n["count"], n["id"]))
+    shown = {n["id"] for n in ranked[:6]}
+    assert shown <= {n["id"] for n in data["nodes"]}
+    assert all(c["author"] in shown for c in (*data["claims"], *data["questions"]))
+    per_author = {}
+    for claim in data["claims"]:
+        per_author[claim["author"]] = per_author.get(claim["author"], 0) + 1
+    assert per_author and max(per_author.values()) <= 2
+    # each kept claim is the one of the whole graph's page, in the same order
+    whole_claims = {c["id"]: c for c in everything["claims"]}
+    assert [c["id"] for c in data["claims"]] == [c["id"] for c in everything["claims"] if c["id"] in
+                                                 {k["id"] for k in data["claims"]}]
+    assert all(whole_claims[c["id"]] == c for c in data["claims"])
+    assert {e["from"] for e in data["edges"]} | {e["to"] for e in data["edges"]} <= {n["id"] for n in data["nodes"]}
+
+
+def test_a_builds_page_of_a_corpus_within_the_limit_holds_everything(transcripts, whole, tmp_path):
+    export_graph(build_graph([transcripts], on_disk=True), tmp_path, ["html"])
+    data = page_data((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    assert "partial" not in data["config"] and data == view_data(whole.quads) | {"config": data["config"]}

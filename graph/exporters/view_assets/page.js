@@ -516,6 +516,15 @@
     topn.addEventListener("change", () => api.setTopN(parseInt(topn.value, 10) || 0));
     $("tg-claims").addEventListener("change", (ev) => api.setShowClaims(ev.target.checked));
     $("tg-fit").addEventListener("click", () => network.fit());
+    const partial = DATA.config.partial;
+    if (partial) {  // a build's page of a large corpus holds its most mentioned entities only
+      $("tg-partial").textContent = "本页只含提及最多的 " + partial.entities + " 个实体（共 " + partial.entitiesOf
+        + " 个）及其发言人的 " + partial.claims + " 条观点（共 " + partial.claimsOf + " 条）· This page holds the "
+        + partial.entities + " most mentioned of " + partial.entitiesOf + " entities, and " + partial.claims
+        + " of " + partial.claimsOf + " claims (the first ones of each speaker shown); graph.ttl holds everything, and "
+        + "`talkgraph view OUT -o all.html` draws it all.";
+      $("tg-partial").hidden = false;
+    }
   }
 
   buildHeader();
