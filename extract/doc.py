@@ -25,25 +25,49 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n|(?<=[a-z0-9)\"'”])\.(?=\s+[
 _MIN_SENTENCE_CHARS = 2
 
 
+class _Words:
+    """A document's text and the words of its pieces, segmented once each.
+
+    Segmentation depends on the text alone, so a paragraph repeated in the document (a page
+    holding an article twice, a recurring heading) is segmented once.  The paragraphs share this
+    rather than point back at their ``Doc``: a ``Doc`` and its paragraphs form no reference cycle,
+    so reference counting frees a document as soon as it is read, even while a build pauses the
+    cyclic collector (``graph.pipeline.cyclic_gc_paused``).
+    """
+
+    __slots__ = ("text", "segmented")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.segmented: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text → the segmenter's words from 0
+
+    def segment(self, start: int, end: int) -> tuple[Token, ...]:
+        piece = self.text[start:end]
+        words = self.segmented.get(piece)
+        if words is None:
+            words = self.segmented[piece] = vocabulary().words(piece)
+        return tokens_at(words, start)
+
+
 class Paragraph:
     """A span of text worth reading for names (a turn's paragraph, a heading, narrative text)."""
 
-    __slots__ = ("start", "end", "turn_index", "_doc", "_tokens")
+    __slots__ = ("start", "end", "turn_index", "_words", "_tokens")
 
-    def __init__(self, doc: Doc, start: int, end: int, turn_index: int | None):
+    def __init__(self, words: _Words, start: int, end: int, turn_index: int | None):
         self.start, self.end, self.turn_index = start, end, turn_index
-        self._doc = doc
+        self._words = words
         self._tokens: tuple[Token, ...] | None = None
 
     @property
     def text(self) -> str:
-        return self._doc.text[self.start:self.end]
+        return self._words.text[self.start:self.end]
 
     @property
     def tokens(self) -> tuple[Token, ...]:
         """The paragraph's words with document offsets, segmented when first asked for."""
         if self._tokens is None:
-            self._tokens = self._doc.segment(self.start, self.end)
+            self._tokens = self._words.segment(self.start, self.end)
         return self._tokens
 
     def __repr__(self) -> str:
@@ -59,14 +83,15 @@ class Doc:
         self.turns = transcript.turns
         self.speakers = frozenset(transcript.speakers)
         turn_of = {span: t.index for t in transcript.turns for span in t.spans}
-        self.paragraphs = tuple(Paragraph(self, start, end, turn_of.get((start, end)))
+        self._words = _Words(self.text)
+        self._segmented = self._words.segmented  # text → the segmenter's words from 0
+        self.paragraphs = tuple(Paragraph(self._words, start, end, turn_of.get((start, end)))
                                 for start, end in transcript.content_spans())
         self.spans: dict[str, tuple[Mention, ...]] = {}  # component name → its candidates
         self.mentions: tuple[Mention, ...] = ()  # the merge's choice, in text order
         self.overlaps: list[Overlap] = []  # the merge's reasons
         self.sentences: tuple[Sentence, ...] = ()
         self.extraction: Extraction | None = None
-        self._segmented: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text → jieba's words from 0
         self._masks: tuple[tuple[int, int], ...] | None = None
 
     @property
@@ -78,16 +103,8 @@ class Doc:
         return self._masks
 
     def segment(self, start: int, end: int) -> tuple[Token, ...]:
-        """The words of ``text[start:end]`` with document offsets.
-
-        Segmentation depends on the text alone, so a paragraph repeated in the document (a page
-        holding an article twice, a recurring heading) is segmented once.
-        """
-        piece = self.text[start:end]
-        words = self._segmented.get(piece)
-        if words is None:
-            words = self._segmented[piece] = vocabulary().words(piece)
-        return tokens_at(words, start)
+        """The words of ``text[start:end]`` with document offsets, each distinct piece segmented once."""
+        return self._words.segment(start, end)
 
     def split_sentences(self) -> None:
         """Cut the paragraphs into sentences, each with the kept mentions inside it."""
