@@ -116,7 +116,8 @@ class _ViewWriter:
             self._selection = _Selection.of(self.statements, self._limit)
             return
         self.statements.add(part.shared)
-        self.statements.add(part.quads if self._selection is None else self._selection.kept(part.quads))
+        self.statements.add(_turns_the_page_needs(part.quads if self._selection is None
+                                                else self._selection.kept(part.quads)))
 
     def write(self, path: Path) -> None:
         page = _page(self.statements, selection=self._selection)
@@ -125,6 +126,51 @@ class _ViewWriter:
 
     def close(self) -> None:
         self.statements = _Statements()
+
+
+def _turns_the_page_needs(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """A transcript's quads with only the turns the page reads, and without their text.
+
+    The page cites turns (claims, questions, answers), lists each transcript's participants by
+    their first turn, and each speaker by their first turn with what all their turns mention.  So
+    a turn no claim or question points at and that is not its speaker's first in the transcript
+    is left out, its mentions moved to that first turn; the page made is the same, and the turns
+    kept no longer grow with the corpus's length.  No turn's text is kept, nor where any passage
+    other than a claim begins: the page never shows them.
+    """
+    rdf_type, position, sender, part_of, mentions = _RDF.type, _SDO.position, _SDO.sender, _SDO.isPartOf, _SDO.mentions
+    turns = {q.subject: q.graph_name for q in quads if q.predicate == rdf_type and q.object == _TG.Turn}
+    claims = {q.subject for q in quads if q.predicate == rdf_type and q.object == _TG.Claim}
+    values: dict[tuple[Term, ox.NamedNode], list[Term]] = defaultdict(list)
+    cited = set()
+    for q in quads:
+        if q.subject in turns:
+            if q.predicate in (position, sender, part_of):
+                values[q.subject, q.predicate].append(q.object)
+        elif q.object in turns:
+            cited.add(q.object)
+    first: dict[tuple[Term | None, Term], Term] = {}  # (transcript, speaker) → their first turn
+    for turn in turns:
+        who = _first(values[turn, sender])
+        if who is None:
+            continue
+        key = (_first(values[turn, part_of]), who)
+        if key not in first or _int(_first(values[turn, position])) < _int(_first(values[first[key], position])):
+            first[key] = turn
+    kept = cited | set(first.values())
+    out = []
+    for q in quads:
+        if q.subject not in turns:
+            if q.predicate != _NIF.beginIndex or q.subject in claims:
+                out.append(q)
+        elif q.subject in kept and q.predicate != _SDO.text:
+            out.append(q)
+        elif q.subject not in kept and q.predicate == mentions:
+            who = _first(values[q.subject, sender])
+            if who is not None:
+                target = first[_first(values[q.subject, part_of]), who]
+                out.append(ox.Quad(target, mentions, q.object, turns[q.subject]))
+    return out
 
 
 class _Selection:
