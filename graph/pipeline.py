@@ -90,7 +90,7 @@ class BuiltGraph:
         """The RDF graph in pieces: the entities, then one piece per transcript.  Made afresh each
         time from a corpus kept on disk, so the graph is never whole in memory; made once and kept
         when the corpus is in memory anyway, so several outputs do not make it twice."""
-        if isinstance(self.corpus.documents, SpilledSequence):
+        if not isinstance(self.corpus.documents, list):  # on disk, or read through a view renaming namesakes
             return rdf_parts(self.corpus)
         return iter(self._parts)
 

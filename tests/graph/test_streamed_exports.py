@@ -158,3 +158,19 @@ def test_a_builds_page_of_a_corpus_within_the_limit_holds_everything(transcripts
     export_graph(build_graph([transcripts], on_disk=True), tmp_path, ["html"])
     data = page_data((tmp_path / "graph.html").read_text(encoding="utf-8"))
     assert "partial" not in data["config"] and data == view_data(whole.quads) | {"config": data["config"]}
+
+
+def test_a_build_on_disk_with_namesakes_still_never_holds_its_whole_graph(tmp_path):
+    """Two people of one name at two organisations are two nodes, renamed once every transcript
+    is read; the renaming must not bring the corpus, and so the whole graph, back into memory."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("王芳：欢迎华为副总裁张伟。\n\n张伟：谢谢。我在华为负责芯片。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("李强：欢迎腾讯副总裁张伟。\n\n张伟：谢谢。我在腾讯负责游戏。\n", encoding="utf-8")
+    built = build_graph([folder], on_disk=True)
+    assert {"person/张伟", "person/张伟/腾讯"} <= set(built.corpus.entities)
+    export_graph(built, tmp_path / "out", ["turtle", "html"])
+    assert "_parts" not in vars(built)  # the parts were made one at a time, never kept as a list
+    in_memory = build_graph([folder])
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == serialize([q.triple for q in in_memory.quads],
+                                                                      ox.RdfFormat.TURTLE)
