@@ -268,7 +268,8 @@ class _DocumentWriter:
 
     def said(self, node: ox.NamedNode, cls: ox.NamedNode, speaker: str, start: int, end: int,
              turn_index: int | None) -> None:
-        """What claims, questions and excerpts share: who said which words, where."""
+        """What claims, questions and excerpts share: who said which words, where.  The canned
+        ``speakers`` query counts claims as what has an author less the other classes said here."""
         self.add(node, _RDF.type, cls)
         self.add(node, _SDO.author, self.speaker(speaker))
         self.add(node, _SDO.text, _text(self.document.text[start:end]))
