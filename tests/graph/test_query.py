@@ -99,6 +99,8 @@ def test_claims_about():
     about = canned("claims-about", "fixture", "盘古大模型")
     topics = {row[0]: int(row[1]) for row in canned("topics", "fixture").rows}
     assert topics["盘古大模型"] == len(about.rows)
+    assert canned("claims-about", "fixture", "盘古").rows == about.rows  # by its alias, the same claims
+    assert not canned("claims-about", "fixture", "盘古大").rows
 
 
 def test_former_affiliations():
