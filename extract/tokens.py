@@ -82,8 +82,8 @@ class Vocabulary:
 class Segmenter:
     """jieba's ``Tokenizer.tokenize`` (default mode, HMM) with talkgraph's added words, by jieba-rs.
 
-    jieba-rs runs the same algorithm on the same dictionary and HMM, and differs from Python's
-    jieba in two ways, both undone here.  It keeps a non-Han run such as ``GPT-4`` or ``v0.dev``
+    jieba-rs runs the same algorithm on the same dictionary and HMM; where it differs from
+    Python's jieba, the difference is undone here.  It keeps a non-Han run such as ``GPT-4`` or ``v0.dev``
     whole where Python's HMM step cuts it with ``_SKIP`` (``GPT``, ``-``, ``4``), so a token that
     is neither a dictionary word nor all Han is cut that way.  And re-adding a word already in the
     dictionary replaces its count in jieba-rs's total but adds to it in Python's (which also counts
