@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 
 from talkgraph.ontology import lexicon
 
@@ -136,7 +135,7 @@ def _listed_with(text: str, s: int, e: int, orgs: frozenset[str]) -> bool:
     return bool(join) and any(before[:join.start()].endswith(org) for org in orgs)
 
 
-@cache
+@lexicon.derived
 def _organization_names() -> frozenset[str]:
     """Known organisations of two characters or more, everyday words left out."""
     return frozenset(n for entry in lexicon.organizations() for n in (entry.name, *entry.aliases)

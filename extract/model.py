@@ -258,6 +258,7 @@ class Relation:
     start: int
     end: int
     since: str | None = None  # a year the text gives, e.g. "2007"
+    source: str | None = None  # what stated it when the words at start..end do not: a lexicon's name
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from talkgraph.ontology import lexicon
 
@@ -129,11 +128,11 @@ def _everyday_word(word: str) -> bool:
     return tag is not None and (len(word) == 1 or not tag.startswith(_PROPER))
 
 
-@cache
+@lexicon.derived
 def _places() -> frozenset[str]:
     return frozenset(n for e in lexicon.places() for n in (e.name, *e.aliases)) | {"国内", "国外", "海外", "全球"}
 
 
-@cache
+@lexicon.derived
 def _organizations() -> frozenset[str]:
     return frozenset(n for e in lexicon.organizations() for n in (e.name, *e.aliases))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import NamedTuple
 
 from talkgraph.ontology import lexicon
@@ -32,7 +31,7 @@ _MAX_CHARS = 24
 _WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室", "控股", "证券"})
 
 
-@cache
+@lexicon.derived
 def _orgs() -> LexiconMatcher:
     return build_matcher(lexicon.organizations())
 

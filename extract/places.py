@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cache
 
 from talkgraph.ontology import lexicon
 
@@ -12,7 +11,7 @@ from .lexicon_match import LexiconMatcher, build_matcher
 from .model import Kind
 
 
-@cache
+@lexicon.derived
 def _places() -> LexiconMatcher:
     return build_matcher(lexicon.places())
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 
 from talkgraph.ontology import lexicon
 
@@ -33,12 +32,12 @@ _PRODUCT_CUE_REACH = 4  # how far before a name a verb such as 使用 or 推出�
 _GENERIC_MODEL_HEADS = lexicon.words("generic_model_heads")
 
 
-@cache
+@lexicon.derived
 def _models() -> LexiconMatcher:
     return build_matcher(lexicon.models())
 
 
-@cache
+@lexicon.derived
 def _known_latin() -> frozenset[str]:
     names = set()
     for entries in (lexicon.organizations(), lexicon.models(), lexicon.places()):
@@ -47,7 +46,7 @@ def _known_latin() -> frozenset[str]:
     return frozenset(names)
 
 
-@cache
+@lexicon.derived
 def _versioned_models() -> dict[str, str]:
     """Folded names of lexicon models with a version number, for catching misspellings."""
     out = {}
@@ -151,7 +150,7 @@ _NUMBERED_WORDS = lexicon.words("numbered_words")
 _COUNTED = re.compile(r"\s?[年月日号个位家款次倍岁亿万千百点天周块元%]")
 
 
-@cache
+@lexicon.derived
 def _known_organizations() -> frozenset[str]:
     return frozenset(fold(n) for entry in lexicon.organizations() for n in (entry.name, *entry.aliases))
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 
 from talkgraph.ontology import lexicon
 
@@ -734,11 +733,11 @@ def _names_of(name: str) -> tuple[str, ...]:
     return (name,) + _lexicon_aliases().get(name, ())
 
 
-@cache
+@lexicon.derived
 def _lexicon_aliases() -> dict[str, tuple[str, ...]]:
     return {e.name: e.aliases for e in lexicon.organizations()}
 
 
-@cache
+@lexicon.derived
 def _lexicon_parents() -> dict[str, str]:
     return {e.name: e.parent for e in lexicon.organizations() if e.parent}

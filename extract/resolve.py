@@ -360,7 +360,7 @@ def _spellings(mentions: tuple[Mention, ...]) -> dict[str, str]:
     return out
 
 
-@cache
+@lexicon.derived
 def _known_spellings() -> dict[tuple[Kind, str], str]:
     out: dict[tuple[Kind, str], str] = {}
     for kind, entries in ((Kind.ORGANIZATION, lexicon.organizations()), (Kind.MODEL, lexicon.models())):

@@ -199,7 +199,7 @@ def _added_words() -> Iterator[str]:
             yield title
 
 
-@cache
+@lexicon.derived
 def vocabulary() -> Vocabulary:
     """Loaded once per process: reading the dictionary takes most of a second."""
     base, tags, total = _default_dictionary()

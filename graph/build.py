@@ -40,6 +40,7 @@ class Fact:
     evidence: str  # the words between start and end
     turn_index: int | None
     since: str | None = None
+    source: str | None = None  # a lexicon that states it, when the evidence's words do not
 
 
 def resolved_facts(corpus: ResolvedCorpus) -> list[Fact]:
@@ -64,7 +65,7 @@ def resolved_facts(corpus: ResolvedCorpus) -> list[Fact]:
                 turn = transcript.turn_at(r.start)
                 facts[doc_id, s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
                                                 transcript.document.text[r.start:r.end],
-                                                turn.index if turn else None, r.since)
+                                                turn.index if turn else None, r.since, r.source)
     parents = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.PARENT_ORGANIZATION}
     current = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.WORKS_FOR}
     current |= {(f.object, f.subject) for f in facts.values() if f.predicate is Predicate.FOUNDER}
@@ -348,6 +349,8 @@ class _DocumentWriter:
             self.add(node, _TG.inTurn, self.turn(fact.turn_index))
         if fact.since:
             self.add(node, _TG.since, _typed(fact.since, _XSD.gYear))
+        if fact.source:
+            self.add(node, _TG.extractor, ox.Literal(fact.source))
 
     def span(self, node: ox.NamedNode, start: int, end: int) -> None:
         self.add(node, _NIF.beginIndex, _offset(start))

@@ -16,11 +16,13 @@ so the finished extractions waiting on the workers stay few however large the co
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from talkgraph.extract.errors import InputError, UsageError
+from talkgraph.ontology import lexicon
 
 if TYPE_CHECKING:
     from talkgraph.extract.model import Extraction
@@ -31,7 +33,9 @@ CONNECT_TIMEOUT_S = 10
 
 def cluster_extractions(paths: Sequence[Path], address: str, work: Callable[[Path], Extraction],
                         progress: Callable[[int, int, Path], None] | None = None) -> Iterator[Extraction]:
-    """``work(path)`` for each path on the cluster at ``address``, yielded in input order."""
+    """``work(path)`` for each path on the cluster at ``address``, yielded in input order, with the
+    build's own names (``--lexicon``) in force on the workers."""
+    work = partial(_with_user_lexicon, lexicon.user_entries(), work)
     client = connect(address)
     try:
         threads = max(1, sum(client.nthreads().values()))
@@ -53,6 +57,13 @@ def cluster_extractions(paths: Sequence[Path], address: str, work: Callable[[Pat
                 progress(n, len(paths), path)
     finally:
         client.close()
+
+
+def _with_user_lexicon(entries: Mapping[str, tuple[lexicon.LexiconEntry, ...]], work: Callable[[Path], Extraction],
+                       path: Path) -> Extraction:
+    """On a worker, which may have served builds with other names: this build's names, then ``work``."""
+    lexicon.use_user_lexicon(dict(entries))
+    return work(path)
 
 
 def connect(address: str):

@@ -42,6 +42,15 @@ def _entries(filename: str) -> tuple[LexiconEntry, ...]:
 
 # a user's own entries (``--lexicon FILE``) by kind; they come first, so their preferred names win
 _USER: dict[str, tuple[LexiconEntry, ...]] = {}
+_DERIVED: list = []  # the caches of what other modules make from the lexicons
+
+
+def derived(function):
+    """``functools.cache`` for what is made from the names the lexicons hold (a matcher, the
+    tokenizer's words): made once, and made again after ``use_user_lexicon`` changes them."""
+    cached = cache(function)
+    _DERIVED.append(cached)
+    return cached
 
 
 @cache
@@ -150,15 +159,19 @@ def _kind(word: str, path: Path, number: int) -> str:
 
 
 def use_user_lexicon(entries: dict[str, tuple[LexiconEntry, ...]]) -> None:
-    """Make a user's entries part of the lexicons for this process (and the workers it forks).
-
-    Call before extracting: what the extract stage derived from the lexicons (the tokenizer's
-    words, the compiled matchers) is made once, on first use.
-    """
+    """Make a user's entries part of the lexicons for this process (and the workers it forks);
+    what the extract stage made from the lexicons (``derived``) is made again on its next use."""
+    if entries == _USER:
+        return
     _USER.clear()
     _USER.update(entries)
-    for accessor in (organizations, models, places, persons, person_named, listed_names):
+    for accessor in (organizations, models, places, persons, person_named, listed_names, *_DERIVED):
         accessor.cache_clear()
+
+
+def user_entries() -> dict[str, tuple[LexiconEntry, ...]]:
+    """The user's entries in force in this process, as ``use_user_lexicon`` takes them."""
+    return dict(_USER)
 
 
 @cache

@@ -74,3 +74,20 @@ def test_a_listed_chinese_name_inside_another_word_is_not_the_person():
     doc = Doc(parse(document_from_text(text, doc_id="t")))
     found = [doc.text[m.start:m.end] for m in configure_pipeline("none persons.lexicon").find_mentions(doc)]
     assert found == ["程维", "王兴"]
+
+
+def test_what_the_list_states_is_marked_as_the_lists_in_the_graph_and_what_the_text_states_is_not():
+    from rdflib.namespace import RDF
+
+    from talkgraph.graph.pipeline import build_from_documents
+    from talkgraph.ontology.namespace import SDO, TG
+
+    text = "主持人：欢迎雷军。小米最近很忙。\n\n雷军：是的。王小明现在在腾讯工作。\n\n主持人：谢谢。\n"
+    graph = build_from_documents([document_from_text(text, doc_id="t")]).rdf
+    marked = {}
+    for statement in graph.subjects(RDF.type, TG.RelationStatement):
+        predicate = str(graph.value(statement, RDF.predicate)).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        subject = graph.value(graph.value(statement, RDF.subject), SDO.name)
+        marked[str(subject), predicate] = graph.value(statement, TG.extractor)
+    assert str(marked["雷军", "worksFor"]) == "lexicon.person_organizations"
+    assert marked["王小明", "worksFor"] is None

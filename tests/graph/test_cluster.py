@@ -65,3 +65,22 @@ def test_no_scheduler_at_the_address_is_one_line(transcripts, tmp_path, monkeypa
     monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT_S", 1)
     with pytest.raises(InputError, match="cannot reach a Dask scheduler"):
         build_graph([transcripts], cluster="tcp://127.0.0.1:9")
+
+
+def test_a_users_lexicon_reaches_the_workers_even_after_a_build_without_it(cluster, tmp_path):
+    from tests.graph.test_user_lexicon import LEXICON, TRANSCRIPT
+
+    (tmp_path / "in").mkdir()
+    for n in range(4):  # more transcripts than workers: each worker serves some
+        (tmp_path / "in" / f"talk{n}.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "mine.tsv").write_text(LEXICON, encoding="utf-8")
+    plain = run_cli("build", str(tmp_path / "in"), "-o", str(tmp_path / "plain"), "--format", "turtle",
+                    "--cluster", cluster)
+    assert plain.returncode == 0, plain.stderr
+    assert "/organization/星河微光>" not in (tmp_path / "plain" / "graph.ttl").read_text(encoding="utf-8")
+    mine = ["--format", "turtle", "--lexicon", str(tmp_path / "mine.tsv")]
+    remote = run_cli("build", str(tmp_path / "in"), "-o", str(tmp_path / "remote"), "--cluster", cluster, *mine)
+    local = run_cli("build", str(tmp_path / "in"), "-o", str(tmp_path / "local"), *mine)
+    assert remote.returncode == 0 and local.returncode == 0, remote.stderr + local.stderr
+    assert files(tmp_path / "remote") == files(tmp_path / "local")
+    assert "/organization/星河微光>" in (tmp_path / "remote" / "graph.ttl").read_text(encoding="utf-8")
