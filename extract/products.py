@@ -73,7 +73,20 @@ def latin_products(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
 
 
 def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """Latin-script names not in a lexicon, as products or (before 公司, Inc, Labs) organisations."""
+    """Latin-script names not in a lexicon, as products or (before 公司, Inc, Labs) organisations.
+
+    One name, one kind in a transcript: a name that a cue makes an organisation somewhere
+    (``眼镜制造商EssilorLuxottica``) is one wherever else only its shape would make it a product."""
+    found = list(_latin_names(doc, paragraphs))
+    organizations = {doc.text[c.start:c.end] for c, _ in found if c.kind is Kind.ORGANIZATION}
+    for candidate, by_shape_alone in found:
+        if by_shape_alone and doc.text[candidate.start:candidate.end] in organizations:
+            candidate = candidate._replace(kind=Kind.ORGANIZATION)
+        yield candidate
+
+
+def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, bool]]:
+    """Each Latin-script name and whether only its shape (CamelCase, a version) typed it."""
     text = doc.text
     not_names = lexicon.not_names()
     for para in paragraphs:
@@ -90,7 +103,7 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue  # Not Good for Work, Make America: words of an English phrase, not a name
             misspelt = _misspelling_of(name)
             if misspelt:
-                yield Candidate(s, e, Kind.MODEL, turn, misspelt)
+                yield Candidate(s, e, Kind.MODEL, turn, misspelt), False
                 continue
             if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
                 continue
@@ -101,9 +114,9 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             called = (_ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
                       or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s))
             if (_ORG_AFTER.match(text, e) or called) and name[:1].isupper():
-                yield Candidate(s, e, Kind.ORGANIZATION, turn)
+                yield Candidate(s, e, Kind.ORGANIZATION, turn), False
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
-                yield Candidate(s, e, Kind.MODEL, turn)
+                yield Candidate(s, e, Kind.MODEL, turn), not (cue_after or cue_before)
 
 
 _ENGLISH_GOES_ON = re.compile(r" [a-z]{2,}\b")

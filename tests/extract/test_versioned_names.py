@@ -78,6 +78,12 @@ def test_a_name_after_a_kind_of_company_is_an_organisation(text, name):
     assert (name, Kind.ORGANIZATION) in found
 
 
+def test_a_name_a_cue_makes_an_organisation_is_one_where_only_its_shape_speaks():
+    transcript = parse_transcript(document_from_text("我们和眼镜制造商LensCraft合作，LensCraft的眼镜很多人戴。", doc_id="t"))
+    kinds = {m.kind for m in default_pipeline().find_mentions(Doc(transcript)) if m.text == "LensCraft"}
+    assert kinds == {Kind.ORGANIZATION}
+
+
 def test_a_known_name_is_not_found_inside_a_hyphenated_compound():
     found = models("我们用 Ray 做分布式训练，还戴着 Ray-Ban 眼镜。")
     assert found.count("Ray") == 1
