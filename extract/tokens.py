@@ -102,12 +102,9 @@ class Segmenter:
         self._frequencies = frequencies
         self._total = total
         self._rust = rjieba.Jieba()
-        counts = dict(_default_dictionary()[0])
-        rust_total = sum(counts.values())  # each word once: jieba's dictionary lists one word twice
         for word in self._added:
-            rust_total += LEXICON_WORD_FREQ - counts.get(word, 0)
-            counts[word] = LEXICON_WORD_FREQ
             self._rust.add_word(word, LEXICON_WORD_FREQ, None)
+        rust_total = sum(frequencies.values())  # jieba-rs counts each word once, at its last count
         if total > rust_total:
             self._rust.add_word(_BALANCE_WORD, total - rust_total, None)
 
