@@ -138,7 +138,7 @@ def _listed_with(text: str, s: int, e: int, orgs: frozenset[str]) -> bool:
 @lexicon.derived
 def _organization_names() -> frozenset[str]:
     """Known organisations of two characters or more, everyday words left out."""
-    return frozenset(n for entry in lexicon.organizations() for n in (entry.name, *entry.aliases)
+    return frozenset(n for entry in lexicon.organizations() for n in entry.names
                      if len(n) >= 2 and n not in everyday_words())
 
 

@@ -73,7 +73,7 @@ def _alias_regex(alias: str) -> str:
 def typed_forms(entry: LexiconEntry) -> tuple[str, ...]:
     """The names of an entry as people type them: each listed name, and a CamelCase name also in
     lower case (``deepseek``, ``openai``), which is no English word as the plain ones may be."""
-    names = (entry.name, *entry.aliases)
+    names = entry.names
     return names + tuple(n.lower() for n in names if re.search(r"[a-z][A-Z]", n))
 
 

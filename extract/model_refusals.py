@@ -130,9 +130,9 @@ def _everyday_word(word: str) -> bool:
 
 @lexicon.derived
 def _places() -> frozenset[str]:
-    return frozenset(n for e in lexicon.places() for n in (e.name, *e.aliases)) | {"国内", "国外", "海外", "全球"}
+    return frozenset(n for e in lexicon.places() for n in e.names) | {"国内", "国外", "海外", "全球"}
 
 
 @lexicon.derived
 def _organizations() -> frozenset[str]:
-    return frozenset(n for e in lexicon.organizations() for n in (e.name, *e.aliases))
+    return frozenset(n for e in lexicon.organizations() for n in e.names)

@@ -59,7 +59,7 @@ _PRODUCT_HEADS = lexicon.words("product_heads")
 def starts_with_organization(text: str) -> bool:
     """``新浪女人``: the text begins with a known organisation's name (two characters or more)."""
     return any(len(n) >= 2 and text.startswith(n) and n != text or n == text
-               for entry in lexicon.organizations() for n in (entry.name, *entry.aliases))
+               for entry in lexicon.organizations() for n in entry.names)
 
 
 def lexicon_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 
 from talkgraph.ontology import lexicon
-from talkgraph.ontology.lexicon import LexiconEntry
 
 from .component import Candidate
 from .doc import Doc, Paragraph
@@ -20,9 +18,9 @@ from .tokens import in_dictionary
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-@cache
-def _matcher(entries: tuple[LexiconEntry, ...]) -> LexiconMatcher:
-    return build_matcher(entries)
+@lexicon.derived
+def _matcher() -> LexiconMatcher:
+    return build_matcher(lexicon.persons())
 
 
 def lexicon_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -30,7 +28,7 @@ def lexicon_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candi
     entries = lexicon.persons()
     if not entries:
         return
-    matcher = _matcher(entries)
+    matcher = _matcher()
     for para in paragraphs:
         for s, e, name in matcher.finditer(doc.text, para.start, para.end):
             if _HAN.match(doc.text, s) and not _stands_as_word(para, s, e):

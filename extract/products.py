@@ -42,7 +42,7 @@ def _known_latin() -> frozenset[str]:
     names = set()
     for entries in (lexicon.organizations(), lexicon.models(), lexicon.places()):
         for entry in entries:
-            names.update(fold(n) for n in (entry.name, *entry.aliases))
+            names.update(fold(n) for n in entry.names)
     return frozenset(names)
 
 
@@ -51,7 +51,7 @@ def _versioned_models() -> dict[str, str]:
     """Folded names of lexicon models with a version number, for catching misspellings."""
     out = {}
     for entry in lexicon.models():
-        for name in (entry.name, *entry.aliases):
+        for name in entry.names:
             if re.search(r"\d", name) and len(fold(name)) >= 4:
                 out[fold(name)] = entry.name
     return out
@@ -165,7 +165,7 @@ _COUNTED = re.compile(r"\s?[年月日号个位家款次倍岁亿万千百点天�
 
 @lexicon.derived
 def _known_organizations() -> frozenset[str]:
-    return frozenset(fold(n) for entry in lexicon.organizations() for n in (entry.name, *entry.aliases))
+    return frozenset(fold(n) for entry in lexicon.organizations() for n in entry.names)
 
 
 # shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers

@@ -15,7 +15,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from talkgraph.ontology import lexicon
 
@@ -239,7 +238,7 @@ def _people(speakers: tuple[str, ...], mentions: tuple[Mention, ...]) -> tuple[s
     """The full names of this document's people: speakers, the listed people it names, then the other
     names that are no reference (so that 马克 before 扎克伯格 is still his given name)."""
     names = dict.fromkeys(speakers)
-    listed = _listed_names()
+    listed = lexicon.persons_by_name()
     for mention in sorted(mentions, key=lambda m: strip_honorific(m.text) not in listed):
         if mention.kind is Kind.PERSON:
             base = strip_honorific(mention.text)
@@ -299,32 +298,14 @@ def _listed_person(base: str, people: tuple[str, ...]) -> str | None:
     """The one person of ``people`` that ``base`` names by the person lexicon: another of their
     listed names (扎克伯格 / Mark Zuckerberg), or the given name of a listed full name (马克 of
     马克·扎克伯格, Sam of Sam Altman)."""
-    names = _listed_names()
+    names = lexicon.persons_by_name()
     entry = names.get(base)
     if entry is not None:
         same = [p for p in people if names.get(p) is entry]
         return same[0] if same else None
     by_given = {p for p in people if names.get(p) is not None
-                and base in (re.split(r"[·\s]", n, maxsplit=1)[0] for n in _all_names(names[p]) if re.search(r"[·\s]", n))}
+                and base in (re.split(r"[·\s]", n, maxsplit=1)[0] for n in names[p].names if re.search(r"[·\s]", n))}
     return by_given.pop() if len(by_given) == 1 else None
-
-
-def _all_names(entry: lexicon.LexiconEntry) -> tuple[str, ...]:
-    return (entry.name, *entry.aliases)
-
-
-def _listed_names() -> dict[str, lexicon.LexiconEntry]:
-    """Every name of the person lexicon (a user's included) → its entry (the first that lists it)."""
-    return _name_index(lexicon.persons())
-
-
-@cache
-def _name_index(entries: tuple[lexicon.LexiconEntry, ...]) -> dict[str, lexicon.LexiconEntry]:
-    out: dict[str, lexicon.LexiconEntry] = {}
-    for entry in entries:
-        for name in _all_names(entry):
-            out.setdefault(name, entry)
-    return out
 
 
 def _short_forms(mentions: tuple[Mention, ...]) -> dict[str, str]:
@@ -365,7 +346,7 @@ def _known_spellings() -> dict[tuple[Kind, str], str]:
     out: dict[tuple[Kind, str], str] = {}
     for kind, entries in ((Kind.ORGANIZATION, lexicon.organizations()), (Kind.MODEL, lexicon.models())):
         for entry in entries:
-            for name in (entry.name, *entry.aliases):
+            for name in entry.names:
                 if name.isascii():
                     out.setdefault((kind, spelling_key(name)), entry.name)
     return out
@@ -373,8 +354,8 @@ def _known_spellings() -> dict[tuple[Kind, str], str]:
 
 def _lexicon_aliases(kind: Kind, label: str) -> set[str]:
     if kind is Kind.PERSON:  # a person is labelled by the name the text uses, any of the listed ones
-        entry = _listed_names().get(label)
-        return set(_all_names(entry)) if entry else set()
+        entry = lexicon.persons_by_name().get(label)
+        return set(entry.names) if entry else set()
     source = {Kind.ORGANIZATION: lexicon.organizations, Kind.MODEL: lexicon.models,
               Kind.PLACE: lexicon.places}.get(kind)
     if source is None:

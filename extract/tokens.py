@@ -188,7 +188,7 @@ def _added_words() -> Iterator[str]:
     """The lexicons' Chinese names and titles, which the segmenter must keep whole."""
     for entries in (lexicon.organizations(), lexicon.models(), lexicon.places()):
         for entry in entries:
-            for name in (entry.name, *entry.aliases):
+            for name in entry.names:
                 if " " not in name and not name.isascii():
                     yield name
     for title in lexicon.titles():

@@ -19,6 +19,11 @@ class LexiconEntry:
     aliases: tuple[str, ...]
     parent: str | None = None
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The preferred name, then the aliases."""
+        return (self.name, *self.aliases)
+
 
 def _lines(filename: str):
     for raw in (LEXICON_DIR / filename).read_text(encoding="utf-8").splitlines():
@@ -95,15 +100,24 @@ def person_organizations() -> tuple[PersonOrganization, ...]:
 
 
 @cache
+def persons_by_name() -> dict[str, LexiconEntry]:
+    """Every name of a listed person → their entry (a user's first, then the first that lists it)."""
+    out: dict[str, LexiconEntry] = {}
+    for entry in persons():
+        for name in entry.names:
+            out.setdefault(name, entry)
+    return out
+
+
 def person_named(name: str) -> LexiconEntry | None:
-    """The listed person (a user's first) that ``name`` is one of the names of."""
-    return next((e for e in persons() if name == e.name or name in e.aliases), None)
+    """The listed person that ``name`` is one of the names of."""
+    return persons_by_name().get(name)
 
 
 @cache
 def listed_names() -> frozenset[str]:
     """Every name and alias the organisation, model and place lexicons hold."""
-    return frozenset(n for entry in organizations() + models() + places() for n in (entry.name, *entry.aliases))
+    return frozenset(n for entry in organizations() + models() + places() for n in entry.names)
 
 
 class LexiconFileError(ValueError):
@@ -165,7 +179,7 @@ def use_user_lexicon(entries: dict[str, tuple[LexiconEntry, ...]]) -> None:
         return
     _USER.clear()
     _USER.update(entries)
-    for accessor in (organizations, models, places, persons, person_named, listed_names, *_DERIVED):
+    for accessor in (organizations, models, places, persons, persons_by_name, listed_names, *_DERIVED):
         accessor.cache_clear()
 
 
