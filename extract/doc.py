@@ -84,7 +84,6 @@ class Doc:
         self.speakers = frozenset(transcript.speakers)
         turn_of = {span: t.index for t in transcript.turns for span in t.spans}
         self._words = _Words(self.text)
-        self._segmented = self._words.segmented  # text → the segmenter's words from 0
         self.paragraphs = tuple(Paragraph(self._words, start, end, turn_of.get((start, end)))
                                 for start, end in transcript.content_spans())
         self.spans: dict[str, tuple[Mention, ...]] = {}  # component name → its candidates

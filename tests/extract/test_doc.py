@@ -24,9 +24,9 @@ def test_a_repeated_paragraph_is_segmented_once_and_only_by_its_doc():
     doc = Doc(parse_transcript(document_from_text(PANEL, doc_id="d")))
     first, _, third = doc.paragraphs
     assert [t.word for t in first.tokens] == [t.word for t in third.tokens]
-    assert len(doc._segmented) == 1  # the third paragraph repeats the first: segmented once; the second not asked for
+    assert len(doc._words.segmented) == 1  # the third paragraph repeats the first: segmented once; the second not asked for
     other = Doc(parse_transcript(document_from_text(PANEL, doc_id="e")))
-    assert other._segmented == {}  # nothing carried over from another document
+    assert other._words.segmented == {}  # nothing carried over from another document
 
 
 def test_sentences_are_kept_with_their_mentions():
