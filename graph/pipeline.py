@@ -11,6 +11,7 @@ This is the Python API a notebook uses; the CLI is a thin layer over it::
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -163,8 +164,12 @@ def _share_in_turns(transcript: Transcript) -> float:
 
 
 def _letters_and_digits(text: str, start: int, end: int) -> int:
-    """How many letters and digits ``text[start:end]`` holds."""
-    return sum(1 for ch in text[start:end] if ch.isalnum())
+    """How many letters and digits ``text[start:end]`` holds: what ``str.isalnum`` accepts, which is
+    what the pattern's ``\\w`` accepts but ``_``, counted in C rather than one character at a time."""
+    return len(_NOT_LETTER_OR_DIGIT.sub("", text[start:end]))
+
+
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
