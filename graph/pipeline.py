@@ -33,7 +33,7 @@ from talkgraph.extract.resolve import ResolvedCorpus, ResolvedDocument, resolve_
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
-from .build import RdfPart, rdf_parts
+from .build import Fact, RdfPart, rdf_parts, resolved_facts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
 from .output_set import staged_outputs
@@ -92,7 +92,7 @@ class BuiltGraph:
         time from a corpus kept on disk, so the graph is never whole in memory; made once and kept
         when the corpus is in memory anyway, so several outputs do not make it twice."""
         if not isinstance(self.corpus.documents, list):  # on disk, or read through a view renaming namesakes
-            return rdf_parts(self.corpus)
+            return rdf_parts(self.corpus, self._report[2])
         return iter(self._parts)
 
     @cached_property
@@ -110,14 +110,20 @@ class BuiltGraph:
         return list(self._report[1])
 
     @cached_property
-    def _report(self) -> tuple[list[str], list[str]]:
-        """The warnings and the summaries, made in one pass: a corpus kept on disk is read from
-        the disk on each pass."""
-        warnings, summaries = [], []
-        for doc in self.corpus.documents:
-            warnings += _warnings(doc)
-            summaries.append(self._summary(doc))
-        return warnings, summaries
+    def _report(self) -> tuple[list[str], list[str], list[Fact]]:
+        """The warnings, the summaries and the facts the graph states (``resolved_facts``), made in
+        one pass: a corpus kept on disk is read from the disk on each pass."""
+        warnings: list[str] = []
+        summaries: list[str] = []
+
+        def reported() -> Iterator[ResolvedDocument]:
+            for doc in self.corpus.documents:
+                warnings.extend(_warnings(doc))
+                summaries.append(self._summary(doc))
+                yield doc
+
+        facts = resolved_facts(reported())
+        return warnings, summaries, facts
 
     def _summary(self, doc: ResolvedDocument) -> str:
         x = doc.extraction
