@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
@@ -397,3 +399,10 @@ def test_the_order_of_the_inputs_changes_no_iri(tmp_path):
     assert {q.graph_name.value.rsplit("/", 1)[-1] for q in founded} >= {"a", "b"}
     zhang = {e.key for e in forward.corpus.entities.values() if e.label == "张鹏"}
     assert zhang == {"person/张鹏", "person/张鹏/极客公园"}  # 招 sorts before 极
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_letters_and_digits_are_what_isalnum_counts(text, start, end):
+    from talkgraph.graph.pipeline import _letters_and_digits
+
+    assert _letters_and_digits(text, start, end) == sum(1 for ch in text[start:end] if ch.isalnum())
