@@ -8,6 +8,11 @@ in the shapes file the compiler does not implement is an error, never silently s
 shapes cannot outgrow the check.  The shapes name talkgraph's own classes, so no ontology is mixed
 into the data and no RDFS inference is run; ``rdfs:subClassOf*`` follows only what the data holds.
 
+A build checks its own graph part by part (``PartsCheck``) with the same compiled checks read from
+an index of the quads (``QuadIndex``) rather than from a store: loading a store and running the
+queries cost more than the rest of writing the graph.  The tests hold both ways to the same
+findings, message for message.
+
 Known gap (oxigraph#1413): an Oxigraph store keeps every integer-derived literal
 (``"3"^^xsd:nonNegativeInteger``, ``xsd:int``…) as ``xsd:integer``, so ``sh:datatype
 xsd:nonNegativeInteger`` accepts any ``xsd:integer`` in the type's value range; it cannot tell a
@@ -16,8 +21,9 @@ well-typed ``"3"^^xsd:integer`` from the type the shape asks for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from pathlib import Path
 
@@ -28,10 +34,13 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
 from talkgraph.extract.errors import TalkgraphError
-from talkgraph.graph.oxigraph_writer import oxigraph_triples
+from talkgraph.graph.oxigraph_writer import oxigraph_triples, to_oxigraph
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
 SHAPES_FILE = Path(ONTOLOGY_FILE).with_name("shapes.ttl")
+
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 class ShapesError(TalkgraphError):
@@ -54,6 +63,32 @@ class Check:
     component: URIRef  # e.g. sh:MinCountConstraintComponent
     query: str
     message: Callable[[ox.QuerySolution], str]
+    focus: Focus  # the targets again, for the index (``QuadIndex``)
+    rule: Rule  # the constraint again, for the index
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """A shape's targets: instances of the classes (or of their subclasses, where the data says so),
+    subjects or objects of the predicates, and the nodes named."""
+
+    classes: tuple[ox.NamedNode, ...] = ()
+    subjects_of: tuple[ox.NamedNode, ...] = ()
+    objects_of: tuple[ox.NamedNode, ...] = ()
+    nodes: tuple[ox.NamedNode | ox.Literal, ...] = ()
+
+
+class RuleKind(Enum):
+    MIN_COUNT = "min"  # at least ``bound`` distinct values
+    MAX_COUNT = "max"  # at most ``bound`` distinct values
+    CONDITION = "condition"  # each value makes the SPARQL expression ``bound`` (over ?value) true
+    CLASS = "class"  # each value an instance of the class ``bound``, or of a subclass the data declares
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    kind: RuleKind
+    bound: int | str | ox.NamedNode
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,42 +123,44 @@ def validate_triples(triples: Iterable[ox.Triple | ox.Quad]) -> ValidationReport
 class PartsCheck:
     """The shapes checked on a graph given in parts (``BuiltGraph.rdf_parts()``) in bounded memory.
 
-    Transcripts are checked in batches of about ``batch_quads`` quads, each batch in a store with
-    the entities' description (the first part) that its nodes point to, and only its transcripts'
-    nodes are judged there.  What transcripts state about shared entities is kept aside, a few
-    percent of the graph, and the entities are judged once, at the end, with all of it.  A
-    transcript's nodes point only into their own transcript and to the entities (``datasets``'
-    rule), so every node is judged on everything said about it, as in the whole graph.
+    Transcripts are checked in batches of about ``batch_quads`` quads, each batch in an index
+    (``QuadIndex``) with the entities' description (the first part) that its nodes point to, and
+    only its transcripts' nodes are judged there.  What transcripts state about shared entities is
+    kept aside, a few percent of the graph, and the entities are judged once, at the end, with all
+    of it.  A transcript's nodes point only into their own transcript and to the entities
+    (``datasets``' rule), so every node is judged on everything said about it, as in the whole graph.
     """
 
     def __init__(self, batch_quads: int = 100_000, shapes: Path = SHAPES_FILE):
-        self.batch_quads, self.shapes = batch_quads, shapes
+        self.batch_quads, self.checks = batch_quads, compile_shapes(shapes)
         self.entities: list[ox.Quad] = []
         self.entity_nodes: set = set()
-        self.shared: dict[ox.Quad, None] = {}
-        self.batch: list[ox.Quad] = []
+        self.shared = QuadIndex(self.checks)
+        self.batch, self.batched = QuadIndex(self.checks), 0
         self.lines: set[str] = set()
+        self.conditions = _Conditions()
 
     def add(self, part) -> None:
         if part.graph is None:
             self.entities += part.shared
             self.entity_nodes.update(quad.subject for quad in part.shared)
-        self.shared.update(dict.fromkeys(part.shared))
-        self.batch += part.quads
-        if len(self.batch) >= self.batch_quads:
-            self._check(self.batch)
-            self.batch = []
+            self.batch.add(part.shared)
+        self.shared.add(part.shared)
+        self.batch.add(part.quads)
+        self.batched += len(part.quads)
+        if self.batched >= self.batch_quads:
+            self._judge(self.batch)
+            self.batch, self.batched = QuadIndex(self.checks), 0
+            self.batch.add(self.entities)
 
-    def _check(self, quads: Iterable[ox.Quad], entities_too: bool = False) -> None:
-        store = ox.Store()
-        store.extend(self.entities)
-        store.extend(quads)
-        self.lines.update(violation.line() for violation in find_violations(store, self.shapes)
+    def _judge(self, index: QuadIndex, entities_too: bool = False) -> None:
+        self.lines.update(violation.line() for violation in index.violations(self.conditions)
                           if entities_too or violation.focus not in self.entity_nodes)
 
     def report(self) -> ValidationReport:
-        self._check([*self.batch, *self.shared], entities_too=True)
-        self.batch = []
+        self.batch.merge(self.shared)
+        self._judge(self.batch, entities_too=True)
+        self.batch, self.batched = QuadIndex(self.checks), 0
         return ValidationReport(not self.lines, sorted(self.lines))
 
 
@@ -133,11 +170,174 @@ def validate_store(store: ox.Store, shapes: Path = SHAPES_FILE) -> ValidationRep
     return ValidationReport(not lines, lines)
 
 
+def index_violations(quads: Iterable[ox.Quad], shapes: Path = SHAPES_FILE) -> list[Violation]:
+    """What ``find_violations`` finds, found by an index of the quads instead of a store (``QuadIndex``)."""
+    index = QuadIndex(compile_shapes(shapes))
+    index.add(quads)
+    return index.violations(_Conditions())
+
+
 def find_violations(store: ox.Store, shapes: Path = SHAPES_FILE) -> list[Violation]:
     """Every violation, with the shape and constraint component it breaks (what the tests compare with pyshacl)."""
     return [Violation(check.shape, row["this"], check.path, check.component, check.message(row))
             for check in compile_shapes(shapes)
             for row in store.query(check.query, use_default_graph_as_union=True)]
+
+
+# ---------------------------------------------------------------- the same checks without a store
+
+_TYPE, _SUBCLASS = str(RDF.type), str(RDFS.subClassOf)
+_INTEGER = ox.NamedNode(str(XSD.integer))
+
+
+class QuadIndex:
+    """A graph's values by predicate and subject, made for the checks, which read from it the answers
+    their queries read from a store, in a third of the time of loading a store and querying it.
+
+    Only the predicates some check reads are kept.  Whether a value makes a constraint's SPARQL
+    expression true (a datatype, a bound, a node kind) is still Oxigraph's to say, asked once per
+    distinct value (``_Conditions``), so that both ways agree to the literal.
+    """
+
+    def __init__(self, checks: tuple[Check, ...]):
+        read = {_TYPE, _SUBCLASS}
+        self.groups: dict[tuple[Focus, str], list[Check]] = {}
+        for check in checks:
+            read.add(str(check.path))
+            read.update(p.value for p in check.focus.subjects_of + check.focus.objects_of)
+            self.groups.setdefault((check.focus, str(check.path)), []).append(check)
+        self.values: dict[str, dict[Term, dict[Term, None]]] = {p: {} for p in read}
+        self._instances: dict[ox.NamedNode, set[Term]] = {}  # made when first asked, once every quad is in
+        self._focused: dict[Focus, dict[Term, None]] = {}
+        self._typed: dict[Term, list[Term]] | None = None  # each class's nodes
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        values = self.values
+        for quad in quads:
+            by_subject = values.get(quad.predicate.value)
+            if by_subject is not None:
+                subject = quad.subject
+                found = by_subject.get(subject)
+                if found is None:
+                    found = by_subject[subject] = {}
+                found[quad.object] = None
+
+    def merge(self, other: QuadIndex) -> None:
+        """Add what another index of the same checks holds."""
+        for predicate, by_subject in other.values.items():
+            mine = self.values[predicate]
+            for subject, values in by_subject.items():
+                found = mine.get(subject)
+                if found is None:
+                    mine[subject] = dict(values)
+                else:
+                    found.update(values)
+        self._instances.clear()
+        self._focused.clear()
+        self._typed = None
+
+    def violations(self, conditions: _Conditions) -> list[Violation]:
+        """What the checks find, each (targets, path) read once for all its constraints."""
+        found: list[Violation] = []
+        for (targets, path), checks in self.groups.items():
+            focus = self._focus(targets)
+            values = self.values[path]
+            held = {node: values[node] for node in focus if node in values}
+            distinct: dict[Term, None] = {}
+            for these in held.values():
+                distinct.update(these)
+            for check in checks:
+                found += self._judge(check, focus, held, distinct, conditions)
+        return found
+
+    def _judge(self, check: Check, focus: dict[Term, None], held: dict[Term, dict[Term, None]],
+               distinct: dict[Term, None], conditions: _Conditions) -> Iterator[Violation]:
+        kind, bound = check.rule.kind, check.rule.bound
+        if kind is RuleKind.MIN_COUNT:
+            for node in focus:
+                count = len(held.get(node, ()))
+                if count < bound:
+                    yield _violation(check, node, count=ox.Literal(str(count), datatype=_INTEGER))
+        elif kind is RuleKind.MAX_COUNT:
+            for node, these in held.items():
+                if len(these) > bound:
+                    yield _violation(check, node, count=ox.Literal(str(len(these)), datatype=_INTEGER))
+        elif kind is RuleKind.CLASS:
+            members = self._members(bound)
+            if not members.issuperset(distinct):
+                for node, these in held.items():
+                    for value in these:
+                        if value not in members:
+                            yield _violation(check, node, value=value)
+        else:
+            broken = conditions.broken(bound, distinct)
+            if broken:
+                for node, these in held.items():
+                    for value in these:
+                        if value in broken:
+                            yield _violation(check, node, value=broken[value])
+
+    def _focus(self, targets: Focus) -> dict[Term, None]:
+        nodes = self._focused.get(targets)
+        if nodes is None:
+            nodes = self._focused[targets] = dict.fromkeys(targets.nodes)
+            for cls in targets.classes:
+                nodes.update(dict.fromkeys(self._members(cls)))
+            for predicate in targets.subjects_of:
+                nodes.update(dict.fromkeys(self.values[predicate.value]))
+            for predicate in targets.objects_of:
+                for objects in self.values[predicate.value].values():
+                    nodes.update(objects)
+        return nodes
+
+    def _members(self, cls: ox.NamedNode) -> set[Term]:
+        """What ``rdf:type/rdfs:subClassOf*`` leads from to ``cls``."""
+        found = self._instances.get(cls)
+        if found is None:
+            classes, todo = {cls}, [cls]
+            while todo:
+                parent = todo.pop()
+                for child, parents in self.values[_SUBCLASS].items():
+                    if parent in parents and child not in classes:
+                        classes.add(child)
+                        todo.append(child)
+            if self._typed is None:
+                self._typed = {}
+                for node, types in self.values[_TYPE].items():
+                    for type_ in types:
+                        self._typed.setdefault(type_, []).append(node)
+            found = self._instances[cls] = {node for c in classes for node in self._typed.get(c, ())}
+        return found
+
+
+def _violation(check: Check, node: Term, **row: Term) -> Violation:
+    return Violation(check.shape, node, check.path, check.component, check.message({"this": node, **row}))
+
+
+class _Conditions:
+    """Which values break a constraint's SPARQL expression, asked of Oxigraph in one query per
+    expression for the values not asked before, and remembered: offsets and counts repeat."""
+
+    def __init__(self) -> None:
+        # expression -> value -> the value as Oxigraph gives it back when it breaks it, else None
+        self.answers: dict[str, dict[Term, Term | None]] = {}
+
+    def broken(self, expression: str, values: Iterable[Term]) -> dict[Term, Term]:
+        """Those of ``values`` that break ``expression``, each as Oxigraph shows it."""
+        known = self.answers.setdefault(expression, {})
+        new = [value for value in values if value not in known]
+        if new:
+            known.update(dict.fromkeys(new))
+            written = [value for value in new if not isinstance(value, ox.BlankNode)]
+            if written:
+                rows = " ".join(f"({n} {value})" for n, value in enumerate(written))
+                query = f"SELECT ?n ?value WHERE {{ VALUES (?n ?value) {{ {rows} }} FILTER ({expression}) }}"
+                for row in ox.Store().query(query):
+                    known[written[int(row["n"].value)]] = row["value"]
+            if len(written) < len(new) and ox.Store().query(f"ASK {{ BIND(BNODE() AS ?value) FILTER ({expression}) }}"):
+                # a blank node cannot be written in a query; every one behaves as one made there
+                known.update({value: value for value in new if isinstance(value, ox.BlankNode)})
+        return {value: known[value] for value in values if known[value] is not None}
 
 
 # ---------------------------------------------------------------- compiler
@@ -175,6 +375,7 @@ def _compile(graph: Graph) -> tuple[Check, ...]:
     checks = []
     for shape in sorted({s for target in _TARGETS for s in graph.subjects(target)}):
         targets = _targets(shape, objects)
+        focus = Focus(*(tuple(to_oxigraph(o) for o in objects(shape, parameter)) for parameter in _TARGETS))
         for property_shape in objects(shape, SH.property) + ([shape] if (shape, SH.path, None) in graph else []):
             paths = objects(property_shape, SH.path)
             if len(paths) != 1 or not isinstance(paths[0], URIRef):
@@ -182,8 +383,8 @@ def _compile(graph: Graph) -> tuple[Check, ...]:
                                   f"implemented ({', '.join(_name(p, graph) for p in paths) or 'none'})")
             for parameter, compile_one in _CONSTRAINTS.items():
                 for value in objects(property_shape, parameter):
-                    component, query, message = compile_one(value, targets, f"?this {paths[0].n3()} ?value")
-                    checks.append(Check(shape, targets, paths[0], component, query, message))
+                    component, query, message, rule = compile_one(value, targets, f"?this {paths[0].n3()} ?value")
+                    checks.append(Check(shape, targets, paths[0], component, query, message, focus, rule))
     unused = sorted(triple for triple in graph if triple not in used and _is_shacl(triple, graph))
     if unused:
         listed = "; ".join(" ".join(_name(term, graph) for term in triple) for triple in unused[:10])
@@ -229,7 +430,7 @@ def _targets(shape: Node, objects: Callable[[Node, URIRef], list[Node]]) -> str:
     return f"{{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(patterns)} }} }}"
 
 
-Compiled = tuple[URIRef, str, Callable[[ox.QuerySolution], str]]
+Compiled = tuple[URIRef, str, Callable[[ox.QuerySolution], str], Rule]
 
 
 def _count(limit: Node, targets: str, values: str, required: bool) -> Compiled:
@@ -248,12 +449,22 @@ def _count(limit: Node, targets: str, values: str, required: bool) -> Compiled:
     word = "at least" if required else "at most"
     plural = "value" if n == 1 else "values"
     return (SH.MinCountConstraintComponent if required else SH.MaxCountConstraintComponent, query,
-            lambda row: f"{word} {n} {plural} {'required' if required else 'allowed'}, {row['count'].value} found")
+            lambda row: f"{word} {n} {plural} {'required' if required else 'allowed'}, {row['count'].value} found",
+            Rule(RuleKind.MIN_COUNT if required else RuleKind.MAX_COUNT, n))
 
 
 def _each_value(targets: str, values: str, condition: str) -> str:
     """A SELECT of the value nodes for which ``condition`` is not true (an error counts as not true)."""
-    return f"SELECT DISTINCT ?this ?value WHERE {{ {targets} {values} FILTER (!COALESCE({condition}, false)) }}"
+    return f"SELECT DISTINCT ?this ?value WHERE {{ {targets} {values} FILTER ({_broken(condition)}) }}"
+
+
+def _broken(condition: str) -> str:
+    return f"!COALESCE({condition}, false)"
+
+
+def _condition(condition: str) -> Rule:
+    """A value's constraint as the index asks Oxigraph it: the expression true when it is broken."""
+    return Rule(RuleKind.CONDITION, _broken(condition))
 
 
 # Integer-derived datatypes, which an Oxigraph store keeps as xsd:integer, and their value ranges.
@@ -290,7 +501,7 @@ def _datatype(datatype: Node, targets: str, values: str) -> Compiled:
     else:
         def message(row: ox.QuerySolution) -> str:
             return f"value {_short(row['value'])} is not an {name}"
-    return SH.DatatypeConstraintComponent, _each_value(targets, values, condition), message
+    return SH.DatatypeConstraintComponent, _each_value(targets, values, condition), message, _condition(condition)
 
 
 def _class(cls: Node, targets: str, values: str) -> Compiled:
@@ -299,7 +510,8 @@ def _class(cls: Node, targets: str, values: str) -> Compiled:
         raise _unsupported(SH["class"], cls)
     query = (f"SELECT DISTINCT ?this ?value WHERE {{ {targets} {values} "
              f"FILTER NOT EXISTS {{ ?value {_INSTANCE_OF} {cls.n3()} }} }}")
-    return SH.ClassConstraintComponent, query, lambda row: f"value {_short(row['value'])} is not a {_short(cls)}"
+    return (SH.ClassConstraintComponent, query, lambda row: f"value {_short(row['value'])} is not a {_short(cls)}",
+            Rule(RuleKind.CLASS, to_oxigraph(cls)))
 
 
 _NODE_KINDS = {
@@ -317,7 +529,7 @@ def _node_kind(kind: Node, targets: str, values: str) -> Compiled:
         raise _unsupported(SH.nodeKind, kind)
     condition, words = _NODE_KINDS[kind]
     return (SH.NodeKindConstraintComponent, _each_value(targets, values, condition),
-            lambda row: f"value {_short(row['value'])} is not {words}")
+            lambda row: f"value {_short(row['value'])} is not {words}", _condition(condition))
 
 
 def _range(parameter: URIRef, operator: str, component: URIRef, words: str):
@@ -325,8 +537,9 @@ def _range(parameter: URIRef, operator: str, component: URIRef, words: str):
     def compile_one(bound: Node, targets: str, values: str) -> Compiled:
         if not isinstance(bound, Literal):
             raise _unsupported(parameter, bound)
-        return (component, _each_value(targets, values, f"?value {operator} {bound.n3()}"),
-                lambda row: f"value {_short(row['value'])} is not {words} {bound}")
+        condition = f"?value {operator} {bound.n3()}"
+        return (component, _each_value(targets, values, condition),
+                lambda row: f"value {_short(row['value'])} is not {words} {bound}", _condition(condition))
     return compile_one
 
 

@@ -14,8 +14,8 @@ from rdflib.namespace import PROV, SH
 
 from talkgraph.graph.oxigraph_writer import oxigraph_triples, to_oxigraph, to_rdflib
 from talkgraph.graph.validate import (
-    SHAPES_FILE, ShapesError, ValidationReport, compile_shapes, find_violations, validate_graph, validate_store,
-    validate_triples,
+    SHAPES_FILE, ShapesError, ValidationReport, compile_shapes, find_violations, index_violations, validate_graph,
+    validate_store, validate_triples,
 )
 from talkgraph.ontology.namespace import NIF, SDO, TG, TGR
 
@@ -40,7 +40,15 @@ def store_of(graph: Graph) -> ox.Store:
 
 
 def ours(graph: Graph, shapes: Path = SHAPES_FILE) -> set[Finding]:
-    return {(to_rdflib(v.focus), v.path, v.component) for v in find_violations(store_of(graph), shapes)}
+    """What the store's queries find, which the build's index (``QuadIndex``) finds too, to the message."""
+    store = store_of(graph)
+    found = find_violations(store, shapes)
+    assert _described(index_violations(store, shapes)) == _described(found)
+    return {(to_rdflib(v.focus), v.path, v.component) for v in found}
+
+
+def _described(violations) -> set[tuple]:
+    return {(str(v.focus), v.path, v.component, v.message, v.shape) for v in violations}
 
 
 def pyshacl(graph: Graph, shapes_file: Path = SHAPES_FILE) -> set[Finding]:
