@@ -50,7 +50,7 @@ def run_once(extractions: list, out: Path) -> dict[str, float]:
     with cyclic_gc_paused():
         spill = SpilledSequence() if streams_every(FORMATS) else None
         built = timed(stage, "resolve", lambda: BuiltGraph(resolve_aliases(iter(extractions), spill)))
-        timed(stage, "report", lambda: (built.warnings(), built.summaries(), built.unresolved()))
+        timed(stage, "report", lambda: (built.warnings(), built.summaries()))
         timed(stage, "export", lambda: export_graph(built, out, FORMATS, check_shapes=_check_shapes))
     stage["total"] = sum(stage.values())
     return stage

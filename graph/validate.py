@@ -242,7 +242,7 @@ class QuadIndex:
         for (targets, path), checks in self.groups.items():
             focus = self._focus(targets)
             values = self.values[path]
-            held = {node: values[node] for node in focus if node in values}
+            held = {node: these for node in focus if (these := values.get(node)) is not None}
             distinct: dict[Term, None] = {}
             for these in held.values():
                 distinct.update(these)

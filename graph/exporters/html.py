@@ -139,8 +139,16 @@ def _turns_the_page_needs(quads: list[ox.Quad]) -> list[ox.Quad]:
     other than a claim begins: the page never shows them.
     """
     rdf_type, position, sender, part_of, mentions = _RDF.type, _SDO.position, _SDO.sender, _SDO.isPartOf, _SDO.mentions
-    turns = {q.subject: q.graph_name for q in quads if q.predicate == rdf_type and q.object == _TG.Turn}
-    claims = {q.subject for q in quads if q.predicate == rdf_type and q.object == _TG.Claim}
+    turns: dict[Term, ox.NamedNode | ox.DefaultGraph] = {}
+    claims = set()
+    turn_class, claim_class = _TG.Turn, _TG.Claim
+    for q in quads:
+        if q.predicate == rdf_type:
+            cls = q.object
+            if cls == turn_class:
+                turns[q.subject] = q.graph_name
+            elif cls == claim_class:
+                claims.add(q.subject)
     values: dict[tuple[Term, ox.NamedNode], list[Term]] = defaultdict(list)
     cited = set()
     for q in quads:
@@ -200,11 +208,24 @@ class _Selection:
     def kept(self, quads: list[ox.Quad]) -> list[ox.Quad]:
         """A transcript's quads without the claims and questions the page leaves out, and without
         its turns' mentions of entities not shown."""
-        part = _Statements(quads)
+        items: dict[ox.NamedNode, dict[Term, None]] = {_TG.Claim: {}, _TG.Question: {}}
+        begins: dict[Term, dict[Term, None]] = defaultdict(dict)
+        authors: dict[Term, dict[Term, None]] = defaultdict(dict)
+        rdf_type, begin, author_of = _RDF.type, _NIF.beginIndex, _SDO.author
+        for q in quads:  # what a _Statements of the part would say of them, read in one pass
+            predicate = q.predicate
+            if predicate == rdf_type:
+                members = items.get(q.object)
+                if members is not None:
+                    members[q.subject] = None
+            elif predicate == begin:
+                begins[q.subject][q.object] = None
+            elif predicate == author_of:
+                authors[q.subject][q.object] = None
         dropped = set()
         for cls in (_TG.Claim, _TG.Question):
-            for item in sorted(part.typed(cls), key=lambda i: _int(part.value(i, _NIF.beginIndex))):
-                author = part.value(item, _SDO.author)
+            for item in sorted(items[cls], key=lambda i: _int(_first(begins.get(i, ())))):
+                author = _first(authors.get(item, ()))
                 keep = author in self.shown and self._kept_by[cls, author] < BUILD_VIEW_ITEMS_PER_SPEAKER
                 if keep:
                     self._kept_by[cls, author] += 1
