@@ -20,7 +20,7 @@ from talkgraph.extract.resolve import ResolvedCorpus, ResolvedDocument
 from talkgraph.ontology.namespace import CLAIM_TYPES, ENTITY_CLASSES, ITSRDF, NIF, RELATIONS, SDO, TG
 
 from .datasets import ENTITIES_GRAPH
-from .iris import document_iri, document_part_iri, entity_iri
+from .iris import document_iri, document_part_iris, entity_iri
 from .oxigraph_writer import OxNamespace
 
 LANG = "zh"
@@ -199,11 +199,12 @@ class _DocumentWriter:
         self.transcript_ = doc.extraction.transcript
         self.document = self.transcript_.document
         self.node = quads.graph
+        self.part_iri = document_part_iris(self.document.doc_id)
         self.context = self.part("text", "context")
         self.turn_nodes: dict[int, ox.NamedNode] = {}
 
     def part(self, kind: str, local: str | int) -> ox.NamedNode:
-        return ox.NamedNode(document_part_iri(self.document.doc_id, kind, local))
+        return ox.NamedNode(self.part_iri(kind, local))
 
     def turn(self, index: int) -> ox.NamedNode:
         node = self.turn_nodes.get(index)

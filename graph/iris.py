@@ -7,6 +7,7 @@ escaping in Turtle or N-Triples.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from rdflib import URIRef
@@ -38,6 +39,9 @@ def document_iri(doc_id: str) -> URIRef:
     return TGR[f"doc/{iri_segment(doc_id)}"]
 
 
-def document_part_iri(doc_id: str, part: str, local: str | int) -> URIRef:
-    """``…/doc/<id>/<part>/<local>``: turns, claims, mentions and statements of one transcript."""
-    return TGR[f"doc/{iri_segment(doc_id)}/{part}/{iri_segment(str(local))}"]
+def document_part_iris(doc_id: str) -> Callable[[str, str | int], str]:
+    """``…/doc/<id>/<part>/<local>``: the IRIs of one transcript's turns, claims, mentions and
+    statements, as strings, the transcript's prefix made once (the build mints one for every
+    mention, and an rdflib term's checks cost more than the triple)."""
+    base = f"{TGR}doc/{iri_segment(doc_id)}/"
+    return lambda part, local: f"{base}{part}/{iri_segment(str(local))}"
