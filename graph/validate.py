@@ -319,25 +319,27 @@ class _Conditions:
     expression for the values not asked before, and remembered: offsets and counts repeat."""
 
     def __init__(self) -> None:
-        # expression -> value -> the value as Oxigraph gives it back when it breaks it, else None
-        self.answers: dict[str, dict[Term, Term | None]] = {}
+        self.asked: dict[str, set[Term]] = {}  # expression -> every value asked about
+        self.breaking: dict[str, dict[Term, Term]] = {}  # expression -> value breaking it -> as Oxigraph shows it
 
     def broken(self, expression: str, values: Iterable[Term]) -> dict[Term, Term]:
         """Those of ``values`` that break ``expression``, each as Oxigraph shows it."""
-        known = self.answers.setdefault(expression, {})
-        new = [value for value in values if value not in known]
+        asked = self.asked.setdefault(expression, set())
+        breaking = self.breaking.setdefault(expression, {})
+        values = values if isinstance(values, dict) else dict.fromkeys(values)
+        new = [value for value in values if value not in asked]
         if new:
-            known.update(dict.fromkeys(new))
+            asked.update(new)
             written = [value for value in new if not isinstance(value, ox.BlankNode)]
             if written:
                 rows = " ".join(f"({n} {value})" for n, value in enumerate(written))
                 query = f"SELECT ?n ?value WHERE {{ VALUES (?n ?value) {{ {rows} }} FILTER ({expression}) }}"
                 for row in ox.Store().query(query):
-                    known[written[int(row["n"].value)]] = row["value"]
+                    breaking[written[int(row["n"].value)]] = row["value"]
             if len(written) < len(new) and ox.Store().query(f"ASK {{ BIND(BNODE() AS ?value) FILTER ({expression}) }}"):
                 # a blank node cannot be written in a query; every one behaves as one made there
-                known.update({value: value for value in new if isinstance(value, ox.BlankNode)})
-        return {value: known[value] for value in values if known[value] is not None}
+                breaking.update({value: value for value in new if isinstance(value, ox.BlankNode)})
+        return {value: shown for value, shown in breaking.items() if value in values}
 
 
 # ---------------------------------------------------------------- compiler
