@@ -321,6 +321,7 @@ class _Conditions:
     def __init__(self) -> None:
         self.asked: dict[str, set[Term]] = {}  # expression -> every value asked about
         self.breaking: dict[str, dict[Term, Term]] = {}  # expression -> value breaking it -> as Oxigraph shows it
+        self.store = ox.Store()  # empty: the values are in the queries
 
     def broken(self, expression: str, values: Iterable[Term]) -> dict[Term, Term]:
         """Those of ``values`` that break ``expression``, each as Oxigraph shows it."""
@@ -334,9 +335,9 @@ class _Conditions:
             if written:
                 rows = " ".join(f"({n} {value})" for n, value in enumerate(written))
                 query = f"SELECT ?n ?value WHERE {{ VALUES (?n ?value) {{ {rows} }} FILTER ({expression}) }}"
-                for row in ox.Store().query(query):
+                for row in self.store.query(query):
                     breaking[written[int(row["n"].value)]] = row["value"]
-            if len(written) < len(new) and ox.Store().query(f"ASK {{ BIND(BNODE() AS ?value) FILTER ({expression}) }}"):
+            if len(written) < len(new) and self.store.query(f"ASK {{ BIND(BNODE() AS ?value) FILTER ({expression}) }}"):
                 # a blank node cannot be written in a query; every one behaves as one made there
                 breaking.update({value: value for value in new if isinstance(value, ox.BlankNode)})
         return {value: shown for value, shown in breaking.items() if value in values}
