@@ -3,8 +3,12 @@
 The rules find names next to evidence (a title, a suffix, a lexicon entry, a speaker label); a bare
 name in running text (``李彦宏说``) has none, and a model trained on public NER corpora finds it
 from the shape of the characters around it.  The model is a linear-chain CRF (CRFsuite) over cheap
-character features, trained by ``scripts/train_mention_model.py`` and shipped as package data
-(``data/mention-crf.crfsuite``).  It is loaded once per process, offline; tagging is deterministic.
+character features (``mention_features``), trained by ``scripts/train_mention_model.py``.  It ships
+twice as package data: the CRFsuite file the training wrote (``data/mention-crf.crfsuite``, which
+the training record describes) and the same weights as tables (``data/mention-crf.npz``, see
+``mention_tables``), which tagging reads.  Tagging decodes as CRFsuite does, with numpy over all of
+a document's paragraphs at once (``linear_chain``): the same tags and the same rounded scores.
+It is loaded once per process, offline; tagging is deterministic.
 
 ``model_mentions(text)`` returns ``ModelSpan`` records with exact offsets into ``text``.  Spans the
 text itself contradicts are refused (see ``refusal``): a common dictionary word, a fragment of a
@@ -12,7 +16,7 @@ Latin-script word, a generic ``X公司``.
 """
 from __future__ import annotations
 
-import unicodedata
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -20,20 +24,25 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from .chinese_names import HAN_WORD
 from .component import Candidate
 from .errors import TalkgraphError
+from .linear_chain import MARGINAL_ERROR, crfsuite_marginals, marginals, running_counts, viterbi
+from .mention_features import Words, char_features
+from .mention_tables import MentionTables
 from .model import Kind
 from .model_refusals import refusal
 from .tokens import vocabulary
 
+__all__ = ["MODEL_FILE", "TABLES_FILE", "ModelSpan", "char_features", "find_names", "has_han", "model_mentions",
+           "read_tables", "spans_from_tags", "tag_texts", "tagged_spans"]
+
 MODEL_FILE = "mention-crf.crfsuite"
+TABLES_FILE = "mention-crf.npz"  # the same weights, written from it by scripts/train_mention_model.py
 # BIOES tags over these types; the training script writes the same names
 TAG_KINDS = {"PER": Kind.PERSON, "ORG": Kind.ORGANIZATION, "LOC": Kind.PLACE}
-_PAD = "\x02\x02"
-_END = "\x03\x03"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,93 +53,6 @@ class ModelSpan:
     end: int
     kind: Kind
     score: float
-
-
-def _normal_char(ch: str) -> str:
-    """One character as the model sees it: digits as ``0``, Latin letters as ``a``, spaces as ``_``."""
-    if ch.isdigit():
-        return "0"
-    if ch.isascii():
-        if ch.isalpha():
-            return "a"
-        return "_" if ch.isspace() else ch
-    if ch.isspace():
-        return "_"
-    folded = unicodedata.normalize("NFKC", ch)
-    if len(folded) == 1 and folded.isascii():
-        return _normal_char(folded)
-    return ch
-
-
-@cache
-def _normal(ch: str) -> str:
-    return _normal_char(ch)
-
-
-Words = Sequence[tuple[str, int, int]]  # the segmenter's ``(word, start, end)``, offsets into the text
-
-
-def char_features(text: str, words: Words | None = None) -> list[list[str]]:
-    """Per character: the characters two either side, the bigrams around it, the skip bigram, and
-    where it stands in the segmenter's word with that word's dictionary tag.
-
-    The word features say what the characters alone cannot: ``说明`` is one word, ``周明远`` is a
-    word the dictionary does not hold (the segmenter guessed it), ``北京`` is a place name.
-    ``words`` are the text's words as ``extract.doc.Doc`` segmented them; without them the text is
-    segmented here.  Built column by column with comprehensions over shifted strings, so the
-    per-character Python work is a handful of string concatenations.
-    """
-    if words is None:
-        words = [(t.word, t.start, t.end) for t in vocabulary().segment(text)]
-    n = _PAD + "".join([_normal(c) for c in text]) + _END
-    size = len(text)
-    a, b, c, d, e = n[0:size], n[1:size + 1], n[2:size + 2], n[3:size + 3], n[4:size + 4]
-    word_at, place_at = _word_positions(size, words)
-    return [["U-2" + p2, "U-1" + p1, "U0" + c0, "U1" + n1, "U2" + n2,
-             "B-1" + p1 + c0, "B0" + c0 + n1, "S" + p1 + n1, "T-1" + p2 + p1 + c0, "T1" + c0 + n1 + n2,
-             w, p + c0]
-            for p2, p1, c0, n1, n2, w, p in zip(a, b, c, d, e, word_at, place_at)]
-
-
-def _word_positions(size: int, words: Words) -> tuple[list[str], list[str]]:
-    """Per character two features: ``W`` and its place in its word (``B``/``M``/``E``/``S``) with
-    the word's class, and ``WC`` and that place alone (the character follows)."""
-    word_at, place_at = ["WS_"] * size, ["WCS"] * size
-    tags, classes = vocabulary().tags, _classes()
-    for word, start, end in words:
-        if start < 0 or end > size:
-            continue
-        kind = classes.get(tags.get(word), "?")
-        if word.isspace():
-            kind = "_"
-        if end - start == 1:
-            word_at[start] = "WS" + kind
-        else:
-            word_at[start] = "WB" + kind
-            word_at[start + 1:end - 1] = ["WM" + kind] * (end - start - 2)
-            word_at[end - 1] = "WE" + kind
-            place_at[start] = "WCB"
-            place_at[start + 1:end - 1] = ["WCM"] * (end - start - 2)
-            place_at[end - 1] = "WCE"
-    return word_at, place_at
-
-
-_PROPER_TAGS = ("nr", "ns", "nt", "nz")  # person, place, organisation, other proper noun
-
-
-@cache
-def _classes() -> dict[str, str]:
-    """Each tag of the dictionary and its class (``_class_of_tag``), looked up once per word."""
-    return {tag: _class_of_tag(tag) for tag in set(vocabulary().tags.values())}
-
-
-def _class_of_tag(tag: str) -> str:
-    """What the dictionary says a word is: a proper noun's class (``nr`` person, ``ns`` place, ``nt``
-    organisation, ``nz`` other) or ``c`` for any common word (and ``?``, in ``_word_positions``, for
-    a word it does not hold: a name the segmenter guessed, a lexicon name).  Coarse on purpose:
-    measured on 1,000 held-out CLUENER sentences, the four proper classes alone tag better than
-    jieba's every tag (F1 0.710 against 0.698, model alone)."""
-    return next((proper for proper in _PROPER_TAGS if tag.startswith(proper)), "c")
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -162,19 +84,24 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def read_tables(model_file: str | None = None) -> "MentionTables":
+    """The shipped weights (``data/mention-crf.npz``), or those of ``model_file``: a ``.npz`` this
+    module wrote or a CRFsuite model, converted when read."""
+    return _tables(model_file)
+
+
 @cache
-def _tagger(model_file: str | None = None):
-    """The CRFsuite tagger of the shipped model (or of ``model_file``), opened once per process."""
-    tagger = pycrfsuite.Tagger()
-    shipped = resources.as_file(resources.files(__package__).joinpath("data", MODEL_FILE))
+def _tables(model_file: str | None) -> "MentionTables":
+    shipped = resources.as_file(resources.files(__package__).joinpath("data", TABLES_FILE))
     with shipped if model_file is None else nullcontext(Path(model_file)) as model_path:
         if not model_path.is_file():
             raise TalkgraphError(f"the mention model {model_path} is missing")
         try:
-            tagger.open(str(model_path))
-        except (OSError, ValueError) as exc:
+            if model_path.suffix == ".npz":
+                return MentionTables.load(model_path)
+            return MentionTables.from_crfsuite(model_path)
+        except (OSError, ValueError, KeyError) as exc:
             raise TalkgraphError(f"the mention model {model_path} cannot be read ({exc})") from None
-    return tagger
 
 
 def model_mentions(text: str, model_file: str | None = None, words: Words | None = None) -> tuple[ModelSpan, ...]:
@@ -188,24 +115,89 @@ def model_mentions(text: str, model_file: str | None = None, words: Words | None
         return ()
     if words is None:
         words = [(t.word, t.start, t.end) for t in vocabulary().segment(text)]
-    return tuple(s for s in tagged_spans(text, model_file, words)
-                 if refusal(text, s.start, s.end, s.kind, words, s.score) is None)
+    return _refused(text, tagged_spans(text, model_file, words), words)
+
+
+def _refused(text: str, spans: tuple[ModelSpan, ...], words: Words) -> tuple[ModelSpan, ...]:
+    return tuple(s for s in spans if refusal(text, s.start, s.end, s.kind, words, s.score) is None)
 
 
 def tagged_spans(text: str, model_file: str | None = None, words: Words | None = None) -> tuple[ModelSpan, ...]:
     """Everything the model tags in ``text``, before the post-filter."""
     if not text or not HAN_WORD.search(text):
         return ()
-    tagger = _tagger(model_file)
-    tags = tagger.tag(char_features(text, words))
-    found = []
-    for start, end, typ in spans_from_tags(tags):
-        kind = TAG_KINDS.get(typ)
-        if kind is None:
-            continue
-        score = min(tagger.marginal(tags[i], i) for i in range(start, end))
-        found.append(ModelSpan(start, end, kind, round(score, 4)))
-    return tuple(found)
+    return tag_texts([text], [words], model_file)[0]
+
+
+def tag_texts(texts: Sequence[str], words: Sequence[Words | None],
+              model_file: str | None = None) -> list[tuple[ModelSpan, ...]]:
+    """``tagged_spans`` of each text, decoded together: one pass of numpy operations per character
+    position serves every text of the batch.  Each text is tagged as if alone (no state crosses
+    from one to the next); an empty text has no spans."""
+    words = [w if w is not None else [(t.word, t.start, t.end) for t in vocabulary().segment(text)]
+             for text, w in zip(texts, words)]
+    tables = _tables(model_file)
+    out: list[tuple[ModelSpan, ...]] = [()] * len(texts)
+    for batch in _batches([len(t) for t in texts]):
+        for i, spans in zip(batch, _tag_batch(tables, [texts[i] for i in batch], [words[i] for i in batch])):
+            out[i] = spans
+    return out
+
+
+# the most (positions x texts) one batch lays out: bounds its arrays (about 100 bytes a cell each)
+_BATCH_CELLS = 100_000
+
+
+def _batches(lengths: list[int]) -> Iterator[list[int]]:
+    """The non-empty texts' indices, longest first, in batches whose padded size stays bounded."""
+    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: -lengths[i])
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) + 1) * lengths[batch[0]] > _BATCH_CELLS:
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
+
+
+def _tag_batch(tables: MentionTables, texts: list[str], words: list[Words]) -> list[tuple[ModelSpan, ...]]:
+    """The spans of each text (sorted longest first): Viterbi's tags, and for each span the least
+    marginal probability of its tags.  A score whose fourth decimal the fast marginals cannot settle
+    (within ``MARGINAL_ERROR`` of a rounding edge) is computed again with CRFsuite's own arithmetic."""
+    scores = tables.state_scores(texts, words)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    first = np.cumsum(lengths) - lengths
+    steps, size = int(lengths[0]), len(tables.labels)
+    grid = np.zeros((steps, len(texts), size))
+    grid[np.arange(len(scores)) - np.repeat(first, lengths), np.repeat(np.arange(len(texts)), lengths)] = scores
+    grid = np.ascontiguousarray(grid.transpose(0, 2, 1))  # [t, label, text]
+    labels = viterbi(grid, running_counts(lengths), tables.transitions)
+    names = np.array(tables.labels, dtype=object)
+    found = [[(s, e, TAG_KINDS[typ]) for s, e, typ in spans_from_tags(names[labels[:n, b]].tolist())
+              if typ in TAG_KINDS] for b, n in enumerate(lengths.tolist())]
+    tagged = [b for b, spans in enumerate(found) if spans]
+    out: list[tuple[ModelSpan, ...]] = [()] * len(texts)
+    if not tagged:
+        return out
+    sub = lengths[tagged]
+    at = np.concatenate([np.arange(n) for n in sub.tolist()])
+    column = np.repeat(np.arange(len(tagged)), sub)
+    probability = marginals(grid[:int(sub[0])][:, :, tagged], running_counts(sub), tables.transitions, (at, column))
+    chosen = probability[np.arange(len(at)), labels[at, np.array(tagged)[column]]].tolist()
+    offset = 0
+    for b in tagged:
+        n = int(lengths[b])
+        spans = []
+        for start, end, kind in found[b]:
+            score = min(chosen[offset + start:offset + end])
+            if not math.isfinite(score) or round(score - MARGINAL_ERROR, 4) != round(score + MARGINAL_ERROR, 4):
+                exact = crfsuite_marginals(scores[first[b]:first[b] + n].tolist(), tables.transitions.tolist())
+                score = min(exact[i][labels[i, b]] for i in range(start, end))
+            spans.append(ModelSpan(start, end, kind, round(score, 4)))
+        out[b] = tuple(spans)
+        offset += n
+    return out
 
 
 # the kinds the pipeline takes from the model, and the least score of each (measured on the dev
@@ -219,10 +211,12 @@ def has_han(text: str) -> bool:
 
 
 def find_names(doc, paragraphs) -> Iterator[Candidate]:
-    """The pipeline component: the model's names in each paragraph, at document offsets, with their score."""
-    for para in paragraphs:
-        words = [(t.word, t.start - para.start, t.end - para.start) for t in para.tokens]
-        for span in model_mentions(para.text, words=words):
+    """The pipeline component: the model's names in each paragraph, at document offsets, with their
+    score.  The document's paragraphs are tagged together (``tag_texts``)."""
+    paragraphs = [p for p in paragraphs if has_han(p.text)]
+    words = [[(t.word, t.start - p.start, t.end - p.start) for t in p.tokens] for p in paragraphs]
+    for para, para_words, spans in zip(paragraphs, words, tag_texts([p.text for p in paragraphs], words)):
+        for span in _refused(para.text, spans, para_words):
             least = COMPONENT_KINDS.get(span.kind)
             if least is not None and span.score >= least:
                 yield Candidate(para.start + span.start, para.start + span.end, span.kind, para.turn_index,

@@ -3,6 +3,12 @@
 
     python scripts/train_mention_model.py --corpora ../shared/ner-train -o extract/data/mention-crf.crfsuite
 
+writes the CRFsuite model, its training record (``.json``) and the tables tagging reads (``.npz``,
+``talkgraph.extract.mention_tables``), all three beside each other.  The tables alone, again from
+an existing model (after a change to the tables' format, not to the model):
+
+    python scripts/train_mention_model.py --tables-only extract/data/mention-crf.crfsuite
+
 Reads the training splits only (never a dev or test split, never a transcript):
   * ``cluener.train.json`` (CLUENER2020, Xu et al. 2020): name → PER; company, organization,
     government → ORG; the other types (address, position, game, book, movie, scene) are left untagged.
@@ -28,6 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from talkgraph.extract.mention_model import char_features
+from talkgraph.extract.mention_tables import MentionTables
 
 # each corpus and how many times its sentences are fed: Weibo, the only social-media text (closest to
 # speech), three times (measured: Weibo dev F1 of the model alone 0.433 → 0.467, Resume dev unchanged)
@@ -152,23 +159,42 @@ def record(out: Path, corpora: Path, names: tuple[str, ...], limit: int | None, 
             "corpora": {name: {"sha256": _sha256(corpora / name), "repeat": CORPORA[name]} for name in names}}
 
 
+def write_tables(model: Path) -> Path:
+    """The model's weights as the tables tagging reads, written beside it (``.npz``)."""
+    out = model.with_suffix(".npz")
+    tmp = out.with_suffix(".part.npz")
+    MentionTables.from_crfsuite(model).save(tmp)
+    tmp.replace(out)
+    return out
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpora", type=Path, required=True, help="folder with the training splits")
-    parser.add_argument("-o", "--output", type=Path, required=True,
-                        help="model file to write; its training record goes beside it as .json")
+    parser.add_argument("--corpora", type=Path, help="folder with the training splits")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="model file to write; its training record goes beside it as .json, its tables as .npz")
+    parser.add_argument("--tables-only", type=Path, metavar="MODEL",
+                        help="write only the tables of this existing model (beside it, as .npz)")
     parser.add_argument("--only", nargs="+", choices=tuple(CORPORA), help="train on these corpora only")
     parser.add_argument("--limit", type=int, help="first N sentences of each corpus")
     args = parser.parse_args(argv)
+    if args.tables_only:
+        if not args.tables_only.is_file():
+            raise SystemExit(f"error: model {args.tables_only} not found")
+        print(f"{args.tables_only} -> {write_tables(args.tables_only)}", file=sys.stderr)
+        return 0
+    if args.corpora is None or args.output is None:
+        parser.error("--corpora and -o are needed to train")
     names = tuple(args.only or CORPORA)
     sentences = training_sentences(args.corpora, names, args.limit)
     train(sentences, args.output, PARAMS)
     facts = record(args.output, args.corpora, names, args.limit, PARAMS)
     args.output.with_suffix(".json").write_text(json.dumps(facts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_tables(args.output)
     print(f"{len(sentences)} sentences -> {args.output} ({facts['bytes']:,} bytes, sha256 {facts['sha256'][:16]})",
           file=sys.stderr)
     return 0
