@@ -17,6 +17,7 @@ Latin-script word, a generic ``X公司``.
 from __future__ import annotations
 
 import math
+import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -100,7 +101,7 @@ def _tables(model_file: str | None) -> "MentionTables":
             if model_path.suffix == ".npz":
                 return MentionTables.load(model_path)
             return MentionTables.from_crfsuite(model_path)
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise TalkgraphError(f"the mention model {model_path} cannot be read ({exc})") from None
 
 
