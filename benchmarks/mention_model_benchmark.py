@@ -1,9 +1,19 @@
 """Tagging speed of the trained mention model on one core, in characters per second.
 
-Times, over the paragraphs of the given transcripts (default: the example), segmented beforehand
-as a ``Doc`` segments them once for all components, the feature extraction alone, the CRF tagging with features (``tagged_spans``) and the whole call with the post-filter
-(``model_mentions``), each the best of three passes after one warm-up pass.  Time is this process's CPU time, so the
-rate is that of one core even on a machine other work shares.
+Over the paragraphs of the given transcripts (default: the example and the six dev transcripts when
+present) that the component tags (those with Han characters), segmented beforehand as a ``Doc``
+segments them once for all components, times in one run:
+
+* CRFsuite as tagging ran before (``char_features`` strings, ``Tagger.tag``, ``Tagger.marginal`` for
+  each tagged span), one paragraph at a time: the reference (needs python-crfsuite, the ``test`` or
+  ``train`` extra);
+* the tables (``tag_texts``) one paragraph at a time;
+* the tables over each document's paragraphs at once, as the component ``model.crf`` tags them;
+* the component itself (``find_names``: that, the post-filter and the candidates).
+
+Each figure is the best of three passes after a warm-up pass (which loads the model); time is this
+process's CPU time, so the rate is that of one core even on a machine other work shares.  The
+spans of every way are checked equal to CRFsuite's first.
 
     .venv/bin/python benchmarks/mention_model_benchmark.py [FILE...]
 """
@@ -14,36 +24,77 @@ import sys
 import time
 from pathlib import Path
 
-from talkgraph.extract.mention_model import char_features, model_mentions, tagged_spans
-from talkgraph.extract.tokens import vocabulary
+from talkgraph.extract import document_from_text, parse_transcript
+from talkgraph.extract.doc import Doc
+from talkgraph.extract.mention_model import (MODEL_FILE, TAG_KINDS, char_features, find_names, has_han,
+                                             spans_from_tags, tag_texts)
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = [ROOT / "examples" / "idea-2021-panel.txt", *sorted((ROOT.parent.parent / "shared" / "corpus").glob("*.txt"))]
 
 
-def best_rate(func, paragraphs: list[tuple[str, list]], chars: int) -> float:
-    for p, words in paragraphs:  # warm-up: loads the model, fills the character cache
-        func(p, words)
+def crfsuite_spans(tagger, text: str, words) -> list[tuple[int, int, str, float]]:
+    """What tagging returned before the tables: CRFsuite's spans and rounded least marginals."""
+    tags = tagger.tag(char_features(text, words))
+    return [(s, e, typ, round(min(tagger.marginal(tags[i], i) for i in range(s, e)), 4))
+            for s, e, typ in spans_from_tags(tags) if typ in TAG_KINDS]
+
+
+def best_time(run) -> float:
+    run()  # warm-up: loads the model, fills the caches
     best = float("inf")
     for _ in range(3):
         start = time.process_time()
-        for p, words in paragraphs:
-            func(p, words)
+        run()
         best = min(best, time.process_time() - start)
-    return chars / best
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("files", nargs="*", type=Path, default=[ROOT / "examples" / "idea-2021-panel.txt"])
+    parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    lines = [line for f in args.files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    paragraphs = [(line, [(t.word, t.start, t.end) for t in vocabulary().segment(line)]) for line in lines]
-    chars = sum(map(len, lines))
-    print(f"{len(paragraphs)} paragraphs, {chars:,} characters")
-    for name, func in (("features only", char_features),
-                       ("features + CRF tagging", lambda p, words: tagged_spans(p, None, words)),
-                       ("model_mentions (with the post-filter)", lambda p, words: model_mentions(p, None, words))):
-        print(f"{name:40} {best_rate(func, paragraphs, chars):>12,.0f} chars/s")
+    files = args.files or [f for f in DEFAULT if f.is_file()]
+    docs = [Doc(parse_transcript(document_from_text(f.read_text(encoding="utf-8"), doc_id=f.stem))) for f in files]
+    documents = []
+    for doc in docs:
+        paragraphs = [p for p in doc.paragraphs if has_han(p.text)]
+        documents.append(([p.text for p in paragraphs],
+                          [[(t.word, t.start - p.start, t.end - p.start) for t in p.tokens] for p in paragraphs]))
+    chars = sum(len(t) for texts, _ in documents for t in texts)
+    print(f"{len(files)} transcripts, {sum(len(t) for t, _ in documents)} paragraphs, {chars:,} characters")
+
+    def as_tuples(spans):
+        return [(s.start, s.end, s.kind, s.score) for s in spans]
+
+    ways = {
+        "tables, one paragraph at a time": lambda: [tag_texts([t], [w]) for texts, words in documents
+                                                    for t, w in zip(texts, words)],
+        "tables, a document's paragraphs at once": lambda: [tag_texts(texts, words) for texts, words in documents],
+        "component model.crf (with the post-filter)": lambda: [list(find_names(doc, doc.paragraphs)) for doc in docs],
+    }
+    try:
+        import pycrfsuite
+    except ImportError:
+        print("python-crfsuite is not installed: no CRFsuite reference", file=sys.stderr)
+        reference = None
+    else:
+        from importlib import resources
+
+        tagger = pycrfsuite.Tagger()
+        with resources.as_file(resources.files("talkgraph.extract").joinpath("data", MODEL_FILE)) as path:
+            tagger.open(str(path))
+        expected = [[[(s, e, TAG_KINDS[typ], score) for s, e, typ, score in crfsuite_spans(tagger, t, w)]
+                     for t, w in zip(texts, words)] for texts, words in documents]
+        got = [[as_tuples(spans) for spans in tag_texts(texts, words)] for texts, words in documents]
+        assert got == expected, "the tables' spans differ from CRFsuite's"
+        reference = best_time(lambda: [crfsuite_spans(tagger, t, w) for texts, words in documents
+                                       for t, w in zip(texts, words)])
+        print(f"{'CRFsuite, one paragraph at a time (before)':45} {chars / reference:>12,.0f} chars/s")
+    for name, run in ways.items():
+        seconds = best_time(run)
+        ratio = f"  {reference / seconds:5.2f}x" if reference else ""
+        print(f"{name:45} {chars / seconds:>12,.0f} chars/s{ratio}")
     return 0
 
 

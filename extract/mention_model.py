@@ -30,7 +30,7 @@ import numpy as np
 from .chinese_names import HAN_WORD
 from .component import Candidate
 from .errors import TalkgraphError
-from .linear_chain import MARGINAL_ERROR, crfsuite_marginals, marginals, running_counts, viterbi
+from .linear_chain import MARGINAL_ERROR, Lattice, crfsuite_marginals, marginals, viterbi
 from .mention_features import Words, char_features
 from .mention_tables import MentionTables
 from .model import Kind
@@ -168,24 +168,18 @@ def _tag_batch(tables: MentionTables, texts: list[str], words: list[Words]) -> l
     (within ``MARGINAL_ERROR`` of a rounding edge) is computed again with CRFsuite's own arithmetic."""
     scores = tables.state_scores(texts, words)
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    first = np.cumsum(lengths) - lengths
-    steps, size = int(lengths[0]), len(tables.labels)
-    grid = np.zeros((steps, len(texts), size))
-    grid[np.arange(len(scores)) - np.repeat(first, lengths), np.repeat(np.arange(len(texts)), lengths)] = scores
-    grid = np.ascontiguousarray(grid.transpose(0, 2, 1))  # [t, label, text]
-    labels = viterbi(grid, running_counts(lengths), tables.transitions)
-    names = np.array(tables.labels, dtype=object)
-    found = [[(s, e, TAG_KINDS[typ]) for s, e, typ in spans_from_tags(names[labels[:n, b]].tolist())
-              if typ in TAG_KINDS] for b, n in enumerate(lengths.tolist())]
+    first = (np.cumsum(lengths) - lengths).tolist()
+    labels = viterbi(Lattice.of(lengths, len(tables.labels)), scores, tables.transitions)
+    names = np.array(tables.labels, dtype=object)[labels].tolist()
+    found = [[(s, e, TAG_KINDS[typ]) for s, e, typ in spans_from_tags(names[f:f + n]) if typ in TAG_KINDS]
+             for f, n in zip(first, lengths.tolist())]
     tagged = [b for b, spans in enumerate(found) if spans]
     out: list[tuple[ModelSpan, ...]] = [()] * len(texts)
     if not tagged:
         return out
-    sub = lengths[tagged]
-    at = np.concatenate([np.arange(n) for n in sub.tolist()])
-    column = np.repeat(np.arange(len(tagged)), sub)
-    probability = marginals(grid[:int(sub[0])][:, :, tagged], running_counts(sub), tables.transitions, (at, column))
-    chosen = probability[np.arange(len(at)), labels[at, np.array(tagged)[column]]].tolist()
+    rows = np.concatenate([np.arange(first[b], first[b] + lengths[b]) for b in tagged])
+    probability = marginals(Lattice.of(lengths[tagged], len(tables.labels)), scores[rows], tables.transitions)
+    chosen = probability[np.arange(len(rows)), labels[rows]].tolist()
     offset = 0
     for b in tagged:
         n = int(lengths[b])
@@ -194,7 +188,7 @@ def _tag_batch(tables: MentionTables, texts: list[str], words: list[Words]) -> l
             score = min(chosen[offset + start:offset + end])
             if not math.isfinite(score) or round(score - MARGINAL_ERROR, 4) != round(score + MARGINAL_ERROR, 4):
                 exact = crfsuite_marginals(scores[first[b]:first[b] + n].tolist(), tables.transitions.tolist())
-                score = min(exact[i][labels[i, b]] for i in range(start, end))
+                score = min(exact[i][labels[first[b] + i]] for i in range(start, end))
             spans.append(ModelSpan(start, end, kind, round(score, 4)))
         out[b] = tuple(spans)
         offset += n

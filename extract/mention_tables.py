@@ -243,9 +243,8 @@ class MentionTables:
         counts = np.array([len(w) for w in words], dtype=np.int64)
         if counts.sum():
             strings, starts, ends = zip(*chain.from_iterable(words))
-            tags, classes = vocabulary().tags, self._kind_codes()
-            kinds = np.array([0 if w.isspace() else classes.get(tags.get(w), _UNKNOWN_KIND) for w in strings],
-                             dtype=np.int64)
+            kind_of = self._word_kinds()
+            kinds = np.array([kind_of[w] for w in strings], dtype=np.int64)
             starts, ends = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
             owner = np.repeat(np.arange(len(texts)), counts)
             tidy = (starts >= 0) & (starts < ends) & (ends <= lengths[owner])
@@ -270,9 +269,27 @@ class MentionTables:
             place_c[span] = [PLACES.index(p[2]) for p in place_at]
         return place, kind, place_c
 
-    def _kind_codes(self) -> dict[str, int]:
-        """Each dictionary tag's class as a code of ``KINDS``."""
-        codes = self._lookups.get("kinds")
-        if codes is None or codes[0] is not _classes():
-            codes = self._lookups["kinds"] = (_classes(), {tag: KINDS.index(c) for tag, c in _classes().items()})
-        return codes[1]
+    def _word_kinds(self) -> _WordKinds:
+        kinds = self._lookups.get("kinds")
+        tags = vocabulary().tags
+        if kinds is None or kinds.tags is not tags or len(kinds) > _KINDS_KEPT:
+            kinds = self._lookups["kinds"] = _WordKinds(tags)
+        return kinds
+
+
+# how many words' classes a process keeps at most (each a few hundred bytes)
+_KINDS_KEPT = 500_000
+
+
+class _WordKinds(dict):
+    """Each word's class as a code of ``KINDS`` (``_`` for a run of spaces, ``?`` for a word the
+    dictionary does not hold), worked out once per word: ``_word_positions`` by word."""
+
+    def __init__(self, tags: dict[str, str]) -> None:
+        super().__init__()
+        self.tags = tags
+        self.codes = {tag: KINDS.index(c) for tag, c in _classes().items()}
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = 0 if word.isspace() else self.codes.get(self.tags.get(word), _UNKNOWN_KIND)
+        return code

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from talkgraph.extract import linear_chain, mention_model
 from talkgraph.extract.crfsuite_file import read_crfsuite
 from talkgraph.extract.errors import TalkgraphError
-from talkgraph.extract.linear_chain import crfsuite_marginals, marginals, running_counts, viterbi
+from talkgraph.extract.linear_chain import Lattice, crfsuite_marginals, marginals, viterbi
 from talkgraph.extract.mention_model import (MODEL_FILE, TABLES_FILE, TAG_KINDS, char_features, read_tables,
                                              spans_from_tags, tag_texts, tagged_spans)
 from talkgraph.extract.mention_tables import MentionTables
@@ -64,12 +64,9 @@ def _decoded(texts, words):
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     lengths = np.array([len(texts[i]) for i in order])
     scores = tables.state_scores([texts[i] for i in order], [words[i] for i in order])
+    labels = viterbi(Lattice.of(lengths, len(tables.labels)), scores, tables.transitions)
     first = np.cumsum(lengths) - lengths
-    grid = np.zeros((int(lengths[0]), len(order), len(tables.labels)))
-    grid[np.arange(len(scores)) - np.repeat(first, lengths), np.repeat(np.arange(len(order)), lengths)] = scores
-    grid = np.ascontiguousarray(grid.transpose(0, 2, 1))
-    labels = viterbi(grid, running_counts(lengths), tables.transitions)
-    tags = {i: [tables.labels[k] for k in labels[:lengths[column], column]] for column, i in enumerate(order)}
+    tags = {i: [tables.labels[k] for k in labels[first[c]:first[c] + lengths[c]]] for c, i in enumerate(order)}
     return [tags[i] for i in range(len(texts))], {i: scores[first[c]:first[c] + lengths[c]] for c, i in enumerate(order)}
 
 
@@ -129,10 +126,14 @@ def test_crfsuites_arithmetic_is_repeated_to_the_last_bit(crfsuite):
         crfsuite.set(char_features(text, words[i]))
         exact = crfsuite_marginals(scores[i].tolist(), transitions.tolist())
         assert exact == [[crfsuite.marginal(label, t) for label in labels] for t in range(len(text))], text
-        grid = np.ascontiguousarray(scores[i][:, :, None])
-        fast = marginals(grid, running_counts(np.array([len(text)])), transitions,
-                         (np.arange(len(text)), np.zeros(len(text), dtype=np.intp)))
+        fast = marginals(Lattice.of(np.array([len(text)]), len(labels)), scores[i], transitions)
         assert np.abs(fast - np.array(exact)).max() < linear_chain.MARGINAL_ERROR / 1000
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))  # all at once, as tagging batches them
+    together = marginals(Lattice.of(np.array([len(texts[i]) for i in order]), len(labels)),
+                         np.concatenate([scores[i] for i in order]), transitions)
+    alone = np.concatenate([marginals(Lattice.of(np.array([len(texts[i])]), len(labels)), scores[i], transitions)
+                            for i in order])
+    assert np.abs(together - alone).max() < linear_chain.MARGINAL_ERROR / 1000
 
 
 def test_the_exact_path_gives_the_same_scores(crfsuite, monkeypatch):
