@@ -145,19 +145,22 @@ def tag_texts(texts: Sequence[str], words: Sequence[Words | None],
     return out
 
 
-# the most (positions x texts) one batch lays out: bounds its arrays (about 100 bytes a cell each)
-_BATCH_CELLS = 100_000
+# the most characters one batch decodes: bounds its arrays (about 1 KB a character)
+_BATCH_CHARS = 100_000
 
 
 def _batches(lengths: list[int]) -> Iterator[list[int]]:
-    """The non-empty texts' indices, longest first, in batches whose padded size stays bounded."""
+    """The non-empty texts' indices, longest first, in batches of at most ``_BATCH_CHARS`` characters
+    (or one longer text)."""
     order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: -lengths[i])
     batch: list[int] = []
+    size = 0
     for i in order:
-        if batch and (len(batch) + 1) * lengths[batch[0]] > _BATCH_CELLS:
+        if batch and size + lengths[i] > _BATCH_CHARS:
             yield batch
-            batch = []
+            batch, size = [], 0
         batch.append(i)
+        size += lengths[i]
     if batch:
         yield batch
 

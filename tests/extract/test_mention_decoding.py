@@ -178,11 +178,13 @@ def test_words_out_of_order_or_out_of_range_give_crfsuites_features(crfsuite, te
     assert [(s.start, s.end, s.kind, s.score) for s in tag_texts([text], [words])[0]] == reference
 
 
-def test_a_batch_tags_each_text_as_if_alone():
+def test_a_batch_tags_each_text_as_if_alone(monkeypatch):
     texts = ["会议由上海交通大学的陈志刚教授主持。", "", "我和林晓芳是大学同学。", "OK", "王明说：" * 40]
     alone = [tag_texts([t], [None])[0] for t in texts]
     assert tag_texts(texts, [None] * len(texts)) == alone
     assert tagged_spans(texts[0]) == alone[0] and alone[1] == ()
+    monkeypatch.setattr(mention_model, "_BATCH_CHARS", 30)  # several batches
+    assert tag_texts(texts, [None] * len(texts)) == alone
 
 
 def test_a_damaged_model_file_is_one_talkgraph_error(tmp_path):
