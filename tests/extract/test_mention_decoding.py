@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 from pathlib import Path
 
 import numpy as np
@@ -21,22 +20,11 @@ from talkgraph.extract.mention_model import (MODEL_FILE, TABLES_FILE, TAG_KINDS,
                                              spans_from_tags, tag_texts, tagged_spans)
 from talkgraph.extract.mention_tables import MentionTables
 from talkgraph.extract.tokens import vocabulary
+from tests.extract.test_mention_model import _corpora, needs_corpora
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "extract" / "data"
 SCRIPT = ROOT / "scripts" / "train_mention_model.py"
-
-
-def _corpora() -> Path | None:
-    for candidate in (os.environ.get("TALKGRAPH_NER_TRAIN"), ROOT.parent / "shared" / "ner-train",
-                      ROOT.parent.parent / "shared" / "ner-train"):
-        if candidate and (Path(candidate) / "weibo.train.txt").is_file():
-            return Path(candidate)
-    return None
-
-
-needs_corpora = pytest.mark.skipif(_corpora() is None, reason="the NER training corpora are not here "
-                                   "(set TALKGRAPH_NER_TRAIN to the folder of ../shared/ner-train)")
 
 
 @pytest.fixture(scope="module")
