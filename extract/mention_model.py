@@ -60,13 +60,17 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     """``(start, end, type)`` for each well-formed BIOES run; a broken run (``I`` without ``B``) is dropped.
 
     Only the tagged characters are visited (most are ``O``); a gap between two of them ends a run."""
+    return _runs([(i, tag) for i, tag in enumerate(tags) if tag != "O"])
+
+
+def _runs(tagged: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """``spans_from_tags`` from the characters not tagged ``O`` alone: ``(position, tag)`` in order."""
     out: list[tuple[int, int, str]] = []
     start, kind, previous = None, None, -2
-    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+    for i, tag in tagged:
         if i != previous + 1:
             start = None
         previous = i
-        tag = tags[i]
         prefix, typ = tag[0], tag[2:]
         if prefix == "S":
             out.append((i, i + 1, typ))
@@ -173,9 +177,13 @@ def _tag_batch(tables: MentionTables, texts: list[str], words: list[Words]) -> l
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     first = (np.cumsum(lengths) - lengths).tolist()
     labels = viterbi(Lattice.of(lengths, len(tables.labels)), scores, tables.transitions)
-    names = np.array(tables.labels, dtype=object)[labels].tolist()
-    found = [[(s, e, TAG_KINDS[typ]) for s, e, typ in spans_from_tags(names[f:f + n]) if typ in TAG_KINDS]
-             for f, n in zip(first, lengths.tolist())]
+    at = np.flatnonzero(labels != tables.labels.index("O"))  # most characters are outside any name
+    owner = np.searchsorted(np.array(first), at, side="right") - 1
+    tagged: list[list[tuple[int, str]]] = [[] for _ in texts]
+    for b, i, tag in zip(owner.tolist(), (at - np.array(first)[owner]).tolist(),
+                         np.array(tables.labels, dtype=object)[labels[at]].tolist()):
+        tagged[b].append((i, tag))
+    found = [[(s, e, TAG_KINDS[typ]) for s, e, typ in _runs(pairs) if typ in TAG_KINDS] for pairs in tagged]
     tagged = [b for b, spans in enumerate(found) if spans]
     out: list[tuple[ModelSpan, ...]] = [()] * len(texts)
     if not tagged:

@@ -253,11 +253,15 @@ class MentionTables:
             keep = ~np.isin(owner, untidy)
             starts, ends, kinds = starts[keep] + first[owner[keep]], ends[keep] + first[owner[keep]], kinds[keep]
             sizes = ends - starts
-            inside = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-            covered = np.repeat(starts, sizes) + inside
-            size_at = np.repeat(sizes, sizes)
+            edges = np.zeros(total + 1, dtype=np.int64)
+            edges[starts] = 1
+            edges[ends] -= 1  # the starts, and the ends, are distinct
+            covered = np.cumsum(edges[:-1]) > 0  # inside a word (the words do not overlap)
             kind[covered] = np.repeat(kinds, sizes)
-            place[covered] = np.where(size_at == 1, 0, np.where(inside == 0, 1, np.where(inside == size_at - 1, 3, 2)))
+            begins, finishes = np.zeros(total, dtype=np.int64), np.zeros(total, dtype=np.int64)
+            begins[starts], finishes[ends - 1] = 1, 1
+            # single 0, begin 1, middle 2, end 3
+            place[covered] = (2 - begins + finishes - 2 * (begins & finishes))[covered]
         else:
             untidy = np.zeros(0, dtype=np.int64)
         place_c = place.copy()
