@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .crfsuite_file import CrfModel
+from .crfsuite_file import CrfModel, read_crfsuite
 from .mention_features import _END, _PAD, _classes, _normal, _word_positions
 from .tokens import vocabulary
 
@@ -158,8 +158,6 @@ class MentionTables:
 
     @classmethod
     def from_crfsuite(cls, path: str | Path) -> MentionTables:
-        from .crfsuite_file import read_crfsuite
-
         return cls.from_model(read_crfsuite(path), hashlib.sha256(Path(path).read_bytes()).hexdigest())
 
     def save(self, path: str | Path) -> None:
