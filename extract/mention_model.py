@@ -89,14 +89,14 @@ def _runs(tagged: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def read_tables(model_file: str | None = None) -> "MentionTables":
+def read_tables(model_file: str | None = None) -> MentionTables:
     """The shipped weights (``data/mention-crf.npz``), or those of ``model_file``: a ``.npz`` this
     module wrote or a CRFsuite model, converted when read."""
     return _tables(model_file)
 
 
 @cache
-def _tables(model_file: str | None) -> "MentionTables":
+def _tables(model_file: str | None) -> MentionTables:
     shipped = resources.as_file(resources.files(__package__).joinpath("data", TABLES_FILE))
     with shipped if model_file is None else nullcontext(Path(model_file)) as model_path:
         if not model_path.is_file():

@@ -21,10 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from .crfsuite_file import CrfModel, read_crfsuite
-from .mention_features import _END, _PAD, _classes, _normal, _word_positions
+from .mention_features import _END, _PAD, Words, _classes, _normal, _word_positions
 from .tokens import vocabulary
-
-Words = Sequence[tuple[str, int, int]]
 
 UNIGRAMS = ("U-2", "U-1", "U0", "U1", "U2")  # offsets -2..2
 PAIRS = ("B-1", "B0")  # the bigram before (p1 c0) and after (c0 n1) the character
