@@ -9,17 +9,24 @@ agree on what a word is.  Texts are segmented by ``extract.doc.Doc``, once per d
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from itertools import repeat
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
 
-import jieba
 import rjieba
 
 from talkgraph.ontology import lexicon
+
+from .dictionary_cache import default_dictionary
+
+if TYPE_CHECKING:  # Python's jieba is imported only when a text needs it: importing it takes a tenth of a second
+    import jieba
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
 LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name whole
@@ -27,9 +34,9 @@ LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name 
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg): Han runs, and what its HMM step keeps whole
 _HAN = re.compile("([\u4E00-\u9FD5]+)")
 _SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
-# the characters other than Han that jieba puts into its word blocks: only a text with one of them
-# can hold a token to cut
-_NON_HAN_IN_BLOCKS = re.compile(r"[a-zA-Z0-9+#&._%\-]")
+# the characters other than Han that jieba puts into its word blocks: only a word with one of them
+# can be one to cut, so only the words overlapping a run of them are looked at
+_NON_HAN_IN_BLOCKS = re.compile(r"[a-zA-Z0-9+#&._%\-]+")
 # Texts left to Python's jieba: three of one character in a row (哈哈哈, 大大大), where cuts that
 # only reorder the same words tie and jieba-rs's HMM may break the tie the other way; and the
 # characters jieba-rs counts as Han but Python's jieba does not (extensions A and B onwards, the
@@ -53,7 +60,9 @@ Words = tuple[tuple[str, int, int], ...]
 
 def tokens_at(words: Words, offset: int) -> tuple[Token, ...]:
     """Segmenter output ``(word, start, end)`` from 0 as tokens at ``offset``."""
-    return tuple(_make_token(Token, (w, s + offset, e + offset)) for w, s, e in words)
+    if not offset:
+        return tuple(map(_make_token, repeat(Token), words))
+    return tuple([_make_token(Token, (w, s + offset, e + offset)) for w, s, e in words])
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +110,7 @@ class Segmenter:
         self._added = tuple(added)
         self._frequencies = frequencies
         self._total = total
-        self._rust = rjieba.Jieba()
+        self._rust = _fresh_jieba()
         for word in self._added:
             self._rust.add_word(word, LEXICON_WORD_FREQ, None)
         rust_total = sum(frequencies.values())  # jieba-rs counts each word once, at its last count
@@ -112,23 +121,45 @@ class Segmenter:
         if _PYTHON_ONLY.search(text):
             return tuple(self.python_tokenizer().tokenize(text))
         words = self._rust.tokenize(text)
-        if _NON_HAN_IN_BLOCKS.search(text):
-            return tuple(self._as_python_cuts(words))
-        return tuple(words)
+        runs = _NON_HAN_IN_BLOCKS.finditer(text)
+        first = next(runs, None)
+        if first is None:
+            return tuple(words)
+        return tuple(self._as_python_cuts(words, (first, *runs)))
 
-    def _as_python_cuts(self, words: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
-        frequencies = self._frequencies
-        for word in words:
-            w = word[0]
-            if len(w) == 1 or frequencies.get(w) or _HAN.fullmatch(w):
-                yield word
-                continue
-            pos = word[1]
-            for block in _HAN.split(w):
-                for piece in ((block,) if _HAN.match(block) else _SKIP.split(block)):
-                    if piece:
-                        yield piece, pos, pos + len(piece)
-                        pos += len(piece)
+    def _as_python_cuts(self, words: list[tuple[str, int, int]], runs: Iterable[re.Match[str]]) -> list[tuple[str, int, int]]:
+        """``words`` with each one Python's jieba cuts further cut so: only a word overlapping one of
+        ``runs`` (the text's runs of non-Han block characters) can be one."""
+        starts = list(map(itemgetter(1), words))
+        out: list[tuple[str, int, int]] = []
+        done = 0  # words[:done] are in ``out``
+        for run in runs:
+            run_start, run_end = run.span()
+            i = bisect.bisect_right(starts, run_start) - 1
+            if i < done:
+                i = done
+            while i < len(words) and starts[i] < run_end:
+                pieces = self._python_pieces(words[i])
+                if pieces is not None:
+                    out += words[done:i]
+                    out += pieces
+                    done = i + 1
+                i += 1
+        out += words[done:]
+        return out
+
+    def _python_pieces(self, word: tuple[str, int, int]) -> list[tuple[str, int, int]] | None:
+        """How Python's jieba cuts a word jieba-rs kept whole, or None if it keeps it whole too."""
+        w = word[0]
+        if len(w) == 1 or self._frequencies.get(w) or _HAN.fullmatch(w):
+            return None
+        pieces, pos = [], word[1]
+        for block in _HAN.split(w):
+            for piece in ((block,) if _HAN.match(block) else _SKIP.split(block)):
+                if piece:
+                    pieces.append((piece, pos, pos + len(piece)))
+                    pos += len(piece)
+        return pieces
 
     @cache
     def python_tokenizer(self) -> jieba.Tokenizer:
@@ -138,6 +169,8 @@ class Segmenter:
         graph only asks whether a fragment may begin a word, which any fragment up to the longest
         word may (``_Counts``), and the word graph it builds is the same.
         """
+        import jieba
+
         tokenizer = jieba.Tokenizer()
         tokenizer.FREQ = _Counts(self._frequencies)
         tokenizer.total = self._total
@@ -162,26 +195,13 @@ class _Counts(dict):
 def reference_tokenizer() -> jieba.Tokenizer:
     """Python's jieba, loaded as jieba loads itself, with the same words added: what the tests and
     ``benchmarks/segmenter_benchmark.py`` compare talkgraph's segmenter with."""
+    import jieba
+
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word in _added_words():
         tokenizer.add_word(word, freq=LEXICON_WORD_FREQ)
     return tokenizer
-
-
-@cache
-def _default_dictionary() -> tuple[dict[str, int], dict[str, str], int]:
-    """Counts, tags and total (every line's count, as jieba sums them) of jieba's default dictionary."""
-    frequencies, tags, total = {}, {}, 0
-    with jieba.Tokenizer().get_dict_file() as handle:
-        for raw in handle:
-            parts = raw.decode("utf-8").split()
-            if len(parts) >= 2:
-                frequencies[parts[0]] = count = int(parts[1])
-                total += count
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return frequencies, tags, total
 
 
 def _added_words() -> Iterator[str]:
@@ -199,12 +219,22 @@ def _added_words() -> Iterator[str]:
 @lexicon.derived
 def vocabulary() -> Vocabulary:
     """Loaded once per process: reading the dictionary takes most of a second."""
-    base, tags, total = _default_dictionary()
+    base, tags, total = default_dictionary()
     added = tuple(_added_words())
     frequencies = dict(base)
     frequencies.update(dict.fromkeys(added, LEXICON_WORD_FREQ))
     total += LEXICON_WORD_FREQ * len(added)  # jieba's add_word adds to its total each time
     return Vocabulary(Segmenter(added, frequencies, total), frequencies, tags)
+
+
+_UNUSED_DEFAULT: list[rjieba.Jieba] = [rjieba._DEFAULT_JIEBA]  # pylint: disable=protected-access
+
+
+def _fresh_jieba() -> rjieba.Jieba:
+    """A jieba-rs with only its own dictionary.  Importing ``rjieba`` builds one for its module
+    functions, which talkgraph never calls: the first segmenter takes that one rather than spend a
+    tenth of a second reading the dictionary again."""
+    return _UNUSED_DEFAULT.pop() if _UNUSED_DEFAULT else rjieba.Jieba()
 
 
 def dictionary_tag(word: str) -> str | None:
