@@ -53,15 +53,22 @@ def _leftmost_matches(patterns: tuple[re.Pattern[str], ...], text: str, start: i
                     for pattern, m in zip(patterns, upcoming)]
 
 
+_FOLDED_AWAY = re.compile(r"[\s\-_·]")
+
+
 def fold(name: str) -> str:
     """The key two spellings of one name share: case, spaces and hyphens removed."""
-    return re.sub(r"[\s\-_·]", "", name).casefold()
+    return _FOLDED_AWAY.sub("", name).casefold()
 
 
-def _alias_regex(alias: str) -> str:
-    parts = re.split(r"([\s\-])", alias)
+def _alias_regex(alias: str, after_first: bool = False) -> str:
+    """The pattern of one name; with ``after_first``, of what follows its first character (which
+    the caller matches, a character without case: see ``_by_first_character``)."""
+    parts = [p for p in re.split(r"([\s\-])", alias) if p != ""]
+    if after_first:
+        parts[0] = parts[0][1:]
     body = "".join(r"[\s\-]?" if p in (" ", "-") else re.escape(p) for p in parts if p != "")
-    if re.search(r"[A-Za-z0-9]", alias[:1]):
+    if not after_first and _STARTS_LATIN.match(alias):
         body = _WORD_EDGE_BEFORE + body
     if re.search(r"[A-Za-z0-9]", alias[-1:]):
         body = body + _WORD_EDGE_AFTER
@@ -83,11 +90,13 @@ def build_matcher(entries: tuple[LexiconEntry, ...]) -> LexiconMatcher:
         for alias in typed_forms(entry):
             canonical.setdefault(fold(alias), entry.name)
     aliases = sorted({a for e in entries for a in typed_forms(e)}, key=lambda a: (-len(a), a))
-    # a look-ahead on the possible first characters lets the engine skip most positions at once
+    return LexiconMatcher(tuple(re.compile(pattern) for pattern in _alternations(aliases)), canonical)
+
+
+def _first_class(aliases: list[str]) -> str:
+    """A look-ahead on the names' possible first characters: the engine skips most positions at once."""
     firsts = sorted({ch for a in aliases for ch in (a[0], a[0].lower(), a[0].upper())})
-    first_class = "".join(re.escape(ch) for ch in firsts)
-    return LexiconMatcher(tuple(re.compile(f"(?=[{first_class}])" + body) for body in _alternations(aliases)),
-                          canonical)
+    return "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])"
 
 
 def _alternations(aliases: list[str]) -> list[str]:
@@ -96,18 +105,41 @@ def _alternations(aliases: list[str]) -> list[str]:
     Names starting with a Latin letter or digit begin with the word-edge look-behind, which keeps
     the engine from skipping them quickly at a position where they cannot match: every one of them
     would be tried at every candidate position, also before Chinese text. Their own alternation
-    checks the look-behind once, up front; their order among themselves is kept, so the longest
-    name still wins. A name of the other part never begins with a Latin letter or digit, nor (under
-    case folding) with a character that matches one; if some name did, one alternation is kept.
+    checks the look-behind once, up front, after a look-ahead on their own first characters only;
+    their order among themselves is kept, so the longest name still wins. A name of the other part
+    never begins with a Latin letter or digit, nor (under case folding) with a character that
+    matches one; if some name did, one alternation is kept.
     """
     latin = [a for a in aliases if _STARTS_LATIN.match(a)]
     other = [a for a in aliases if not _STARTS_LATIN.match(a)]
     if not latin or not other or any(_folds_to_latin(a[0]) for a in other):
-        return ["(?:" + "|".join(_alias_regex(a) for a in aliases) + ")"]
+        return [_first_class(aliases) + "(?:" + "|".join(_alias_regex(a) for a in aliases) + ")"]
     # a case-insensitive name keeps its own look-behind: under case folding it refuses a little more
     hoisted = [body.removeprefix(_WORD_EDGE_BEFORE) for body in map(_alias_regex, latin)]
-    return [_WORD_EDGE_BEFORE + "(?:" + "|".join(hoisted) + ")",
-            "(?:" + "|".join(_alias_regex(a) for a in other) + ")"]
+    return [_first_class(latin) + _WORD_EDGE_BEFORE + "(?:" + "|".join(hoisted) + ")", _by_first_character(other)]
+
+
+def _by_first_character(aliases: list[str]) -> str:
+    """The alternation of ``aliases`` as one branch per first character, each holding the names
+    that begin with it in their order.
+
+    Names beginning with different characters without case never match at the same position, so
+    this finds what the plain alternation finds; but a regular expression whose branches all begin
+    with a literal character lets the engine skip every other position in one scan, and tries
+    each name only where its first character stands.  If some name begins with a character that
+    has case or that the pattern makes optional (a space, a hyphen), the plain alternation is kept.
+    """
+    if not all(_caseless(a[0]) and a[0] not in " -" for a in aliases):
+        return _first_class(aliases) + "(?:" + "|".join(_alias_regex(a) for a in aliases) + ")"
+    by_first: dict[str, list[str]] = {}
+    for alias in aliases:
+        by_first.setdefault(alias[0], []).append(_alias_regex(alias, after_first=True))
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")"
+                            for first, rests in sorted(by_first.items())) + ")"
+
+
+def _caseless(ch: str) -> bool:
+    return ch.lower() == ch.upper() == ch.casefold() == ch
 
 
 _STARTS_LATIN = re.compile(r"[A-Za-z0-9]")
