@@ -47,8 +47,12 @@ def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
     spans are found only at token boundaries.  Names are read only where a frame may be: after a
     cue word, or a few characters before an app word.
     """
-    app_words = [m.start() for m in _APP_WORD.finditer(text)]
-    for i, tok in enumerate(tokens):
+    if not tokens:
+        return
+    # an app word a name may stand before starts at most _MAX_HAN + 4 after the name's first token
+    app_words = [m.start() for m in _APP_WORD.finditer(text, tokens[0].start, tokens[-1].end + _MAX_HAN + 8)]
+    for i in _after_cue_or_before_app_word(tokens, app_words):
+        tok = tokens[i]
         prev = tokens[i - 1].word if i else ""
         if i and prev == "在":
             before = "on"
@@ -71,6 +75,22 @@ def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
         else:
             continue
         yield Candidate(tok.start, name_end, Kind.MODEL, score=score)
+
+
+_CUES = frozenset({"在", "了"}) | _BEFORE_APP | _BEFORE_USE
+
+
+def _after_cue_or_before_app_word(tokens: Sequence[Token], app_words: list[int]) -> list[int]:
+    """In order, the indices of the tokens a frame may begin a name at: right after a cue word, or
+    ending before an app word that starts at most ``_MAX_HAN + 4`` after them (every other token
+    is skipped without a look)."""
+    found = {i + 1 for i, token in enumerate(tokens) if token[0] in _CUES}
+    if app_words:
+        starts = [token[1] for token in tokens]
+        ends = [token[2] for token in tokens]
+        for at in app_words:
+            found.update(range(bisect.bisect_left(starts, at - _MAX_HAN - 4), bisect.bisect_right(ends, at)))
+    return sorted(i for i in found if i < len(tokens))
 
 
 def _name_at(text: str, tokens: Sequence[Token], i: int) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -169,9 +170,7 @@ class Segmenter:
         graph only asks whether a fragment may begin a word, which any fragment up to the longest
         word may (``_Counts``), and the word graph it builds is the same.
         """
-        import jieba
-
-        tokenizer = jieba.Tokenizer()
+        tokenizer = _python_jieba().Tokenizer()
         tokenizer.FREQ = _Counts(self._frequencies)
         tokenizer.total = self._total
         tokenizer.initialized = True
@@ -195,13 +194,31 @@ class _Counts(dict):
 def reference_tokenizer() -> jieba.Tokenizer:
     """Python's jieba, loaded as jieba loads itself, with the same words added: what the tests and
     ``benchmarks/segmenter_benchmark.py`` compare talkgraph's segmenter with."""
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _python_jieba().Tokenizer()
     tokenizer.initialize()
     for word in _added_words():
         tokenizer.add_word(word, freq=LEXICON_WORD_FREQ)
     return tokenizer
+
+
+def _python_jieba():
+    """Python's jieba, imported without ``pkg_resources``.
+
+    jieba finds its data files through ``pkg_resources`` when it can import it, and through its
+    own ``__file__`` otherwise (``jieba._compat``): the same files, but importing
+    ``pkg_resources`` takes most of jieba's tenth of a second.  It is hidden (a ``None`` entry in
+    ``sys.modules`` makes its import fail) only while jieba is first imported, and only if no
+    one has imported it already.
+    """
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
+    import jieba
+
+    return jieba
 
 
 def _added_words() -> Iterator[str]:
