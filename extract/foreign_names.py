@@ -84,8 +84,11 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
     """
     end = len(text) if end is None else end
     ratios = _char_ratios()
+    two_likely = _two_likely_characters()
     candidates = []
     for run in _HAN_RUN.finditer(text, start, end):
+        if not two_likely.search(text, run.start(), run.end()):
+            continue  # every stretch of it is one character: no name's shape
         for s, e in _likely_runs(run.group(), ratios):
             s, e = run.start() + s, run.start() + e
             if _foreign_shape(text, s, e):
@@ -95,6 +98,14 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
         if cue:
             score = transliteration_score(text[s:e])
             yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.6 + score / 8), 3))
+
+
+@cache
+def _two_likely_characters() -> re.Pattern[str]:
+    """Two transliteration characters in a row or joined by ``·``: a run without them holds only
+    stretches (``_likely_runs``) of one character, which ``_foreign_shape`` refuses."""
+    likely = "[" + "".join(re.escape(ch) for ch, ratio in sorted(_char_ratios().items()) if ratio >= _CHAR_MIN) + "]"
+    return re.compile(f"{likely}[{_MIDDLE_DOTS}]?{likely}")
 
 
 def _in_list(text: str, s: int, e: int) -> bool:

@@ -16,7 +16,7 @@ from .chinese_names import HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, is_han_
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
-from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
+from .tokens import Token, dictionary_tag, ending_with, in_dictionary, starting_with, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
@@ -51,6 +51,12 @@ Paragraphs = Sequence[Paragraph]
 Tokens = Sequence[Token]
 
 
+@lexicon.derived
+def _surname_initials() -> frozenset[str]:
+    """The first characters of the surnames: a word beginning otherwise begins no surname."""
+    return frozenset(surname[0] for surname in lexicon.surnames())
+
+
 def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """The transcript's speakers wherever the text names them."""
     names = sorted(doc.transcript.speakers, key=len, reverse=True)
@@ -72,9 +78,8 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     speakers = doc.speakers
     for para in paragraphs:
         tokens = para.tokens
-        for i, (word, s, e) in enumerate(tokens):
-            if word[-1] not in _HONORIFIC_ENDINGS:
-                continue  # neither a form of address nor glued to one
+        for i in ending_with(tokens, _HONORIFIC_ENDINGS):  # other words are neither a form of address nor glued to one
+            word, s, e = tokens[i]
             glued = _glued_address(word, speakers)
             if glued:
                 yield Candidate(_glued_name_start(tokens, i), e, Kind.PERSON, para.turn_index)
@@ -136,9 +141,8 @@ def titled_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     last_chars = frozenset(title[-1] for title in titles)  # a cheap test before the two exact ones
     for para in paragraphs:
         tokens = para.tokens
-        for i, (word, s, e) in enumerate(tokens[:-1]):
-            if word[-1] not in last_chars:
-                continue
+        for i in ending_with(tokens[:-1], last_chars):
+            word = tokens[i][0]
             if word not in titles and not (len(word) <= 6 and word.endswith(endings)):
                 continue
             span = _name_at(tokens, i + 1)
@@ -180,8 +184,8 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     candidates: list[tuple[int, int, int | None]] = []
     for para in paragraphs:
         tokens = para.tokens
-        for i, (word, s, e) in enumerate(tokens):
-            if surname_of(word) is None:
+        for i in starting_with(tokens, _surname_initials()):
+            if surname_of(tokens[i][0]) is None:
                 continue
             span = _name_at(tokens, i, strict=True) or _cued_loose_name(text, tokens, i)
             if span is None:
@@ -243,7 +247,8 @@ def introduced_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     text = doc.text
     for para in paragraphs:
         tokens = para.tokens
-        for i, (word, s, e) in enumerate(tokens):
+        for i in starting_with(tokens, _surname_initials()):
+            word, s, e = tokens[i]
             if surname_of(word) is None or not _word_start(tokens, i) and not _introduced_before(text, s):
                 continue
             for span in loose_names_at(tokens, i):
@@ -306,7 +311,8 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     found: list[Candidate] = []
     for para in paragraphs:
         tokens = para.tokens
-        for i, (word, s, e) in enumerate(tokens):
+        for i in starting_with(tokens, _surname_initials()):
+            word, s, e = tokens[i]
             if len(word) < 2 or surname_of(word) is None or not _word_start(tokens, i):
                 continue
             nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
