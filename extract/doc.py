@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from .masking import masked_spans
 from .model import Extraction, Mention, Sentence, Transcript
-from .tokens import Token, tokens_at, vocabulary
+from .tokens import Token, Words, cut_at, needs_python, tokens_at, vocabulary
 
 if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
     from .component import Overlap
@@ -26,20 +27,26 @@ _MIN_SENTENCE_CHARS = 2
 
 
 class _Words:
-    """A document's text and the words of its pieces, segmented once each.
+    """A document's text and its words, segmented once.
 
-    Segmentation depends on the text alone, so a paragraph repeated in the document (a page
-    holding an article twice, a recurring heading) is segmented once.  The paragraphs share this
-    rather than point back at their ``Doc``: a ``Doc`` and its paragraphs form no reference cycle,
-    so reference counting frees a document as soon as it is read, even while a build pauses the
-    cyclic collector (``graph.pipeline.cyclic_gc_paused``).
+    jieba segments each run of word-block characters on its own, so a paragraph whose edges
+    cut no such run (``tokens.cut_at``) has the words the whole text's segmentation has there:
+    the whole text is segmented once, in one call, and each such paragraph takes its stretch of
+    the words.  Any other piece (a paragraph that a word could cross into, one that Python's
+    jieba segments, a piece a rule asks for) is segmented on its own, once per distinct text, so
+    a paragraph repeated in the document (a page holding an article twice) is segmented once.
+    The paragraphs share this rather than point back at their ``Doc``: a ``Doc`` and its
+    paragraphs form no reference cycle, so reference counting frees a document as soon as it is
+    read, even while a build pauses the cyclic collector (``graph.pipeline.cyclic_gc_paused``).
     """
 
-    __slots__ = ("text", "segmented")
+    __slots__ = ("text", "segmented", "_whole", "_starts")
 
     def __init__(self, text: str):
         self.text = text
-        self.segmented: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text → the segmenter's words from 0
+        self.segmented: dict[str, Words] = {}  # text → the segmenter's words from 0
+        self._whole: Words | None = None  # the whole text's words, once a paragraph asks
+        self._starts: list[int] = []
 
     def segment(self, start: int, end: int) -> tuple[Token, ...]:
         piece = self.text[start:end]
@@ -47,6 +54,17 @@ class _Words:
         if words is None:
             words = self.segmented[piece] = vocabulary().words(piece)
         return tokens_at(words, start)
+
+    def paragraph(self, start: int, end: int) -> tuple[Token, ...]:
+        """The words of a paragraph: as ``segment`` gives them, from the whole text's where that is the same."""
+        text = self.text
+        if not (cut_at(text, start) and cut_at(text, end)) or needs_python(text, start, end):
+            return self.segment(start, end)
+        if self._whole is None:
+            self._whole = vocabulary().segmenter.jieba_rs_words(text)
+            self._starts = list(map(itemgetter(1), self._whole))
+        first = bisect.bisect_left(self._starts, start)
+        return tokens_at(self._whole[first:bisect.bisect_left(self._starts, end, first)], 0)
 
 
 class Paragraph:
@@ -67,7 +85,7 @@ class Paragraph:
     def tokens(self) -> tuple[Token, ...]:
         """The paragraph's words with document offsets, segmented when first asked for."""
         if self._tokens is None:
-            self._tokens = self._words.segment(self.start, self.end)
+            self._tokens = self._words.paragraph(self.start, self.end)
         return self._tokens
 
     def __repr__(self) -> str:

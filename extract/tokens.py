@@ -35,6 +35,7 @@ LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name 
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg): Han runs, and what its HMM step keeps whole
 _HAN = re.compile("([\u4E00-\u9FD5]+)")
 _SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_SKIP_WHOLE = re.compile(_SKIP.pattern[1:-1])  # a word that is one piece of _SKIP: never cut
 # the characters other than Han that jieba puts into its word blocks: only a word with one of them
 # can be one to cut, so only the words overlapping a run of them are looked at
 _NON_HAN_IN_BLOCKS = re.compile(r"[a-zA-Z0-9+#&._%\-]+")
@@ -45,6 +46,25 @@ _NON_HAN_IN_BLOCKS = re.compile(r"[a-zA-Z0-9+#&._%\-]+")
 _PYTHON_ONLY = re.compile("([\u4E00-\u9FD5])\\1\\1|[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0003FFFF]")
 # a word no text contains: private-use characters never enter jieba's word blocks
 _BALANCE_WORD = "\U000F0000\U000F0001"
+
+
+def needs_python(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` is one that Python's jieba segments (``_PYTHON_ONLY``), not jieba-rs."""
+    return _PYTHON_ONLY.search(text, start, len(text) if end is None else end) is not None
+
+
+# every character jieba (Python's or jieba-rs) may join into a word with its neighbour: word
+# characters (Han, letters, digits, and more), the others of its word blocks, the Han that only jieba-rs counts
+_JOINABLE = re.compile("[\\w+#&.%\\-\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003FFFF]")
+
+
+def cut_at(text: str, at: int) -> bool:
+    """Whether the segmenter cuts ``text`` at ``at`` whatever the rest of the text: jieba segments
+    each run of word-block characters on its own, so a text cut where two such characters do not
+    meet segments as its two sides segment alone."""
+    if at <= 0 or at >= len(text):
+        return True
+    return not (_JOINABLE.match(text, at - 1) and _JOINABLE.match(text, at)) and text[at - 1:at + 1] != "\r\n"
 
 
 class Token(NamedTuple):
@@ -130,8 +150,13 @@ class Segmenter:
             self._rust.add_word(_BALANCE_WORD, total - rust_total, None)
 
     def tokenize(self, text: str) -> Words:
-        if _PYTHON_ONLY.search(text):
+        if needs_python(text):
             return tuple(self.python_tokenizer().tokenize(text))
+        return self.jieba_rs_words(text)
+
+    def jieba_rs_words(self, text: str) -> Words:
+        """jieba-rs's words of ``text``, cut as Python's jieba cuts them: ``tokenize``'s words for a
+        text that ``needs_python`` is False for, and for any stretch of such a text without one."""
         words = self._rust.tokenize(text)
         runs = _NON_HAN_IN_BLOCKS.finditer(text)
         first = next(runs, None)
@@ -163,8 +188,8 @@ class Segmenter:
     def _python_pieces(self, word: tuple[str, int, int]) -> list[tuple[str, int, int]] | None:
         """How Python's jieba cuts a word jieba-rs kept whole, or None if it keeps it whole too."""
         w = word[0]
-        if len(w) == 1 or self._frequencies.get(w) or _HAN.fullmatch(w):
-            return None
+        if len(w) == 1 or _SKIP_WHOLE.fullmatch(w) or self._frequencies.get(w) or _HAN.fullmatch(w):
+            return None  # one piece, as it is
         pieces, pos = [], word[1]
         for block in _HAN.split(w):
             for piece in ((block,) if _HAN.match(block) else _SKIP.split(block)):

@@ -4,7 +4,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from talkgraph.extract import Doc, default_pipeline, document_from_text, parse_transcript
+from talkgraph.extract.doc import _Words
 from talkgraph.extract.tokens import dictionary_tag, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,9 +28,25 @@ def test_a_repeated_paragraph_is_segmented_once_and_only_by_its_doc():
     doc = Doc(parse_transcript(document_from_text(PANEL, doc_id="d")))
     first, _, third = doc.paragraphs
     assert [t.word for t in first.tokens] == [t.word for t in third.tokens]
-    assert len(doc._words.segmented) == 1  # the third paragraph repeats the first: segmented once; the second not asked for
+    assert doc._words.segmented == {}  # both cut cleanly from the document's one segmentation
     other = Doc(parse_transcript(document_from_text(PANEL, doc_id="e")))
     assert other._words.segmented == {}  # nothing carried over from another document
+
+
+# pieces that jieba joins into words across their edges, or not: Han, Latin, digits, its block
+# symbols, punctuation, spaces, new lines, and a run only Python's jieba segments (哈哈哈)
+_PIECES = st.sampled_from(["华为云", "首席科学家", "田奇", "来了", "GPT", "-4", "v0.dev", "3.5%", "AI", "和",
+                           "，", "。", " ", "\n", "哈哈哈", "的", "_", "#", "（", "Ｔ恤", "㐀"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30), st.lists(st.integers(min_value=0, max_value=200), max_size=6))
+def test_a_paragraphs_words_are_those_of_segmenting_it_alone(pieces, cuts):
+    text = "".join(pieces)
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    words = _Words(text)
+    for start, end in zip(bounds, bounds[1:]):
+        assert words.paragraph(start, end) == vocabulary().segment(text[start:end], start), (text, start, end)
 
 
 def test_sentences_are_kept_with_their_mentions():
