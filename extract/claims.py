@@ -46,6 +46,10 @@ _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:�
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
 _DECLARATIVE = re.compile(r"是|有|会|能|要|在|让|(?i:\b(?:is|are|was|were|has|have|can|will)\b)")
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
+# the cues that hold a Latin letter in every alternative, and the test that a sentence has one,
+# a letter or what matches one when case is ignored (ſ, K): without one none of them can match
+_LATIN_CUES = frozenset(i for i, (_, pattern, _) in enumerate(_CUES) if pattern.startswith("(?i)"))
+_LATIN_LETTER = re.compile(r"(?i)[a-z]")
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
 # 我不认为只会有一个模型，对吧？ asserts, asking only for assent
 _TAG_QUESTION = re.compile(r"[，,]\s?(?:对吧|是吧|对不对|是不是|不是吗|没错吧|right|isn't it|don't you think)[?？]$")
@@ -109,7 +113,10 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
 def _score(body: str) -> tuple[float, ClaimType, str | None]:
     score = _DECLARATIVE_WEIGHT if _DECLARATIVE.search(body) else 0.0
     best_kind, best_weight, cue = ClaimType.JUDGEMENT, 0.0, None
-    for kind, pattern, weight in _COMPILED:
+    latin = _LATIN_LETTER.search(body) is not None
+    for i, (kind, pattern, weight) in enumerate(_COMPILED):
+        if not latin and i in _LATIN_CUES:
+            continue
         match = pattern.search(body)
         if match:
             score += weight

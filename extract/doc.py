@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .masking import masked_spans
 from .model import Extraction, Mention, Sentence, Transcript
-from .tokens import Token, Words, cut_at, needs_python, tokens_at, vocabulary
+from .tokens import Token, Words, cut_at, needs_python, starting_with, tokens_at, vocabulary
 
 if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
     from .component import Overlap
@@ -70,12 +70,13 @@ class _Words:
 class Paragraph:
     """A span of text worth reading for names (a turn's paragraph, a heading, narrative text)."""
 
-    __slots__ = ("start", "end", "turn_index", "_words", "_tokens")
+    __slots__ = ("start", "end", "turn_index", "_words", "_tokens", "_starting")
 
     def __init__(self, words: _Words, start: int, end: int, turn_index: int | None):
         self.start, self.end, self.turn_index = start, end, turn_index
         self._words = words
         self._tokens: tuple[Token, ...] | None = None
+        self._starting: dict[frozenset[str], list[int]] = {}
 
     @property
     def text(self) -> str:
@@ -87,6 +88,14 @@ class Paragraph:
         if self._tokens is None:
             self._tokens = self._words.paragraph(self.start, self.end)
         return self._tokens
+
+    def starting_with(self, chars: frozenset[str]) -> list[int]:
+        """The indices of the words that begin with one of ``chars`` (``tokens.starting_with``),
+        found once for each set: several rules start from the same words (a surname's)."""
+        found = self._starting.get(chars)
+        if found is None:
+            found = self._starting[chars] = starting_with(self.tokens, chars)
+        return found
 
     def __repr__(self) -> str:
         return f"Paragraph({self.start}, {self.end}, turn={self.turn_index})"

@@ -16,7 +16,7 @@ from .chinese_names import HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, is_han_
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
-from .tokens import Token, dictionary_tag, ending_with, in_dictionary, starting_with, word_frequency
+from .tokens import Token, dictionary_tag, ending_with, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
@@ -184,7 +184,7 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     candidates: list[tuple[int, int, int | None]] = []
     for para in paragraphs:
         tokens = para.tokens
-        for i in starting_with(tokens, _surname_initials()):
+        for i in para.starting_with(_surname_initials()):
             if surname_of(tokens[i][0]) is None:
                 continue
             span = _name_at(tokens, i, strict=True) or _cued_loose_name(text, tokens, i)
@@ -247,7 +247,7 @@ def introduced_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     text = doc.text
     for para in paragraphs:
         tokens = para.tokens
-        for i in starting_with(tokens, _surname_initials()):
+        for i in para.starting_with(_surname_initials()):
             word, s, e = tokens[i]
             if surname_of(word) is None or not _word_start(tokens, i) and not _introduced_before(text, s):
                 continue
@@ -311,7 +311,7 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     found: list[Candidate] = []
     for para in paragraphs:
         tokens = para.tokens
-        for i in starting_with(tokens, _surname_initials()):
+        for i in para.starting_with(_surname_initials()):
             word, s, e = tokens[i]
             if len(word) < 2 or surname_of(word) is None or not _word_start(tokens, i):
                 continue

@@ -296,8 +296,8 @@ def dictionary_tag(word: str) -> str | None:
 
 
 def word_frequency(word: str) -> int:
-    return vocabulary().frequency(word)
+    return vocabulary().frequencies.get(word) or 0
 
 
 def in_dictionary(word: str) -> bool:
-    return bool(vocabulary().frequency(word))
+    return bool(vocabulary().frequencies.get(word))
