@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from .masking import masked_spans
 from .model import Extraction, Mention, Sentence, Transcript
-from .tokens import Token, Words, cut_at, needs_python, starting_with, tokens_at, vocabulary
+from .tokens import (Token, Words, cut_at, first_characters, indices_of, last_characters, needs_python, tokens_at,
+                     vocabulary)
 
 if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
     from .component import Overlap
@@ -70,13 +71,14 @@ class _Words:
 class Paragraph:
     """A span of text worth reading for names (a turn's paragraph, a heading, narrative text)."""
 
-    __slots__ = ("start", "end", "turn_index", "_words", "_tokens", "_starting")
+    __slots__ = ("start", "end", "turn_index", "_words", "_tokens", "_firsts", "_lasts")
 
     def __init__(self, words: _Words, start: int, end: int, turn_index: int | None):
         self.start, self.end, self.turn_index = start, end, turn_index
         self._words = words
         self._tokens: tuple[Token, ...] | None = None
-        self._starting: dict[frozenset[str], list[int]] = {}
+        self._firsts: str | None = None
+        self._lasts: str | None = None
 
     @property
     def text(self) -> str:
@@ -90,12 +92,17 @@ class Paragraph:
         return self._tokens
 
     def starting_with(self, chars: frozenset[str]) -> list[int]:
-        """The indices of the words that begin with one of ``chars`` (``tokens.starting_with``),
-        found once for each set: several rules start from the same words (a surname's)."""
-        found = self._starting.get(chars)
-        if found is None:
-            found = self._starting[chars] = starting_with(self.tokens, chars)
-        return found
+        """The indices of the words that begin with one of ``chars``: where several rules start
+        (a surname's first character), each testing only those words."""
+        if self._firsts is None:
+            self._firsts = first_characters(self.tokens)
+        return indices_of(self._firsts, chars)
+
+    def ending_with(self, chars: frozenset[str]) -> list[int]:
+        """The indices of the words that end with one of ``chars`` (a form of address's last character)."""
+        if self._lasts is None:
+            self._lasts = last_characters(self.tokens)
+        return indices_of(self._lasts, chars)
 
     def __repr__(self) -> str:
         return f"Paragraph({self.start}, {self.end}, turn={self.turn_index})"

@@ -17,7 +17,7 @@ from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
 from .model import Kind
 from .products import latin_names
-from .tokens import Token, dictionary_tag, ending_with, in_dictionary, vocabulary
+from .tokens import Token, dictionary_tag, in_dictionary, indices_of, last_characters, vocabulary
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
@@ -101,7 +101,7 @@ def organization_spans(text: str, start: int, end: int, tokens: Sequence[Token])
     Each word ending in a suffix (研究院, 有限公司, or a unit such as 局 or 分行) is extended leftwards
     over the words that can form a name, and the name is kept when what it holds is no generic word.
     """
-    for i in ending_with(tokens, _SUFFIX_ENDINGS):  # the words a suffix may end
+    for i in indices_of(last_characters(tokens), _SUFFIX_ENDINGS):  # the words a suffix may end
         token = tokens[i]
         suffix = _suffix_of(tokens, i)
         if suffix is None:

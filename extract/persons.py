@@ -16,7 +16,7 @@ from .chinese_names import HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, is_han_
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
-from .tokens import Token, dictionary_tag, ending_with, in_dictionary, word_frequency
+from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
@@ -78,7 +78,7 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     speakers = doc.speakers
     for para in paragraphs:
         tokens = para.tokens
-        for i in ending_with(tokens, _HONORIFIC_ENDINGS):  # other words are neither a form of address nor glued to one
+        for i in para.ending_with(_HONORIFIC_ENDINGS):  # other words are neither a form of address nor glued to one
             word, s, e = tokens[i]
             glued = _glued_address(word, speakers)
             if glued:
@@ -141,7 +141,9 @@ def titled_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     last_chars = frozenset(title[-1] for title in titles)  # a cheap test before the two exact ones
     for para in paragraphs:
         tokens = para.tokens
-        for i in ending_with(tokens[:-1], last_chars):
+        for i in para.ending_with(last_chars):
+            if i == len(tokens) - 1:
+                break  # the last word: no name after it
             word = tokens[i][0]
             if word not in titles and not (len(word) <= 6 and word.endswith(endings)):
                 continue

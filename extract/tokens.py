@@ -86,15 +86,30 @@ def tokens_at(words: Words, offset: int) -> tuple[Token, ...]:
     return tuple([_make_token(Token, (w, s + offset, e + offset)) for w, s, e in words])
 
 
-def starting_with(tokens: Sequence[Token], chars: frozenset[str]) -> list[int]:
-    """The indices of the tokens whose word begins with one of ``chars``: one set lookup per token,
-    so that a rule's tests run only on the few words that may begin what it looks for."""
-    return [i for i, token in enumerate(tokens) if token[0][0] in chars]
+def first_characters(tokens: Sequence[Token]) -> str:
+    """Each word's first character, one per token (built without a Python step per token)."""
+    return "".join(map(_FIRST, map(_FIRST, tokens)))
 
 
-def ending_with(tokens: Sequence[Token], chars: frozenset[str]) -> list[int]:
-    """The indices of the tokens whose word ends with one of ``chars`` (as ``starting_with``)."""
-    return [i for i, token in enumerate(tokens) if token[0][-1] in chars]
+def last_characters(tokens: Sequence[Token]) -> str:
+    """Each word's last character, one per token."""
+    return "".join(map(_LAST, map(_FIRST, tokens)))
+
+
+def indices_of(characters: str, chars: frozenset[str]) -> list[int]:
+    """The positions in ``characters`` (``first_characters`` or ``last_characters``: the token
+    indices) of the characters in ``chars``: the few words a rule's tests need to run on."""
+    if not chars:
+        return []
+    return [match.start() for match in _one_of(chars).finditer(characters)]
+
+
+_FIRST, _LAST = itemgetter(0), itemgetter(-1)
+
+
+@cache
+def _one_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
