@@ -126,6 +126,8 @@ class Doc:
         self.sentences: tuple[Sentence, ...] = ()
         self.extraction: Extraction | None = None
         self._masks: tuple[tuple[int, int], ...] | None = None
+        # what several components read alike, kept by the first to read it (``products.latin_names``)
+        self.shared: dict[object, object] = {}
 
     @property
     def masks(self) -> tuple[tuple[int, int], ...]:

@@ -249,7 +249,7 @@ def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
     ``加入了一流科技``, ``一流科技创始人``."""
     if _JOINED.search("".join(t.word for t in tokens[max(0, left - _JOINING_WORDS):left])):
         return True
-    return i + 1 < len(tokens) and any(tokens[i + 1].word.startswith(title) for title in lexicon.titles())
+    return i + 1 < len(tokens) and tokens[i + 1].word.startswith(lexicon.titles())
 
 
 # heads that follow a description as readily as a name (医疗公司, 中国团队, 中国资本); the legal

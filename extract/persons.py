@@ -253,6 +253,8 @@ def introduced_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             word, s, e = tokens[i]
             if surname_of(word) is None or not _word_start(tokens, i) and not _introduced_before(text, s):
                 continue
+            if not (_introduced_before(text, s) or _line_start(text, s)):
+                continue  # every span here starts at s: no strong cue can hold for any of them
             for span in loose_names_at(tokens, i):
                 if _strong_cue(text, *span):
                     yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
@@ -287,8 +289,11 @@ def _introduced_before(text: str, start: int) -> bool:
 def _strong_cue(text: str, start: int, end: int) -> bool:
     if _introduced_before(text, start):
         return True
-    line_start = start == 0 or text[start - 1] in "\n。！？；"
-    return line_start and bool(_BIO_START.match(text, end) or _BIO_NAME_END.match(text, end))
+    return _line_start(text, start) and bool(_BIO_START.match(text, end) or _BIO_NAME_END.match(text, end))
+
+
+def _line_start(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in "\n。！？；"
 
 
 _QUOTED = re.compile(r"[“「『\"]([\u3400-\u9fff]{2,4})[”」』\"]")
@@ -353,12 +358,11 @@ def has_person_cue(text: str, start: int, end: int) -> bool:
     """A cue word or title right before the name, a speech verb or form of address after it, or
     the opening of a biography."""
     before = text[max(0, start - _CUE_REACH):start]
-    if _CUE_BEFORE.search(before) or any(before.endswith(t) for t in lexicon.titles()):
+    if _CUE_BEFORE.search(before) or before.endswith(lexicon.titles()):
         return True
     if _SPEECH_AFTER.match(text, end):
         return True
-    line_start = start == 0 or text[start - 1] in "\n。！？；"
-    return line_start and bool(_BIO_START.match(text, end))
+    return _line_start(text, start) and bool(_BIO_START.match(text, end))
 
 
 def _is_common_word(word: str, strict: bool = False) -> bool:

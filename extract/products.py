@@ -76,8 +76,15 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """Latin-script names not in a lexicon, as products or (before 公司, Inc, Labs) organisations.
 
     One name, one kind in a transcript: a name that a cue makes an organisation somewhere
-    (``眼镜制造商EssilorLuxottica``) is one wherever else only its shape would make it a product."""
-    found = list(_latin_names(doc, paragraphs))
+    (``眼镜制造商EssilorLuxottica``) is one wherever else only its shape would make it a product.
+    Read once per document and paragraphs: the products and the organisations components both ask."""
+    key = (latin_names, tuple(paragraphs))
+    if key not in doc.shared:
+        doc.shared[key] = tuple(_kinds_made_one(doc, list(_latin_names(doc, paragraphs))))
+    return iter(doc.shared[key])
+
+
+def _kinds_made_one(doc: Doc, found: list[tuple[Candidate, bool]]) -> Iterator[Candidate]:
     organizations = {doc.text[c.start:c.end] for c, _ in found if c.kind is Kind.ORGANIZATION}
     for candidate, by_shape_alone in found:
         if by_shape_alone and doc.text[candidate.start:candidate.end] in organizations:
