@@ -71,7 +71,7 @@ class _Words:
 class Paragraph:
     """A span of text worth reading for names (a turn's paragraph, a heading, narrative text)."""
 
-    __slots__ = ("start", "end", "turn_index", "_words", "_tokens", "_firsts", "_lasts")
+    __slots__ = ("start", "end", "turn_index", "_words", "_tokens", "_firsts", "_lasts", "_bounds")
 
     def __init__(self, words: _Words, start: int, end: int, turn_index: int | None):
         self.start, self.end, self.turn_index = start, end, turn_index
@@ -79,6 +79,7 @@ class Paragraph:
         self._tokens: tuple[Token, ...] | None = None
         self._firsts: str | None = None
         self._lasts: str | None = None
+        self._bounds: tuple[list[int], list[int]] | None = None  # the words' starts and ends
 
     @property
     def text(self) -> str:
@@ -103,6 +104,22 @@ class Paragraph:
         if self._lasts is None:
             self._lasts = last_characters(self.tokens)
         return indices_of(self._lasts, chars)
+
+    def word_starting_at(self, pos: int) -> int | None:
+        """The index of the word that starts at ``pos``, if one does."""
+        starts = self._word_bounds()[0]
+        at = bisect.bisect_left(starts, pos)
+        return at if at < len(starts) and starts[at] == pos else None
+
+    def word_ends_at(self, pos: int) -> bool:
+        ends = self._word_bounds()[1]
+        at = bisect.bisect_left(ends, pos)
+        return at < len(ends) and ends[at] == pos
+
+    def _word_bounds(self) -> tuple[list[int], list[int]]:
+        if self._bounds is None:
+            self._bounds = list(map(itemgetter(1), self.tokens)), list(map(itemgetter(2), self.tokens))
+        return self._bounds
 
     def __repr__(self) -> str:
         return f"Paragraph({self.start}, {self.end}, turn={self.turn_index})"

@@ -43,14 +43,11 @@ def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
         return True
     if name in everyday_words():
         return in_brand_context(text, s, e)
-    tokens = para.tokens
-    starts = {t[1] for t in tokens}
-    ends = {t[2] for t in tokens}
-    if s not in starts or e not in ends:
+    if para.word_starting_at(s) is None or not para.word_ends_at(e):
         return False
     # 新浪娱乐, 网易新闻客户端: the name only modifies the product or channel named after it
-    nxt = next((t[0] for t in tokens if t[1] == e), "")
-    return nxt not in _PRODUCT_HEADS
+    following = para.word_starting_at(e)
+    return following is None or para.tokens[following][0] not in _PRODUCT_HEADS
 
 
 _PRODUCT_HEADS = lexicon.words("product_heads")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .brand_context import everyday_words
-from .doc import Doc
+from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .model import Kind, Mention
 from .resolve import is_person_reference, name_span
@@ -37,7 +37,6 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
     starts = [s for s, _ in taken]
     added = []
     for para in doc.paragraphs:
-        cuts = None
         for match in pattern.finditer(doc.text, para.start, para.end):
             s, e = match.span()
             if _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):
@@ -45,18 +44,17 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             if match.group().isascii():
                 if not _latin_word(doc.text, s, e):
                     continue
-            else:
-                cuts = cuts if cuts is not None else _cuts(para.tokens)
-                if s not in cuts or e not in cuts:
-                    continue
+            elif not (_cut(para, s) and _cut(para, e)):
+                continue
             first = names[match.group()]
             added.append(Mention(s, e, match.group(), first.kind, first.source, para.turn_index, first.canonical,
                                  first.score))
     return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
 
 
-def _cuts(tokens) -> frozenset[int]:
-    return frozenset(t.start for t in tokens) | frozenset(t.end for t in tokens)
+def _cut(para: Paragraph, pos: int) -> bool:
+    """Whether the segmenter cut the paragraph's words at ``pos`` (a word starts or ends there)."""
+    return para.word_starting_at(pos) is not None or para.word_ends_at(pos)
 
 
 def _latin_word(text: str, s: int, e: int) -> bool:

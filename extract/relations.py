@@ -212,17 +212,21 @@ class _SentenceReader:
         self.collective: list[tuple[Relation, bool]] = []
         self.founded_own: list[tuple[Party, int, int]] = []  # 创建这家公司: the founder's own company
         self.named_in_turn: dict[int, list[Mention]] = {}
+        self._speaker_of_turn: dict[int, SpeakerRef] = {}
         for sentence in sentences:
             if sentence.turn_index is not None:
                 self.named_in_turn.setdefault(sentence.turn_index, []).extend(
                     m for m in sentence.mentions if m.kind is Kind.PERSON and _party_name(m) in self.speakers)
 
     def speaker(self, sentence: Sentence) -> SpeakerRef | None:
-        """The turn's speaker, whom 我 and 我们 stand for."""
+        """The turn's speaker, whom 我 and 我们 stand for (one reference per turn, made when first asked for)."""
         if sentence.turn_index is None:
             return None
-        turn = self.transcript.turns[sentence.turn_index - 1]
-        return SpeakerRef(turn.speaker, turn.index)
+        ref = self._speaker_of_turn.get(sentence.turn_index)
+        if ref is None:
+            turn = self.transcript.turns[sentence.turn_index - 1]
+            ref = self._speaker_of_turn[sentence.turn_index] = SpeakerRef(turn.speaker, turn.index)
+        return ref
 
     def addressee(self, sentence: Sentence) -> SpeakerRef | None:
         """Whom 你 and 您 stand for: never the turn's speaker, but another speaker the turn names
@@ -627,6 +631,8 @@ class _SentenceReader:
     def scales(self, sentence: Sentence) -> Iterator[Quantity]:
         """``盘古大模型,千亿规模`` and ``“十万亿参数规模的大模型”``: a parameter scale on the model it measures."""
         models = [m for m in sentence.mentions if m.kind is Kind.MODEL]
+        if not models:
+            return  # a scale measures a model the sentence names
         for match in _SCALE.finditer(self.text, sentence.start, sentence.end):
             value = parse_chinese_number(match["num"])
             if value is None:
