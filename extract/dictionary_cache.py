@@ -1,7 +1,7 @@
 """jieba's default dictionary as counts and tags, kept in the user's cache directory once read.
 
-Reading the dictionary's 350,000 lines (and importing Python's jieba to find it) takes half a
-second, which every build would pay before reading a line.  The counts and tags made from it
+Reading the dictionary's 350,000 lines takes most of half a second, which every build would pay
+before reading a line.  The counts and tags made from it
 are written once, in ``marshal`` form, to a file whose name carries the digest of the dictionary
 file, this module's format version and Python's: a new jieba, a new talkgraph or a new Python
 reads the dictionary again.  A file that cannot be read or is not what it should be is read again
@@ -41,7 +41,7 @@ def default_dictionary() -> Dictionary:
 
 
 def _dictionary_file() -> Path:
-    """jieba's ``dict.txt``, found without importing jieba (its import alone takes a tenth of a second)."""
+    """jieba's ``dict.txt``, where ``jieba.Tokenizer().get_dict_file()`` reads it (found without importing jieba)."""
     spec = importlib.util.find_spec("jieba")
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 

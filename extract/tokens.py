@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import rjieba
 
@@ -26,8 +26,18 @@ from talkgraph.ontology import lexicon
 
 from .dictionary_cache import default_dictionary
 
-if TYPE_CHECKING:  # Python's jieba is imported only when a text needs it: importing it takes a tenth of a second
+# Python's jieba finds its data files through ``pkg_resources`` when it can import it, and through
+# its own ``__file__`` otherwise (``jieba._compat``): the same files, but importing ``pkg_resources``
+# takes most of jieba's tenth of a second.  It is hidden (a ``None`` entry in ``sys.modules`` makes
+# its import fail) only while jieba is imported, and only if no one has imported it already.
+_HIDE_PKG_RESOURCES = "pkg_resources" not in sys.modules
+if _HIDE_PKG_RESOURCES:
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+try:
     import jieba
+finally:
+    if _HIDE_PKG_RESOURCES:
+        del sys.modules["pkg_resources"]
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
 LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name whole
@@ -221,7 +231,7 @@ class Segmenter:
         graph only asks whether a fragment may begin a word, which any fragment up to the longest
         word may (``_Counts``), and the word graph it builds is the same.
         """
-        tokenizer = _python_jieba().Tokenizer()
+        tokenizer = jieba.Tokenizer()
         tokenizer.FREQ = _Counts(self._frequencies)
         tokenizer.total = self._total
         tokenizer.initialized = True
@@ -245,31 +255,11 @@ class _Counts(dict):
 def reference_tokenizer() -> jieba.Tokenizer:
     """Python's jieba, loaded as jieba loads itself, with the same words added: what the tests and
     ``benchmarks/segmenter_benchmark.py`` compare talkgraph's segmenter with."""
-    tokenizer = _python_jieba().Tokenizer()
+    tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word in _added_words():
         tokenizer.add_word(word, freq=LEXICON_WORD_FREQ)
     return tokenizer
-
-
-def _python_jieba():
-    """Python's jieba, imported without ``pkg_resources``.
-
-    jieba finds its data files through ``pkg_resources`` when it can import it, and through its
-    own ``__file__`` otherwise (``jieba._compat``): the same files, but importing
-    ``pkg_resources`` takes most of jieba's tenth of a second.  It is hidden (a ``None`` entry in
-    ``sys.modules`` makes its import fail) only while jieba is first imported, and only if no
-    one has imported it already.
-    """
-    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-        try:
-            import jieba
-        finally:
-            del sys.modules["pkg_resources"]
-    import jieba
-
-    return jieba
 
 
 def _added_words() -> Iterator[str]:
@@ -295,7 +285,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(Segmenter(added, frequencies, total), frequencies, tags)
 
 
-_UNUSED_DEFAULT: list[rjieba.Jieba] = [rjieba._DEFAULT_JIEBA]  # pylint: disable=protected-access
+# pylint: disable-next=protected-access
+_UNUSED_DEFAULT: list[rjieba.Jieba] = [j for j in (getattr(rjieba, "_DEFAULT_JIEBA", None),) if j is not None]
 
 
 def _fresh_jieba() -> rjieba.Jieba:
