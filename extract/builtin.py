@@ -6,7 +6,7 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 """
 from __future__ import annotations
 
-from . import brand_context, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
+from . import appointments, brand_context, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
 from .component import Component, register
 from .model import Kind
 
@@ -26,6 +26,8 @@ register(Component("handles", handles.handle_names, PERSON | ORGANIZATION, prior
 register(Component("organizations.lexicon", organizations.lexicon_organizations, ORGANIZATION, priority=1))
 register(Component("organizations.suffix", organizations.suffix_organizations, ORGANIZATION, priority=5,
                    precheck=organizations.has_suffix, sure=0.6))
+register(Component("organizations.appointed", appointments.appointed_organizations, ORGANIZATION, priority=5,
+                   precheck=appointments.has_cue, sure=0.6))
 register(Component("organizations.latin", organizations.latin_organizations, ORGANIZATION, priority=6))
 register(Component("places.lexicon", places.lexicon_places, PLACE, priority=1, sure=0.6))
 register(Component("products.lexicon", products.lexicon_models, MODEL, priority=1))
