@@ -1,8 +1,8 @@
 """Organisations named by an appointment: the bare brand between an appointment cue and a job title.
 
 Bios and introductions name a company without any suffix when they say who holds which post there:
-``现任蓝色光标总经理``, ``任欣旺达审计部经理``, ``1995年加入泰盛制药，历任副总经理``, and a list of
-companies sharing one title, ``中国海诚、创元科技、东方明珠独立董事``.  The shape itself says the
+``现任青禾光标总经理``, ``任泰和远审计部经理``, ``2003年加入恒盛制药，历任副总经理``, and a list of
+companies sharing one title, ``嘉禾远航、泰和远、恒盛制药独立董事``.  The shape itself says the
 span is an organisation: what a person is appointed *to*, right before the post they hold.  A
 department between the two (``审计部``, ``技术中心``) belongs to the organisation's scope, not to
 its name.  The span is kept only when the text does not contradict it: not a common dictionary
@@ -38,12 +38,16 @@ _TITLE_PREFIXES = ("副", "总", "执行", "独立", "首席", "常务", "高级
 _POST_FIELDS = ("财务", "技术", "生产", "销售", "市场", "运营", "产品", "营销", "人事", "行政", "业务", "商务", "研发",
                 "质量", "法务", "审计", "战略")
 # what ends a department before the title: 审计部, 技术中心, 总经理办公室
-_DEPARTMENT_ENDS = ("办公室", "中心", "部", "处", "科", "室")
+_DEPARTMENT_ENDS = ("办公室", "中心", "部", "处", "科", "室", "组")
 # dictionary tags that cannot stand inside a name: pronouns, prepositions, conjunctions, particles,
 # adverbs, numerals, measure words, directions, time words
 _FUNCTION_TAGS = ("r", "p", "c", "u", "d", "m", "q", "f", "t", "y", "e", "o", "uj", "ul")
 # dictionary tags of a word that may name an organisation on its own (abbreviations, proper names)
-_NAME_TAGS = ("nt", "nz", "j", "nrt")
+_NAME_TAGS = ("nt", "nz", "j", "nr")
+_PROPER_TAGS = ("nr", "ns", "nt", "nz")
+# the party's and the staff's organs inside an organisation: 党办, 党支部, 党工委, 工委会, 纪检组
+_PARTY_BODY = re.compile(r"^党|支部$|工委|委会$|纪检|团委")
+_BODIES = frozenset({"党委", "团委", "纪委", "工会", "监事会", "董事会", "车间"})
 
 
 def has_cue(text: str) -> bool:
@@ -60,11 +64,11 @@ def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterat
 
 def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of ``text[start:end]`` (segmented into ``tokens``) that an appointment names as organisations."""
-    token_starts = {t.start for t in tokens}
+    word_at = {t.start: t.word for t in tokens}
     token_ends = {t.end for t in tokens}
     seen: set[tuple[int, int]] = set()
     for cue in _CUE.finditer(text, start, end):
-        if cue.start() not in token_starts or _word_at(tokens, cue.start()) not in _CUE_WORDS:
+        if not _cue_word(word_at.get(cue.start(), "")):
             continue  # 主任, 责任, 任职, 任何: the cue's characters are part of another word
         joining = cue.group() in _JOIN_CUES
         at = cue.end() + (text[cue.end():cue.end() + 1] == "了")
@@ -74,20 +78,12 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
                 yield span
 
 
-def _word_at(tokens: Sequence[Token], start: int) -> str:
-    return next((t.word for t in tokens if t.start == start), "")
+def _cue_word(word: str) -> bool:
+    """A cue word, or a cue the segmenter glued to an unknown word after it (任泰和)."""
+    return word in _CUES or word.startswith(_CUES) and not in_dictionary(word)
 
 
-class _CueWords:
-    """A cue word, or a cue the segmenter glued to an unknown word after it (任欣旺)."""
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and (word in _CUE_SET or word.startswith(_CUE_SET_TUPLE) and not in_dictionary(word))
-
-
-_CUE_SET = frozenset(_POST_CUES + _JOIN_CUES)
-_CUE_SET_TUPLE = tuple(_CUE_SET)
-_CUE_WORDS = _CueWords()
+_CUES = _POST_CUES + _JOIN_CUES
 
 
 def _named_after(text: str, at: int, stop: int, joining: bool, token_ends: set[int]) -> Iterator[tuple[int, int]]:
@@ -119,9 +115,11 @@ def _joined(text: str, at: int, after: int, stop: int) -> Iterator[tuple[int, in
     """``加入泰盛制药，``, ``服务于康力电梯并``: the clause ends right after the organisation joined."""
     end = _CLAUSE_END.search(text, at + _MIN_CHARS, stop)
     cut = end.start() if end else stop
+    if end and end.group() in "（(":
+        return  # 某某保险（集团）股份有限公司: the name goes on after the bracket
     name = text[at:cut]
     if cut <= after and _reads_as_name(name) and not any(
-            (dictionary_tag(w) or "").startswith("v") for w, _, _ in vocabulary().words(name)):
+            len(w) > 1 and (dictionary_tag(w) or "").startswith("v") for w, _, _ in vocabulary().words(name)):
         yield at, cut
 
 
@@ -131,7 +129,8 @@ def _before_title(text: str, at: int, stop: int, token_ends: set[int]) -> tuple[
     piece = _ITEM_RUN.match(text, at, stop)
     if piece is None:
         return None
-    title = _TITLE.search(text, at + _MIN_CHARS, piece.end())
+    title = next((t for t in _TITLE.finditer(text, at + _MIN_CHARS, piece.end())
+                  if not text.startswith(_NAME_GOES_ON, t.end())), None)
     if title is None:
         return None
     between = text[at:title.start()]
@@ -153,14 +152,14 @@ def _department_start(between: str, cuts: list[int]) -> int | None:
         return None
     for cut in sorted(cuts):
         head = between[cut:ending.start()]
-        if 0 < len(head) <= 4 and _common_phrase(head):
-            return cut
+        if 0 < len(head) <= 4 and _common_phrase(head) and len(vocabulary().words(head)[0][0]) >= 2:
+            return cut  # a department opens with a word, not a stray character (泰和远|审计部)
     return None
 
 
 def _scope(words: str) -> bool:
-    """Nothing, or what lies between an organisation and a post in it: a body (党委, 亚太区), a
-    department (审计部, 人力资源部), the post's field (财务 in 财务负责人), or a department and a field."""
+    """Nothing, or what lies between an organisation and a post in it: a body (党委, 亚太区, 销售事业部)
+    or a department of common words (审计部, 人力资源部)."""
     if not words:
         return True
     body = _BODY.match(words)
@@ -171,29 +170,29 @@ def _scope(words: str) -> bool:
     return not rest
 
 
-
 def _common_phrase(words: str) -> bool:
     """Every word of ``words`` a common dictionary word (no proper name, no unknown word)."""
     parts = [w for w, _, _ in vocabulary().words(words)]
-    return all(in_dictionary(w) and not (dictionary_tag(w) or "").startswith(("nr", "ns", "nt", "nz")) for w in parts)
+    return all(in_dictionary(w) and dictionary_tag(w) is not None and not dictionary_tag(w).startswith(_PROPER_TAGS)
+               for w in parts)  # a word with no tag is one talkgraph's lexicons added: a name
 
 
 def _reads_as_name(name: str) -> bool:
     """The text does not contradict ``name`` naming an organisation."""
     if name.endswith(ORG_SUFFIXES) or any(s in name for s in ORG_SUFFIXES):
         return False  # a suffix shows it already: the suffix rule's to find and bound
-    if (name.endswith(_DEPARTMENT_ENDS) or name.startswith(_TITLE_PREFIXES) or any(t in name for t in _titles())
-            or _BODY.search(name)):
+    if (_department_name(name) or name.startswith(_TITLE_PREFIXES) or any(t in name for t in _titles())
+            or _BODY.search(name) or _PARTY_BODY.search(name)):
         return False  # a department or a post, not the organisation
     if name.isascii():
         return name[0].isupper() and name not in lexicon.not_names()
-    if in_dictionary(name):
-        return (dictionary_tag(name) or "").startswith(_NAME_TAGS)  # 中国共产党, 东方明珠 yes; 财务, 党委 no
+    if in_dictionary(name):  # 中国共产党, 东方明珠, 宝钢, a lexicon's name yes; 财务, 党委, 北京 no
+        tag = dictionary_tag(name)
+        return tag is None or tag.startswith(_NAME_TAGS) and name not in _BODIES
     if name in lexicon.not_names() or _place(name):
         return False
     words = [w for w, _, _ in vocabulary().words(name)]
-    if any(w in _STOP_WORDS or (dictionary_tag(w) or "").startswith(_FUNCTION_TAGS) and len(w) == 1
-           or (dictionary_tag(w) or "") in _FUNCTION_TAGS for w in words):
+    if any(w in _STOP_WORDS or _function_word(w) for w in words):
         return False  # 本公司, 该行, 我们: a function word inside
     if _person_shaped(name):
         return False
@@ -202,8 +201,24 @@ def _reads_as_name(name: str) -> bool:
     return True
 
 
+def _function_word(word: str) -> bool:
+    """A pronoun, preposition, adverb … (a one-character word by its tag's family, 们 and 中 too)."""
+    tag = dictionary_tag(word) or ""
+    return tag in _FUNCTION_TAGS or len(word) == 1 and tag.startswith(_FUNCTION_TAGS)
+
+
 # a dictionary word this rare (光标, 不锈) is no everyday word: a phrase holding one may be a brand
 _RARE = 100
+
+
+def _department_name(name: str) -> bool:
+    """``财务部``, ``技术科``, ``研发中心``: a common word before a department's ending (宏达高科 is none)."""
+    ending = next((e for e in _DEPARTMENT_ENDS if name.endswith(e)), None)
+    if ending is None:
+        return False
+    head = name[:-len(ending)]
+    words = vocabulary().words(head) if head else ()
+    return not words or len(words[-1][0]) >= 2 and _common_phrase(words[-1][0])
 
 
 def _person_shaped(name: str) -> bool:
@@ -232,24 +247,27 @@ def _place_names() -> frozenset[str]:
 
 @cache
 def _titles() -> frozenset[str]:
-    return frozenset(lexicon.titles())
+    return frozenset(lexicon.titles()) | _BOARD_POSTS
 
 
 _STOP_WORDS = lexicon.words("org_stop_words")
-_DEPARTMENT = re.compile("|".join(_DEPARTMENT_ENDS))
 # an organisation's own bodies and regions, between its name and a post in them: 党委副书记, 亚太区总裁
-_BODY = re.compile(r"(?:党委|团委|纪委|工会|监事会|董事会|车间|[\u4e00-\u9fff]{1,2}区|[\u4e00-\u9fff]{1,2}事业部)")
+_BODY = re.compile("(?:" + "|".join(sorted(_BODIES)) + r"|[\u4e00-\u9fff]{1,2}区|[\u4e00-\u9fff]{1,2}事业部)")
 # what shows a name by itself: left to the suffix rule, which bounds it
 _NAME_ENDINGS = ORG_SUFFIXES + ("股份", "有限", "厂", "局", "站", "所", "院", "协会", "宾馆", "酒店", "办事处", "分公司",
                                 "分行", "支行", "报社", "杂志社")
 _DEPARTMENT_END = re.compile("(?:" + "|".join(_DEPARTMENT_ENDS) + ")$")
+# what after a title word shows it begins a name's last part instead (会计师|事务所, 委员|会, 顾问|有限公司)
+_NAME_GOES_ON = _NAME_ENDINGS + ("事务所", "会", "组", "团", "处", "部", "室")
 _ITEM_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 
-def _title_pattern() -> re.Pattern[str]:
-    titles = sorted(lexicon.titles(), key=len, reverse=True)
+def _titles_pattern() -> str:
+    titles = sorted(set(lexicon.titles()) | _BOARD_POSTS, key=len, reverse=True)
     prefixes = "|".join(_TITLE_PREFIXES + _POST_FIELDS)
-    return re.compile(f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})")
+    return f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})"
 
 
-_TITLE = _title_pattern()
+# posts on a board or a council, held at an organisation as a title is (titles.txt lists jobs and honours)
+_BOARD_POSTS = frozenset({"监事", "顾问", "委员", "常委", "理事", "会计师", "总会计师", "总工程师", "总经济师", "协理"})
+_TITLE = re.compile(_titles_pattern())

@@ -1,0 +1,53 @@
+"""Organisations an appointment names, on small hand-written sentences (none taken from any sample or benchmark)."""
+from __future__ import annotations
+
+import pytest
+
+from talkgraph.extract.appointments import appointment_spans
+from talkgraph.extract.doc import Doc
+from talkgraph.extract.model import Kind
+from talkgraph.extract.pipeline import default_pipeline
+from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.tokens import vocabulary
+from talkgraph.extract.transcript import parse_transcript
+
+
+def spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in appointment_spans(text, 0, len(text), vocabulary().segment(text))]
+
+
+def orgs(text: str) -> list[str]:
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    return [m.text for m in default_pipeline().find_mentions(Doc(transcript)) if m.kind is Kind.ORGANIZATION]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("她现任青禾光标总经理。", "青禾光标"),
+    ("2011年3月，任泰和远审计部经理。", "泰和远"),
+    ("2003年加入恒盛制药，历任副总经理。", "恒盛制药"),
+    ("他现任万川电梯副总裁兼董事。", "万川电梯"),
+    ("曾任嘉禾远航党委副书记。", "嘉禾远航"),
+])
+def test_the_name_between_cue_and_title(text, name):
+    assert spans(text) == [name]
+
+
+def test_a_list_before_one_title_names_each_item():
+    assert spans("现任嘉禾远航、泰和远、恒盛制药独立董事。") == ["嘉禾远航", "泰和远", "恒盛制药"]
+
+
+@pytest.mark.parametrize("text", [
+    "历任财务部经理、副总经理。",  # a department, not an organisation
+    "现任本公司董事长。",  # the company itself, a function word inside
+    "曾任党委副书记。",  # a body of an organisation
+    "历任质量技术保证部部长。",  # a phrase of everyday words
+    "曾任北京市副市长。",  # a place alone
+    "现任主任助理。",  # 任 inside 主任
+    "他任职于上海某某有限公司。",  # a suffix shows it: the suffix rule's
+])
+def test_what_contradicts_a_name_is_not_taken(text):
+    assert spans(text) == []
+
+
+def test_the_pipeline_keeps_the_appointed_organisation():
+    assert "青禾光标" in orgs("她现任青禾光标总经理。")
