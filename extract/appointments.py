@@ -152,7 +152,7 @@ def _department_start(between: str, cuts: list[int]) -> int | None:
         return None
     for cut in sorted(cuts):
         head = between[cut:ending.start()]
-        if 0 < len(head) <= 4 and _common_phrase(head) and len(vocabulary().words(head)[0][0]) >= 2:
+        if 0 < len(head) <= 4 and _everyday_phrase(head) and len(vocabulary().words(head)[0][0]) >= 2:
             return cut  # a department opens with a word, not a stray character (泰和远|审计部)
     return None
 
@@ -177,6 +177,11 @@ def _common_phrase(words: str) -> bool:
                for w in parts)  # a word with no tag is one talkgraph's lexicons added: a name
 
 
+def _everyday_phrase(words: str) -> bool:
+    """A phrase of common words none of them rare: 质量技术, 审计风险 are; 青禾光标, 太钢不锈 hold a rare one."""
+    return _common_phrase(words) and not any(vocabulary().frequency(w) < _RARE for w, _, _ in vocabulary().words(words))
+
+
 def _reads_as_name(name: str) -> bool:
     """The text does not contradict ``name`` naming an organisation."""
     if name.endswith(ORG_SUFFIXES) or any(s in name for s in ORG_SUFFIXES):
@@ -196,8 +201,8 @@ def _reads_as_name(name: str) -> bool:
         return False  # 本公司, 该行, 我们: a function word inside
     if _person_shaped(name):
         return False
-    if _common_phrase(name) and not any(vocabulary().frequency(w) < _RARE for w, _, _ in vocabulary().words(name)):
-        return False  # 质量技术, 经营规划: a phrase of everyday words names a field; 蓝色光标 holds a rare one
+    if _everyday_phrase(name):
+        return False  # 质量技术, 经营规划: a phrase of everyday words names a field
     return True
 
 

@@ -27,6 +27,7 @@ def orgs(text: str) -> list[str]:
     ("2003年加入恒盛制药，历任副总经理。", "恒盛制药"),
     ("他现任万川电梯副总裁兼董事。", "万川电梯"),
     ("曾任嘉禾远航党委副书记。", "嘉禾远航"),
+    ("现任青禾光标审计部经理。", "青禾光标"),  # 光标 is no everyday word: no department begins there
 ])
 def test_the_name_between_cue_and_title(text, name):
     assert spans(text) == [name]
@@ -51,3 +52,17 @@ def test_what_contradicts_a_name_is_not_taken(text):
 
 def test_the_pipeline_keeps_the_appointed_organisation():
     assert "青禾光标" in orgs("她现任青禾光标总经理。")
+
+
+def relations(text: str) -> set[tuple[str, str, str]]:
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    extraction = default_pipeline().run(transcript).extraction
+    return {(r.subject.text, r.predicate.name, r.object.text) for r in extraction.relations}
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("李强2003年加入恒盛制药，历任副总经理。", ("李强", "FORMERLY_AT", "恒盛制药")),
+    ("刘洋现任青禾光标审计部经理。", ("刘洋", "WORKS_FOR", "青禾光标")),
+])
+def test_appointed_organisations_reach_the_affiliations(text, relation):
+    assert relation in relations(text)
