@@ -1,7 +1,9 @@
 """The build stage: one resolved corpus in, RDF quads out (the NetworkX view is read off them,
 ``networkx_view``).  The RDF keeps the contract of schema.org + PROV-O + NIF that ``shared/eval`` reads.
-Its terms are pyoxigraph's, made straight from the model: a fifth of what rdflib terms and an
-rdflib graph cost (``oxigraph_writer``); ``pipeline.BuiltGraph.rdf`` gives the rdflib graph.
+Its quads are plain tuples of terms written as N-Triples writes them (``oxigraph_writer.WrittenQuad``),
+made straight from the model: strings cost a third of pyoxigraph terms, which cost a fifth of
+rdflib's; pyoxigraph quads are made from them where a writer or store needs them
+(``pipeline.BuiltGraph.quads``), and ``pipeline.BuiltGraph.rdf`` gives the rdflib graph.
 """
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
@@ -21,7 +22,7 @@ from talkgraph.ontology.namespace import CLAIM_TYPES, ENTITY_CLASSES, ITSRDF, NI
 
 from .datasets import ENTITIES_GRAPH
 from .iris import document_iri, document_part_iris, entity_iri
-from .oxigraph_writer import OxNamespace
+from .oxigraph_writer import WrittenNamespace, WrittenQuad, written_iri, written_literal
 
 LANG = "zh"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -82,9 +83,9 @@ class RdfPart:
     """One piece of the graph: a transcript's quads, all in its named graph, and what the
     transcript states about shared entities (titles, relations), in the entities' graph."""
 
-    graph: ox.NamedNode | None  # None for the piece that describes the entities alone
-    quads: list[ox.Quad]
-    shared: list[ox.Quad]
+    graph: str | None  # the named graph's IRI as N-Triples writes it; None for the entities alone
+    quads: list[WrittenQuad]
+    shared: list[WrittenQuad]
 
 
 def rdf_parts(corpus: ResolvedCorpus, facts: list[Fact] | None = None) -> Iterator[RdfPart]:
@@ -97,7 +98,7 @@ def rdf_parts(corpus: ResolvedCorpus, facts: list[Fact] | None = None) -> Iterat
     _add_entities(entities, corpus)
     yield RdfPart(None, [], list(entities.shared))
     for doc, facts in _documents_with_facts(corpus, resolved_facts(corpus.documents) if facts is None else facts):
-        quads = _Quads(ox.NamedNode(document_iri(doc.extraction.transcript.document.doc_id)))
+        quads = _Quads(written_iri(document_iri(doc.extraction.transcript.document.doc_id)))
         _add_document(quads, doc, facts)
         yield RdfPart(quads.graph, list(quads.own), list(quads.shared))
 
@@ -110,26 +111,26 @@ def _documents_with_facts(corpus: ResolvedCorpus, facts: list[Fact]) -> Iterator
         yield doc, facts_of.get(doc.extraction.transcript.document.doc_id, [])
 
 
-_RDF, _RDFS, _XSD, _SKOS, _PROV = (OxNamespace(ns) for ns in (RDF, RDFS, XSD, SKOS, PROV))
-_TG, _SDO, _NIF, _ITSRDF = (OxNamespace(ns) for ns in (TG, SDO, NIF, ITSRDF))
-_ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
+_RDF, _RDFS, _XSD, _SKOS, _PROV = (WrittenNamespace(ns) for ns in (RDF, RDFS, XSD, SKOS, PROV))
+_TG, _SDO, _NIF, _ITSRDF = (WrittenNamespace(ns) for ns in (TG, SDO, NIF, ITSRDF))
+_ENTITIES = written_iri(str(ENTITIES_GRAPH))
 
 
 @lru_cache(maxsize=None)
-def _iri(uri: URIRef) -> ox.NamedNode:
+def _iri(uri: URIRef) -> str:
     """A term of the vocabulary (a class, a relation, a claim type): few and repeated, so kept."""
-    return ox.NamedNode(uri)
+    return written_iri(str(uri))
 
 
 @lru_cache(maxsize=65536)
-def _entity(key: str) -> ox.NamedNode:
-    return ox.NamedNode(entity_iri(key))
+def _entity(key: str) -> str:
+    return written_iri(entity_iri(key))
 
 
-def _text(text: str) -> ox.Literal:
+def _text(text: str) -> str:
     """A literal tagged with the language its script says: ``@en`` for Latin-script text
     (Sam Altman, an English claim), ``@zh`` for the rest."""
-    return ox.Literal(text, language=_language(text))
+    return written_literal(text, _language(text))
 
 
 def _language(text: str) -> str:
@@ -138,30 +139,30 @@ def _language(text: str) -> str:
     return LANG
 
 
-def _typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
-    return ox.Literal(str(value), datatype=datatype)
+def _typed(value: object, datatype: str) -> str:
+    return written_literal(str(value), datatype=datatype)
 
 
 @lru_cache(maxsize=65536)
-def _offset(value: int) -> ox.Literal:
+def _offset(value: int) -> str:
     """Offsets repeat across mentions, claims and statements: one term each."""
-    return ox.Literal(str(value), datatype=_XSD.nonNegativeInteger)
+    return written_literal(str(value), datatype=_XSD.nonNegativeInteger)
 
 
 class _Quads:
     """Two ordered sets of quads: ``add`` puts a triple in this piece's named graph, ``share`` in
     the entities' graph (a subject several transcripts may describe: a person's job title, a relation)."""
 
-    def __init__(self, graph: ox.NamedNode = _ENTITIES):
+    def __init__(self, graph: str = _ENTITIES):
         self.graph = graph
-        self.own: dict[ox.Quad, None] = {}
-        self.shared: dict[ox.Quad, None] = {}
+        self.own: dict[WrittenQuad, None] = {}
+        self.shared: dict[WrittenQuad, None] = {}
 
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
-        self.own[ox.Quad(s, p, o, self.graph)] = None
+    def add(self, s: str, p: str, o: str) -> None:
+        self.own[s, p, o, self.graph] = None
 
-    def share(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
-        self.shared[ox.Quad(s, p, o, _ENTITIES)] = None
+    def share(self, s: str, p: str, o: str) -> None:
+        self.shared[s, p, o, _ENTITIES] = None
 
 
 def _add_entities(quads: _Quads, corpus: ResolvedCorpus) -> None:
@@ -201,18 +202,18 @@ class _DocumentWriter:
         self.node = quads.graph
         self.part_iri = document_part_iris(self.document.doc_id)
         self.context = self.part("text", "context")
-        self.turn_nodes: dict[int, ox.NamedNode] = {}
+        self.turn_nodes: dict[int, str] = {}
 
-    def part(self, kind: str, local: str | int) -> ox.NamedNode:
-        return ox.NamedNode(self.part_iri(kind, local))
+    def part(self, kind: str, local: str | int) -> str:
+        return written_iri(self.part_iri(kind, local))
 
-    def turn(self, index: int) -> ox.NamedNode:
+    def turn(self, index: int) -> str:
         node = self.turn_nodes.get(index)
         if node is None:
             node = self.turn_nodes[index] = self.part("turn", index)
         return node
 
-    def speaker(self, name: str) -> ox.NamedNode:
+    def speaker(self, name: str) -> str:
         return _entity(self.doc.speaker_of[name])
 
     def transcript(self) -> None:
@@ -225,13 +226,13 @@ class _DocumentWriter:
             self.add(node, _SDO.dateCreated, _typed(t.date, _XSD.date))
         if self.document.source:
             name = self.document.source.rsplit("/", 1)[-1]  # bytes that are not UTF-8 as U+FFFD
-            self.add(node, _TG.sourceFile, ox.Literal(os.fsencode(name).decode("utf-8", "replace")))
+            self.add(node, _TG.sourceFile, written_literal(os.fsencode(name).decode("utf-8", "replace")))
         if t.moderator:
             self.add(node, _TG.moderator, self.speaker(t.moderator))
         for name in t.speakers:
             self.add(node, _SDO.contributor, self.speaker(name))
         self.add(context, _RDF.type, _NIF.Context)
-        self.add(context, _NIF.isString, ox.Literal(self.document.text))
+        self.add(context, _NIF.isString, written_literal(self.document.text))
         self.add(context, _NIF.beginIndex, _offset(0))
         self.add(context, _NIF.endIndex, _offset(len(self.document.text)))
 
@@ -265,11 +266,11 @@ class _DocumentWriter:
             self.add(node, _RDF.type, _TG.Mention)
             self.span(node, mention.start, mention.end)
             self.add(node, _ITSRDF.taIdentRef, _entity(key))
-            self.add(node, _TG.extractor, ox.Literal(mention.source))
+            self.add(node, _TG.extractor, written_literal(mention.source))
             if mention.turn_index:
                 self.add(node, _TG.inTurn, self.turn(mention.turn_index))
 
-    def said(self, node: ox.NamedNode, cls: ox.NamedNode, speaker: str, start: int, end: int,
+    def said(self, node: str, cls: str, speaker: str, start: int, end: int,
              turn_index: int | None) -> None:
         """What claims, questions and excerpts share: who said which words, where.  The canned
         ``speakers`` query counts claims as what has an author less the other classes said here."""
@@ -352,12 +353,12 @@ class _DocumentWriter:
         if fact.since:
             self.add(node, _TG.since, _typed(fact.since, _XSD.gYear))
         if fact.source:
-            self.add(node, _TG.extractor, ox.Literal(fact.source))
+            self.add(node, _TG.extractor, written_literal(fact.source))
 
-    def span(self, node: ox.NamedNode, start: int, end: int) -> None:
+    def span(self, node: str, start: int, end: int) -> None:
         self.add(node, _NIF.beginIndex, _offset(start))
         self.add(node, _NIF.endIndex, _offset(end))
-        self.add(node, _NIF.anchorOf, ox.Literal(self.document.text[start:end]))
+        self.add(node, _NIF.anchorOf, written_literal(self.document.text[start:end]))
         self.add(node, _NIF.referenceContext, self.context)
 
 

@@ -38,7 +38,7 @@ from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
 from .output_set import staged_outputs
 from .exporters.rdf import PartsWriter, parts_of, parts_writer
-from .oxigraph_writer import rdflib_triples
+from .oxigraph_writer import WrittenQuad, oxigraph_quads, rdflib_triples
 from .spill import SpilledSequence
 from .transcript_files import find_transcripts
 
@@ -62,13 +62,13 @@ class BuiltGraph:
     def quads(self) -> list[ox.Quad]:
         """The RDF graph as pyoxigraph quads in their named graphs, each once: the entities first,
         each one's triples together, then each transcript's in build order."""
-        entities: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
-        transcripts: list[ox.Quad] = []
+        entities: dict[str, dict[WrittenQuad, None]] = {}
+        transcripts: list[WrittenQuad] = []
         for part in self.rdf_parts():
             transcripts += part.quads
             for quad in part.shared:
-                entities.setdefault(quad.subject, {})[quad] = None
-        return [quad for described in entities.values() for quad in described] + transcripts
+                entities.setdefault(quad[0], {})[quad] = None
+        return list(oxigraph_quads([quad for described in entities.values() for quad in described] + transcripts))
 
     @cached_property
     def rdf(self) -> Graph:

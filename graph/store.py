@@ -21,8 +21,8 @@ relation stay in their transcripts' graphs), and an entity no transcript mention
 until the store is built afresh.  Building the whole corpus into the store each time, which
 rewrites only what changed, keeps the entities exact but for those leftovers.
 
-Speed: the build makes pyoxigraph quads, so nothing is converted; the transactional write
-dominates (about 1.0 s for the 60k triples of 1 MB of transcripts).  A new graph is written with
+Speed: the build's quads become pyoxigraph's through its N-Quads parser, in Rust; the transactional
+write dominates (about 1.0 s for the 60k triples of 1 MB of transcripts).  A new graph is written with
 ``extend`` (one transaction, no text); replacing one through the update's text took as long as
 ``remove_graph`` and ``extend`` did (3.5 s for a 22k-quad transcript whose every offset moved).
 ``bulk_extend`` of the whole build in one stream writes about twice as fast, but without
@@ -45,6 +45,7 @@ import pyoxigraph as ox
 from talkgraph.extract.errors import OutputError
 
 from .build import RdfPart
+from .oxigraph_writer import oxigraph_quads, oxigraph_term
 from .datasets import ENTITIES_GRAPH
 
 
@@ -83,10 +84,10 @@ def save_to_store(parts: Iterable[RdfPart], path: str | Path, store: ox.Store | 
     entities: set[ox.Quad] = set()  # small beside the transcripts; written last
     replaced = unchanged = unflushed = 0
     for part in parts:  # one piece in memory at a time: its quads, and the store's copy to compare
-        entities.update(part.shared)
+        entities.update(oxigraph_quads(part.shared))
         if part.graph is None:
             continue
-        written = _replace_graph(store, part.graph, part.quads)
+        written = _replace_graph(store, oxigraph_term(part.graph), list(oxigraph_quads(part.quads)))
         if written:
             replaced += 1
             unflushed += written

@@ -10,7 +10,9 @@ into the data and no RDFS inference is run; ``rdfs:subClassOf*`` follows only wh
 
 A build checks its own graph part by part (``PartsCheck``) with the same compiled checks read from
 an index of the quads (``QuadIndex``) rather than from a store: loading a store and running the
-queries cost more than the rest of writing the graph.  The tests hold both ways to the same
+queries cost more than the rest of writing the graph.  The index reads the build's quads as they are
+made, terms written as N-Triples writes them (``oxigraph_writer.WrittenQuad``), so no pyoxigraph
+term is made or hashed but for the few values a finding shows.  The tests hold both ways to the same
 findings, message for message.
 
 Known gap (oxigraph#1413): an Oxigraph store keeps every integer-derived literal
@@ -34,7 +36,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
 from talkgraph.extract.errors import TalkgraphError
-from talkgraph.graph.oxigraph_writer import oxigraph_triples, to_oxigraph
+from talkgraph.graph.oxigraph_writer import WrittenQuad, oxigraph_term, oxigraph_triples, to_oxigraph, written_quads
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
 SHAPES_FILE = Path(ONTOLOGY_FILE).with_name("shapes.ttl")
@@ -133,8 +135,8 @@ class PartsCheck:
 
     def __init__(self, batch_quads: int = 100_000, shapes: Path = SHAPES_FILE):
         self.batch_quads, self.checks = batch_quads, compile_shapes(shapes)
-        self.entities: list[ox.Quad] = []
-        self.entity_nodes: set = set()
+        self.entities: list[WrittenQuad] = []
+        self.entity_nodes: set[str] = set()
         self.shared = QuadIndex(self.checks)
         self.batch, self.batched = QuadIndex(self.checks), 0
         self.lines: set[str] = set()
@@ -143,7 +145,7 @@ class PartsCheck:
     def add(self, part) -> None:
         if part.graph is None:
             self.entities += part.shared
-            self.entity_nodes.update(quad.subject for quad in part.shared)
+            self.entity_nodes.update(quad[0] for quad in part.shared)
             self.batch.add(part.shared)
         self.shared.add(part.shared)
         self.batch.add(part.quads)
@@ -154,8 +156,8 @@ class PartsCheck:
             self.batch.add(self.entities)
 
     def _judge(self, index: QuadIndex, entities_too: bool = False) -> None:
-        self.lines.update(violation.line() for violation in index.violations(self.conditions)
-                          if entities_too or violation.focus not in self.entity_nodes)
+        self.lines.update(violation.line() for node, violation in index.found(self.conditions)
+                          if entities_too or node not in self.entity_nodes)
 
     def report(self) -> ValidationReport:
         self.batch.merge(self.shared)
@@ -173,7 +175,7 @@ def validate_store(store: ox.Store, shapes: Path = SHAPES_FILE) -> ValidationRep
 def index_violations(quads: Iterable[ox.Quad], shapes: Path = SHAPES_FILE) -> list[Violation]:
     """What ``find_violations`` finds, found by an index of the quads instead of a store (``QuadIndex``)."""
     index = QuadIndex(compile_shapes(shapes))
-    index.add(quads)
+    index.add(written_quads(quads))
     return index.violations(_Conditions())
 
 
@@ -186,7 +188,7 @@ def find_violations(store: ox.Store, shapes: Path = SHAPES_FILE) -> list[Violati
 
 # ---------------------------------------------------------------- the same checks without a store
 
-_TYPE, _SUBCLASS = str(RDF.type), str(RDFS.subClassOf)
+_TYPE, _SUBCLASS = f"<{RDF.type}>", f"<{RDFS.subClassOf}>"
 _INTEGER = ox.NamedNode(str(XSD.integer))
 
 
@@ -196,31 +198,31 @@ class QuadIndex:
 
     Only the predicates some check reads are kept.  Whether a value makes a constraint's SPARQL
     expression true (a datatype, a bound, a node kind) is still Oxigraph's to say, asked once per
-    distinct value (``_Conditions``), so that both ways agree to the literal.
+    distinct value (``_Conditions``), so that both ways agree to the literal.  Terms are kept as
+    N-Triples writes them (``WrittenQuad``), which is also how a query writes them.
     """
 
     def __init__(self, checks: tuple[Check, ...]):
         read = {_TYPE, _SUBCLASS}
         self.groups: dict[tuple[Focus, str], list[Check]] = {}
         for check in checks:
-            read.add(str(check.path))
-            read.update(p.value for p in check.focus.subjects_of + check.focus.objects_of)
-            self.groups.setdefault((check.focus, str(check.path)), []).append(check)
-        self.values: dict[str, dict[Term, dict[Term, None]]] = {p: {} for p in read}
-        self._instances: dict[ox.NamedNode, set[Term]] = {}  # made when first asked, once every quad is in
-        self._focused: dict[Focus, dict[Term, None]] = {}
-        self._typed: dict[Term, list[Term]] | None = None  # each class's nodes
+            read.add(check.path.n3())
+            read.update(str(p) for p in check.focus.subjects_of + check.focus.objects_of)
+            self.groups.setdefault((check.focus, check.path.n3()), []).append(check)
+        self.values: dict[str, dict[str, dict[str, None]]] = {p: {} for p in read}
+        self._instances: dict[str, set[str]] = {}  # made when first asked, once every quad is in
+        self._focused: dict[Focus, dict[str, None]] = {}
+        self._typed: dict[str, list[str]] | None = None  # each class's nodes
 
-    def add(self, quads: Iterable[ox.Quad]) -> None:
+    def add(self, quads: Iterable[WrittenQuad]) -> None:
         values = self.values
-        for quad in quads:
-            by_subject = values.get(quad.predicate.value)
+        for subject, predicate, value, _ in quads:
+            by_subject = values.get(predicate)
             if by_subject is not None:
-                subject = quad.subject
                 found = by_subject.get(subject)
                 if found is None:
                     found = by_subject[subject] = {}
-                found[quad.object] = None
+                found[value] = None
 
     def merge(self, other: QuadIndex) -> None:
         """Add what another index of the same checks holds."""
@@ -238,20 +240,24 @@ class QuadIndex:
 
     def violations(self, conditions: _Conditions) -> list[Violation]:
         """What the checks find, each (targets, path) read once for all its constraints."""
-        found: list[Violation] = []
+        return [violation for _, violation in self.found(conditions)]
+
+    def found(self, conditions: _Conditions) -> list[tuple[str, Violation]]:
+        """The violations, each with its focus node as the index holds it."""
+        found: list[tuple[str, Violation]] = []
         for (targets, path), checks in self.groups.items():
             focus = self._focus(targets)
             values = self.values[path]
             held = {node: these for node in focus if (these := values.get(node)) is not None}
-            distinct: dict[Term, None] = {}
+            distinct: dict[str, None] = {}
             for these in held.values():
                 distinct.update(these)
             for check in checks:
                 found += self._judge(check, focus, held, distinct, conditions)
         return found
 
-    def _judge(self, check: Check, focus: dict[Term, None], held: dict[Term, dict[Term, None]],
-               distinct: dict[Term, None], conditions: _Conditions) -> Iterator[Violation]:
+    def _judge(self, check: Check, focus: dict[str, None], held: dict[str, dict[str, None]],
+               distinct: dict[str, None], conditions: _Conditions) -> Iterator[tuple[str, Violation]]:
         kind, bound = check.rule.kind, check.rule.bound
         if kind is RuleKind.MIN_COUNT:
             for node in focus:
@@ -263,7 +269,7 @@ class QuadIndex:
                 if len(these) > bound:
                     yield _violation(check, node, count=ox.Literal(str(len(these)), datatype=_INTEGER))
         elif kind is RuleKind.CLASS:
-            members = self._members(bound)
+            members = self._members(str(bound))
             if not members.issuperset(distinct):
                 for node, these in held.items():
                     for value in these:
@@ -277,20 +283,20 @@ class QuadIndex:
                         if value in broken:
                             yield _violation(check, node, value=broken[value])
 
-    def _focus(self, targets: Focus) -> dict[Term, None]:
+    def _focus(self, targets: Focus) -> dict[str, None]:
         nodes = self._focused.get(targets)
         if nodes is None:
-            nodes = self._focused[targets] = dict.fromkeys(targets.nodes)
+            nodes = self._focused[targets] = dict.fromkeys(map(str, targets.nodes))
             for cls in targets.classes:
-                nodes.update(dict.fromkeys(self._members(cls)))
+                nodes.update(dict.fromkeys(self._members(str(cls))))
             for predicate in targets.subjects_of:
-                nodes.update(dict.fromkeys(self.values[predicate.value]))
+                nodes.update(dict.fromkeys(self.values[str(predicate)]))
             for predicate in targets.objects_of:
-                for objects in self.values[predicate.value].values():
+                for objects in self.values[str(predicate)].values():
                     nodes.update(objects)
         return nodes
 
-    def _members(self, cls: ox.NamedNode) -> set[Term]:
+    def _members(self, cls: str) -> set[str]:
         """What ``rdf:type/rdfs:subClassOf*`` leads from to ``cls``."""
         found = self._instances.get(cls)
         if found is None:
@@ -310,8 +316,11 @@ class QuadIndex:
         return found
 
 
-def _violation(check: Check, node: Term, **row: Term) -> Violation:
-    return Violation(check.shape, node, check.path, check.component, check.message({"this": node, **row}))
+def _violation(check: Check, node: str, **row: Term | str) -> tuple[str, Violation]:
+    """A finding of the index, with its focus node as the index holds it; the terms it shows as pyoxigraph's."""
+    focus = oxigraph_term(node)
+    shown = {name: oxigraph_term(term) if isinstance(term, str) else term for name, term in row.items()}
+    return node, Violation(check.shape, focus, check.path, check.component, check.message({"this": focus, **shown}))
 
 
 class _Conditions:
@@ -319,19 +328,20 @@ class _Conditions:
     expression for the values not asked before, and remembered: offsets and counts repeat."""
 
     def __init__(self) -> None:
-        self.asked: dict[str, set[Term]] = {}  # expression -> every value asked about
-        self.breaking: dict[str, dict[Term, Term]] = {}  # expression -> value breaking it -> as Oxigraph shows it
+        self.asked: dict[str, set[str]] = {}  # expression -> every value asked about, as N-Triples writes it
+        self.breaking: dict[str, dict[str, Term]] = {}  # expression -> value breaking it -> as Oxigraph shows it
         self.store = ox.Store()  # empty: the values are in the queries
 
-    def broken(self, expression: str, values: Iterable[Term]) -> dict[Term, Term]:
-        """Those of ``values`` that break ``expression``, each as Oxigraph shows it."""
+    def broken(self, expression: str, values: Iterable[str]) -> dict[str, Term]:
+        """Those of ``values`` (terms as N-Triples writes them) that break ``expression``, each as
+        Oxigraph shows it."""
         asked = self.asked.setdefault(expression, set())
         breaking = self.breaking.setdefault(expression, {})
         values = values if isinstance(values, dict) else dict.fromkeys(values)
         new = [value for value in values if value not in asked]
         if new:
             asked.update(new)
-            written = [value for value in new if not isinstance(value, ox.BlankNode)]
+            written = [value for value in new if not value.startswith("_:")]
             if written:
                 rows = " ".join(f"({n} {value})" for n, value in enumerate(written))
                 query = f"SELECT ?n ?value WHERE {{ VALUES (?n ?value) {{ {rows} }} FILTER ({expression}) }}"
@@ -339,7 +349,7 @@ class _Conditions:
                     breaking[written[int(row["n"].value)]] = row["value"]
             if len(written) < len(new) and self.store.query(f"ASK {{ BIND(BNODE() AS ?value) FILTER ({expression}) }}"):
                 # a blank node cannot be written in a query; every one behaves as one made there
-                breaking.update({value: value for value in new if isinstance(value, ox.BlankNode)})
+                breaking.update({value: oxigraph_term(value) for value in new if value.startswith("_:")})
         return {value: shown for value, shown in breaking.items() if value in values}
 
 

@@ -32,12 +32,14 @@ import pyoxigraph as ox
 from talkgraph.ontology.namespace import NIF, ONTOLOGY_FILE, PROV, RDF, RDFS, SDO, SKOS, TG
 
 from ..build import RdfPart
-from ..oxigraph_writer import OxNamespace
+from ..oxigraph_writer import OxNamespace, WrittenNamespace, WrittenQuad, oxigraph_quads, oxigraph_term
 from . import atomic_write
 from .rdf import streamed_exporter
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 _NIF, _PROV, _RDF, _RDFS, _SDO, _SKOS, _TG = map(OxNamespace, (NIF, PROV, RDF, RDFS, SDO, SKOS, TG))
+# the same terms as a build's quads write them (``oxigraph_writer.WrittenQuad``), for the passes over its parts
+_W_NIF, _W_RDF, _W_SDO, _W_TG = map(WrittenNamespace, (NIF, RDF, SDO, TG))
 
 # entity classes in order of precedence: a node typed twice is drawn as the first that applies
 _ENTITY_KINDS = (
@@ -79,6 +81,8 @@ _READ = frozenset({
     _TG.atOrganization, _SDO.roleName, _SDO.jobTitle, _SDO.author, _SDO.text, _SDO.about, _TG.claimType,
     _NIF.beginIndex, _PROV.wasDerivedFrom, _TG.answeredBy, _TG.startsAt,
 })
+_TYPES_WRITTEN = frozenset(map(str, _TYPES))
+_READ_WRITTEN = frozenset(map(str, _READ))
 # an offset into a recording as xsd:duration writes it: PT1H2M3.5S
 _DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?")
 
@@ -112,12 +116,12 @@ class _ViewWriter:
     def add(self, part: RdfPart) -> None:
         if part.graph is None and not self._seen_entities:
             self._seen_entities = True
-            self.statements.add(part.shared)
+            self.statements.add(_read(part.shared))
             self._selection = _Selection.of(self.statements, self._limit)
             return
-        self.statements.add(part.shared)
-        self.statements.add(_turns_the_page_needs(part.quads if self._selection is None
-                                                else self._selection.kept(part.quads)))
+        self.statements.add(_read(part.shared))
+        self.statements.add(_read(_turns_the_page_needs(part.quads if self._selection is None
+                                                      else self._selection.kept(part.quads))))
 
     def write(self, path: Path) -> None:
         page = _page(self.statements, selection=self._selection)
@@ -128,7 +132,14 @@ class _ViewWriter:
         self.statements = _Statements()
 
 
-def _turns_the_page_needs(quads: list[ox.Quad]) -> list[ox.Quad]:
+def _read(quads: Iterable[WrittenQuad]) -> Iterator[ox.Quad]:
+    """Of a build's quads, those the view reads (``_Statements``), as pyoxigraph quads: the rest
+    is never made into pyoxigraph terms."""
+    rdf_type = _W_RDF.type
+    return oxigraph_quads([q for q in quads if (q[2] in _TYPES_WRITTEN if q[1] == rdf_type else q[1] in _READ_WRITTEN)])
+
+
+def _turns_the_page_needs(quads: list[WrittenQuad]) -> list[WrittenQuad]:
     """A transcript's quads with only the turns the page reads, and without their text.
 
     The page cites turns (claims, questions, answers), lists each transcript's participants by
@@ -138,46 +149,51 @@ def _turns_the_page_needs(quads: list[ox.Quad]) -> list[ox.Quad]:
     kept no longer grow with the corpus's length.  No turn's text is kept, nor where any passage
     other than a claim begins: the page never shows them.
     """
-    rdf_type, position, sender, part_of, mentions = _RDF.type, _SDO.position, _SDO.sender, _SDO.isPartOf, _SDO.mentions
-    turns: dict[Term, ox.NamedNode | ox.DefaultGraph] = {}
+    rdf_type, position, sender, part_of, mentions = (_W_RDF.type, _W_SDO.position, _W_SDO.sender,
+                                                     _W_SDO.isPartOf, _W_SDO.mentions)
+    begin, text = _W_NIF.beginIndex, _W_SDO.text
+    turns: dict[str, str] = {}
     claims = set()
-    turn_class, claim_class = _TG.Turn, _TG.Claim
-    for q in quads:
-        if q.predicate == rdf_type:
-            cls = q.object
+    turn_class, claim_class = _W_TG.Turn, _W_TG.Claim
+    for subject, predicate, cls, graph in quads:
+        if predicate == rdf_type:
             if cls == turn_class:
-                turns[q.subject] = q.graph_name
+                turns[subject] = graph
             elif cls == claim_class:
-                claims.add(q.subject)
-    values: dict[tuple[Term, ox.NamedNode], list[Term]] = defaultdict(list)
+                claims.add(subject)
+    values: dict[tuple[str, str], list[str]] = defaultdict(list)
     cited = set()
-    for q in quads:
-        if q.subject in turns:
-            if q.predicate in (position, sender, part_of):
-                values[q.subject, q.predicate].append(q.object)
-        elif q.object in turns:
-            cited.add(q.object)
-    first: dict[tuple[Term | None, Term], Term] = {}  # (transcript, speaker) → their first turn
+    read = (position, sender, part_of)
+    for subject, predicate, value, _ in quads:
+        if subject in turns:
+            if predicate in read:
+                values[subject, predicate].append(value)
+        elif value in turns:
+            cited.add(value)
+    first: dict[tuple[str | None, str], str] = {}  # (transcript, speaker) → their first turn
     for turn in turns:
-        who = _first(values[turn, sender])
+        who = _first_written(values[turn, sender])
         if who is None:
             continue
-        key = (_first(values[turn, part_of]), who)
-        if key not in first or _int(_first(values[turn, position])) < _int(_first(values[first[key], position])):
+        key = (_first_written(values[turn, part_of]), who)
+        if key not in first or (_written_int(_first_written(values[turn, position]))
+                                < _written_int(_first_written(values[first[key], position]))):
             first[key] = turn
     kept = cited | set(first.values())
     out = []
     for q in quads:
-        if q.subject not in turns:
-            if q.predicate != _NIF.beginIndex or q.subject in claims:
+        subject, predicate = q[0], q[1]
+        if subject not in turns:
+            if predicate != begin or subject in claims:
                 out.append(q)
-        elif q.subject in kept and q.predicate != _SDO.text:
-            out.append(q)
-        elif q.subject not in kept and q.predicate == mentions:
-            who = _first(values[q.subject, sender])
+        elif subject in kept:
+            if predicate != text:
+                out.append(q)
+        elif predicate == mentions:
+            who = _first_written(values[subject, sender])
             if who is not None:
-                target = first[_first(values[q.subject, part_of]), who]
-                out.append(ox.Quad(target, mentions, q.object, turns[q.subject]))
+                target = first[_first_written(values[subject, part_of]), who]
+                out.append((target, mentions, q[2], turns[subject]))
     return out
 
 
@@ -192,9 +208,10 @@ class _Selection:
     def __init__(self, shown: frozenset[Term], entities: int) -> None:
         self.shown = shown
         self.shown_ids = frozenset(map(_text, shown))
+        self.shown_written = frozenset(map(str, shown))
         self.entities = entities
         self.claims = self.kept_claims = 0
-        self._kept_by: dict[tuple[ox.NamedNode, Term], int] = defaultdict(int)
+        self._kept_by: dict[tuple[str, str], int] = defaultdict(int)
 
     @classmethod
     def of(cls, graph: _Statements, limit: int) -> _Selection | None:
@@ -205,38 +222,38 @@ class _Selection:
         ranked = sorted(entities, key=lambda e: (-_int(graph.value(e, _TG.mentionCount)), _text(e)))
         return cls(frozenset(ranked[:limit]), len(entities))
 
-    def kept(self, quads: list[ox.Quad]) -> list[ox.Quad]:
+    def kept(self, quads: list[WrittenQuad]) -> list[WrittenQuad]:
         """A transcript's quads without the claims and questions the page leaves out, and without
         its turns' mentions of entities not shown."""
-        items: dict[ox.NamedNode, dict[Term, None]] = {_TG.Claim: {}, _TG.Question: {}}
-        begins: dict[Term, dict[Term, None]] = defaultdict(dict)
-        authors: dict[Term, dict[Term, None]] = defaultdict(dict)
-        rdf_type, begin, author_of = _RDF.type, _NIF.beginIndex, _SDO.author
-        for q in quads:  # what a _Statements of the part would say of them, read in one pass
-            predicate = q.predicate
+        claim_class, question_class = _W_TG.Claim, _W_TG.Question
+        items: dict[str, dict[str, None]] = {claim_class: {}, question_class: {}}
+        begins: dict[str, dict[str, None]] = defaultdict(dict)
+        authors: dict[str, dict[str, None]] = defaultdict(dict)
+        rdf_type, begin, author_of = _W_RDF.type, _W_NIF.beginIndex, _W_SDO.author
+        for subject, predicate, value, _ in quads:  # what a _Statements of the part would say, in one pass
             if predicate == rdf_type:
-                members = items.get(q.object)
+                members = items.get(value)
                 if members is not None:
-                    members[q.subject] = None
+                    members[subject] = None
             elif predicate == begin:
-                begins[q.subject][q.object] = None
+                begins[subject][value] = None
             elif predicate == author_of:
-                authors[q.subject][q.object] = None
+                authors[subject][value] = None
         dropped = set()
-        for cls in (_TG.Claim, _TG.Question):
-            for item in sorted(items[cls], key=lambda i: _int(_first(begins.get(i, ())))):
-                author = _first(authors.get(item, ()))
-                keep = author in self.shown and self._kept_by[cls, author] < BUILD_VIEW_ITEMS_PER_SPEAKER
+        shown = self.shown_written
+        for cls in (claim_class, question_class):
+            for item in sorted(items[cls], key=lambda i: _written_int(_first_written(begins.get(i, ())))):
+                author = _first_written(authors.get(item, ()))
+                keep = author in shown and self._kept_by[cls, author] < BUILD_VIEW_ITEMS_PER_SPEAKER
                 if keep:
                     self._kept_by[cls, author] += 1
                 else:
                     dropped.add(item)
-                if cls == _TG.Claim:
+                if cls == claim_class:
                     self.claims += 1
                     self.kept_claims += keep
-        mentions, shown = _SDO.mentions, self.shown
-        return [q for q in quads
-                if q.subject not in dropped and not (q.predicate == mentions and q.object not in shown)]
+        mentions = _W_SDO.mentions
+        return [q for q in quads if q[0] not in dropped and not (q[1] == mentions and q[2] not in shown)]
 
     def note(self) -> dict:
         return {"entities": len(self.shown), "entitiesOf": self.entities,
@@ -630,6 +647,34 @@ def _first(items: Iterable[Term]) -> Term | None:
 
 def _sort_key(term: Term) -> tuple[str, str]:
     return term.value, type(term).__name__
+
+
+def _first_written(items: Iterable[str]) -> str | None:
+    """``_first`` of terms as N-Triples writes them: the same one."""
+    return min(items, key=_written_sort_key, default=None)
+
+
+def _written_sort_key(term: str) -> tuple[str, str]:
+    """``_sort_key`` of the term N-Triples writes so, made without a pyoxigraph term but for literals."""
+    if term.startswith("<"):
+        return term[1:-1], "NamedNode"
+    if term.startswith("_:"):
+        return term[2:], "BlankNode"
+    lexical = term[1:term.rindex('"')]
+    return (lexical, "Literal") if "\\" not in lexical else _sort_key(oxigraph_term(term))
+
+
+def _written_int(term: str | None) -> int:
+    """``_int`` of the term N-Triples writes so: a literal without escapes read as it is written."""
+    if term is None or not term.startswith('"'):
+        return 0
+    lexical = term[1:term.rindex('"')]
+    if "\\" in lexical:
+        return _int(oxigraph_term(term))
+    try:
+        return int(lexical)
+    except ValueError:
+        return 0
 
 
 def _text(value: Term | None) -> str:

@@ -39,7 +39,7 @@ from rdflib import Graph
 from talkgraph.ontology.namespace import PREFIXES
 
 from ..build import RdfPart
-from ..oxigraph_writer import serialize
+from ..oxigraph_writer import WrittenQuad, oxigraph_quads, serialize, written_quads
 from . import BuiltRdf, atomic_write, exporter, load_exporters
 
 RUN_LINES = 200_000  # lines sorted in memory at a time by the line formats' external sort
@@ -69,7 +69,7 @@ def parts_of(built: BuiltRdf) -> Iterable[RdfPart]:
     """The graph in parts: a build's own parts, or a graph read elsewhere as one part."""
     if hasattr(built, "rdf_parts"):
         return built.rdf_parts()
-    return [RdfPart(None, [], list(built.quads))]
+    return [RdfPart(None, [], list(written_quads(built.quads)))]
 
 
 def streamed_exporter(name: str, filename: str, description: str,
@@ -96,16 +96,16 @@ class _SharedQuads:
     first seen: a few percent of the graph, so kept in memory."""
 
     def __init__(self) -> None:
-        self.by_subject: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
+        self.by_subject: dict[str, dict[WrittenQuad, None]] = {}
 
-    def add(self, quads: Iterable[ox.Quad]) -> None:
+    def add(self, quads: Iterable[WrittenQuad]) -> None:
         for quad in quads:
-            described = self.by_subject.get(quad.subject)
+            described = self.by_subject.get(quad[0])
             if described is None:
-                described = self.by_subject[quad.subject] = {}
+                described = self.by_subject[quad[0]] = {}
             described[quad] = None
 
-    def __iter__(self) -> Iterator[ox.Quad]:
+    def __iter__(self) -> Iterator[WrittenQuad]:
         for described in self.by_subject.values():
             yield from described
 
@@ -120,8 +120,8 @@ class _GroupedWriter:
         self.body: IO[bytes] = tempfile.TemporaryFile(prefix="talkgraph-")
         self.prefixes = b""
 
-    def _serialize(self, quads: Iterable[ox.Quad]) -> bytes:
-        return serialize((q.triple for q in quads) if self.triples else quads, self.format)
+    def _serialize(self, quads: Iterable[WrittenQuad]) -> bytes:
+        return serialize(oxigraph_quads(quads, self.triples), self.format)
 
     def add(self, part: RdfPart) -> None:
         self.shared.add(part.shared)
@@ -159,8 +159,8 @@ class _SortedLinesWriter:
         self.lines: list[bytes] = []
         self.runs: list[IO[bytes]] = []
 
-    def _lines(self, quads: Iterable[ox.Quad]) -> list[bytes]:
-        data = serialize((q.triple for q in quads) if self.triples else quads, self.format)
+    def _lines(self, quads: Iterable[WrittenQuad]) -> list[bytes]:
+        data = serialize(oxigraph_quads(quads, self.triples), self.format)
         return [line for line in data.split(b"\n") if line.strip()]
 
     def add(self, part: RdfPart) -> None:

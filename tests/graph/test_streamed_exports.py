@@ -15,7 +15,7 @@ from talkgraph.graph.build import RdfPart
 from talkgraph.graph.exporters import rdf
 from talkgraph.graph.exporters import html
 from talkgraph.graph.exporters.html import render_html, view_data
-from talkgraph.graph.oxigraph_writer import serialize
+from talkgraph.graph.oxigraph_writer import oxigraph_quads, serialize, written_literal
 from talkgraph.graph.pipeline import build_graph, export_graph, streams_every
 from talkgraph.graph.spill import SpilledSequence
 from talkgraph.graph.validate import PartsCheck, validate_triples
@@ -68,8 +68,8 @@ def test_files_written_part_by_part_are_the_whole_graph_serialised_at_once(trans
 
 
 def test_a_graph_without_shared_entities_still_declares_its_prefixes(tmp_path):
-    node = ox.NamedNode("https://w3id.org/talkgraph/id/doc/x")
-    part = RdfPart(node, [ox.Quad(node, ox.NamedNode(str(SDO.name)), ox.Literal("x"), node)], [])
+    node = "<https://w3id.org/talkgraph/id/doc/x>"
+    part = RdfPart(node, [(node, SDO.name.n3(), written_literal("x"), node)], [])
     writer = rdf.PARTS_WRITERS["turtle"]()
     writer.add(RdfPart(None, [], []))
     writer.add(part)
@@ -77,20 +77,19 @@ def test_a_graph_without_shared_entities_still_declares_its_prefixes(tmp_path):
     writer.close()
     text = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
     assert "@prefix schema: <https://schema.org/>" in text and "schema:name" in text
-    assert [q.triple for q in ox.parse(text, format=ox.RdfFormat.TURTLE)] == [part.quads[0].triple]
+    assert [q.triple for q in ox.parse(text, format=ox.RdfFormat.TURTLE)] == [
+        q.triple for q in oxigraph_quads(part.quads)]
 
 
 def broken_parts(whole) -> list[RdfPart]:
     """The build's parts with a claim that lost its author and a model whose parameter count is no number."""
     parts = [RdfPart(p.graph, list(p.quads), list(p.shared)) for p in whole.rdf_parts()]
-    author = ox.NamedNode(str(SDO.author))
-    claim_class = ox.NamedNode(str(TG.Claim))
-    transcript = next(p for p in parts[1:] if any(q.object == claim_class for q in p.quads))
-    claim = next(q.subject for q in transcript.quads if q.object == claim_class)
-    transcript.quads[:] = [q for q in transcript.quads if not (q.subject == claim and q.predicate == author)]
-    model = next(q.subject for q in parts[0].shared if q.object == ox.NamedNode(str(SDO.SoftwareApplication)))
-    parts[-1].shared.append(ox.Quad(model, ox.NamedNode(str(TG.parameterCount)), ox.Literal("many"),
-                                    parts[0].shared[0].graph_name))
+    author, claim_class = SDO.author.n3(), TG.Claim.n3()
+    transcript = next(p for p in parts[1:] if any(o == claim_class for _, _, o, _ in p.quads))
+    claim = next(s for s, _, o, _ in transcript.quads if o == claim_class)
+    transcript.quads[:] = [q for q in transcript.quads if not (q[0] == claim and q[1] == author)]
+    model = next(s for s, _, o, _ in parts[0].shared if o == SDO.SoftwareApplication.n3())
+    parts[-1].shared.append((model, TG.parameterCount.n3(), written_literal("many"), parts[0].shared[0][3]))
     return parts
 
 
@@ -100,7 +99,7 @@ def test_shapes_checked_part_by_part_find_what_the_whole_check_finds(whole):
     for part in parts:
         check.add(part)
     report = check.report()
-    everything = validate_triples([q for p in parts for q in (*p.shared, *p.quads)])
+    everything = validate_triples(oxigraph_quads([q for p in parts for q in (*p.shared, *p.quads)]))
     assert not report.conforms
     assert len(report.results) == 2
     assert report == everything
