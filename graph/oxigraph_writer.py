@@ -158,3 +158,88 @@ def serialize(items: Iterable[ox.Triple | ox.Quad], rdf_format: ox.RdfFormat) ->
     """``items`` in ``rdf_format``, in the order given, with talkgraph's prefixes where the format has them."""
     prefixes = rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
     return ox.serialize(items, format=rdf_format, **({"prefixes": PREFIXES_WRITTEN} if prefixes else {}))
+
+
+class TurtleText:
+    """Turtle of ``WrittenQuad``s (their graphs dropped), byte for byte what pyoxigraph's serializer
+    writes of the same triples in the same order (``serialize``), without making its terms.
+
+    Each subject's consecutive triples are grouped as pyoxigraph groups them (`` ;`` then a tab
+    for the next predicate, `` ,`` for the next object).  Terms keep their N-Triples form where
+    Turtle writes them so: an IRI no prefix applies to, a string, a language-tagged string.  The
+    rest, few and repeated (the vocabulary's IRIs, the datatypes some literals may be written
+    bare in), pyoxigraph writes once each and the text is kept; an unfamiliar term (a blank node)
+    goes to pyoxigraph too.
+    """
+
+    _BARE_DATATYPES = frozenset(f"<{XSD[name]}>" for name in ("integer", "decimal", "double", "boolean"))
+
+    def __init__(self) -> None:
+        self.namespaces = tuple(PREFIXES_WRITTEN.values())
+        self.asked: dict[tuple[str, bool], str] = {}
+        self.prefixes = prefix_lines(serialize([ox.Triple(_SUBJECT, _PREDICATE, _SUBJECT)], ox.RdfFormat.TURTLE))
+
+    def serialize(self, quads: Iterable[WrittenQuad]) -> bytes:
+        """What ``serialize`` gives of the quads' triples in Turtle: the prefixes and the statements;
+        nothing for no quads."""
+        body = self.body(quads)
+        return self.prefixes + body.encode() if body else b""
+
+    def body(self, quads: Iterable[WrittenQuad]) -> str:
+        """The statements, without the prefixes; empty for no quads."""
+        out: list[str] = []
+        write, term, predicate_of = out.append, self.term, self.predicate
+        last_subject = last_predicate = None
+        for subject, predicate, value, _ in quads:
+            if subject == last_subject:
+                if predicate == last_predicate:
+                    write(" , ")
+                else:
+                    write(f" ;\n\t{predicate_of(predicate)} ")
+            else:
+                if last_subject is not None:
+                    write(" .\n")
+                write(f"{term(subject)} {predicate_of(predicate)} ")
+            write(term(value))
+            last_subject, last_predicate = subject, predicate
+        if last_subject is not None:
+            write(" .\n")
+        return "".join(out)
+
+    def predicate(self, term: str) -> str:
+        found = self.asked.get((term, True))
+        return found if found is not None else self._ask(term, True)
+
+    def term(self, term: str) -> str:
+        first = term[0]
+        if first == '"':
+            if term[-1] != ">":  # a string or a language-tagged string
+                return term
+            datatype_at = term.rindex('"^^<') + 3
+            datatype = term[datatype_at:]
+            if datatype not in self._BARE_DATATYPES:
+                return term[:datatype_at] + self.term(datatype)
+        elif first == "<" and not term.startswith(self.namespaces, 1):
+            return term
+        found = self.asked.get((term, False))
+        return found if found is not None else self._ask(term, False)
+
+    def _ask(self, term: str, as_predicate: bool) -> str:
+        """How pyoxigraph writes the term as a predicate or an object, read off one triple it writes."""
+        node = oxigraph_term(term)
+        triple = ox.Triple(_SUBJECT, node, _SUBJECT) if as_predicate else ox.Triple(_SUBJECT, _PREDICATE, node)
+        line = serialize([triple], ox.RdfFormat.TURTLE)[len(self.prefixes):].decode("utf-8")
+        start, end = (len("<s:> "), -len(" <s:> .\n")) if as_predicate else (len("<s:> <p:> "), -len(" .\n"))
+        written = self.asked[term, as_predicate] = line[start:end]
+        return written
+
+
+_SUBJECT, _PREDICATE = ox.NamedNode("s:"), ox.NamedNode("p:")
+
+
+def prefix_lines(data: bytes) -> bytes:
+    """A serialisation's leading ``@prefix`` lines."""
+    end = 0
+    while data.startswith(b"@prefix", end):
+        end = data.index(b"\n", end) + 1
+    return data[:end]

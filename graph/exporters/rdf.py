@@ -1,7 +1,9 @@
 """RDF exporters: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.
 
-Turtle, N-Triples, N-Quads and TriG are written by pyoxigraph (``graph/oxigraph_writer.py``),
-about 40× faster than rdflib's writers, from the graph in parts (``BuiltGraph.rdf_parts()``: the
+N-Triples, N-Quads and TriG are written by pyoxigraph (``graph/oxigraph_writer.py``), about 40×
+faster than rdflib's writers; Turtle, the default, is the bytes pyoxigraph writes, made in Python
+from the build's N-Triples-written terms (``TurtleText``) at a third of the cost of handing them to
+pyoxigraph.  All are written from the graph in parts (``BuiltGraph.rdf_parts()``: the
 entities, then one transcript at a time), as the store build writes the store: a build that writes
 only these formats never holds the whole graph, so its memory stays flat with the corpus.  Each
 format has a ``PartsWriter`` that takes the parts one by one and writes the file at the end:
@@ -39,7 +41,7 @@ from rdflib import Graph
 from talkgraph.ontology.namespace import PREFIXES
 
 from ..build import RdfPart
-from ..oxigraph_writer import WrittenQuad, oxigraph_quads, serialize, written_quads
+from ..oxigraph_writer import TurtleText, WrittenQuad, oxigraph_quads, prefix_lines, serialize, written_quads
 from . import BuiltRdf, atomic_write, exporter, load_exporters
 
 RUN_LINES = 200_000  # lines sorted in memory at a time by the line formats' external sort
@@ -112,16 +114,14 @@ class _SharedQuads:
 
 class _GroupedWriter:
     """Turtle or TriG: the shared entities' quads first, then each transcript's, serialised part by
-    part into a temporary file without repeating the prefixes."""
+    part into a temporary file without repeating the prefixes.  ``serialize`` gives the bytes
+    pyoxigraph's serializer gives of some quads (``oxigraph_writer.TurtleText`` for Turtle)."""
 
-    def __init__(self, rdf_format: ox.RdfFormat, triples: bool):
-        self.format, self.triples = rdf_format, triples
+    def __init__(self, serialize: Callable[[Iterable[WrittenQuad]], bytes]):
+        self._serialize = serialize
         self.shared = _SharedQuads()
         self.body: IO[bytes] = tempfile.TemporaryFile(prefix="talkgraph-")
         self.prefixes = b""
-
-    def _serialize(self, quads: Iterable[WrittenQuad]) -> bytes:
-        return serialize(oxigraph_quads(quads, self.triples), self.format)
 
     def add(self, part: RdfPart) -> None:
         self.shared.add(part.shared)
@@ -143,10 +143,8 @@ class _GroupedWriter:
 
 def _split_prefixes(data: bytes) -> tuple[bytes, bytes]:
     """A serialisation's leading ``@prefix`` lines, and the rest."""
-    end = 0
-    while data.startswith(b"@prefix", end):
-        end = data.index(b"\n", end) + 1
-    return data[:end], data[end:]
+    prefixes = prefix_lines(data)
+    return prefixes, data[len(prefixes):]
 
 
 class _SortedLinesWriter:
@@ -193,13 +191,13 @@ def _stripped(lines: Iterable[bytes]) -> Iterator[bytes]:
 
 
 streamed_exporter("turtle", "graph.ttl", "RDF Turtle (the default): the whole graph, readable",
-          lambda: _GroupedWriter(ox.RdfFormat.TURTLE, triples=True))
+          lambda: _GroupedWriter(TurtleText().serialize))
 streamed_exporter("nt", "graph.nt", "N-Triples: one triple a line, sorted; for bulk loaders and diffs",
           lambda: _SortedLinesWriter(ox.RdfFormat.N_TRIPLES, triples=True))
 streamed_exporter("nquads", "graph.nq", "N-Quads: one named graph per transcript plus one for shared entities",
           lambda: _SortedLinesWriter(ox.RdfFormat.N_QUADS, triples=False))
 streamed_exporter("trig", "graph.trig", "TriG: Turtle with one named graph per transcript plus one for entities",
-          lambda: _GroupedWriter(ox.RdfFormat.TRIG, triples=False))
+          lambda: _GroupedWriter(lambda quads: serialize(oxigraph_quads(quads), ox.RdfFormat.TRIG)))
 
 
 @exporter("jsonld", "graph.jsonld", "JSON-LD with a compact @context of talkgraph's prefixes")
