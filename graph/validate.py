@@ -156,8 +156,8 @@ class PartsCheck:
             self.batch.add(self.entities)
 
     def _judge(self, index: QuadIndex, entities_too: bool = False) -> None:
-        self.lines.update(violation.line() for node, violation in index.found(self.conditions)
-                          if entities_too or node not in self.entity_nodes)
+        self.lines.update(violation.line() for violation in
+                          index.violations(self.conditions, skip=frozenset() if entities_too else self.entity_nodes))
 
     def report(self) -> ValidationReport:
         self.batch.merge(self.shared)
@@ -238,26 +238,26 @@ class QuadIndex:
         self._focused.clear()
         self._typed = None
 
-    def violations(self, conditions: _Conditions) -> list[Violation]:
-        """What the checks find, each (targets, path) read once for all its constraints."""
-        return [violation for _, violation in self.found(conditions)]
-
-    def found(self, conditions: _Conditions) -> list[tuple[str, Violation]]:
-        """The violations, each with its focus node as the index holds it."""
-        found: list[tuple[str, Violation]] = []
+    def violations(self, conditions: _Conditions, skip: frozenset[str] | set[str] = frozenset()) -> list[Violation]:
+        """What the checks find, each (targets, path) read once for all its constraints; focus nodes
+        in ``skip`` (as N-Triples writes them) are not judged."""
+        found: list[Violation] = []
+        judged: dict[Focus, dict[str, None]] = {}
         for (targets, path), checks in self.groups.items():
-            focus = self._focus(targets)
+            focus = judged.get(targets)
+            if focus is None:
+                focus = judged[targets] = self._focus(targets) if not skip else {
+                    node: None for node in self._focus(targets) if node not in skip}
             values = self.values[path]
             held = {node: these for node in focus if (these := values.get(node)) is not None}
-            distinct: dict[str, None] = {}
-            for these in held.values():
-                distinct.update(these)
+            by_value = any(check.rule.kind in (RuleKind.CLASS, RuleKind.CONDITION) for check in checks)
+            distinct = set().union(*held.values()) if by_value else set()  # what the value rules judge
             for check in checks:
                 found += self._judge(check, focus, held, distinct, conditions)
         return found
 
     def _judge(self, check: Check, focus: dict[str, None], held: dict[str, dict[str, None]],
-               distinct: dict[str, None], conditions: _Conditions) -> Iterator[tuple[str, Violation]]:
+               distinct: set[str], conditions: _Conditions) -> Iterator[Violation]:
         kind, bound = check.rule.kind, check.rule.bound
         if kind is RuleKind.MIN_COUNT:
             for node in focus:
@@ -316,11 +316,11 @@ class QuadIndex:
         return found
 
 
-def _violation(check: Check, node: str, **row: Term | str) -> tuple[str, Violation]:
-    """A finding of the index, with its focus node as the index holds it; the terms it shows as pyoxigraph's."""
+def _violation(check: Check, node: str, **row: Term | str) -> Violation:
+    """A finding of the index, its terms as pyoxigraph's (few: made only for what is found)."""
     focus = oxigraph_term(node)
     shown = {name: oxigraph_term(term) if isinstance(term, str) else term for name, term in row.items()}
-    return node, Violation(check.shape, focus, check.path, check.component, check.message({"this": focus, **shown}))
+    return Violation(check.shape, focus, check.path, check.component, check.message({"this": focus, **shown}))
 
 
 class _Conditions:
@@ -337,7 +337,7 @@ class _Conditions:
         Oxigraph shows it."""
         asked = self.asked.setdefault(expression, set())
         breaking = self.breaking.setdefault(expression, {})
-        values = values if isinstance(values, dict) else dict.fromkeys(values)
+        values = values if isinstance(values, dict | set | frozenset) else dict.fromkeys(values)
         new = [value for value in values if value not in asked]
         if new:
             asked.update(new)
