@@ -188,6 +188,7 @@ class TurtleText:
     def __init__(self) -> None:
         self.namespaces = tuple(PREFIXES_WRITTEN.values())
         self.asked: dict[tuple[str, bool], str] = {}
+        self.predicates: dict[str, str] = {}  # the same for predicates, asked most often
         self.prefixes = prefix_lines(serialize([ox.Triple(_SUBJECT, _PREDICATE, _SUBJECT)], ox.RdfFormat.TURTLE))
 
     def serialize(self, quads: Iterable[WrittenQuad]) -> bytes:
@@ -211,14 +212,16 @@ class TurtleText:
                 if last_subject is not None:
                     write(" .\n")
                 write(f"{term(subject)} {predicate_of(predicate)} ")
-            write(term(value))
+            end = value[-1]
+            # a string or a language-tagged string, as it is, without a call: most of the objects
+            write(value if end == '"' or (end != ">" and value[0] == '"') else term(value))
             last_subject, last_predicate = subject, predicate
         if last_subject is not None:
             write(" .\n")
         return "".join(out)
 
     def predicate(self, term: str) -> str:
-        found = self.asked.get((term, True))
+        found = self.predicates.get(term)
         return found if found is not None else self._ask(term, True)
 
     def term(self, term: str) -> str:
@@ -243,6 +246,8 @@ class TurtleText:
         line = serialize([triple], ox.RdfFormat.TURTLE)[len(self.prefixes):].decode("utf-8")
         start, end = (len("<s:> "), -len(" <s:> .\n")) if as_predicate else (len("<s:> <p:> "), -len(" .\n"))
         written = self.asked[term, as_predicate] = line[start:end]
+        if as_predicate:
+            self.predicates[term] = written
         return written
 
 
