@@ -116,12 +116,12 @@ class _ViewWriter:
     def add(self, part: RdfPart) -> None:
         if part.graph is None and not self._seen_entities:
             self._seen_entities = True
-            self.statements.add(_read(part.shared))
+            self.statements.add_written(part.shared)
             self._selection = _Selection.of(self.statements, self._limit)
             return
-        self.statements.add(_read(part.shared))
-        self.statements.add(_read(_turns_the_page_needs(part.quads if self._selection is None
-                                                      else self._selection.kept(part.quads))))
+        self.statements.add_written(part.shared)
+        self.statements.add_written(_turns_the_page_needs(part.quads if self._selection is None
+                                                        else self._selection.kept(part.quads)))
 
     def write(self, path: Path) -> None:
         page = _page(self.statements, selection=self._selection)
@@ -130,13 +130,6 @@ class _ViewWriter:
 
     def close(self) -> None:
         self.statements = _Statements()
-
-
-def _read(quads: Iterable[WrittenQuad]) -> Iterator[ox.Quad]:
-    """Of a build's quads, those the view reads (``_Statements``), as pyoxigraph quads: the rest
-    is never made into pyoxigraph terms."""
-    rdf_type = _W_RDF.type
-    return oxigraph_quads([q for q in quads if (q[2] in _TYPES_WRITTEN if q[1] == rdf_type else q[1] in _READ_WRITTEN)])
 
 
 def _turns_the_page_needs(quads: list[WrittenQuad]) -> list[WrittenQuad]:
@@ -300,41 +293,70 @@ class _Statements:
     Every other triple (mentions' offsets, text contexts, provenance) is skipped without being
     kept, so a large corpus costs the view only what it draws.  Values keep no duplicates; every
     reader sorts what it shows, so the order the triples come in never reaches the page.
+
+    Terms are kept as N-Triples writes them, as a build makes them (``add_written``): strings hash
+    and compare several times faster than pyoxigraph's terms.  The readers get pyoxigraph terms,
+    each distinct one made once, all those not made yet in one pass of its parser when first read.
     """
 
     def __init__(self, triples: Iterable[ox.Triple | ox.Quad] = ()) -> None:
-        self._objects: dict[ox.NamedNode, dict[Term, dict[Term, None]]] = {p: {} for p in _READ}
-        self._typed: dict[ox.NamedNode, dict[Term, None]] = {c: {} for c in _TYPES}
+        self._objects: dict[str, dict[str, dict[str, None]]] = {p: {} for p in _READ_WRITTEN}
+        self._typed: dict[str, dict[str, None]] = {c: {} for c in _TYPES_WRITTEN}
+        self._terms: dict[str, Term] = {}
+        self._read_all = True  # whether every term kept is in ``_terms``
         self.add(triples)
 
     def add(self, triples: Iterable[ox.Triple | ox.Quad]) -> None:
-        """Keep what the view reads of ``triples``; a triple seen before adds nothing."""
-        rdf_type, objects, typed = _RDF.type, self._objects, self._typed
-        for triple in triples:
-            predicate = triple.predicate
+        """Keep what the view reads of pyoxigraph ``triples``; a triple seen before adds nothing."""
+        self.add_written((str(t.subject), str(t.predicate), str(t.object), "") for t in triples)
+
+    def add_written(self, quads: Iterable[WrittenQuad]) -> None:
+        """Keep what the view reads of a build's quads; a triple seen before adds nothing."""
+        rdf_type, objects, typed = _W_RDF.type, self._objects, self._typed
+        for subject, predicate, value, _ in quads:
             if predicate == rdf_type:
-                members = typed.get(triple.object)
+                members = typed.get(value)
                 if members is not None:
-                    members[triple.subject] = None
+                    members[subject] = None
             else:
                 by_subject = objects.get(predicate)
                 if by_subject is not None:
-                    by_subject.setdefault(triple.subject, {})[triple.object] = None
+                    found = by_subject.get(subject)
+                    if found is None:
+                        found = by_subject[subject] = {}
+                    found[value] = None
+        self._read_all = False
+
+    def _read(self) -> dict[str, Term]:
+        terms = self._terms
+        if not self._read_all:
+            new = {term: None for members in self._typed.values() for term in members if term not in terms}
+            for by_subject in self._objects.values():
+                for subject, values in by_subject.items():
+                    if subject not in terms:
+                        new[subject] = None
+                    new.update((value, None) for value in values if value not in terms)
+            terms.update(zip(new, (q.object for q in oxigraph_quads(("<s:>", "<p:>", term, "") for term in new))))
+            self._read_all = True
+        return terms
 
     def typed(self, cls: ox.NamedNode) -> list[Term]:
-        return list(self._typed[cls])
+        terms = self._read()
+        return [terms[member] for member in self._typed[str(cls)]]
 
     def objects(self, subject: Term, predicate: ox.NamedNode) -> list[Term]:
-        return list(self._objects[predicate].get(subject, ()))
+        terms = self._read()
+        return [terms[value] for value in self._objects[str(predicate)].get(str(subject), ())]
 
     def value(self, subject: Term, predicate: ox.NamedNode) -> Term | None:
         """The one value of a single-valued property; the least, should a graph give several."""
-        return _first(self._objects[predicate].get(subject, ()))
+        return _first(self.objects(subject, predicate))
 
     def pairs(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
-        for subject, values in self._objects[predicate].items():
+        terms = self._read()
+        for subject, values in self._objects[str(predicate)].items():
             for value in values:
-                yield subject, value
+                yield terms[subject], terms[value]
 
 
 def view_data(triples: Iterable[ox.Triple | ox.Quad]) -> dict:
