@@ -32,14 +32,12 @@ import pyoxigraph as ox
 from talkgraph.ontology.namespace import NIF, ONTOLOGY_FILE, PROV, RDF, RDFS, SDO, SKOS, TG
 
 from ..build import RdfPart
-from ..oxigraph_writer import OxNamespace, WrittenNamespace, WrittenQuad, oxigraph_quads, oxigraph_term
+from ..oxigraph_writer import WrittenNamespace, WrittenQuad, oxigraph_term, written_iri
 from . import atomic_write
 from .rdf import streamed_exporter
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-_NIF, _PROV, _RDF, _RDFS, _SDO, _SKOS, _TG = map(OxNamespace, (NIF, PROV, RDF, RDFS, SDO, SKOS, TG))
-# the same terms as a build's quads write them (``oxigraph_writer.WrittenQuad``), for the passes over its parts
-_W_NIF, _W_RDF, _W_SDO, _W_TG = map(WrittenNamespace, (NIF, RDF, SDO, TG))
+Term = str  # a term as N-Triples writes it, as the build's quads hold it (``oxigraph_writer.WrittenQuad``)
+_NIF, _PROV, _RDF, _RDFS, _SDO, _SKOS, _TG = map(WrittenNamespace, (NIF, PROV, RDF, RDFS, SDO, SKOS, TG))
 
 # entity classes in order of precedence: a node typed twice is drawn as the first that applies
 _ENTITY_KINDS = (
@@ -81,8 +79,6 @@ _READ = frozenset({
     _TG.atOrganization, _SDO.roleName, _SDO.jobTitle, _SDO.author, _SDO.text, _SDO.about, _TG.claimType,
     _NIF.beginIndex, _PROV.wasDerivedFrom, _TG.answeredBy, _TG.startsAt,
 })
-_TYPES_WRITTEN = frozenset(map(str, _TYPES))
-_READ_WRITTEN = frozenset(map(str, _READ))
 # an offset into a recording as xsd:duration writes it: PT1H2M3.5S
 _DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?")
 
@@ -142,12 +138,12 @@ def _turns_the_page_needs(quads: list[WrittenQuad]) -> list[WrittenQuad]:
     kept no longer grow with the corpus's length.  No turn's text is kept, nor where any passage
     other than a claim begins: the page never shows them.
     """
-    rdf_type, position, sender, part_of, mentions = (_W_RDF.type, _W_SDO.position, _W_SDO.sender,
-                                                     _W_SDO.isPartOf, _W_SDO.mentions)
-    begin, text = _W_NIF.beginIndex, _W_SDO.text
+    rdf_type, position, sender, part_of, mentions = (_RDF.type, _SDO.position, _SDO.sender,
+                                                     _SDO.isPartOf, _SDO.mentions)
+    begin, text = _NIF.beginIndex, _SDO.text
     turns: dict[str, str] = {}
     claims = set()
-    turn_class, claim_class = _W_TG.Turn, _W_TG.Claim
+    turn_class, claim_class = _TG.Turn, _TG.Claim
     for subject, predicate, cls, graph in quads:
         if predicate == rdf_type:
             if cls == turn_class:
@@ -165,12 +161,12 @@ def _turns_the_page_needs(quads: list[WrittenQuad]) -> list[WrittenQuad]:
             cited.add(value)
     first: dict[tuple[str | None, str], str] = {}  # (transcript, speaker) → their first turn
     for turn in turns:
-        who = _first_written(values[turn, sender])
+        who = _first(values[turn, sender])
         if who is None:
             continue
-        key = (_first_written(values[turn, part_of]), who)
-        if key not in first or (_written_int(_first_written(values[turn, position]))
-                                < _written_int(_first_written(values[first[key], position]))):
+        key = (_first(values[turn, part_of]), who)
+        if key not in first or (_int(_first(values[turn, position]))
+                                < _int(_first(values[first[key], position]))):
             first[key] = turn
     kept = cited | set(first.values())
     out = []
@@ -183,9 +179,9 @@ def _turns_the_page_needs(quads: list[WrittenQuad]) -> list[WrittenQuad]:
             if predicate != text:
                 out.append(q)
         elif predicate == mentions:
-            who = _first_written(values[subject, sender])
+            who = _first(values[subject, sender])
             if who is not None:
-                target = first[_first_written(values[subject, part_of]), who]
+                target = first[_first(values[subject, part_of]), who]
                 out.append((target, mentions, q[2], turns[subject]))
     return out
 
@@ -201,7 +197,6 @@ class _Selection:
     def __init__(self, shown: frozenset[Term], entities: int) -> None:
         self.shown = shown
         self.shown_ids = frozenset(map(_text, shown))
-        self.shown_written = frozenset(map(str, shown))
         self.entities = entities
         self.claims = self.kept_claims = 0
         self._kept_by: dict[tuple[str, str], int] = defaultdict(int)
@@ -218,11 +213,11 @@ class _Selection:
     def kept(self, quads: list[WrittenQuad]) -> list[WrittenQuad]:
         """A transcript's quads without the claims and questions the page leaves out, and without
         its turns' mentions of entities not shown."""
-        claim_class, question_class = _W_TG.Claim, _W_TG.Question
+        claim_class, question_class = _TG.Claim, _TG.Question
         items: dict[str, dict[str, None]] = {claim_class: {}, question_class: {}}
         begins: dict[str, dict[str, None]] = defaultdict(dict)
         authors: dict[str, dict[str, None]] = defaultdict(dict)
-        rdf_type, begin, author_of = _W_RDF.type, _W_NIF.beginIndex, _W_SDO.author
+        rdf_type, begin, author_of = _RDF.type, _NIF.beginIndex, _SDO.author
         for subject, predicate, value, _ in quads:  # what a _Statements of the part would say, in one pass
             if predicate == rdf_type:
                 members = items.get(value)
@@ -233,10 +228,10 @@ class _Selection:
             elif predicate == author_of:
                 authors[subject][value] = None
         dropped = set()
-        shown = self.shown_written
+        shown = self.shown
         for cls in (claim_class, question_class):
-            for item in sorted(items[cls], key=lambda i: _written_int(_first_written(begins.get(i, ())))):
-                author = _first_written(authors.get(item, ()))
+            for item in sorted(items[cls], key=lambda i: _int(_first(begins.get(i, ())))):
+                author = _first(authors.get(item, ()))
                 keep = author in shown and self._kept_by[cls, author] < BUILD_VIEW_ITEMS_PER_SPEAKER
                 if keep:
                     self._kept_by[cls, author] += 1
@@ -245,7 +240,7 @@ class _Selection:
                 if cls == claim_class:
                     self.claims += 1
                     self.kept_claims += keep
-        mentions = _W_SDO.mentions
+        mentions = _SDO.mentions
         return [q for q in quads if q[0] not in dropped and not (q[1] == mentions and q[2] not in shown)]
 
     def note(self) -> dict:
@@ -294,16 +289,14 @@ class _Statements:
     kept, so a large corpus costs the view only what it draws.  Values keep no duplicates; every
     reader sorts what it shows, so the order the triples come in never reaches the page.
 
-    Terms are kept as N-Triples writes them, as a build makes them (``add_written``): strings hash
-    and compare several times faster than pyoxigraph's terms.  The readers get pyoxigraph terms,
-    each distinct one made once, all those not made yet in one pass of its parser when first read.
+    Terms are kept, and read, as N-Triples writes them, as a build makes them (``add_written``):
+    strings hash and compare several times faster than pyoxigraph's terms; ``_text`` reads a term's
+    value off its written form.
     """
 
     def __init__(self, triples: Iterable[ox.Triple | ox.Quad] = ()) -> None:
-        self._objects: dict[str, dict[str, dict[str, None]]] = {p: {} for p in _READ_WRITTEN}
-        self._typed: dict[str, dict[str, None]] = {c: {} for c in _TYPES_WRITTEN}
-        self._terms: dict[str, Term] = {}
-        self._read_all = True  # whether every term kept is in ``_terms``
+        self._objects: dict[Term, dict[Term, dict[Term, None]]] = {p: {} for p in _READ}
+        self._typed: dict[Term, dict[Term, None]] = {c: {} for c in _TYPES}
         self.add(triples)
 
     def add(self, triples: Iterable[ox.Triple | ox.Quad]) -> None:
@@ -312,7 +305,7 @@ class _Statements:
 
     def add_written(self, quads: Iterable[WrittenQuad]) -> None:
         """Keep what the view reads of a build's quads; a triple seen before adds nothing."""
-        rdf_type, objects, typed = _W_RDF.type, self._objects, self._typed
+        rdf_type, objects, typed = _RDF.type, self._objects, self._typed
         for subject, predicate, value, _ in quads:
             if predicate == rdf_type:
                 members = typed.get(value)
@@ -325,38 +318,21 @@ class _Statements:
                     if found is None:
                         found = by_subject[subject] = {}
                     found[value] = None
-        self._read_all = False
 
-    def _read(self) -> dict[str, Term]:
-        terms = self._terms
-        if not self._read_all:
-            new = {term: None for members in self._typed.values() for term in members if term not in terms}
-            for by_subject in self._objects.values():
-                for subject, values in by_subject.items():
-                    if subject not in terms:
-                        new[subject] = None
-                    new.update((value, None) for value in values if value not in terms)
-            terms.update(zip(new, (q.object for q in oxigraph_quads(("<s:>", "<p:>", term, "") for term in new))))
-            self._read_all = True
-        return terms
+    def typed(self, cls: Term) -> list[Term]:
+        return list(self._typed[cls])
 
-    def typed(self, cls: ox.NamedNode) -> list[Term]:
-        terms = self._read()
-        return [terms[member] for member in self._typed[str(cls)]]
+    def objects(self, subject: Term, predicate: Term) -> list[Term]:
+        return list(self._objects[predicate].get(subject, ()))
 
-    def objects(self, subject: Term, predicate: ox.NamedNode) -> list[Term]:
-        terms = self._read()
-        return [terms[value] for value in self._objects[str(predicate)].get(str(subject), ())]
-
-    def value(self, subject: Term, predicate: ox.NamedNode) -> Term | None:
+    def value(self, subject: Term, predicate: Term) -> Term | None:
         """The one value of a single-valued property; the least, should a graph give several."""
-        return _first(self.objects(subject, predicate))
+        return _first(self._objects[predicate].get(subject, ()))
 
-    def pairs(self, predicate: ox.NamedNode) -> Iterator[tuple[Term, Term]]:
-        terms = self._read()
-        for subject, values in self._objects[str(predicate)].items():
+    def pairs(self, predicate: Term) -> Iterator[tuple[Term, Term]]:
+        for subject, values in self._objects[predicate].items():
             for value in values:
-                yield terms[subject], terms[value]
+                yield subject, value
 
 
 def view_data(triples: Iterable[ox.Triple | ox.Quad]) -> dict:
@@ -380,7 +356,7 @@ def _view_data(graph: _Statements, selection: _Selection | None = None) -> dict:
         speakers = [s for s in speakers if s["id"] in selection.shown_ids]
     for person in {c["author"] for c in claims if c["author"]} | {s["id"] for s in speakers}:
         if person not in nodes:
-            nodes[person] = typed.get(person) or _bare_node(graph, ox.NamedNode(person))
+            nodes[person] = typed.get(person) or _bare_node(graph, written_iri(person))
     edges = _edges(graph, nodes)
     return {
         "documents": documents,
@@ -462,7 +438,7 @@ def _entity(graph: _Statements, entity: Term, kind: str) -> dict:
     }
 
 
-def _bare_node(graph: _Statements, entity: ox.NamedNode) -> dict:
+def _bare_node(graph: _Statements, entity: Term) -> dict:
     """A speaker or author the graph never typed: drawn as a role-only speaker."""
     return _entity(graph, entity, "Speaker")
 
@@ -604,7 +580,7 @@ def _citation(turn: Term | None, turns: dict[Term, dict]) -> dict:
 
 def _clock(duration: Term | None) -> str:
     """An ``xsd:duration`` offset as a player shows it: ``PT1H2M3.5S`` → ``1:02:03``, ``PT75S`` → ``1:15``."""
-    match = _DURATION.fullmatch(_text(duration)) if isinstance(duration, ox.Literal) else None
+    match = _DURATION.fullmatch(_text(duration)) if _is_literal(duration) else None
     if not match or not any(match.groups()):
         return ""
     days, hours, minutes, seconds = (float(part or 0) for part in match.groups())
@@ -619,18 +595,18 @@ def _ontology() -> tuple[ox.Quad, ...]:
 
 
 @cache
-def _ontology_labels() -> dict[ox.NamedNode, str]:
+def _ontology_labels() -> dict[Term, str]:
     """English labels of talkgraph's own properties, read from the ontology file."""
-    return {q.subject: q.object.value for q in _ontology()
-            if q.predicate == _RDFS.label and isinstance(q.object, ox.Literal) and q.object.language == "en"}
+    return {str(q.subject): q.object.value for q in _ontology()
+            if str(q.predicate) == _RDFS.label and isinstance(q.object, ox.Literal) and q.object.language == "en"}
 
 
 @cache
-def _claim_type_labels() -> dict[ox.NamedNode, str]:
-    labels: dict[ox.NamedNode, dict[str, str]] = defaultdict(dict)
+def _claim_type_labels() -> dict[Term, str]:
+    labels: dict[Term, dict[str, str]] = defaultdict(dict)
     for q in _ontology():
-        if q.predicate == _SKOS.prefLabel and isinstance(q.object, ox.Literal):
-            labels[q.subject][q.object.language or ""] = q.object.value
+        if str(q.predicate) == _SKOS.prefLabel and isinstance(q.object, ox.Literal):
+            labels[str(q.subject)][q.object.language or ""] = q.object.value
     return {s: " · ".join(v for v in (by_lang.get("zh"), by_lang.get("en")) if v) for s, by_lang in labels.items()}
 
 
@@ -639,10 +615,10 @@ def _claim_type_labels() -> dict[ox.NamedNode, str]:
 
 def _label(graph: _Statements, node: Term) -> str:
     """The Chinese label if there is one, then any label, then schema:name, then the IRI's tail."""
-    labels = [o for o in graph.objects(node, _RDFS.label) if isinstance(o, ox.Literal)]
-    labels.sort(key=lambda o: (o.language != "zh", o.language is not None, o.language or "", o.value))
+    labels = [(_language(o), _text(o)) for o in graph.objects(node, _RDFS.label) if _is_literal(o)]
+    labels.sort(key=lambda label: (label[0] != "zh", label[0] is not None, label[0] or "", label[1]))
     if labels:
-        return labels[0].value
+        return labels[0][1]
     return _text(graph.value(node, _SDO.name)) or _local_name(node)
 
 
@@ -652,9 +628,9 @@ def _search_keys(names: Iterable[str]) -> list[str]:
 
 
 def _local_name(node: Term | None) -> str:
-    if not isinstance(node, ox.NamedNode):
+    if node is None or not node.startswith("<"):
         return ""
-    return re.split(r"[/#]", node.value.rstrip("/#"))[-1]
+    return re.split(r"[/#]", node[1:-1].rstrip("/#"))[-1]
 
 
 def _natural(text: str) -> list:
@@ -668,44 +644,37 @@ def _first(items: Iterable[Term]) -> Term | None:
 
 
 def _sort_key(term: Term) -> tuple[str, str]:
-    return term.value, type(term).__name__
+    """A term's text, then its kind (``BlankNode`` < ``Literal`` < ``NamedNode``)."""
+    first = term[0]
+    return _text(term), "NamedNode" if first == "<" else "BlankNode" if first == "_" else "Literal"
 
 
-def _first_written(items: Iterable[str]) -> str | None:
-    """``_first`` of terms as N-Triples writes them: the same one."""
-    return min(items, key=_written_sort_key, default=None)
-
-
-def _written_sort_key(term: str) -> tuple[str, str]:
-    """``_sort_key`` of the term N-Triples writes so, made without a pyoxigraph term but for literals."""
-    if term.startswith("<"):
-        return term[1:-1], "NamedNode"
-    if term.startswith("_:"):
-        return term[2:], "BlankNode"
+def _text(term: Term | None) -> str:
+    """A term's value (an IRI, a blank node's id, a literal's text) read off its written form; a
+    literal with escapes is read by pyoxigraph."""
+    if term is None:
+        return ""
+    first = term[0]
+    if first == "<":
+        return term[1:-1]
+    if first == "_":
+        return term[2:]
     lexical = term[1:term.rindex('"')]
-    return (lexical, "Literal") if "\\" not in lexical else _sort_key(oxigraph_term(term))
+    return lexical if "\\" not in lexical else oxigraph_term(term).value
 
 
-def _written_int(term: str | None) -> int:
-    """``_int`` of the term N-Triples writes so: a literal without escapes read as it is written."""
-    if term is None or not term.startswith('"'):
-        return 0
-    lexical = term[1:term.rindex('"')]
-    if "\\" in lexical:
-        return _int(oxigraph_term(term))
+def _is_literal(term: Term | None) -> bool:
+    return term is not None and term.startswith('"')
+
+
+def _language(literal: Term) -> str | None:
+    tail = literal[literal.rindex('"') + 1:]
+    return tail[1:] if tail.startswith("@") else None
+
+
+def _int(term: Term | None) -> int:
     try:
-        return int(lexical)
-    except ValueError:
-        return 0
-
-
-def _text(value: Term | None) -> str:
-    return "" if value is None else value.value
-
-
-def _int(value: Term | None) -> int:
-    try:
-        return int(value.value) if isinstance(value, ox.Literal) else 0
+        return int(_text(term)) if _is_literal(term) else 0
     except ValueError:
         return 0
 
