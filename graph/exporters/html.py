@@ -327,7 +327,10 @@ class _Statements:
 
     def value(self, subject: Term, predicate: Term) -> Term | None:
         """The one value of a single-valued property; the least, should a graph give several."""
-        return _first(self._objects[predicate].get(subject, ()))
+        values = self._objects[predicate].get(subject)
+        if not values:
+            return None
+        return next(iter(values)) if len(values) == 1 else _first(values)
 
     def pairs(self, predicate: Term) -> Iterator[tuple[Term, Term]]:
         for subject, values in self._objects[predicate].items():

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from talkgraph.graph.exporters.html import view_data
 from talkgraph.graph.oxigraph_writer import (TurtleText, oxigraph_quads, oxigraph_term, serialize, written_iri,
                                              written_literal, written_quads)
 
@@ -39,3 +40,17 @@ def test_turtle_of_written_quads_is_what_pyoxigraph_writes(items):
     quads = list(written_quads(ox.Quad(t.subject, t.predicate, t.object) for t in items))
     assert TurtleText().serialize(quads) == serialize(items, ox.RdfFormat.TURTLE)
     assert [q.triple for q in oxigraph_quads(quads)] == items
+
+
+@settings(max_examples=100)
+@given(text.filter(str.strip), st.sampled_from([None, "zh", "en"]))
+def test_the_view_reads_a_label_as_written_whatever_it_holds(label, language):
+    person = ox.NamedNode("https://w3id.org/talkgraph/id/person/x")
+    triples = [ox.Triple(person, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                         ox.NamedNode("https://schema.org/Person")),
+               ox.Triple(person, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                         ox.Literal(label, language=language)),
+               ox.Triple(person, ox.NamedNode("https://w3id.org/talkgraph/ontology#mentionCount"),
+                         ox.Literal("7", datatype=ox.NamedNode(XSD + "integer")))]
+    (node,) = view_data(triples)["nodes"]
+    assert (node["label"], node["count"], node["id"]) == (label, 7, person.value)
