@@ -1,15 +1,14 @@
-"""pyoxigraph terms for talkgraph's vocabulary, conversion to and from rdflib, and fast writers.
+"""Terms as the build writes them, pyoxigraph terms, conversion to and from rdflib, and fast writers.
 
-The build itself hands out quads as plain tuples of terms written as N-Triples writes them
-(``"text"@zh``, ``<iri>``; ``WrittenQuad``): a Python string hashes once and compares in C, where
-making a pyoxigraph ``Quad`` cost more than the rest of the build's graph, and the shapes check and
-the view read them as they are.  Where pyoxigraph is the target (a writer, a store) the tuples go to
-it as N-Quads text, which its parser turns into its own terms in Rust (``oxigraph_quads``).
-
-The build makes its triples as pyoxigraph terms (a term costs about 1 µs there against 1.5–4.5 µs
-in rdflib, and adding to an rdflib graph costs 5 µs more), and pyoxigraph writes Turtle and
-N-Triples about 40× faster than rdflib.  rdflib stays the graph users get in Python
-(``BuiltGraph.rdf``) and what the JSON-LD and RDF/XML writers read: ``rdflib_triples`` makes it.
+The build hands out quads as plain tuples of terms written as N-Triples writes them (``"text"@zh``,
+``<iri>``; ``WrittenQuad``): a string costs a third of a pyoxigraph term to make (which costs a
+fifth of an rdflib term and its graph), hashes once and compares in C; making pyoxigraph ``Quad``s
+cost more than the rest of the build's graph.  The shapes check and the view read the strings as
+they are, and Turtle is written from them (``TurtleText``).  Where pyoxigraph is the target (the
+other writers, a store) the tuples go to it as N-Quads text, which its parser turns into its own
+terms in Rust (``oxigraph_quads``); it writes N-Triples about 40× faster than rdflib.  rdflib stays
+the graph users get in Python (``BuiltGraph.rdf``) and what the JSON-LD and RDF/XML writers read:
+``rdflib_triples`` makes it.
 
 Data IRIs are written in full (``<…/person/田奇>``), never as prefixed names, so no writer needs
 the ``\\/`` escapes some stores misread.
