@@ -199,18 +199,18 @@ class TurtleText:
     def body(self, quads: Iterable[WrittenQuad]) -> str:
         """The statements, without the prefixes; empty for no quads."""
         out: list[str] = []
-        write, term, predicate_of = out.append, self.term, self.predicate
+        write, term, predicates, ask = out.append, self.term, self.predicates, self.predicate
         last_subject = last_predicate = None
         for subject, predicate, value, _ in quads:
             if subject == last_subject:
                 if predicate == last_predicate:
                     write(" , ")
                 else:
-                    write(f" ;\n\t{predicate_of(predicate)} ")
+                    write(f" ;\n\t{predicates.get(predicate) or ask(predicate)} ")
             else:
                 if last_subject is not None:
                     write(" .\n")
-                write(f"{term(subject)} {predicate_of(predicate)} ")
+                write(f"{term(subject)} {predicates.get(predicate) or ask(predicate)} ")
             end = value[-1]
             # a string or a language-tagged string, as it is, without a call: most of the objects
             write(value if end == '"' or (end != ">" and value[0] == '"') else term(value))

@@ -36,7 +36,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
 from talkgraph.extract.errors import TalkgraphError
-from talkgraph.graph.oxigraph_writer import WrittenQuad, oxigraph_term, oxigraph_triples, to_oxigraph, written_quads
+from talkgraph.graph.oxigraph_writer import (WrittenQuad, oxigraph_term, oxigraph_triples, to_oxigraph, written_iri,
+                                            written_quads)
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
 SHAPES_FILE = Path(ONTOLOGY_FILE).with_name("shapes.ttl")
@@ -188,7 +189,7 @@ def find_violations(store: ox.Store, shapes: Path = SHAPES_FILE) -> list[Violati
 
 # ---------------------------------------------------------------- the same checks without a store
 
-_TYPE, _SUBCLASS = f"<{RDF.type}>", f"<{RDFS.subClassOf}>"
+_TYPE, _SUBCLASS = written_iri(str(RDF.type)), written_iri(str(RDFS.subClassOf))
 _INTEGER = ox.NamedNode(str(XSD.integer))
 
 
@@ -206,9 +207,9 @@ class QuadIndex:
         read = {_TYPE, _SUBCLASS}
         self.groups: dict[tuple[Focus, str], list[Check]] = {}
         for check in checks:
-            read.add(check.path.n3())
+            read.add(written_iri(str(check.path)))
             read.update(str(p) for p in check.focus.subjects_of + check.focus.objects_of)
-            self.groups.setdefault((check.focus, check.path.n3()), []).append(check)
+            self.groups.setdefault((check.focus, written_iri(str(check.path))), []).append(check)
         self.values: dict[str, dict[str, dict[str, None]]] = {p: {} for p in read}
         self._instances: dict[str, set[str]] = {}  # made when first asked, once every quad is in
         self._focused: dict[Focus, dict[str, None]] = {}
