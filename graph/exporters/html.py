@@ -327,10 +327,7 @@ class _Statements:
 
     def value(self, subject: Term, predicate: Term) -> Term | None:
         """The one value of a single-valued property; the least, should a graph give several."""
-        values = self._objects[predicate].get(subject)
-        if not values:
-            return None
-        return next(iter(values)) if len(values) == 1 else _first(values)
+        return _first(self._objects[predicate].get(subject, ()))
 
     def pairs(self, predicate: Term) -> Iterator[tuple[Term, Term]]:
         for subject, values in self._objects[predicate].items():
@@ -643,7 +640,8 @@ def _natural(text: str) -> list:
 
 def _first(items: Iterable[Term]) -> Term | None:
     """The least of several terms, by their text: the same one whatever order they came in."""
-    return min(items, key=_sort_key, default=None)
+    found = list(items)
+    return found[0] if len(found) == 1 else min(found, key=_sort_key, default=None)
 
 
 def _sort_key(term: Term) -> tuple[str, str]:
