@@ -46,7 +46,7 @@ def configure(subparsers) -> None:
                              "(exit status 1 when any could not); without it the first one stops the build")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip checking the graph against talkgraph's SHACL shapes before writing "
-                             "(the check takes about 0.3 s per MB of transcript)")
+                             "(the check takes about 0.2 s per MB of transcript)")
     parser.add_argument("--pipeline", metavar="CONFIG",
                         help="mention components to run: the defaults changed by NAME (add), -NAME (remove), a group "
                              "(persons, organizations, ...), FILE.py (your own components), comma-separated, or a "
