@@ -32,13 +32,16 @@ _CLAUSE_END = re.compile(r"[，,。；;：:（）()“”\"「」《》\s!！?�
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}")
 _MIN_CHARS, _MAX_CHARS = 2, 10
 _MAX_CLAUSE = 60
-# the words a title may open with: 副总经理, 独立董事, 常务副总裁, 首席执行官
-_TITLE_PREFIXES = ("副", "总", "执行", "独立", "首席", "常务", "高级", "非执行", "外部", "董事会")
-# the field a post is in, written before its title: 财务负责人, 技术总经理, 销售总监
-_POST_FIELDS = ("财务", "技术", "生产", "销售", "市场", "运营", "产品", "营销", "人事", "行政", "业务", "商务", "研发",
-                "质量", "法务", "审计", "战略")
-# what ends a department before the title: 审计部, 技术中心, 总经理办公室
-_DEPARTMENT_ENDS = ("办公室", "中心", "部", "处", "科", "室", "组")
+
+
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    """A word list in a fixed order, longest first, as a pattern's alternation and ``endswith`` want it."""
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_TITLE_PREFIXES = _longest_first(lexicon.words("title_prefixes"))  # 副总经理, 独立董事, 首席执行官
+_POST_FIELDS = _longest_first(lexicon.words("post_fields"))  # 财务负责人, 销售总监
+_DEPARTMENT_ENDS = _longest_first(lexicon.words("department_endings"))  # 审计部, 技术中心, 总经理办公室
 # dictionary tags that cannot stand inside a name: pronouns, prepositions, conjunctions, particles,
 # adverbs, numerals, measure words, directions, time words
 _FUNCTION_TAGS = ("r", "p", "c", "u", "d", "m", "q", "f", "t", "y", "e", "o", "uj", "ul")
@@ -47,7 +50,7 @@ _NAME_TAGS = ("nt", "nz", "j", "nr")
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 # the party's and the staff's organs inside an organisation: 党办, 党支部, 党工委, 工委会, 纪检组
 _PARTY_BODY = re.compile(r"^党|支部$|工委|委会$|纪检|团委")
-_BODIES = frozenset({"党委", "团委", "纪委", "工会", "监事会", "董事会", "车间"})
+_BODIES = lexicon.words("organisation_bodies")
 
 
 def has_cue(text: str) -> bool:
@@ -273,6 +276,5 @@ def _titles_pattern() -> str:
     return f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})"
 
 
-# posts on a board or a council, held at an organisation as a title is (titles.txt lists jobs and honours)
-_BOARD_POSTS = frozenset({"监事", "顾问", "委员", "常委", "理事", "会计师", "总会计师", "总工程师", "总经济师", "协理"})
+_BOARD_POSTS = lexicon.words("board_posts")
 _TITLE = re.compile(_titles_pattern())
