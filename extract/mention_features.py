@@ -72,7 +72,7 @@ def _word_positions(size: int, words: Words) -> tuple[list[str], list[str]]:
     word_at, place_at = ["WS_"] * size, ["WCS"] * size
     tags, classes = vocabulary().tags, _classes()
     for word, start, end in words:
-        if start < 0 or end > size:
+        if start < 0 or end > size or end <= start:  # outside the text, or empty
             continue
         kind = classes.get(tags.get(word), "?")
         if word.isspace():

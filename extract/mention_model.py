@@ -6,9 +6,9 @@ from the shape of the characters around it.  The model is a linear-chain CRF (CR
 character features (``mention_features``), trained by ``scripts/train_mention_model.py``.  It ships
 twice as package data: the CRFsuite file the training wrote (``data/mention-crf.crfsuite``, which
 the training record describes) and the same weights as tables (``data/mention-crf.npz``, see
-``mention_tables``), which tagging reads.  Tagging decodes as CRFsuite does, with numpy over all of
-a document's paragraphs at once (``linear_chain``): the same tags and the same rounded scores.
-It is loaded once per process, offline; tagging is deterministic.
+``mention_tables``), which tagging reads.  Tagging decodes as CRFsuite does, in compiled code over a
+batch of paragraphs at once (``linear_chain``, the project's own C module): the same tags and the
+same scores, to the bit.  It is loaded once per process, offline; tagging is deterministic.
 
 ``model_mentions(text)`` returns ``ModelSpan`` records with exact offsets into ``text``.  Spans the
 text itself contradicts are refused (see ``refusal``): a common dictionary word, a fragment of a
@@ -16,7 +16,6 @@ Latin-script word, a generic ``X公司``.
 """
 from __future__ import annotations
 
-import math
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
@@ -30,7 +29,7 @@ import numpy as np
 from .chinese_names import HAN_WORD
 from .component import Candidate
 from .errors import TalkgraphError
-from .linear_chain import MARGINAL_ERROR, Lattice, crfsuite_marginals, marginals, viterbi
+from .linear_chain import marginals, viterbi
 from .mention_features import Words, char_features
 from .mention_tables import MentionTables
 from .model import Kind
@@ -38,7 +37,7 @@ from .model_refusals import refusal
 from .tokens import vocabulary
 
 __all__ = ["MODEL_FILE", "TABLES_FILE", "ModelSpan", "char_features", "find_names", "has_han", "model_mentions",
-           "read_tables", "spans_from_tags", "tag_texts", "tagged_spans"]
+           "read_tables", "spans_from_tags", "tag_ahead", "tag_texts", "tagged_spans"]
 
 MODEL_FILE = "mention-crf.crfsuite"
 TABLES_FILE = "mention-crf.npz"  # the same weights, written from it by scripts/train_mention_model.py
@@ -134,75 +133,73 @@ def tagged_spans(text: str, model_file: str | None = None, words: Words | None =
     return tag_texts([text], [words], model_file)[0]
 
 
-def tag_texts(texts: Sequence[str], words: Sequence[Words | None],
-              model_file: str | None = None) -> list[tuple[ModelSpan, ...]]:
-    """``tagged_spans`` of each text, decoded together: one pass of numpy operations per character
-    position serves every text of the batch.  Each text is tagged as if alone (no state crosses
-    from one to the next); an empty text has no spans."""
-    words = [w if w is not None else [(t.word, t.start, t.end) for t in vocabulary().segment(text)]
-             for text, w in zip(texts, words)]
+def tag_texts(texts: Sequence[str], words: Sequence[Words | None], model_file: str | None = None,
+              offsets: Sequence[int] | None = None) -> list[tuple[ModelSpan, ...]]:
+    """``tagged_spans`` of each text, decoded together: one call of the compiled code serves every
+    text of a batch.  Each text is tagged as if alone (no state crosses from one to the next); an
+    empty text has no spans.  ``offsets[k]``, when given, is where text ``k``'s words count from
+    (a paragraph's tokens at document offsets); words segmented here count from 0."""
+    if offsets is None:
+        offsets = [0] * len(texts)
+    given = [(w, o) if w is not None else ([(t.word, t.start, t.end) for t in vocabulary().segment(text)], 0)
+             for text, w, o in zip(texts, words, offsets)]
     tables = _tables(model_file)
     out: list[tuple[ModelSpan, ...]] = [()] * len(texts)
     for batch in _batches([len(t) for t in texts]):
-        for i, spans in zip(batch, _tag_batch(tables, [texts[i] for i in batch], [words[i] for i in batch])):
+        for i, spans in zip(batch, _tag_batch(tables, [texts[i] for i in batch], [given[i][0] for i in batch],
+                                              [given[i][1] for i in batch])):
             out[i] = spans
     return out
 
 
-# the most characters one batch decodes: bounds its arrays (about 1 KB a character)
+# the most characters one batch decodes: bounds its arrays (about 250 bytes a character)
 _BATCH_CHARS = 100_000
 
 
 def _batches(lengths: list[int]) -> Iterator[list[int]]:
-    """The non-empty texts' indices, longest first, in batches of at most ``_BATCH_CHARS`` characters
+    """The non-empty texts' indices, in order, in batches of at most ``_BATCH_CHARS`` characters
     (or one longer text)."""
-    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: -lengths[i])
     batch: list[int] = []
     size = 0
-    for i in order:
-        if batch and size + lengths[i] > _BATCH_CHARS:
+    for i, n in enumerate(lengths):
+        if not n:
+            continue
+        if batch and size + n > _BATCH_CHARS:
             yield batch
             batch, size = [], 0
         batch.append(i)
-        size += lengths[i]
+        size += n
     if batch:
         yield batch
 
 
-def _tag_batch(tables: MentionTables, texts: list[str], words: list[Words]) -> list[tuple[ModelSpan, ...]]:
-    """The spans of each text (sorted longest first): Viterbi's tags, and for each span the least
-    marginal probability of its tags.  A score whose fourth decimal the fast marginals cannot settle
-    (within ``MARGINAL_ERROR`` of a rounding edge) is computed again with CRFsuite's own arithmetic."""
-    scores = tables.state_scores(texts, words)
-    lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    first = (np.cumsum(lengths) - lengths).tolist()
-    labels = viterbi(Lattice.of(lengths, len(tables.labels)), scores, tables.transitions)
+def _tag_batch(tables: MentionTables, texts: list[str], words: list[Words],
+               offsets: list[int]) -> list[tuple[ModelSpan, ...]]:
+    """The spans of each (non-empty) text: Viterbi's tags, and for each span the least marginal
+    probability of its tags, computed only for the texts with a span."""
+    scores = tables.state_scores(texts, words, offsets)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    starts = np.cumsum(lengths) - lengths
+    labels = np.empty(len(scores), dtype=np.int64)
+    viterbi(scores, starts, lengths, tables.transitions, labels)
     at = np.flatnonzero(labels != tables.labels.index("O"))  # most characters are outside any name
-    owner = np.searchsorted(np.array(first), at, side="right") - 1
+    owner = np.searchsorted(starts, at, side="right") - 1
     tagged: list[list[tuple[int, str]]] = [[] for _ in texts]
-    for b, i, tag in zip(owner.tolist(), (at - np.array(first)[owner]).tolist(),
+    for b, i, tag in zip(owner.tolist(), (at - starts[owner]).tolist(),
                          np.array(tables.labels, dtype=object)[labels[at]].tolist()):
         tagged[b].append((i, tag))
     found = [[(s, e, TAG_KINDS[typ]) for s, e, typ in _runs(pairs) if typ in TAG_KINDS] for pairs in tagged]
-    tagged = [b for b, spans in enumerate(found) if spans]
+    named = [b for b, spans in enumerate(found) if spans]
     out: list[tuple[ModelSpan, ...]] = [()] * len(texts)
-    if not tagged:
+    if not named:
         return out
-    rows = np.concatenate([np.arange(first[b], first[b] + lengths[b]) for b in tagged])
-    probability = marginals(Lattice.of(lengths[tagged], len(tables.labels)), scores[rows], tables.transitions)
-    chosen = probability[np.arange(len(rows)), labels[rows]].tolist()
-    offset = 0
-    for b in tagged:
-        n = int(lengths[b])
-        spans = []
-        for start, end, kind in found[b]:
-            score = min(chosen[offset + start:offset + end])
-            if not math.isfinite(score) or round(score - MARGINAL_ERROR, 4) != round(score + MARGINAL_ERROR, 4):
-                exact = crfsuite_marginals(scores[first[b]:first[b] + n].tolist(), tables.transitions.tolist())
-                score = min(exact[i][labels[first[b] + i]] for i in range(start, end))
-            spans.append(ModelSpan(start, end, kind, round(score, 4)))
-        out[b] = tuple(spans)
-        offset += n
+    probability = np.empty_like(scores)  # written for the named texts' rows alone
+    marginals(scores, starts[named], lengths[named], tables.transitions, probability)
+    chosen = probability[np.arange(len(labels)), labels]
+    for b in named:
+        first = int(starts[b])
+        out[b] = tuple(ModelSpan(start, end, kind, round(float(chosen[first + start:first + end].min()), 4))
+                       for start, end, kind in found[b])
     return out
 
 
@@ -218,12 +215,44 @@ def has_han(text: str) -> bool:
 
 def find_names(doc, paragraphs) -> Iterator[Candidate]:
     """The pipeline component: the model's names in each paragraph, at document offsets, with their
-    score.  The document's paragraphs are tagged together (``tag_texts``)."""
+    score.  The document's paragraphs are tagged together (``tag_texts``), or were tagged ahead
+    with other documents' (``tag_ahead``)."""
     paragraphs = [p for p in paragraphs if has_han(p.text)]
-    words = [[(t.word, t.start - p.start, t.end - p.start) for t in p.tokens] for p in paragraphs]
-    for para, para_words, spans in zip(paragraphs, words, tag_texts([p.text for p in paragraphs], words)):
-        for span in _refused(para.text, spans, para_words):
+    for para, spans in zip(paragraphs, _paragraph_spans(doc, paragraphs)):
+        if not spans:
+            continue
+        words = [(t.word, t.start - para.start, t.end - para.start) for t in para.tokens]
+        for span in _refused(para.text, spans, words):
             least = COMPONENT_KINDS.get(span.kind)
             if least is not None and span.score >= least:
                 yield Candidate(para.start + span.start, para.start + span.end, span.kind, para.turn_index,
                                 score=span.score)
+
+
+# ``doc.shared``'s entry for spans ``tag_ahead`` found: paragraph start → the paragraph's spans
+_TAGGED_AHEAD = "model.crf: tagged ahead"
+
+
+def tag_ahead(docs: Sequence) -> None:
+    """Tag the paragraphs of several documents in one batch before the pipeline runs on each of
+    them; ``find_names`` then takes its spans from ``doc.shared``.  The spans are those each
+    document's own tagging finds (every text is tagged as if alone), for one call instead of one
+    per document: what ``talkgraph mentions --lines`` needs, with a document per line."""
+    paragraphs = [(doc, p) for doc in docs for p in doc.paragraphs if has_han(p.text)]
+    for doc in docs:
+        doc.shared[_TAGGED_AHEAD] = {}
+    for (doc, para), spans in zip(paragraphs, _tag_paragraphs([p for _, p in paragraphs])):
+        doc.shared[_TAGGED_AHEAD][para.start] = spans
+
+
+def _paragraph_spans(doc, paragraphs) -> list[tuple[ModelSpan, ...]]:
+    """Each paragraph's spans: tagged ahead, or tagged now."""
+    ahead = doc.shared.get(_TAGGED_AHEAD, {})
+    now = iter(_tag_paragraphs([p for p in paragraphs if p.start not in ahead]))
+    return [ahead[p.start] if p.start in ahead else next(now) for p in paragraphs]
+
+
+def _tag_paragraphs(paragraphs) -> list[tuple[ModelSpan, ...]]:
+    """``tag_texts`` of paragraphs, with their tokens as they are (at document offsets)."""
+    return tag_texts([p.text for p in paragraphs], [p.tokens for p in paragraphs],
+                     offsets=[p.start for p in paragraphs])

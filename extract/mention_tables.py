@@ -5,7 +5,9 @@ and adding the weights found, one label at a time.  Here each normalised charact
 each template a table: the unigrams (``U-2``..``U2``) and the word templates (``W``, ``WC``) dense
 ``[id] -> label weights``, the bigrams, skip bigrams and trigrams keyed by the ids' combined integer.
 The twelve rows are added in the templates' order, as CRFsuite adds them, so every state score is
-the same double CRFsuite computes; a feature the model does not know adds nothing, as there.
+the same double CRFsuite computes; a feature the model does not know adds nothing, as there.  The
+adding is compiled (``linear_chain.StateScorer``, which holds these arrays and a hash index over
+each keyed table); here are the tables themselves and the characters' ids.
 
 ``MentionTables.from_model`` builds the tables from a CRFsuite model (``crfsuite_file``);
 ``save``/``load`` keep them as a compressed ``.npz`` beside the model it came from.
@@ -15,13 +17,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
 from .crfsuite_file import CrfModel, read_crfsuite
-from .mention_features import _END, _PAD, Words, _classes, _normal, _word_positions
+from .linear_chain import StateScorer
+from .mention_features import _END, _PAD, Words, _classes, _normal
 from .tokens import vocabulary
 
 UNIGRAMS = ("U-2", "U-1", "U0", "U1", "U2")  # offsets -2..2
@@ -44,43 +46,6 @@ def _parse(attribute: str) -> tuple[str, str]:
     if attribute[:1] == "W" and attribute[1:2] in PLACES and attribute[2:] in KINDS:
         return "W", attribute[1:]
     raise ValueError(f"the attribute {attribute!r} is none of the mention model's templates")
-
-
-class KeyIndex:
-    """Where each of a set of non-negative integer keys stands in it, found for many keys at once: an
-    open-addressing hash table (Fibonacci hashing, linear probing) about eight times the keys' number,
-    so most look-ups end at the first slot.  ``rows`` gives ``len(keys)`` for a key not in the set."""
-
-    def __init__(self, keys: np.ndarray) -> None:
-        self.bits = max(4, int(len(keys)).bit_length() + 3)
-        size = 1 << self.bits
-        slots, rows = [-1] * size, [len(keys)] * size
-        longest = 0
-        for row, (key, home) in enumerate(zip(keys.tolist(), self._home(keys).tolist())):
-            probe = 0
-            while slots[(home + probe) & (size - 1)] != -1:
-                probe += 1
-            slots[(home + probe) & (size - 1)], rows[(home + probe) & (size - 1)] = key, row
-            longest = max(longest, probe)
-        self.slots, self.slot_rows, self.probes = np.array(slots, np.int64), np.array(rows, np.intp), longest + 1
-        self.missing = len(keys)
-
-    def _home(self, keys: np.ndarray) -> np.ndarray:
-        return ((keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - self.bits)).astype(np.int64)
-
-    def rows(self, keys: np.ndarray) -> np.ndarray:
-        out = np.full(len(keys), self.missing, dtype=np.intp)
-        home, pending = self._home(keys), np.arange(len(keys))
-        mask = (1 << self.bits) - 1
-        for probe in range(self.probes):
-            slot = (home[pending] + probe) & mask
-            found = self.slots[slot]
-            hit = found == keys[pending]
-            out[pending[hit]] = self.slot_rows[slot[hit]]
-            pending = pending[~hit & (found != -1)]
-            if not len(pending):
-                break
-        return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,33 +145,25 @@ class MentionTables:
         return all(np.array_equal(getattr(self, n), getattr(other, n)) if isinstance(getattr(self, n), np.ndarray)
                    else getattr(self, n) == getattr(other, n) for n in _ARRAYS)
 
-    def state_scores(self, texts: Sequence[str], words: Sequence[Words]) -> np.ndarray:
+    def state_scores(self, texts: Sequence[str], words: Sequence[Words],
+                     offsets: Sequence[int] | None = None) -> np.ndarray:
         """``scores[i, label]`` for every character of the texts one after the other: the sum, in
-        CRFsuite's order, of the weights its twelve features have for the label."""
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        total = int(lengths.sum())
-        ids = self._char_ids("".join([_PAD + t + _END for t in texts]))
-        first = np.cumsum(lengths) - lengths  # each text's first character among all
-        at = np.repeat(np.cumsum(lengths + 4) - lengths - 2 - first, lengths) + np.arange(total)
-        c, p1, p2, n1, n2 = ids[at], ids[at - 1], ids[at - 2], ids[at + 1], ids[at + 2]
-        width = self.width
-        pairs = self._rows("pair", ids[:-1] * width + ids[1:])
-        triples = self._rows("triple", (ids[:-2] * width + ids[1:-1]) * width + ids[2:])
-        skips = self._rows("skip", p1 * width + n1)
-        place, kind, place_c = self._word_codes(texts, words, lengths, first, total)
-        scores = self.unigram[0][p2]
-        scores += self.unigram[1][p1]
-        scores += self.unigram[2][c]
-        scores += self.unigram[3][n1]
-        scores += self.unigram[4][n2]
-        scores += self.pair_rows[pairs[at - 1], 0]
-        scores += self.pair_rows[pairs[at], 1]
-        scores += self.skip_rows[skips]
-        scores += self.triple_rows[triples[at - 2], 0]
-        scores += self.triple_rows[triples[at], 1]
-        scores += self.word[place * len(KINDS) + kind]
-        scores += self.place[place_c * width + c]
+        CRFsuite's order, of the weights its twelve features have for the label.  ``words[k]`` are
+        text ``k``'s words as ``char_features`` reads them, their offsets counted from ``offsets[k]``
+        when given (a paragraph's tokens at document offsets)."""
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        scores = np.empty((int(lengths.sum()), len(self.labels)))
+        self._scorer().state_scores(self._char_ids("".join([_PAD + t + _END for t in texts])), lengths,
+                                    words, offsets, self._word_kinds(), scores)
         return scores
+
+    def _scorer(self) -> StateScorer:
+        scorer = self._lookups.get("scorer")
+        if scorer is None:
+            scorer = self._lookups["scorer"] = StateScorer(
+                self.unigram, self.word, self.place, self.pair_keys, self.pair_rows, self.triple_keys,
+                self.triple_rows, self.skip_keys, self.skip_rows)
+        return scorer
 
     def _char_ids(self, text: str) -> np.ndarray:
         """Each character's id, through a table by code point filled as characters are first seen."""
@@ -221,53 +178,7 @@ class MentionTables:
             for code in np.unique(codes[found < 0]).tolist():
                 by_code[code] = ids.get(_normal(chr(code)), unknown)
             found = by_code[codes]
-        return found.astype(np.int64)
-
-    def _rows(self, group: str, keys: np.ndarray) -> np.ndarray:
-        """The row of each key in the group's table; the zero row for a key the model does not know."""
-        index = self._lookups.get(group)
-        if index is None:
-            index = self._lookups[group] = KeyIndex(getattr(self, f"{group}_keys"))
-        return index.rows(keys)
-
-    def _word_codes(self, texts: Sequence[str], words: Sequence[Words], lengths: np.ndarray, first: np.ndarray,
-                    total: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per character: its place in its word (``W``), the word's class, and its place for ``WC``
-        (the same unless the words overlap); what ``_word_positions`` says, without its strings."""
-        place = np.zeros(total, dtype=np.int64)  # single
-        kind = np.zeros(total, dtype=np.int64)  # "_": a character in no word
-        counts = np.array([len(w) for w in words], dtype=np.int64)
-        if counts.sum():
-            strings, starts, ends = zip(*chain.from_iterable(words))
-            kind_of = self._word_kinds()
-            kinds = np.array([kind_of[w] for w in strings], dtype=np.int64)
-            starts, ends = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
-            owner = np.repeat(np.arange(len(texts)), counts)
-            tidy = (starts >= 0) & (starts < ends) & (ends <= lengths[owner])
-            tidy[1:] &= (starts[1:] >= ends[:-1]) | (owner[1:] != owner[:-1])  # in order, not overlapping
-            untidy = np.unique(owner[~tidy])
-            keep = ~np.isin(owner, untidy)
-            starts, ends, kinds = starts[keep] + first[owner[keep]], ends[keep] + first[owner[keep]], kinds[keep]
-            sizes = ends - starts
-            edges = np.zeros(total + 1, dtype=np.int64)
-            edges[starts] = 1
-            edges[ends] -= 1  # the starts, and the ends, are distinct
-            covered = np.cumsum(edges[:-1]) > 0  # inside a word (the words do not overlap)
-            kind[covered] = np.repeat(kinds, sizes)
-            begins, finishes = np.zeros(total, dtype=np.int64), np.zeros(total, dtype=np.int64)
-            begins[starts], finishes[ends - 1] = 1, 1
-            # single 0, begin 1, middle 2, end 3
-            place[covered] = (2 - begins + finishes - 2 * (begins & finishes))[covered]
-        else:
-            untidy = np.zeros(0, dtype=np.int64)
-        place_c = place.copy()
-        for i in untidy.tolist():
-            word_at, place_at = _word_positions(len(texts[i]), words[i])
-            span = slice(int(first[i]), int(first[i]) + len(texts[i]))
-            place[span] = [PLACES.index(w[1]) for w in word_at]
-            kind[span] = [KINDS.index(w[2:]) for w in word_at]
-            place_c[span] = [PLACES.index(p[2]) for p in place_at]
-        return place, kind, place_c
+        return found
 
     def _word_kinds(self) -> _WordKinds:
         kinds = self._lookups.get("kinds")
@@ -283,7 +194,8 @@ _KINDS_KEPT = 500_000
 
 class _WordKinds(dict):
     """Each word's class as a code of ``KINDS`` (``_`` for a run of spaces, ``?`` for a word the
-    dictionary does not hold), worked out once per word: ``_word_positions`` by word."""
+    dictionary does not hold), worked out once per word: ``_word_positions`` by word.  The scorer
+    reads it as a mapping; a word not seen before goes through ``__missing__``."""
 
     def __init__(self, tags: dict[str, str]) -> None:
         super().__init__()
