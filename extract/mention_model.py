@@ -183,23 +183,24 @@ def _tag_batch(tables: MentionTables, texts: list[str], words: list[Words],
     labels = np.empty(len(scores), dtype=np.int64)
     viterbi(scores, starts, lengths, tables.transitions, labels)
     at = np.flatnonzero(labels != tables.labels.index("O"))  # most characters are outside any name
-    owner = np.searchsorted(starts, at, side="right") - 1
-    tagged: list[list[tuple[int, str]]] = [[] for _ in texts]
-    for b, i, tag in zip(owner.tolist(), (at - starts[owner]).tolist(),
-                         np.array(tables.labels, dtype=object)[labels[at]].tolist()):
-        tagged[b].append((i, tag))
-    found = [[(s, e, TAG_KINDS[typ]) for s, e, typ in _runs(pairs) if typ in TAG_KINDS] for pairs in tagged]
-    named = [b for b, spans in enumerate(found) if spans]
+    bounds = np.searchsorted(at, np.append(starts, len(labels))).tolist()  # each text's part of ``at``
+    places = (at - np.repeat(starts, np.diff(bounds))).tolist()
+    tags = np.array(tables.labels, dtype=object)[labels[at]].tolist()
+    found = {b: spans for b in range(len(texts)) if bounds[b] < bounds[b + 1]
+             if (spans := [(s, e, TAG_KINDS[typ]) for s, e, typ in
+                           _runs(list(zip(places[bounds[b]:bounds[b + 1]], tags[bounds[b]:bounds[b + 1]])))
+                           if typ in TAG_KINDS])}
     out: list[tuple[ModelSpan, ...]] = [()] * len(texts)
-    if not named:
+    if not found:
         return out
+    named = list(found)
     probability = np.empty_like(scores)  # written for the named texts' rows alone
     marginals(scores, starts[named], lengths[named], tables.transitions, probability)
-    chosen = probability[np.arange(len(labels)), labels]
-    for b in named:
+    for b, spans in found.items():
         first = int(starts[b])
-        out[b] = tuple(ModelSpan(start, end, kind, round(float(chosen[first + start:first + end].min()), 4))
-                       for start, end, kind in found[b])
+        rows = slice(first, first + int(lengths[b]))
+        chosen = probability[rows][np.arange(int(lengths[b])), labels[rows]].tolist()
+        out[b] = tuple(ModelSpan(start, end, kind, round(min(chosen[start:end]), 4)) for start, end, kind in spans)
     return out
 
 
@@ -221,12 +222,30 @@ def find_names(doc, paragraphs) -> Iterator[Candidate]:
     for para, spans in zip(paragraphs, _paragraph_spans(doc, paragraphs)):
         if not spans:
             continue
-        words = [(t.word, t.start - para.start, t.end - para.start) for t in para.tokens]
-        for span in _refused(para.text, spans, words):
+        for span in _refused(para.text, spans, _ShiftedWords(para.tokens, para.start)):
             least = COMPONENT_KINDS.get(span.kind)
             if least is not None and span.score >= least:
                 yield Candidate(para.start + span.start, para.start + span.end, span.kind, para.turn_index,
                                 score=span.score)
+
+
+class _ShiftedWords(Sequence):
+    """A paragraph's tokens as ``(word, start, end)`` in the paragraph's text, each made when read:
+    the post-filter reads a few of them by bisection, not all."""
+
+    __slots__ = ("tokens", "offset")
+
+    def __init__(self, tokens: Sequence[tuple[str, int, int]], offset: int) -> None:
+        self.tokens, self.offset = tokens, offset
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        word, start, end = self.tokens[i]
+        return word, start - self.offset, end - self.offset
 
 
 # ``doc.shared``'s entry for spans ``tag_ahead`` found: paragraph start → the paragraph's spans
