@@ -31,6 +31,9 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------- label pairs */
 
@@ -55,6 +58,19 @@ static inline Pair
 both(double value)
 {
     return (Pair){value, value};
+}
+
+/* Per lane `score > most ? score : most`, which is CRFsuite's `if (max_score < score) max_score =
+ * score`, NaN and signed zeros alike: x86's maxpd is defined as exactly that. */
+static inline Pair
+higher_of(Pair score, Pair most)
+{
+#if defined(__SSE2__)
+    return (Pair)_mm_max_pd((__m128d)score, (__m128d)most);
+#else
+    PairMask higher = most < score;
+    return (Pair)(((PairMask)score & higher) | ((PairMask)most & ~higher));
+#endif
 }
 
 /* ------------------------------------------------------------------ buffers */
@@ -577,36 +593,56 @@ batch_open(Batch *batch, PyObject *args, const char *name, char out_format)
     return 0;
 }
 
+/* ------------------------------------------------------------ label blocks */
+
+/* Viterbi and the marginals go over the labels in blocks of BLOCK (eight Pairs), a block's eight
+ * sums held in registers while i runs over the labels.  Their work arrays give each position
+ * `stride` doubles, the labels rounded up to whole blocks; the lanes past the labels hold zeros or
+ * what zeros make, and nothing reads them back. */
+enum { BLOCK = 16, BLOCK_PAIRS = BLOCK / 2 };
+
+static inline Py_ssize_t
+stride_of(Py_ssize_t L)
+{
+    return (L + BLOCK - 1) / BLOCK * BLOCK;
+}
+
 /* ------------------------------------------------------------------ Viterbi */
 
-/* crf1dc_viterbi over one sequence of T >= 1 positions into `labels`; `best` is T * L doubles of
- * work.  CRFsuite keeps a back-pointer for every position and label: the lowest label i with the
- * best `best[t - 1][i] + trans[i][j]` (a strict comparison, i in ascending order).  Here the forward
- * pass keeps only the best scores, each the same maximum of the same sums, and the way back finds
- * the same lowest i for the one label the path takes at each position, from the same sums. */
+/* crf1dc_viterbi over one sequence of T >= 1 positions into `labels`; `trans` is the transitions at
+ * `stride` S, `best` T * S doubles of work.  CRFsuite keeps a back-pointer for every position and
+ * label: the lowest label i with the best `best[t - 1][i] + trans[i][j]` (a strict comparison, i in
+ * ascending order).  Here the forward pass keeps only the best scores, each the same maximum of
+ * the same sums, and the way back finds the same lowest i for the one label the path takes at each
+ * position, from the same sums. */
 static void
-viterbi_one(const double *state, Py_ssize_t T, Py_ssize_t L, const double *trans, double *best,
+viterbi_one(const double *state, Py_ssize_t T, Py_ssize_t L, Py_ssize_t S, const double *trans, double *best,
             int64_t *labels)
 {
+    memset(best, 0, S * sizeof(double));
     memcpy(best, state, L * sizeof(double));
     for (Py_ssize_t t = 1; t < T; ++t) {
-        const double *before = best + (t - 1) * L, *here = state + t * L;
-        double *next = best + t * L;
-        for (Py_ssize_t j = 0; j < L; ++j)
-            next[j] = -DBL_MAX;
-        /* for each j, over i in order: CRFsuite's `if (max_score < score) max_score = score` */
-        for (Py_ssize_t i = 0; i < L; ++i) {
-            const double from = before[i], *move = trans + i * L;
-            for (Py_ssize_t j = 0; j < L; ++j) {
-                double score = from + move[j];
-                next[j] = next[j] < score ? score : next[j];
+        const double *before = best + (t - 1) * S, *here = state + t * L;
+        double *next = best + t * S;
+        for (Py_ssize_t b = 0; b < S; b += BLOCK) {
+            /* for each j, over i in order: CRFsuite's `if (max_score < score) max_score = score` */
+            Pair most[BLOCK_PAIRS];
+            for (int c = 0; c < BLOCK_PAIRS; ++c)
+                most[c] = both(-DBL_MAX);
+            for (Py_ssize_t i = 0; i < L; ++i) {
+                const Pair from = both(before[i]);
+                const double *move = trans + i * S + b;
+                for (int c = 0; c < BLOCK_PAIRS; ++c)
+                    most[c] = higher_of(from + load_pair(move + 2 * c), most[c]);
             }
+            for (int c = 0; c < BLOCK_PAIRS; ++c)
+                store_pair(next + b + 2 * c, most[c]);
         }
         for (Py_ssize_t j = 0; j < L; ++j)
             next[j] += here[j];
     }
     double top = -DBL_MAX;
-    const double *last = best + (T - 1) * L;
+    const double *last = best + (T - 1) * S;
     labels[T - 1] = 0;
     for (Py_ssize_t i = 0; i < L; ++i) {
         if (top < last[i]) {
@@ -615,12 +651,12 @@ viterbi_one(const double *state, Py_ssize_t T, Py_ssize_t L, const double *trans
         }
     }
     for (Py_ssize_t t = T - 1; t > 0; --t) {
-        const double *before = best + (t - 1) * L;
+        const double *before = best + (t - 1) * S;
         const Py_ssize_t j = labels[t];
         double most = -DBL_MAX;
         labels[t - 1] = 0;  /* where CRFsuite would leave it unset: no score above -DBL_MAX */
         for (Py_ssize_t i = 0; i < L; ++i) {
-            double score = before[i] + trans[i * L + j];
+            double score = before[i] + trans[i * S + j];
             if (most < score) {
                 most = score;
                 labels[t - 1] = i;
@@ -642,19 +678,22 @@ linear_chain_viterbi(PyObject *module, PyObject *args)
     Batch batch;
     if (batch_open(&batch, args, "viterbi", 'q') < 0)
         return NULL;
-    const Py_ssize_t L = batch.L, longest = batch.longest;
-    double *work = PyMem_Malloc((longest ? longest : 1) * L * sizeof(double));
+    const Py_ssize_t L = batch.L, S = stride_of(L), T = batch.longest ? batch.longest : 1;
+    double *work = PyMem_Calloc((L + T) * S, sizeof(double));
     if (!work) {
         batch_release(&batch);
         return PyErr_NoMemory();
     }
-    const double *scores = batch.scores.buf, *trans = batch.transitions.buf;
+    double *trans = work, *best = work + L * S;
+    const double *scores = batch.scores.buf, *given = batch.transitions.buf;
     const int64_t *start = batch.starts.buf, *length = batch.lengths.buf;
     int64_t *labels = batch.out.buf;
     Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < L; ++i)
+        memcpy(trans + i * S, given + i * L, L * sizeof(double));
     for (Py_ssize_t k = 0; k < batch.lengths.shape[0]; ++k) {
         if (length[k])
-            viterbi_one(scores + start[k] * L, length[k], L, trans, work, labels + start[k]);
+            viterbi_one(scores + start[k] * L, length[k], L, S, trans, best, labels + start[k]);
     }
     Py_END_ALLOW_THREADS
     PyMem_Free(work);
@@ -664,38 +703,43 @@ linear_chain_viterbi(PyObject *module, PyObject *args)
 
 /* ---------------------------------------------------------------- marginals */
 
-/* CRFsuite's marginals of one sequence of T >= 1 positions (crf1d_context.c): `gain` T * L and
- * `alpha` T * L, `scale` T, `row`, `beta` and `later` L doubles of work; `moves` exp(transitions)
- * and `into` its transpose; `out` T * L probabilities. */
+/* CRFsuite's marginals of one sequence of T >= 1 positions (crf1d_context.c) into `out` (T * L):
+ * `moves` is exp(transitions) and `into` its transpose, at `stride` S; `gain` and `alpha` T * S,
+ * `scale` T, `row` and `beta` S doubles of work. */
 static void
-marginals_one(const double *state, Py_ssize_t T, Py_ssize_t L, const double *moves, const double *into,
-              double *gain, double *alpha, double *scale, double *row, double *beta, double *later,
+marginals_one(const double *state, Py_ssize_t T, Py_ssize_t L, Py_ssize_t S, const double *moves,
+              const double *into, double *gain, double *alpha, double *scale, double *row, double *beta,
               double *out)
 {
     /* crf1dc_exp_state: vecexp, the C library's exp */
-    for (Py_ssize_t k = 0; k < T * L; ++k)
-        gain[k] = exp(state[k]);
+    for (Py_ssize_t t = 0; t < T; ++t) {
+        double *g = gain + t * S;
+        for (Py_ssize_t j = 0; j < L; ++j)
+            g[j] = exp(state[t * L + j]);
+        for (Py_ssize_t j = L; j < S; ++j)
+            g[j] = 0.0;
+    }
     /* crf1dc_alpha_score */
     for (Py_ssize_t t = 0; t < T; ++t) {
-        double *cur = alpha + t * L;
-        const double *g = gain + t * L;
+        double *cur = alpha + t * S;
+        const double *g = gain + t * S;
         if (t == 0) {
-            memcpy(cur, g, L * sizeof(double));
+            memcpy(cur, g, S * sizeof(double));
         } else {
             /* veczero(cur); vecaadd(cur, prev[i], trans[i]) for each i in order; vecmul(cur, state) */
-            const double *prev = cur - L;
-            Py_ssize_t j = 0;
-            for (; j + 2 <= L; j += 2) {
-                Pair sum = both(0.0);
-                for (Py_ssize_t i = 0; i < L; ++i)
-                    sum += both(prev[i]) * load_pair(moves + i * L + j);
-                store_pair(cur + j, sum * load_pair(g + j));
-            }
-            for (; j < L; ++j) {
-                double sum = 0.0;
-                for (Py_ssize_t i = 0; i < L; ++i)
-                    sum += prev[i] * moves[i * L + j];
-                cur[j] = sum * g[j];
+            const double *prev = cur - S;
+            for (Py_ssize_t b = 0; b < S; b += BLOCK) {
+                Pair sum[BLOCK_PAIRS];
+                for (int c = 0; c < BLOCK_PAIRS; ++c)
+                    sum[c] = both(0.0);
+                for (Py_ssize_t i = 0; i < L; ++i) {
+                    const Pair from = both(prev[i]);
+                    const double *move = moves + i * S + b;
+                    for (int c = 0; c < BLOCK_PAIRS; ++c)
+                        sum[c] += from * load_pair(move + 2 * c);
+                }
+                for (int c = 0; c < BLOCK_PAIRS; ++c)
+                    store_pair(cur + b + 2 * c, sum[c] * load_pair(g + b + 2 * c));
             }
         }
         double sum = 0.0;  /* vecsum, in index order */
@@ -709,31 +753,30 @@ marginals_one(const double *state, Py_ssize_t T, Py_ssize_t L, const double *mov
     for (Py_ssize_t j = 0; j < L; ++j)
         beta[j] = scale[T - 1];
     for (Py_ssize_t t = T - 1;; --t) {
-        const double *a = alpha + t * L;
+        const double *a = alpha + t * S;
         double *p = out + t * L;
         for (Py_ssize_t l = 0; l < L; ++l)
             p[l] = a[l] * beta[l] / scale[t];
         if (t == 0)
             break;
-        /* the beta of t - 1 from that of t */
-        const double *g = gain + t * L;
-        for (Py_ssize_t j = 0; j < L; ++j)  /* veccopy, vecmul */
+        /* veccopy(row, beta), vecmul(row, state); beta[i] = vecdot(trans[i], row), j in order from 0;
+           vecscale(beta, scale[t - 1]) */
+        const double *g = gain + t * S;
+        for (Py_ssize_t j = 0; j < L; ++j)
             row[j] = beta[j] * g[j];
-        /* cur[i] = vecdot(trans[i], row), j in order from 0; vecscale(cur, scale[t - 1]) */
-        Py_ssize_t i = 0;
-        for (; i + 2 <= L; i += 2) {
-            Pair sum = both(0.0);
-            for (Py_ssize_t j = 0; j < L; ++j)
-                sum += load_pair(into + j * L + i) * both(row[j]);
-            store_pair(later + i, sum * both(scale[t - 1]));
+        for (Py_ssize_t b = 0; b < S; b += BLOCK) {
+            Pair sum[BLOCK_PAIRS];
+            for (int c = 0; c < BLOCK_PAIRS; ++c)
+                sum[c] = both(0.0);
+            for (Py_ssize_t j = 0; j < L; ++j) {
+                const Pair r = both(row[j]);
+                const double *move = into + j * S + b;
+                for (int c = 0; c < BLOCK_PAIRS; ++c)
+                    sum[c] += load_pair(move + 2 * c) * r;
+            }
+            for (int c = 0; c < BLOCK_PAIRS; ++c)
+                store_pair(beta + b + 2 * c, sum[c] * both(scale[t - 1]));
         }
-        for (; i < L; ++i) {
-            double sum = 0.0;
-            for (Py_ssize_t j = 0; j < L; ++j)
-                sum += moves[i * L + j] * row[j];
-            later[i] = sum * scale[t - 1];
-        }
-        memcpy(beta, later, L * sizeof(double));
     }
 }
 
@@ -748,14 +791,14 @@ linear_chain_marginals(PyObject *module, PyObject *args)
     Batch batch;
     if (batch_open(&batch, args, "marginals", 'd') < 0)
         return NULL;
-    const Py_ssize_t L = batch.L, T = batch.longest ? batch.longest : 1;
-    double *work = PyMem_Malloc((2 * L * L + 2 * T * L + T + 3 * L) * sizeof(double));
+    const Py_ssize_t L = batch.L, S = stride_of(L), T = batch.longest ? batch.longest : 1;
+    double *work = PyMem_Calloc(2 * L * S + 2 * T * S + T + 2 * S, sizeof(double));
     if (!work) {
         batch_release(&batch);
         return PyErr_NoMemory();
     }
-    double *moves = work, *into = moves + L * L, *gain = into + L * L, *alpha = gain + T * L,
-           *scale = alpha + T * L, *row = scale + T, *beta = row + L, *later = beta + L;
+    double *moves = work, *into = moves + L * S, *gain = into + L * S, *alpha = gain + T * S,
+           *scale = alpha + T * S, *row = scale + T, *beta = row + S;
     const double *scores = batch.scores.buf, *trans = batch.transitions.buf;
     const int64_t *start = batch.starts.buf, *length = batch.lengths.buf;
     double *out = batch.out.buf;
@@ -763,10 +806,10 @@ linear_chain_marginals(PyObject *module, PyObject *args)
     /* crf1dc_exp_transition */
     for (Py_ssize_t i = 0; i < L; ++i)
         for (Py_ssize_t j = 0; j < L; ++j)
-            into[j * L + i] = moves[i * L + j] = exp(trans[i * L + j]);
+            into[j * S + i] = moves[i * S + j] = exp(trans[i * L + j]);
     for (Py_ssize_t k = 0; k < batch.lengths.shape[0]; ++k) {
         if (length[k])
-            marginals_one(scores + start[k] * L, length[k], L, moves, into, gain, alpha, scale, row, beta, later,
+            marginals_one(scores + start[k] * L, length[k], L, S, moves, into, gain, alpha, scale, row, beta,
                           out + start[k] * L);
     }
     Py_END_ALLOW_THREADS

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import math
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -223,3 +225,92 @@ def test_a_damaged_model_file_is_one_talkgraph_error(tmp_path):
     tables.write_bytes(b"PK\x03\x04 not really a zip file")
     with pytest.raises(TalkgraphError, match="cannot be read"):
         tagged_spans("王明说", str(tables))
+
+
+def _crfsuite_viterbi(states, transitions):
+    """``crf1dc_viterbi`` line by line: the reference for models of any number of labels."""
+    size = len(transitions)
+    best, back = [list(states[0])], []
+    for state in states[1:]:
+        here, edges = [], []
+        for j in range(size):
+            most, edge = -sys.float_info.max, 0
+            for i in range(size):
+                score = best[-1][i] + transitions[i][j]
+                if most < score:
+                    most, edge = score, i
+            here.append(most + state[j])
+            edges.append(edge)
+        best.append(here)
+        back.append(edges)
+    most, label = -sys.float_info.max, 0
+    for i, score in enumerate(best[-1]):
+        if most < score:
+            most, label = score, i
+    labels = [label]
+    for edges in reversed(back):
+        labels.append(edges[labels[-1]])
+    return labels[::-1]
+
+
+def _crfsuite_marginals_of(states, transitions):
+    """``crf1dc_alpha_score``, ``crf1dc_beta_score`` and ``crf1dc_marginal_point`` line by line (the
+    C library's ``exp`` through ``math.exp``, every sum in index order)."""
+    size = len(transitions)
+    gains = [[math.exp(v) for v in row] for row in states]
+    moves = [[math.exp(v) for v in row] for row in transitions]
+    forward, scale = [], []
+    for t, gain in enumerate(gains):
+        here = list(gain) if t == 0 else [0.0] * size
+        if t:
+            for i, before in enumerate(forward[-1]):
+                for j in range(size):
+                    here[j] += before * moves[i][j]
+            here = [here[j] * gain[j] for j in range(size)]
+        total = 0.0
+        for v in here:
+            total += v
+        factor = 1.0 / total if total != 0.0 else 1.0
+        forward.append([v * factor for v in here])
+        scale.append(factor)
+    backward = [[scale[-1]] * size]
+    for t in range(len(gains) - 2, -1, -1):
+        row = [backward[-1][j] * gains[t + 1][j] for j in range(size)]
+        here = []
+        for i in range(size):
+            total = 0.0
+            for j in range(size):
+                total += moves[i][j] * row[j]
+            here.append(total * scale[t])
+        backward.append(here)
+    backward.reverse()
+    return [[forward[t][k] * backward[t][k] / scale[t] for k in range(size)] for t in range(len(gains))]
+
+
+# small integers and halves tie often, which tests that a tie goes to the lower label
+_WEIGHTS = st.one_of(st.sampled_from([-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0]),
+                     st.floats(-30, 30, allow_nan=False, allow_infinity=False))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1, 20).flatmap(lambda size: st.tuples(
+    st.lists(st.lists(_WEIGHTS, min_size=size, max_size=size), min_size=size, max_size=size),
+    st.lists(st.lists(st.lists(_WEIGHTS, min_size=size, max_size=size), min_size=0, max_size=25),
+             min_size=1, max_size=4))))
+def test_any_number_of_labels_decodes_with_crfsuites_arithmetic(model):
+    """Models of other sizes than the shipped one (a retrained model may have more kinds of names):
+    Viterbi's labels and every marginal as CRFsuite's own loops compute them."""
+    transitions, sequences = model
+    lengths = np.array([len(s) for s in sequences], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    size = len(transitions)
+    scores = np.array([row for s in sequences for row in s], dtype=np.float64).reshape(-1, size)
+    moves = np.array(transitions, dtype=np.float64)
+    labels = np.full(len(scores), -1, dtype=np.int64)
+    viterbi(scores, starts, lengths, moves, labels)
+    probability = np.empty_like(scores)
+    marginals(scores, starts, lengths, moves, probability)
+    for start, states in zip(starts.tolist(), sequences):
+        if states:
+            assert labels[start:start + len(states)].tolist() == _crfsuite_viterbi(states, transitions)
+            assert probability[start:start + len(states)].tolist() == _crfsuite_marginals_of(states, transitions)
