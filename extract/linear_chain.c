@@ -535,12 +535,27 @@ static PyTypeObject StateScorerType = {
     .tp_getset = StateScorer_getset,
 };
 
+/* ------------------------------------------------------------ label blocks */
+
+/* Viterbi and the marginals go over the labels in blocks of BLOCK (eight Pairs), a block's eight
+ * sums held in registers while i runs over the labels.  Their work arrays give each position
+ * `stride` doubles, the labels rounded up to whole blocks; the lanes past the labels hold zeros or
+ * what zeros make, and nothing reads them back. */
+enum { BLOCK = 16, BLOCK_PAIRS = BLOCK / 2 };
+
+static inline Py_ssize_t
+stride_of(Py_ssize_t L)
+{
+    return (L + BLOCK - 1) / BLOCK * BLOCK;
+}
+
 /* ------------------------------------------------------ sequences of a batch */
 
 typedef struct {
     Py_buffer scores, starts, lengths, transitions, out;
     int held;
-    Py_ssize_t L, longest;
+    Py_ssize_t L, longest;  /* the labels; the longest sequence's length, at least 1 */
+    double *work;
 } Batch;
 
 static void
@@ -549,11 +564,13 @@ batch_release(Batch *batch)
     Py_buffer *views[5] = {&batch->scores, &batch->starts, &batch->lengths, &batch->transitions, &batch->out};
     for (int i = 0; i < batch->held; ++i)
         PyBuffer_Release(views[i]);
+    PyMem_Free(batch->work);
 }
 
 /* The arguments every decoding function takes, checked: state scores (positions, labels), each
  * sequence's first row and length, the transitions (labels, labels), and the output of `out_format`
- * ('q': one label per position; 'd': one probability per position and label). */
+ * ('q': one label per position; 'd': one probability per position and label); and the work,
+ * 4 (L + longest) * stride zeroed doubles (`batch_release` frees it). */
 static int
 batch_open(Batch *batch, PyObject *args, const char *name, char out_format)
 {
@@ -590,35 +607,57 @@ batch_open(Batch *batch, PyObject *args, const char *name, char out_format)
         }
         batch->longest = length[k] > batch->longest ? length[k] : batch->longest;
     }
+    batch->longest = batch->longest ? batch->longest : 1;
+    batch->work = PyMem_Calloc(4 * (L + batch->longest) * stride_of(L), sizeof(double));
+    if (!batch->work) {
+        batch_release(batch);
+        PyErr_NoMemory();
+        return -1;
+    }
     return 0;
 }
 
-/* ------------------------------------------------------------ label blocks */
+typedef void (*Prepare)(const double *transitions, Py_ssize_t L, double *work);
+typedef void (*Decode)(const double *state, Py_ssize_t T, Py_ssize_t L, double *work, void *out);
 
-/* Viterbi and the marginals go over the labels in blocks of BLOCK (eight Pairs), a block's eight
- * sums held in registers while i runs over the labels.  Their work arrays give each position
- * `stride` doubles, the labels rounded up to whole blocks; the lanes past the labels hold zeros or
- * what zeros make, and nothing reads them back. */
-enum { BLOCK = 16, BLOCK_PAIRS = BLOCK / 2 };
-
-static inline Py_ssize_t
-stride_of(Py_ssize_t L)
+/* A decoding function's body: the arguments checked, `prepare` fills the start of the work from the
+ * transitions, `decode` runs on each sequence in turn (without the GIL), writing its rows of `out`. */
+static PyObject *
+decode_each(PyObject *args, const char *name, char out_format, Prepare prepare, Decode decode)
 {
-    return (L + BLOCK - 1) / BLOCK * BLOCK;
+    Batch batch;
+    if (batch_open(&batch, args, name, out_format) < 0)
+        return NULL;
+    const Py_ssize_t L = batch.L, row = out_format == 'd' ? L * (Py_ssize_t)sizeof(double) : (Py_ssize_t)sizeof(int64_t);
+    const double *scores = batch.scores.buf;
+    const int64_t *start = batch.starts.buf, *length = batch.lengths.buf;
+    char *out = batch.out.buf;
+    Py_BEGIN_ALLOW_THREADS
+    prepare(batch.transitions.buf, L, batch.work);
+    for (Py_ssize_t k = 0; k < batch.lengths.shape[0]; ++k) {
+        if (length[k])
+            decode(scores + start[k] * L, length[k], L, batch.work, out + start[k] * row);
+    }
+    Py_END_ALLOW_THREADS
+    batch_release(&batch);
+    Py_RETURN_NONE;
 }
 
 /* ------------------------------------------------------------------ Viterbi */
 
-/* crf1dc_viterbi over one sequence of T >= 1 positions into `labels`; `trans` is the transitions at
- * `stride` S, `best` T * S doubles of work.  CRFsuite keeps a back-pointer for every position and
+/* crf1dc_viterbi over one sequence of T >= 1 positions into `out` (T labels); `work` holds the
+ * transitions at the `stride` S (`viterbi_prepare`), then T * S doubles of work.  CRFsuite keeps a back-pointer for every position and
  * label: the lowest label i with the best `best[t - 1][i] + trans[i][j]` (a strict comparison, i in
  * ascending order).  Here the forward pass keeps only the best scores, each the same maximum of
  * the same sums, and the way back finds the same lowest i for the one label the path takes at each
  * position, from the same sums. */
 static void
-viterbi_one(const double *state, Py_ssize_t T, Py_ssize_t L, Py_ssize_t S, const double *trans, double *best,
-            int64_t *labels)
+viterbi_one(const double *state, Py_ssize_t T, Py_ssize_t L, double *work, void *out)
 {
+    const Py_ssize_t S = stride_of(L);
+    const double *trans = work;
+    double *best = work + L * S;
+    int64_t *labels = out;
     memset(best, 0, S * sizeof(double));
     memcpy(best, state, L * sizeof(double));
     for (Py_ssize_t t = 1; t < T; ++t) {
@@ -672,45 +711,31 @@ PyDoc_STRVAR(viterbi_doc,
 "``starts[k] + lengths[k]`` of ``scores`` (float64, (positions, labels)); ``transitions[i, j]``\n"
 "scores label ``i`` followed by ``j``.  Positions of no sequence are left as they are.");
 
+static void
+viterbi_prepare(const double *trans, Py_ssize_t L, double *work)
+{
+    for (Py_ssize_t i = 0; i < L; ++i)
+        memcpy(work + i * stride_of(L), trans + i * L, L * sizeof(double));
+}
+
 static PyObject *
 linear_chain_viterbi(PyObject *module, PyObject *args)
 {
-    Batch batch;
-    if (batch_open(&batch, args, "viterbi", 'q') < 0)
-        return NULL;
-    const Py_ssize_t L = batch.L, S = stride_of(L), T = batch.longest ? batch.longest : 1;
-    double *work = PyMem_Calloc((L + T) * S, sizeof(double));
-    if (!work) {
-        batch_release(&batch);
-        return PyErr_NoMemory();
-    }
-    double *trans = work, *best = work + L * S;
-    const double *scores = batch.scores.buf, *given = batch.transitions.buf;
-    const int64_t *start = batch.starts.buf, *length = batch.lengths.buf;
-    int64_t *labels = batch.out.buf;
-    Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t i = 0; i < L; ++i)
-        memcpy(trans + i * S, given + i * L, L * sizeof(double));
-    for (Py_ssize_t k = 0; k < batch.lengths.shape[0]; ++k) {
-        if (length[k])
-            viterbi_one(scores + start[k] * L, length[k], L, S, trans, best, labels + start[k]);
-    }
-    Py_END_ALLOW_THREADS
-    PyMem_Free(work);
-    batch_release(&batch);
-    Py_RETURN_NONE;
+    return decode_each(args, "viterbi", 'q', viterbi_prepare, viterbi_one);
 }
 
 /* ---------------------------------------------------------------- marginals */
 
-/* CRFsuite's marginals of one sequence of T >= 1 positions (crf1d_context.c) into `out` (T * L):
- * `moves` is exp(transitions) and `into` its transpose, at `stride` S; `gain` and `alpha` T * S,
- * `scale` T, `row` and `beta` S doubles of work. */
+/* CRFsuite's marginals of one sequence of T >= 1 positions (crf1d_context.c) into `out` (T * L
+ * doubles): `work` holds exp(transitions) and its transpose at the `stride` S
+ * (`marginals_prepare`), then `gain` and `alpha` T * S, `scale` T, `row` and `beta` S doubles. */
 static void
-marginals_one(const double *state, Py_ssize_t T, Py_ssize_t L, Py_ssize_t S, const double *moves,
-              const double *into, double *gain, double *alpha, double *scale, double *row, double *beta,
-              double *out)
+marginals_one(const double *state, Py_ssize_t T, Py_ssize_t L, double *work, void *probabilities)
 {
+    const Py_ssize_t S = stride_of(L);
+    const double *moves = work, *into = work + L * S;
+    double *gain = work + 2 * L * S, *alpha = gain + T * S, *scale = alpha + T * S, *row = scale + T,
+           *beta = row + S, *out = probabilities;
     /* crf1dc_exp_state: vecexp, the C library's exp */
     for (Py_ssize_t t = 0; t < T; ++t) {
         double *g = gain + t * S;
@@ -785,37 +810,21 @@ PyDoc_STRVAR(marginals_doc,
 "Each position's probability of each label into ``out`` (float64, (positions, labels)), computed\n"
 "as CRFsuite computes ``Tagger.marginal``: the same doubles.  Arguments as for ``viterbi``.");
 
-static PyObject *
-linear_chain_marginals(PyObject *module, PyObject *args)
+/* crf1dc_exp_transition, and the transpose for the beta scores' dot products */
+static void
+marginals_prepare(const double *trans, Py_ssize_t L, double *work)
 {
-    Batch batch;
-    if (batch_open(&batch, args, "marginals", 'd') < 0)
-        return NULL;
-    const Py_ssize_t L = batch.L, S = stride_of(L), T = batch.longest ? batch.longest : 1;
-    double *work = PyMem_Calloc(2 * L * S + 2 * T * S + T + 2 * S, sizeof(double));
-    if (!work) {
-        batch_release(&batch);
-        return PyErr_NoMemory();
-    }
-    double *moves = work, *into = moves + L * S, *gain = into + L * S, *alpha = gain + T * S,
-           *scale = alpha + T * S, *row = scale + T, *beta = row + S;
-    const double *scores = batch.scores.buf, *trans = batch.transitions.buf;
-    const int64_t *start = batch.starts.buf, *length = batch.lengths.buf;
-    double *out = batch.out.buf;
-    Py_BEGIN_ALLOW_THREADS
-    /* crf1dc_exp_transition */
+    const Py_ssize_t S = stride_of(L);
+    double *moves = work, *into = work + L * S;
     for (Py_ssize_t i = 0; i < L; ++i)
         for (Py_ssize_t j = 0; j < L; ++j)
             into[j * S + i] = moves[i * S + j] = exp(trans[i * L + j]);
-    for (Py_ssize_t k = 0; k < batch.lengths.shape[0]; ++k) {
-        if (length[k])
-            marginals_one(scores + start[k] * L, length[k], L, S, moves, into, gain, alpha, scale, row, beta,
-                          out + start[k] * L);
-    }
-    Py_END_ALLOW_THREADS
-    PyMem_Free(work);
-    batch_release(&batch);
-    Py_RETURN_NONE;
+}
+
+static PyObject *
+linear_chain_marginals(PyObject *module, PyObject *args)
+{
+    return decode_each(args, "marginals", 'd', marginals_prepare, marginals_one);
 }
 
 /* ------------------------------------------------------------------- module */
