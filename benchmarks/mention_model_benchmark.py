@@ -8,7 +8,8 @@ segments them once for all components, times in one run:
   each tagged span), one paragraph at a time, alone and as the component ran it (with the
   post-filter and the least scores): the references (need python-crfsuite, the ``test`` or
   ``train`` extra);
-* the tables (``tag_texts``) one paragraph at a time;
+* the tables (``tag_texts``: the state scores, Viterbi and marginals in talkgraph's C module,
+  ``extract/linear_chain.c``) one paragraph at a time;
 * the tables over each document's paragraphs at once, as the component ``model.crf`` tags them;
 * the component itself (``find_names``: that, the post-filter and the candidates).
 
