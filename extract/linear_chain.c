@@ -308,14 +308,15 @@ word_codes(PyObject *words, Py_ssize_t offset, Py_ssize_t n, PyObject *kinds, Py
     memset(place, PLACE_SINGLE, n);
     memset(kind, 0, n);
     memset(place_c, PLACE_SINGLE, n);
-    PyObject *sequence = PySequence_Fast(words, "a text's words must be a sequence");
+    /* a tuple (a copy of a list): `kinds` may run Python code, which must not change what is read */
+    PyObject *sequence = PySequence_Tuple(words);
     if (!sequence)
         return -1;
-    Py_ssize_t count = PySequence_Fast_GET_SIZE(sequence);
-    PyObject **items = PySequence_Fast_ITEMS(sequence);
+    Py_ssize_t count = PyTuple_GET_SIZE(sequence);
+    PyObject **items = &PyTuple_GET_ITEM(sequence, 0);
     for (Py_ssize_t w = 0; w < count; ++w) {
         PyObject *item = items[w], *fields;
-        if (PyTuple_Check(item)) {  /* a Token is a tuple subclass, which PySequence_Fast would copy */
+        if (PyTuple_Check(item)) {  /* a tuple, or a Token (a tuple subclass): read as it is */
             fields = Py_NewRef(item);
         } else if (!(fields = PySequence_Tuple(item))) {
             goto fail;
@@ -405,16 +406,15 @@ StateScorer_state_scores(StateScorer *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "ids, lengths and out do not fit together");
         goto done;
     }
-    word_lists = PySequence_Fast(words, "words must be a sequence");
+    word_lists = PySequence_Tuple(words);
     if (!word_lists)
         goto done;
     if (offsets != Py_None) {
-        offset_list = PySequence_Fast(offsets, "offsets must be None or a sequence");
+        offset_list = PySequence_Tuple(offsets);
         if (!offset_list)
             goto done;
     }
-    if (PySequence_Fast_GET_SIZE(word_lists) != B ||
-        (offset_list && PySequence_Fast_GET_SIZE(offset_list) != B)) {
+    if (PyTuple_GET_SIZE(word_lists) != B || (offset_list && PyTuple_GET_SIZE(offset_list) != B)) {
         PyErr_SetString(PyExc_ValueError, "one word sequence (and offset) per text is needed");
         goto done;
     }
@@ -443,11 +443,11 @@ StateScorer_state_scores(StateScorer *self, PyObject *args)
         const Py_ssize_t n = length[b];
         Py_ssize_t offset = 0;
         if (offset_list) {
-            offset = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(offset_list, b));
+            offset = PyLong_AsSsize_t(PyTuple_GET_ITEM(offset_list, b));
             if (offset == -1 && PyErr_Occurred())
                 goto done;
         }
-        if (word_codes(PySequence_Fast_GET_ITEM(word_lists, b), offset, n, kinds, kind_count, place, kind,
+        if (word_codes(PyTuple_GET_ITEM(word_lists, b), offset, n, kinds, kind_count, place, kind,
                        place_c) < 0)
             goto done;
         const int32_t *text = id + base + 2;
