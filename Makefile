@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 
 .PHONY: sample test test-tools
 
-# only what the tool itself needs
-$(BIN)/talkgraph: pyproject.toml
+# only what the tool itself needs; the install compiles extract/linear_chain.c, so a changed C
+# source (or setup.py) installs again
+$(BIN)/talkgraph: pyproject.toml setup.py extract/linear_chain.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
