@@ -64,3 +64,18 @@ def test_document_ids_are_stable_and_iri_safe():
     a = document_from_text("王小明：你好。")
     assert a.doc_id == document_from_text("王小明：你好。").doc_id
     assert document_from_text("x", doc_id="my panel/2021 #1").doc_id == "my-panel-2021-1"
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x0b", "\x1b", "\x7f", "\x85", "\x9f"])
+def test_text_full_of_control_characters_is_not_a_transcript(tmp_path, control):
+    """More than one control character in a hundred (a C0 or C1 control, other than a tab, a line's
+    or a page's end) is binary data, in UTF-8 as in the legacy encodings; fewer is a transcript."""
+    body = "王小明：大家好。" * 20  # 160 characters
+    path = tmp_path / "t.txt"
+    path.write_bytes((body + control).encode("utf-8"))
+    assert read_document(path).text == body + control
+    path.write_bytes((body + control * 3).encode("utf-8"))
+    with pytest.raises(InputError, match="not text"):
+        read_document(path)
+    path.write_bytes((body + "\t\f" * 10).encode("utf-8"))
+    assert read_document(path).text.startswith(body)
