@@ -18,11 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from talkgraph.extract.resolve import resolve_aliases
 from talkgraph.graph.commands.build import _check_shapes
-from talkgraph.graph.pipeline import (BuiltGraph, _extractions, cyclic_gc_paused, export_graph, streams_every,
+from talkgraph.graph.pipeline import (_extractions, cyclic_gc_paused, export_graph, resolved_graph, streams_every,
                                       transcript_paths)
-from talkgraph.graph.spill import SpilledSequence
 
 FORMATS = ("turtle", "html")
 
@@ -48,8 +46,7 @@ def timed(stage: dict[str, float], name: str, work):
 def run_once(extractions: list, out: Path) -> dict[str, float]:
     stage: dict[str, float] = {}
     with cyclic_gc_paused():
-        spill = SpilledSequence() if streams_every(FORMATS) else None
-        built = timed(stage, "resolve", lambda: BuiltGraph(resolve_aliases(iter(extractions), spill)))
+        built = timed(stage, "resolve", lambda: resolved_graph(iter(extractions), on_disk=streams_every(FORMATS)))
         timed(stage, "report", lambda: (built.warnings(), built.summaries()))
         timed(stage, "export", lambda: export_graph(built, out, FORMATS, check_shapes=_check_shapes))
     stage["total"] = sum(stage.values())

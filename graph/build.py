@@ -45,7 +45,29 @@ class Fact:
 
 
 def resolved_facts(documents: Iterable[ResolvedDocument]) -> list[Fact]:
-    """Every relation whose ends resolved, once per transcript that states it, in text order.
+    """Every relation whose ends resolved, once per transcript that states it, in text order
+    (``stated_facts`` of each transcript, then ``corpus_facts``)."""
+    return corpus_facts(fact for doc in documents for fact in stated_facts(doc))
+
+
+def stated_facts(doc: ResolvedDocument) -> list[Fact]:
+    """The relations of one transcript whose ends resolved, each once, in text order: what
+    ``corpus_facts`` needs of it, small enough to keep while the transcript itself is put away."""
+    transcript = doc.extraction.transcript
+    doc_id, text = transcript.document.doc_id, transcript.document.text
+    facts: dict[tuple[str, Predicate, str], Fact] = {}
+    for r in doc.extraction.relations:
+        s, o = doc.key(r.subject), doc.key(r.object)
+        if s is None or o is None or s == o or (s, r.predicate, o) in facts:
+            continue
+        turn = transcript.turn_at(r.start)
+        facts[s, r.predicate, o] = Fact(s, r.predicate, o, doc_id, r.start, r.end, text[r.start:r.end],
+                                        turn.index if turn else None, r.since, r.source)
+    return list(facts.values())
+
+
+def corpus_facts(stated: Iterable[Fact]) -> list[Fact]:
+    """The facts the graph states, from what each transcript states (``stated_facts``, in input order).
 
     Once per transcript, not once for the corpus: which transcript came first must not decide
     where a fact is said to be stated, or the graph (and its statements' IRIs) would depend on
@@ -54,19 +76,9 @@ def resolved_facts(documents: Iterable[ResolvedDocument]) -> list[Fact]:
     A former affiliation with the organisation a person works for now, or with its parent, is
     dropped: 2018年加入华为 said by someone now at 华为云 is no former job.
     """
-    facts: dict[tuple[str, str, str, str], Fact] = {}
-    for doc in documents:
-        transcript = doc.extraction.transcript
-        doc_id = transcript.document.doc_id
-        for r in doc.extraction.relations:
-            s, o = doc.key(r.subject), doc.key(r.object)
-            if s is None or o is None or s == o:
-                continue
-            if (doc_id, s, r.predicate, o) not in facts:
-                turn = transcript.turn_at(r.start)
-                facts[doc_id, s, r.predicate, o] = Fact(s, r.predicate, o, transcript.document.doc_id, r.start, r.end,
-                                                transcript.document.text[r.start:r.end],
-                                                turn.index if turn else None, r.since, r.source)
+    facts: dict[tuple[str, str, Predicate, str], Fact] = {}
+    for f in stated:
+        facts.setdefault((f.doc_id, f.subject, f.predicate, f.object), f)
     parents = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.PARENT_ORGANIZATION}
     current = {(f.subject, f.object) for f in facts.values() if f.predicate is Predicate.WORKS_FOR}
     current |= {(f.object, f.subject) for f in facts.values() if f.predicate is Predicate.FOUNDER}

@@ -29,11 +29,11 @@ from talkgraph.extract.extraction import extract
 from talkgraph.extract.model import BlockRole, Document, Extraction, Kind, Transcript
 from talkgraph.extract.pipeline import Pipeline
 from talkgraph.extract.reading import read_document
-from talkgraph.extract.resolve import ResolvedCorpus, ResolvedDocument, resolve_aliases
+from talkgraph.extract.resolve import Entity, ResolvedCorpus, ResolvedDocument, resolve_aliases
 from talkgraph.extract.transcript import parse_transcript
 from talkgraph.ontology.namespace import ONTOLOGY_FILE, PREFIXES
 
-from .build import Fact, RdfPart, rdf_parts, resolved_facts
+from .build import Fact, RdfPart, corpus_facts, rdf_parts, stated_facts
 from .datasets import quads_of
 from .exporters import BuiltRdf, atomic_write, get_exporter
 from .output_set import staged_outputs
@@ -57,6 +57,8 @@ class BuiltGraph:
 
     corpus: ResolvedCorpus
     refused: tuple[InputError, ...] = ()  # inputs a ``keep_going`` build could not read
+    # each transcript's report, made while resolving (``resolved_graph``); None: made from the documents
+    reports: Sequence[_TranscriptReport] | None = None
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
@@ -111,38 +113,70 @@ class BuiltGraph:
 
     @cached_property
     def _report(self) -> tuple[list[str], list[str], list[Fact]]:
-        """The warnings, the summaries and the facts the graph states (``resolved_facts``), made in
-        one pass: a corpus kept on disk is read from the disk on each pass."""
+        """The warnings, the summaries and the facts the graph states (``corpus_facts``), from each
+        transcript's report: made while resolving when the build has them, else in one pass over
+        the documents (a corpus kept on disk is read from the disk on each pass)."""
+        reports = self.reports if self.reports is not None else map(_TranscriptReport.of, self.corpus.documents)
         warnings: list[str] = []
         summaries: list[str] = []
-
-        def reported() -> Iterator[ResolvedDocument]:
-            for doc in self.corpus.documents:
-                warnings.extend(_warnings(doc))
-                summaries.append(self._summary(doc))
-                yield doc
-
-        facts = resolved_facts(reported())
-        return warnings, summaries, facts
-
-    def _summary(self, doc: ResolvedDocument) -> str:
-        x = doc.extraction
-        t = x.transcript
-        keys = set(doc.entity_of.values()) | set(doc.speaker_of.values())
-        count = {kind: sum(1 for k in keys if self.corpus.entities[k].kind is kind) for kind in Kind}
-        per_speaker = Counter(name for turn in t.turns for name in turn.speakers)
-        speakers = ", ".join(f"{name} {n}" for name, n in per_speaker.most_common())
-        return (f"{t.document.doc_id}: format: {t.input_format}, {len(t.turns)} turns "
-                f"({_share_in_turns(t):.0%} of the text{'; ' + speakers if speakers else ''}), "
-                f"{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
-                f"{count[Kind.MODEL]} models, {len(x.claims)} claims"
-                + _unresolved_count(len(doc.unresolved)))
+        stated: list[Fact] = []
+        for report in reports:
+            warnings += report.warnings
+            summaries.append(report.summary(self.corpus.entities))
+            stated += report.facts
+        return warnings, summaries, corpus_facts(stated)
 
     def unresolved(self) -> list[str]:
         """One line per mention that resolved to no entity (``--verbose``): where, what, and why."""
         return [f"{doc.extraction.transcript.document.doc_id}:{m.start}-{m.end}: {m.text!r} ({m.kind.value}, "
                 f"from {m.source}) refers to no single person of the transcript"
                 for doc in self.corpus.documents for m in doc.unresolved]
+
+
+@dataclass(frozen=True, slots=True)
+class _TranscriptReport:
+    """What a build says of one transcript and the facts it states, made from the resolved
+    transcript alone: a build keeping its transcripts on disk makes it as each is put away
+    (``_ReportingSpill``) rather than read them all back for it.  The summary's entity counts
+    wait for the corpus's entities."""
+
+    warnings: tuple[str, ...]
+    before_counts: str  # the summary up to its entity counts
+    keys: frozenset[str]  # the entities the transcript mentions or hears speak
+    after_counts: str
+    facts: tuple[Fact, ...]  # ``stated_facts``
+
+    @classmethod
+    def of(cls, doc: ResolvedDocument) -> _TranscriptReport:
+        x = doc.extraction
+        t = x.transcript
+        per_speaker = Counter(name for turn in t.turns for name in turn.speakers)
+        speakers = ", ".join(f"{name} {n}" for name, n in per_speaker.most_common())
+        return cls(tuple(_warnings(doc)),
+                   f"{t.document.doc_id}: format: {t.input_format}, {len(t.turns)} turns "
+                   f"({_share_in_turns(t):.0%} of the text{'; ' + speakers if speakers else ''}), ",
+                   frozenset(doc.entity_of.values()) | frozenset(doc.speaker_of.values()),
+                   f"{len(x.claims)} claims" + _unresolved_count(len(doc.unresolved)),
+                   tuple(stated_facts(doc)))
+
+    def summary(self, entities: Mapping[str, Entity]) -> str:
+        """One line: format, turns, share of the text in turns, turns per speaker, people,
+        organisations, models, claims."""
+        count = Counter(entities[k].kind for k in self.keys)
+        return (f"{self.before_counts}{count[Kind.PERSON]} people, {count[Kind.ORGANIZATION]} organisations, "
+                f"{count[Kind.MODEL]} models, {self.after_counts}")
+
+
+class _ReportingSpill(SpilledSequence[ResolvedDocument]):
+    """Resolved transcripts kept on disk (``SpilledSequence``), each one's report made as it is put away."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reports: list[_TranscriptReport] = []
+
+    def append(self, item: ResolvedDocument) -> None:
+        self.reports.append(_TranscriptReport.of(item))
+        super().append(item)
 
 
 def _warnings(doc: ResolvedDocument) -> list[str]:
@@ -264,7 +298,24 @@ def build_graph(inputs: Iterable[str | Path], jobs: int = 1,
         extractions = _extractions(paths, jobs, progress, pipeline, options, cluster=cluster)
     else:
         extractions = _readable(_extractions(paths, jobs, progress, pipeline, options, _extract_or_refuse, cluster), refused)
-    return BuiltGraph(resolve_aliases(extractions, SpilledSequence() if on_disk else None), tuple(refused))
+    return resolved_graph(extractions, on_disk, refused)
+
+
+def resolved_graph(extractions: Iterable[Extraction], on_disk: bool = False,
+                   refused: Sequence[InputError] = ()) -> BuiltGraph:
+    """The graph of the extractions once resolved into one set of entities (``resolve_aliases``).
+
+    ``on_disk`` keeps the resolved transcripts in a temporary file rather than in memory, and
+    makes each one's report (warnings, summary, facts) as it is put away, so that they are read
+    back once, to write the graph; unless resolution then renamed a namesake in some (it hands
+    back a view renaming them as they are read), and the reports are made from that view.
+    ``refused``: the inputs that could not be read, filled while the extractions stream.
+    """
+    if not on_disk:
+        return BuiltGraph(resolve_aliases(extractions), tuple(refused))
+    spill = _ReportingSpill()
+    corpus = resolve_aliases(extractions, spill)
+    return BuiltGraph(corpus, tuple(refused), spill.reports if corpus.documents is spill else None)
 
 
 def _extract_or_refuse(path: Path, pipeline: Pipeline | None = None,

@@ -173,3 +173,21 @@ def test_a_build_on_disk_with_namesakes_still_never_holds_its_whole_graph(tmp_pa
     in_memory = build_graph([folder])
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == serialize([q.triple for q in in_memory.quads],
                                                                       ox.RdfFormat.TURTLE)
+
+
+def test_a_build_on_disk_reports_and_states_what_a_build_in_memory_does(tmp_path):
+    """On disk, each transcript's warnings, summary and facts are made as it is put away, or, when
+    resolution renames a namesake afterwards, from the renamed transcripts read back: either way
+    what a build in memory says, fact for fact."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("王芳：欢迎华为副总裁张伟。\n\n张伟：谢谢。我在华为负责芯片。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("李强：欢迎腾讯副总裁张伟。\n\n张伟：谢谢。我在腾讯负责游戏。\n", encoding="utf-8")
+    (folder / "c.txt").write_text("一篇没有发言人的文章。作者在阿里巴巴工作。\n", encoding="utf-8")
+    for names, renamed in ((["a.txt", "c.txt"], False), (["a.txt", "b.txt", "c.txt"], True)):
+        paths = [folder / name for name in names]
+        on_disk, in_memory = build_graph(paths, on_disk=True), build_graph(paths)
+        assert (on_disk.reports is None) is renamed  # reports made while resolving only when nothing is renamed
+        assert on_disk.warnings() == in_memory.warnings() and any("no speaker turns" in w for w in on_disk.warnings())
+        assert on_disk.summaries() == in_memory.summaries()
+        assert on_disk.quads == in_memory.quads
