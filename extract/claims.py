@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import find_amounts
@@ -19,7 +20,8 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.JUDGEMENT, r"我(?:个人)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
     (ClaimType.JUDGEMENT, r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到", 1.5),
-    (ClaimType.FIGURE, r"\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍", 1.5),
+    # the look-ahead on the characters every alternative begins with lets the engine skip to them
+    (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍)", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
     (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),
     (ClaimType.JUDGEMENT, r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
@@ -32,11 +34,34 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.RECOMMENDATION, r"(?i)\b(?:should|must|have to|need to|recommend)\b", 1.5),
     (ClaimType.JUDGEMENT, r"(?i)\b(?:the (?:key|biggest|most important|main)|important|fundamental|always|never|every|better|worse|more|less)\b", 1.0),
 )
+_LATIN_LETTER = re.compile(r"(?i)[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class _ChineseOrEnglish:
+    """A pattern's Chinese alternatives and its English ones (case ignored), searched apart.
+
+    In one alternation the English ones' word edges keep the engine from skipping straight to a
+    Chinese alternative's first character; apart, the English ones are searched only in a sentence
+    with a Latin letter (or what matches one when case is ignored: ſ, K), the only kind they can match.
+    """
+
+    chinese: re.Pattern[str]
+    english: re.Pattern[str]
+
+    @classmethod
+    def of(cls, chinese: str, english: str) -> _ChineseOrEnglish:
+        return cls(re.compile(chinese), re.compile("(?i)" + english))
+
+    def search(self, body: str, latin: bool) -> bool:
+        return self.chinese.search(body) is not None or latin and self.english.search(body) is not None
+
+
 # a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
-_FUTURE = re.compile(r"未来|将来|以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|会变得|会达到|会越来越|"
-                     r"一定会|迟早|趋势|(?i:\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b)")
+_FUTURE = _ChineseOrEnglish.of(r"未来|将来|以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|会变得|会达到|"
+                               r"会越来越|一定会|迟早|趋势", r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b")
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?:19|20)\d{2}\s?年")
-_RECOMMENDS = re.compile(r"建议|应该|最好|一定要|不要|必须|(?i:\bshould\b|\brecommend)")
+_RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该|最好|一定要|不要|必须", r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系: the session's running order, asserting nothing
 _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                         r"(?:介绍|分享|讲|说|谈|发言|回答)|有请|时间关系|进入下一|下一个问题|最后一个问题|"
@@ -44,12 +69,10 @@ _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现�
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
-_DECLARATIVE = re.compile(r"是|有|会|能|要|在|让|(?i:\b(?:is|are|was|were|has|have|can|will)\b)")
+_DECLARATIVE = _ChineseOrEnglish.of(r"是|有|会|能|要|在|让", r"\b(?:is|are|was|were|has|have|can|will)\b")
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
-# the cues that hold a Latin letter in every alternative, and the test that a sentence has one,
-# a letter or what matches one when case is ignored (ſ, K): without one none of them can match
-_LATIN_CUES = frozenset(i for i, (_, pattern, _) in enumerate(_CUES) if pattern.startswith("(?i)"))
-_LATIN_LETTER = re.compile(r"(?i)[a-z]")
+# the cues a sentence without a Latin letter can match: all but those that hold one in every alternative
+_CHINESE_CUES = tuple(cue for cue, (_, pattern, _) in zip(_COMPILED, _CUES) if not pattern.startswith("(?i)"))
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
 # 我不认为只会有一个模型，对吧？ asserts, asking only for assent
 _TAG_QUESTION = re.compile(r"[，,]\s?(?:对吧|是吧|对不对|是不是|不是吗|没错吧|right|isn't it|don't you think)[?？]$")
@@ -111,28 +134,26 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
 
 
 def _score(body: str) -> tuple[float, ClaimType, str | None]:
-    score = _DECLARATIVE_WEIGHT if _DECLARATIVE.search(body) else 0.0
-    best_kind, best_weight, cue = ClaimType.JUDGEMENT, 0.0, None
     latin = _LATIN_LETTER.search(body) is not None
-    for i, (kind, pattern, weight) in enumerate(_COMPILED):
-        if not latin and i in _LATIN_CUES:
-            continue
+    score = _DECLARATIVE_WEIGHT if _DECLARATIVE.search(body, latin) else 0.0
+    best_kind, best_weight, cue = ClaimType.JUDGEMENT, 0.0, None
+    for kind, pattern, weight in _COMPILED if latin else _CHINESE_CUES:
         match = pattern.search(body)
         if match:
             score += weight
             if weight > best_weight:
                 best_kind, best_weight, cue = kind, weight, match.group()
-    return score, _claim_type(body, best_kind), cue
+    return score, _claim_type(body, best_kind, latin), cue
 
 
-def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
+def _claim_type(body: str, strongest: ClaimType, latin: bool) -> ClaimType:
     """What the sentence asserts: a recommendation says 建议/应该, a prediction needs a future
     reference (and no past one: biography predicts nothing); agreement and figures as scored."""
     if strongest in (ClaimType.AGREEMENT, ClaimType.DISAGREEMENT):
         return strongest
-    if _RECOMMENDS.search(body):
+    if _RECOMMENDS.search(body, latin):
         return ClaimType.RECOMMENDATION
-    if _FUTURE.search(body) and not _PAST.search(body):
+    if _FUTURE.search(body, latin) and not _PAST.search(body):
         return ClaimType.PREDICTION
     if strongest in (ClaimType.PREDICTION, ClaimType.RECOMMENDATION):
         return ClaimType.JUDGEMENT

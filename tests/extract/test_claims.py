@@ -47,3 +47,13 @@ def test_english_turns_give_english_claims_sentence_by_sentence():
     assert "I think open models will win in the long run." in texts
     assert not any(t.endswith("?") for t in texts)
     assert all(t.count(". ") == 0 for t in texts)
+
+
+def test_english_sentences_are_typed_as_chinese_ones_are():
+    text = ("王小明：Where are open models going?\n\n李华：We should publish every benchmark we run!\n\n"
+            "赵强：Open models will overtake the closed ones next year!\n\n"
+            "李华：Back then the cost of training was the main problem!\n\n王小明：Okay.\n")
+    kinds = {c.text: c.kind.value for c in claims(text)}
+    assert kinds["We should publish every benchmark we run!"] == "recommendation"
+    assert kinds["Open models will overtake the closed ones next year!"] == "prediction"
+    assert kinds.get("Back then the cost of training was the main problem!", "judgement") == "judgement"
