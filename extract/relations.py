@@ -34,7 +34,8 @@ _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|�
 # 在Google实习, 在清华读博, 沃顿商学院MBA, 清华毕业
 _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
-_AGREE = re.compile(r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
+# led by a look-ahead on its possible first characters, which lets the engine skip to them
+_AGREE = re.compile(r"(?=[很非比基完特十也同赞认])(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
 _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样)|确实")
@@ -116,10 +117,12 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     speakers = Speakers(reader.speaker, reader.addressee)
     for sentence in sentences:
         roles.extend(reader.roles(sentence))
-        relations.extend(reader.affiliations(sentence))
-        relations.extend(reader.creations(sentence))
+        if sentence.mentions:  # an affiliation, a creation or a scale is read off a name the sentence holds
+            relations.extend(reader.affiliations(sentence))
+            relations.extend(reader.creations(sentence))
         relations.extend(reader.social(sentence))
-        quantities.extend(reader.scales(sentence))
+        if sentence.mentions:
+            quantities.extend(reader.scales(sentence))
         if _LATIN_WORDS.search(reader.text, sentence.start, sentence.end):
             roles.extend(english_roles(reader.text, sentence))
             roles.extend(english_speaker_roles(reader.text, sentence, speakers))
@@ -552,7 +555,7 @@ class _SentenceReader:
         body = self.text[sentence.start:sentence.end]
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON]
         speaker = self.speaker(sentence)
-        if _COLLEAGUE.search(body) and speaker is not None:
+        if people and speaker is not None and _COLLEAGUE.search(body):
             pair = re.search(r"我(?:和|跟|与)", body)
             if pair:
                 for other in people:
@@ -563,13 +566,13 @@ class _SentenceReader:
                 whose = mine and (speaker if mine.group(1) == "我" else self.addressee(sentence))
                 if whose is not None and whose.name != _party_name(other):
                     yield Relation(whose, Predicate.COLLEAGUE, other, sentence.start, sentence.end)
-        if _KNOWS.search(body) and speaker is not None:
+        if people and speaker is not None and _KNOWS.search(body):
             for other in people:
                 if re.match(r"\s?(?:老师|总)?\s?一见如故", self.text[other.end:sentence.end]) or \
                         re.search(r"(?:和|跟|与)\s?$", self.text[sentence.start:other.start]):
                     if _KNOWS.search(self.text[other.end:sentence.end]):
                         yield Relation(speaker, Predicate.KNOWS, other, sentence.start, sentence.end)
-        for cue in _ACQUAINTANCE.finditer(self.text, sentence.start, sentence.end):
+        for cue in _ACQUAINTANCE.finditer(self.text, sentence.start, sentence.end) if people else ():
             subject = self.subject_before(sentence, cue.start())
             listed = [p for p in people if p.start >= cue.end() and not _CLAUSE_BREAK.search(self.text, cue.end(), p.start)]
             for other in listed:
