@@ -20,7 +20,7 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.JUDGEMENT, r"我(?:个人)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
     (ClaimType.JUDGEMENT, r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到", 1.5),
-    # the look-ahead on the characters every alternative begins with lets the engine skip to them
+    # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
     (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍)", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
     (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),

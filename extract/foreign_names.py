@@ -25,6 +25,7 @@ from talkgraph.ontology import lexicon
 from .chinese_names import is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
+from .lookahead import led_by
 from .model import Kind
 from .persons import has_person_cue
 from .tokens import dictionary_tag, in_dictionary
@@ -159,8 +160,8 @@ def _person_cue(text: str, s: int, e: int) -> bool:
 
 # ---- Latin-script person names
 
-_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]\. )?(?:(?:de|van|von|da|di|Le|La|De|Van|Mc|O')"
-                         r"\s?)?[A-Z][a-z]*[A-Z]?[a-z]+){1,2}(?![A-Za-z0-9_-]| ?[0-9])")
+_LATIN_NAME = led_by("[A-Z]", r"(?<![A-Za-z0-9_.@/-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]\. )?(?:(?:de|van|von|da|di|Le|La|De|Van|Mc|O')"
+                     r"\s?)?[A-Z][a-z]*[A-Z]?[a-z]+){1,2}(?![A-Za-z0-9_-]| ?[0-9])")
 _LATIN_PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
 # last words of product, company and event names: Llama Guard, Epic Games, Google Cloud
 _NOT_PERSON_WORDS = frozenset("""

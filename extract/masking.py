@@ -12,36 +12,29 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-
-def _led_by(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``pattern`` behind a look-ahead on the characters its matches begin with.  A pattern that
-    opens with a look-behind or a word edge keeps the engine from skipping to where a match can
-    begin, so it is tried at every position of the (mostly Chinese) text; the look-ahead first
-    lets the engine skip to the candidates, and changes no match."""
-    return re.compile(f"(?={first})(?:{pattern})", flags)
-
+from .lookahead import led_by
 
 # a web address runs to the first space, CJK character, or closing bracket/quote
 _URL_BODY = r"[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef<>\"'`)\]）】」』]+"
-_URL = _led_by("[hfw]", r"(?:\b(?:https?|ftp)://|\bwww\.)" + _URL_BODY, re.I)
+_URL = led_by("[hfw]", r"(?:\b(?:https?|ftp)://|\bwww\.)" + _URL_BODY, re.I)
 # a bare host with a path (github.com/x) or of three labels (mp.weixin.qq.com); ``v0.dev`` and
 # ``Character.ai`` alone are product names
 _TLD = r"(?:com|cn|net|org|io|ai|dev|app|co|gov|edu|me|info)(?:\.[a-z]{2})?"
-_HOST = _led_by("[A-Za-z0-9-]", r"(?<![A-Za-z0-9_@.-])(?:[A-Za-z0-9-]+\.)+" + _TLD + r"/" + _URL_BODY
-                 + r"|(?<![A-Za-z0-9_@.-])(?:[A-Za-z0-9-]+\.){2,}" + _TLD + r"(?![\w.])")
+_HOST = led_by("[A-Za-z0-9-]", r"(?<![A-Za-z0-9_@.-])(?:[A-Za-z0-9-]+\.)+" + _TLD + r"/" + _URL_BODY
+               + r"|(?<![A-Za-z0-9_@.-])(?:[A-Za-z0-9-]+\.){2,}" + _TLD + r"(?![\w.])")
 _EMAIL = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # lowerCamelCase (imageUrl, getElementById), snake_case (image_url), dotted calls (foo.bar())
-_CAMEL = _led_by("[a-z]", r"(?<![A-Za-z0-9_])[a-z]{2,}(?:[A-Z][a-z0-9]+)+(?![A-Za-z0-9_])")
-_SNAKE = _led_by("[_A-Za-z]", r"(?<![A-Za-z0-9_])_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![A-Za-z0-9_])")
-_CALL = _led_by("[A-Za-z_]", r"(?<![A-Za-z0-9_])[A-Za-z_][\w.]*\(\)")
+_CAMEL = led_by("[a-z]", r"(?<![A-Za-z0-9_])[a-z]{2,}(?:[A-Z][a-z0-9]+)+(?![A-Za-z0-9_])")
+_SNAKE = led_by("[_A-Za-z]", r"(?<![A-Za-z0-9_])_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![A-Za-z0-9_])")
+_CALL = led_by("[A-Za-z_]", r"(?<![A-Za-z0-9_])[A-Za-z_][\w.]*\(\)")
 _FILE = re.compile(r"(?<![\w./])[\w./-]+\.(?:png|jpe?g|gif|webp|svg|mp[34]|pdf|html?|js|ts|py|json|css|md)\b", re.I)
 # a run of base64 or hex characters: long, and mixing digits with letters as words never do
-_OPAQUE = _led_by("[A-Za-z0-9+/_-]", r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{10,}={0,2}(?![A-Za-z0-9+/=_-])")
-_HEX = _led_by("[0-9a-fA-F]", r"(?<![A-Za-z0-9])[0-9a-fA-F]{16,}(?![A-Za-z0-9])")
+_OPAQUE = led_by("[A-Za-z0-9+/_-]", r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{10,}={0,2}(?![A-Za-z0-9+/=_-])")
+_HEX = led_by("[0-9a-fA-F]", r"(?<![A-Za-z0-9])[0-9a-fA-F]{16,}(?![A-Za-z0-9])")
 
 # each pattern with a character its matches cannot do without: most paragraphs lack most of them,
 # and a substring test is far cheaper than a search

@@ -14,11 +14,12 @@ from talkgraph.ontology import lexicon
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher, fold
+from .lookahead import led_by
 from .model import Kind
 from .tokens import dictionary_tag
 
 _WORD = r"[A-Za-z][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*"
-_LATIN = re.compile(rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
+_LATIN = led_by("[A-Za-z]", rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
 _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|平台|编辑器|插件|助手|工具|引擎|系统|产品|数据库|编程语言|IDE|App|APP)")
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?)\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")

@@ -15,6 +15,7 @@ from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleSta
                     Transcript, party_key)
 from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
+from .lookahead import led_by
 from .numbers import parse_chinese_number
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
@@ -34,8 +35,7 @@ _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|�
 # 在Google实习, 在清华读博, 沃顿商学院MBA, 清华毕业
 _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
-# led by a look-ahead on its possible first characters, which lets the engine skip to them
-_AGREE = re.compile(r"(?=[很非比基完特十也同赞认])(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
+_AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
 _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样)|确实")
@@ -86,7 +86,7 @@ _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
 # a verb or a clause word between organisation and title: 腾讯投资了一位创始人 is no scope
 _NOT_SCOPE = re.compile(r"[是在了过说给让把被和跟与，,。：:“”\"]|投资|认识|之后|以后|时候")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot AI）创始人: an alias, no scope
-_PRONOUN = re.compile(r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
+_PRONOUN = led_by("[我你您他她它]", r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候

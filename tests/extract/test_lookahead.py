@@ -1,0 +1,65 @@
+"""A pattern led by a look-ahead on its first characters finds what the pattern alone finds: every
+such pattern of the extract stage, on any text of the characters they speak of."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import string
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import talkgraph.extract as extract
+from talkgraph.extract import claims
+from talkgraph.extract.lookahead import led_by
+
+_LED = re.compile(r"\(\?=(\[[^\]]*\])\)\(\?:(.*)\)", re.S)
+
+
+def _led_patterns() -> dict[str, re.Pattern[str]]:
+    """Every compiled module-level pattern of the extract stage that opens with a look-ahead class
+    around the rest (as ``led_by`` makes them), and the claims' cues that do."""
+    found = {}
+    for info in pkgutil.iter_modules(extract.__path__):
+        module = importlib.import_module(f"talkgraph.extract.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and _LED.fullmatch(value.pattern):
+                found[f"{info.name}.{name}"] = value
+    for i, (_, pattern, _) in enumerate(claims._COMPILED):
+        if pattern.pattern.startswith("(?=["):
+            found[f"claims cue {i}"] = pattern
+    return found
+
+
+LED = _led_patterns()
+
+
+def _unled(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    match = _LED.fullmatch(pattern.pattern)
+    if match is None:  # a cue written with its look-ahead inline: (?=[…])(?:…)
+        raise AssertionError(pattern.pattern)
+    return re.compile(match.group(2), pattern.flags)
+
+
+def _alphabet() -> str:
+    """ASCII, and every character the patterns name (so each of their alternatives can match)."""
+    named = {ch for p in LED.values() for ch in p.pattern if not ch.isascii()}
+    return string.printable + "".join(sorted(named)) + "ſK中文，。"
+
+
+def test_the_stage_has_led_patterns_to_check():
+    assert {"masking._HOST", "products._LATIN", "relations._AGREE", "foreign_names._LATIN_NAME"} <= set(LED)
+
+
+@pytest.mark.parametrize("name", sorted(LED))
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=_alphabet(), max_size=40))
+def test_the_look_ahead_changes_no_match(name, text):
+    led = LED[name]
+    assert [m.span() for m in led.finditer(text)] == [m.span() for m in _unled(led).finditer(text)]
+
+
+def test_a_class_that_leaves_out_a_first_character_is_caught():
+    too_narrow = led_by("[a]", r"(?<![a-z])[ab]+")
+    assert [m.span() for m in too_narrow.finditer("x b")] != [m.span() for m in _unled(too_narrow).finditer("x b")]
