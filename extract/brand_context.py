@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 
 from talkgraph.ontology import lexicon
 
@@ -40,18 +41,18 @@ _MAX_HAN = 5
 _DETERMINERS = frozenset("各每某这那本该此其诸全")
 
 
-def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
-    """Apps and platforms named by a software frame in ``text``, which ``tokens`` segment.
+def apps_in_context(text: str, para: Paragraph) -> Iterator[Candidate]:
+    """Apps and platforms named by a software frame in a paragraph of ``text``.
 
-    ``tokens`` are ``(word, start, end)`` with offsets into ``text`` (one or more paragraphs);
-    spans are found only at token boundaries.  Names are read only where a frame may be: after a
-    cue word, or a few characters before an app word.
+    Spans are found only at the paragraph's word boundaries.  Names are read only where a frame
+    may be: after a cue word, or a few characters before an app word.
     """
+    tokens = para.tokens
     if not tokens:
         return
     # an app word a name may stand before starts at most _MAX_HAN + 4 after the name's first token
     app_words = [m.start() for m in _APP_WORD.finditer(text, tokens[0].start, tokens[-1].end + _MAX_HAN + 8)]
-    for i in _after_cue_or_before_app_word(tokens, app_words):
+    for i in _after_cue_or_before_app_word(para, app_words):
         tok = tokens[i]
         prev = tokens[i - 1].word if i else ""
         if i and prev == "在":
@@ -74,20 +75,23 @@ def apps_in_context(text: str, tokens: Sequence[Token]) -> Iterator[Candidate]:
             score = 0.6
         else:
             continue
-        yield Candidate(tok.start, name_end, Kind.MODEL, score=score)
+        yield Candidate(tok.start, name_end, Kind.MODEL, para.turn_index, score=score)
 
 
 _CUES = frozenset({"在", "了"}) | _BEFORE_APP | _BEFORE_USE
+_CUE_INITIALS = frozenset(cue[0] for cue in _CUES)
+_START, _END = itemgetter(1), itemgetter(2)  # of a token
 
 
-def _after_cue_or_before_app_word(tokens: Sequence[Token], app_words: list[int]) -> list[int]:
+def _after_cue_or_before_app_word(para: Paragraph, app_words: list[int]) -> list[int]:
     """In order, the indices of the tokens a frame may begin a name at: right after a cue word, or
     ending before an app word that starts at most ``_MAX_HAN + 4`` after them (every other token
-    is skipped without a look)."""
-    found = {i + 1 for i, token in enumerate(tokens) if token[0] in _CUES}
+    is skipped without a look: the paragraph finds the words a cue may be by their first characters)."""
+    tokens = para.tokens
+    found = {i + 1 for i in para.starting_with(_CUE_INITIALS) if tokens[i][0] in _CUES}
     if app_words:
-        starts = [token[1] for token in tokens]
-        ends = [token[2] for token in tokens]
+        starts = list(map(_START, tokens))
+        ends = list(map(_END, tokens))
         for at in app_words:
             found.update(range(bisect.bisect_left(starts, at - _MAX_HAN - 4), bisect.bisect_right(ends, at)))
     return sorted(i for i in found if i < len(tokens))
@@ -167,5 +171,4 @@ def _organization_names() -> frozenset[str]:
 def apps(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     """Apps by their frame, paragraph by paragraph."""
     for para in paragraphs:
-        for c in apps_in_context(doc.text, para.tokens):
-            yield c._replace(turn_index=para.turn_index)
+        yield from apps_in_context(doc.text, para)

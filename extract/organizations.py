@@ -17,7 +17,7 @@ from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
 from .model import Kind
 from .products import latin_names
-from .tokens import Token, dictionary_tag, in_dictionary, indices_of, last_characters, vocabulary
+from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
@@ -88,17 +88,18 @@ def ends_as_organization(name: str) -> bool:
 def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     """``微软亚洲研究院``, ``深圳市某某科技有限公司``: a name built leftwards from an organisation suffix."""
     for para in paragraphs:
-        for s, e in organization_spans(doc.text, para.start, para.end, para.tokens):
+        for s, e in organization_spans(doc.text, para):
             yield Candidate(s, e, Kind.ORGANIZATION, para.turn_index)
 
 
-def organization_spans(text: str, start: int, end: int, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Spans of ``text[start:end]`` (segmented into ``tokens``) that name an organisation by its suffix.
+def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
+    """Spans of the paragraph that name an organisation by its suffix.
 
     Each word ending in a suffix (研究院, 有限公司, or a unit such as 局 or 分行) is extended leftwards
     over the words that can form a name, and the name is kept when what it holds is no generic word.
     """
-    for i in indices_of(last_characters(tokens), _SUFFIX_ENDINGS):  # the words a suffix may end
+    tokens = para.tokens
+    for i in para.ending_with(_SUFFIX_ENDINGS):  # the words a suffix may end
         token = tokens[i]
         suffix = _suffix_of(tokens, i)
         if suffix is None:
@@ -113,7 +114,7 @@ def organization_spans(text: str, start: int, end: int, tokens: Sequence[Token])
             while text[begin].isspace():
                 begin += 1
             yield begin, token.end
-    yield from _company_itself(text, start, end)
+    yield from _company_itself(text, para.start, para.end)
 
 
 class _Suffix(NamedTuple):

@@ -5,15 +5,18 @@ import pytest
 
 from talkgraph.extract.brand_context import apps_in_context, in_brand_context
 from talkgraph.extract.model import Kind
-from talkgraph.extract.tokens import vocabulary
+from talkgraph.extract.doc import Doc
+from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.transcript import parse_transcript
 
 
-def tokenize(text: str):
-    return vocabulary().segment(text)
+def apps_found(text: str):
+    doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
+    return [c for para in doc.paragraphs for c in apps_in_context(doc.text, para)]
 
 
 def apps(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in apps_in_context(text, tokenize(text))]
+    return [text[s.start:s.end] for s in apps_found(text)]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -31,7 +34,7 @@ def test_an_unknown_name_in_a_software_frame_is_an_app(text, name):
 def test_only_the_framed_occurrence_is_proposed():
     text = "我在栗栗圈上认识了他。后来栗栗圈改版了。"
     assert apps(text) == ["栗栗圈"]
-    assert all(s.kind is Kind.MODEL and 0 < s.score <= 1 for s in apps_in_context(text, tokenize(text)))
+    assert all(s.kind is Kind.MODEL and 0 < s.score <= 1 for s in apps_found(text))
 
 
 @pytest.mark.parametrize("text", [

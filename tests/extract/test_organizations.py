@@ -8,7 +8,6 @@ from talkgraph.extract.model import Kind
 from talkgraph.extract.organizations import organization_spans
 from talkgraph.extract.pipeline import default_pipeline
 from talkgraph.extract.reading import document_from_text
-from talkgraph.extract.tokens import vocabulary
 from talkgraph.extract.transcript import parse_transcript
 
 
@@ -18,7 +17,8 @@ def orgs(text: str) -> list[str]:
 
 
 def spans(text: str) -> list[str]:
-    return [text[s:e] for s, e in organization_spans(text, 0, len(text), vocabulary().segment(text))]
+    doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
+    return [doc.text[s:e] for para in doc.paragraphs for s, e in organization_spans(doc.text, para)]
 
 
 @pytest.mark.parametrize("text, name", [
