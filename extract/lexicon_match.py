@@ -114,9 +114,7 @@ def _alternations(aliases: list[str]) -> list[str]:
     other = [a for a in aliases if not _STARTS_LATIN.match(a)]
     if not latin or not other or any(_folds_to_latin(a[0]) for a in other):
         return [_first_class(aliases) + "(?:" + "|".join(_alias_regex(a) for a in aliases) + ")"]
-    # a case-insensitive name keeps its own look-behind: under case folding it refuses a little more
-    hoisted = [body.removeprefix(_WORD_EDGE_BEFORE) for body in map(_alias_regex, latin)]
-    return [_first_class(latin) + _WORD_EDGE_BEFORE + "(?:" + "|".join(hoisted) + ")", _by_first_character(other)]
+    return [_first_class(latin) + _WORD_EDGE_BEFORE + _latin_by_first_character(latin), _by_first_character(other)]
 
 
 def _by_first_character(aliases: list[str]) -> str:
@@ -136,6 +134,32 @@ def _by_first_character(aliases: list[str]) -> str:
         by_first.setdefault(alias[0], []).append(_alias_regex(alias, after_first=True))
     return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")"
                             for first, rests in sorted(by_first.items())) + ")"
+
+
+def _latin_by_first_character(aliases: list[str]) -> str:
+    """The alternation of Latin-script ``aliases`` (after the caller's word-edge look-behind) as one
+    branch per character a name may begin with, each holding those names in their order.
+
+    As for the other names, the engine then tries each name only where its first character stands,
+    not every name at every word start.  A name matched in any letter case (``o1 pro``) goes under
+    its first letter in both cases; it also keeps the rest of its look-behind, which under case
+    folding refuses the characters that match a Latin letter too (İ, ı, ſ, K) before the name.
+    """
+    by_first: dict[str, list[str]] = {}
+    for alias in aliases:
+        rest = _alias_regex(alias, after_first=True)
+        folded = rest.startswith("(?i:")
+        if folded:
+            rest = _NOT_AFTER_FOLDED_LETTER + rest
+        for first in {alias[0].lower(), alias[0].upper()} if folded else {alias[0]}:
+            by_first.setdefault(first, []).append(rest)
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")"
+                            for first, rests in sorted(by_first.items())) + ")"
+
+
+# before a name's first character (which the look-behind steps over), none of the non-ASCII
+# characters that case folding matches with a Latin letter
+_NOT_AFTER_FOLDED_LETTER = "(?<![\u0130\u0131\u017f\u212a].)"
 
 
 def _caseless(ch: str) -> bool:
