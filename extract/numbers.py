@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .lookahead import led_by
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = (("亿", 10**8), ("万", 10**4))
@@ -46,7 +48,8 @@ def _parse_small(text: str) -> float:
     return total + (current or 0.0)
 
 
-_AMOUNT = re.compile(
+_AMOUNT = led_by(
+    r"[\d零〇一二两三四五六七八九十百千]",
     r"(?P<low>\d+(?:\.\d+)?)\s?(?:%|％)?\s?(?:-|~|～|到|至)\s?(?P<high>\d+(?:\.\d+)?)\s?(?P<unit>%|％|个百分点)"
     r"|(?P<one>\d+(?:\.\d+)?)\s?(?P<unit1>%|％|个百分点)"
     r"|(?P<cn>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿])")
