@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from .lookahead import led_by
 from .masking import masked_spans
 from .model import Extraction, Mention, Sentence, Transcript
 from .tokens import (Token, Words, cut_at, first_characters, indices_of, last_characters, needs_python, tokens_at,
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
     from .component import Overlap
 
 # Chinese stops, and an English full stop before the next sentence's capital ("…work. The next")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n|(?<=[a-z0-9)\"'”])\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")
+_SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+|\n|(?<=[a-z0-9)\"'”])\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")
 _MIN_SENTENCE_CHARS = 2
 
 
