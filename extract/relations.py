@@ -60,6 +60,8 @@ _WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
 _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学|室友|搭档)(?:是|叫|就是)")
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
+# a word every match of _AGREE, _DISAGREE and _SIMILAR_VIEW holds: a sentence without one agrees or differs with no one
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|观点")
 _COLLEAGUE = re.compile(r"同事")
 _COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
@@ -279,7 +281,7 @@ class _SentenceReader:
 
     def clause_start(self, sentence: Sentence, pos: int) -> int:
         """Where the clause holding ``pos`` begins: after the sentence's last comma before it."""
-        return max([sentence.start] + [self.text.rfind(c, sentence.start, pos) + 1 for c in _COMMAS])
+        return max(sentence.start, *(self.text.rfind(c, sentence.start, pos) + 1 for c in _COMMAS))
 
     def ends_before(self, pattern: re.Pattern[str], sentence: Sentence, pos: int) -> re.Match[str] | None:
         """``pattern`` (anchored by ``$``) ending right before ``pos`` in the same clause."""
@@ -578,7 +580,7 @@ class _SentenceReader:
             for other in listed:
                 if subject is not None and party_key(subject) != party_key(other):
                     yield Relation(subject, Predicate.KNOWS, other, sentence.start, sentence.end)
-        if speaker is None or _QUESTION_END.search(body):
+        if speaker is None or not _AGREEMENT_WORD.search(body) or _QUESTION_END.search(body):
             return
         disagree = _DISAGREE.search(body)
         agree = disagree or _AGREE.search(body)
