@@ -168,14 +168,13 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     """
     word, s, e = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    common = _is_common_word(word, strict)
     if nxt and len(nxt[0]) == 1 and nxt[0] not in NOT_IN_NAME and is_han_name(word + nxt[0]):
-        if (len(word) == 2 and not common) or word in lexicon.surnames():
+        if (len(word) == 2 and not _is_common_word(word, strict)) or word in lexicon.surnames():
             return s, nxt[2]
     if nxt and word in lexicon.surnames() and len(nxt[0]) <= 2 and is_han_name(word + nxt[0]):
         if not (strict and _is_common_word(nxt[0], strict)):
             return s, nxt[2]
-    if is_han_name(word) and not common:
+    if is_han_name(word) and not _is_common_word(word, strict):
         return s, e
     return None
 
@@ -208,6 +207,8 @@ def _cued_loose_name(text: str, tokens: Tokens, i: int) -> tuple[int, int] | Non
     """A full name the segmenter cut into a surname and a dictionary word (李|大海, 李广|密), taken
     only with a speech verb or a bracketed role right after it (``李大海讲的``, ``李广密（某某创始人）``):
     a cue before it would not say where the name ends."""
+    if not any(_SPEECH_AFTER.match(text, end) for _, _, end in tokens[i:i + 3]):
+        return None  # no end a loose name may have (as ``loose_names_at`` reads them) has the cue after it
     for span in loose_names_at(tokens, i):
         name = text[span[0]:span[1]]
         if not _short_name(name) and not in_dictionary(name) and _SPEECH_AFTER.match(text, span[1]):
