@@ -57,6 +57,19 @@ def _surname_initials() -> frozenset[str]:
     return frozenset(surname[0] for surname in lexicon.surnames())
 
 
+def _surname_words(doc: Doc, para: Paragraph) -> list[int]:
+    """The indices of the paragraph's words that begin with a surname, where the rules that start a
+    name at a surname look (``surname_of`` holds for each); found once per paragraph and shared
+    (``doc.shared``) by the three components that ask."""
+    key = (_surname_words, para.start, para.end)
+    found = doc.shared.get(key)
+    if found is None:
+        tokens = para.tokens
+        found = doc.shared[key] = [i for i in para.starting_with(_surname_initials())
+                                   if surname_of(tokens[i][0]) is not None]
+    return found
+
+
 def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """The transcript's speakers wherever the text names them."""
     names = sorted(doc.transcript.speakers, key=len, reverse=True)
@@ -185,9 +198,7 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     candidates: list[tuple[int, int, int | None]] = []
     for para in paragraphs:
         tokens = para.tokens
-        for i in para.starting_with(_surname_initials()):
-            if surname_of(tokens[i][0]) is None:
-                continue
+        for i in _surname_words(doc, para):
             span = _name_at(tokens, i, strict=True) or _cued_loose_name(text, tokens, i)
             if span is None:
                 continue
@@ -250,12 +261,14 @@ def introduced_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     text = doc.text
     for para in paragraphs:
         tokens = para.tokens
-        for i in para.starting_with(_surname_initials()):
-            word, s, e = tokens[i]
-            if surname_of(word) is None or not _word_start(tokens, i) and not _introduced_before(text, s):
+        for i in _surname_words(doc, para):
+            s = tokens[i][1]
+            # every span here starts at s: a strong cue needs an introduction before it or a line's start
+            if _line_start(text, s):
+                if not (_word_start(tokens, i) or _introduced_before(text, s)):
+                    continue
+            elif not _introduced_before(text, s):
                 continue
-            if not (_introduced_before(text, s) or _line_start(text, s)):
-                continue  # every span here starts at s: no strong cue can hold for any of them
             for span in loose_names_at(tokens, i):
                 if _strong_cue(text, *span):
                     yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
@@ -319,9 +332,9 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     found: list[Candidate] = []
     for para in paragraphs:
         tokens = para.tokens
-        for i in para.starting_with(_surname_initials()):
+        for i in _surname_words(doc, para):
             word, s, e = tokens[i]
-            if len(word) < 2 or surname_of(word) is None or not _word_start(tokens, i):
+            if len(word) < 2 or not _word_start(tokens, i):
                 continue
             nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if (HAN_WORD.match(nxt) and nxt[0] not in NOT_IN_NAME and not _SPEECH_AFTER.match(nxt)
