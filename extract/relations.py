@@ -650,10 +650,23 @@ class _SentenceReader:
 
 
 def _title_ending_at(text: str, pos: int, floor: int) -> str | None:
-    for title in lexicon.titles():
+    """The first title in the lexicon's order that ends at ``pos`` and starts at ``floor`` or after."""
+    if pos <= floor:
+        return None
+    for title in _titles_by_last_character().get(text[pos - 1], ()):
         if pos - len(title) >= floor and text.startswith(title, pos - len(title)):
             return title
     return None
+
+
+@lexicon.derived
+def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
+    """The titles by their last character, each group in the lexicon's order: only a title ending
+    in the character before a position can end there."""
+    by_last: dict[str, list[str]] = {}
+    for title in lexicon.titles():
+        by_last.setdefault(title[-1], []).append(title)
+    return {last: tuple(titles) for last, titles in by_last.items()}
 
 
 def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
@@ -708,6 +721,7 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
                     _OF.fullmatch(text, whole.end, part.start) and _UNIT_SUFFIX.search(part.text)):
                 yield Relation(part, Predicate.PARENT_ORGANIZATION, whole, sentence.start, sentence.end)
     for name, mention in first.items():
+        school = _SCHOOL_SUFFIX.search(name) is not None
         for other_name, other in first.items():
             if other_name == name:
                 continue
@@ -715,7 +729,7 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
             if built_on and (mention.canonical is None or _lexicon_parents().get(name) == other_name):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
-            if _SCHOOL_SUFFIX.search(name) and not _UNIT_SUFFIX.search(other_name) and any(
+            if school and not _UNIT_SUFFIX.search(other_name) and any(
                     len(stem) >= 2 and stem != whole and name.startswith(stem)
                     for whole in _names_of(other_name) for stem in [_WHOLE_SUFFIX.sub("", whole)]):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
