@@ -86,6 +86,8 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
     end = len(text) if end is None else end
     ratios = _char_ratios()
     two_likely = _two_likely_characters()
+    if not two_likely.search(text, start, end):
+        return  # nor has any run in it (most paragraphs: a name needs two such characters in a row)
     candidates = []
     for run in _HAN_RUN.finditer(text, start, end):
         if not two_likely.search(text, run.start(), run.end()):
