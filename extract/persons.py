@@ -334,8 +334,8 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
         tokens = para.tokens
         for i in _surname_words(doc, para):
             word, s, e = tokens[i]
-            if len(word) < 2 or not _word_start(tokens, i):
-                continue
+            if len(word) < 2 or not plausible_name(word) or not _word_start(tokens, i):
+                continue  # the shape first: most words that begin with a surname are no name
             nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if (HAN_WORD.match(nxt) and nxt[0] not in NOT_IN_NAME and not _SPEECH_AFTER.match(nxt)
                     and (len(nxt) == 1 or not in_dictionary(nxt))):
@@ -346,8 +346,8 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             if i + 1 < len(tokens) and _ORG_WORD.match(tokens[i + 1][0]):
                 continue  # 某某酒店, 某某集团: the name of a firm
-            if (plausible_name(word) and word not in lexicon.not_names()
-                    and surname_of(word) not in _AMBIGUOUS_SURNAMES and not _given_part_is_function_word(word)):
+            if (word not in lexicon.not_names() and surname_of(word) not in _AMBIGUOUS_SURNAMES
+                    and not _given_part_is_function_word(word)):
                 found.append(Candidate(s, e, Kind.PERSON, para.turn_index))
     cued = {text[c.start:c.end] for c in found if has_person_cue(text, c.start, c.end)}
     yield from (c for c in found if not _short_name(text[c.start:c.end]) or text[c.start:c.end] in cued)
