@@ -39,9 +39,11 @@ _HEX = led_by("[0-9a-fA-F]", r"(?<![A-Za-z0-9])[0-9a-fA-F]{16,}(?![A-Za-z0-9])")
 # each pattern with a character its matches cannot do without: most paragraphs lack most of them,
 # and a substring test is far cheaper than a search
 _WHOLE = ((_IMAGE, ("!",)), (_URL, ("/", "www.", "WWW.")), (_HOST, (".",)), (_EMAIL, ("@",)), (_LINK_TARGET, ("]",)),
-          (_HTML_TAG, ("<",)), (_INLINE_CODE, ("`",)), (_CAMEL, ()), (_SNAKE, ("_",)), (_CALL, ("(",)),
-          (_FILE, (".",)), (_HEX, ()))
+          (_HTML_TAG, ("<",)), (_INLINE_CODE, ("`",)), (_SNAKE, ("_",)), (_CALL, ("(",)), (_FILE, (".",)))
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+# what every lowerCamelCase word, and every hex or base64 run, holds: a quick search finds it in few paragraphs
+_LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9+/_-]{10}")
 
 
 def masked_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
@@ -50,9 +52,13 @@ def masked_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tup
     piece = text[start:end]
     if not _ASCII_ALNUM.search(piece):
         return ()
-    found = [(m.start(), m.end()) for pattern, needs in _WHOLE if not needs or any(n in piece for n in needs)
+    found = [(m.start(), m.end()) for pattern, needs in _WHOLE if any(n in piece for n in needs)
              for m in pattern.finditer(text, start, end)]
-    found.extend((m.start(), m.end()) for m in _OPAQUE.finditer(text, start, end) if _looks_opaque(m.group()))
+    if _LOWER_THEN_UPPER.search(piece):
+        found.extend((m.start(), m.end()) for m in _CAMEL.finditer(text, start, end))
+    if _ASCII_RUN.search(piece):
+        found.extend((m.start(), m.end()) for m in _HEX.finditer(text, start, end))
+        found.extend((m.start(), m.end()) for m in _OPAQUE.finditer(text, start, end) if _looks_opaque(m.group()))
     return _merged(found)
 
 
