@@ -101,6 +101,8 @@ _WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,
 # 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company
 _FOUNDED_OWN = re.compile(r"(?:创办|创立|创建|成立)了?\s?(?:这家|我们的?|我的)公司")
 _INTRO = re.compile(r"我是\s?(?:来自)?")
+# a word every match of _INTRO, _WE_FOUNDERS and _FOUNDED_OWN holds: the speakers' own roles
+_OWN_ROLE_WORD = re.compile(r"我是|我们|公司")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
 _OF = re.compile(r"\s?的\s?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
@@ -117,13 +119,19 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     quantities: list[Quantity] = []
     reader = _SentenceReader(transcript, sentences)
     speakers = Speakers(reader.speaker, reader.addressee)
+    text = reader.text
     for sentence in sentences:
-        roles.extend(reader.roles(sentence))
-        if sentence.mentions:  # an affiliation, a creation or a scale is read off a name the sentence holds
+        # a sentence that names no one holds a role only where the speakers say their own, and a
+        # relation only where someone agrees or differs; an affiliation, a creation or a scale never
+        named = bool(sentence.mentions)
+        if named or _OWN_ROLE_WORD.search(text, sentence.start, sentence.end):
+            roles.extend(reader.roles(sentence))
+        if named:
             relations.extend(reader.affiliations(sentence))
             relations.extend(reader.creations(sentence))
-        relations.extend(reader.social(sentence))
-        if sentence.mentions:
+        if named or _AGREEMENT_WORD.search(text, sentence.start, sentence.end):
+            relations.extend(reader.social(sentence))
+        if named:
             quantities.extend(reader.scales(sentence))
         if _LATIN_WORDS.search(reader.text, sentence.start, sentence.end):
             roles.extend(english_roles(reader.text, sentence))
