@@ -87,7 +87,7 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
     ratios = _char_ratios()
     two_likely = _two_likely_characters()
     if not two_likely.search(text, start, end):
-        return  # nor has any run in it (most paragraphs: a name needs two such characters in a row)
+        return  # no two such characters in a row here, so in none of its runs (most paragraphs)
     candidates = []
     for run in _HAN_RUN.finditer(text, start, end):
         if not two_likely.search(text, run.start(), run.end()):

@@ -105,8 +105,9 @@ def _alternations(aliases: list[str]) -> list[str]:
     Names starting with a Latin letter or digit begin with the word-edge look-behind, which keeps
     the engine from skipping them quickly at a position where they cannot match: every one of them
     would be tried at every candidate position, also before Chinese text. Their own alternation
-    checks the look-behind once, up front, after a look-ahead on their own first characters only;
-    their order among themselves is kept, so the longest name still wins. A name of the other part
+    checks the look-behind once, up front, after a look-ahead on their own first characters only,
+    then each name only under its first character (``_latin_by_first_character``); their order
+    among themselves is kept, so the longest name still wins. A name of the other part
     never begins with a Latin letter or digit, nor (under case folding) with a character that
     matches one; if some name did, one alternation is kept.
     """
