@@ -12,6 +12,7 @@ from typing import NamedTuple
 from talkgraph.ontology import lexicon
 
 from .brand_context import everyday_words, in_brand_context
+from .chinese_names import HAN_WORD
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
@@ -26,6 +27,9 @@ _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 _STOP_WORDS = lexicon.words("org_stop_words")
 _GENERIC_HEADS = lexicon.words("generic_org_heads")
 _MAX_LEFT_TOKENS = 8
+_PLACE_WORD_END = re.compile(r"[省市县区州]$")  # 甘肃省, 兰州市: a place an organisation's unit is named after
+_LATIN_NAME_CHARACTERS = re.compile(r"[A-Za-z0-9&.\-]+")
+_LATIN_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")  # AT&T, Node.js, Co-op
 _MAX_CHARS = 24
 # suffixes so common in running text that the word before them must itself look like a name
 _WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室", "控股", "证券"})
@@ -39,7 +43,7 @@ def _orgs() -> LexiconMatcher:
 def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
     """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏)."""
     name = text[s:e]
-    if not re.fullmatch(r"[\u3400-\u9fff]+", name):
+    if not HAN_WORD.fullmatch(name):
         return True
     if name in everyday_words():
         return in_brand_context(text, s, e)
@@ -199,14 +203,14 @@ _APPOINTED = frozenset({"曾", "现", "历", "兼", "起", "出", "担", "今", 
 def _can_join_company(tokens, k: int) -> bool:
     """Before 有限公司 or 集团 a brand may be any content word (康恩贝健康产品, 新华发行集团)."""
     word = tokens[k][0]
-    if word in _STOP_WORDS or not re.fullmatch(r"[\u3400-\u9fff]+", word):
+    if word in _STOP_WORDS or not HAN_WORD.fullmatch(word):
         return False
     tag = dictionary_tag(word) or ""
     if tag.startswith(("p", "c", "u", "d", "r", "t", "q", "w", "e", "o", "y")) or word[0] in "几各这那每哪某多":
         return False
     if tag.startswith(("v", "a", "m")):  # only inside a name, after a place or a brand (新华 + 发行 + 集团)
         prev = tokens[k - 1][0] if k > 0 else ""
-        return (prev not in _STOP_WORDS and re.fullmatch(r"[\u3400-\u9fff]{2,}", prev) is not None
+        return (prev not in _STOP_WORDS and len(prev) >= 2 and HAN_WORD.fullmatch(prev) is not None
                 and (dictionary_tag(prev) or "nz") in ("ns", "nz", "nr", "nt", "j", "nrt"))
     return True
 
@@ -225,7 +229,7 @@ def _anchored(tokens, left: int, i: int, head: str) -> bool:
         tag = dictionary_tag(word) or ""
         if tag in ("ns", "nt") or word.isdigit() or _SUFFIX.search(word) or _UNIT_SUFFIX.search(word[-2:]):
             return True
-        if re.search(r"[省市县区州]$", word) and len(word) >= 2:
+        if _PLACE_WORD_END.search(word) and len(word) >= 2:
             return True
     return bool(head) and (dictionary_tag(head) or "") in ("ns", "nt")
 
@@ -265,7 +269,7 @@ def _descriptive(word: str) -> bool:
     """A word that describes rather than names: a dictionary word not tagged as a proper name
     (医疗, 移动, 互联网, 独角兽, 中国), a lower-case placeholder (xx), or a verb phrase the segmenter
     glued together (看大, 有个)."""
-    if re.fullmatch(r"[A-Za-z0-9&.\-]+", word):
+    if _LATIN_NAME_CHARACTERS.fullmatch(word):
         return word.islower() and word.isalpha() and len(word) <= 3
     if _glued_phrase(word):
         return True
@@ -287,7 +291,7 @@ def _verb_before_verb(tokens: Sequence[Token], i: int, suffix: _Suffix) -> bool:
 def _glued_phrase(word: str) -> bool:
     """An unknown word that opens with a frequent verb, adverb or other function character (看大,
     有个, 找人组, 只会, 将会): the segmenter glued a phrase together, it found no name."""
-    if len(word) < 2 or in_dictionary(word) or not re.fullmatch(r"[\u3400-\u9fff]+", word):
+    if len(word) < 2 or in_dictionary(word) or not HAN_WORD.fullmatch(word):
         return False
     frequency = vocabulary().frequency
     if all(frequency(c) >= _FUNCTION_FREQ for c in word):
@@ -296,7 +300,7 @@ def _glued_phrase(word: str) -> bool:
 
 
 def _name_like(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", word)) or dictionary_tag(word) in (None, "ns", "nt", "nz", "nrt")
+    return bool(_LATIN_NAME_WORD.fullmatch(word)) or dictionary_tag(word) in (None, "ns", "nt", "nz", "nrt")
 
 
 def _generic(word: str) -> bool:
@@ -310,13 +314,13 @@ def _can_join(tokens, k: int) -> bool:
         return False
     if word == " ":
         return True
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", word):
+    if _LATIN_NAME_WORD.fullmatch(word):
         return word not in lexicon.not_names()
     if word.isdigit():  # 某某84564部队, 国营135工厂
         return k + 1 < len(tokens) and bool(_UNIT_SUFFIX.fullmatch(tokens[k + 1][0]) or _SUFFIX.fullmatch(tokens[k + 1][0]))
     if word in ("(", ")", "（", "）"):
         return _bracketed_group(tokens, k)
-    if not re.fullmatch(r"[\u3400-\u9fff]+", word):
+    if not HAN_WORD.fullmatch(word):
         return False
     tag = dictionary_tag(word)
     if tag is None or tag[0] in "nj" or tag in ("vn", "an", "b", "l"):

@@ -20,6 +20,10 @@ from .tokens import dictionary_tag
 
 _WORD = r"[A-Za-z][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*"
 _LATIN = led_by("[A-Za-z]", rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
+_DIGIT = re.compile(r"\d")
+_SHAPED = re.compile(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")  # CamelCase or a version glued on: DeepSeek, GPT4, o1
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SPACE_OR_HYPHEN = re.compile(r"[\s\-]")
 _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|平台|编辑器|插件|助手|工具|引擎|系统|产品|数据库|编程语言|IDE|App|APP)")
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?)\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
@@ -53,7 +57,7 @@ def _versioned_models() -> dict[str, str]:
     out = {}
     for entry in lexicon.models():
         for name in entry.names:
-            if re.search(r"\d", name) and len(fold(name)) >= 4:
+            if _DIGIT.search(name) and len(fold(name)) >= 4:
                 out[fold(name)] = entry.name
     return out
 
@@ -115,7 +119,7 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue
             if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
                 continue
-            shaped = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", name)
+            shaped = bool(_SHAPED.search(name)
                           or _VERSIONED.fullmatch(name) and not _numbered_word(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
@@ -143,7 +147,7 @@ def _latin_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             return
         s, e = match.span()
         first = match.group().split(" ", 1)[0]
-        if e - s > len(first) and re.fullmatch(r"[a-z]+", first):
+        if e - s > len(first) and _LOWER_WORD.fullmatch(first):
             yield s, s + len(first)
             pos = s + len(first) + 1
             continue
@@ -162,7 +166,7 @@ def _versioned_family(words: list[str], text: str, end: int) -> bool:
 
 def _numbered_word(name: str) -> bool:
     """``Top 10``, ``Day 1``, ``COVID-19``: an English word that takes a number names no product."""
-    return re.split(r"[\s\-]", name, maxsplit=1)[0] in _NUMBERED_WORDS
+    return _SPACE_OR_HYPHEN.split(name, maxsplit=1)[0] in _NUMBERED_WORDS
 
 
 _NUMBERED_WORDS = lexicon.words("numbered_words")
@@ -189,7 +193,7 @@ def _jargon(name: str) -> bool:
 
 def _misspelling_of(name: str) -> str | None:
     key = fold(name)
-    if not re.search(r"\d", key) or len(key) < 4:
+    if not _DIGIT.search(key) or len(key) < 4:
         return None
     for known, canonical in _versioned_models().items():
         if len(known) == len(key) and _one_transposition(key, known):
