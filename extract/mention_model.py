@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator, Sequence
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,7 +37,7 @@ from .model import Kind
 from .model_refusals import refusal
 from .tokens import vocabulary
 
-__all__ = ["MODEL_FILE", "TABLES_FILE", "ModelSpan", "char_features", "find_names", "has_han", "model_mentions",
+__all__ = ["MODEL_FILE", "TABLES_FILE", "ModelSpan", "model_in_use", "char_features", "find_names", "has_han", "model_mentions",
            "read_tables", "spans_from_tags", "tag_ahead", "tag_texts", "tagged_spans"]
 
 MODEL_FILE = "mention-crf.crfsuite"
@@ -271,7 +272,24 @@ def _paragraph_spans(doc, paragraphs) -> list[tuple[ModelSpan, ...]]:
     return [ahead[p.start] if p.start in ahead else next(now) for p in paragraphs]
 
 
+# the model file the pipeline's component tags with: None, the shipped one
+_MODEL_IN_USE: ContextVar[str | None] = ContextVar("talkgraph mention model file", default=None)
+
+
+@contextmanager
+def model_in_use(model_file: str | None) -> Iterator[None]:
+    """Within the block the pipeline's component (``find_names``, ``tag_ahead``) tags with the
+    weights of ``model_file`` (a ``.npz`` or CRFsuite file; None: the shipped ones): how a model
+    trained without some sentences is measured on them through the whole pipeline
+    (``scripts/heldout_ner.py``)."""
+    token = _MODEL_IN_USE.set(model_file)
+    try:
+        yield
+    finally:
+        _MODEL_IN_USE.reset(token)
+
+
 def _tag_paragraphs(paragraphs) -> list[tuple[ModelSpan, ...]]:
     """``tag_texts`` of paragraphs, with their tokens as they are (at document offsets)."""
-    return tag_texts([p.text for p in paragraphs], [p.tokens for p in paragraphs],
+    return tag_texts([p.text for p in paragraphs], [p.tokens for p in paragraphs], _MODEL_IN_USE.get(),
                      offsets=[p.start for p in paragraphs])
