@@ -211,7 +211,8 @@ def _can_join_company(tokens, k: int) -> bool:
     if tag.startswith(("v", "a", "m")):  # only inside a name, after a place or a brand (新华 + 发行 + 集团)
         prev = tokens[k - 1][0] if k > 0 else ""
         return (prev not in _STOP_WORDS and len(prev) >= 2 and HAN_WORD.fullmatch(prev) is not None
-                and (dictionary_tag(prev) or "nz") in ("ns", "nz", "nr", "nt", "j", "nrt"))
+                and (dictionary_tag(prev) or "nz") in ("ns", "nz", "nr", "j", "nrt")
+                and not _SUFFIX.search(prev))  # 中国银行 + 收购 + 信托公司: a verb after a whole organisation
     return True
 
 
@@ -299,6 +300,16 @@ def _glued_phrase(word: str) -> bool:
     return (dictionary_tag(word[0]) or "").startswith(_FUNCTION_TAGS) and frequency(word[0]) >= _FUNCTION_FREQ
 
 
+def _glued_before_name(word: str) -> bool:
+    """An unknown word the segmenter glued from a function word and its neighbour before a name
+    (另有 + 工商银行, 图为 + 中央电视台, 2010年于 + 厦门大学): it opens a phrase or ends in a
+    preposition or verb, so the name starts after it."""
+    return len(word) == 2 and word[-1] in _GLUED_ENDINGS and not in_dictionary(word)
+
+
+_GLUED_ENDINGS = frozenset("为于在由向")
+
+
 def _name_like(word: str) -> bool:
     return bool(_LATIN_NAME_WORD.fullmatch(word)) or dictionary_tag(word) in (None, "ns", "nt", "nz", "nrt")
 
@@ -323,6 +334,8 @@ def _can_join(tokens, k: int) -> bool:
     if not HAN_WORD.fullmatch(word):
         return False
     tag = dictionary_tag(word)
+    if tag is None and _glued_before_name(word):
+        return False
     if tag is None or tag[0] in "nj" or tag in ("vn", "an", "b", "l"):
         return True
     # a brand right after a place name, whatever its part of speech (湖北 + 远航 + …公司)

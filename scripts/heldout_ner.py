@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, by_fold in table.items():
         pooled = {t: [sum(c[t][i] for c in by_fold.values()) for i in range(3)] for t in sorted(GOLD_TYPES)}
         per = " ".join(f"P/R/F1 {t} " + "/".join(f"{x:.3f}" for x in prf(*pooled[t])) for t in sorted(pooled, reverse=True))
-        print(f"{name}: both F1 {both(pooled)[2]:.3f}  {per}  folds "
+        tp, fp, fn = (sum(pooled[t][i] for t in pooled) for i in range(3))
+        print(f"{name}: both F1 {both(pooled)[2]:.3f} (tp {tp} fp {fp} fn {fn})  {per}  folds "
               + " ".join(f"{both(by_fold[k])[2]:.3f}" for k in folds))
     if args.json:
         args.json.write_text(json.dumps(table, indent=1) + "\n")

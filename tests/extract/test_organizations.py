@@ -87,3 +87,13 @@ def test_a_kind_of_organisation_is_no_organisation(text, kind_word):
 
 def test_a_named_university_is_still_one():
     assert "浙江大学" in spans("他毕业于浙江大学，后来去了北京。")
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("农业银行收购保险公司的消息传开了。", "农业银行", "农业银行收购保险公司"),
+    ("2015年于南京大学化学系毕业。", "南京大学化学系", "年于南京大学化学系"),
+    ("照片中为上海电视台的演播厅。", "上海电视台", "照片中为上海电视台"),
+])
+def test_left_edge_stops_at_a_verb_or_a_glued_preposition(text, name, wrong):
+    found = spans(text)
+    assert name in found and wrong not in found
