@@ -222,9 +222,20 @@ def _cued_loose_name(text: str, tokens: Tokens, i: int) -> tuple[int, int] | Non
         return None  # no end a loose name may have (as ``loose_names_at`` reads them) has the cue after it
     for span in loose_names_at(tokens, i):
         name = text[span[0]:span[1]]
-        if not _short_name(name) and not in_dictionary(name) and _SPEECH_AFTER.match(text, span[1]):
+        if (not _short_name(name) and not in_dictionary(name) and not _given_part_is_common_noun(name)
+                and _SPEECH_AFTER.match(text, span[1])):
             return span
     return None
+
+
+def _given_part_is_common_noun(name: str) -> bool:
+    """向|记者, 母|狮子, 曾|暗示: what follows the surname is an everyday word of the dictionary, not
+    tagged as a proper name (大海 is a place's), so a speech verb after it says who spoke, not a name.
+    A head's post (李|厂长, 王|局长) is how a person is addressed, and stays."""
+    rest = name[len(surname_of(name) or ""):]
+    tag = dictionary_tag(rest) or ""
+    return (word_frequency(rest) >= _COMMON and not tag.startswith(("nr", "ns", "nt", "nz"))
+            and not rest.endswith("长"))
 
 
 def _short_name(name: str) -> bool:
