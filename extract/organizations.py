@@ -206,7 +206,7 @@ def _can_join_company(tokens, k: int) -> bool:
     if word in _STOP_WORDS or not HAN_WORD.fullmatch(word):
         return False
     tag = dictionary_tag(word) or ""
-    if tag.startswith(("p", "c", "u", "d", "r", "t", "q", "w", "e", "o", "y")) or word[0] in "几各这那每哪某多":
+    if tag.startswith(("p", "c", "u", "d", "r", "t", "q", "w", "e", "o", "y")) or word[0] in _DETERMINER_CHARS:
         return False
     if tag.startswith(("v", "a", "m")):  # only inside a name, after a place or a brand (新华 + 发行 + 集团)
         prev = tokens[k - 1][0] if k > 0 else ""
@@ -315,8 +315,30 @@ def _name_like(word: str) -> bool:
 
 
 def _generic(word: str) -> bool:
+    """A word that makes no organisation's name on its own: a domain word (人工智能), a word that is
+    never a name, or one that only qualifies or points at the organisation (国有, 该, 多家)."""
     word = word.strip()
-    return not word or word in _GENERIC_HEADS or word in lexicon.not_names()
+    return not word or word in _GENERIC_HEADS or word in lexicon.not_names() or _qualifier(word)
+
+
+# dictionary classes of words that qualify a noun without naming anything: distinguishing words
+# (国有, 民营, 大型, 所在), pronouns and determiners (该, 这家, 各类, 本地), quantities (多家, 一些)
+# and words of where (网上, 当地, 海外), which say where the organisation is, not which it is
+_QUALIFIER_TAGS = frozenset({"b", "r", "m", "s"})
+_DETERMINER_CHARS = "几各这那每哪某多另该此"
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两")
+
+
+def _qualifier(word: str) -> bool:
+    """``国有银行``, ``这家研究所``, ``多家医院``, ``各大银行``: the word describes which or what kind of
+    organisation is meant.  A numeral word (八一, 六一) or an ordinal (第一) names a day or a rank an
+    organisation may be named after; an unknown word opening with a determiner (各大) qualifies."""
+    tag = dictionary_tag(word)
+    if tag is None:
+        return len(word) >= 2 and HAN_WORD.fullmatch(word) is not None and word[0] in _DETERMINER_CHARS
+    if tag == "m":
+        return not word.startswith("第") and not all(c in _NUMERAL_CHARS for c in word)
+    return tag in _QUALIFIER_TAGS
 
 
 def _can_join(tokens, k: int) -> bool:

@@ -97,3 +97,30 @@ def test_a_named_university_is_still_one():
 def test_left_edge_stops_at_a_verb_or_a_glued_preposition(text, name, wrong):
     found = spans(text)
     assert name in found and wrong not in found
+
+
+@pytest.mark.parametrize("text, description", [
+    ("这两年国有银行的利润都在涨。", "国有银行"),
+    ("他在一家民营医院当护士。", "民营医院"),
+    ("各大银行都推出了新产品。", "各大银行"),
+    ("外资银行在国内的份额很小。", "外资银行"),
+    ("股份制银行的存款利率更高。", "股份制银行"),
+    ("部分医院已经停诊。", "部分医院"),
+    ("我在网上银行转了账。", "网上银行"),
+])
+def test_a_qualified_kind_of_organisation_is_no_name(text, description):
+    """An ownership, form, share or determiner before the organisation's noun says which or what
+    kind of organisation is meant, and names none."""
+    assert description not in spans(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他在招商银行工作。", "招商银行"),
+    ("我把钱存进了中国银行。", "中国银行"),
+    ("他在民生银行开了户。", "民生银行"),
+    ("华为技术有限公司发布了新手机。", "华为技术有限公司"),
+    ("她后来去了江苏银行。", "江苏银行"),
+])
+def test_a_named_organisation_beside_the_qualifiers_stays(text, name):
+    assert name in spans(text)
+
