@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .brand_context import everyday_words
 from .doc import Doc, Paragraph
@@ -32,24 +32,53 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             names.setdefault(name, m)
     if not names:
         return tuple(mentions)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    finder = NameFinder(names)
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     added = []
     for para in doc.paragraphs:
-        for match in pattern.finditer(doc.text, para.start, para.end):
-            s, e = match.span()
+        for s, name in finder.finditer(doc.text, para.start, para.end):
+            e = s + len(name)
             if _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):
                 continue
-            if match.group().isascii():
+            if name.isascii():
                 if not _latin_word(doc.text, s, e):
                     continue
             elif not (_cut(para, s) and _cut(para, e)):
                 continue
-            first = names[match.group()]
-            added.append(Mention(s, e, match.group(), first.kind, first.source, para.turn_index, first.canonical,
-                                 first.score))
+            first = names[name]
+            added.append(Mention(s, e, name, first.kind, first.source, para.turn_index, first.canonical, first.score))
     return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+
+
+class NameFinder:
+    """The names' occurrences as ``re.finditer`` over their alternation, longest first, finds them.
+
+    Compiling each document's alternation of names was most of this pass.  Only a class of the
+    names' first characters is compiled (cheap: no alternatives); at each position it finds, the
+    names beginning with that character are tried longest first, as the alternation tries them,
+    and the next search starts where a found name ends, as ``finditer``'s does.
+    """
+
+    def __init__(self, names: Iterable[str]):
+        self.by_first: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            self.by_first.setdefault(name[0], []).append(name)
+        self.first = re.compile("[" + "".join(map(re.escape, self.by_first)) + "]")
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """(start, name) of each occurrence in ``text[start:end]``, left to right, not overlapping."""
+        by_first, search = self.by_first, self.first.search
+        pos = start
+        while (candidate := search(text, pos, end)) is not None:
+            at = candidate.start()
+            for name in by_first[text[at]]:
+                if text.startswith(name, at, end):
+                    yield at, name
+                    pos = at + len(name)
+                    break
+            else:
+                pos = at + 1
 
 
 def _cut(para: Paragraph, pos: int) -> bool:
