@@ -73,6 +73,10 @@ _DECLARATIVE = _ChineseOrEnglish.of(r"是|有|会|能|要|在|让", r"\b(?:is|ar
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
 # the cues a sentence without a Latin letter can match: all but those that hold one in every alternative
 _CHINESE_CUES = tuple(cue for cue, (_, pattern, _) in zip(_COMPILED, _CUES) if not pattern.startswith("(?i)"))
+# the English cues' alternatives in one pattern, which matches where any of them does: a sentence with
+# Latin letters (names, products) but none of these words is searched once for them, not once per cue
+_ANY_ENGLISH_CUE = re.compile("(?i)" + "|".join(pattern.removeprefix("(?i)") for _, pattern, _ in _CUES
+                                                if pattern.startswith("(?i)")))
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
 # 我不认为只会有一个模型，对吧？ asserts, asking only for assent
 _TAG_QUESTION = re.compile(r"[，,]\s?(?:对吧|是吧|对不对|是不是|不是吗|没错吧|right|isn't it|don't you think)[?？]$")
@@ -137,7 +141,8 @@ def _score(body: str) -> tuple[float, ClaimType, str | None]:
     latin = _LATIN_LETTER.search(body) is not None
     score = _DECLARATIVE_WEIGHT if _DECLARATIVE.search(body, latin) else 0.0
     best_kind, best_weight, cue = ClaimType.JUDGEMENT, 0.0, None
-    for kind, pattern, weight in _COMPILED if latin else _CHINESE_CUES:
+    english = latin and _ANY_ENGLISH_CUE.search(body) is not None
+    for kind, pattern, weight in _COMPILED if english else _CHINESE_CUES:
         match = pattern.search(body)
         if match:
             score += weight
