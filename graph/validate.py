@@ -249,26 +249,27 @@ class QuadIndex:
             if focus is None:
                 focus = judged[targets] = self._focus(targets) if not skip else {
                     node: None for node in self._focus(targets) if node not in skip}
-            values = self.values[path]
-            held = {node: these for node in focus if (these := values.get(node)) is not None}
+            held = _Held.of(focus, self.values[path])
             by_value = any(check.rule.kind in (RuleKind.CLASS, RuleKind.CONDITION) for check in checks)
-            distinct = set().union(*held.values()) if by_value else set()  # what the value rules judge
+            distinct = set().union(*map(held.values.__getitem__, held.nodes)) if by_value else set()
             for check in checks:
                 found += self._judge(check, focus, held, distinct, conditions)
         return found
 
-    def _judge(self, check: Check, focus: dict[str, None], held: dict[str, dict[str, None]],
-               distinct: set[str], conditions: _Conditions) -> Iterator[Violation]:
+    def _judge(self, check: Check, focus: dict[str, None], held: _Held, distinct: set[str],
+               conditions: _Conditions) -> Iterator[Violation]:
         kind, bound = check.rule.kind, check.rule.bound
         if kind is RuleKind.MIN_COUNT:
-            for node in focus:
-                count = len(held.get(node, ()))
-                if count < bound:
-                    yield _violation(check, node, count=ox.Literal(str(count), datatype=_INTEGER))
+            if bound > 1 or len(held.nodes) < len(focus):  # else each focus node has a value: enough for 1
+                for node in focus:
+                    count = len(held.values.get(node, ()))
+                    if count < bound:
+                        yield _violation(check, node, count=ox.Literal(str(count), datatype=_INTEGER))
         elif kind is RuleKind.MAX_COUNT:
-            for node, these in held.items():
-                if len(these) > bound:
-                    yield _violation(check, node, count=ox.Literal(str(len(these)), datatype=_INTEGER))
+            if max(map(len, map(held.values.__getitem__, held.nodes)), default=0) > bound:
+                for node, these in held.items():
+                    if len(these) > bound:
+                        yield _violation(check, node, count=ox.Literal(str(len(these)), datatype=_INTEGER))
         elif kind is RuleKind.CLASS:
             members = self._members(str(bound))
             if not members.issuperset(distinct):
@@ -315,6 +316,30 @@ class QuadIndex:
                         self._typed.setdefault(type_, []).append(node)
             found = self._instances[cls] = {node for c in classes for node in self._typed.get(c, ())}
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """A path's values at the focus nodes that have any.
+
+    Judged as sets (loops in C) first, as nearly every graph conforms: node by node, in the focus
+    nodes' order, only where something is wrong, to list it.  ``values`` never holds an empty set
+    of values (``QuadIndex.add`` makes one with its first value), so a held node has at least one.
+    """
+
+    focus: dict[str, None]
+    values: dict[str, dict[str, None]]  # the path's values by subject, focus node or not
+    nodes: set[str]  # the focus nodes with a value
+
+    @classmethod
+    def of(cls, focus: dict[str, None], values: dict[str, dict[str, None]]) -> _Held:
+        return cls(focus, values, values.keys() & focus.keys())
+
+    def items(self) -> Iterator[tuple[str, dict[str, None]]]:
+        for node in self.focus:
+            these = self.values.get(node)
+            if these is not None:
+                yield node, these
 
 
 def _violation(check: Check, node: str, **row: Term | str) -> Violation:
