@@ -216,14 +216,11 @@ class QuadIndex:
         self._typed: dict[str, list[str]] | None = None  # each class's nodes
 
     def add(self, quads: Iterable[WrittenQuad]) -> None:
-        values = self.values
+        kept = self.values.get
         for subject, predicate, value, _ in quads:
-            by_subject = values.get(predicate)
+            by_subject = kept(predicate)
             if by_subject is not None:
-                found = by_subject.get(subject)
-                if found is None:
-                    found = by_subject[subject] = {}
-                found[value] = None
+                by_subject.setdefault(subject, {})[value] = None
 
     def merge(self, other: QuadIndex) -> None:
         """Add what another index of the same checks holds."""
