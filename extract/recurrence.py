@@ -54,8 +54,9 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
 class NameFinder:
     """The names' occurrences as ``re.finditer`` over their alternation, longest first, finds them.
 
-    Compiling each document's alternation of names was most of this pass.  Only a class of the
-    names' first characters is compiled (cheap: no alternatives); at each position it finds, the
+    Each document has its own names, so their alternation was compiled anew for each, a cost that
+    grows with the names.  Only a class of their first characters is compiled (cheap: no
+    alternatives to order and branch between); at each position it finds, the
     names beginning with that character are tried longest first, as the alternation tries them,
     and the next search starts where a found name ends, as ``finditer``'s does.
     """
