@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from operator import itemgetter
-from typing import NamedTuple
+from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple
 
 import rjieba
 
@@ -26,20 +27,9 @@ from talkgraph.ontology import lexicon
 
 from .dictionary_cache import default_dictionary
 
-# Python's jieba finds its data files through ``pkg_resources`` when it can import it, and through
-# its own ``__file__`` otherwise (``jieba._compat``): the same files, but importing ``pkg_resources``
-# takes most of jieba's tenth of a second.  It is hidden (a ``None`` entry in ``sys.modules`` makes
-# its import fail) only while jieba is imported, and only if no one has imported it already.
-_HIDE_PKG_RESOURCES = "pkg_resources" not in sys.modules
-if _HIDE_PKG_RESOURCES:
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-try:
+if TYPE_CHECKING:
     import jieba
-finally:
-    if _HIDE_PKG_RESOURCES:
-        del sys.modules["pkg_resources"]
 
-logging.getLogger("jieba").setLevel(logging.WARNING)
 LEXICON_WORD_FREQ = 2000  # high enough that the segmenter keeps a lexicon name whole
 
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg): Han runs, and what its HMM step keeps whole
@@ -231,11 +221,33 @@ class Segmenter:
         graph only asks whether a fragment may begin a word, which any fragment up to the longest
         word may (``_Counts``), and the word graph it builds is the same.
         """
-        tokenizer = jieba.Tokenizer()
+        tokenizer = _python_jieba().Tokenizer()
         tokenizer.FREQ = _Counts(self._frequencies)
         tokenizer.total = self._total
         tokenizer.initialized = True
         return tokenizer
+
+
+@cache
+def _python_jieba() -> ModuleType:
+    """Python's jieba, imported at the first text it segments: most builds never need it, and its
+    import (with its HMM tables) would cost every start a few hundredths of a second.
+
+    jieba finds its data files through ``pkg_resources`` when it can import it, and through its own
+    ``__file__`` otherwise (``jieba._compat``): the same files, but importing ``pkg_resources``
+    takes most of jieba's tenth of a second.  It is hidden (a ``None`` entry in ``sys.modules``
+    makes its import fail) only while jieba is imported, and only if no one has imported it already.
+    """
+    hide_pkg_resources = "pkg_resources" not in sys.modules
+    if hide_pkg_resources:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba  # pylint: disable=import-outside-toplevel,redefined-outer-name
+    finally:
+        if hide_pkg_resources:
+            del sys.modules["pkg_resources"]
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba
 
 
 class _Counts(dict):
@@ -255,7 +267,7 @@ class _Counts(dict):
 def reference_tokenizer() -> jieba.Tokenizer:
     """Python's jieba, loaded as jieba loads itself, with the same words added: what the tests and
     ``benchmarks/segmenter_benchmark.py`` compare talkgraph's segmenter with."""
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _python_jieba().Tokenizer()
     tokenizer.initialize()
     for word in _added_words():
         tokenizer.add_word(word, freq=LEXICON_WORD_FREQ)
