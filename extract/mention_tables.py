@@ -175,7 +175,7 @@ class MentionTables:
         found = by_code[codes]
         if (found < 0).any():
             ids, unknown = self._lookups["ids"], len(self.chars)
-            for code in np.unique(codes[found < 0]).tolist():
+            for code in set(codes[found < 0].tolist()):  # not np.unique, which imports numpy.ma (8 ms)
                 by_code[code] = ids.get(_normal(chr(code)), unknown)
             found = by_code[codes]
         return found
