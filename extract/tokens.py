@@ -10,6 +10,7 @@ agree on what a word is.  Texts are segmented by ``extract.doc.Doc``, once per d
 from __future__ import annotations
 
 import bisect
+import importlib
 import logging
 import re
 import sys
@@ -231,7 +232,8 @@ class Segmenter:
 @cache
 def _python_jieba() -> ModuleType:
     """Python's jieba, imported at the first text it segments: most builds never need it, and its
-    import (with its HMM tables) would cost every start a few hundredths of a second.
+    import (with its HMM tables) would cost every start a few hundredths of a second.  A library
+    loaded late through ``importlib``, not an import statement: no import cycle is broken here.
 
     jieba finds its data files through ``pkg_resources`` when it can import it, and through its own
     ``__file__`` otherwise (``jieba._compat``): the same files, but importing ``pkg_resources``
@@ -242,12 +244,12 @@ def _python_jieba() -> ModuleType:
     if hide_pkg_resources:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
-        import jieba  # pylint: disable=import-outside-toplevel,redefined-outer-name
+        python_jieba = importlib.import_module("jieba")
     finally:
         if hide_pkg_resources:
             del sys.modules["pkg_resources"]
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    return jieba
+    return python_jieba
 
 
 class _Counts(dict):
