@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from talkgraph.extract import SpeakerRef, document_from_text, extract, parse_transcript
+from talkgraph.extract import SpeakerRef, document_from_text, extract, parse_transcript, relations
 
 
 def name(party) -> str:
@@ -322,3 +323,27 @@ def test_working_at_says_the_present_unless_the_clause_says_the_past(text, expec
     assert ("worksFor" in found) is (expected == "worksFor")
     if expected == "formerlyAt":
         assert "formerlyAt" in found
+
+
+# sentences made of the words the cues are made of, and a few others between them
+_CUE_TEXT = st.lists(st.sampled_from(["我", "我们", "是", "来自", "创办", "成立", "了", "这家", "的", "公司", "创始人",
+                                      "联合创始人", "俩", "都", "很", "非常", "完全", "也", "不太", "不", "并不", "无法",
+                                      "同意", "赞同", "认同", "反对", "观点", "其实", "和", "跟", "他", "，", "。", " "]),
+                     max_size=12).map("".join)
+
+
+@given(_CUE_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_a_sentence_without_the_precheck_words_holds_no_agreement_cue(text):
+    """``extract_relations`` reads a sentence that names no one for agreement only where
+    ``_AGREEMENT_WORD`` matches: every agreement cue must hold one of its words."""
+    if any(p.search(text) for p in (relations._AGREE, relations._DISAGREE, relations._SIMILAR_VIEW)):
+        assert relations._AGREEMENT_WORD.search(text)
+
+
+@given(_CUE_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_a_sentence_without_the_precheck_words_holds_no_own_role_cue(text):
+    """... and for the speakers' own roles only where ``_OWN_ROLE_WORD`` matches."""
+    if any(p.search(text) for p in (relations._INTRO, relations._WE_FOUNDERS, relations._FOUNDED_OWN)):
+        assert relations._OWN_ROLE_WORD.search(text)
