@@ -120,24 +120,36 @@ def merge(found: Sequence[tuple[int, Mention]], priority: Sequence[int],
     begins with (上海 in 上海华侨城), from components less sure than its score takes
     their place, unless a candidate of a component at least that sure (a speaker, a lexicon name)
     overlaps it, or one it would replace reads as a whole name and it does not (马钢 against 马钢总公司).
+    What a replaced candidate had kept out comes back where nothing overlaps it any more: 招商银行,
+    beaten by the suffix rule's 招商银行投资永隆银行, returns when the model's 永隆银行 replaces that.
     """
     gaps = fills_gaps or [False] * len(priority)
-    kept, overlaps = _first_merge(found, priority, gaps)
-    if sure is None:
-        return kept, overlaps
-    return _displace_unsure(found, kept, overlaps, gaps, sure, complete, {id(m): p for p, m in found})
-
-
-def _first_merge(found, priority, gaps) -> tuple[tuple[Mention, ...], list[Overlap]]:
 
     def rank(item: tuple[int, Mention]) -> tuple:
         position, m = item
         return (gaps[position], -(m.end - m.start), -m.score, priority[position], m.start, position)
 
+    kept, overlaps = _first_merge(sorted(found, key=rank), rank)
+    if sure is None:
+        return kept, overlaps
+    position_of = {id(m): p for p, m in found}
+    displaced, overlaps = _displace_unsure(found, kept, overlaps, gaps, sure, complete, position_of)
+    if displaced == kept:
+        return kept, overlaps
+    winners = {id(m) for m in displaced}
+    refilled, _ = _first_merge([(position_of[id(m)], m) for m in displaced]
+                               + sorted((item for item in found if id(item[1]) not in winners), key=rank), rank)
+    back = {id(m) for m in refilled} - winners
+    return refilled, [o for o in overlaps if id(o.dropped) not in back]
+
+
+def _first_merge(ordered: Sequence[tuple[int, Mention]], rank: Callable[[tuple[int, Mention]], tuple]
+                 ) -> tuple[tuple[Mention, ...], list[Overlap]]:
+    """Each candidate in ``ordered`` kept unless one kept before it overlaps it."""
     starts: list[int] = []
     kept: list[tuple[tuple, Mention]] = []  # by start
     overlaps: list[Overlap] = []
-    for item in sorted(found, key=rank):
+    for item in ordered:
         m = item[1]
         at = bisect.bisect_left(starts, m.start)
         blocker = next((k for k in (kept[at - 1] if at else None, kept[at] if at < len(kept) else None)

@@ -97,7 +97,7 @@ def both(c: dict[str, list[int]]) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--models", required=True, type=Path, help="folder of foldK.npz models (trained when missing)")
-    parser.add_argument("--corpora", type=Path, default=HERE.parent.parent.parent / "shared" / "ner-train",
+    parser.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "ner-train",
                         help="the training corpora (../shared/ner-train)")
     parser.add_argument("--folds", default=None, help="which folds to run, e.g. 0,1 (default: all)")
     parser.add_argument("-k", type=int, default=K, help=f"how many folds (default {K})")

@@ -306,6 +306,22 @@ def test_a_gap_filling_component_never_displaces_another_ones_candidate():
     assert kept == (guess,)
 
 
+def test_what_a_replaced_candidate_kept_out_comes_back():
+    from talkgraph.extract.component import merge
+    from talkgraph.extract.model import Mention
+
+    text = "关于招商银行投资永隆银行浮亏"
+    known = Mention(2, 6, "招商银行", Kind.ORGANIZATION, "organizations.lexicon")
+    run_on = Mention(2, 12, "招商银行投资永隆银行", Kind.ORGANIZATION, "organizations.suffix")
+    guess = Mention(8, 12, "永隆银行", Kind.ORGANIZATION, "model.crf", score=0.8)
+    found = [(0, known), (1, run_on), (2, guess)]
+    kept, overlaps = merge(found, [1, 2, 8], [False, False, True], [1.0, 0.6, 1.0])
+    assert kept == (known, guess) and [text[m.start:m.end] for m in kept] == ["招商银行", "永隆银行"]
+    assert [(o.dropped, o.reason) for o in overlaps] == [(run_on, "surer of its bounds")]
+    unsure = Mention(8, 12, "永隆银行", Kind.ORGANIZATION, "model.crf", score=0.5)  # replaces nothing
+    assert merge([(0, known), (1, run_on), (2, unsure)], [1, 2, 8], [False, False, True], [1.0, 0.6, 1.0])[0] == (run_on,)
+
+
 def test_a_confident_organisation_takes_in_the_place_its_name_begins_with():
     from talkgraph.extract.component import merge
     from talkgraph.extract.model import Mention
