@@ -29,8 +29,12 @@ _URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")
 # like one (a navigation link, a share button, "- 本文首发于… -", an end mark).  A paragraph that
 # starts with 本文 or 新闻动态 but goes on as a sentence is text.  A note (注：…) is an aside always.
 _FURNITURE_LINE = re.compile(
-    r"^(?:[-—–\s]*)(?:[•·▪►▶◆■□●]|返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
+    r"^(?:[-—–\s]*)(?:返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
     r"版权所有|本文|转载|新闻动态|END$|—\s*END)")
+# a bullet opens a link or a label (• 分享:, ▶ 往期回顾) as readily as a list item that says something
+# (◆ 本报记者王五发自上海): the line is furniture when what follows the bullet is a label or furniture
+_BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
+_MAX_LABEL_CHARS = 6
 _NOTE = re.compile(r"^注\s*[:：]")
 _MAX_FURNITURE_CHARS = 40
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[.、．]\s*|\s+|$)")
@@ -142,6 +146,17 @@ def _continue(turn: _OpenTurn, line: Line, cue: Cue, index: int) -> None:
         turn.end_time = cue.end_time
 
 
+def _furniture(text: str) -> bool:
+    """A short line shaped like a link or a label, not like a sentence."""
+    if len(text) > _MAX_FURNITURE_CHARS or _ends_sentence(text):
+        return False
+    bullet = _BULLET.match(text)
+    if bullet is None:
+        return _FURNITURE_LINE.match(text) is not None
+    rest = text[bullet.end():].strip()
+    return len(rest) <= _MAX_LABEL_CHARS or rest.endswith((":", "：")) or _FURNITURE_LINE.match(rest) is not None
+
+
 def shape_role(line: Line) -> BlockRole | None:
     """The role a line without a speaker label has by its shape, or None for running text."""
     text = line.visible
@@ -151,8 +166,7 @@ def shape_role(line: Line) -> BlockRole | None:
         return BlockRole.HEADING
     if _METADATA.match(text) or _URL_ONLY.match(text):
         return BlockRole.METADATA
-    if _NOTE.match(text) or (len(text) <= _MAX_FURNITURE_CHARS and _FURNITURE_LINE.match(text)
-                             and not _ends_sentence(text)):
+    if _NOTE.match(text) or _furniture(text):
         return BlockRole.FURNITURE
     if _CAPTION_MARK.search(text):
         return BlockRole.CAPTION

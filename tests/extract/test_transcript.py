@@ -64,6 +64,15 @@ def test_headings_captions_metadata_and_furniture_are_not_turns():
     assert roles["新闻动态"] is BlockRole.FURNITURE
 
 
+def test_a_bullet_opens_furniture_only_before_a_label_or_a_link():
+    text = ("王小明：第一段话很长，是一个完整的句子。\n\n◆ 本报记者王五发自上海\n\n▶ 往期回顾\n\n"
+            "► 点击阅读原文了解更多\n\n李华：好。\n")
+    t = parse(text)
+    roles = {t.document.text[b.start:b.end]: b.role for b in t.blocks}
+    assert roles["▶ 往期回顾"] is roles["► 点击阅读原文了解更多"] is BlockRole.FURNITURE
+    assert roles["◆ 本报记者王五发自上海"] is not BlockRole.FURNITURE
+
+
 def test_highlights_are_excerpts_linked_to_the_turn_they_quote():
     text = ("精彩摘录\n\n王小明：模型会越来越大，这是确定的趋势。\n\n以下为整理稿：\n\n"
             "王小明：开场白很长很长很长很长很长。\n\n李华：你好你好你好你好。\n\n"
