@@ -341,6 +341,11 @@ def _qualifier(word: str) -> bool:
     return tag in _QUALIFIER_TAGS
 
 
+# verbal and adjectival nouns, distinguishing words and set phrases may be part of a name (国家开发银行,
+# 广东发展银行) but not of one that a dictionary organisation already ends
+_JOINING_NON_NOUNS = frozenset({"vn", "an", "b", "l"})
+
+
 def _can_join(tokens, k: int) -> bool:
     word = tokens[k][0]
     if word in _STOP_WORDS or not word.strip() and word != " ":
@@ -356,9 +361,11 @@ def _can_join(tokens, k: int) -> bool:
     if not HAN_WORD.fullmatch(word):
         return False
     tag = dictionary_tag(word)
-    if tag is None and _glued_before_name(word):
+    if tag is None and (_glued_before_name(word) or _glued_phrase(word)):
         return False
-    if tag is None or tag[0] in "nj" or tag in ("vn", "an", "b", "l"):
+    if tag in _JOINING_NON_NOUNS and k + 1 < len(tokens) and dictionary_tag(tokens[k + 1][0]) in ("nt", "j"):
+        return False  # 咨询 + 建设银行, 前述 + 建设银行: a verb or a phrase before a whole organisation
+    if tag is None or tag[0] in "nj" or tag in _JOINING_NON_NOUNS:
         return True
     # a brand right after a place name, whatever its part of speech (湖北 + 远航 + …公司)
     return len(word) == 2 and k > 0 and dictionary_tag(tokens[k - 1][0]) == "ns" and tag[0] in "vazd"

@@ -93,10 +93,18 @@ def test_a_named_university_is_still_one():
     ("农业银行收购保险公司的消息传开了。", "农业银行", "农业银行收购保险公司"),
     ("2015年于南京大学化学系毕业。", "南京大学化学系", "年于南京大学化学系"),
     ("照片中为上海电视台的演播厅。", "上海电视台", "照片中为上海电视台"),
+    ("我们上周咨询建设银行的客服。", "建设银行", "咨询建设银行"),
+    ("前述招商银行的员工说了实话。", "招商银行", "前述招商银行"),
+    ("值得一提的是华侨银行也来了。", "华侨银行", "值得一提的是华侨银行"),
+    ("她在2019年用招商银行的信用卡买了电脑。", "招商银行", "年用招商银行"),
 ])
 def test_left_edge_stops_at_a_verb_or_a_glued_preposition(text, name, wrong):
     found = spans(text)
     assert name in found and wrong not in found
+
+
+def test_a_phrase_the_segmenter_glued_before_a_suffix_is_no_name():
+    assert "前到银行" not in spans("他上班前到银行办了手续。")
 
 
 @pytest.mark.parametrize("text, description", [
