@@ -186,6 +186,7 @@ _UNIT_SUFFIX = re.compile("|".join(sorted(_UNIT_SUFFIXES, key=len, reverse=True)
 # spares the two pattern searches for most words of a paragraph
 _SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + _UNIT_SUFFIXES)
 _NOT_UNITS = lexicon.words("not_units")
+_CLASSIFIERS = frozenset({"部", "处"})  # units that after a number count things: 15部小说, 3处房产
 _NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
 _COMPANY_ITSELF = re.compile(
     r"(?:(?<=任)|(?<=入)|(?<=于)|(?<=在)|(?<=创立)|(?<=加盟))(?:本)?(?:公司|集团)(?=[董监副总首执党财技研销工人行独]|CEO|CTO)"
@@ -354,8 +355,9 @@ def _can_join(tokens, k: int) -> bool:
         return True
     if _LATIN_NAME_WORD.fullmatch(word):
         return word not in lexicon.not_names()
-    if word.isdigit():  # 某某84564部队, 国营135工厂
-        return k + 1 < len(tokens) and bool(_UNIT_SUFFIX.fullmatch(tokens[k + 1][0]) or _SUFFIX.fullmatch(tokens[k + 1][0]))
+    if word.isdigit():  # 某某84564部队, 国营135工厂; 15部 (小说) counts
+        after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        return after not in _CLASSIFIERS and bool(_UNIT_SUFFIX.fullmatch(after) or _SUFFIX.fullmatch(after))
     if word in ("(", ")", "（", "）"):
         return _bracketed_group(tokens, k)
     if not HAN_WORD.fullmatch(word):

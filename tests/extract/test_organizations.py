@@ -107,6 +107,17 @@ def test_a_phrase_the_segmenter_glued_before_a_suffix_is_no_name():
     assert "前到银行" not in spans("他上班前到银行办了手续。")
 
 
+@pytest.mark.parametrize("text, word", [
+    ("他一共写了15部小说。", "部"),
+    ("小镇位于两国交界处的山谷里。", "交界处"),
+    ("公司昨天在深圳召开了新品发布会。", "发布会"),
+    ("今年的上海世博会吸引了很多游客。", "世博会"),
+])
+def test_counts_junctions_and_events_are_no_units(text, word):
+    """A count (15部), where places meet and an event end like a unit of an organisation, and name none."""
+    assert not [found for found in spans(text) if found.endswith(word)]
+
+
 @pytest.mark.parametrize("text, description", [
     ("这两年国有银行的利润都在涨。", "国有银行"),
     ("他在一家民营医院当护士。", "民营医院"),
