@@ -27,7 +27,7 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .lookahead import led_by
 from .model import Kind
-from .persons import has_person_cue
+from .persons import has_person_cue, in_work_title
 from .tokens import dictionary_tag, in_dictionary
 
 
@@ -94,7 +94,7 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
             continue  # every stretch of it is one character: no name's shape
         for s, e in _likely_runs(run.group(), ratios):
             s, e = run.start() + s, run.start() + e
-            if _foreign_shape(text, s, e):
+            if _foreign_shape(text, s, e) and not in_work_title(text, s, e):
                 joined = any(ch in _MIDDLE_DOTS for ch in text[s:e]) and not _in_list(text, s, e)
                 candidates.append((s, e, joined or _person_cue(text, s, e)))
     for s, e, cue in candidates:

@@ -358,10 +358,26 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if i + 1 < len(tokens) and _ORG_WORD.match(tokens[i + 1][0]):
                 continue  # 某某酒店, 某某集团: the name of a firm
             if (word not in lexicon.not_names() and surname_of(word) not in _AMBIGUOUS_SURNAMES
-                    and not _given_part_is_function_word(word)):
+                    and not _given_part_is_function_word(word) and word[-1] not in _PLACE_ENDINGS
+                    and not in_work_title(text, s, e)):
                 found.append(Candidate(s, e, Kind.PERSON, para.turn_index))
     cued = {text[c.start:c.end] for c in found if has_person_cue(text, c.start, c.end)}
     yield from (c for c in found if not _short_name(text[c.start:c.end]) or text[c.start:c.end] in cued)
+
+
+# last characters of roads, streets and villages named like people (黄兴路, 穆阳镇, 杨家村)
+_PLACE_ENDINGS = frozenset("路街巷镇乡村")
+_TITLE_REACH = 30  # characters between 《 and 》 at most
+
+
+def in_work_title(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` lies inside 《…》: a word of a book's, film's or programme's title
+    (《朱诺》, 《哈利·波特与魔法石》), which names the work, not a person."""
+    opened = text.rfind("《", max(0, start - _TITLE_REACH), start)
+    if opened < 0 or text.find("》", opened, start) >= 0:
+        return False
+    closed = text.find("》", end, end + _TITLE_REACH)
+    return closed >= 0 and text.find("《", end, closed) < 0
 
 
 def plausible_name(name: str) -> bool:

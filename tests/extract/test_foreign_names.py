@@ -27,6 +27,11 @@ def test_a_cued_transliterated_name_is_a_person(text, name):
     assert name in foreign(text)
 
 
+def test_a_name_inside_a_works_title_is_the_works():
+    assert foreign("孩子们都爱读《哈利·波特与魔法石》。") == []
+    assert "山姆·奥特曼" in foreign("《对话》节目里，山姆·奥特曼宣布了新的计划。")
+
+
 def test_only_the_cued_occurrence_is_proposed():
     text = "我们请到了作家博尔赫斯。后来博尔赫斯的书卖得很好。"
     assert foreign(text) == ["博尔赫斯"]

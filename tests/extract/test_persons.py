@@ -68,6 +68,23 @@ def test_unknown_word_with_surname_and_given_name_characters():
     assert "韩雪婷" in people("周末和韩雪婷一起去看了展览。")
 
 
+def unknown_words(text: str) -> list[str]:
+    from talkgraph.extract.persons import unknown_word_names
+
+    doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
+    return [doc.text[c.start:c.end] for c in unknown_word_names(doc, doc.paragraphs)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("他家就在吉华路555号。", "吉华路"),
+    ("最近看了《韩雪婷》这部电影。", "韩雪婷"),
+    ("最近看了电影《理发师陶德》。", "陶德"),
+])
+def test_a_road_or_a_title_shaped_like_a_name_is_no_one(text, word):
+    assert word not in unknown_words(text)
+    assert "韩雪婷" in unknown_words("周末和韩雪婷一起去看了展览。")
+
+
 def test_unknown_word_before_a_firm_word_is_no_name():
     assert people("他在程宏酒店工作了三年。") == []
 
