@@ -145,6 +145,14 @@ def test_an_organisation_the_dictionary_calls_a_common_word_needs_a_fairly_sure_
     assert refusal("这个功能很好用", 2, 4, Kind.PERSON, score=0.99) == "common word"
 
 
+def test_a_person_the_dictionary_files_as_another_proper_noun_needs_a_fairly_sure_model():
+    # jieba's dictionary tags 奥巴马 as a place: a model fairly sure of a person there is right
+    text = "奥巴马在演讲中提到了这件事。"
+    assert refusal(text, 0, 3, Kind.PERSON, score=0.5) == "common word"
+    assert refusal(text, 0, 3, Kind.PERSON, score=0.8) is None
+    assert refusal("这个功能很好用", 2, 4, Kind.PERSON, score=0.8) == "common word"  # not for a common word
+
+
 def test_the_words_a_document_segmented_give_the_same_verdicts_as_segmenting_here():
     from talkgraph.extract.tokens import vocabulary
 
