@@ -209,6 +209,8 @@ def _can_join_company(tokens, k: int) -> bool:
     tag = dictionary_tag(word) or ""
     if tag.startswith(("p", "c", "u", "d", "r", "t", "q", "w", "e", "o", "y")) or word[0] in _DETERMINER_CHARS:
         return False
+    if not tag and (_glued_before_name(word) or _glued_phrase(word)):
+        return False  # 图为 + 北京…有限公司: a phrase the segmenter glued, not a brand
     if tag.startswith(("v", "a", "m")):  # only inside a name, after a place or a brand (新华 + 发行 + 集团)
         prev = tokens[k - 1][0] if k > 0 else ""
         return (prev not in _STOP_WORDS and len(prev) >= 2 and HAN_WORD.fullmatch(prev) is not None
