@@ -132,12 +132,12 @@ def _suffix_of(tokens: Sequence[Token], i: int) -> _Suffix | None:
     word = tokens[i].word
     if word[-1] not in _SUFFIX_ENDINGS:
         return None
-    match = _SUFFIX.search(word)
-    unit = not match or match.end() != len(word)
+    match = _SUFFIX_AT_END.search(word)
+    unit = match is None
     if unit:
-        match = _UNIT_SUFFIX.search(word)
-        if not match or match.end() != len(word) or word in _NOT_UNITS:
-            return None
+        match = _UNIT_SUFFIX_AT_END.search(word)
+        if match is None or any(word[-n:] in _NOT_UNITS for n in range(2, len(word) + 1)):
+            return None  # 经济|社会, 决策|部署: it ends in a word that is no unit
         if dictionary_tag(word) not in _UNIT_WORD_TAGS and not (len(word) >= 2 and match.start() == 0):
             return None  # a dictionary word of another kind that merely ends like a unit
     if i + 1 < len(tokens) and tokens[i + 1].word in _NOT_AFTER_ORG:
@@ -182,6 +182,9 @@ _UNIT_SUFFIXES = ("分公司", "总公司", "分行", "支行", "营业部", "�
                   "信托", "厂", "局", "厅", "部", "委", "系", "处", "中心", "站", "办", "院", "所", "社", "馆", "署", "会",
                   "校", "报")
 _UNIT_SUFFIX = re.compile("|".join(sorted(_UNIT_SUFFIXES, key=len, reverse=True)))
+# the suffix a word ends with, wherever another one begins in it (集团|公司, 社会|部)
+_SUFFIX_AT_END = re.compile(f"(?:{_SUFFIX.pattern})$")
+_UNIT_SUFFIX_AT_END = re.compile(f"(?:{_UNIT_SUFFIX.pattern})$")
 # a word can end in a suffix only if it ends in a suffix's last character: a set lookup that
 # spares the two pattern searches for most words of a paragraph
 _SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + _UNIT_SUFFIXES)

@@ -27,6 +27,7 @@ def spans(text: str) -> list[str]:
     ("曾任南京大学物理系讲师。", "南京大学物理系"),
     ("他毕业后进入杭州长风电子有限公司工作。", "杭州长风电子有限公司"),
     ("现任招商银行深圳分行行长。", "招商银行深圳分行"),
+    ("他在中国电信集团公司工作。", "中国电信集团公司"),  # the word 集团公司 ends in 公司
 ])
 def test_suffix_boundaries(text, name):
     assert name in spans(text)
@@ -114,6 +115,8 @@ def test_a_phrase_the_segmenter_glued_before_a_suffix_is_no_name():
     ("小镇位于两国交界处的山谷里。", "交界处"),
     ("公司昨天在深圳召开了新品发布会。", "发布会"),
     ("今年的上海世博会吸引了很多游客。", "世博会"),
+    ("这对北京经济社会的发展很重要。", "社会"),
+    ("方案已经在自治区党委决策部署之下。", "部署"),
 ])
 def test_counts_junctions_and_events_are_no_units(text, word):
     """A count (15部), where places meet and an event end like a unit of an organisation, and name none."""
