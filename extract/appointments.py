@@ -17,6 +17,7 @@ from functools import cache
 
 from talkgraph.ontology import lexicon
 
+from .chinese_names import is_han_name, surname_of
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
@@ -53,9 +54,15 @@ _PARTY_BODY = re.compile(r"^党|支部$|工委|委会$|纪检|团委")
 _BODIES = lexicon.words("organisation_bodies")
 
 
+# a gloss in brackets right after a name, its items a post each: 李广密（拾象创始人）,
+# 王慧文（美团联合创始人、光年之外创始人）
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])[（(]([^（()）\n]{3,40})[）)]")
+_GLOSS_ITEM = re.compile(r"[^、，,；;]+")
+
+
 def has_cue(text: str) -> bool:
-    """The precheck: no appointment cue in a paragraph, no organisation named by one."""
-    return _CUE.search(text) is not None
+    """The precheck: no appointment cue or gloss in a paragraph, no organisation named by one."""
+    return _CUE.search(text) is not None or _GLOSS.search(text) is not None
 
 
 def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -79,6 +86,26 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
             if span not in seen:
                 seen.add(span)
                 yield span
+    for gloss in _GLOSS.finditer(text, start, end):
+        if not _after_a_name(text, max(start, gloss.start() - 4), gloss.start()):
+            continue  # 本报讯（通讯员…）: the gloss of no one
+        for item in _GLOSS_ITEM.finditer(text, gloss.start(1), gloss.end(1)):
+            for span in _named_after(text, item.start(), item.end(), False, token_ends):
+                if span not in seen:
+                    seen.add(span)
+                    yield span
+
+
+def _after_a_name(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends in a person's name: a surname and one or two characters, or a
+    capitalised Latin word."""
+    if text[end - 1].isascii():
+        return text[end - 1].isalpha() and _LATIN_NAME_END.search(text, start, end) is not None
+    return any(is_han_name(text[end - n:end]) and surname_of(text[end - n:end]) is not None
+               for n in (2, 3) if end - n >= start)
+
+
+_LATIN_NAME_END = re.compile(r"[A-Z][a-z]+$")
 
 
 def _cue_word(word: str) -> bool:

@@ -37,6 +37,13 @@ def test_a_list_before_one_title_names_each_item():
     assert spans("现任嘉禾远航、泰和远、恒盛制药独立董事。") == ["嘉禾远航", "泰和远", "恒盛制药"]
 
 
+def test_a_gloss_after_a_name_names_the_organisation_of_each_post():
+    assert spans("我们请来了周明远（青禾光标创始人），聊聊出海。") == ["青禾光标"]
+    assert spans("韩雪婷（嘉禾远航联合创始人、泰和远首席执行官）也在场。") == ["嘉禾远航", "泰和远"]
+    assert spans("Alice Chen（Hexlet首席执行官）说。") == ["Hexlet"]
+    assert spans("本报讯（通讯员嘉禾远航记者）今天。") == []  # a gloss after no name
+
+
 @pytest.mark.parametrize("text", [
     "历任财务部经理、副总经理。",  # a department, not an organisation
     "现任本公司董事长。",  # the company itself, a function word inside
