@@ -6,7 +6,7 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 """
 from __future__ import annotations
 
-from . import appointments, brand_context, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
+from . import appointments, brand_context, bylines, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
 from .component import Component, register
 from .model import Kind
 
@@ -15,6 +15,7 @@ PERSON, ORGANIZATION, MODEL, PLACE = (frozenset({k}) for k in (Kind.PERSON, Kind
 register(Component("persons.speakers", persons.speaker_names, PERSON, priority=0))
 register(Component("persons.titled", persons.titled_names, PERSON, priority=2))
 register(Component("persons.introduced", persons.introduced_names, PERSON, priority=2))
+register(Component("persons.byline", bylines.byline_names, PERSON, priority=2))
 register(Component("persons.latin", foreign_names.latin_persons, PERSON, priority=2))
 register(Component("persons.lexicon", person_lexicon.lexicon_persons, PERSON, priority=1))
 register(Component("persons.transliterated", foreign_names.transliterated_persons, PERSON, priority=3, sure=0.7))

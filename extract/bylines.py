@@ -1,0 +1,33 @@
+"""The people a document's byline names: ``作者：张小珺``, ``编辑：林晓、王芳``, ``Author: Jane Doe``.
+
+A byline is metadata, not text anyone says, so the other finders never read it; yet its people are
+the ones who wrote the piece, and the graph should hold them.  Each item of the value is taken when
+it is a whole name (a surname and one to three characters, or two or three capitalised words).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .chinese_names import is_han_name, surname_of
+from .component import Candidate
+from .doc import Doc, Paragraph
+from .model import BlockRole, Kind
+
+_BYLINE_KEY = re.compile(r"\s*(?:作者|撰文|编辑|责任编辑|责编|Author|By)\s*[:：｜|丨/]\s*", re.IGNORECASE)
+_ITEM = re.compile(r"[^\s、，,/|｜丨;；]+(?: [A-Z][a-z]+){0,2}")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+
+
+def byline_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    text = doc.text
+    for block in doc.transcript.blocks:
+        if block.role is not BlockRole.METADATA:
+            continue
+        key = _BYLINE_KEY.match(text, block.start, block.end)
+        if key is None:
+            continue
+        for item in _ITEM.finditer(text, key.end(), block.end):
+            name = item.group()
+            if _LATIN_NAME.fullmatch(name) or 2 <= len(name) <= 4 and is_han_name(name) and surname_of(name):
+                yield Candidate(item.start(), item.end(), Kind.PERSON)

@@ -1,0 +1,34 @@
+"""The people a byline names, on hand-written transcripts."""
+from __future__ import annotations
+
+from talkgraph.extract.bylines import byline_names
+from talkgraph.extract.doc import Doc
+from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.transcript import parse_transcript
+
+TURNS = "\n\n主持人：今天聊聊出海。\n\n周明远：好的，我先说。\n"
+
+
+def bylined(head: str) -> list[str]:
+    doc = Doc(parse_transcript(document_from_text(head + TURNS, doc_id="t")))
+    return [doc.text[c.start:c.end] for c in byline_names(doc, doc.paragraphs)]
+
+
+def test_the_author_and_editors_of_a_byline_are_people():
+    assert bylined("作者：林晓") == ["林晓"]
+    assert bylined("编辑：韩雪婷、王芳") == ["韩雪婷", "王芳"]
+    assert bylined("Author: Jane Doe") == ["Jane Doe"]
+
+
+def test_what_is_no_name_in_a_byline_is_left():
+    assert bylined("作者：本报评论员") == []
+    assert bylined("来源：新华社") == []
+
+
+def test_the_pipeline_keeps_the_author_as_a_person():
+    from talkgraph.extract.model import Kind
+    from talkgraph.extract.pipeline import default_pipeline
+
+    doc = Doc(parse_transcript(document_from_text("作者：林晓" + TURNS, doc_id="t")))
+    found = [(m.text, m.source) for m in default_pipeline().find_mentions(doc) if m.kind is Kind.PERSON]
+    assert ("林晓", "persons.byline") in found
