@@ -155,6 +155,11 @@ class Doc:
             self._masks = tuple(span for p in self.paragraphs for span in masked_spans(self.text, p.start, p.end))
         return self._masks
 
+    def paragraph_at(self, pos: int) -> Paragraph | None:
+        """The paragraph holding ``pos``, if any."""
+        at = bisect.bisect_right(self.paragraphs, pos, key=lambda p: p.start) - 1
+        return self.paragraphs[at] if at >= 0 and pos < self.paragraphs[at].end else None
+
     def segment(self, start: int, end: int) -> tuple[Token, ...]:
         """The words of ``text[start:end]`` with document offsets, each distinct piece segmented once."""
         return self._words.segment(start, end)

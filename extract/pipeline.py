@@ -27,6 +27,7 @@ from .aliases import introduced_aliases
 from .claims import extract_claims
 from .component import COMPONENTS, Component, merge
 from .doc import Doc
+from .enumerations import listed_names
 from .errors import UsageError
 from .model import Extraction, Kind, Mention, Transcript
 from .organizations import ends_as_organization
@@ -53,7 +54,7 @@ class Pipeline:
         mentions, doc.overlaps = merge(found, [c.priority for c in self.components],
                                        [c.fills_gaps for c in self.components], [c.sure for c in self.components],
                                        _complete)
-        doc.mentions = every_occurrence(doc, mentions)
+        doc.mentions = every_occurrence(doc, listed_names(doc, mentions))
         return doc.mentions
 
     def run(self, transcript: Transcript) -> Doc:
