@@ -27,6 +27,10 @@ _SPACE_OR_HYPHEN = re.compile(r"[\s\-]")
 _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|平台|编辑器|插件|助手|工具|引擎|系统|产品|数据库|编程语言|IDE|App|APP)")
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?)\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
+# the last word of a company's English name: Reality Labs, Epic Games, Boston Dynamics, Sequoia Capital
+_ORG_LAST_WORDS = frozenset("""Labs Lab Inc Corp Corporation Group Capital Ventures Partners Holdings Technologies
+Studios Games Robotics Dynamics Motors Pictures Records Foundation Institute University College Bank Airlines
+Systems Networks Therapeutics Biosciences""".split())
 # 有个公司叫 Poe, 一家创业公司名为 Tidewell: the name a company is called by
 _ORG_CALLED = re.compile(r"(?:公司|企业|机构|创业公司|初创公司|团队)[，,]?\s?(?:叫做?|名为|名叫|称为)\s?$")
 _ORG_CALLED_REACH = 10
@@ -125,7 +129,7 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
             called = (_ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
                       or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s))
-            if (_ORG_AFTER.match(text, e) or called) and name[:1].isupper():
+            if (_ORG_AFTER.match(text, e) or called or " " in name and name.rsplit(" ", 1)[-1] in _ORG_LAST_WORDS) and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn), False
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
                 yield Candidate(s, e, Kind.MODEL, turn), not (cue_after or cue_before)

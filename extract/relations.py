@@ -53,7 +53,7 @@ _IS_MADE_BY = re.compile(r"\s?是\s?")
 _OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
 _LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")
-_UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系)$")
+_UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系| Labs?)$")
 _SCHOOL_SUFFIX = re.compile(r"(?:学院|系)$")
 _WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
 # 博士导师是X, 他的同学是Y: people one knows through study or work
@@ -465,7 +465,8 @@ class _SentenceReader:
         """``我们成立达摩院``: a unit of another organisation that 我们 set up is the
         organisation's doing, not a founding by the speaker."""
         pronoun = self.pronoun_before(sentence, org.start)
-        return (pronoun is not None and pronoun[2] and (org.canonical or org.text) in _lexicon_parents()
+        return (pronoun is not None and pronoun[2]
+                and ((org.canonical or org.text) in _lexicon_parents() or _UNIT_SUFFIX.search(org.text) is not None)
                 and not any(m.kind is Kind.PERSON and pronoun[0] <= m.start < org.start for m in sentence.mentions))
 
     def _called_on(self, sentence: Sentence, org: Mention) -> bool:

@@ -307,6 +307,8 @@ def test_what_we_offer_is_the_speakers_organisations():
 def test_we_setting_up_a_unit_of_another_organisation_is_no_founding():
     _, relations, _ = facts("王小明：在我们成立达摩院之前，就在做这件事了。\n\n李华：对。\n")
     assert not {r for r in relations if r[1] == "founder"}
+    _, relations, _ = facts("王小明：在我们成立Horizon Labs之前，就在做这件事了。\n\n李华：对。\n")
+    assert not {r for r in relations if r[1] == "founder"}  # a lab is a unit whatever its name
     _, relations, _ = facts("王小明：2015年我们成立了星河科技。\n\n李华：对。\n")
     assert ("星河科技", "founder", "王小明") in relations
 
