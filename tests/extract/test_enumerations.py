@@ -14,8 +14,8 @@ def found(text: str) -> dict[str, tuple[Kind, str]]:
 
 
 def test_an_unknown_item_of_a_list_of_organisations_is_one():
-    mentions = found("我们和腾讯、阿里巴巴、Quillmark Labs都谈过合作。")
-    assert mentions["Quillmark Labs"] == (Kind.ORGANIZATION, "enumerations")
+    mentions = found("我们和腾讯、阿里巴巴、Quillmark Nova都谈过合作。")
+    assert mentions["Quillmark Nova"] == (Kind.ORGANIZATION, "enumerations")
     mentions = found("Hexfield、腾讯、阿里巴巴都在做。")
     assert mentions["Hexfield"] == (Kind.ORGANIZATION, "enumerations")
 
