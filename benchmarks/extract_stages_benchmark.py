@@ -1,7 +1,7 @@
 """Where the extract stage spends its CPU time, stage by stage, on a folder of transcripts.
 
 Start-up (imports, the segmenter's dictionary), reading, segmentation, masks, each mention component,
-the merge and recurrence pass, sentences, relations, claims and resolution, each in CPU seconds
+the merge, enumeration and recurrence passes, sentences, relations, claims and resolution, each in CPU seconds
 of this one process (``time.process_time``: on a shared machine wall time lies).  The cyclic
 collector is paused as ``talkgraph build`` pauses it.  Run it on the benchmark corpora before
 and after a change, in one sitting, and compare stage by stage::
@@ -68,6 +68,7 @@ def main() -> None:
     timed("start-up: the segmenter's dictionary", vocabulary)()
     component.Component.run = segmented_first(component.Component.run)
     pipeline.merge = timed("merge", pipeline.merge)
+    pipeline.listed_names = timed("enumerations", pipeline.listed_names)
     pipeline.every_occurrence = timed("recurrence", pipeline.every_occurrence)
     pipeline.extract_relations = timed("relations", pipeline.extract_relations)
     pipeline.extract_claims = timed("claims", pipeline.extract_claims)

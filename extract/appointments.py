@@ -56,13 +56,13 @@ _BODIES = lexicon.words("organisation_bodies")
 
 # a gloss in brackets right after a name, its items a post each: 李广密（拾象创始人）,
 # 王慧文（美团联合创始人、光年之外创始人）
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])[（(]([^（()）\n]{3,40})[）)]")
+_GLOSS = re.compile(r"[（(]([^（()）\n]{3,40})[）)]")
 _GLOSS_ITEM = re.compile(r"[^、，,；;]+")
 
 
 def has_cue(text: str) -> bool:
     """The precheck: no appointment cue or gloss in a paragraph, no organisation named by one."""
-    return _CUE.search(text) is not None or _GLOSS.search(text) is not None
+    return _CUE.search(text) is not None or "（" in text or "(" in text
 
 
 def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -99,6 +99,8 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
 def _after_a_name(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` ends in a person's name: a surname and one or two characters, or a
     capitalised Latin word."""
+    if end <= start:
+        return False
     if text[end - 1].isascii():
         return text[end - 1].isalpha() and _LATIN_NAME_END.search(text, start, end) is not None
     return any(is_han_name(text[end - n:end]) and surname_of(text[end - n:end]) is not None
