@@ -21,6 +21,9 @@ _MIN_NAMED = 2  # named items of one kind that make a list of that kind
 _SEPARATOR = re.compile(r"\s*、\s*")
 _LAST = re.compile(r"\s*(?:、|和|与|及|以及|还有|，当然还有)\s*")
 _LATIN_ITEM = re.compile(r"[A-Z][A-Za-z0-9.&+\-]*(?: [A-Z0-9][A-Za-z0-9.&+\-]*){0,3}")
+# the same, ending right before the separator and starting after no letter or digit
+_LATIN_ITEM_BEFORE = re.compile(rf"(?<![A-Za-z0-9.&+\-]){_LATIN_ITEM.pattern}$")
+_MAX_LATIN_ITEM = 60
 _HAN_ITEM = re.compile(r"[\u3400-\u9fff]{2,6}")
 _ITEM_END = re.compile(r"\s*(?:$|[、，,。；;！!？?：:）)」”\"]|和|与|及|等|以及|还有|这样|这些|之类|都|也)")
 _PROPER = ("nr", "ns", "nt", "nz", "j")
@@ -95,15 +98,10 @@ def _item_before(doc: Doc, para: Paragraph, first: int) -> tuple[int, int] | Non
     sep = text.rfind("、", para.start, first)
     if sep < 0 or not _SEPARATOR.fullmatch(text, sep, first):
         return None
-    start = sep
-    while start > para.start and (text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in " .&+-")):
-        start -= 1
-    while start < sep and not text[start].isupper():
-        start += 1
-    match = _LATIN_ITEM.fullmatch(text, start, sep)
-    if match is None or (start > para.start and text[start - 1].isascii() and text[start - 1].isalnum()):
+    match = _LATIN_ITEM_BEFORE.search(text, max(para.start, sep - _MAX_LATIN_ITEM), sep)
+    if match is None or touches_mask(doc.masks, match.start(), sep):
         return None
-    return None if touches_mask(doc.masks, start, sep) else (start, sep)
+    return match.start(), sep
 
 
 def _one_word_end(para: Paragraph, start: int, end: int) -> int | None:
