@@ -7,6 +7,7 @@ assertion's, not every sentence's.  The moderator's questions become questions, 
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -84,7 +85,7 @@ _FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没�
                      r"^(?i:(?:yeah|yes|right|thank you|thanks|okay|ok|well|so)\b[^a-z]*$)")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _MIN_CHARS = 8
-_MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？) that may become claims
+_MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？) that may become claims, rounded up
 _BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence
 _MIN_SCORE = 0.3  # a plain statement (是, 有, 会) may fill what the budget leaves
 _AGREEMENT_WEIGHT = 3.0  # a sentence a relation reads as agreeing with someone
@@ -173,7 +174,7 @@ def _densest(scored, turn_sentences: dict[int, int]) -> list:
         by_turn.setdefault(item[1].turn_index, []).append(item)
     kept = []
     for turn_index, items in by_turn.items():
-        limit = max(1, int(turn_sentences[turn_index] * _MAX_SHARE + 0.5))
+        limit = max(1, math.ceil(turn_sentences[turn_index] * _MAX_SHARE))
         kept.extend(sorted(items, key=lambda c: (-c[0], c[1].start))[:limit])
     budget = int(sum(turn_sentences.values()) * _BUDGET + 0.5)
     return sorted(kept, key=lambda c: (-c[0], c[1].start))[:budget]

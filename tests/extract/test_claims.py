@@ -57,3 +57,17 @@ def test_english_sentences_are_typed_as_chinese_ones_are():
     assert kinds["We should publish every benchmark we run!"] == "recommendation"
     assert kinds["Open models will overtake the closed ones next year!"] == "prediction"
     assert kinds.get("Back then the cost of training was the main problem!", "judgement") == "judgement"
+
+
+def test_a_short_answer_may_give_a_claim_of_each_sentence():
+    """A turn may give at most about two thirds of its sentences as claims, rounded up: both
+    sentences of a two-sentence answer may be assertions; the transcript's budget still caps them."""
+    text = ("王小明：你怎么看开源？\n\n"
+            "李华：我认为开源模型一定会追上闭源模型。数据的质量比数量更重要。\n\n"
+            "王小明：为什么？\n\n"
+            "李华：我觉得评测集应该公开。公开以后大家都会进步。\n\n"
+            "王小明：最后一个问题，明年呢？\n\n"
+            "李华：我相信明年会有更大的突破。算力也会更便宜。\n\n"
+            "王小明：好的，谢谢李华，今天就聊到这里，大家再见。\n\n王小明：下期再见，感谢收看本期节目。\n")
+    said = [c.text for c in claims(text) if c.speaker == "李华"]
+    assert "我认为开源模型一定会追上闭源模型。" in said and "数据的质量比数量更重要。" in said
