@@ -70,6 +70,8 @@ _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现�
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
+# 是的，我的意思是，…: an assent or a hedge opening a sentence, which goes on to say something
+_ASSENT = re.compile(r"^(?:(?:是的|对的|对|没错|确实|嗯+|好的)[，,]\s?)+(?:我的意思是|我是说|就是说)?[，,]?\s?")
 _DECLARATIVE = _ChineseOrEnglish.of(r"是|有|会|能|要|在|让", r"\b(?:is|are|was|were|has|have|can|will)\b")
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
 # the cues a sentence without a Latin letter can match: all but those that hold one in every alternative
@@ -113,8 +115,8 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index)))
             continue  # a question asserts nothing, whoever asks it
-        marker = _MARKER.match(body)
-        if marker:  # 我先说第二点，…: the claim is what follows the marker
+        marker = _MARKER.match(body) or _ASSENT.match(body)
+        if marker:  # 我先说第二点，…, 是的，…: the claim is what follows the marker
             sentence = Sentence(sentence.start + marker.end(), sentence.end, sentence.turn_index, sentence.mentions)
             body = body[marker.end():]
         if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body):

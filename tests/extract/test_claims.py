@@ -71,3 +71,11 @@ def test_a_short_answer_may_give_a_claim_of_each_sentence():
             "王小明：好的，谢谢李华，今天就聊到这里，大家再见。\n\n王小明：下期再见，感谢收看本期节目。\n")
     said = [c.text for c in claims(text) if c.speaker == "李华"]
     assert "我认为开源模型一定会追上闭源模型。" in said and "数据的质量比数量更重要。" in said
+
+
+def test_an_assent_opening_a_sentence_is_cut_not_the_sentence():
+    text = ("王小明：开源会追上闭源吗？\n\n李华：是的，我的意思是，我认为明年开源模型一定会追上闭源模型。\n\n"
+            "王小明：好的。\n\n李华：对。\n")
+    texts = [c.text for c in claims(text)]
+    assert "我认为明年开源模型一定会追上闭源模型。" in texts
+    assert not any(t.startswith(("是的", "对")) for t in texts)
