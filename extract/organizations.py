@@ -212,7 +212,7 @@ def _can_join_company(tokens, k: int) -> bool:
     tag = dictionary_tag(word) or ""
     if tag.startswith(("p", "c", "u", "d", "r", "t", "q", "w", "e", "o", "y")) or word[0] in _DETERMINER_CHARS:
         return False
-    if not tag and (_glued_before_name(word) or _glued_phrase(word)):
+    if not tag and _glued(word):
         return False  # 图为 + 北京…有限公司: a phrase the segmenter glued, not a brand
     if tag.startswith(("v", "a", "m")):  # only inside a name, after a place or a brand (新华 + 发行 + 集团)
         prev = tokens[k - 1][0] if k > 0 else ""
@@ -306,6 +306,11 @@ def _glued_phrase(word: str) -> bool:
     return (dictionary_tag(word[0]) or "").startswith(_FUNCTION_TAGS) and frequency(word[0]) >= _FUNCTION_FREQ
 
 
+def _glued(word: str) -> bool:
+    """An unknown word the segmenter glued together (图为, 年任, 前到), which no name is made of."""
+    return _glued_before_name(word) or _glued_phrase(word)
+
+
 def _glued_before_name(word: str) -> bool:
     """An unknown word the segmenter glued from a function word and its neighbour before a name
     (另有 + 工商银行, 图为 + 中央电视台, 2010年于 + 厦门大学): it opens a phrase or ends in a
@@ -368,7 +373,7 @@ def _can_join(tokens, k: int) -> bool:
     if not HAN_WORD.fullmatch(word):
         return False
     tag = dictionary_tag(word)
-    if tag is None and (_glued_before_name(word) or _glued_phrase(word)):
+    if tag is None and _glued(word):
         return False
     if tag in _JOINING_NON_NOUNS and k + 1 < len(tokens) and dictionary_tag(tokens[k + 1][0]) in ("nt", "j"):
         return False  # 咨询 + 建设银行, 前述 + 建设银行: a verb or a phrase before a whole organisation
