@@ -129,7 +129,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
             called = (_ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
                       or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s))
-            if (_ORG_AFTER.match(text, e) or called or " " in name and name.rsplit(" ", 1)[-1] in _ORG_LAST_WORDS) and name[:1].isupper():
+            company_word_last = " " in name and name.rsplit(" ", 1)[-1] in _ORG_LAST_WORDS
+            if (_ORG_AFTER.match(text, e) or called or company_word_last) and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn), False
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
                 yield Candidate(s, e, Kind.MODEL, turn), not (cue_after or cue_before)
