@@ -149,12 +149,9 @@ def test_a_named_organisation_beside_the_qualifiers_stays(text, name):
     assert name in spans(text)
 
 
-
-@pytest.mark.parametrize("text, name, kind", [
-    ("在我们成立Horizon Labs之前就在做了。", "Horizon Labs", Kind.ORGANIZATION),
-    ("我们和Quillmark Robotics聊过。", "Quillmark Robotics", Kind.ORGANIZATION),
+@pytest.mark.parametrize("text, name", [
+    ("在我们成立Horizon Labs之前就在做了。", "Horizon Labs"),
+    ("我们和Quillmark Robotics聊过。", "Quillmark Robotics"),
 ])
-def test_a_latin_name_ending_in_a_company_word_is_an_organisation(text, name, kind):
-    transcript = parse_transcript(document_from_text(text, doc_id="t"))
-    found = {m.text: m.kind for m in default_pipeline().find_mentions(Doc(transcript))}
-    assert found[name] is kind
+def test_a_latin_name_ending_in_a_company_word_is_an_organisation(text, name):
+    assert name in orgs(text)
