@@ -54,7 +54,7 @@ def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
     return following is None or para.tokens[following][0] not in _PRODUCT_HEADS
 
 
-_PRODUCT_HEADS = lexicon.words("product_heads")
+_PRODUCT_HEADS = lexicon.words("channel_heads") | lexicon.words("software_heads")
 
 
 def starts_with_organization(text: str) -> bool:

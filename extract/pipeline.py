@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import builtin  # noqa: F401  (registers the components talkgraph ships)
 from .aliases import introduced_aliases
+from .brand_products import branded_products
 from .claims import extract_claims
 from .component import COMPONENTS, Component, merge
 from .doc import Doc
@@ -54,7 +55,7 @@ class Pipeline:
         mentions, doc.overlaps = merge(found, [c.priority for c in self.components],
                                        [c.fills_gaps for c in self.components], [c.sure for c in self.components],
                                        _complete)
-        doc.mentions = every_occurrence(doc, listed_names(doc, mentions))
+        doc.mentions = every_occurrence(doc, branded_products(doc, listed_names(doc, mentions)))
         return doc.mentions
 
     def run(self, transcript: Transcript) -> Doc:

@@ -13,6 +13,7 @@ from talkgraph.ontology import lexicon
 
 from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleStatement, Sentence, SpeakerRef,
                     Transcript, party_key)
+from .brand_products import maker_of, makers
 from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .lookahead import led_by
@@ -142,6 +143,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
                 else:
                     reader.collective.append((relation, person_may_stand))
     relations.extend(_part_of(transcript, sentences))
+    relations.extend(_named_after_maker(sentences))
     relations.extend(reader.assents())
     for role in roles:
         relations.extend(_role_relations(role))
@@ -743,6 +745,16 @@ def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[
                     for whole in _names_of(other_name) for stem in [_WHOLE_SUFFIX.sub("", whole)]):
                 yield Relation(mention, Predicate.PARENT_ORGANIZATION, other, mention.start, mention.end)
                 break
+
+
+def _named_after_maker(sentences: Sequence[Sentence]) -> Iterator[Relation]:
+    """``360浏览器`` made by ``360集团``: a product named after an organisation the text names."""
+    mentions = [m for sentence in sentences for m in sentence.mentions]
+    by_name = makers(mentions)
+    for product in mentions:
+        maker = maker_of(product, by_name) if product.kind is Kind.MODEL else None
+        if maker is not None:
+            yield Relation(product, Predicate.CREATOR, maker, product.start, product.end)
 
 
 def _listed_together(text: str, one: Mention, other: Mention) -> bool:
