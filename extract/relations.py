@@ -95,6 +95,8 @@ _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
 _FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
+# 他在OpenAI做CEO, 我之前在百度当产品经理: the post held at the organisation one is at
+_POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # English words, not a lone name
 # 我们俩都是创始人, 我们是行业中任职最久的两位创始人: both people of a two-person conversation
@@ -228,6 +230,12 @@ class _SentenceReader:
         self.founded_own: list[tuple[Party, int, int]] = []  # 创建这家公司: the founder's own company
         self.named_in_turn: dict[int, list[Mention]] = {}
         self._speaker_of_turn: dict[int, SpeakerRef] = {}
+        # the one person the sentence before names (in the same turn), whom a 他 with no one before it stands for
+        self._person_before: dict[int, Mention] = {}
+        for previous, sentence in zip(sentences, sentences[1:]):
+            people = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
+            if len(people) == 1 and previous.turn_index == sentence.turn_index:
+                self._person_before[sentence.start] = next(iter(people.values()))
         for sentence in sentences:
             if sentence.turn_index is not None:
                 self.named_in_turn.setdefault(sentence.turn_index, []).extend(
@@ -273,7 +281,7 @@ class _SentenceReader:
             party = self.addressee(sentence)
         elif word in ("他", "她"):
             people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= last.start()]
-            party = people[-1] if people else None
+            party = people[-1] if people else self._person_before.get(sentence.start)
         else:  # 他们, 它: a group or a thing the sentence does not name
             party = None
         return last.end(), party, word.endswith("们")
@@ -311,6 +319,7 @@ class _SentenceReader:
                 if match:
                     yield from self._role_after(sentence, person, match.end(), orgs, bool(match["former"]))
             yield from self._described_after(sentence, person, orgs)
+        yield from self._posts_at(sentence, orgs)
         intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
@@ -324,6 +333,18 @@ class _SentenceReader:
         founder = own and (self.subject_before(sentence, own.start()) or speaker)
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
+
+    def _posts_at(self, sentence: Sentence, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """``他在OpenAI做CEO``, ``我之前在百度当产品经理``: a title right after 在 X 做 / 当 / 担任."""
+        for org in orgs:
+            verb = _POST_VERB.match(self.text, org.end, sentence.end)
+            title = verb and _title_at(self.text, verb.end(), sentence.end)
+            if not title or not self.ends_before(_AT, sentence, org.start):
+                continue
+            person = self.subject_before(sentence, org.start)
+            if person is not None:
+                former = _PAST.search(self.text, self.clause_start(sentence, org.start), org.start) is not None
+                yield RoleStatement(person, title, org, sentence.start, sentence.end, None, former)
 
     def _organisation_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """A name right after its organisation (``面壁智能李大海``, as bylines and guest lists write
@@ -668,6 +689,20 @@ def _title_ending_at(text: str, pos: int, floor: int) -> str | None:
         if pos - len(title) >= floor and text.startswith(title, pos - len(title)):
             return title
     return None
+
+
+def _title_at(text: str, pos: int, end: int) -> str | None:
+    """The longest title that begins at ``pos`` and is not the start of a longer word."""
+    return next((t for t in _titles_longest_first() if text.startswith(t, pos) and pos + len(t) <= end
+                 and not text.startswith(_TITLE_GOES_ON, pos + len(t))), None)
+
+
+_TITLE_GOES_ON = ("助理", "秘书")  # 总裁助理, 董事长秘书: another post
+
+
+@lexicon.derived
+def _titles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.titles(), key=lambda t: (-len(t), t)))
 
 
 @lexicon.derived

@@ -349,3 +349,18 @@ def test_a_sentence_without_the_precheck_words_holds_no_own_role_cue(text):
     """... and for the speakers' own roles only where ``_OWN_ROLE_WORD`` matches."""
     if any(p.search(text) for p in (relations._INTRO, relations._WE_FOUNDERS, relations._FOUNDED_OWN)):
         assert relations._OWN_ROLE_WORD.search(text)
+
+
+def test_a_post_held_at_the_organisation_one_is_at():
+    _, relations, roles = facts("李明远在阿里巴巴做副总裁。赵一凡曾在百度当产品经理，后来去了腾讯。\n")
+    assert ("李明远", "副总裁", "阿里巴巴") in roles and ("李明远", "worksFor", "阿里巴巴") in relations
+    assert ("赵一凡", "产品经理", "百度") in roles and ("赵一凡", "formerlyAt", "百度") in relations
+    _, _, roles = facts("李明远在阿里巴巴做了很多事情。\n")
+    assert not any(org == "阿里巴巴" for _, _, org in roles)
+
+
+def test_he_stands_for_the_one_person_the_sentence_before_names():
+    _, relations, _ = facts("王小明：李明远最近很忙。他在阿里巴巴做副总裁。\n\n赵一凡：好。\n")
+    assert ("李明远", "worksFor", "阿里巴巴") in relations
+    _, relations, _ = facts("王小明：李明远和赵一凡最近很忙。他在阿里巴巴做副总裁。\n\n赵一凡：好。\n")
+    assert not any(org == "阿里巴巴" for _, predicate, org in relations if predicate == "worksFor")
