@@ -62,6 +62,8 @@ def test_scores_and_offsets():
     ("Yann LeCun 认为现在的模型还不够。", "Yann LeCun"),
     ("首席科学家 Ilya Sutskever 离开了。", "Ilya Sutskever"),
     ("我读过 Jeff Dean 的论文，后来 Jeff Dean 说过这事。", "Jeff Dean"),
+    ("博士在斯坦福，导师是Christopher Manning。", "Christopher Manning"),
+    ("本期嘉宾是 Jane Doe。", "Jane Doe"),
 ])
 def test_latin_person_names(text, name):
     assert name in latin(text)
