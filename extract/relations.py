@@ -84,6 +84,11 @@ _PAREN_OPEN = re.compile(r"\s?[（(]")
 _PAREN_ITEM = re.compile(r"[、，,；;]|以及")
 _ITEM_FORMER = re.compile(_FORMER_WORDS)
 _ITEM_CURRENT = re.compile(r"(?:现任|目前是|现在是|目前任|现为)?\s?")
+# 前谷歌工程总监、现任深言科技CTO的刘启明: posts listed before 的 and the name they describe
+_POSTS_OF = re.compile(r"的\s?$")
+_POST_LIST_START = re.compile(r"[，,。；;：:！？!?]")
+_POST_LIST_ITEM = re.compile(r"[^、和及]+")
+_ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为)\s?$")
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
 _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
 # a verb or a clause word between organisation and title: 腾讯投资了一位创始人 is no scope
@@ -319,6 +324,7 @@ class _SentenceReader:
                 if match:
                     yield from self._role_after(sentence, person, match.end(), orgs, bool(match["former"]))
             yield from self._described_after(sentence, person, orgs)
+            yield from self._posts_before(sentence, person, orgs)
         yield from self._posts_at(sentence, orgs)
         intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
@@ -333,6 +339,23 @@ class _SentenceReader:
         founder = own and (self.subject_before(sentence, own.start()) or speaker)
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
+
+    def _posts_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """``前谷歌工程总监、现任深言科技CTO的刘启明``: each listed post before 的 and the name, an
+        organisation opening it (after 前 or 现任)."""
+        text = self.text
+        of = _POSTS_OF.search(text, sentence.start, person.start)
+        if of is None or _title_before(text, of.start(), sentence.start) is None:
+            return
+        begin = max((m.end() for m in _POST_LIST_START.finditer(text, sentence.start, of.start())), default=sentence.start)
+        for item in _POST_LIST_ITEM.finditer(text, begin, of.start()):
+            org = next((o for o in orgs if item.start() <= o.start < item.end()), None)
+            if org is None:
+                continue
+            mark = _ITEM_MARK.search(text, item.start(), org.start)
+            role = self._item_role(sentence, person, mark.start() if mark else org.start, item.end(), orgs)
+            if role:
+                yield role
 
     def _posts_at(self, sentence: Sentence, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """``他在OpenAI做CEO``, ``我之前在百度当产品经理``: a title right after 在 X 做 / 当 / 担任."""

@@ -364,3 +364,11 @@ def test_he_stands_for_the_one_person_the_sentence_before_names():
     assert ("李明远", "worksFor", "阿里巴巴") in relations
     _, relations, _ = facts("王小明：李明远和赵一凡最近很忙。他在阿里巴巴做副总裁。\n\n赵一凡：好。\n")
     assert not any(org == "阿里巴巴" for _, predicate, org in relations if predicate == "worksFor")
+
+
+def test_posts_listed_before_the_name_they_describe():
+    _, relations, roles = facts("本期嘉宾是前谷歌工程总监、现任深言科技CTO的刘启明。\n")
+    assert ("刘启明", "CTO", "深言科技") in roles and ("刘启明", "worksFor", "深言科技") in relations
+    assert ("刘启明", "formerlyAt", "Google") in relations
+    _, relations, roles = facts("这是深言科技的刘启明。\n")
+    assert not any(title for _, title, _ in roles)
