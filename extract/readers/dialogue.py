@@ -6,7 +6,8 @@ two or more paragraphs, the text names it elsewhere, it is a full name or a role
 speakers, or labelled paragraphs make up most of a short text; and a word of the language
 (``原因：``, ``结论：``) needs a name's or a role's shape or to take turns with other speakers, however
 many paragraphs it opens.  Quotations (``李斌说："…"``), headings
-and list items are never labels.
+and list items are never labels, and nor are cast lines above the first turn
+(``主持人：黄磊，《硅谷101》主理人``: who takes a role, said by no one).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from ..model import Document, Transcript
 from . import reader
 from .labels import NUMBERED_SPEAKER, Label, is_common_word, match_label
 from .lines import Line, read_line, split_lines
-from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS, looks_like_a_name
+from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS, cast_line, looks_like_a_name
 from .structure import Cue, assemble
 
 ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset("嘉宾 观众 听众".split())
@@ -110,10 +111,23 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     speakers = supported_speakers(text, lines, labels)
     if speakers:
         lines, labels = split_fused_labels(text, lines, labels, speakers)
+    labels = _cast_lines_unlabelled(lines, labels)
     cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
                      label.time if label else None)
                  for line, label in zip(lines, labels))
     return cues, frozenset(speakers)
+
+
+def _cast_lines_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
+    """``主持人：黄磊，《硅谷101》主理人`` above the first turn says who takes a role: no turn."""
+    out = list(labels)
+    for i, (line, label) in enumerate(zip(lines, labels)):
+        if label is None:
+            continue
+        if cast_line(line.visible) is None:
+            break
+        out[i] = None
+    return out
 
 
 def detect(text: str) -> float:

@@ -61,6 +61,27 @@ _RUNNING_BYLINE = re.compile(
     r"(?=近日|日前|此前|专访|采访|报道|对话|发自|整理|撰文|在|对|与|和|跟|向|[\s、，,。；;|｜丨/（(]|$)")
 
 
+# 主持人：黄磊，《硅谷101》主理人 / 嘉宾：王雪、李明: a cast line says who takes a role; no one speaks in it
+_CAST_ROLE = r"(?P<role>主持人|主持|主播|主理人|嘉宾|对话嘉宾|特邀嘉宾|受访者|受访嘉宾|采访者|主讲人|Host|Guest|Moderator)"
+_CAST_NAME = r"(?:[\u3400-\u9fff·]{2,6}|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})"
+_CAST_LINE = re.compile(rf"{_CAST_ROLE}\s*[:：]\s*(?P<names>{_CAST_NAME}(?:\s*[、,，&/]\s*{_CAST_NAME})*?)"
+                        rf"\s*(?:[，,（(｜|丨/]\s*(?P<about>[^。！？!?\n]{{0,60}}?)[。）)]?)?")
+_SPOKEN = re.compile(r"[你您我吗呢吧啊]")  # words of someone speaking, not of a list of who takes part
+_CAST_SEPARATOR = re.compile(r"\s*[、,，&/]\s*")
+
+
+def cast_line(visible: str) -> tuple[str, tuple[str, ...]] | None:
+    """The role and the people a cast line names (``嘉宾：王雪、李明`` → 嘉宾, (王雪, 李明)), or None
+    when the line is no cast line: each name must be shaped as a person's, nothing spoken after it."""
+    match = _CAST_LINE.fullmatch(visible.strip())
+    if match is None or _SPOKEN.search(match["about"] or ""):
+        return None
+    names = tuple(_CAST_SEPARATOR.split(match["names"]))
+    if not all(looks_like_a_name(name) for name in names):
+        return None
+    return match["role"], names
+
+
 @dataclass(frozen=True)
 class SpeakerEvidence:
     """What the text says about its speakers, gathered by the assembly."""
@@ -94,7 +115,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     title = evidence.title or (doc.text[slice(*evidence.intro[0])] if evidence.intro else "")
     own_words = _own_words(evidence)
     introduced = _introduced(title, intro)
-    aliases = _aliases(doc.text, [label for label in labels if not is_han_name(label)])
+    aliases = _cast(intro) | _aliases(doc.text, [label for label in labels if not is_han_name(label)])
     resolution: dict[str, tuple[str, SpeakerKind]] = {}
     for label in labels:
         resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,
@@ -237,6 +258,16 @@ def _introduced(title: str, text: str) -> list[str]:
                     found.append((m.start("name") - len(text), run[-size:]))
                     break
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def _cast(intro: str) -> dict[str, str]:
+    """``主持人：黄磊`` above the turns: the one person a role label stands for."""
+    out: dict[str, str] = {}
+    for line in intro.split("\n"):
+        cast = cast_line(line)
+        if cast is not None and len(cast[1]) == 1:
+            out.setdefault(cast[0], cast[1][0])
+    return out
 
 
 def _aliases(text: str, labels: list[str]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Block, BlockRole, Document, Excerpt, Transcript, Turn
 from .labels import Label, match_bracketed_label, match_label
 from .lines import Line
-from .speakers import SpeakerEvidence, resolve_speakers
+from .speakers import SpeakerEvidence, cast_line, resolve_speakers
 
 _TERMINAL = "。！？!?…；;」”\"'）)》.~～"
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;，,]")
@@ -164,6 +164,8 @@ def shape_role(line: Line) -> BlockRole | None:
         return BlockRole.FURNITURE
     if line.heading:
         return BlockRole.HEADING
+    if cast_line(text):  # 嘉宾：王雪，栖云科技CEO introduces the people who speak below
+        return BlockRole.INTRO
     if _METADATA.match(text) or _URL_ONLY.match(text):
         return BlockRole.METADATA
     if _NOTE.match(text) or _furniture(text):

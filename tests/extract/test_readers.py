@@ -540,3 +540,39 @@ def test_one_speaker_with_most_of_the_text_and_label_shaped_lines_is_a_warning()
 def test_a_dialogue_read_right_has_no_held_lines_warning():
     t = parse(MARKDOWN)
     assert not [note for note in t.notes if "holding others' lines" in note]
+
+
+CAST_AND_NAMED_TURNS = """对话王雪
+
+嘉宾：王雪，栖云科技CEO
+**主持人**：黄磊，《硅谷101》主理人
+
+黄磊：王雪你好，先聊聊你在微软的经历吧。
+
+王雪：我在微软待了八年。
+
+黄磊：后来为什么去了字节？
+
+王雪：字节当时在做飞书。
+"""
+
+
+def test_cast_lines_above_the_turns_are_the_introduction_not_turns():
+    t = parse(CAST_AND_NAMED_TURNS)
+    assert [speakers for speakers, _ in turns(t)] == [("黄磊",), ("王雪",), ("黄磊",), ("王雪",)]
+    assert {r.name for r in t.speaker_records} == {"黄磊", "王雪"}
+    roles = {t.document.text[b.start:b.end]: b.role.value for b in t.blocks}
+    assert roles["嘉宾：王雪，栖云科技CEO"] == "intro"
+
+
+def test_a_role_label_is_the_person_the_cast_names_for_it():
+    t = parse("主持人：黄磊\n嘉宾：王雪，栖云科技CEO\n\n主持人：王雪你好，先聊聊吧。\n\n嘉宾：好的，我在微软待了八年。\n\n"
+              "主持人：后来呢？\n\n嘉宾：后来去了字节。\n")
+    assert [speakers for speakers, _ in turns(t)] == [("黄磊",), ("王雪",), ("黄磊",), ("王雪",)]
+    assert_offsets_exact(t)
+
+
+@pytest.mark.parametrize("line", ["主持人：大家好，欢迎收听本期节目。", "主持人：王雪，你先介绍一下自己吧。"])
+def test_a_role_speaking_first_is_a_turn_not_a_cast_line(line):
+    t = parse(f"{line}\n\n王雪：好的，我在微软待了八年。\n\n主持人：后来呢？\n\n王雪：后来去了字节。\n")
+    assert turns(t)[0] == (("主持人",), line.split("：", 1)[1])
