@@ -30,9 +30,12 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         name = doc.text[span[0]:span[1]]
         if len(name) >= _MIN_CHARS and name not in everyday_words():  # 苹果 the brand once is no reason elsewhere
             names.setdefault(name, m)
+    for part, full in _name_parts(mentions).items():
+        names.setdefault(part, full)
     if not names:
         return tuple(mentions)
     finder = NameFinder(names)
+    parts_of_names = {n for n, m in names.items() if m.kind is Kind.PERSON and len(n) < len(m.text)}
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     added = []
@@ -42,13 +45,37 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             if _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):
                 continue
             if name.isascii():
-                if not _latin_word(doc.text, s, e):
+                if not _latin_word(doc.text, s, e) or name in parts_of_names and _NEXT_NAME_WORD.match(doc.text, e):
                     continue
             elif not (_cut(para, s) and _cut(para, e)):
                 continue
             first = names[name]
             added.append(Mention(s, e, name, first.kind, first.source, para.turn_index, first.canonical, first.score))
     return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+
+
+# Sam of Sam Altman, 奥特曼 of 山姆·奥特曼: a given or family name alone, where no other person has it
+_NAME_PART_SPLIT = re.compile(r"[·•・ ]")
+_LATIN_PART = re.compile(r"[A-Z][a-z'\-]{2,}")
+_NEXT_NAME_WORD = re.compile(r" [A-Z]")  # Sam Smith is another person, not Sam of Sam Altman
+
+
+def _name_parts(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """The parts of the people's full names that only one person of the text has, each to a mention
+    of that person (a Latin part is a capitalised word of three letters or more)."""
+    owners: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind is not Kind.PERSON:
+            continue
+        parts = _NAME_PART_SPLIT.split(m.text)
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            if _LATIN_PART.fullmatch(part) or len(part) >= _MIN_CHARS and not part.isascii():
+                owners.setdefault(part, set()).add(m.canonical or m.text)
+                first.setdefault(part, m)
+    return {part: first[part] for part, people in owners.items() if len(people) == 1}
 
 
 class NameFinder:

@@ -273,7 +273,8 @@ def name_span(mention: Mention) -> tuple[int, int] | None:
 
 
 def _person_for(base: str, people: tuple[str, ...]) -> str | None:
-    """The one person ``base`` names: the full name, the given or family name, or a surname unique here."""
+    """The one person ``base`` names: the full name, the given or family name (Chinese or Latin), or a
+    surname unique here."""
     if base in people:
         return base
     listed = _listed_person(base, people)
@@ -283,10 +284,10 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
                 and p[len(surname_of(p)):] == base]
     if len(by_given) == 1:
         return by_given[0]
-    if base.isascii() and " " not in base:
-        by_family = [p for p in people if p.endswith(" " + base)]
-        if len(by_family) == 1:
-            return by_family[0]
+    if base.isascii() and " " not in base:  # Altman or Sam of Sam Altman
+        by_part = [p for p in people if " " in p and base in (p.split(" ")[0], p.split(" ")[-1])]
+        if len(by_part) == 1:
+            return by_part[0]
     if base in lexicon.surnames():
         by_surname = [p for p in people if surname_of(p) == base and len(p) > len(base)]
         if len(by_surname) == 1:

@@ -8,6 +8,7 @@ from talkgraph.extract.doc import Doc
 from talkgraph.extract.model import Kind
 from talkgraph.extract.pipeline import default_pipeline
 from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.resolve import resolve_aliases
 from talkgraph.extract.transcript import parse_transcript
 
 
@@ -39,6 +40,20 @@ def test_cued_names_are_people(text, name):
 def test_a_cued_name_is_found_at_every_occurrence():
     people = found("我请教过邹海涛老师。后来邹海涛去了南方，我和邹海涛一直有联系。", Kind.PERSON)
     assert people.count("邹海涛") == 2 and "邹海涛老师" in people
+
+
+def test_a_part_of_a_full_name_alone_is_that_person():
+    text = "王小明：Quentin Marlowe说模型还不够好。我不完全同意Quentin的判断，Marlowe太悲观了。\n\n李华：嗯。\n"
+    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
+    corpus = resolve_aliases([extraction])
+    people = {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
+              for m in extraction.mentions if m.kind is Kind.PERSON and m.text[0].isascii()}
+    assert people == {"Quentin Marlowe": "Quentin Marlowe", "Quentin": "Quentin Marlowe", "Marlowe": "Quentin Marlowe"}
+
+
+def test_a_part_two_people_share_or_a_part_of_another_full_name_is_no_mention():
+    assert "Quentin" not in found("Quentin Marlowe和Quentin Ashby都说过。Quentin来了。", Kind.PERSON)
+    assert "Quentin" not in found("Quentin Marlowe说过。后来Quentin Smith也来了。", Kind.PERSON)
 
 
 def test_recurrence_is_whole_words_only():
