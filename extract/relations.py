@@ -51,7 +51,10 @@ _WHEN = re.compile(r"\s?(?:(?:在)?(?:今年|去年|前年|最近|刚刚|刚|之
 _IT_HAS = re.compile(r"\s?[，,]\s?(?:它|他们|它们)(?:有|推出了?|发布了?|做了|的)\s?(?:一个|一款)?\s?")
 _PRODUCT_CALLED = re.compile(r"\s?(?:有|推出了?|发布了?|做了)(?:一款|一个|个|款)[\u4e00-\u9fff]{0,6}?(?:叫做|叫作|叫|名为|名叫)\s?")
 _IS_MADE_BY = re.compile(r"\s?是\s?")
-_OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
+# 是谷歌的(视频生成)模型, 是我们(公司)的产品: what a maker's own work is called, a few words of its kind before
+_OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
+                       r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
+_OUR = re.compile(r"我们(?:公司)?")
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
 _LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")
 _UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系| Labs?)$")
@@ -576,12 +579,16 @@ class _SentenceReader:
                 yield Relation(model, Predicate.CREATOR, owner[-1], sentence.start, sentence.end)
                 continue
             is_made = _IS_MADE_BY.match(text, model.end, sentence.end)
+            speaker = self.speaker(sentence)
             if is_made:
                 maker = next((m for m in makers if m.start == is_made.end()), None)
                 if maker is not None and _OWN_WORK.match(text, maker.end, sentence.end):
                     yield Relation(model, Predicate.CREATOR, maker, sentence.start, sentence.end)
                     continue
-            speaker = self.speaker(sentence)
+                ours = _OUR.match(text, is_made.end(), sentence.end)
+                if ours and speaker is not None and _OWN_WORK.match(text, ours.end(), sentence.end):
+                    self.collective.append((Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end), True))
+                    continue
             if speaker is not None and self.ends_before(_WE_MAKE, sentence, model.start):
                 self.collective.append((Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end), True))
         for org in (m for m in makers if m.kind is Kind.ORGANIZATION):

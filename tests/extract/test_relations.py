@@ -372,3 +372,11 @@ def test_posts_listed_before_the_name_they_describe():
     assert ("刘启明", "formerlyAt", "Google") in relations
     _, relations, roles = facts("这是深言科技的刘启明。\n")
     assert not any(title for _, title, _ in roles)
+
+
+def test_a_product_said_to_be_the_makers_own_kind_of_work():
+    _, relations, _ = facts("王小明：Veo 3是谷歌的视频生成模型。Zephyr 2是谷歌的竞争对手的模型。\n\n李华：嗯。\n")
+    assert ("Veo 3", "creator", "Google") in relations
+    assert not any(subject == "Zephyr 2" for subject, predicate, _ in relations if predicate == "creator")
+    _, relations, _ = facts("王小明：我在谷歌工作。Veo 3是我们的视频生成模型。\n\n李华：嗯。\n")
+    assert ("Veo 3", "creator", "Google") in relations
