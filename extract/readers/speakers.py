@@ -224,7 +224,17 @@ def _name_shaped(label: str) -> bool:
     return surname is not None and 1 <= len(label) - len(surname) <= 2
 
 
+# 我是产品负责人陈静, 我是运维的周海: a post or a team, then the name the speaker gives, then a pause
+_SELF_INTRO_AS = re.compile(r"我是\s?(?P<run>[\u3400-\u9fffA-Za-z]{3,13})(?=[，,。！？!?\s]|$)")
+
+
 def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
+    for m in _SELF_INTRO_AS.finditer(own):
+        run = m["run"]
+        for size in (3, 2):
+            name, before = run[-size:], run[:-size].rstrip()
+            if before and is_han_name(name) and (before.endswith("的") or before.endswith(lexicon.titles())):
+                return name
     for m in _SELF_INTRO.finditer(own):
         name = m["name"]
         if name[0].isascii():

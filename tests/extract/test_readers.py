@@ -576,3 +576,10 @@ def test_a_role_label_is_the_person_the_cast_names_for_it():
 def test_a_role_speaking_first_is_a_turn_not_a_cast_line(line):
     t = parse(f"{line}\n\n王雪：好的，我在微软待了八年。\n\n主持人：后来呢？\n\n王雪：后来去了字节。\n")
     assert turns(t)[0] == (("主持人",), line.split("：", 1)[1])
+
+
+def test_a_numbered_speaker_who_gives_a_post_or_team_before_the_name_is_that_person():
+    t = parse("说话人 1  00:00:03\n好，我们开始吧。我是产品负责人陈静，今天对一下上线计划。\n\n"
+              "说话人 2  00:00:15\n我是运维的周海，我补充一下。\n\n说话人 1  00:00:41\n好的。\n\n"
+              "说话人 3  00:00:50\n我是说这个计划挺好。\n")
+    assert [speakers for speakers, _ in turns(t)] == [("陈静",), ("周海",), ("陈静",), ("说话人 3",)]
