@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from .brand_context import everyday_words
 from .doc import Doc, Paragraph
 from .masking import touches_mask
-from .model import Kind, Mention
+from .model import Kind, Mention, SpeakerKind
 from .resolve import is_person_reference, name_span
 
 _MIN_CHARS = 2
@@ -30,7 +30,7 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         name = doc.text[span[0]:span[1]]
         if len(name) >= _MIN_CHARS and name not in everyday_words():  # 苹果 the brand once is no reason elsewhere
             names.setdefault(name, m)
-    for part, full in _name_parts(mentions).items():
+    for part, full in _name_parts(mentions, _speaking_people(doc)).items():
         names.setdefault(part, full)
     if not names:
         return tuple(mentions)
@@ -55,27 +55,38 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
 
 
 # Sam of Sam Altman, 奥特曼 of 山姆·奥特曼: a given or family name alone, where no other person has it
-_NAME_PART_SPLIT = re.compile(r"[·•・ ]")
+_MIDDLE_DOT = re.compile(r"[·•・]")
 _LATIN_PART = re.compile(r"[A-Z][a-z'\-]{2,}")
 _NEXT_NAME_WORD = re.compile(r" [A-Z]")  # Sam Smith is another person, not Sam of Sam Altman
 
 
-def _name_parts(mentions: Sequence[Mention]) -> dict[str, Mention]:
-    """The parts of the people's full names that only one person of the text has, each to a mention
-    of that person (a Latin part is a capitalised word of three letters or more)."""
+def _name_parts(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> dict[str, Mention]:
+    """The parts of the full names of the people (named in the text or speaking) that only one of
+    them has, each to a mention of that person: a Latin part is a capitalised word of three letters
+    or more, a Chinese one two characters or more between middle dots."""
     owners: dict[str, set[str]] = {}
     first: dict[str, Mention] = {}
-    for m in mentions:
-        if m.kind is not Kind.PERSON:
-            continue
-        parts = _NAME_PART_SPLIT.split(m.text)
-        if len(parts) < 2:
-            continue
-        for part in parts:
-            if _LATIN_PART.fullmatch(part) or len(part) >= _MIN_CHARS and not part.isascii():
+    for m in (*mentions, *speakers):
+        if m.kind is Kind.PERSON:
+            for part in _parts(m.text):
                 owners.setdefault(part, set()).add(m.canonical or m.text)
                 first.setdefault(part, m)
     return {part: first[part] for part, people in owners.items() if len(people) == 1}
+
+
+def _parts(name: str) -> list[str]:
+    if name.isascii():
+        return [p for p in name.split(" ") if _LATIN_PART.fullmatch(p)] if " " in name else []
+    return [p for p in _MIDDLE_DOT.split(name) if len(p) >= _MIN_CHARS] if _MIDDLE_DOT.search(name) else []
+
+
+def _speaking_people(doc: Doc) -> list[Mention]:
+    """The speakers who are people, as mentions of no span (their parts are found in the text)."""
+    return [Mention(0, 0, name, Kind.PERSON, _SPEAKERS_SOURCE) for name in sorted(doc.speakers)
+            if doc.transcript.speaker_record(name).kind is SpeakerKind.PERSON]
+
+
+_SPEAKERS_SOURCE = "persons.speakers"
 
 
 class NameFinder:

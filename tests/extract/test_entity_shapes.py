@@ -51,6 +51,15 @@ def test_a_part_of_a_full_name_alone_is_that_person():
     assert people == {"Quentin Marlowe": "Quentin Marlowe", "Quentin": "Quentin Marlowe", "Marlowe": "Quentin Marlowe"}
 
 
+def test_a_part_of_a_speakers_name_alone_is_that_speaker():
+    text = "Quentin Marlowe：欢迎。\n\nDara Okafor：谢谢Quentin，很高兴来。\n\nQuentin Marlowe：Dara，你先说。\n"
+    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
+    corpus = resolve_aliases([extraction])
+    people = {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
+              for m in extraction.mentions if m.kind is Kind.PERSON}
+    assert people == {"Quentin": "Quentin Marlowe", "Dara": "Dara Okafor"}
+
+
 def test_a_part_two_people_share_or_a_part_of_another_full_name_is_no_mention():
     assert "Quentin" not in found("Quentin Marlowe和Quentin Ashby都说过。Quentin来了。", Kind.PERSON)
     assert "Quentin" not in found("Quentin Marlowe说过。后来Quentin Smith也来了。", Kind.PERSON)
