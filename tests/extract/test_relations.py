@@ -380,3 +380,9 @@ def test_a_product_said_to_be_the_makers_own_kind_of_work():
     assert not any(subject == "Zephyr 2" for subject, predicate, _ in relations if predicate == "creator")
     _, relations, _ = facts("王小明：我在谷歌工作。Veo 3是我们的视频生成模型。\n\n李华：嗯。\n")
     assert ("Veo 3", "creator", "Google") in relations
+
+
+def test_expert_and_adviser_grades_and_professions_are_titles():
+    _, relations, roles = facts("赵立新，前阿里巴巴算法专家，现为独立顾问。投资人钱明远也来了。\n")
+    assert ("赵立新", "算法专家", "阿里巴巴") in roles and ("赵立新", "formerlyAt", "阿里巴巴") in relations
+    assert ("钱明远", "投资人", None) in roles
