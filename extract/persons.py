@@ -185,7 +185,8 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
         if (len(word) == 2 and not _is_common_word(word, strict)) or word in lexicon.surnames():
             return s, nxt[2]
     if nxt and word in lexicon.surnames() and len(nxt[0]) <= 2 and is_han_name(word + nxt[0]):
-        if not (strict and _is_common_word(nxt[0], strict)):
+        # 专家向媒体表示: a surname that is also a preposition or an everyday word, then a common word
+        if not ((strict or word in _AMBIGUOUS_SURNAMES) and _is_common_word(nxt[0], strict)):
             return s, nxt[2]
     if is_han_name(word) and not _is_common_word(word, strict):
         return s, e

@@ -105,3 +105,8 @@ def test_handle_mixing_scripts_gives_the_chinese_name():
 
 def test_quoted_plausible_name():
     assert "苏婉婷" in people("我投给了“苏婉婷”，你呢？")
+
+
+def test_a_title_before_a_preposition_and_a_common_word_names_no_one():
+    assert people("业内分析师向媒体表示，价格会涨。") == []
+    assert people("教授向志远表示同意。") == ["向志远"]
