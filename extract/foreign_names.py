@@ -74,6 +74,7 @@ def transliteration_score(name: str) -> float:
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff" + _MIDDLE_DOTS + r"]+")
+_DOT_SPLIT = re.compile("[" + _MIDDLE_DOTS + "]")
 
 
 def transliterated_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
@@ -141,6 +142,8 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
     chars = len(name) - sum(ch in _MIDDLE_DOTS for ch in name)
     if not (_MIN_CHARS <= chars <= _MAX_CHARS or joined and chars >= 2):
         return False
+    if joined and any(len(part) == 1 for part in _DOT_SPLIT.split(name)):
+        return False  # 索·卡隆 of 阿方索·卡隆: a one-character part is a name cut where the table ran out
     if name in lexicon.listed_names() or _EPONYM_AFTER.match(text, e) or _PLACE_AROUND.search(text[max(0, s - 2):s]):
         return False
     tag = dictionary_tag(name) or ""

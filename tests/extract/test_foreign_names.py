@@ -44,6 +44,7 @@ def test_only_the_cued_occurrence_is_proposed():
     "阿森纳昨晚赢了比赛。",            # a foreign name, but nothing says it is a person's
     "这是一个克服困难的过程。",         # ordinary words
     "比如说我们做了很多尝试。",
+    "导演是阿方索·卡隆，他说过这部电影。",  # 阿方 holds no transliteration character: 索·卡隆 is a cut name
 ])
 def test_no_person_without_the_shape_and_a_cue(text):
     assert foreign(text) == []
