@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, is_han_name, surname_of
+from .chinese_names import CLAUSE_WORDS, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, is_han_name, surname_of
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
@@ -35,7 +35,7 @@ _BEFORE_NAME = frozenset("之叫让请陪见爱找问喊向令派由据")
 # "my name is", "name:": the words before a name that leave no doubt
 _INTRODUCED = re.compile(r"(?:我叫|我的名字叫|名叫|叫做|本人|姓名[：:]\s*)$")
 _AMBIGUOUS_SURNAMES = lexicon.characters("ambiguous_surnames")
-_NOT_IN_INTRODUCED_NAME = frozenset("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名")
+_NOT_IN_INTRODUCED_NAME = frozenset("的了是在说讲等也都就还又把被给对我你他她它们这那个先女出生男姓名") | CLAUSE_WORDS
 _MIN_RECURRENCE = 2
 # how far before a name its cue may start: the longest cue (我的名字叫, 姓名： ) and a space
 _INTRODUCED_REACH = 8

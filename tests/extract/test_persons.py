@@ -110,3 +110,8 @@ def test_quoted_plausible_name():
 def test_a_title_before_a_preposition_and_a_common_word_names_no_one():
     assert people("业内分析师向媒体表示，价格会涨。") == []
     assert people("教授向志远表示同意。") == ["向志远"]
+
+
+@pytest.mark.parametrize("text", ["基恩乐观地认为他会回来。", "一位组织部官员却认为此言不妥。"])
+def test_a_clause_adverb_or_conjunction_ends_no_name(text):
+    assert people(text) == []
