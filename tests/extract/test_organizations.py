@@ -38,6 +38,16 @@ def test_appointment_verbs_stay_outside(text):
     assert "江西青云化工有限公司" in spans(text)
 
 
+@pytest.mark.parametrize("text, name, outside", [
+    ("这家酒店隶属于星河酒店集团。", "星河酒店集团", "隶属于"),
+    ("原告星河银行蛇口支行起诉了他。", "星河银行蛇口支行", "原告"),
+    ("他们收购了青云化工有限公司。", "青云化工有限公司", "收购"),
+])
+def test_verbs_and_roles_taking_an_organisation_stay_outside(text, name, outside):
+    found = spans(text)
+    assert name in found and not any(outside in span for span in found)
+
+
 def test_coordinated_names_are_two():
     found = spans("由武汉大学与北京大学联合举办。")
     assert "武汉大学与北京大学" not in found
