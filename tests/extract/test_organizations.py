@@ -165,3 +165,7 @@ def test_a_named_organisation_beside_the_qualifiers_stays(text, name):
 ])
 def test_a_latin_name_ending_in_a_company_word_is_an_organisation(text, name):
     assert name in orgs(text)
+
+
+def test_state_organs_regulators_and_intergovernmental_organisations_are_known():
+    assert orgs("国务院总理今天会见了联合国秘书长。证监会和工信部都发了文件。") == ["国务院", "联合国", "证监会", "工信部"]
