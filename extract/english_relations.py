@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from .model import Kind, Mention, Party, Predicate, Relation, RoleStatement, Sentence
 
-_TITLE = (r"(?:co-?founder|founding partner|founder|chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|"
+ENGLISH_TITLE = (r"(?:co-?founder|founding partner|founder|chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|"
           r"vice president|president|vp(?: of [a-z]+)?|chairman|chairwoman|chair|head(?: of [a-z]+)?|"
           r"managing director|director(?: of [a-z]+)?|general partner|partner|professor|"
           r"research scientist|scientist|researcher|engineer|lead|manager)")
-_TITLES = rf"(?P<title>{_TITLE}(?:\s(?:and|&)\s{_TITLE})?)"
+_TITLES = rf"(?P<title>{ENGLISH_TITLE}(?:\s(?:and|&)\s{ENGLISH_TITLE})?)"
 _FORMER = r"(?P<former>former|ex-|then-|previously)?\s?"
 # Sam Lee, the founder of Acme / I'm the CEO at Acme / she was a professor at MIT
 _TITLE_OF = re.compile(rf"(?:\s?,\s?|\s?(?:(?P<past>was|had been)|is|am|'m|’m|has been)\s)"
@@ -35,7 +35,7 @@ _FORMER_AT = re.compile(r"\b(?:worked|used to work|was working|were working|spen
 _STUDIED_AT = re.compile(r"\b(?:studied|graduated|majored in \w+|did (?:my|his|her|a) (?:phd|ph\.d\.|master's|masters|"
                          r"degree|undergrad|doctorate|postdoc)|went to (?:school|college|university)|"
                          r"(?:phd|ph\.d\.|master's|mba|degree|bachelor's) (?:from|at))\s(?:at|from|in)?\s?$", re.I)
-_FOUNDED = re.compile(r"\b(?:co-?founded|founded|started|set up|established)\s(?:the\s)?$", re.I)
+_FOUNDED = re.compile(r"\b(?:co-?found(?:ed|ing)|founded|founding|started|set up|established)\s(?:the\s)?$", re.I)
 _MADE = re.compile(r"\b(?:released|launched|built|developed|open-?sourced|created|made|trained|shipped|introduced|"
                    r"unveiled|announced)\s(?:the\s|a\s|an\s|its\s|their\s|our\s|new\s|first\s|model\s){0,3}$", re.I)
 _PRONOUN = re.compile(r"\b(?:I|we|you|he|she|they|it)\b", re.I)
@@ -94,6 +94,7 @@ def english_relations(text: str, sentence: Sentence, speakers: Speakers) -> Iter
     ``None`` when it stands as said, or with whether a person may stand for their organisation when
     the maker is a pronoun for a speaker (we built X → the speaker's organisation)."""
     makers = [m for m in sentence.mentions if m.kind in (Kind.ORGANIZATION, Kind.PERSON)]
+    people = [m for m in makers if m.kind is Kind.PERSON]
     for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
         start = _clause_start(text, sentence, org.start)
         for cue, predicates in ((_CURRENT_AT, (Predicate.WORKS_FOR,)), (_FORMER_AT, (Predicate.FORMERLY_AT,)),
@@ -101,12 +102,13 @@ def english_relations(text: str, sentence: Sentence, speakers: Speakers) -> Iter
             found = cue.search(text, start, org.start)
             if not found:
                 continue
-            subject = _subject(text, sentence, start, found.start(), makers, speakers)
-            person = subject is not None and (not isinstance(subject[0], Mention) or subject[0].kind is Kind.PERSON)
+            # people work, study and found; the organisation nearest before the verb is another place
+            # (I was at DeepMind before co-founding Northwind AI)
+            subject = _subject(text, sentence, start, found.start(), people, speakers)
             for predicate in predicates if subject is not None else ():
                 if predicate is Predicate.FOUNDER:
                     yield Relation(org, predicate, subject[0], sentence.start, sentence.end), None
-                elif person:
+                else:
                     yield Relation(subject[0], predicate, org, sentence.start, sentence.end), None
             break
     for model in (m for m in sentence.mentions if m.kind is Kind.MODEL):

@@ -25,6 +25,7 @@ from talkgraph.ontology import lexicon
 from .chinese_names import is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
+from .english_relations import ENGLISH_TITLE
 from .lookahead import led_by
 from .model import Kind
 from .persons import has_person_cue, in_work_title
@@ -152,15 +153,19 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
     return transliteration_score(name) >= _MEAN_MIN
 
 
+# Marcus Lee, the CTO of Acme / Jane Doe, a professor at MIT: an English apposition giving a post
+_POST_AFTER = re.compile(rf"\s?,\s(?:the\s|a\s|an\s|our\s|their\s)?(?:former\s|ex-)?{ENGLISH_TITLE}\b", re.I)
+
+
 def _person_cue(text: str, s: int, e: int) -> bool:
-    """A person's cue (``persons.has_person_cue``), an action only people take after the name, or a
-    role before it."""
+    """A person's cue (``persons.has_person_cue``), an action only people take after the name, a
+    role before it, or an English apposition giving a post after it."""
     while s > 0 and text[s - 1] == " ":  # a Latin name stands between spaces in Chinese text
         s -= 1
     while e < len(text) and text[e] == " ":
         e += 1
     return (has_person_cue(text, s, e) or bool(_ACTION_AFTER.match(text, e))
-            or bool(_ROLE_BEFORE.search(text, max(0, s - 6), s)))
+            or bool(_ROLE_BEFORE.search(text, max(0, s - 6), s)) or bool(_POST_AFTER.match(text, e)))
 
 
 # ---- Latin-script person names

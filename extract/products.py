@@ -22,10 +22,11 @@ _WORD = r"[A-Za-z][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*"
 _LATIN = led_by("[A-Za-z]", rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
 _DIGIT = re.compile(r"\d")
 _SHAPED = re.compile(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")  # CamelCase or a version glued on: DeepSeek, GPT4, o1
-_LOWER_WORD = re.compile(r"[a-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # co-founding, open-source
 _SPACE_OR_HYPHEN = re.compile(r"[\s\-]")
 _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|平台|编辑器|插件|助手|工具|引擎|系统|产品|数据库|编程语言|IDE|App|APP)")
-_PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?)\s?$")
+_PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?|"
+                             r"(?:product|model|app|tool|assistant) (?:is |was )?(?:called|named))\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
 # the last word of a company's English name: Reality Labs, Epic Games, Boston Dynamics, Sequoia Capital
 _ORG_LAST_WORDS = frozenset("""Labs Lab Inc Corp Corporation Group Capital Ventures Partners Holdings Technologies
@@ -36,8 +37,12 @@ _ORG_CALLED = re.compile(r"(?:公司|企业|机构|创业公司|初创公司|团
 _ORG_CALLED_REACH = 10
 # 眼镜制造商EssilorLuxottica, 芯片巨头Nvidia, 初创公司Mistral: a kind of company right before the name
 _ORG_KIND_BEFORE = re.compile(r"(?:制造商|供应商|运营商|开发商|服务商|提供商|厂商|零售商|经销商|巨头|独角兽|初创公司|创业公司|科技公司)\s?$")
+# the CTO of Northwind AI, co-founding Northwind AI, I joined Acme Labs: a post at it, founding or joining it
+_ORG_ROLE_BEFORE = re.compile(r"\b(?:(?:co-?)?founder|ceo|cto|cfo|coo|president|chief [a-z]+ officer|head of [a-z]+|"
+                              r"(?:co-?)?found(?:ed|ing)|joined|joining|work(?:ed|s|ing)? (?:at|for)) (?:of |at )?$", re.I)
+_ORG_ROLE_REACH = 30
 _QUOTED = re.compile(r"[“\"「《](?P<name>[^“”\"「」《》\n]{1,20})[”\"」》](?P<after>大模型|模型|框架|平台|系统|工具|开源|计划)?")
-_PRODUCT_CUE_REACH = 4  # how far before a name a verb such as 使用 or 推出了 may start
+_PRODUCT_CUE_REACH = 25  # how far before a name a cue such as 使用, 推出了 or "product is called" may start
 _GENERIC_MODEL_HEADS = lexicon.words("generic_model_heads")
 
 
@@ -115,7 +120,10 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             name = text[s:e]
             if name in not_names or fold(name) in _known_latin():
                 continue
-            if " " in name and _ENGLISH_GOES_ON.match(text, e):
+            called = (_ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
+                      or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s)
+                      or _ORG_ROLE_BEFORE.search(text, max(start, s - _ORG_ROLE_REACH), s))
+            if " " in name and _ENGLISH_GOES_ON.match(text, e) and not called:
                 continue  # Not Good for Work, Make America: words of an English phrase, not a name
             misspelt = _misspelling_of(name)
             if misspelt:
@@ -127,8 +135,6 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                           or _VERSIONED.fullmatch(name) and not _numbered_word(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
-            called = (_ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
-                      or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s))
             company_word_last = " " in name and name.rsplit(" ", 1)[-1] in _ORG_LAST_WORDS
             if (_ORG_AFTER.match(text, e) or called or company_word_last) and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn), False

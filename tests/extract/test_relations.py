@@ -386,3 +386,14 @@ def test_expert_and_adviser_grades_and_professions_are_titles():
     _, relations, roles = facts("赵立新，前阿里巴巴算法专家，现为独立顾问。投资人钱明远也来了。\n")
     assert ("赵立新", "算法专家", "阿里巴巴") in roles and ("赵立新", "formerlyAt", "阿里巴巴") in relations
     assert ("钱明远", "投资人", None) in roles
+
+
+def test_an_unknown_company_named_by_an_english_post_or_founding():
+    text = ("Clara Jennings: I spent six years at DeepMind before co-founding Northwind AI with Marcus Lee.\n\n"
+            "Host: Marcus Lee, the CTO of Quillbridge Labs, agrees. Our main product is called Tern.\n")
+    x, relations, roles = facts(text)
+    assert {("Northwind AI", "founder", "Clara Jennings"), ("Clara Jennings", "worksFor", "Northwind AI"),
+            ("Clara Jennings", "formerlyAt", "Google DeepMind")} <= relations
+    assert ("Northwind AI", "founder", "Google DeepMind") not in relations
+    assert ("Marcus Lee", "CTO", "Quillbridge Labs") in roles
+    assert "Tern" in {m.text for m in x.mentions if m.kind.value == "Model"}
