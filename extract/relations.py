@@ -65,7 +65,11 @@ _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 # a word every match of _AGREE, _DISAGREE and _SIMILAR_VIEW holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|观点")
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|观点|agree", re.I)
+# I agree with Clara / I don't fully agree / we disagree: the English ones
+_AGREE_EN = re.compile(r"\b(?:I|we)\s(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
+_DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
+                          r"(?:strongly\s)?disagree)\b", re.I)
 _COLLEAGUE = re.compile(r"同事")
 _COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
@@ -644,8 +648,8 @@ class _SentenceReader:
                     yield Relation(subject, Predicate.KNOWS, other, sentence.start, sentence.end)
         if speaker is None or not _AGREEMENT_WORD.search(body) or _QUESTION_END.search(body):
             return
-        disagree = _DISAGREE.search(body)
-        agree = disagree or _AGREE.search(body)
+        disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
+        agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)
         if agree or similar:
             predicate = Predicate.DIFFERS_FROM if disagree else Predicate.AGREES_WITH

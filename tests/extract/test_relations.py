@@ -397,3 +397,12 @@ def test_an_unknown_company_named_by_an_english_post_or_founding():
     assert ("Northwind AI", "founder", "Google DeepMind") not in relations
     assert ("Marcus Lee", "CTO", "Quillbridge Labs") in roles
     assert "Tern" in {m.text for m in x.mentions if m.kind.value == "Model"}
+
+
+def test_english_agreement_and_disagreement():
+    text = ("Clara Jennings: Open models will win.\n\nMarcus Lee: I don't fully agree with Clara Jennings. Costs matter.\n\n"
+            "Clara Jennings: Fair. I agree with Marcus Lee that costs matter.\n\nMarcus Lee: Good.\n")
+    _, relations, _ = facts(text)
+    assert ("Marcus Lee", "differsFrom", "Clara Jennings") in relations
+    assert ("Clara Jennings", "agreesWith", "Marcus Lee") in relations
+    assert ("Marcus Lee", "agreesWith", "Clara Jennings") not in relations
