@@ -237,7 +237,7 @@ def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
                 return name
     for m in _SELF_INTRO.finditer(own):
         name = m["name"]
-        if name[0].isascii():
+        if name[0].isascii() or name in labels:  # 我是张建中 under the label 张建中
             return name
         person = _name_prefix(name)
         ends = m.end() == len(own) or not ("\u3400" <= own[m.end()] <= "\u9fff")

@@ -583,3 +583,8 @@ def test_a_numbered_speaker_who_gives_a_post_or_team_before_the_name_is_that_per
               "说话人 2  00:00:15\n我是运维的周海，我补充一下。\n\n说话人 1  00:00:41\n好的。\n\n"
               "说话人 3  00:00:50\n我是说这个计划挺好。\n")
     assert [speakers for speakers, _ in turns(t)] == [("陈静",), ("周海",), ("陈静",), ("说话人 3",)]
+
+
+def test_a_speaker_introducing_himself_by_his_label_keeps_the_whole_name():
+    t = parse("主持人：请介绍一下。\n\n张建中：我是张建中，之前在英伟达工作。\n\n主持人：好。\n\n张建中：谢谢。\n")
+    assert [speakers for speakers, _ in turns(t)][1] == ("张建中",)
