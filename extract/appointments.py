@@ -1,8 +1,9 @@
 """Organisations named by an appointment: the bare brand between an appointment cue and a job title.
 
 Bios and introductions name a company without any suffix when they say who holds which post there:
-``现任青禾光标总经理``, ``任泰和远审计部经理``, ``2003年加入恒盛制药，历任副总经理``, and a list of
-companies sharing one title, ``嘉禾远航、泰和远、恒盛制药独立董事``.  The shape itself says the
+``现任青禾光标总经理``, ``任泰和远审计部经理``, ``2003年加入恒盛制药，历任副总经理``, a list of
+companies sharing one title, ``嘉禾远航、泰和远、恒盛制药独立董事``, and the items of a guest list,
+each an organisation, a post and a person's name (``摩尔线程联合创始人张建国，无问芯穹CEO夏立雪``).  The shape itself says the
 span is an organisation: what a person is appointed *to*, right before the post they hold.  A
 department between the two (``审计部``, ``技术中心``) belongs to the organisation's scope, not to
 its name.  The span is kept only when the text does not contradict it: not a common dictionary
@@ -13,15 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 
 from talkgraph.ontology import lexicon
 
 from .chinese_names import is_han_name, surname_of
 from .component import Candidate
 from .doc import Doc, Paragraph
+from .lookahead import led_by
 from .model import Kind
-from .organizations import ORG_SUFFIXES
+from .organizations import ORG_SUFFIXES, starts_with_organization
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 # a cue naming the post a person holds next (任 alone only where a word begins with it)
@@ -60,9 +62,17 @@ _GLOSS = re.compile(r"[（(]([^（()）\n]{3,40})[）)]")
 _GLOSS_ITEM = re.compile(r"[^、，,；;]+")
 
 
+# 寒武纪副总裁王宁，摩尔线程联合创始人张建中: a guest list names the organisation of each post a
+# person's name follows, an item after a pause
+_NAME_AFTER_POST = re.compile(r"([\u4e00-\u9fff]{2,3})(?=[，,、。；;：:（(\s]|$)")
+_ITEM_OPENS = re.compile(r"[，,、。；;：:！!？?\s]")
+# words that open an item without being part of a name: joining it to a list, inviting, a caption's 图为
+_ITEM_LEADS = re.compile(r"(?:还有|以及|包括|和|及|与|有请|请到了?|邀请了?|欢迎|来自|图为)\s?")
+
+
 def has_cue(text: str) -> bool:
-    """The precheck: no appointment cue or gloss in a paragraph, no organisation named by one."""
-    return _CUE.search(text) is not None or "（" in text or "(" in text
+    """The precheck: no appointment cue, gloss or post in a paragraph, no organisation named by one."""
+    return _CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
 
 
 def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -72,25 +82,54 @@ def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterat
             yield Candidate(start, end, Kind.ORGANIZATION, para.turn_index)
 
 
+class _Cuts:
+    """The words of a paragraph by where they start, and where they end: read only when a cue,
+    post or gloss asks (most paragraphs the precheck lets through hold none that names anything)."""
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.tokens = tokens
+
+    @cached_property
+    def word_at(self) -> dict[int, str]:
+        return {t.start: t.word for t in self.tokens}
+
+    @cached_property
+    def ends(self) -> set[int]:
+        return {t.end for t in self.tokens}
+
+
 def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of ``text[start:end]`` (segmented into ``tokens``) that an appointment names as organisations."""
-    word_at = {t.start: t.word for t in tokens}
-    token_ends = {t.end for t in tokens}
+    cuts = _Cuts(tokens)
     seen: set[tuple[int, int]] = set()
     for cue in _CUE.finditer(text, start, end):
-        if not _cue_word(word_at.get(cue.start(), "")):
+        if not _cue_word(cuts.word_at.get(cue.start(), "")):
             continue  # 主任, 责任, 任职, 任何: the cue's characters are part of another word
         joining = cue.group() in _JOIN_CUES
         at = cue.end() + (text[cue.end():cue.end() + 1] == "了")
-        for span in _named_after(text, at, min(end, at + _MAX_CLAUSE), joining, token_ends):
+        for span in _named_after(text, at, min(end, at + _MAX_CLAUSE), joining, cuts.ends):
             if span not in seen:
                 seen.add(span)
                 yield span
+    for title in _TITLE.finditer(text, start, end):
+        name = _NAME_AFTER_POST.match(text, title.end(), end)
+        if name is None or not is_han_name(name.group(1)):
+            continue
+        opens = max((m.end() for m in _ITEM_OPENS.finditer(text, max(start, title.start() - _MAX_CLAUSE), title.start())),
+                    default=start)
+        listed = _ITEM_LEADS.match(text, opens, title.start())
+        opens = listed.end() if listed else opens
+        if starts_with_organization(text[opens:title.start()]):
+            continue  # 华为云人工智能领域首席科学家: a known organisation and the post's scope
+        span = _before_title(text, opens, title.end(), cuts.ends)
+        if span is not None and span not in seen:
+            seen.add(span)
+            yield span
     for gloss in _GLOSS.finditer(text, start, end):
         if not _after_a_name(text, max(start, gloss.start() - 4), gloss.start()):
             continue  # 本报讯（通讯员…）: the gloss of no one
         for item in _GLOSS_ITEM.finditer(text, gloss.start(1), gloss.end(1)):
-            for span in _named_after(text, item.start(), item.end(), False, token_ends):
+            for span in _named_after(text, item.start(), item.end(), False, cuts.ends):
                 if span not in seen:
                     seen.add(span)
                     yield span
@@ -305,5 +344,11 @@ def _titles_pattern() -> str:
     return f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})"
 
 
+def _title_first_characters() -> str:
+    words = set(lexicon.titles()) | _BOARD_POSTS | set(_TITLE_PREFIXES) | set(_POST_FIELDS)
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
 _BOARD_POSTS = lexicon.words("board_posts")
-_TITLE = re.compile(_titles_pattern())
+_TITLE = led_by(_title_first_characters(), _titles_pattern())
+_POST_AND_NAME = led_by(_title_first_characters(), _titles_pattern() + _NAME_AFTER_POST.pattern)

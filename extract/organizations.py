@@ -59,8 +59,14 @@ _PRODUCT_HEADS = lexicon.words("channel_heads") | lexicon.words("software_heads"
 
 def starts_with_organization(text: str) -> bool:
     """``新浪女人``: the text begins with a known organisation's name (two characters or more)."""
-    return any(len(n) >= 2 and text.startswith(n) and n != text or n == text
-               for entry in lexicon.organizations() for n in entry.names)
+    names, longest = _organization_names()
+    return text in names or any(text[:size] in names for size in range(2, min(len(text) - 1, longest) + 1))
+
+
+@lexicon.derived
+def _organization_names() -> tuple[frozenset[str], int]:
+    names = frozenset(n for entry in lexicon.organizations() for n in entry.names)
+    return names, max(map(len, names), default=0)
 
 
 def lexicon_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
