@@ -115,3 +115,7 @@ def test_a_title_before_a_preposition_and_a_common_word_names_no_one():
 @pytest.mark.parametrize("text", ["基恩乐观地认为他会回来。", "一位组织部官员却认为此言不妥。"])
 def test_a_clause_adverb_or_conjunction_ends_no_name(text):
     assert people(text) == []
+
+
+def test_a_given_name_may_hold_zhong():
+    assert "张建中" in people("摩尔线程联合创始人张建中说，硬件差距在缩小。")
