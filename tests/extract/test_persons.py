@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from talkgraph.extract.chinese_names import strip_honorific
+from talkgraph.extract.chinese_names import is_han_name, strip_honorific
 from talkgraph.extract.doc import Doc
 from talkgraph.extract.model import Kind
 from talkgraph.extract.pipeline import default_pipeline
@@ -119,3 +119,4 @@ def test_a_clause_adverb_or_conjunction_ends_no_name(text):
 
 def test_a_given_name_may_hold_zhong():
     assert "张建中" in people("摩尔线程联合创始人张建中说，硬件差距在缩小。")
+    assert is_han_name("张建中") and is_han_name("王中军")  # 中 is no word after the name
