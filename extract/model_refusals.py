@@ -31,7 +31,7 @@ _SURE_ORGANIZATION_WITH_PERSON_TAG = 0.85
 # the dictionary calls many organisations common words (苹果, 皇马, 意甲, 公安机关, 海军): the model's
 # organisation passes over that at 0.7 (held-out folds of the training corpora, extract/data/README.md)
 _SURE_ORGANIZATION_COMMON_WORD = 0.7
-# a three-character name may end in a character that often follows a name (吴冠中, 周清来, 陈嘉上):
+# a three-character name may end in a character that often follows a name (周清来, 陈嘉上):
 # a confident model keeps it
 _SURE_PERSON_ENDING_AS_A_WORD = 0.9
 # the dictionary files many people under another class of proper noun (奥巴马 and 王治国 as places,

@@ -129,10 +129,10 @@ def test_an_organisation_the_dictionary_tags_as_a_person_needs_a_confident_model
 
 
 def test_a_name_ending_in_a_word_after_names_needs_a_confident_model():
-    # 从 and 中 often follow a name (林伟从那时候…), yet end some names (吴冠中)
+    # 从 and 上 often follow a name (林伟从那时候…), yet end some names (陈嘉上)
     assert refusal("我和林伟从那时候就认识", 2, 5, Kind.PERSON, score=0.7) == "ends with a word after the name"
-    assert refusal("画家吴冠中的作品展出", 2, 5, Kind.PERSON, score=0.7) == "ends with a word after the name"
-    assert refusal("画家吴冠中的作品展出", 2, 5, Kind.PERSON, score=0.95) is None
+    assert refusal("导演陈嘉上的作品展出", 2, 5, Kind.PERSON, score=0.7) == "ends with a word after the name"
+    assert refusal("导演陈嘉上的作品展出", 2, 5, Kind.PERSON, score=0.95) is None
 
 
 def test_an_organisation_the_dictionary_calls_a_common_word_needs_a_fairly_sure_model():
