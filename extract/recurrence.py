@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from .brand_context import everyday_words
+from .chinese_names import is_han_name, surname_of
 from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .model import Kind, Mention, SpeakerKind
@@ -30,7 +31,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         name = doc.text[span[0]:span[1]]
         if len(name) >= _MIN_CHARS and name not in everyday_words():  # 苹果 the brand once is no reason elsewhere
             names.setdefault(name, m)
-    for part, full in _name_parts(mentions, _speaking_people(doc)).items():
+    speaking = _speaking_people(doc)
+    for part, full in (_name_parts(mentions, speaking) | _familiar_forms(mentions, speaking)).items():
         names.setdefault(part, full)
     if not names:
         return tuple(mentions)
@@ -72,6 +74,20 @@ def _name_parts(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> dic
                 owners.setdefault(part, set()).add(m.canonical or m.text)
                 first.setdefault(part, m)
     return {part: first[part] for part, people in owners.items() if len(people) == 1}
+
+
+def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> dict[str, Mention]:
+    """老周 and 小周 for the one person of the text surnamed 周 (a Chinese full name)."""
+    by_surname: dict[str, dict[str, Mention]] = {}
+    for m in (*mentions, *speakers):
+        surname = surname_of(m.text) if m.kind is Kind.PERSON and is_han_name(m.text) else None
+        if surname is not None and len(surname) == 1:
+            by_surname.setdefault(surname, {}).setdefault(m.text, m)
+    return {prefix + surname: next(iter(people.values())) for surname, people in by_surname.items()
+            if len(people) == 1 for prefix in _FAMILIAR_PREFIXES}
+
+
+_FAMILIAR_PREFIXES = ("老", "小")
 
 
 def _parts(name: str) -> list[str]:

@@ -60,6 +60,17 @@ def test_a_part_of_a_speakers_name_alone_is_that_speaker():
     assert people == {"Quentin": "Quentin Marlowe", "Dara": "Dara Okafor"}
 
 
+def test_lao_or_xiao_and_a_surname_is_the_one_person_of_that_surname():
+    def people(text: str) -> dict[str, str]:
+        extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
+        corpus = resolve_aliases([extraction])
+        return {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
+                for m in extraction.mentions if m.kind is Kind.PERSON}
+    text = "陈静：运维那边老周说要扩容。\n\n周海：是的。\n\n陈静：好，小周你来说。\n"
+    assert people(text) == {"老周": "周海", "小周": "周海"}
+    assert "老周" not in people("陈静：老周说要扩容，周海和周立都同意。\n\n周海：是的。\n")
+
+
 def test_a_part_two_people_share_or_a_part_of_another_full_name_is_no_mention():
     assert "Quentin" not in found("Quentin Marlowe和Quentin Ashby都说过。Quentin来了。", Kind.PERSON)
     assert "Quentin" not in found("Quentin Marlowe说过。后来Quentin Smith也来了。", Kind.PERSON)
