@@ -6,7 +6,7 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 """
 from __future__ import annotations
 
-from . import appointments, brand_context, bylines, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
+from . import appointments, brand_context, bylines, called_names, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
 from .component import Component, register
 from .model import Kind
 
@@ -35,8 +35,8 @@ register(Component("products.lexicon", products.lexicon_models, MODEL, priority=
 register(Component("products.quoted", products.quoted_models, MODEL, priority=4))
 register(Component("products.named_model", products.named_models, MODEL, priority=4,
                    precheck=products.mentions_large_model))
-register(Component("products.called", products.called_products, MODEL, priority=4,
-                   precheck=products.names_a_product))
+register(Component("called", called_names.called_names, MODEL | ORGANIZATION, priority=4,
+                   precheck=called_names.names_a_kind))
 register(Component("products.app_context", brand_context.apps, MODEL, priority=6))
 register(Component("products.latin", products.latin_products, MODEL, priority=6))
 register(Component("model.crf", mention_model.find_names, PERSON | ORGANIZATION, priority=8,

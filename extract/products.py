@@ -229,29 +229,6 @@ def quoted_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 yield Candidate(s, e, Kind.MODEL, para.turn_index)
 
 
-# 产品叫深言问答, 这个模型名为星火问答, App 叫栗栗圈: a product's name after it is said to be called so,
-# up to where the clause ends
-_CALLED = re.compile(r"(?:产品|应用|App|APP|app|软件|工具|模型|助手)(?:的名字)?\s?(?:叫做|叫作|名叫|名为|叫)\s?"
-                     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-·]{1,11}?)"
-                     r"(?=\s?(?:[，,。；;！!？?、）)”\"]|\.(?!\w)|$))")
-_NOT_CALLED = re.compile(r"^(?:什么|啥|这|那|哪|一|某|个|我|你|他|她|它|得|好|了|过)")  # 叫什么, 叫得很响
-
-
-def names_a_product(text: str) -> bool:
-    """The precheck of ``called_products``."""
-    return "叫" in text or "名为" in text
-
-
-def called_products(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """``产品叫深言问答``: what follows a product said to be called so, to the end of the clause."""
-    for para in paragraphs:
-        for match in _CALLED.finditer(doc.text, para.start, para.end):
-            name = match["name"].strip()
-            if not _NOT_CALLED.match(name) and name not in lexicon.not_names():
-                s = match.start("name")
-                yield Candidate(s, s + len(name), Kind.MODEL, para.turn_index)
-
-
 def mentions_large_model(text: str) -> bool:
     """The precheck of ``named_models``."""
     return "大模型" in text

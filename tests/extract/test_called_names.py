@@ -1,17 +1,18 @@
-"""Products named by what they are said to be called, on hand-written sentences."""
+"""Products and companies named by what they are said to be called, on hand-written sentences."""
 from __future__ import annotations
 
 import pytest
 
 from talkgraph.extract.doc import Doc
-from talkgraph.extract.products import called_products
+from talkgraph.extract.called_names import called_names
+from talkgraph.extract.model import Kind
 from talkgraph.extract.reading import document_from_text
 from talkgraph.extract.transcript import parse_transcript
 
 
-def called(text: str) -> list[str]:
+def called(text: str, kind: Kind = Kind.MODEL) -> list[str]:
     doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
-    return [doc.text[c.start:c.end] for c in called_products(doc, doc.paragraphs)]
+    return [doc.text[c.start:c.end] for c in called_names(doc, doc.paragraphs) if c.kind is kind]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -31,3 +32,12 @@ def test_what_a_product_is_called_is_its_name(text, name):
 ])
 def test_a_question_a_pronoun_or_a_clause_that_goes_on_names_no_product(text):
     assert called(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年我们领投了一家做具身智能的，叫星尘智能。", "星尘智能"),
+    ("有个公司叫栖云科技，做法律文书。", "栖云科技"),
+    ("另一家做AI编程，叫Tabby Labs。", "Tabby Labs"),
+])
+def test_what_a_company_is_called_is_its_name(text, name):
+    assert called(text, Kind.ORGANIZATION) == [name]
