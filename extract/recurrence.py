@@ -4,6 +4,9 @@ The rules accept a name where the text supports it (a title, a speech verb, a br
 same string elsewhere in the transcript is the same name, even where nothing next to it says so.
 An occurrence counts only where it stands as a word: a Chinese name must begin and end where the
 segmenter cut words (林伟 is not inside 林伟明), a Latin one must not touch other letters or digits.
+A person is found by less than the full name too, where only they can be meant: a part of the name
+(``Sam`` of ``Sam Altman``, the speaker ``Jensen Huang``'s ``Jensen``) or 老/小 and the surname
+(``老周``) that no other person of the text shares.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from .chinese_names import is_han_name, surname_of
 from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .model import Kind, Mention, SpeakerKind
-from .resolve import is_person_reference, name_span
+from .resolve import FAMILIAR_PREFIXES, is_person_reference, name_span
 
 _MIN_CHARS = 2
 
@@ -84,10 +87,7 @@ def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) ->
         if surname is not None and len(surname) == 1:
             by_surname.setdefault(surname, {}).setdefault(m.text, m)
     return {prefix + surname: next(iter(people.values())) for surname, people in by_surname.items()
-            if len(people) == 1 for prefix in _FAMILIAR_PREFIXES}
-
-
-_FAMILIAR_PREFIXES = ("老", "小")
+            if len(people) == 1 for prefix in FAMILIAR_PREFIXES}
 
 
 def _parts(name: str) -> list[str]:

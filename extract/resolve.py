@@ -288,7 +288,7 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
         by_part = [p for p in people if " " in p and base in (p.split(" ")[0], p.split(" ")[-1])]
         if len(by_part) == 1:
             return by_part[0]
-    if base[:1] in _FAMILIAR and base[1:] in lexicon.surnames():  # 老周, 小王: a surname called familiarly
+    if base[:1] in FAMILIAR_PREFIXES and base[1:] in lexicon.surnames():  # 老周, 小王: a surname called familiarly
         base = base[1:]
     if base in lexicon.surnames():
         by_surname = [p for p in people if surname_of(p) == base and len(p) > len(base)]
@@ -297,7 +297,7 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
     return None
 
 
-_FAMILIAR = "老小"
+FAMILIAR_PREFIXES = ("老", "小")  # before a surname, the familiar way to call someone
 
 
 def _listed_person(base: str, people: tuple[str, ...]) -> str | None:
