@@ -351,4 +351,4 @@ def _title_first_characters() -> str:
 
 _BOARD_POSTS = lexicon.words("board_posts")
 _TITLE = led_by(_title_first_characters(), _titles_pattern())
-_POST_AND_NAME = led_by(_title_first_characters(), _titles_pattern() + _NAME_AFTER_POST.pattern)
+_POST_AND_NAME = led_by(_title_first_characters(), _TITLE.pattern + _NAME_AFTER_POST.pattern)
