@@ -24,10 +24,11 @@ def byline_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
     for block in doc.transcript.blocks:
         if block.role is not BlockRole.METADATA:
             continue
-        key = _BYLINE_KEY.match(text, block.start, block.end)
-        if key is None:
+        if _BYLINE_KEY.match(text, block.start, block.end) is None:
             continue
-        for item in _ITEM.finditer(text, key.end(), block.end):
-            name = item.group()
-            if _LATIN_NAME.fullmatch(name) or 2 <= len(name) <= 4 and is_han_name(name) and surname_of(name):
-                yield Candidate(item.start(), item.end(), Kind.PERSON)
+        keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))  # 作者：程曼祺 编辑：宋玮: one line, two keys
+        for key, after in zip(keys, [k.start() for k in keys[1:]] + [block.end]):
+            for item in _ITEM.finditer(text, key.end(), after):
+                name = item.group()
+                if _LATIN_NAME.fullmatch(name) or 2 <= len(name) <= 4 and is_han_name(name) and surname_of(name):
+                    yield Candidate(item.start(), item.end(), Kind.PERSON)

@@ -51,6 +51,8 @@ _WHEN = re.compile(r"\s?(?:(?:在)?(?:今年|去年|前年|最近|刚刚|刚|之
 _IT_HAS = re.compile(r"\s?[，,]\s?(?:它|他们|它们)(?:有|推出了?|发布了?|做了|的)\s?(?:一个|一款)?\s?")
 _PRODUCT_CALLED = re.compile(r"\s?(?:有|推出了?|发布了?|做了)(?:一款|一个|个|款)[\u4e00-\u9fff]{0,6}?(?:叫做|叫作|叫|名为|名叫)\s?")
 _IS_MADE_BY = re.compile(r"\s?是\s?")
+# Anthropic 的 Claude, 小米SU7, OpenAI o1: a model right after its maker's name, 的 between or not
+_OWNED = re.compile(r"\s?(?:的\s?)?")
 # 是谷歌的(视频生成)模型, 是我们(公司)的产品: what a maker's own work is called, a few words of its kind before
 _OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
                        r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
@@ -82,7 +84,7 @@ _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
-_TITLE_JOIN = "兼"  # 创始人兼CEO: one title joined to another
+_TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
 _ADJACENT = re.compile(r" ?")
 _ALUMNUS = re.compile(r"(?:校友|同门)\s?$")
@@ -207,7 +209,7 @@ def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],
 
 
 def _is_founder_title(title: str) -> bool:
-    return any(part in FOUNDER_TITLES for part in title.split(_TITLE_JOIN)) or bool(_FOUNDER_EN.search(title))
+    return any(part in FOUNDER_TITLES for part in re.split(f"[{_TITLE_JOINS}]", title)) or bool(_FOUNDER_EN.search(title))
 
 
 def _made_by_employer(employer: dict[str, Party], collective: list[tuple[Relation, bool]]) -> list[Relation]:
@@ -561,7 +563,7 @@ class _SentenceReader:
         return [m for m in sentence.mentions if m.kind is Kind.PERSON]
 
     def creations(self, sentence: Sentence) -> Iterator[Relation]:
-        """``华为出了一个盘古大模型``, ``他做了OneFlow``, ``你开源了PyTorch``, ``Anthropic 的 Claude``,
+        """``华为出了一个盘古大模型``, ``他做了OneFlow``, ``你开源了PyTorch``, ``Anthropic 的 Claude``, ``小米SU7``,
         ``OpenAI 2 月发的 Sora``, ``X，它有Y``, ``X有一款产品叫Y``, ``Y是X的模型``, ``我们做通义灵码``."""
         text = self.text
         makers = [m for m in sentence.mentions if m.kind in (Kind.ORGANIZATION, Kind.PERSON)]
@@ -578,7 +580,7 @@ class _SentenceReader:
                     yield Relation(model, Predicate.CREATOR, maker, sentence.start, sentence.end)
                     continue
             owner = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION and m.end <= model.start
-                     and re.fullmatch(r"\s?的\s?", text[m.end:model.start])]
+                     and _OWNED.fullmatch(text, m.end, model.start)]
             if owner:
                 yield Relation(model, Predicate.CREATOR, owner[-1], sentence.start, sentence.end)
                 continue
@@ -751,13 +753,13 @@ def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
 
 def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
     """The title ending right before ``pos`` (a space allowed), joined titles included
-    (``创始人兼CEO``): the title and where it starts."""
+    (``创始人兼CEO``, ``创始人、董事长``): the title and where it starts."""
     end = pos - 1 if pos - 1 >= floor and text[pos - 1] == " " else pos
     title = _title_ending_at(text, end, floor)
     if not title:
         return None
     start = end - len(title)
-    while start - 1 >= floor and text[start - 1] == _TITLE_JOIN:
+    while start - 1 >= floor and text[start - 1] in _TITLE_JOINS:
         joined = _title_ending_at(text, start - 1, floor)
         if not joined:
             break

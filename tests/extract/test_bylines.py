@@ -18,6 +18,7 @@ def test_the_author_and_editors_of_a_byline_are_people():
     assert bylined("作者：林晓") == ["林晓"]
     assert bylined("编辑：韩雪婷、王芳") == ["韩雪婷", "王芳"]
     assert bylined("Author: Jane Doe") == ["Jane Doe"]
+    assert bylined("作者：程曼琳 编辑：宋玮") == ["程曼琳", "宋玮"]  # two keys on one line
 
 
 def test_what_is_no_name_in_a_byline_is_left():

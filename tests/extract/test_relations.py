@@ -406,3 +406,14 @@ def test_english_agreement_and_disagreement():
     assert ("Marcus Lee", "differsFrom", "Clara Jennings") in relations
     assert ("Clara Jennings", "agreesWith", "Marcus Lee") in relations
     assert ("Marcus Lee", "agreesWith", "Clara Jennings") not in relations
+
+
+def test_titles_listed_before_a_name_share_the_organisation():
+    _, relations, roles = facts("星河科技创始人、董事长周明远在上海接受了专访。\n")
+    assert ("周明远", "创始人、董事长", "星河科技") in roles
+    assert {("星河科技", "founder", "周明远"), ("周明远", "worksFor", "星河科技")} <= relations
+
+
+def test_a_model_right_after_its_makers_name():
+    _, relations, _ = facts("小米SU7卖得很好，阿里通义千问也进步很快。\n")
+    assert {("SU7", "creator", "小米"), ("通义千问", "creator", "阿里巴巴")} <= relations
