@@ -120,3 +120,7 @@ def test_a_clause_adverb_or_conjunction_ends_no_name(text):
 def test_a_given_name_may_hold_zhong():
     assert "张建中" in people("摩尔线程联合创始人张建中说，硬件差距在缩小。")
     assert is_han_name("张建中") and is_han_name("王中军")  # 中 is no word after the name
+
+
+def test_a_name_said_to_be_a_kind_of_person_is_a_person():
+    assert "李想" in people("理想做得很好，李想是一个很专注的人。")
