@@ -72,6 +72,7 @@ _AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|观点|agree", re.I)
 _AGREE_EN = re.compile(r"\b(?:I|we)\s(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
                           r"(?:strongly\s)?disagree)\b", re.I)
+_THEIR = re.compile(r"\s?(?:他|她)的")
 _COLLEAGUE = re.compile(r"同事")
 _COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
@@ -244,11 +245,13 @@ class _SentenceReader:
         self.founded_own: list[tuple[Party, int, int]] = []  # 创建这家公司: the founder's own company
         self.named_in_turn: dict[int, list[Mention]] = {}
         self._speaker_of_turn: dict[int, SpeakerRef] = {}
-        # the one person the sentence before names (in the same turn), whom a 他 with no one before it stands for
+        # the one person the sentence before names, whom a 他 with no one before it stands for: in the
+        # same turn, or in the question a turn answers (…曾毓群说…，你同意吗？ 我同意他的判断)
         self._person_before: dict[int, Mention] = {}
         for previous, sentence in zip(sentences, sentences[1:]):
             people = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
-            if len(people) == 1 and previous.turn_index == sentence.turn_index:
+            asked = _QUESTION_END.search(self.text, previous.start, previous.end) is not None
+            if len(people) == 1 and (previous.turn_index == sentence.turn_index or asked):
                 self._person_before[sentence.start] = next(iter(people.values()))
         for sentence in sentences:
             if sentence.turn_index is not None:
@@ -660,6 +663,8 @@ class _SentenceReader:
             clause_end = _CLAUSE_BREAK.search(self.text, cue_end, sentence.end)
             limit = view.start() if view else clause_end.start() if clause_end else sentence.end
             named = [p for p in people if cue_end <= p.start <= limit]
+            if not named and _THEIR.match(self.text, cue_end) and sentence.start in self._person_before:
+                named = [self._person_before[sentence.start]]  # 我同意他的判断: the one person just named
             for other in named:
                 yield Relation(speaker, predicate, other, sentence.start, sentence.end)
             previous = self.previous_speaker(sentence)

@@ -417,3 +417,9 @@ def test_titles_listed_before_a_name_share_the_organisation():
 def test_a_model_right_after_its_makers_name():
     _, relations, _ = facts("小米SU7卖得很好，阿里通义千问也进步很快。\n")
     assert {("SU7", "creator", "小米"), ("通义千问", "creator", "阿里巴巴")} <= relations
+
+
+def test_agreeing_with_his_view_is_agreeing_with_the_one_person_just_named():
+    relations = two_person("宁德时代的曾毓群说电池会越来越便宜，你同意吗？", "我同意他的判断。明年成本还会降。")
+    assert ("李华", "agreesWith", "曾毓群") in relations
+    assert ("李华", "agreesWith", "周明") not in relations
