@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from functools import cache, cached_property
 
 from talkgraph.ontology import lexicon
@@ -101,16 +102,21 @@ class _Cuts:
 def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Spans of ``text[start:end]`` (segmented into ``tokens``) that an appointment names as organisations."""
     cuts = _Cuts(tokens)
-    seen: set[tuple[int, int]] = set()
+    found = chain(_after_cues(text, start, end, cuts), _in_guest_list(text, start, end, cuts),
+                  _in_glosses(text, start, end, cuts))
+    return iter(dict.fromkeys(found))  # each span once, in the order found
+
+
+def _after_cues(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
     for cue in _CUE.finditer(text, start, end):
         if not _cue_word(cuts.word_at.get(cue.start(), "")):
             continue  # 主任, 责任, 任职, 任何: the cue's characters are part of another word
         joining = cue.group() in _JOIN_CUES
         at = cue.end() + (text[cue.end():cue.end() + 1] == "了")
-        for span in _named_after(text, at, min(end, at + _MAX_CLAUSE), joining, cuts.ends):
-            if span not in seen:
-                seen.add(span)
-                yield span
+        yield from _named_after(text, at, min(end, at + _MAX_CLAUSE), joining, cuts.ends)
+
+
+def _in_guest_list(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
     for title in _TITLE.finditer(text, start, end):
         name = _NAME_AFTER_POST.match(text, title.end(), end)
         if name is None or not is_han_name(name.group(1)):
@@ -122,17 +128,16 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
         if starts_with_organization(text[opens:title.start()]):
             continue  # 华为云人工智能领域首席科学家: a known organisation and the post's scope
         span = _before_title(text, opens, title.end(), cuts.ends)
-        if span is not None and span not in seen:
-            seen.add(span)
+        if span is not None:
             yield span
+
+
+def _in_glosses(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
     for gloss in _GLOSS.finditer(text, start, end):
         if not _after_a_name(text, max(start, gloss.start() - 4), gloss.start()):
             continue  # 本报讯（通讯员…）: the gloss of no one
         for item in _GLOSS_ITEM.finditer(text, gloss.start(1), gloss.end(1)):
-            for span in _named_after(text, item.start(), item.end(), False, cuts.ends):
-                if span not in seen:
-                    seen.add(span)
-                    yield span
+            yield from _named_after(text, item.start(), item.end(), False, cuts.ends)
 
 
 def _after_a_name(text: str, start: int, end: int) -> bool:
@@ -351,4 +356,4 @@ def _title_first_characters() -> str:
 
 _BOARD_POSTS = lexicon.words("board_posts")
 _TITLE = led_by(_title_first_characters(), _titles_pattern())
-_POST_AND_NAME = led_by(_title_first_characters(), _TITLE.pattern + _NAME_AFTER_POST.pattern)
+_POST_AND_NAME = re.compile(_TITLE.pattern + _NAME_AFTER_POST.pattern)  # led by the titles' look-ahead too
