@@ -17,13 +17,16 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
 
-_CUE = r"(?:的名字)?\s?(?:叫做|叫作|名叫|名为|叫)\s?"
+_CUE = r"[，,]?\s?(?:的名字)?\s?(?:叫做|叫作|名叫|名为|称为|叫)\s?"
 _NAME = (r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-·]{1,11}?)"
          r"(?=\s?(?:[，,。；;！!？?、）)”\"]|\.(?!\w)|$))")
 _PRODUCT = r"产品|应用|App|APP|app|软件|工具|模型|助手"
 # 公司叫…, 一家做具身智能的公司，叫…, 一家做AI编程的，叫…: 一家 counts companies
-_COMPANY = r"公司|企业|机构|团队|一家[^，,。；;！!？?]{0,12}?[，,]?"
+_COMPANY = r"公司|企业|机构|团队|一家[^，,。；;！!？?]{0,12}?"
 _CALLED = re.compile(rf"(?:(?P<product>{_PRODUCT})|(?P<company>{_COMPANY})){_CUE}{_NAME}")
+# the same cue ending right before a name another rule bounds (有个公司叫 Poe: a Latin name's own extent)
+COMPANY_CALLED = re.compile(rf"(?:{_COMPANY}){_CUE}$")
+COMPANY_CALLED_REACH = 20  # 一家 and what the company does, then the cue
 _NOT_CALLED = re.compile(r"^(?:什么|啥|这|那|哪|一|某|个|我|你|他|她|它|得|好|了|过)")  # 叫什么, 叫得很响
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
+from .called_names import COMPANY_CALLED, COMPANY_CALLED_REACH
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher, fold
@@ -32,9 +33,6 @@ _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
 _ORG_LAST_WORDS = frozenset("""Labs Lab Inc Corp Corporation Group Capital Ventures Partners Holdings Technologies
 Studios Games Robotics Dynamics Motors Pictures Records Foundation Institute University College Bank Airlines
 Systems Networks Therapeutics Biosciences""".split())
-# 有个公司叫 Poe, 一家创业公司名为 Tidewell: the name a company is called by
-_ORG_CALLED = re.compile(r"(?:公司|企业|机构|创业公司|初创公司|团队)[，,]?\s?(?:叫做?|名为|名叫|称为)\s?$")
-_ORG_CALLED_REACH = 10
 # 眼镜制造商EssilorLuxottica, 芯片巨头Nvidia, 初创公司Mistral: a kind of company right before the name
 _ORG_KIND_BEFORE = re.compile(r"(?:制造商|供应商|运营商|开发商|服务商|提供商|厂商|零售商|经销商|巨头|独角兽|初创公司|创业公司|科技公司)\s?$")
 # the CTO of Northwind AI, co-founding Northwind AI, I joined Acme Labs: a post at it, founding or joining it
@@ -120,7 +118,7 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             name = text[s:e]
             if name in not_names or fold(name) in _known_latin():
                 continue
-            called = (_ORG_CALLED.search(text, max(start, s - _ORG_CALLED_REACH), s)
+            called = (COMPANY_CALLED.search(text, max(start, s - COMPANY_CALLED_REACH), s)  # 有个公司叫 Poe
                       or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s)
                       or _ORG_ROLE_BEFORE.search(text, max(start, s - _ORG_ROLE_REACH), s))
             if " " in name and _ENGLISH_GOES_ON.match(text, e) and not called:
