@@ -17,10 +17,11 @@ from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .model import Kind, Mention
 from .recurrence import NameFinder
+from .resolve import COMPANY_FORMS
 
 SOURCE = "brand_products"
-# company words a maker's stem is named without: 360 of 360集团, 百度 of 百度公司
-_COMPANY_WORD = re.compile(r"(?:股份有限公司|有限公司|集团|公司|科技|控股)$")
+# the forms a maker's stem is named without (360 of 360集团, 百度 of 百度公司), a trade word too (科技)
+_COMPANY_WORD = re.compile(f"(?:{'|'.join(COMPANY_FORMS + ('科技', '控股'))})$")
 _MIN_STEM = 2
 
 

@@ -23,7 +23,9 @@ from .lexicon_match import fold
 from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerKind, SpeakerRef
 from .readers.speakers import ROLE_LABELS
 
-_ORG_TAILS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
+# the company forms an organisation's name is also said without: 百度公司 is 百度
+COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团")
+_ORG_TAILS = re.compile(f"(?:{'|'.join(COMPANY_FORMS)})$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
 
 
