@@ -355,5 +355,6 @@ def _title_first_characters() -> str:
 
 
 _BOARD_POSTS = lexicon.words("board_posts")
-_TITLE = led_by(_title_first_characters(), _titles_pattern())
-_POST_AND_NAME = re.compile(_TITLE.pattern + _NAME_AFTER_POST.pattern)  # led by the titles' look-ahead too
+_TITLE_FIRST = _title_first_characters()
+_TITLE = led_by(_TITLE_FIRST, _titles_pattern())
+_POST_AND_NAME = led_by(_TITLE_FIRST, _titles_pattern() + _NAME_AFTER_POST.pattern)
