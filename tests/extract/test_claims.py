@@ -79,3 +79,29 @@ def test_an_assent_opening_a_sentence_is_cut_not_the_sentence():
     texts = [c.text for c in claims(text)]
     assert "我认为明年开源模型一定会追上闭源模型。" in texts
     assert not any(t.startswith(("是的", "对")) for t in texts)
+
+
+PRESS = ("陈敏：今天的发布会就到这里。下面进入提问环节，请各位记者举手。\n\n"
+         "周立：我预测到2030年，国产芯片会占到一半的市场。我们预计2027年底前完成第二期工程。"
+         "我坚持认为，两年之内大模型会进入每一家工厂。2019年我们只有十个人。\n\n"
+         "吴昊：这个判断我不完全认同，成本还是太高了。我和周总的看法不太一样，芯片不是关键。\n\n"
+         "陈敏：好，今天就到这儿，大家再见。\n")
+
+
+def test_a_stated_prediction_is_typed_so_and_a_year_alone_is_not_the_past():
+    kinds = {c.text: c.kind.value for c in claims(PRESS)}
+    assert kinds["我预测到2030年，国产芯片会占到一半的市场。"] == "prediction"
+    assert kinds["我们预计2027年底前完成第二期工程。"] == "prediction"
+    assert kinds["我坚持认为，两年之内大模型会进入每一家工厂。"] == "prediction"
+    assert kinds.get("2019年我们只有十个人。", "figure") != "prediction"
+
+
+def test_a_partial_or_different_view_is_a_disagreement():
+    kinds = {c.text: c.kind.value for c in claims(PRESS)}
+    assert kinds["这个判断我不完全认同，成本还是太高了。"] == "disagreement"
+    assert kinds["我和周总的看法不太一样，芯片不是关键。"] == "disagreement"
+
+
+def test_closing_and_running_order_lines_are_no_claims():
+    texts = [c.text for c in claims(PRESS)]
+    assert not any("到这" in t or "提问环节" in t or "再见" in t for t in texts)
