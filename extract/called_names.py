@@ -1,10 +1,16 @@
-"""Names a text gives by saying what something is called: ``产品叫深言问答``, ``一家做具身智能的公司，叫星尘智能``.
+"""Names a text gives by saying what something is called, or what it is: ``产品叫深言问答``,
+``一家做具身智能的公司，叫星尘智能``, ``星河动力是一家做商业火箭的公司``.
 
 A founder describing their own company or product, or a guest naming one the listener may not know,
 says what kind of thing it is and then what it is called: the name runs from ``叫``/``名为`` to the
 end of the clause.  A product word before the cue (产品, App, 模型 …) makes the name a product's; a
 company word or a company's measure word (公司, 团队, 一家 …) an organisation's.  A question or a
 pronoun after the cue (``叫什么``, ``叫这个``) names nothing.
+
+The other way round, the subject of ``是一家…公司`` is a company's name: the words right before
+``是`` (adverbs such as 也 or 其实 skipped), back to the clause's start or a word that is no part of a
+name (a pronoun, a verb, an adjective).  A single common noun there (``股东是一家国企``) names a role,
+and a name made only of common words must appear once more in the text.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from talkgraph.ontology import lexicon
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
+from .tokens import dictionary_tag
 
 _CUE = r"[，,]?\s?(?:的名字)?\s?(?:叫做|叫作|名叫|名为|称为|叫)\s?"
 _NAME = (r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-·]{1,11}?)"
@@ -30,9 +37,19 @@ COMPANY_CALLED_REACH = 20  # 一家 and what the company does, then the cue
 _NOT_CALLED = re.compile(r"^(?:什么|啥|这|那|哪|一|某|个|我|你|他|她|它|得|好|了|过)")  # 叫什么, 叫得很响
 
 
+# 是一家做商业火箭的公司, 也是国内一家初创企业: what the subject is said to be
+_IS_A_COMPANY = re.compile(r"是[\u4e00-\u9fff]{0,4}?一家[^，,。；;！!？?\n]{0,20}?"
+                           r"(?:公司|企业|车企|药企|机构|厂商|工作室|独角兽|银行|律所)")
+_MAX_SUBJECT_WORDS = 4
+_MAX_SUBJECT_CHARS = 10
+# dictionary tags of the words a company's name may hold: nouns, proper names, abbreviations, Latin
+_NAME_WORD_TAGS = ("n", "nz", "nt", "ns", "nr", "j", "eng", "vn")
+_PROPER_TAGS = ("nz", "nt", "nr", "j", "eng")
+
+
 def names_a_kind(text: str) -> bool:
     """The precheck of ``called_names``."""
-    return "叫" in text or "名为" in text
+    return "叫" in text or "名为" in text or "一家" in text
 
 
 def called_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -45,3 +62,47 @@ def called_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
             s = match.start("name")
             kind = Kind.MODEL if match["product"] else Kind.ORGANIZATION
             yield Candidate(s, s + len(name), kind, para.turn_index)
+        for match in _IS_A_COMPANY.finditer(doc.text, para.start, para.end):
+            span = _subject_before(doc.text, para, match.start())
+            if span:
+                yield Candidate(span[0], span[1], Kind.ORGANIZATION, para.turn_index)
+
+
+def _subject_before(text: str, para: Paragraph, at: int) -> tuple[int, int] | None:
+    """The name that is the subject of ``是`` at ``at``: see the module's docstring."""
+    i = para.word_starting_at(at)
+    if i is None:
+        return None
+    tokens = para.tokens
+    while i > 0 and (dictionary_tag(tokens[i - 1].word) or "").startswith("d"):
+        i -= 1
+    first = i
+    while (first > 0 and i - first < _MAX_SUBJECT_WORDS and _name_word(tokens[first - 1].word)
+           and tokens[i - 1].end - tokens[first - 1].start <= _MAX_SUBJECT_CHARS):
+        first -= 1
+    if first == i:
+        return None
+    start, end = tokens[first].start, tokens[i - 1].end
+    words = [t.word for t in tokens[first:i]]
+    name = text[start:end]
+    if len(name) < 2 or name in lexicon.not_names():
+        return None
+    proper = [w for w in words if _proper_word(w)]
+    if len(words) == 1 and not proper:
+        return None  # 股东是一家国企: a role, not a name
+    if not proper and text.count(name) < 2:
+        return None
+    return start, end
+
+
+def _name_word(word: str) -> bool:
+    if not word.strip() or not (word.isalnum() or word.replace(" ", "").isalnum()):
+        return False
+    tag = dictionary_tag(word)
+    return tag is None or tag in _NAME_WORD_TAGS
+
+
+def _proper_word(word: str) -> bool:
+    """A word the dictionary does not know, or knows as a proper name, an abbreviation or Latin."""
+    tag = dictionary_tag(word)
+    return tag is None or tag in _PROPER_TAGS

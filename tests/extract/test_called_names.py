@@ -41,3 +41,27 @@ def test_a_question_a_pronoun_or_a_clause_that_goes_on_names_no_product(text):
 ])
 def test_what_a_company_is_called_is_its_name(text, name):
     assert called(text, Kind.ORGANIZATION) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("导语：驰远汽车是一家成立于2019年的新势力车企，总部在合肥。", "驰远汽车"),
+    ("其实云帆智联是一家很小的创业公司。", "云帆智联"),
+    ("我觉得Mobileye是一家很务实的公司。", "Mobileye"),
+    ("山海互娱也是一家独立游戏工作室。", "山海互娱"),
+])
+def test_the_subject_of_is_a_company_is_a_company(text, name):
+    assert called(text, Kind.ORGANIZATION) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "我们的主要对手是一家美国公司。",
+    "最大股东是一家国企。",
+    "它是一家做财税的公司。",
+    "星河动力是一家做火箭的公司。",  # common words only, said once: could as well be a description
+])
+def test_a_role_a_pronoun_or_common_words_said_once_are_no_company(text):
+    assert called(text, Kind.ORGANIZATION) == []
+
+
+def test_common_words_that_recur_as_the_subject_are_a_company():
+    assert called("星河动力是一家做火箭的公司。星河动力去年发射了三次。", Kind.ORGANIZATION) == ["星河动力"]
