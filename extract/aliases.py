@@ -1,8 +1,11 @@
-"""Nicknames the text introduces: ``在微博上的名字叫“老师木”，这就是…袁进辉`` → 老师木 names 袁进辉."""
+"""Other names the text gives a person: a nickname it introduces (``在微博上的名字叫“老师木”，这就是…袁进辉``
+→ 老师木 names 袁进辉), or their name in the other script in brackets (``Emily Zhang（张雨桐）``)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from talkgraph.ontology import lexicon
 
 from .model import Kind, Mention, Transcript
 
@@ -11,6 +14,12 @@ _WINDOW = 40
 
 
 def introduced_aliases(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
+    """Each other name with the person it names (see the module's docstring)."""
+    yield from _nicknames(transcript, mentions)
+    yield from _paired_names(transcript, mentions)
+
+
+def _nicknames(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
     """Each nickname with the person it names: the nearest person mention after it, else before it."""
     text = transcript.document.text
     people = [m for m in mentions if m.kind is Kind.PERSON]
@@ -20,3 +29,29 @@ def introduced_aliases(transcript: Transcript, mentions: tuple[Mention, ...]) ->
         person = after[0] if after else (before[-1] if before else None)
         if person is not None:
             yield match["alias"], person
+
+
+_OPEN = re.compile(r"\s?[（(]\s?")
+_CLOSE = re.compile(r"\s?[)）]")
+
+
+def _paired_names(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
+    """``Emily Zhang（张雨桐）``, ``许嘉文（Karen Xu）``: a person's name with their name in the other script
+    in brackets right after it.  The name a speaker goes by, else the Chinese one, names the person."""
+    text = transcript.document.text
+    people = {m.start: m for m in mentions if m.kind is Kind.PERSON}
+    speakers = set(transcript.speakers)
+    for outer in sorted(people.values(), key=lambda m: m.start):
+        opened = _OPEN.match(text, outer.end)
+        inner = people.get(opened.end()) if opened else None
+        if inner is None or not _CLOSE.match(text, inner.end) or _latin(outer.text) == _latin(inner.text):
+            continue
+        if outer.text in lexicon.persons_by_name() or inner.text in lexicon.persons_by_name():
+            continue  # the person lexicon names them already, under their best-known name
+        inner_named = inner.text in speakers or outer.text not in speakers and _latin(outer.text)
+        named, other = (inner, outer) if inner_named else (outer, inner)
+        yield other.text, named
+
+
+def _latin(name: str) -> bool:
+    return name[:1].isascii()

@@ -199,11 +199,13 @@ May June July August September October November December Chapter Part Section Fi
 def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
     """``Sam Altman``, ``Yann LeCun``: two or three capitalised words shaped like no product or
     company, with a person cue next to them, a gloss that says a person (``Yann LeCun（杨立昆）``,
-    ``Geoffrey Hinton（深度学习之父）``), or listed with such a name (``Yann LeCun（杨立昆）、Yoshua
+    ``Geoffrey Hinton（深度学习之父）``), in brackets after a Chinese full name (``林卓然（Jason Lin）``),
+    or listed with such a name (``Yann LeCun（杨立昆）、Yoshua
     Bengio``).  The pipeline's recurrence pass finds the names' other occurrences."""
     end = len(text) if end is None else end
     shaped = [m for m in _LATIN_NAME.finditer(text, start, end) if _person_shape(m.group())]
-    accepted = [_person_cue(text, m.start(), m.end()) or _person_gloss(text, m.end()) for m in shaped]
+    accepted = [_person_cue(text, m.start(), m.end()) or _person_gloss(text, m.end()) or _glosses_a_name(text, m.start())
+                for m in shaped]
     for k in range(len(shaped)):  # a name listed beside an accepted one, either way round
         for other in (k - 1, k + 1):
             if 0 <= other < len(shaped) and accepted[other] and not accepted[k] and _listed_beside(text, shaped, k, other):
@@ -226,6 +228,15 @@ def _person_gloss(text: str, end: int) -> bool:
     gloss = match["gloss"].strip()
     return bool(_PERSON_GLOSS_END.search(gloss) or gloss.endswith(lexicon.titles()) or is_han_name(gloss)
                 or (_HAN_RUN.fullmatch(gloss) and transliteration_score(gloss) >= _MEAN_MIN))
+
+
+_GLOSSED_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})\s?[（(]\s?$")
+
+
+def _glosses_a_name(text: str, start: int) -> bool:
+    """``林卓然（Jason Lin）``: the name stands in brackets right after a Chinese full name, its other name."""
+    match = _GLOSSED_NAME.search(text, max(0, start - 6), start)
+    return match is not None and is_han_name(match["name"]) and _GLOSS.match(text, match.end("name")) is not None
 
 
 def _listed_beside(text: str, names: list[re.Match[str]], k: int, other: int) -> bool:

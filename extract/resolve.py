@@ -213,9 +213,12 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     entity_of: dict[Mention, str] = {}
     unresolved: list[Mention] = []
     short_forms = _short_forms(extraction.mentions) | _spellings(extraction.mentions)
+    # another name of a person (Emily Zhang of 张雨桐（…）): its mentions are that person's
+    same_person = {alias: strip_honorific(m.text) for alias, m in extraction.aliases if m.kind is Kind.PERSON}
     for mention in extraction.mentions:
         if mention.kind is Kind.PERSON:
             person = _person_for(strip_honorific(mention.text), people)
+            person = same_person.get(person, person)
             if person:
                 entity_of[mention] = entity_key(Kind.PERSON, person)
             else:
@@ -286,8 +289,8 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
                 and p[len(surname_of(p)):] == base]
     if len(by_given) == 1:
         return by_given[0]
-    if base.isascii() and " " not in base:  # Altman or Sam of Sam Altman
-        by_part = [p for p in people if " " in p and base in (p.split(" ")[0], p.split(" ")[-1])]
+    if not _NAME_PART_JOIN.search(base):  # Altman or Sam of Sam Altman, 马丁内斯 of 卡洛斯·马丁内斯
+        by_part = [p for p in people if _NAME_PART_JOIN.search(p) and base in _outer_parts(p)]
         if len(by_part) == 1:
             return by_part[0]
     if base[:1] in FAMILIAR_PREFIXES and base[1:] in lexicon.surnames():  # 老周, 小王: a surname called familiarly
@@ -297,6 +300,14 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
         if len(by_surname) == 1:
             return by_surname[0]
     return None
+
+
+_NAME_PART_JOIN = re.compile(r"[ ·•・]")
+
+
+def _outer_parts(name: str) -> tuple[str, str]:
+    parts = _NAME_PART_JOIN.split(name)
+    return parts[0], parts[-1]
 
 
 FAMILIAR_PREFIXES = ("老", "小")  # before a surname, the familiar way to call someone

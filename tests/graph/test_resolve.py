@@ -74,3 +74,18 @@ def test_references_and_names_in_their_own_right():
         assert is_person_reference(reference), reference
     for name in ("王小明", "田奇老师", "Altman", "Sam Altman", "迪丽热巴·迪力木拉提", "欧阳娜娜"):
         assert not is_person_reference(name), name
+
+
+def test_a_name_in_the_other_script_in_brackets_is_the_same_person():
+    corpus = resolve("周雷：今天请到声谷资本的合伙人Emily Zhang（张雨桐），还有启明星的CEO林卓然（Jason Lin）。\n\n"
+                     "张雨桐：谢谢。我同意Jason的判断。\n\n林卓然：我也同意Emily说的。\n\n周雷：好。\n")
+    people = labels(corpus, "Person")
+    assert set(people) == {"周雷", "张雨桐", "林卓然"}
+    assert {"Emily Zhang", "Emily"} <= set(people["张雨桐"].aliases)
+    assert {"Jason Lin", "Jason"} <= set(people["林卓然"].aliases)
+
+
+def test_the_last_part_of_a_dotted_name_is_that_person():
+    corpus = resolve("周雷：有请主教练卡洛斯·马丁内斯先生。大家都知道马丁内斯很严格。\n\n刘洋：是的。\n\n周雷：好。\n")
+    people = labels(corpus, "Person")
+    assert "马丁内斯" not in people and "马丁内斯" in people["卡洛斯·马丁内斯"].aliases
