@@ -1,9 +1,10 @@
-"""Claims: the assertions each speaker makes, and the questions the moderator asks.
+"""Claims: the assertions each speaker makes, and the questions asked.
 
 A sentence of a turn is a claim when it carries a cue of assertion — a stance (我认为, 坚信, 肯定),
 a prediction (未来, 将会), a figure (20%, 千亿), a recommendation (应该, 建议) or an agreement
 (同意) — scored so that the strongest sentences of each turn are kept and the density stays an
-assertion's, not every sentence's.  The moderator's questions become questions, not claims.
+assertion's, not every sentence's.  Questions are no claims; the moderator's, and any that ends a
+turn another speaker answers, become questions.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
+from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript, Turn
 from .numbers import find_amounts
 
 _CUES: tuple[tuple[ClaimType, str, float], ...] = (
@@ -115,7 +116,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         turn = transcript.turns[sentence.turn_index - 1]
         body = text[sentence.start:sentence.end]
         if _QUESTION.search(body) and not _TAG_QUESTION.search(body):
-            if turn.speaker == moderator:
+            if turn.speaker == moderator or _closes_turn(transcript, turn, sentence.start, sentence.end):
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index)))
             continue  # a question asserts nothing, whoever asks it
@@ -184,6 +185,20 @@ def _densest(scored, turn_sentences: dict[int, int]) -> list:
         kept.extend(sorted(items, key=lambda c: (-c[0], c[1].start))[:limit])
     budget = int(sum(turn_sentences.values()) * _BUDGET + 0.5)
     return sorted(kept, key=lambda c: (-c[0], c[1].start))[:budget]
+
+
+def _closes_turn(transcript: Transcript, turn: Turn, start: int, end: int) -> bool:
+    """A question that ends its speaker's turn, another speaker taking the next: asked of them
+    (a reporter, a co-host, a guest asking back), whoever moderates; a tag alone (对吧？) is none."""
+    if turn.index >= len(transcript.turns) or transcript.turns[turn.index].speaker == turn.speaker:
+        return False
+    text = transcript.document.text
+    rest = text[end:turn.spans[-1][1]]
+    return not rest.strip(_TRAILING) and len(text[start:end].strip(_TRAILING)) > _MIN_QUESTION_CHARS
+
+
+_TRAILING = " \t\n\r。！？!?…”\"）)"
+_MIN_QUESTION_CHARS = 3
 
 
 def _answers(transcript: Transcript, index: int) -> tuple[int, ...]:

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from ..chinese_names import is_han_name
 from ..model import Document, Transcript
 from . import reader
-from .labels import NUMBERED_SPEAKER, Label, is_common_word, match_label
+from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS, cast_line, looks_like_a_name
 from .structure import Cue, assemble
@@ -41,7 +41,7 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
 
 def speaker_shaped(name: str) -> bool:
     """A label that names a speaker by its shape alone: a person's name, a role word, a numbered role."""
-    return bool(looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name))
+    return bool(looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name) or is_reporter(name))
 
 
 def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:

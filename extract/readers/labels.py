@@ -18,7 +18,10 @@ _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
 _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
 # 主持人 王小明： a role word, a space and the name
 _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观众)\s+[\u3400-\u9fff·]{2,5}"
-_ONE_NAME = rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_HAN_NAME}|{_LATIN_NAME})"
+# 新华社记者：, 中央广播电视总台央视记者：, 21世纪经济报道记者：: an outlet's reporter, unnamed
+_REPORTER_NAME = r"[\u3400-\u9fffA-Za-z0-9·]{1,16}?记者"
+_REPORTER = re.compile(_REPORTER_NAME)
+_ONE_NAME = rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_HAN_NAME}|{_LATIN_NAME})"
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450
 
@@ -32,7 +35,8 @@ _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?
 # 张三（星河科技 CEO）：, 主持人（李明）：: a note in brackets between the name and the colon
 _NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
 _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*")
-_NOTE_NAME = re.compile(r"\s*(?:[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
+# 主持人（李明）：, 记者（体坛周报 郑浩）：: the name in the note, after the outlet if one is given
+_NOTE_NAME = re.compile(r"\s*(?:[^\s（()）]{2,16}\s+)?(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 _HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
@@ -139,9 +143,10 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     if not names or any(not is_label_name(n) for n in names):
         return None
     note = match.groupdict().get("note")
-    if note and len(names) == 1 and _ROLE_ONLY.match(names[0]) and _NOTE_NAME.fullmatch(note):
-        stripped = note.strip()
-        at = match.start("note") + note.index(stripped)
+    noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and _ROLE_ONLY.match(names[0]) else None
+    if noted:
+        stripped = noted["name"]
+        at = match.start("note") + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]
     return Label(tuple(names), tuple(spans), content, time, header)
 
@@ -159,6 +164,13 @@ def is_common_word(name: str) -> bool:
     return tag is not None and not tag.startswith(_PROPER_NOUN_TAGS)
 
 
+def is_reporter(label: str) -> bool:
+    """``新华社记者``, ``第一财经记者``: a reporter of the outlet named, asking at a press conference."""
+    return _REPORTER.fullmatch(label) is not None and label != "记者"
+
+
 def is_label_name(name: str) -> bool:
     """Whether a word before a colon can name a speaker at all (the document decides if it does)."""
+    if is_reporter(name):
+        return True  # 第一财经记者 begins as a list item would
     return not (name in LABEL_WORDS or _NOT_A_NAME_START.match(name) or _SPEECH_VERB_END.search(name))

@@ -25,7 +25,7 @@ from talkgraph.ontology import lexicon
 
 from ..chinese_names import is_han_name, surname_of
 from ..model import Document, Speaker, SpeakerKind
-from .labels import NUMBERED_SPEAKER
+from .labels import NUMBERED_SPEAKER, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
@@ -162,6 +162,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if label in INTERVIEWER_LABELS:
         author = _author(evidence)
         return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
+    if is_reporter(label):
+        return label, SpeakerKind.UNNAMED
     if _is_outlet(label):
         return label, SpeakerKind.ORGANIZATION
     named = _self_introduced(own, labels)

@@ -105,3 +105,21 @@ def test_a_partial_or_different_view_is_a_disagreement():
 def test_closing_and_running_order_lines_are_no_claims():
     texts = [c.text for c in claims(PRESS)]
     assert not any("到这" in t or "提问环节" in t or "再见" in t for t in texts)
+
+
+def questions(text: str):
+    return extract(parse_transcript(document_from_text(text, doc_id="t"))).questions
+
+
+def test_a_question_that_ends_a_turn_is_asked_of_whoever_answers_it():
+    found = questions("赵强：大家好，今天聊定价。\n\n李华：大模型今年很热。那你们怎么定价？\n\n"
+                      "赵强：按调用量收费。\n\n李华：成本降得很快。对吧？\n\n赵强：好。\n")
+    assert [(q.speaker, q.text) for q in found] == [("李华", "那你们怎么定价？")]
+    assert found[0].answered_by == (3,)
+
+
+def test_reporters_questions_are_questions():
+    found = questions("陶青：下面进入提问环节。\n\n新华社记者：请问标准什么时候发布？\n\n辛国斌：预计年底前发布。\n\n"
+                      "第一财经记者：请问华为有哪些实践？\n\n汪涛：很多。\n")
+    assert [(q.speaker, q.text) for q in found] == [("新华社记者", "请问标准什么时候发布？"),
+                                                  ("第一财经记者", "请问华为有哪些实践？")]

@@ -588,3 +588,22 @@ def test_a_numbered_speaker_who_gives_a_post_or_team_before_the_name_is_that_per
 def test_a_speaker_introducing_himself_by_his_label_keeps_the_whole_name():
     t = parse("主持人：请介绍一下。\n\n张建中：我是张建中，之前在英伟达工作。\n\n主持人：好。\n\n张建中：谢谢。\n")
     assert [speakers for speakers, _ in turns(t)][1] == ("张建中",)
+
+
+PRESS_CONFERENCE = ("陶青：下面进入提问环节。\n\n"
+                    "新华社记者：请问辛部长，中小企业用不起大模型怎么办？\n\n"
+                    "辛国斌：我们会安排专项资金。\n\n"
+                    "第一财经记者：请问汪总，华为有哪些实践？\n\n"
+                    "汪涛：我们在钢铁行业做了很多。\n\n"
+                    "中央广播电视总台央视记者：请问标准什么时候发布？\n\n"
+                    "辛国斌：预计年底前发布。\n\n"
+                    "记者（体坛周报 郑浩）：请问教练怎么看？\n\n"
+                    "汪涛：谢谢。\n")
+
+
+def test_an_outlets_reporter_is_a_speaker_known_by_the_outlet():
+    t = parse(PRESS_CONFERENCE)
+    assert [s for (s,), _ in turns(t)] == ["陶青", "新华社记者", "辛国斌", "第一财经记者", "汪涛", "中央广播电视总台央视记者",
+                                        "辛国斌", "郑浩", "汪涛"]
+    assert t.speaker_record("新华社记者").kind is SpeakerKind.UNNAMED
+    assert t.speaker_record("郑浩").kind is SpeakerKind.PERSON
