@@ -111,9 +111,11 @@ def _glued_address(word: str, speakers: frozenset[str]) -> bool:
     if not word.endswith(HONORIFICS) or word_frequency(word) >= _FREQUENT:
         return False
     match = HONORIFIC.search(word)
-    if not match or match.group() == "总" or match.start() == 0:
+    if not match or match.start() == 0:
         return False
     base = word[:match.start()]
+    if match.group() == "总":  # 周总 cut as one unknown word: a surname and 总, never 总体 or 总部
+        return base in lexicon.surnames() and word_frequency(word) == 0
     return base in lexicon.surnames() or base in speakers or is_han_name(base) and not _is_common_word(base)
 
 
@@ -126,7 +128,7 @@ def _glued_name_start(tokens: Tokens, i: int) -> int:
     prev, prev_start, _ = tokens[i - 1]
     base = word[:HONORIFIC.search(word).start()]
     if (len(base) == 1 and len(prev) <= 2 and prev[0] in lexicon.surnames() and not NOT_IN_NAME.intersection(prev)
-            and is_han_name(prev + base) and not (len(prev) == 2 and _is_common_word(prev))):
+            and is_han_name(prev + base) and not (len(prev) == 2 and (_is_common_word(prev) or word_frequency(prev) >= _FREQUENT))):
         return prev_start
     return start
 

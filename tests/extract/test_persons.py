@@ -50,6 +50,15 @@ def test_surname_alone_with_address_is_no_name():
     assert names("我下午要去找王老师交作业。") == []
 
 
+def test_a_frequent_word_before_a_glued_address_is_no_part_of_the_name():
+    assert people("非常感谢。谢谢张老师。") == ["张老师"]  # not 谢谢张老师: 谢谢 is no name's start
+
+
+def test_a_surname_and_zong_cut_as_one_word_is_a_form_of_address():
+    assert people("周总有点乐观了。") == ["周总"]
+    assert people("总的来说，总体是好的。") == []
+
+
 @pytest.mark.parametrize("text", ["谢谢大家今天过来。", "系统的安全性非常重要。", "我们于心不忍。"])
 def test_dictionary_words_are_no_names(text):
     assert people(text) == []
