@@ -68,6 +68,15 @@ def called_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
                 yield Candidate(span[0], span[1], Kind.ORGANIZATION, para.turn_index)
 
 
+_SUBJECT_TO_VERB = re.compile(r"\s?(?:也|其实|就|则|还)?(?=是)")
+
+
+def said_to_be_a_company(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of ``是一家…公司`` (the relations' test)."""
+    gap = _SUBJECT_TO_VERB.match(text, end)
+    return gap is not None and _IS_A_COMPANY.match(text, gap.end()) is not None
+
+
 def _subject_before(text: str, para: Paragraph, at: int) -> tuple[int, int] | None:
     """The name that is the subject of ``是`` at ``at``: see the module's docstring."""
     i = para.word_starting_at(at)

@@ -17,12 +17,13 @@ from .brand_products import maker_of, makers
 from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .lookahead import led_by
+from .called_names import said_to_be_a_company
 from .numbers import parse_chinese_number
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
 _FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
 _BREAK = re.compile(r"[、，,；;和及跟]|以及")
-_PAST = re.compile(r"(?:当时|那时|那时候|之前|以前|曾经|曾|早年|原来|最早)")
+_PAST = re.compile(r"(?:当时|那时|那时候|之前|此前|先前|以前|曾经|曾|早年|原来|最早|更早)")
 _JOIN = re.compile(r"(?:加入了?|进入了?|入职了?|去了)\s?$")
 _AT = re.compile(r"(?:在|于)\s?$")
 _FROM_TO = re.compile(r"从\s?$")
@@ -84,7 +85,7 @@ _WHILE_THERE = re.compile(r"\s?(?:工作|任职|上班)?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
-_ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
+_ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
 _ADJACENT = re.compile(r" ?")
@@ -109,7 +110,7 @@ _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
-_FORMER_AT = re.compile(r"(?:曾|曾经|之前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
+_FORMER_AT = re.compile(r"(?:曾|曾经|之前|此前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
 # 他在OpenAI做CEO, 我之前在百度当产品经理: the post held at the organisation one is at
 _POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
@@ -253,6 +254,14 @@ class _SentenceReader:
             asked = _QUESTION_END.search(self.text, previous.start, previous.end) is not None
             if len(people) == 1 and (previous.turn_index == sentence.turn_index or asked):
                 self._person_before[sentence.start] = next(iter(people.values()))
+        # the company the sentence before says a name is (驰远汽车是一家新势力车企。), whose posts a title
+        # with no organisation of its own opening the next sentence names (创始人兼CEO周岩…)
+        self._company_before: dict[int, Mention] = {}
+        for previous, sentence in zip(sentences, sentences[1:]):
+            described = [m for m in previous.mentions if m.kind is Kind.ORGANIZATION
+                         and said_to_be_a_company(self.text, m.end)]
+            if len(described) == 1 and previous.turn_index == sentence.turn_index:
+                self._company_before[sentence.start] = described[0]
         for sentence in sentences:
             if sentence.turn_index is not None:
                 self.named_in_turn.setdefault(sentence.turn_index, []).extend(
@@ -408,6 +417,8 @@ class _SentenceReader:
                 org, scope = None, None
             elif _FORMER_MARK.search(self.text, sentence.start, org.start):
                 mark = mark or _FORMER_MARK.search(self.text, sentence.start, org.start)
+        elif mark is None and not self.text[sentence.start:title_start].strip():
+            org = self._company_before.get(sentence.start)
         return RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, mark is not None)
 
     def _described_after(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:

@@ -423,3 +423,12 @@ def test_agreeing_with_his_view_is_agreeing_with_the_one_person_just_named():
     relations = two_person("宁德时代的曾毓群说电池会越来越便宜，你同意吗？", "我同意他的判断。明年成本还会降。")
     assert ("李华", "agreesWith", "曾毓群") in relations
     assert ("李华", "agreesWith", "周明") not in relations
+
+
+def test_a_title_opening_the_sentence_after_a_company_is_described_is_that_companys():
+    _, relations, roles = facts("导语：驰远汽车是一家新势力车企，总部在合肥。创始人兼CEO周岩此前在蔚来负责用户运营。\n\n"
+                                "晚点：你好。\n\n周岩：你好。\n")
+    assert ("周岩", "创始人兼CEO", "驰远汽车") in roles
+    assert ("驰远汽车", "founder", "周岩") in relations
+    assert ("周岩", "formerlyAt", "蔚来") in relations  # 此前: before
+    assert ("周岩", "worksFor", "蔚来") not in relations
