@@ -1,4 +1,4 @@
-"""The people a document's byline names: ``作者：张小珺``, ``编辑：林晓、王芳``, ``Author: Jane Doe``.
+"""The people a document's byline names: ``作者：张小珺``, ``文丨陈思远  编辑丨王蕾``, ``Author: Jane Doe``.
 
 A byline is metadata, not text anyone says, so the other finders never read it; yet its people are
 the ones who wrote the piece, and the graph should hold them.  Each item of the value is taken when
@@ -14,7 +14,7 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import BlockRole, Kind
 
-_BYLINE_KEY = re.compile(r"\s*(?:作者|撰文|编辑|责任编辑|责编|Author|By)\s*[:：｜|丨/]\s*", re.IGNORECASE)
+_BYLINE_KEY = re.compile(r"\s*(?:作者|(?<![\u4e00-\u9fff])文|撰文|编辑|责任编辑|责编|Author|By)\s*[:：｜|丨/]\s*", re.IGNORECASE)
 _ITEM = re.compile(r"[^\s、，,/|｜丨;；]+(?: [A-Z][a-z]+){0,2}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 

@@ -25,6 +25,7 @@ from talkgraph.ontology import lexicon
 
 from ..chinese_names import is_han_name, surname_of
 from ..model import Document, Speaker, SpeakerKind
+from ..tokens import in_dictionary
 from .labels import NUMBERED_SPEAKER, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
@@ -164,7 +165,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
     if is_reporter(label):
         return label, SpeakerKind.UNNAMED
-    if _is_outlet(label):
+    if _is_outlet(label) or _named_as_source(label, intro):
         return label, SpeakerKind.ORGANIZATION
     named = _self_introduced(own, labels)
     if named:
@@ -266,7 +267,7 @@ def _introduced(title: str, text: str) -> list[str]:
                 if len(run) >= size and is_han_name(run[:size]):
                     found.append((m.start("name") - (len(text) if where is title else 0), run[:size]))
                     break
-                if len(run) >= size and is_han_name(run[-size:]) and pattern is _TITLE_NAME:
+                if len(run) >= size and _name_ending(run, size) and pattern is _TITLE_NAME:
                     found.append((m.start("name") - len(text), run[-size:]))
                     break
     return list(dict.fromkeys(name for _, name in sorted(found)))
@@ -302,6 +303,13 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
     return out
 
 
+def _name_ending(run: str, size: int) -> bool:
+    """The run's last ``size`` characters are a full name, not begun by a character that makes a word
+    with the one before it (``驰远汽车周岩``: 车 belongs to 汽车, the name is 周岩)."""
+    start = len(run) - size
+    return is_han_name(run[start:]) and not (start > 0 and in_dictionary(run[start - 1:start + 1]))
+
+
 def _full_name(run: str) -> str | None:
     """The full name a run of Han characters ends or starts with (``资本合伙人李宏玮`` → ``李宏玮``)."""
     if is_han_name(run):
@@ -318,8 +326,8 @@ def _interviewee(title: str, intro: str, introduced: list[str], author: str | No
     for m in _TITLE_NAME.finditer(title):
         run = m["name"]
         for size in (3, 2):
-            for piece in (run[-size:], run[:size]):
-                if len(run) >= size and is_han_name(piece) and piece not in askers:
+            for piece, fits in ((run[-size:], _name_ending(run, size)), (run[:size], is_han_name(run[:size]))):
+                if len(run) >= size and fits and piece not in askers:
                     return piece
     others = [p for p in introduced if p not in askers]
     return others[0] if others else None
@@ -332,6 +340,13 @@ def _author(evidence: SpeakerEvidence) -> str | None:
         name = m["name"]
         return name if name[0].isascii() else _name_prefix(name)
     return next((m["name"] for m in _RUNNING_BYLINE.finditer(head) if is_han_name(m["name"])), None)
+
+
+def _named_as_source(label: str, intro: str) -> bool:
+    """``来源：晚点LatePost``, ``以下是《晚点》与周岩的对话``: the introduction names the label as the
+    publication the text comes from."""
+    name = re.escape(label)
+    return re.search(rf"(?:来源|出品|出处|栏目)\s*[：:]\s*《?{name}|《{name}》", intro) is not None
 
 
 def _is_outlet(label: str) -> bool:

@@ -21,7 +21,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;，,]")
 _PAREN_HEADING = re.compile(r"^[（(\[【].*[)）\]】]$")
 _CAPTION_MARK = re.compile(r"[（(](?:左|右|中|前|后|上|下)[一二三四五六七八九十\d]*[)）]|^(?:图|图片|图注|摄影)\s*[:：]|^[▲△▼]")
 _METADATA = re.compile(
-    r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|Date|Source|Author)\s*[:：]\s*(?P<value>.*)$",
+    r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|Date|Source|Author)\s*[:：]\s*(?P<value>.*)$|"
+    r"^(?:文|撰文|作者|编辑)\s*[｜|丨]\s*.*$",
     re.IGNORECASE)
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 _URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")

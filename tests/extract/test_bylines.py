@@ -19,6 +19,7 @@ def test_the_author_and_editors_of_a_byline_are_people():
     assert bylined("编辑：韩雪婷、王芳") == ["韩雪婷", "王芳"]
     assert bylined("Author: Jane Doe") == ["Jane Doe"]
     assert bylined("作者：程曼琳 编辑：宋玮") == ["程曼琳", "宋玮"]  # two keys on one line
+    assert bylined("文丨陈思远  编辑丨王蕾") == ["陈思远", "王蕾"]  # the web's vertical bar, 文 for 作者
 
 
 def test_what_is_no_name_in_a_byline_is_left():

@@ -607,3 +607,20 @@ def test_an_outlets_reporter_is_a_speaker_known_by_the_outlet():
                                         "辛国斌", "郑浩", "汪涛"]
     assert t.speaker_record("新华社记者").kind is SpeakerKind.UNNAMED
     assert t.speaker_record("郑浩").kind is SpeakerKind.PERSON
+
+
+WEB_INTERVIEW = ("专访驰远汽车周岩：价格战不是终点\n\n文丨陈思远  编辑丨王蕾\n\n"
+                 "来源：晚点LatePost\n\n以下是《晚点》与周岩的对话。\n\n"
+                 "晚点：去年交付了多少辆车？\n\n周岩：四万七千辆。\n\n晚点：满意吗？\n\n周岩：差了一截。\n")
+
+
+def test_the_publication_the_introduction_names_as_source_is_an_organisation_asking():
+    t = parse(WEB_INTERVIEW)
+    assert t.speaker_record("晚点").kind is SpeakerKind.ORGANIZATION
+    assert [s for (s,), _ in turns(t)] == ["晚点", "周岩", "晚点", "周岩"]
+
+
+def test_a_name_in_the_title_does_not_begin_inside_the_word_before_it():
+    t = parse("专访驰远汽车周岩：价格战不是终点\n\n问：去年交付了多少辆车？\n\n答：四万七千辆。\n\n"
+              "问：满意吗？\n\n答：差了一截。\n")  # 驰远汽车周岩: 车 belongs to 汽车
+    assert [s for (s,), _ in turns(t)][1] == "周岩"
