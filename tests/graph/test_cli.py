@@ -295,3 +295,16 @@ def test_mentions_lines_reads_a_file(tmp_path):
     assert '"田奇"' in from_file.stdout
     missing = call_cli("mentions", "--lines", str(tmp_path / "nope.txt"))
     assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+def test_validate_checks_separate_builds_each_on_its_own(built_dir, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("王小明：华为云和清华大学都来了。\n\n李华：清华大学的团队很强。\n\n王小明：好。\n", encoding="utf-8")
+    assert call_cli("build", str(other), "-o", str(tmp_path / "out")).returncode == 0
+    result = call_cli("validate", str(built_dir), str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr  # each build counts its own mentions
+    assert result.stdout.count("conforms: ") == 2
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix tg: <https://w3id.org/talkgraph/ontology#> .\n<urn:c> a tg:Claim .\n", encoding="utf-8")
+    result = call_cli("validate", str(built_dir), str(broken))
+    assert result.returncode == 1 and f"does not conform: {broken}" in result.stderr
