@@ -22,7 +22,8 @@ _PAREN_HEADING = re.compile(r"^[（(\[【].*[)）\]】]$")
 _CAPTION_MARK = re.compile(r"[（(](?:左|右|中|前|后|上|下)[一二三四五六七八九十\d]*[)）]|^(?:图|图片|图注|摄影)\s*[:：]|^[▲△▼]")
 _METADATA = re.compile(
     r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|Date|Source|Author)\s*[:：]\s*(?P<value>.*)$|"
-    r"^(?:文|撰文|作者|编辑)\s*[｜|丨]\s*.*$",
+    r"^(?:文|撰文|作者|编辑)\s*[｜|丨]\s*.*$|"
+    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.{0,60})?$",
     re.IGNORECASE)
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 _URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")
@@ -30,11 +31,17 @@ _URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")
 # like one (a navigation link, a share button, "- 本文首发于… -", an end mark).  A paragraph that
 # starts with 本文 or 新闻动态 but goes on as a sentence is text.  A note (注：…) is an aside always.
 _FURNITURE_LINE = re.compile(
-    r"^(?:[-—–\s]*)(?:返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
+    r"^(?:[-—–\s]*)(?:[【\[]广告[】\]]|返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
     r"版权所有|本文|转载|新闻动态|END$|—\s*END)")
 # a bullet opens a link or a label (• 分享:, ▶ 往期回顾) as readily as a list item that says something
 # (◆ 本报记者王五发自上海): the line is furniture when what follows the bullet is a label or furniture
 _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
+# a notice about the piece itself, however sentence-like: 本文仅代表受访者个人观点, 转载请联系, 未经授权
+_NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
+                     r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权")
+_MAX_NOTICE_CHARS = 120
+# 晚点LatePost > 汽车 > 正文, 首页 » 科技: where the page sits in its site
+_BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20}){1,5}$")
 _MAX_LABEL_CHARS = 6
 _NOTE = re.compile(r"^注\s*[:：]")
 _MAX_FURNITURE_CHARS = 40
@@ -169,7 +176,8 @@ def shape_role(line: Line) -> BlockRole | None:
         return BlockRole.INTRO
     if _METADATA.match(text) or _URL_ONLY.match(text):
         return BlockRole.METADATA
-    if _NOTE.match(text) or _furniture(text):
+    if _NOTE.match(text) or _furniture(text) or _BREADCRUMB.match(text) or \
+            len(text) <= _MAX_NOTICE_CHARS and _NOTICE.search(text):
         return BlockRole.FURNITURE
     if _CAPTION_MARK.search(text):
         return BlockRole.CAPTION
@@ -370,8 +378,9 @@ def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
     for i, block in enumerate(blocks):
         if block.role is BlockRole.METADATA and _DATE.search(doc.text[block.start:block.end]):
             for prev in reversed(blocks[max(0, i - 3):i]):
-                if prev.role is BlockRole.HEADING:
-                    return _strip_marks(doc.text[prev.start:prev.end])
+                text = doc.text[prev.start:prev.end]
+                if prev.role is BlockRole.HEADING or prev.role is BlockRole.INTRO and _headline(text):
+                    return _strip_marks(text)
     for block in blocks:
         if block.role is BlockRole.TURN:
             break
@@ -379,6 +388,12 @@ def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
         if block.role is BlockRole.HEADING and not HIGHLIGHTS.match(text) and not _PAREN_HEADING.match(text):
             return _strip_marks(text)
     return None
+
+
+def _headline(text: str) -> bool:
+    """A line too long for a heading's shape that still reads as the piece's headline: one line, no
+    sentence end (专访驰远汽车周岩：价格战不是终点，我们要在2026年把智驾做成标配)."""
+    return "\n" not in text.strip() and len(text) <= 2 * _MAX_HEADING_CHARS and not _ends_sentence(text.strip())
 
 
 def _strip_marks(text: str) -> str:

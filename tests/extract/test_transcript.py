@@ -73,6 +73,21 @@ def test_a_bullet_opens_furniture_only_before_a_label_or_a_link():
     assert roles["◆ 本报记者王五发自上海"] is not BlockRole.FURNITURE
 
 
+def test_a_web_pages_breadcrumb_date_line_advert_and_notice_are_no_turns_and_no_title():
+    text = ("星河网 > 科技 > 正文\n\n专访云帆智联周立：我们不打价格战，我们要在三年内把成本降到一半\n\n"
+            "2026-03-18 09:12  来源：星河网  阅读 3.2万\n\n【广告】点击订阅星河周报\n\n"
+            "主持人：去年卖了多少？\n\n周立：四万辆，比前年多了一倍。\n\n主持人：谢谢。\n\n周立：谢谢大家。\n\n"
+            "---\n\n*本文仅代表受访者个人观点，不构成投资建议。转载请联系 contact@example.com*\n")
+    t = parse(text)
+    roles = {t.document.text[b.start:b.end]: b.role for b in t.blocks}
+    assert roles["星河网 > 科技 > 正文"] is BlockRole.FURNITURE
+    assert roles["【广告】点击订阅星河周报"] is BlockRole.FURNITURE
+    assert roles["2026-03-18 09:12  来源：星河网  阅读 3.2万"] is BlockRole.METADATA
+    assert t.turns[-1].text(t.document) == "谢谢大家。"
+    assert t.title == "专访云帆智联周立：我们不打价格战，我们要在三年内把成本降到一半"
+    assert t.date == "2026-03-18"
+
+
 def test_highlights_are_excerpts_linked_to_the_turn_they_quote():
     text = ("精彩摘录\n\n王小明：模型会越来越大，这是确定的趋势。\n\n以下为整理稿：\n\n"
             "王小明：开场白很长很长很长很长很长。\n\n李华：你好你好你好你好。\n\n"
