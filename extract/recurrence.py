@@ -5,8 +5,9 @@ same string elsewhere in the transcript is the same name, even where nothing nex
 An occurrence counts only where it stands as a word: a Chinese name must begin and end where the
 segmenter cut words (林伟 is not inside 林伟明), a Latin one must not touch other letters or digits.
 A person is found by less than the full name too, where only they can be meant: a part of the name
-(``Sam`` of ``Sam Altman``, the speaker ``Jensen Huang``'s ``Jensen``) or 老/小 and the surname
-(``老周``) that no other person of the text shares.
+(``Sam`` of ``Sam Altman``, the speaker ``Jensen Huang``'s ``Jensen``, the two-character given name
+``立军`` of ``陈立军`` when it is no common word) or 老/小 and the surname (``老周``) that no other
+person of the text shares; the model's guess at such a span (立军 as an organisation) gives way.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .model import Kind, Mention, SpeakerKind
 from .resolve import FAMILIAR_PREFIXES, is_person_reference, name_span
+from .tokens import dictionary_tag, in_dictionary
 
 _MIN_CHARS = 2
 
@@ -36,18 +38,24 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             names.setdefault(name, m)
     speaking = _speaking_people(doc)
     for part, full in (_name_parts(mentions, speaking) | _familiar_forms(mentions, speaking)).items():
-        names.setdefault(part, full)
+        if part not in names or names[part].source == _MODEL_SOURCE:
+            names[part] = full
     if not names:
         return tuple(mentions)
     finder = NameFinder(names)
     parts_of_names = {n for n, m in names.items() if m.kind is Kind.PERSON and len(n) < len(m.text)}
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
-    added = []
+    # the model's guess at a span that is a person's given name (立军 tagged an organisation) yields
+    modelled = {(m.start, m.end): m for m in mentions if m.source == _MODEL_SOURCE and m.kind is not Kind.PERSON}
+    added, replaced = [], set()
     for para in doc.paragraphs:
         for s, name in finder.finditer(doc.text, para.start, para.end):
             e = s + len(name)
-            if _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):
+            guess = modelled.get((s, e))
+            if guess is not None and name in parts_of_names and _cut(para, s) and _cut(para, e):
+                replaced.add(guess)
+            elif _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):
                 continue
             if name.isascii():
                 if not _latin_word(doc.text, s, e) or name in parts_of_names and _NEXT_NAME_WORD.match(doc.text, e):
@@ -56,7 +64,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
                 continue
             first = names[name]
             added.append(Mention(s, e, name, first.kind, first.source, para.turn_index, first.canonical, first.score))
-    return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+    kept = (m for m in mentions if m not in replaced)
+    return tuple(sorted((*kept, *added), key=lambda m: (m.start, m.end)))
 
 
 # Sam of Sam Altman, 奥特曼 of 山姆·奥特曼: a given or family name alone, where no other person has it
@@ -93,7 +102,19 @@ def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) ->
 def _parts(name: str) -> list[str]:
     if name.isascii():
         return [p for p in name.split(" ") if _LATIN_PART.fullmatch(p)] if " " in name else []
-    return [p for p in _MIDDLE_DOT.split(name) if len(p) >= _MIN_CHARS] if _MIDDLE_DOT.search(name) else []
+    if _MIDDLE_DOT.search(name):
+        return [p for p in _MIDDLE_DOT.split(name) if len(p) >= _MIN_CHARS]
+    given = name[len(surname_of(name) or name):] if is_han_name(name) else ""
+    return [given] if len(given) == _GIVEN_NAME_CHARS and _no_common_word(given) else []
+
+
+_GIVEN_NAME_CHARS = 2  # 立军 of 陈立军: a one-character given name alone is too often a word
+_MODEL_SOURCE = "model.crf"
+
+
+def _no_common_word(given: str) -> bool:
+    """A given name that is no word of the language (立军, 晓雯), or one the dictionary knows as a name."""
+    return not in_dictionary(given) or (dictionary_tag(given) or "").startswith("nr")
 
 
 def _speaking_people(doc: Doc) -> list[Mention]:

@@ -47,6 +47,13 @@ def test_a_name_a_rule_accepted_once_is_found_at_its_other_occurrences_but_not_i
     assert [f[2] for f in found if f[0] == "Wazzle"] == [text.index("Wazzle"), text.index("Wazzle 的")]
 
 
+def test_a_speakers_given_name_alone_is_that_speaker():
+    text = "高峰：人都到齐了吧？立军，后端准备得怎么样？\n\n陈立军：差不多了。\n\n高峰：立军你讲一下。建国，你呢？\n\n王建国：好。\n"
+    found = [(m.text, m.kind) for m in mentions(text)]
+    assert found.count(("立军", Kind.PERSON)) == 2 and ("立军", Kind.ORGANIZATION) not in found
+    assert ("建国", Kind.PERSON) not in found  # 建国 is a word of the language as well as a given name
+
+
 @pytest.fixture
 def users_people():
     lexicon.use_user_lexicon({"person": (LexiconEntry("周晓岚", ("Lan Zhou", "晓岚")),)})
