@@ -126,6 +126,8 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             body = body[marker.end():]
         if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body):
             continue
+        if _reported(text, sentence, turn.speaker):
+            continue
         score, kind, cue = _score(body)
         if sentence.start in agreed:
             score, kind = score + _AGREEMENT_WEIGHT, ClaimType.AGREEMENT
@@ -185,6 +187,25 @@ def _densest(scored, turn_sentences: dict[int, int]) -> list:
         kept.extend(sorted(items, key=lambda c: (-c[0], c[1].start))[:limit])
     budget = int(sum(turn_sentences.values()) * _BUDGET + 0.5)
     return sorted(kept, key=lambda c: (-c[0], c[1].start))[:budget]
+
+
+# 他建议…, Demis Hassabis说过，…: a sentence opening with what another person says, which the speaker
+# only reports (就像海龙说的，… and 我听到陈鑫说…，但我觉得… are the speaker's own)
+_OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\s?")
+_THIRD_PERSON = re.compile(r"(?:他|她)们?")
+_SAYS = re.compile(r"(?:也|还|就|曾经|曾|一直|经常|常|总是|当时)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我)")
+_OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
+
+
+def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
+    """See ``_SAYS``: the sentence opens with another person (or 他) and a verb of saying, and
+    gives no view of the speaker's own."""
+    at = _OPENING.match(text, sentence.start, sentence.end).end()
+    who = _THIRD_PERSON.match(text, at, sentence.end)
+    end = who.end() if who else next((m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.start == at
+                                      and m.text != speaker), None)
+    return (end is not None and _SAYS.match(text, end, sentence.end) is not None
+            and _OWN_VIEW.search(text, end, sentence.end) is None)
 
 
 def _closes_turn(transcript: Transcript, turn: Turn, start: int, end: int) -> bool:

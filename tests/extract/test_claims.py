@@ -123,3 +123,12 @@ def test_reporters_questions_are_questions():
                       "第一财经记者：请问华为有哪些实践？\n\n汪涛：很多。\n")
     assert [(q.speaker, q.text) for q in found] == [("新华社记者", "请问标准什么时候发布？"),
                                                   ("第一财经记者", "请问华为有哪些实践？")]
+
+
+def test_what_another_person_said_is_reported_not_claimed_unless_the_speaker_takes_it_up():
+    texts = [c.text for c in claims(
+        "李华：你怎么看出海？\n\n赵强：黄一孟建议我们先做好国内社区，再考虑出海。他说海外市场一定会更大。"
+        "就像黄一孟说的，海外用户一定更愿意付费。我听到他说成本会降，但我觉得成本一定会涨。\n\n李华：好。\n\n赵强：嗯。\n")]
+    assert not any(t.startswith(("黄一孟建议", "他说")) for t in texts)
+    assert "就像黄一孟说的，海外用户一定更愿意付费。" in texts
+    assert "我听到他说成本会降，但我觉得成本一定会涨。" in texts
