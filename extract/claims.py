@@ -22,7 +22,7 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.JUDGEMENT, r"我(?:个人|坚持|一直|始终|还是|也)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
     (ClaimType.JUDGEMENT, r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到|"
-                          r"我们?的?预测|预计", 1.5),
+                          r"我(?:们|个人)?的?预测|预计", 1.5),
     # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
     (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍)", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
@@ -62,10 +62,10 @@ class _ChineseOrEnglish:
 
 # a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
 _FUTURE = _ChineseOrEnglish.of(r"未来|将来|以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|会变得|会达到|"
-                               r"会越来越|一定会|迟早|趋势|我们?的?(?:预测|预期)|预计|[一二两三四五六七八九十几]年(?:之内|以内|内)|年底前",
+                               r"会越来越|一定会|迟早|趋势|我(?:们|个人)?的?(?:预测|预期)|预计|[一二两三四五六七八九十几]年(?:之内|以内|内)|年底前",
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
-# a year says when, not that it is past, after 到 or before 底前 (到2030年, 2026年底前)
-_PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前)")
+# a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
+_PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[会将要])")
 _RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该|最好|一定要|不要|必须", r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿: the session's running order, asserting nothing
 _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"

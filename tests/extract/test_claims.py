@@ -93,6 +93,8 @@ def test_a_stated_prediction_is_typed_so_and_a_year_alone_is_not_the_past():
     assert kinds["我预测到2030年，国产芯片会占到一半的市场。"] == "prediction"
     assert kinds["我们预计2027年底前完成第二期工程。"] == "prediction"
     assert kinds["我坚持认为，两年之内大模型会进入每一家工厂。"] == "prediction"
+    assert {c.text: c.kind.value for c in claims("李华：你怎么看？\n\n赵强：我个人的预测是，2025年会出现第一批收入过亿的公司。\n\n"
+                                                 "李华：好。\n")}["我个人的预测是，2025年会出现第一批收入过亿的公司。"] == "prediction"
     assert kinds.get("2019年我们只有十个人。", "figure") != "prediction"
 
 
