@@ -41,8 +41,11 @@ def _orgs() -> LexiconMatcher:
 
 
 def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
-    """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏)."""
+    """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏), and
+    is no unit after a quantity (12特斯拉 is a magnetic field)."""
     name = text[s:e]
+    if _QUANTITY_BEFORE.search(text, max(0, s - 8), s):
+        return False
     if not HAN_WORD.fullmatch(name):
         return True
     if name in everyday_words():
@@ -55,6 +58,7 @@ def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
 
 
 _PRODUCT_HEADS = lexicon.words("channel_heads") | lexicon.words("software_heads")
+_QUANTITY_BEFORE = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?\s?$")  # not a year: 2024腾讯全球数字生态大会
 
 
 def starts_with_organization(text: str) -> bool:

@@ -72,6 +72,11 @@ def test_lexicon_name_must_be_a_word():
     assert orgs("这次艺人大赏投票开始了。") == []
 
 
+def test_a_lexicon_name_after_a_quantity_is_a_unit_but_a_year_does_not_count():
+    assert orgs("磁场强度设计值是12特斯拉。") == []
+    assert orgs("2024腾讯全球数字生态大会开幕。") == ["腾讯"]
+
+
 def test_platform_word_for_a_post_is_no_organisation():
     assert orgs("我刚转发了一条微博。") == []
     assert "微博" in orgs("他常在微博和推特上分享经验。")
