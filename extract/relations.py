@@ -100,6 +100,8 @@ _POSTS_OF = re.compile(r"的\s?$")
 _POST_LIST_START = re.compile(r"[，,。；;：:！？!?]")
 _POST_LIST_ITEM = re.compile(r"[^、和及]+")
 _ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为)\s?$")
+_ITEM_MARK_REACH = 4
+_LIST_CUE_MAX = 4  # 欢迎, 邀请了, 有请: before a list's first organisation
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
 _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
 # a verb or a clause word between organisation and title: 腾讯投资了一位创始人 is no scope
@@ -338,7 +340,9 @@ class _SentenceReader:
         for person in (m for m in sentence.mentions if m.kind is Kind.PERSON):
             found = _title_before(self.text, person.start, sentence.start)
             if found:
-                yield self._titled(sentence, person, found[0], found[1], orgs)
+                role = self._titled(sentence, person, found[0], found[1], orgs)
+                yield role
+                yield from self._posts_listed_before(sentence, person, role, found[1], orgs)
             else:
                 yield from self._organisation_before(sentence, person, orgs)
                 match = _ROLE_VERB.match(self.text, person.end, sentence.end)
@@ -360,6 +364,32 @@ class _SentenceReader:
         founder = own and (self.subject_before(sentence, own.start()) or speaker)
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
+
+    def _posts_listed_before(self, sentence: Sentence, person: Mention, role: RoleStatement, title_start: int,
+                             orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """``清华大学计算机系教授、智能计算实验室主任张立衡``: the posts listed before the one right before
+        the name, each item with its own organisation (an item without one is a title the next shares)."""
+        text = self.text
+        if role.organization is not None:
+            head = role.organization.start
+        else:  # an organisation no finder knew: its name is the scope before the title (智能计算实验室主任)
+            head = text.rfind("、", max(sentence.start, title_start - _SCOPE_MAX), title_start) + 1 or title_start
+            if _POST_LIST_START.search(text, head, title_start):
+                return
+        mark = _ITEM_MARK.search(text, max(sentence.start, head - _ITEM_MARK_REACH), head)
+        head = mark.start() if mark else head
+        if text[head - 1:head] != "、":
+            return
+        begin = max((m.end() for m in _POST_LIST_START.finditer(text, sentence.start, head)), default=sentence.start)
+        items = [(m.start(), m.end()) for m in re.finditer(r"[^、]+", text[:head - 1]) if m.end() > begin]
+        for k, (start, end) in enumerate(items):
+            start = max(start, begin)
+            if k == 0:  # 欢迎清华大学…: what introduces the list is no part of its first item
+                first = next((o.start for o in orgs if start <= o.start < end and o.start - start <= _LIST_CUE_MAX), start)
+                start = first
+            item = self._item_role(sentence, person, start, end, orgs)
+            if item is not None and item.organization is not None:
+                yield item
 
     def _posts_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """``前谷歌工程总监、现任深言科技CTO的刘启明``: each listed post before 的 and the name, an

@@ -432,3 +432,13 @@ def test_a_title_opening_the_sentence_after_a_company_is_described_is_that_compa
     assert ("驰远汽车", "founder", "周岩") in relations
     assert ("周岩", "formerlyAt", "蔚来") in relations  # 此前: before
     assert ("周岩", "worksFor", "蔚来") not in relations
+
+
+def test_each_post_listed_before_a_name_keeps_its_own_organisation():
+    _, relations, roles = facts("主持人：欢迎清华大学计算机系教授、智能生物计算实验室主任张立衡，"
+                                "以及北京大学物理学院研究员、定量生物学中心副主任吴静怡。\n\n张立衡：谢谢。\n\n吴静怡：谢谢。\n")
+    assert ("张立衡", "教授", "清华大学计算机系") in roles
+    assert ("张立衡", "worksFor", "清华大学计算机系") in relations
+    assert ("吴静怡", "研究员", "北京大学物理学院") in roles
+    assert ("吴静怡", "worksFor", "北京大学物理学院") in relations
+    assert ("张立衡", "worksFor", "北京大学物理学院") not in relations
