@@ -6,6 +6,7 @@ First-person words (我, 我们) in a turn stand for that turn's speaker.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 
@@ -74,6 +75,8 @@ _AGREE_EN = re.compile(r"\b(?:I|we)\s(?:totally\s|completely\s|fully\s|strongly\
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
                           r"(?:strongly\s)?disagree)\b", re.I)
 _THEIR = re.compile(r"\s?(?:他|她)的")
+# 我们CTO叫周明轩, 我们公司的创始人是王浩然: a post at the speaker's own organisation, and who holds it
+_OUR_POST_IS = re.compile(r"我们(?:的|公司的?|团队的?)?\s?(?P<post>\S{1,12}?)\s?(?:叫做?|名叫|是)\s?$")
 _COLLEAGUE = re.compile(r"同事")
 _COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
@@ -130,6 +133,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;]")
 _COMMAS = "，,"
 # 好的。我同意前面的观点: an acknowledgement may open the turn before the agreement
 _ACKNOWLEDGEMENT = re.compile(r"(?:好的?|对的?|是的|嗯+|没错|(?:谢谢|感谢)(?:主持人|你|您|大家)?)[，,。！!\s]*")
+_OUR_POST_REACH = 20
 _SCALE_REACH = 6  # 盘古大模型，千亿规模: a scale this close after a model measures it
 
 
@@ -171,6 +175,12 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> 
     employer = _employers(relations)
     relations.extend(_made_by_employer(employer, reader.collective))
     relations.extend(_founded_employer(employer, roles, reader.founded_own))
+    for role, speaker in reader.our_posts:
+        org = employer.get(speaker.name)
+        role = dataclasses.replace(role, organization=org) if isinstance(org, Mention) else role
+        roles.append(role)
+        relations.extend(_role_relations(role))
+        relations.append(Relation(speaker, Predicate.COLLEAGUE, role.person, role.start, role.end))
     relations.extend(_affiliation_with_whole(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
 
@@ -246,6 +256,8 @@ class _SentenceReader:
         # made by 我们 / 你们 / 你: resolved to an organisation at the end; whether the person may stand for it
         self.collective: list[tuple[Relation, bool]] = []
         self.founded_own: list[tuple[Party, int, int]] = []  # 创建这家公司: the founder's own company
+        # 我们CTO叫X: a post at the speaker's organisation, which the whole text may name later
+        self.our_posts: list[tuple[RoleStatement, SpeakerRef]] = []
         self.named_in_turn: dict[int, list[Mention]] = {}
         self._speaker_of_turn: dict[int, SpeakerRef] = {}
         # the one person the sentence before names, whom a 他 with no one before it stands for: in the
@@ -350,6 +362,7 @@ class _SentenceReader:
                     yield from self._role_after(sentence, person, match.end(), orgs, bool(match["former"]))
             yield from self._described_after(sentence, person, orgs)
             yield from self._posts_before(sentence, person, orgs)
+            self._our_post(sentence, person)
         yield from self._posts_at(sentence, orgs)
         intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
@@ -364,6 +377,13 @@ class _SentenceReader:
         founder = own and (self.subject_before(sentence, own.start()) or speaker)
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
+
+    def _our_post(self, sentence: Sentence, person: Mention) -> None:
+        """``我们CTO叫周明轩``: kept until the speaker's organisation is known (``extract_relations``)."""
+        match = _OUR_POST_IS.search(self.text, max(sentence.start, person.start - _OUR_POST_REACH), person.start)
+        speaker = self.speaker(sentence)
+        if match and speaker is not None and _title_at(self.text, match.start("post"), match.end("post")) == match["post"]:
+            self.our_posts.append((RoleStatement(person, match["post"], None, sentence.start, sentence.end), speaker))
 
     def _posts_listed_before(self, sentence: Sentence, person: Mention, role: RoleStatement, title_start: int,
                              orgs: list[Mention]) -> Iterator[RoleStatement]:

@@ -442,3 +442,11 @@ def test_each_post_listed_before_a_name_keeps_its_own_organisation():
     assert ("吴静怡", "研究员", "北京大学物理学院") in roles
     assert ("吴静怡", "worksFor", "北京大学物理学院") in relations
     assert ("张立衡", "worksFor", "北京大学物理学院") not in relations
+
+
+def test_a_post_at_our_company_is_held_there_by_the_one_named():
+    _, relations, roles = facts("主持人：欢迎启明星科技联合创始人兼CEO林卓然。\n\n"
+                                "林卓然：谢谢。我们CTO叫周明轩，我们公司的首席科学家是王浩然。\n\n主持人：好。\n")
+    assert ("周明轩", "CTO", "启明星科技") in roles and ("王浩然", "首席科学家", "启明星科技") in roles
+    assert ("周明轩", "worksFor", "启明星科技") in relations
+    assert ("林卓然", "colleague", "周明轩") in relations
