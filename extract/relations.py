@@ -75,8 +75,11 @@ _AGREE_EN = re.compile(r"\b(?:I|we)\s(?:totally\s|completely\s|fully\s|strongly\
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
                           r"(?:strongly\s)?disagree)\b", re.I)
 _THEIR = re.compile(r"\s?(?:他|她)的")
-# 我们CTO叫周明轩, 我们公司的创始人是王浩然: a post at the speaker's own organisation, and who holds it
-_OUR_POST_IS = re.compile(r"我们(?:的|公司的?|团队的?)?\s?(?P<post>\S{1,12}?)\s?(?:叫做?|名叫|是)\s?$")
+# 我们CTO叫周明轩, 深蓝法务，创始人是王浩然, OpenAI的CEO是Sam Altman: a post and who holds it, at the
+# speaker's own organisation or at the one just named
+_POST_IS = re.compile(r"(?:叫做?|名叫|是)\s?$")
+_OURS_BEFORE = re.compile(r"我们(?:的|公司的?|团队的?)?\s?$")
+_ITS_BEFORE = re.compile(r"\s?(?:[，,]\s?)?(?:它的|其|的)?\s?$")
 _COLLEAGUE = re.compile(r"同事")
 _COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
@@ -133,7 +136,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;]")
 _COMMAS = "，,"
 # 好的。我同意前面的观点: an acknowledgement may open the turn before the agreement
 _ACKNOWLEDGEMENT = re.compile(r"(?:好的?|对的?|是的|嗯+|没错|(?:谢谢|感谢)(?:主持人|你|您|大家)?)[，,。！!\s]*")
-_OUR_POST_REACH = 20
+_COPULA_REACH = 3  # 叫做 and a space
 _SCALE_REACH = 6  # 盘古大模型，千亿规模: a scale this close after a model measures it
 
 
@@ -362,7 +365,7 @@ class _SentenceReader:
                     yield from self._role_after(sentence, person, match.end(), orgs, bool(match["former"]))
             yield from self._described_after(sentence, person, orgs)
             yield from self._posts_before(sentence, person, orgs)
-            self._our_post(sentence, person)
+            yield from self._post_held(sentence, person, orgs)
         yield from self._posts_at(sentence, orgs)
         intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
@@ -378,12 +381,23 @@ class _SentenceReader:
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
 
-    def _our_post(self, sentence: Sentence, person: Mention) -> None:
-        """``我们CTO叫周明轩``: kept until the speaker's organisation is known (``extract_relations``)."""
-        match = _OUR_POST_IS.search(self.text, max(sentence.start, person.start - _OUR_POST_REACH), person.start)
+    def _post_held(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """``深蓝法务，创始人是王浩然``: the post at the organisation named right before; ``我们CTO叫周明轩``
+        is kept until the speaker's organisation is known (``extract_relations``)."""
+        text = self.text
+        copula = _POST_IS.search(text, max(sentence.start, person.start - _COPULA_REACH), person.start)
+        post = copula and _title_ending_at(text, copula.start(), sentence.start)
+        if not post:
+            return
+        post_start = copula.start() - len(post)
+        ours = _OURS_BEFORE.search(text, sentence.start, post_start)
         speaker = self.speaker(sentence)
-        if match and speaker is not None and _title_at(self.text, match.start("post"), match.end("post")) == match["post"]:
-            self.our_posts.append((RoleStatement(person, match["post"], None, sentence.start, sentence.end), speaker))
+        if ours and speaker is not None:
+            self.our_posts.append((RoleStatement(person, post, None, sentence.start, sentence.end), speaker))
+            return
+        for org in orgs:
+            if org.end <= post_start and _ITS_BEFORE.fullmatch(text, org.end, post_start):
+                yield RoleStatement(person, post, org, sentence.start, sentence.end)
 
     def _posts_listed_before(self, sentence: Sentence, person: Mention, role: RoleStatement, title_start: int,
                              orgs: list[Mention]) -> Iterator[RoleStatement]:
