@@ -64,6 +64,8 @@ class _ChineseOrEnglish:
 _FUTURE = _ChineseOrEnglish.of(r"未来|将来|以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|会变得|会达到|"
                                r"会越来越|一定会|迟早|趋势|我(?:们|个人)?的?(?:预测|预期)|预计|[一二两三四五六七八九十几]年(?:之内|以内|内)|年底前",
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
+# 我预测, 预计, I predict: a forecast, whatever year it names
+_FORECAST = _ChineseOrEnglish.of(r"我(?:们|个人)?的?(?:预测|预计)|预计", r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[会将要])")
 _RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该|最好|一定要|不要|必须", r"\bshould\b|\brecommend")
@@ -168,7 +170,7 @@ def _claim_type(body: str, strongest: ClaimType, latin: bool) -> ClaimType:
         return strongest
     if _RECOMMENDS.search(body, latin):
         return ClaimType.RECOMMENDATION
-    if _FUTURE.search(body, latin) and not _PAST.search(body):
+    if _FORECAST.search(body, latin) or _FUTURE.search(body, latin) and not _PAST.search(body):
         return ClaimType.PREDICTION
     if strongest in (ClaimType.PREDICTION, ClaimType.RECOMMENDATION):
         return ClaimType.JUDGEMENT

@@ -96,6 +96,8 @@ def test_a_stated_prediction_is_typed_so_and_a_year_alone_is_not_the_past():
     assert {c.text: c.kind.value for c in claims("李华：你怎么看？\n\n赵强：我个人的预测是，2025年会出现第一批收入过亿的公司。\n\n"
                                                  "李华：好。\n")}["我个人的预测是，2025年会出现第一批收入过亿的公司。"] == "prediction"
     assert kinds.get("2019年我们只有十个人。", "figure") != "prediction"
+    forecast = claims("李华：你怎么看？\n\n赵强：我预测2027年，企业的调用量会比今年增长十倍以上。\n\n李华：好。\n")
+    assert [c.kind.value for c in forecast] == ["prediction"]  # 我预测 forecasts whatever year it names
 
 
 def test_a_partial_or_different_view_is_a_disagreement():
