@@ -51,6 +51,9 @@ _EPONYM_AFTER = re.compile(r"(?:奖|定律|定理|效应|方程|公式|主义|�
 _PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
 # roles before a name that the title list does not hold
 _ROLE_BEFORE = re.compile(r"(?:作家|演员|导演|球星|总统|主席|总理|部长|议员|老板|教父|先生|女士)\s*$")
+# my co-founder Kevin Wu, our colleague Jane Doe: a person one works with, in English
+_ENGLISH_ROLE_BEFORE = re.compile(r"\b(?:my|our|his|her|their)\s(?:co-?founder|colleague|boss|manager|advisor|mentor|"
+                                  r"friend|partner|professor|teacher|student)\s?$", re.I)
 
 
 @cache
@@ -165,7 +168,8 @@ def _person_cue(text: str, s: int, e: int) -> bool:
     while e < len(text) and text[e] == " ":
         e += 1
     return (has_person_cue(text, s, e) or bool(_ACTION_AFTER.match(text, e))
-            or bool(_ROLE_BEFORE.search(text, max(0, s - 6), s)) or bool(_POST_AFTER.match(text, e)))
+            or bool(_ROLE_BEFORE.search(text, max(0, s - 6), s)) or bool(_POST_AFTER.match(text, e))
+            or bool(_ENGLISH_ROLE_BEFORE.search(text, max(0, s - 20), s)))
 
 
 # ---- Latin-script person names

@@ -36,8 +36,9 @@ Systems Networks Therapeutics Biosciences""".split())
 # 眼镜制造商EssilorLuxottica, 芯片巨头Nvidia, 初创公司Mistral: a kind of company right before the name
 _ORG_KIND_BEFORE = re.compile(r"(?:制造商|供应商|运营商|开发商|服务商|提供商|厂商|零售商|经销商|巨头|独角兽|初创公司|创业公司|科技公司)\s?$")
 # the CTO of Northwind AI, co-founding Northwind AI, I joined Acme Labs: a post at it, founding or joining it
-_ORG_ROLE_BEFORE = re.compile(r"\b(?:(?:co-?)?founder|ceo|cto|cfo|coo|president|chief [a-z]+ officer|head of [a-z]+|"
-                              r"(?:co-?)?found(?:ed|ing)|joined|joining|work(?:ed|s|ing)? (?:at|for)) (?:of |at )?$", re.I)
+# (my co-founder Kevin Wu is a person: a post names its organisation after of or at)
+_ORG_ROLE_BEFORE = re.compile(r"\b(?:(?:(?:co-?)?founder|ceo|cto|cfo|coo|president|chief [a-z]+ officer|head of [a-z]+) (?:of|at)|"
+                              r"(?:co-?)?found(?:ed|ing)|joined|joining|work(?:ed|s|ing)? (?:at|for)) $", re.I)
 _ORG_ROLE_REACH = 30
 _QUOTED = re.compile(r"[“\"「《](?P<name>[^“”\"「」《》\n]{1,20})[”\"」》](?P<after>大模型|模型|框架|平台|系统|工具|开源|计划)?")
 _PRODUCT_CUE_REACH = 25  # how far before a name a cue such as 使用, 推出了 or "product is called" may start

@@ -65,6 +65,7 @@ def test_scores_and_offsets():
     ("我读过 Jeff Dean 的论文，后来 Jeff Dean 说过这事。", "Jeff Dean"),
     ("博士在斯坦福，导师是Christopher Manning。", "Christopher Manning"),
     ("本期嘉宾是 Jane Doe。", "Jane Doe"),
+    ("I started the company with my co-founder Kevin Wu in 2021.", "Kevin Wu"),
 ])
 def test_latin_person_names(text, name):
     assert name in latin(text)

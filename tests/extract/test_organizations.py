@@ -173,5 +173,10 @@ def test_a_latin_name_ending_in_a_company_word_is_an_organisation(text, name):
     assert name in orgs(text)
 
 
+def test_an_english_post_names_its_organisation_only_after_of_or_at():
+    text = "I started with my co-founder Kevin Wu. She is the CTO of Northwind AI. He joined Acme Labs."
+    assert orgs(text) == ["Northwind AI", "Acme Labs"]
+
+
 def test_state_organs_regulators_and_intergovernmental_organisations_are_known():
     assert orgs("国务院总理今天会见了联合国秘书长。证监会和工信部都发了文件。") == ["国务院", "联合国", "证监会", "工信部"]
