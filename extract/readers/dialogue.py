@@ -31,12 +31,24 @@ _FUSED_LABEL = re.compile(r"(?<=[。！？!?…”」）)])\s*(?P<label>[^\s。�
 
 
 def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
-    """The label shape each line opens with; headings and list items never open a turn."""
+    """The label shape each line opens with; list items never open a turn, and a heading only when
+    it is a name and nothing else (``### 王芳`` over what she says)."""
     out = []
     for line in lines:
-        label = None if line.heading or line.list_item else match_label(line.visible)
+        if line.heading:
+            out.append(_heading_label(line))
+            continue
+        label = None if line.list_item else match_label(line.visible)
         out.append(label if label is not None and not label.header else None)
     return out
+
+
+def _heading_label(line: Line) -> Label | None:
+    name = line.visible.strip()
+    if not (looks_like_a_name(name) or name in ROLE_LABELS):
+        return None
+    at = line.visible.index(name)
+    return Label((name,), ((at, at + len(name)),), len(line.visible))
 
 
 def speaker_shaped(name: str) -> bool:
@@ -64,9 +76,9 @@ def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label 
     order = [label.names for label in labels if label]
     supported -= {name for name in supported
                   if not speaker_shaped(name) and is_common_word(name) and not _takes_turns(name, order)}
-    # a whole bold line ending in a colon is a heading unless the name is supported twice over
+    # a whole bold line ending in a colon, or a heading, is a heading unless the name is supported twice over
     for line, label in zip(lines, labels):
-        if label and line.bold and label.content >= len(line.visible):
+        if label and (line.bold or line.heading) and label.content >= len(line.visible):
             supported -= {n for n in label.names if opened[n] < 2 and not is_han_name(n)}
     return supported
 

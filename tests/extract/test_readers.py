@@ -624,3 +624,13 @@ def test_a_name_in_the_title_does_not_begin_inside_the_word_before_it():
     t = parse("专访驰远汽车周岩：价格战不是终点\n\n问：去年交付了多少辆车？\n\n答：四万七千辆。\n\n"
               "问：满意吗？\n\n答：差了一截。\n")  # 驰远汽车周岩: 车 belongs to 汽车
     assert [s for (s,), _ in turns(t)][1] == "周岩"
+
+
+def test_markdown_headings_that_are_names_open_the_turns_below_them():
+    text = ("# 圆桌实录｜货架电商还有未来吗\n\n主持人是主编林可。\n\n### 林可\n\n先问一个问题：你会投哪个平台？\n\n"
+            "### 王芳\n\n我肯定投抖音。\n\n第二段还是王芳。\n\n### 赵明远\n\n我不太认同。\n\n### 林可\n\n谢谢两位。\n\n"
+            "## 一、平台之争\n\n### 王芳\n\n我补充一句。\n")
+    t = parse(text)
+    assert [s for (s,), _ in turns(t)] == ["林可", "王芳", "赵明远", "林可", "王芳"]
+    assert turns(t)[1][1] == "我肯定投抖音。\n第二段还是王芳。"
+    assert t.title == "圆桌实录｜货架电商还有未来吗"
