@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..chinese_names import is_han_name
 from ..tokens import dictionary_tag  # its dictionary loads on the first call: only for a label in doubt
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
@@ -144,7 +145,7 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         return None
     note = match.groupdict().get("note")
     noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and _ROLE_ONLY.match(names[0]) else None
-    if noted:
+    if noted and (noted["name"].isascii() or is_han_name(noted["name"])):  # 提问者（未报姓名）： names no one
         stripped = noted["name"]
         at = match.start("note") + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]

@@ -21,7 +21,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;，,]")
 _PAREN_HEADING = re.compile(r"^[（(\[【].*[)）\]】]$")
 _CAPTION_MARK = re.compile(r"[（(](?:左|右|中|前|后|上|下)[一二三四五六七八九十\d]*[)）]|^(?:图|图片|图注|摄影)\s*[:：]|^[▲△▼]")
 _METADATA = re.compile(
-    r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|Date|Source|Author)\s*[:：]\s*(?P<value>.*)$|"
+    r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|校对|整理|审校|策划|监制|摄影|"
+    r"Date|Source|Author|Title|Tags|Categories)\s*[:：]\s*(?P<value>.*)$|"
     r"^(?:文|撰文|作者|编辑)\s*[｜|丨]\s*.*$|"
     r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.{0,60})?$",
     re.IGNORECASE)
@@ -40,6 +41,7 @@ _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
 _NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
                      r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权")
 _MAX_NOTICE_CHARS = 120
+_RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
 # 晚点LatePost > 汽车 > 正文, 首页 » 科技: where the page sits in its site
 _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20}){1,5}$")
 _MAX_LABEL_CHARS = 6
@@ -168,7 +170,7 @@ def _furniture(text: str) -> bool:
 def shape_role(line: Line) -> BlockRole | None:
     """The role a line without a speaker label has by its shape, or None for running text."""
     text = line.visible
-    if not text.strip():  # nothing a reader sees: an image, a rule, markup alone
+    if not text.strip() or _RULE.match(text):  # nothing a reader sees: an image, a rule, markup alone
         return BlockRole.FURNITURE
     if line.heading:
         return BlockRole.HEADING
@@ -373,8 +375,16 @@ def _ngrams(text: str, n: int = 4) -> set[str]:
     return {text[i:i + n] for i in range(len(text) - n + 1)}
 
 
+_TITLE_FIELD = re.compile(r"title\s*[:：]\s*[\"'“]?(?P<title>.+?)[\"'”]?\s*$", re.IGNORECASE)
+
+
 def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
-    """The heading just before the date line, else the first heading before any turn."""
+    """The title a metadata field gives (a markdown file's front matter), else the heading just
+    before the date line, else the first heading before any turn."""
+    for block in blocks:
+        field = _TITLE_FIELD.match(doc.text, block.start, block.end) if block.role is BlockRole.METADATA else None
+        if field:
+            return field["title"]
     for i, block in enumerate(blocks):
         if block.role is BlockRole.METADATA and _DATE.search(doc.text[block.start:block.end]):
             for prev in reversed(blocks[max(0, i - 3):i]):

@@ -138,3 +138,14 @@ def test_any_text_parses_and_every_span_slices_back(parts):
             assert 0 <= s <= e <= len(doc.text)
     for block in t.blocks:
         assert doc.text[block.start:block.end] == doc.text[block.start:block.end].strip()
+
+
+def test_front_matter_gives_the_title_and_rules_are_furniture():
+    text = ('---\ntitle: "圆桌实录｜电商还有未来吗"\ndate: 2026-03-08\nauthor: 林可\n---\n\n'
+            "# 圆桌实录｜电商还有未来吗\n\n校对：刘子墨\n\n林可：你会投哪个平台？\n\n王芳：抖音。\n\n"
+            "提问者（未报姓名）：那京东呢？\n\n王芳：也投。\n")
+    t = parse(text)
+    assert t.title == "圆桌实录｜电商还有未来吗"
+    roles = {t.document.text[b.start:b.end]: b.role for b in t.blocks}
+    assert roles["---"] is BlockRole.FURNITURE and roles["校对：刘子墨"] is BlockRole.METADATA
+    assert [turn.speaker for turn in t.turns] == ["林可", "王芳", "提问者", "王芳"]  # the note names no one
