@@ -39,7 +39,10 @@ _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|�
 _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
 _AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
-_DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对")
+_DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对|反驳")
+# 我跟王总的看法不太一样, 我的看法跟你不一样: a view said to differ from someone's
+_DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:的)?(?:看法|观点|想法|判断)?"
+                             r"(?:不太|不完全|不大|不是很|不)一样")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
 _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样)|确实")
 # 对。/ 是的。 alone: assent too in a two-person conversation, to a turn that stated something
@@ -69,7 +72,7 @@ _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 # a word every match of _AGREE, _DISAGREE and _SIMILAR_VIEW holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|观点|agree", re.I)
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|agree", re.I)
 # I agree with Clara / I don't fully agree / we disagree: the English ones
 _AGREE_EN = re.compile(r"\b(?:I|we)\s(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -728,6 +731,10 @@ class _SentenceReader:
                     yield Relation(subject, Predicate.KNOWS, other, sentence.start, sentence.end)
         if speaker is None or not _AGREEMENT_WORD.search(body) or _QUESTION_END.search(body):
             return
+        different = _DIFFERENT_VIEW.search(self.text, sentence.start, sentence.end)
+        if different:
+            yield from self._differing(sentence, different, people)
+            return
         disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
         agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)
@@ -745,6 +752,17 @@ class _SentenceReader:
             previous = self.previous_speaker(sentence)
             if not named and previous is not None and self.opens_turn(sentence):
                 yield Relation(speaker, predicate, previous, sentence.start, sentence.end)
+
+    def _differing(self, sentence: Sentence, different: re.Match[str], people: list[Mention]) -> Iterator[Relation]:
+        """``我跟王总的看法不太一样``: the speaker differs from the person named, or the one spoken to (你:
+        the addressee, or the previous speaker when the turn opens so)."""
+        speaker = self.speaker(sentence)
+        named = [p for p in people if different.start("who") <= p.start < different.end("who")]
+        if not named and different["who"].startswith(("你", "您")):
+            addressee = self.addressee(sentence) or (self.previous_speaker(sentence) if self.opens_turn(sentence) else None)
+            named = [addressee] if addressee is not None else []
+        for other in named:
+            yield Relation(speaker, Predicate.DIFFERS_FROM, other, sentence.start, sentence.end)
 
     def assents(self) -> Iterator[Relation]:
         """``是的，完全正确。`` opening a turn agrees with what the previous speaker just said — unless

@@ -453,3 +453,11 @@ def test_a_post_at_our_company_is_held_there_by_the_one_named():
     _, relations, roles = facts("主持人：谁在做？\n\n林卓然：腾讯，创始人是马化腾。百度的CTO叫周立。\n\n主持人：好。\n")
     assert ("马化腾", "创始人", "腾讯") in roles and ("腾讯", "founder", "马化腾") in relations
     assert ("周立", "CTO", "百度") in roles
+
+
+def test_a_view_said_to_differ_from_someones_is_a_difference():
+    _, relations, _ = facts("林可：你会投哪个平台？\n\n王芳：我肯定投抖音。\n\n赵明远：我可能跟王芳的看法不太一样。\n\n"
+                            "王芳：我的看法跟你不一样。\n\n林可：好。\n")
+    assert ("赵明远", "differsFrom", "王芳") in relations
+    assert ("王芳", "differsFrom", "赵明远") in relations  # 你 opening the reply: the previous speaker
+    assert not any(p == "agreesWith" for _, p, _ in relations)
