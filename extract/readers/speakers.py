@@ -149,6 +149,9 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
              introduced: list[str], aliases: dict[str, str], labels: Mapping[str, object]) -> tuple[str, SpeakerKind]:
     if is_han_name(label) and label not in ROLE_LABELS:
         return label, SpeakerKind.PERSON
+    honorific = _LATIN_HONORIFIC.match(label)
+    if honorific and _LATIN_FULL_NAME.match(label[honorific.end():]):  # Dr. Li Na is Li Na
+        return label[honorific.end():], SpeakerKind.PERSON
     titled = _TITLED.match(label)
     if titled and is_han_name(titled["name"]):  # 李开复博士 is 李开复
         return titled["name"], SpeakerKind.PERSON
@@ -198,6 +201,7 @@ def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[st
         resolution[open_labels[0]] = (people[0], SpeakerKind.PERSON)
 
 
+_LATIN_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")
 _TRANSLITERATED = re.compile(r"^[\u3400-\u9fff]{1,5}(?:[·•][\u3400-\u9fff]{1,6}){1,2}$")
 _LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
 

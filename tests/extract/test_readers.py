@@ -634,3 +634,9 @@ def test_markdown_headings_that_are_names_open_the_turns_below_them():
     assert [s for (s,), _ in turns(t)] == ["林可", "王芳", "赵明远", "林可", "王芳"]
     assert turns(t)[1][1] == "我肯定投抖音。\n第二段还是王芳。"
     assert t.title == "圆桌实录｜货架电商还有未来吗"
+
+
+def test_a_latin_label_with_an_honorific_is_the_person_without_it():
+    t = parse("Dr. Li Na: Hello everyone.\n\nWei Zhang: Thanks, Dr. Li.\n\nDr. Li Na: I agree with Wei.\n\nWei Zhang: Good.\n")
+    assert [s for (s,), _ in turns(t)] == ["Li Na", "Wei Zhang", "Li Na", "Wei Zhang"]
+    assert "Dr. Li Na" in t.speaker_record("Li Na").aliases
