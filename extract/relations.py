@@ -334,10 +334,11 @@ class _SentenceReader:
 
     def subject_before(self, sentence: Sentence, pos: int) -> Party | None:
         """Who a clause ending at ``pos`` is about: the nearest person before it, or 我 → the
-        speaker, 你 → the person spoken to."""
+        speaker, 你 → the person spoken to; a possessive (是我们的校友) is no subject."""
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos]
         pronoun = self.pronoun_before(sentence, pos)
-        if people and (pronoun is None or people[-1].end > pronoun[0]):
+        possessive = pronoun is not None and self.text.startswith("的", pronoun[0])
+        if people and (pronoun is None or possessive or people[-1].end > pronoun[0]):
             return people[-1]
         if pronoun is not None:
             return pronoun[1]

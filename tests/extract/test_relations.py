@@ -461,3 +461,9 @@ def test_a_view_said_to_differ_from_someones_is_a_difference():
     assert ("赵明远", "differsFrom", "王芳") in relations
     assert ("王芳", "differsFrom", "赵明远") in relations  # 你 opening the reply: the previous speaker
     assert not any(p == "agreesWith" for _, p, _ in relations)
+
+
+def test_a_possessive_pronoun_is_no_subject_of_what_follows():
+    _, relations, _ = facts("韩立新：我介绍一下周启明老师：周老师是我们的校友，后来在世界银行工作。\n\n周启明：谢谢。\n\n韩立新：好。\n")
+    assert ("韩立新", "worksFor", "世界银行") not in relations
+    assert any(s in ("周启明", "周老师") and o == "世界银行" for s, _, o in relations)
