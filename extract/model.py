@@ -91,13 +91,15 @@ class Speaker:
     """Who speaks: the name a reader would give, what it is, and the labels written for it.
 
     ``labels`` are the spans of every label as written (``**Jenny:**`` → the span of ``Jenny``);
-    ``aliases`` the distinct label texts other than ``name``, kept so a graph can say who ``A`` was.
+    ``aliases`` the distinct label texts other than ``name``, kept so a graph can say who ``A`` was;
+    ``hosts`` whether the introduction says they host the conversation (``主持人是主编林可``).
     """
 
     name: str
     kind: SpeakerKind
     labels: tuple[tuple[int, int], ...] = ()
     aliases: tuple[str, ...] = ()
+    hosts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +190,13 @@ class Transcript:
 
     @property
     def moderator(self) -> str | None:
-        """The speaker who opens the conversation, when they also speak most often."""
+        """The speaker the introduction names as host, else the one who opens the conversation, when
+        they also speak most often."""
         if not self.turns:
             return None
+        hosts = [r.name for r in self.speaker_records if r.hosts and r.name in self.speakers]
+        if len(hosts) == 1:
+            return hosts[0]
         counts: dict[str, int] = {}
         for turn in self.turns:
             counts[turn.speaker] = counts.get(turn.speaker, 0) + 1

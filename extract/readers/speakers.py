@@ -17,6 +17,7 @@ A label is kept as written (an alias with its offsets) and resolved to a name:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -133,7 +134,19 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
         alias = (old.aliases if old else ()) + ((label,) if label != name else ())
         records[name] = Speaker(name, kind if old is None or old.kind is SpeakerKind.UNNAMED else old.kind,
                                 tuple(sorted(spans)), tuple(dict.fromkeys(alias)))
+    host = _named_host(intro, [r.name for r in records.values() if r.kind is SpeakerKind.PERSON])
+    if host is not None:
+        records[host] = dataclasses.replace(records[host], hosts=True)
     return ResolvedSpeakers({label: name for label, (name, _) in resolution.items()}, tuple(records.values()))
+
+
+def _named_host(intro: str, people: list[str]) -> str | None:
+    """The one speaker the introduction says hosts: ``主持人是「零售新观察」主编林可``,
+    ``讲座由经济学院副院长韩立新教授主持``, ``韩立新主持``."""
+    hosting = [name for name in people if re.search(
+        rf"(?:主持人|主理人)(?:是|为|[：:])?[^，,。；;\n]{{0,20}}?{re.escape(name)}|"
+        rf"由[^，,。；;\n]{{0,30}}?{re.escape(name)}[^，,。；;\n]{{0,4}}?主持|{re.escape(name)}(?:教授|老师|先生|女士|博士)?主持", intro)]
+    return hosting[0] if len(hosting) == 1 else None
 
 
 def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:

@@ -640,3 +640,10 @@ def test_a_latin_label_with_an_honorific_is_the_person_without_it():
     t = parse("Dr. Li Na: Hello everyone.\n\nWei Zhang: Thanks, Dr. Li.\n\nDr. Li Na: I agree with Wei.\n\nWei Zhang: Good.\n")
     assert [s for (s,), _ in turns(t)] == ["Li Na", "Wei Zhang", "Li Na", "Wei Zhang"]
     assert "Dr. Li Na" in t.speaker_record("Li Na").aliases
+
+
+def test_the_speaker_the_introduction_names_as_host_moderates():
+    t = parse("今晚的讲座由经济学院副院长韩立新教授主持。\n\n韩立新：欢迎周老师。\n\n周启明：谢谢。我先讲三点。\n\n"
+              "赵一鸣：请问周老师，平台怎么定价？\n\n周启明：按单。\n\n李浩然：那骑手呢？\n\n周启明：也按单。\n")
+    assert t.moderator == "韩立新"  # the guest speaks most, the host is named
+    assert t.speaker_record("韩立新").hosts
