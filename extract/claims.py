@@ -3,8 +3,8 @@
 A sentence of a turn is a claim when it carries a cue of assertion — a stance (我认为, 坚信, 肯定),
 a prediction (未来, 将会), a figure (20%, 千亿), a recommendation (应该, 建议) or an agreement
 (同意) — scored so that the strongest sentences of each turn are kept and the density stays an
-assertion's, not every sentence's.  Questions are no claims; the moderator's, and any that ends a
-turn another speaker answers, become questions.
+assertion's, not every sentence's.  Questions are no claims; the moderator's, and those of any
+speaker whose turns mostly end with one (an interviewer, a reporter), become questions.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript, Turn
+from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import find_amounts
 
 _CUES: tuple[tuple[ClaimType, str, float], ...] = (
@@ -89,10 +89,10 @@ _ANY_ENGLISH_CUE = re.compile("(?i)" + "|".join(pattern.removeprefix("(?i)") for
                                                 if pattern.startswith("(?i)")))
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
 # 我不认为只会有一个模型，对吧？ asserts, asking only for assent
-_TAG_QUESTION = re.compile(r"[，,]\s?(?:对吧|是吧|对不对|是不是|不是吗|没错吧|right|isn't it|don't you think)[?？]$")
+_TAG_QUESTION = re.compile(r"(?:[，,]\s?|^)(?:对吧|是吧|对不对|是不是|不是吗|没错吧|好吗|right|isn't it|don't you think)[?？]$")
 _FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
                      r"^(?i:(?:yeah|yes|right|thank you|thanks|okay|ok|well|so)\b[^a-z]*$)")
-_SENTENCE_END = re.compile(r"[。！？!?]+")
+_SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")  # an English sentence ends with a full stop
 _MIN_CHARS = 8
 _MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？) that may become claims, rounded up
 _BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence
@@ -105,6 +105,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                    relations: tuple[Relation, ...]) -> tuple[tuple[Claim, ...], tuple[Question, ...]]:
     text = transcript.document.text
     moderator = transcript.moderator
+    askers = _askers(transcript)
     agreed: dict[int, tuple[Party, ...]] = {}
     for r in relations:
         if r.predicate is Predicate.AGREES_WITH:
@@ -118,7 +119,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         turn = transcript.turns[sentence.turn_index - 1]
         body = text[sentence.start:sentence.end]
         if _QUESTION.search(body) and not _TAG_QUESTION.search(body):
-            if turn.speaker == moderator or _closes_turn(transcript, turn, sentence.start, sentence.end):
+            if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index)))
             continue  # a question asserts nothing, whoever asks it
@@ -210,18 +211,13 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
             and _OWN_VIEW.search(text, end, sentence.end) is None)
 
 
-def _closes_turn(transcript: Transcript, turn: Turn, start: int, end: int) -> bool:
-    """A question that ends its speaker's turn, another speaker taking the next: asked of them
-    (a reporter, a co-host, a guest asking back), whoever moderates; a tag alone (对吧？) is none."""
-    if turn.index >= len(transcript.turns) or transcript.turns[turn.index].speaker == turn.speaker:
-        return False
-    text = transcript.document.text
-    rest = text[end:turn.spans[-1][1]]
-    return not rest.strip(_TRAILING) and len(text[start:end].strip(_TRAILING)) > _MIN_QUESTION_CHARS
-
-
-_TRAILING = " \t\n\r。！？!?…”\"）)"
-_MIN_QUESTION_CHARS = 3
+def _askers(transcript: Transcript) -> frozenset[str]:
+    """Speakers most of whose turns end with a question: an interviewer where the guest speaks more,
+    a reporter, a co-host; a guest's rhetorical question closing an answer asks no one."""
+    asked: dict[str, list[bool]] = {}
+    for turn in transcript.turns:
+        asked.setdefault(turn.speaker, []).append(bool(_QUESTION.search(turn.text(transcript.document).rstrip())))
+    return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
 
 def _answers(transcript: Transcript, index: int) -> tuple[int, ...]:

@@ -115,11 +115,11 @@ def questions(text: str):
     return extract(parse_transcript(document_from_text(text, doc_id="t"))).questions
 
 
-def test_a_question_that_ends_a_turn_is_asked_of_whoever_answers_it():
-    found = questions("赵强：大家好，今天聊定价。\n\n李华：大模型今年很热。那你们怎么定价？\n\n"
-                      "赵强：按调用量收费。\n\n李华：成本降得很快。对吧？\n\n赵强：好。\n")
-    assert [(q.speaker, q.text) for q in found] == [("李华", "那你们怎么定价？")]
-    assert found[0].answered_by == (3,)
+def test_an_interviewers_questions_are_questions_whoever_speaks_most():
+    found = questions("李华：大模型今年很热。那你们怎么定价？\n\n赵强：按调用量收费。谁会吃亏呢？我觉得没有人。\n\n"
+                      "周明：我同意。\n\n赵强：成本降得很快。对吧？\n\n李华：那明年呢？\n\n赵强：还会降。\n")
+    assert [(q.speaker, q.text) for q in found] == [("李华", "那你们怎么定价？"), ("李华", "那明年呢？")]
+    assert found[0].answered_by == (2, 3, 4)  # 赵强 speaks most and asks only rhetorically: no questions
 
 
 def test_reporters_questions_are_questions():

@@ -11,7 +11,7 @@ from talkgraph.graph.pipeline import build_from_documents
 from talkgraph.ontology.namespace import SDO, TG
 
 TEXT = ("王小明：欢迎腾讯云首席科学家李明远。我认为 OpenAI 的 GPT-4o 很强。\n\n"
-        "李明远：I think open models will win in the long run. 我也认为开源模型一定会赢。\n\n王小明：好。\n")
+        "李明远：I think open models will win in the long run. 谢谢。\n\n王小明：好。\n")
 
 
 def test_latin_names_and_english_claims_are_tagged_en(tmp_path):
