@@ -121,7 +121,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if _QUESTION.search(body) and not _TAG_QUESTION.search(body):
             if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
-                                          _answers(transcript, turn.index)))
+                                          _answers(transcript, turn.index, askers)))
             continue  # a question asserts nothing, whoever asks it
         marker = _MARKER.match(body) or _ASSENT.match(body)
         if marker:  # 我先说第二点，…, 是的，…: the claim is what follows the marker
@@ -220,12 +220,13 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
 
-def _answers(transcript: Transcript, index: int) -> tuple[int, ...]:
-    """The turns after a question until the asker speaks again."""
+def _answers(transcript: Transcript, index: int, askers: frozenset[str]) -> tuple[int, ...]:
+    """The turns after a question until the asker, or another who asks (a co-host, the next
+    reporter), speaks."""
     asker = transcript.turns[index - 1].speaker
     out = []
     for turn in transcript.turns[index:]:
-        if turn.speaker == asker:
+        if turn.speaker == asker or turn.speaker in askers:
             break
         out.append(turn.index)
     return tuple(out)

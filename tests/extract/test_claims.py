@@ -127,6 +127,7 @@ def test_reporters_questions_are_questions():
                       "第一财经记者：请问华为有哪些实践？\n\n汪涛：很多。\n")
     assert [(q.speaker, q.text) for q in found] == [("新华社记者", "请问标准什么时候发布？"),
                                                   ("第一财经记者", "请问华为有哪些实践？")]
+    assert [q.answered_by for q in found] == [(3,), (5,)]  # the next reporter's question answers nothing
 
 
 def test_what_another_person_said_is_reported_not_claimed_unless_the_speaker_takes_it_up():
