@@ -72,11 +72,11 @@ _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 # a word every match of _AGREE, _DISAGREE and _SIMILAR_VIEW holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|agree", re.I)
-# I agree with Clara / I don't fully agree / we disagree: the English ones
-_AGREE_EN = re.compile(r"\b(?:I|we)\s(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|agree|push", re.I)
+# I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
+_AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
-                          r"(?:strongly\s)?disagree)\b", re.I)
+                          r"(?:strongly\s)?disagree)\b|\bpush(?:ing)? back\b", re.I)
 _THEIR = re.compile(r"\s?(?:他|她)的")
 # 我们CTO叫周明轩, 深蓝法务，创始人是王浩然, OpenAI的CEO是Sam Altman: a post and who holds it, at the
 # speaker's own organisation or at the one just named

@@ -467,3 +467,11 @@ def test_a_possessive_pronoun_is_no_subject_of_what_follows():
     _, relations, _ = facts("韩立新：我介绍一下周启明老师：周老师是我们的校友，后来在世界银行工作。\n\n周启明：谢谢。\n\n韩立新：好。\n")
     assert ("韩立新", "worksFor", "世界银行") not in relations
     assert any(s in ("周启明", "周老师") and o == "世界银行" for s, _, o in relations)
+
+
+def test_english_push_back_differs_and_a_bare_agree_agrees_with_the_previous_speaker():
+    _, relations, _ = facts("Host: What do you think?\n\nWei Zhang: Open models will win.\n\n"
+                            "David Kim: I'd push back a bit on Wei. Cost matters more.\n\n"
+                            "Li Na: Totally agree with that.\n\nHost: Good.\n")
+    assert ("David Kim", "differsFrom", "Wei") in relations  # Wei, the part of Wei Zhang: resolved to him later
+    assert ("Li Na", "agreesWith", "David Kim") in relations
