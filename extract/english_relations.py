@@ -29,6 +29,7 @@ _TITLE_OF_BEFORE = re.compile(rf"{_FORMER}{_TITLES}\s(?:of|at)\s$", re.I)
 _POSSESSIVE = re.compile(rf"\s?['’]s\s(?:{_FORMER}{_TITLES}\s?,?\s)?")
 _NAME_AFTER = re.compile(r"\s?,?\s?")
 _CURRENT_AT = re.compile(r"(?:\b(?:work|works|working|am|'m|’m|is|are)\s(?:now\s|currently\s)?(?:at|for|with)|"
+                         r"\b(?:lead|leads|run|runs|head|heads|manage|manages)\s(?:[a-z]+\s){1,3}at|"
                          r"\bcurrently\sat|\bnow\sat)\s$", re.I)
 _FORMER_AT = re.compile(r"\b(?:worked|used to work|was working|were working|spent (?:\w+\s){1,3}(?:at|with)|"
                         r"interned|was an intern|was at|were at)\s(?:(?:at|for|with)\s)?$", re.I)

@@ -285,6 +285,11 @@ def test_english_relation_shapes(fact, held):
     assert (fact in relations) is held
 
 
+def test_leading_or_running_something_at_an_organisation_is_working_there():
+    _, relations, _ = facts("Host: David Kim leads developer relations at Anthropic.\n\nDavid Kim: Thanks.\n\nHost: Good.\n")
+    assert ("David Kim", "worksFor", "Anthropic") in relations
+
+
 def test_a_founder_title_without_organisation_founds_the_employer():
     relations = two_person("腾讯，你们今年很忙。", "是的。我们俩都是创始人，所以很忙。", "我现在在百度工作。",
                            "在创建这家公司之后，我一直很忙。")
