@@ -15,7 +15,10 @@ NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把�
 
 # forms of address that follow a name or surname: 田奇老师, 田老师, 海龙总
 HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总")
-HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS) + ")$")
+# posts that address a person after the surname alone (辛部长, 何院长): after a full name they are titles
+SURNAME_POSTS = ("院长", "部长", "校长", "所长", "局长", "书记")
+HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS + SURNAME_POSTS) + ")$")
+_SURNAME_POST = re.compile("(?:" + "|".join(SURNAME_POSTS) + ")$")
 
 # compiled once: the shape tests run on most words of every paragraph
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
@@ -40,5 +43,8 @@ def is_han_name(name: str) -> bool:
 
 
 def strip_honorific(name: str) -> str:
-    """``田奇老师`` → ``田奇``; ``海龙总`` → ``海龙``."""
+    """``田奇老师`` → ``田奇``; ``海龙总`` → ``海龙``; ``辛部长`` → ``辛`` (a post only after a surname)."""
+    post = _SURNAME_POST.search(name)
+    if post:
+        return name[:post.start()] if surname_of(name[:post.start()]) == name[:post.start()] else name
     return HONORIFIC.sub("", name) or name

@@ -12,14 +12,15 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import CLAUSE_WORDS, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, is_han_name, surname_of
+from .chinese_names import (CLAUSE_WORDS, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, SURNAME_POSTS, is_han_name,
+                            surname_of)
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
-_HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS)
+_HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS + SURNAME_POSTS)
 _SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常爱]{1,2}|一直|经常|曾经)?(?:说|讲)|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
                            r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
                            r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师)|是(?:一个|一位|个)[^，,。！？!?]{0,8}的人)")
@@ -97,6 +98,9 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if glued:
                 yield Candidate(_glued_name_start(tokens, i), e, Kind.PERSON, para.turn_index)
                 continue
+            if i > 0 and word in SURNAME_POSTS and tokens[i - 1].word in lexicon.surnames():
+                yield Candidate(tokens[i - 1].start, e, Kind.PERSON, para.turn_index)  # 辛|部长
+                continue
             if word not in HONORIFICS or i == 0:
                 continue
             if word == "总" and i + 1 < len(tokens) and tokens[i + 1][0] in ("的", "体", "结", "之", "共", "部"):
@@ -108,13 +112,14 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
 
 def _glued_address(word: str, speakers: frozenset[str]) -> bool:
     """``赵老师`` cut as one (rare or unknown) word by the segmenter: a surname or name and a form of address."""
-    if not word.endswith(HONORIFICS) or word_frequency(word) >= _FREQUENT:
+    if word_frequency(word) >= _FREQUENT:
         return False
     match = HONORIFIC.search(word)
     if not match or match.start() == 0:
         return False
     base = word[:match.start()]
-    if match.group() == "总":  # 周总 cut as one unknown word: a surname and 总, never 总体 or 总部
+    if match.group() == "总" or match.group() in SURNAME_POSTS:
+        # 周总, 辛部长 cut as one unknown word: a surname and 总 or a post, never 总体 or 主任部长
         return base in lexicon.surnames() and word_frequency(word) == 0
     return base in lexicon.surnames() or base in speakers or is_han_name(base) and not _is_common_word(base)
 

@@ -21,6 +21,14 @@ def test_forms_of_address_resolve_to_the_one_person():
     assert {"赵老师", "一凡老师"} <= set(people["赵一凡"].aliases)
 
 
+def test_a_surname_and_a_post_resolve_to_the_one_person_of_that_surname():
+    corpus = resolve("主持人：欢迎工业和信息化部副部长辛国斌和经济学院副院长韩立新。\n\n辛国斌：谢谢。\n\n"
+                     "韩立新：谢谢辛部长。韩院长这个称呼我不敢当。周总也来了。\n\n主持人：好。\n")
+    people = labels(corpus, "Person")
+    assert "辛部长" in people["辛国斌"].aliases and "韩院长" in people["韩立新"].aliases
+    assert not any(name.endswith(("部长", "院长")) for name in people)
+
+
 def test_a_surname_shared_by_two_people_resolves_to_neither():
     corpus = resolve("王小明：欢迎王大力。\n\n王大力：谢谢。\n\n王小明：王老师，你怎么看？\n\n王大力：好。\n")
     people = labels(corpus, "Person")
