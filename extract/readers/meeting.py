@@ -8,13 +8,14 @@ one turn; a header line's text is the speaker's whatever its shape.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from ..model import Document, Transcript
 from . import reader
 from .labels import TIME, Label, match_bracketed_label, match_label
 from .lines import split_lines
-from .structure import Cue, assemble
+from .structure import Cue, assemble, is_notice
 
 
 def _timed_label(visible: str) -> Label | None:
@@ -41,16 +42,27 @@ def detect(text: str) -> float:
     return 0.9 if found >= 2 and found * 8 >= len(labels) else 0.0
 
 
+# 03:10 为什么离开红杉: a chapter of the episode in the show notes, a time code and a title
+_CHAPTER = re.compile(rf"^\s*{TIME}\s+[^：:]+$")
+
+
 def meeting_cues(text: str) -> list[Cue]:
     cues: list[Cue] = []
     in_segment = False
-    for line in split_lines(text):
-        label = _timed_label(line.visible)
+    lines = split_lines(text)
+    labels = [_timed_label(line.visible) for line in lines]
+    opened = Counter(name for label in labels if label for name in label.names)
+    chapters = [bool(_CHAPTER.match(line.visible)) for line in lines]
+    for i, (line, label) in enumerate(zip(lines, labels)):
+        if label is not None and all(opened[n] == 1 for n in label.names) and \
+                any(chapters[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            label = None  # 41:05 具身智能：知行机器人的故事 among the chapters is one, not a speaker's segment
+            in_segment = False
         if label is not None:
             cues.append(Cue(line, label, label.time))
             in_segment = True
         else:
-            cues.append(Cue(line, continues=in_segment))
+            cues.append(Cue(line, continues=in_segment and not is_notice(line.visible)))
     return cues
 
 

@@ -39,7 +39,7 @@ _FURNITURE_LINE = re.compile(
 _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
 # a notice about the piece itself, however sentence-like: 本文仅代表受访者个人观点, 转载请联系, 未经授权
 _NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
-                     r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权")
+                     r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权|(?:文字稿|字稿|转写|纪要)[^。！？]{0,12}自动生成")
 _MAX_NOTICE_CHARS = 120
 _RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
 # 晚点LatePost > 汽车 > 正文, 首页 » 科技: where the page sits in its site
@@ -178,8 +178,7 @@ def shape_role(line: Line) -> BlockRole | None:
         return BlockRole.INTRO
     if _METADATA.match(text) or _URL_ONLY.match(text):
         return BlockRole.METADATA
-    if _NOTE.match(text) or _furniture(text) or _BREADCRUMB.match(text) or \
-            len(text) <= _MAX_NOTICE_CHARS and _NOTICE.search(text):
+    if _NOTE.match(text) or _furniture(text) or _BREADCRUMB.match(text) or is_notice(text):
         return BlockRole.FURNITURE
     if _CAPTION_MARK.search(text):
         return BlockRole.CAPTION
@@ -194,6 +193,12 @@ def shape_role(line: Line) -> BlockRole | None:
     if len(text) <= _MAX_HEADING_CHARS and text[-1] not in _TERMINAL and not text.endswith((":", "：")):
         return BlockRole.HEADING
     return None
+
+
+def is_notice(text: str) -> bool:
+    """A notice about the piece itself (本文仅代表…, 转载请联系, 本字稿由…自动生成), furniture even
+    where a timed export would read an unlabelled line as its speaker's."""
+    return len(text) <= _MAX_NOTICE_CHARS and _NOTICE.search(text) is not None
 
 
 def _ends_sentence(text: str) -> bool:

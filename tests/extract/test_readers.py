@@ -647,3 +647,13 @@ def test_the_speaker_the_introduction_names_as_host_moderates():
               "赵一鸣：请问周老师，平台怎么定价？\n\n周启明：按单。\n\n李浩然：那骑手呢？\n\n周启明：也按单。\n")
     assert t.moderator == "韩立新"  # the guest speaks most, the host is named
     assert t.speaker_record("韩立新").hosts
+
+
+def test_show_notes_chapters_and_notices_in_a_timed_export_are_no_turns():
+    text = ("时间轴\n03:10 为什么离开红杉\n18:40 Agent赛道的估值泡沫\n41:05 具身智能：知行机器人的故事\n"
+            "本文字稿由通义听悟自动生成，仅供参考\n\n"
+            "00:00:05 林一帆：欢迎收听，我是一帆。\n00:00:09 周启明：大家好，我是周启明。\n"
+            "00:00:25 林一帆：为什么离开红杉？\n00:00:31 周启明：想自己做早期。\n本节目不构成任何投资建议。\n")
+    t = parse(text)
+    assert [s for (s,), _ in turns(t)] == ["林一帆", "周启明", "林一帆", "周启明"]
+    assert turns(t)[-1][1] == "想自己做早期。"
