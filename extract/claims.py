@@ -73,7 +73,7 @@ _RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该|最好|一定要|不要|必�
 _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                         r"(?:介绍|分享|讲|说|谈|发言|回答)|有请|时间关系|进入下一|下一个问题|最后一个问题|"
                         r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这[儿里]|再见|散会|提问环节|"
-                        r"(?:时间|话筒)交给|移步")
+                        r"(?:时间|话筒)交给|移步|荣幸(?:地)?(?:请到|邀请)")
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
@@ -129,7 +129,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             body = body[marker.end():]
         if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body):
             continue
-        if _reported(text, sentence, turn.speaker):
+        if _reported(text, sentence, turn.speaker) or _introduces_self(body, turn.speaker):
             continue
         score, kind, cue = _score(body)
         if sentence.start in agreed:
@@ -198,6 +198,15 @@ _OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\
 _THIRD_PERSON = re.compile(r"(?:他|她)们?")
 _SAYS = re.compile(r"(?:也|还|就|曾经|曾|一直|经常|常|总是|当时)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我)")
 _OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
+
+
+def _introduces_self(body: str, speaker: str) -> bool:
+    """``我是Grace。``, ``周老师好，我是经济学院的博士生王梓涵。``: the speaker saying who they are."""
+    intro = _SELF_INTRO.search(body)
+    return intro is not None and speaker in intro.group()
+
+
+_SELF_INTRO = re.compile(r"我(?:是|叫)[^，,。；;！!？?]{1,24}[。！!]?$")
 
 
 def _reported(text: str, sentence: Sentence, speaker: str) -> bool:

@@ -137,3 +137,11 @@ def test_what_another_person_said_is_reported_not_claimed_unless_the_speaker_tak
     assert not any(t.startswith(("黄一孟建议", "他说")) for t in texts)
     assert "就像黄一孟说的，海外用户一定更愿意付费。" in texts
     assert "我听到他说成本会降，但我觉得成本一定会涨。" in texts
+
+
+def test_a_speaker_saying_who_they_are_or_welcoming_a_guest_makes_no_claim():
+    texts = [c.text for c in claims("韩立新：今天非常荣幸请到周启明老师，他一定会讲得很好。\n\n"
+                                    "王梓涵：周老师好，我是经济学院的博士生王梓涵。平台一定会改变劳动力市场。\n\n"
+                                    "周启明：是的，会改变很多。\n")]
+    assert not any("荣幸" in t or "我是经济学院" in t for t in texts)
+    assert "平台一定会改变劳动力市场。" in texts
