@@ -40,6 +40,8 @@ _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|�
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
 _AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对|反驳")
+# 我站启明这边: taking someone's side
+_SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:这边|这一边|一边|那边)")
 # 我跟王总的看法不太一样, 我的看法跟你不一样: a view said to differ from someone's
 _DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:的)?(?:看法|观点|想法|判断)?"
                              r"(?:不太|不完全|不大|不是很|不)一样")
@@ -72,7 +74,7 @@ _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 # a word every match of _AGREE, _DISAGREE and _SIMILAR_VIEW holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|agree|push", re.I)
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|站|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -736,6 +738,9 @@ class _SentenceReader:
         if different:
             yield from self._differing(sentence, different, people)
             return
+        side = _SIDE_WITH.search(self.text, sentence.start, sentence.end)
+        for other in (p for p in people if side and side.start("who") <= p.start < side.end("who")):
+            yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
         disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
         agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)

@@ -480,3 +480,10 @@ def test_english_push_back_differs_and_a_bare_agree_agrees_with_the_previous_spe
                             "Li Na: Totally agree with that.\n\nHost: Good.\n")
     assert ("David Kim", "differsFrom", "Wei") in relations  # Wei, the part of Wei Zhang: resolved to him later
     assert ("Li Na", "agreesWith", "David Kim") in relations
+
+
+def test_taking_someones_side_agrees_and_rebutting_differs():
+    _, relations, _ = facts("林一帆：欢迎远澜资本合伙人周启明和Grace。\n\n周启明：Agent现在有很大的泡沫。\n\n"
+                            "Grace：我要反驳一下，成本在降。\n\n林一帆：我站周启明这边。\n\nGrace：好吧。\n")
+    assert ("Grace", "differsFrom", "周启明") in relations
+    assert ("林一帆", "agreesWith", "周启明") in relations
