@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from talkgraph.ontology import lexicon
@@ -143,10 +143,21 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
 def _named_host(intro: str, people: list[str]) -> str | None:
     """The one speaker the introduction says hosts: ``主持人是「零售新观察」主编林可``,
     ``讲座由经济学院副院长韩立新教授主持``, ``韩立新主持``."""
-    hosting = [name for name in people if re.search(
-        rf"(?:主持人|主理人)(?:是|为|[：:])?[^，,。；;\n]{{0,20}}?{re.escape(name)}|"
-        rf"由[^，,。；;\n]{{0,30}}?{re.escape(name)}[^，,。；;\n]{{0,4}}?主持|{re.escape(name)}(?:教授|老师|先生|女士|博士)?主持", intro)]
+    hosting = [name for name in people if any(_hosts_at(intro, at, at + len(name)) for at in _occurrences(intro, name))]
     return hosting[0] if len(hosting) == 1 else None
+
+
+_HOST_BEFORE = re.compile(r"(?:主持人|主理人)(?:是|为|[：:])?[^，,。；;\n]{0,20}$")
+_BY_BEFORE = re.compile(r"由[^，,。；;\n]{0,30}$")
+_HOSTING_AFTER = re.compile(r"[^，,。；;\n]{0,4}?主持")
+_HOSTS_AFTER = re.compile(r"(?:教授|老师|先生|女士|博士)?主持")
+_HOST_REACH = 32
+
+
+def _hosts_at(intro: str, start: int, end: int) -> bool:
+    floor = max(0, start - _HOST_REACH)
+    return bool(_HOST_BEFORE.search(intro, floor, start) or _HOSTS_AFTER.match(intro, end)
+                or _BY_BEFORE.search(intro, floor, start) and _HOSTING_AFTER.match(intro, end))
 
 
 def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
@@ -362,8 +373,19 @@ def _author(evidence: SpeakerEvidence) -> str | None:
 def _named_as_source(label: str, intro: str) -> bool:
     """``来源：晚点LatePost``, ``以下是《晚点》与周岩的对话``: the introduction names the label as the
     publication the text comes from."""
-    name = re.escape(label)
-    return re.search(rf"(?:来源|出品|出处|栏目)\s*[：:]\s*《?{name}|《{name}》", intro) is not None
+    return f"《{label}》" in intro or any(_SOURCE_KEY.search(intro, max(0, at - _KEY_REACH), at)
+                                         for at in _occurrences(intro, label))
+
+
+_SOURCE_KEY = re.compile(r"(?:来源|出品|出处|栏目)\s*[：:]\s*《?$")
+_KEY_REACH = 8
+
+
+def _occurrences(text: str, name: str) -> Iterator[int]:
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + 1)
 
 
 def _is_outlet(label: str) -> bool:
