@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import find_amounts
 
+# 预计, 我预测, 我们的预测, 我个人的预测 (not 它们的预测): led by 预, the speaker's own looked behind,
+# so that the patterns holding it stay as quick to search as literals
+_FORECAST_WORD = r"预(?:计|(?:(?<=我预)|(?<=我的预)|(?<=我们预)|(?<=我们的预)|(?<=个人的预))测)"
 _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.AGREEMENT, r"我(?:们)?(?:(?!不)[^，,。；？！]){0,6}(?:同意|赞同|认同)", 3.0),
     (ClaimType.DISAGREEMENT, r"不(?:太|完全|是很|很)?(?:同意|认同|赞同)|反对|看法不太?一样|持保留意见", 3.0),
     (ClaimType.JUDGEMENT, r"我(?:个人|坚持|一直|始终|还是|也)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
     (ClaimType.JUDGEMENT, r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到|"
-                          r"我(?:们|个人)?的?预测|预计", 1.5),
+                          + _FORECAST_WORD, 1.5),
     # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
     (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍)", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
@@ -62,10 +65,10 @@ class _ChineseOrEnglish:
 
 # a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
 _FUTURE = _ChineseOrEnglish.of(r"未来|将来|以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|会变得|会达到|"
-                               r"会越来越|一定会|迟早|趋势|我(?:们|个人)?的?(?:预测|预期)|预计|[一二两三四五六七八九十几]年(?:之内|以内|内)|年底前",
+                               r"会越来越|一定会|迟早|趋势|年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内))|" + _FORECAST_WORD,
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
 # 我预测, 预计, I predict: a forecast, whatever year it names
-_FORECAST = _ChineseOrEnglish.of(r"我(?:们|个人)?的?(?:预测|预计)|预计", r"\b(?:I|we) (?:predict|expect)\b")
+_FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD, r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[会将要])")
 _RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该|最好|一定要|不要|必须", r"\bshould\b|\brecommend")
@@ -129,19 +132,19 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             body = body[marker.end():]
         if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body):
             continue
-        if _reported(text, sentence, turn.speaker) or _introduces_self(body, turn.speaker):
-            continue
         score, kind, cue = _score(body)
         if sentence.start in agreed:
             score, kind = score + _AGREEMENT_WEIGHT, ClaimType.AGREEMENT
-        if score >= _MIN_SCORE:
+        if score >= _MIN_SCORE and not _reported(text, sentence, turn.speaker) \
+                and not _introduces_self(body, turn.speaker):
             scored.append((score, sentence, kind, cue))
     for turn in transcript.turns:
         turn_sentences[turn.index] = sum(1 for x in _SENTENCE_END.split(turn.text(transcript.document)) if len(x) > 4)
     claims = list(_densest(scored, turn_sentences))
     out = []
-    for score, sentence, kind, cue in sorted(claims, key=lambda c: c[1].start):
+    for score, sentence, strongest, cue in sorted(claims, key=lambda c: c[1].start):
         turn = transcript.turns[sentence.turn_index - 1]
+        kind = _claim_type(text[sentence.start:sentence.end], strongest)  # typed once kept: most are not
         about = tuple(m for m in sentence.mentions if m.kind is not Kind.PERSON or m.text != turn.speaker)
         amounts = tuple(v for _, _, values in find_amounts(text, sentence.start, sentence.end) for v in values)
         out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end,
@@ -151,6 +154,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
 
 
 def _score(body: str) -> tuple[float, ClaimType, str | None]:
+    """How strongly the sentence asserts, the kind of its strongest cue, and that cue."""
     latin = _LATIN_LETTER.search(body) is not None
     score = _DECLARATIVE_WEIGHT if _DECLARATIVE.search(body, latin) else 0.0
     best_kind, best_weight, cue = ClaimType.JUDGEMENT, 0.0, None
@@ -161,12 +165,13 @@ def _score(body: str) -> tuple[float, ClaimType, str | None]:
             score += weight
             if weight > best_weight:
                 best_kind, best_weight, cue = kind, weight, match.group()
-    return score, _claim_type(body, best_kind, latin), cue
+    return score, best_kind, cue
 
 
-def _claim_type(body: str, strongest: ClaimType, latin: bool) -> ClaimType:
+def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
     """What the sentence asserts: a recommendation says 建议/应该, a prediction needs a future
     reference (and no past one: biography predicts nothing); agreement and figures as scored."""
+    latin = _LATIN_LETTER.search(body) is not None
     if strongest in (ClaimType.AGREEMENT, ClaimType.DISAGREEMENT):
         return strongest
     if _RECOMMENDS.search(body, latin):
