@@ -43,6 +43,8 @@ def test_appointment_verbs_stay_outside(text):
     ("原告星河银行蛇口支行起诉了他。", "星河银行蛇口支行", "原告"),
     ("他们收购了青云化工有限公司。", "青云化工有限公司", "收购"),
     ("对话衡石资本许嘉文：美元基金不会消失", "衡石资本", "对话"),
+    ("省里会同青云化工有限公司开展了检查。", "青云化工有限公司", "会同"),
+    ("嘉宾包括清华大学计算机系教授张立衡。", "清华大学计算机系", "包括"),
 ])
 def test_verbs_and_roles_taking_an_organisation_stay_outside(text, name, outside):
     found = spans(text)
