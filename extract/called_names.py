@@ -24,9 +24,9 @@ from .doc import Doc, Paragraph
 from .model import Kind
 from .tokens import dictionary_tag
 
-_CUE = r"[，,]?\s?(?:的名字)?\s?(?:叫做|叫作|名叫|名为|称为|叫)\s?"
+_CUE = r"[，,]?\s?(?:的名字)?\s?(?:叫做|叫作|名叫|名为|称为|叫)\s?[“\"「『]?"
 _NAME = (r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-·]{1,11}?)"
-         r"(?=\s?(?:[，,。；;！!？?、）)”\"]|\.(?!\w)|$))")
+         r"(?=\s?(?:[，,。；;！!？?、）)”\"」』]|\.(?!\w)|$))")
 _PRODUCT = r"产品|应用|App|APP|app|软件|工具|模型|助手"
 # 公司叫…, 一家做具身智能的公司，叫…, 一家做AI编程的，叫…: 一家 counts companies
 _COMPANY = r"公司|企业|机构|团队|一家[^，,。；;！!？?]{0,12}?"

@@ -42,6 +42,8 @@ _GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台"
 _PROPER = ("nr", "ns", "nt", "nz", "j")
 _COMMON_WORD_FREQ = 20  # in jieba's dictionary: 自然语言 46, 公司财务 3
 _LEGAL_FORM = re.compile(r"股份|有限|集团|控股")
+# 三百家工厂, 两个团队, 20多所大学: a count of things, no name
+_COUNTED = re.compile(r"^[\d一二两三四五六七八九十百千万几数]+多?[家个所座间位名]")
 _PLACEHOLDER = re.compile(r"^(?:[xX]{1,3}|某+|[a-zA-Z]|这|那|哪|每|各|该|本|此|一|两|几|多|很多|不少|一些|其他|其它|所有|别的)")
 
 
@@ -65,6 +67,8 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "fragment of a number"
     if name in lexicon.not_names():
         return "listed as not a name"
+    if _COUNTED.match(name):
+        return "a count of things"
     if kind is Kind.PERSON and len(name) >= 3 and name[-1] in NOT_IN_NAME and score < _SURE_PERSON_ENDING_AS_A_WORD:
         return "ends with a word after the name"
     if words is None:

@@ -65,3 +65,7 @@ def test_a_role_a_pronoun_or_common_words_said_once_are_no_company(text):
 
 def test_common_words_that_recur_as_the_subject_are_a_company():
     assert called("星河动力是一家做火箭的公司。星河动力去年发射了三次。", Kind.ORGANIZATION) == ["星河动力"]
+
+
+def test_a_quoted_name_after_the_cue_is_the_name():
+    assert called("我们的产品叫“灵犀视检”，已经在工厂用了。") == ["灵犀视检"]

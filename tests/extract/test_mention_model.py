@@ -112,6 +112,7 @@ def test_texts_without_han_characters_are_not_tagged():
     ("湘潭钢铁公司", 0, 6, Kind.ORGANIZATION, None),
     ("认知计算与自然语言研究中心", 7, 13, Kind.ORGANIZATION, "cuts a word of the text"),
     ("他在公司财务部工作", 2, 4, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("已经在三百家工厂用了", 3, 8, Kind.ORGANIZATION, "a count of things"),
     # the dictionary glues the suffix and the title after it (事务所律师): the organisation is whole
     ("他曾任上海市明德律师事务所律师。", 3, 13, Kind.ORGANIZATION, None),
     ("他曾任上海市明德律师事务所律师。", 3, 14, Kind.ORGANIZATION, "cuts a word of the text"),
