@@ -97,7 +97,7 @@ _FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没�
                      r"^(?i:(?:yeah|yes|right|thank you|thanks|okay|ok|well|so)\b[^a-z]*$)")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")  # an English sentence ends with a full stop
 _MIN_CHARS = 8
-_MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？) that may become claims, rounded up
+_MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？ or an English full stop) that may become claims, rounded up
 _BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence
 _MIN_SCORE = 0.3  # a plain statement (是, 有, 会) may fill what the budget leaves
 _AGREEMENT_WEIGHT = 3.0  # a sentence a relation reads as agreeing with someone
@@ -197,12 +197,7 @@ def _densest(scored, turn_sentences: dict[int, int]) -> list:
     return sorted(kept, key=lambda c: (-c[0], c[1].start))[:budget]
 
 
-# 他建议…, Demis Hassabis说过，…: a sentence opening with what another person says, which the speaker
-# only reports (就像海龙说的，… and 我听到陈鑫说…，但我觉得… are the speaker's own)
-_OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\s?")
-_THIRD_PERSON = re.compile(r"(?:他|她)们?")
-_SAYS = re.compile(r"(?:也|还|就|曾经|曾|一直|经常|常|总是|当时)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我)")
-_OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
+_SELF_INTRO = re.compile(r"我(?:是|叫)[^，,。；;！!？?]{1,24}[。！!]?$")
 
 
 def _introduces_self(body: str, speaker: str) -> bool:
@@ -211,12 +206,17 @@ def _introduces_self(body: str, speaker: str) -> bool:
     return intro is not None and speaker in intro.group()
 
 
-_SELF_INTRO = re.compile(r"我(?:是|叫)[^，,。；;！!？?]{1,24}[。！!]?$")
+# 他建议…, Demis Hassabis说过，…: a sentence opening with what another person says, which the speaker
+# only reports (就像海龙说的，… and 我听到陈鑫说…，但我觉得… are the speaker's own)
+_OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\s?")
+_THIRD_PERSON = re.compile(r"(?:他|她)们?")
+_SAYS = re.compile(r"(?:也|还|就|曾经|曾|一直|经常|常|总是|当时)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我)")
+_OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
 
 
 def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
-    """See ``_SAYS``: the sentence opens with another person (or 他) and a verb of saying, and
-    gives no view of the speaker's own."""
+    """The sentence opens with another person (or 他) and a verb of saying, and gives no view of the
+    speaker's own: it reports what someone else said."""
     at = _OPENING.match(text, sentence.start, sentence.end).end()
     who = _THIRD_PERSON.match(text, at, sentence.end)
     end = who.end() if who else next((m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.start == at
