@@ -80,7 +80,7 @@ _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|str
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
                           r"(?:strongly\s)?disagree)\b|\bpush(?:ing)? back\b", re.I)
 _THEIR = re.compile(r"\s?(?:他|她)的")
-# 我们CTO叫周明轩, 深蓝法务，创始人是王浩然, OpenAI的CEO是Sam Altman: a post and who holds it, at the
+# 我们CTO叫周明轩, 腾讯，创始人是马化腾, OpenAI的CEO是Sam Altman: a post and who holds it, at the
 # speaker's own organisation or at the one just named
 _POST_IS = re.compile(r"(?:叫做?|名叫|是)\s?$")
 _OURS_BEFORE = re.compile(r"我们(?:的|公司的?|团队的?)?\s?$")
@@ -112,6 +112,7 @@ _POST_LIST_START = re.compile(r"[，,。；;：:！？!?]")
 _POST_LIST_ITEM = re.compile(r"[^、和及]+")
 _ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为)\s?$")
 _ITEM_MARK_REACH = 4
+_LISTED_POST = re.compile(r"[^、]+")
 _LIST_CUE_MAX = 4  # 欢迎, 邀请了, 有请: before a list's first organisation
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
 _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
@@ -388,8 +389,8 @@ class _SentenceReader:
             self.founded_own.append((founder, sentence.start, sentence.end))
 
     def _post_held(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
-        """``深蓝法务，创始人是王浩然``: the post at the organisation named right before; ``我们CTO叫周明轩``
-        is kept until the speaker's organisation is known (``extract_relations``)."""
+        """``腾讯，创始人是马化腾``, ``百度的CTO叫周立``: the post at the organisation named right before;
+        ``我们CTO叫周明轩`` is kept until the speaker's organisation is known (``extract_relations``)."""
         text = self.text
         copula = _POST_IS.search(text, max(sentence.start, person.start - _COPULA_REACH), person.start)
         post = copula and _title_ending_at(text, copula.start(), sentence.start)
@@ -421,9 +422,8 @@ class _SentenceReader:
         if text[head - 1:head] != "、":
             return
         begin = max((m.end() for m in _POST_LIST_START.finditer(text, sentence.start, head)), default=sentence.start)
-        items = [(m.start(), m.end()) for m in re.finditer(r"[^、]+", text[:head - 1]) if m.end() > begin]
+        items = [(m.start(), m.end()) for m in _LISTED_POST.finditer(text, begin, head - 1)]
         for k, (start, end) in enumerate(items):
-            start = max(start, begin)
             if k == 0:  # 欢迎清华大学…: what introduces the list is no part of its first item
                 first = next((o.start for o in orgs if start <= o.start < end and o.start - start <= _LIST_CUE_MAX), start)
                 start = first
