@@ -39,5 +39,5 @@ register(Component("called", called_names.called_names, MODEL | ORGANIZATION, pr
                    precheck=called_names.names_a_kind))
 register(Component("products.app_context", brand_context.apps, MODEL, priority=6))
 register(Component("products.latin", products.latin_products, MODEL, priority=6))
-register(Component("model.crf", mention_model.find_names, PERSON | ORGANIZATION, priority=8,
+register(Component(mention_model.SOURCE, mention_model.find_names, PERSON | ORGANIZATION, priority=8,
                    precheck=mention_model.has_han, fills_gaps=True))

@@ -215,6 +215,9 @@ def has_han(text: str) -> bool:
     return HAN_WORD.search(text) is not None
 
 
+SOURCE = "model.crf"  # the component's name, which its mentions carry as their extractor
+
+
 def find_names(doc, paragraphs) -> Iterator[Candidate]:
     """The pipeline component: the model's names in each paragraph, at document offsets, with their
     score.  The document's paragraphs are tagged together (``tag_texts``), or were tagged ahead
@@ -250,7 +253,7 @@ class _ShiftedWords(Sequence):
 
 
 # ``doc.shared``'s entry for spans ``tag_ahead`` found: paragraph start → the paragraph's spans
-_TAGGED_AHEAD = "model.crf: tagged ahead"
+_TAGGED_AHEAD = f"{SOURCE}: tagged ahead"
 
 
 def tag_ahead(docs: Sequence) -> None:

@@ -19,6 +19,7 @@ from .brand_context import everyday_words
 from .chinese_names import is_han_name, surname_of
 from .doc import Doc, Paragraph
 from .masking import touches_mask
+from .mention_model import SOURCE as MODEL_SOURCE
 from .model import Kind, Mention, SpeakerKind
 from .resolve import FAMILIAR_PREFIXES, is_person_reference, name_span
 from .tokens import dictionary_tag, in_dictionary
@@ -38,7 +39,7 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             names.setdefault(name, m)
     speaking = _speaking_people(doc)
     for part, full in (_name_parts(mentions, speaking) | _familiar_forms(mentions, speaking)).items():
-        if part not in names or names[part].source == _MODEL_SOURCE:
+        if part not in names or names[part].source == MODEL_SOURCE:
             names[part] = full
     if not names:
         return tuple(mentions)
@@ -47,7 +48,7 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     # the model's guess at a span that is a person's given name (立军 tagged an organisation) yields
-    modelled = {(m.start, m.end): m for m in mentions if m.source == _MODEL_SOURCE and m.kind is not Kind.PERSON}
+    modelled = {(m.start, m.end): m for m in mentions if m.source == MODEL_SOURCE and m.kind is not Kind.PERSON}
     added, replaced = [], set()
     for para in doc.paragraphs:
         for s, name in finder.finditer(doc.text, para.start, para.end):
@@ -109,7 +110,6 @@ def _parts(name: str) -> list[str]:
 
 
 _GIVEN_NAME_CHARS = 2  # 立军 of 陈立军: a one-character given name alone is too often a word
-_MODEL_SOURCE = "model.crf"
 
 
 def _no_common_word(given: str) -> bool:
