@@ -107,6 +107,8 @@ def test_a_partial_or_different_view_is_a_disagreement():
 
 
 def test_closing_and_running_order_lines_are_no_claims():
+    order = claims("许文博：首先请梁总介绍业绩，然后进入问答环节。下一位是中信证券的分析师。\n\n梁书蕾：营收增长了百分之三十。\n")
+    assert [c.text for c in order] == ["营收增长了百分之三十。"]
     texts = [c.text for c in claims(PRESS)]
     assert not any("到这" in t or "提问环节" in t or "再见" in t for t in texts)
 

@@ -45,6 +45,7 @@ def test_appointment_verbs_stay_outside(text):
     ("对话衡石资本许嘉文：美元基金不会消失", "衡石资本", "对话"),
     ("省里会同青云化工有限公司开展了检查。", "青云化工有限公司", "会同"),
     ("嘉宾包括清华大学计算机系教授张立衡。", "清华大学计算机系", "包括"),
+    ("谢谢青云化工有限公司给我提问的机会。", "青云化工有限公司", "谢谢"),
 ])
 def test_verbs_and_roles_taking_an_organisation_stay_outside(text, name, outside):
     found = spans(text)

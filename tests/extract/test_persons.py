@@ -54,6 +54,11 @@ def test_a_frequent_word_before_a_glued_address_is_no_part_of_the_name():
     assert people("非常感谢。谢谢张老师。") == ["张老师"]  # not 谢谢张老师: 谢谢 is no name's start
 
 
+def test_a_verb_after_a_name_is_no_part_of_it():
+    assert "陈默" in people("首席技术官陈默带着一个八十人的团队。")
+    assert "陈默带" not in people("首席技术官陈默带着一个八十人的团队。")
+
+
 def test_a_surname_and_zong_cut_as_one_word_is_a_form_of_address():
     assert people("周总有点乐观了。") == ["周总"]
     assert people("总的来说，总体是好的。") == []
