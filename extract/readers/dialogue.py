@@ -59,7 +59,8 @@ def speaker_shaped(name: str) -> bool:
 def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:
     """Names the document supports as speakers (see the module's docstring)."""
     opened = Counter(name for label in labels if label for name in label.names)
-    supported = {name for name, count in opened.items() if count >= 2 or text.count(name) > count}
+    supported = {name for name, count in opened.items() if count >= 2 or text.count(name) > count
+                 or _named_elsewhere(name, text)}
     if supported or len(opened) >= 2:
         supported |= {name for name in opened if speaker_shaped(name)}
     speaking = [label for line, label in zip(lines, labels) if label and label.content < len(line.visible)]
@@ -81,6 +82,12 @@ def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label 
         if label and (line.bold or line.heading) and label.content >= len(line.visible):
             supported -= {n for n in label.names if opened[n] < 2 and not is_han_name(n)}
     return supported
+
+
+def _named_elsewhere(label: str, text: str) -> bool:
+    """``宇树王兴兴`` where the text names 王兴兴 on his own too: an organisation, then the speaker's name."""
+    return len(label) > 3 and any(is_han_name(label[-size:]) and text.count(label[-size:]) > text.count(label)
+                                  for size in (3, 2))
 
 
 def _takes_turns(name: str, order: Sequence[tuple[str, ...]]) -> bool:

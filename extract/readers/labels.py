@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..chinese_names import is_han_name
-from ..tokens import dictionary_tag  # its dictionary loads on the first call: only for a label in doubt
+from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
@@ -22,7 +22,9 @@ _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观�
 # 新华社记者：, 中央广播电视总台央视记者：, 21世纪经济报道记者：: an outlet's reporter, unnamed
 _REPORTER_NAME = r"[\u3400-\u9fffA-Za-z0-9·]{1,16}?记者"
 _REPORTER = re.compile(_REPORTER_NAME)
-_ONE_NAME = rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_HAN_NAME}|{_LATIN_NAME})"
+# 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name
+_AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,12}?\s?[\u3400-\u9fff]{2,3}"
+_ONE_NAME = rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_HAN_NAME}|{_LATIN_NAME}|{_AFFILIATED_NAME})"
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450
 
@@ -139,6 +141,12 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         role = _ROLE_BEFORE_NAME.match(name)
         offset = base + at + (role.end() if role else 0)
         name = name[role.end():] if role else name
+        if _affiliated(name) and not is_reporter(name):  # 国泰君安 方若琳 is 方若琳
+            person = _person_ending(name)
+            if person is None:
+                return None
+            offset += len(name) - len(person)
+            name = person
         names.append(name)
         spans.append((offset, offset + len(name)))
     if not names or any(not is_label_name(n) for n in names):
@@ -163,6 +171,30 @@ def is_common_word(name: str) -> bool:
         return False
     tag = dictionary_tag(name)
     return tag is not None and not tag.startswith(_PROPER_NOUN_TAGS)
+
+
+_HAN_LABEL_MAX = 6
+_SPACED_NAME = re.compile(r"\S+\s+[\u3400-\u9fff]{2,3}")
+_HEADLINE_VERB = re.compile(r"(?:专访|对话|采访|访谈|独家|直击|揭秘)")
+
+
+def _affiliated(name: str) -> bool:
+    """A label too long for a name alone, or with a space inside: an organisation or post, then a name."""
+    return bool(_SPACED_NAME.fullmatch(name)) or len(name) > _HAN_LABEL_MAX and _HAN_WORD.fullmatch(name) is not None
+
+
+def _person_ending(label: str) -> str | None:
+    """The full name a label ends with, after a space or where no word runs into it (北辰智造周一鸣 → 周一鸣)."""
+    if _HEADLINE_VERB.match(label):
+        return None  # 专访云帆智联周立：… is a headline about him
+    tail = label.rsplit(" ", 1)[-1].strip()
+    if " " in label.strip():
+        return tail if is_han_name(tail) else None
+    for size in (3, 2):
+        start = len(label) - size
+        if is_han_name(label[start:]) and not in_dictionary(label[start - 1:start + 1]):
+            return label[start:]
+    return None
 
 
 def is_reporter(label: str) -> bool:

@@ -26,7 +26,7 @@ from talkgraph.ontology import lexicon
 
 from ..chinese_names import is_han_name, surname_of
 from ..model import Document, Speaker, SpeakerKind
-from ..tokens import in_dictionary
+from ..tokens import dictionary_tag, in_dictionary
 from .labels import NUMBERED_SPEAKER, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
@@ -204,6 +204,9 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         return label, SpeakerKind.UNNAMED
     if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS:
         return label, SpeakerKind.UNNAMED
+    affiliated = [p for p in introduced if label.endswith(p) and len(label) > len(p)]
+    if len(affiliated) == 1:  # 宇树王兴兴 is 王兴兴, whom the introduction names
+        return affiliated[0], SpeakerKind.PERSON
     address = _ADDRESS.match(label)
     if address:
         people = {p for p in list(introduced) + [l for l in labels if is_han_name(l)]
@@ -278,11 +281,19 @@ def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
 
 
 def _name_prefix(run: str) -> str | None:
-    """The full name a run of Han characters starts with (``张涛大众`` → ``张涛``)."""
+    """The full name a run of Han characters starts with (``张涛大众`` → ``张涛``); a run that opens
+    with a word of the language (``公司董事会``) starts with none."""
+    if _opens_with_a_word(run):
+        return None
     for size in (3, 2):
         if len(run) >= size and is_han_name(run[:size]):
             return run[:size]
     return run if 2 <= len(run) <= 3 else None
+
+
+def _opens_with_a_word(run: str) -> bool:
+    tag = dictionary_tag(run[:2]) if len(run) > 2 else None
+    return tag is not None and not tag.startswith("nr")
 
 
 def _introduced(title: str, text: str) -> list[str]:

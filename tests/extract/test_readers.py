@@ -657,3 +657,16 @@ def test_show_notes_chapters_and_notices_in_a_timed_export_are_no_turns():
     t = parse(text)
     assert [s for (s,), _ in turns(t)] == ["林一帆", "周启明", "林一帆", "周启明"]
     assert turns(t)[-1][1] == "想自己做早期。"
+
+
+def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
+    t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
+              "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
+              "说话人 2：很好。\n\n陈露：谢谢。\n")
+    assert [s for (s,), _ in turns(t)] == ["陈露", "王兴兴", "周一鸣", "方若琳", "说话人 2", "陈露"]
+    assert "宇树王兴兴" in t.speaker_record("王兴兴").aliases
+
+
+def test_a_self_introduction_whose_words_open_with_a_common_word_names_no_one_by_them():
+    t = parse("许文博：大家好，我是公司董事会秘书许文博。\n\n梁书蕾：谢谢许总。\n\n许文博：下面进入问答环节。\n")
+    assert [s for (s,), _ in turns(t)] == ["许文博", "梁书蕾", "许文博"]
