@@ -132,7 +132,10 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     base = match.start("names")
     group = match["names"]
     pos = 0
-    for piece in _JOINT_SEPARATOR.split(group):
+    pieces = _JOINT_SEPARATOR.split(group)
+    if len(pieces) > 1 and any(_affiliated(piece.strip()) for piece in pieces):
+        return None  # a joint label names speakers, not their organisations: this is a sentence
+    for piece in pieces:
         at = group.index(piece, pos)
         pos = at + len(piece)
         name = piece.strip()

@@ -670,3 +670,10 @@ def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_pe
 def test_a_self_introduction_whose_words_open_with_a_common_word_names_no_one_by_them():
     t = parse("许文博：大家好，我是公司董事会秘书许文博。\n\n梁书蕾：谢谢许总。\n\n许文博：下面进入问答环节。\n")
     assert [s for (s,), _ in turns(t)] == ["许文博", "梁书蕾", "许文博"]
+
+
+def test_a_sentence_with_a_comma_before_a_colon_is_no_joint_label_of_organisations_and_names():
+    from talkgraph.extract.readers.labels import match_label
+
+    assert match_label("唉马靖昊说会计厚林兄弟，真的对不起李厚林：我想我要看一个月的新闻。") is None
+    assert match_label("国泰君安 方若琳：请问毛利率呢？").names == ("方若琳",)
