@@ -112,7 +112,7 @@ _POST_LIST_START = re.compile(r"[，,。；;：:！？!?]")
 _POST_LIST_ITEM = re.compile(r"[^、和及]+")
 _ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为)\s?$")
 _ITEM_MARK_REACH = 4
-_LISTED_POST = re.compile(r"[^、]+")
+_LISTED_POST = re.compile(r"[^、]+")  # only 、 parts these items: 和 joins names too (工业和信息化部副部长)
 _LIST_CUE_MAX = 4  # 欢迎, 邀请了, 有请: before a list's first organisation
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
 _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
