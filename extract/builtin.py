@@ -33,6 +33,7 @@ register(Component("organizations.latin", organizations.latin_organizations, ORG
 register(Component("places.lexicon", places.lexicon_places, PLACE, priority=1, sure=0.6))
 register(Component("products.lexicon", products.lexicon_models, MODEL, priority=1))
 register(Component("products.quoted", products.quoted_models, MODEL, priority=4))
+register(Component("products.versioned", products.versioned_models, MODEL, priority=4, precheck=products.has_hyphen))
 register(Component("products.named_model", products.named_models, MODEL, priority=4,
                    precheck=products.mentions_large_model))
 register(Component("called", called_names.called_names, MODEL | ORGANIZATION, priority=4,

@@ -233,6 +233,34 @@ def mentions_large_model(text: str) -> bool:
     return "大模型" in text
 
 
+# 星衍-3 Pro, 星衍-2, 青岭-Motion 1.5: a Chinese brand, a hyphen and a version make a model's name
+_HAN_VERSIONED = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2,4})-(?:[A-Za-z]+[ \-]?)?\d+(?:\.\d+)*[A-Za-z]?"
+                            r"(?: (?:Pro|Lite|Max|Plus|Mini|Ultra|Turbo|Flash|Air|Instruct|Chat))?(?![A-Za-z0-9.])")
+
+
+def has_hyphen(text: str) -> bool:
+    """The precheck of ``versioned_models``."""
+    return "-" in text
+
+
+def versioned_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
+    """``星衍-3 Pro``: the brand from where the segmenter starts a word in the run before the hyphen."""
+    for para in paragraphs:
+        for match in _HAN_VERSIONED.finditer(doc.text, para.start, para.end):
+            start = next((s for s in range(match.start(), match.end("brand") - 1) if _brand_starts(para, s)), None)
+            if start is not None:
+                yield Candidate(start, match.end(), Kind.MODEL, para.turn_index)
+
+
+def _brand_starts(para: Paragraph, pos: int) -> bool:
+    """A word starts at ``pos`` that is no verb, adverb, pronoun or other function word (是, 了, 叫)."""
+    i = para.word_starting_at(pos)
+    return i is not None and not (dictionary_tag(para.tokens[i].word) or "n").startswith(_NOT_BRAND_TAGS)
+
+
+_NOT_BRAND_TAGS = ("v", "d", "c", "p", "r", "u", "m", "q", "f", "y", "e")
+
+
 def named_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """``盘古大模型``: a proper name right before 大模型 (``千亿大模型`` and the like are not names)."""
     for para in paragraphs:

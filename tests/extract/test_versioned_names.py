@@ -97,3 +97,16 @@ def test_words_of_an_english_phrase_are_no_name():
                                   "进入Industry 4.0时代。", "Phase 3试验结束了。"])
 def test_an_english_word_that_takes_a_number_is_no_product(text):
     assert models(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今天我要发布的第一个产品，是星衍-3 Pro。", "星衍-3 Pro"),
+    ("去年我们发布了星衍-2，当时是三百亿参数。", "星衍-2"),
+    ("我们的运动模型叫青岭-Motion 1.5。", "青岭-Motion 1.5"),
+])
+def test_a_chinese_brand_a_hyphen_and_a_version_is_a_model(text, name):
+    assert name in models(text)
+
+
+def test_a_range_of_years_is_no_model():
+    assert models("这是2020-2021年的数据，北京-上海的高铁。") == []
