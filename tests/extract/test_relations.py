@@ -455,6 +455,9 @@ def test_a_post_at_our_company_is_held_there_by_the_one_named():
     assert ("周明轩", "CTO", "启明星科技") in roles and ("王浩然", "首席科学家", "启明星科技") in roles
     assert ("周明轩", "worksFor", "启明星科技") in relations
     assert ("林卓然", "colleague", "周明轩") in relations
+    _, relations, roles = facts("主持人：欢迎星衍科技创始人兼CEO韩启明。\n\n"
+                                "韩启明：谢谢。我们的联合创始人兼CTO赵一帆也来了。\n\n主持人：好。\n")
+    assert ("赵一帆", "联合创始人兼CTO", "星衍科技") in roles and ("星衍科技", "founder", "赵一帆") in relations
     _, relations, roles = facts("主持人：谁在做？\n\n林卓然：腾讯，创始人是马化腾。百度的CTO叫周立。\n\n主持人：好。\n")
     assert ("马化腾", "创始人", "腾讯") in roles and ("腾讯", "founder", "马化腾") in relations
     assert ("周立", "CTO", "百度") in roles
