@@ -32,6 +32,11 @@ def test_founder_title_gives_a_founder_relation():
     assert ("星河科技", "founder", "周子航") in relations
 
 
+def test_a_person_of_an_organisation_works_for_it():
+    _, relations, _ = facts("主持人：你怎么看？\n\n嘉宾：vivo的陈向东总说过，腾讯的张小龙也这么看。\n")
+    assert ("张小龙", "worksFor", "腾讯") in relations
+
+
 def test_person_is_title_of_organisation():
     _, relations, roles = facts("目前陈立是百度搜索平台的负责人，陈立很忙。\n")
     assert ("陈立", "负责人", "百度") in roles
