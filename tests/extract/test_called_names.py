@@ -37,6 +37,7 @@ def test_a_question_a_pronoun_or_a_clause_that_goes_on_names_no_product(text):
 @pytest.mark.parametrize("text, name", [
     ("今年我们领投了一家做具身智能的，叫星尘智能。", "星尘智能"),
     ("有个公司叫栖云科技，做法律文书。", "栖云科技"),
+    ("东莞一家叫精研传动的小厂在做。", "精研传动"),
     ("另一家做AI编程，叫Tabby Labs。", "Tabby Labs"),
 ])
 def test_what_a_company_is_called_is_its_name(text, name):

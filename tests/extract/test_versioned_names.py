@@ -108,5 +108,9 @@ def test_a_chinese_brand_a_hyphen_and_a_version_is_a_model(text, name):
     assert name in models(text)
 
 
+def test_an_episode_number_is_no_model():
+    assert models("本期是EP 87，我们聊聊新模型。") == []
+
+
 def test_a_range_of_years_is_no_model():
     assert models("这是2020-2021年的数据，北京-上海的高铁。") == []
