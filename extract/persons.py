@@ -25,7 +25,7 @@ _SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常爱]{1,2}|一直|经
                            r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
                            r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师)|是(?:一个|一位|个)[^，,。！？!?]{0,8}的人)")
 # before a name: a cue word, a byline, or the speaker's own pronoun joined to the name (我和林某, 跟他和林某)
-_CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|(?:嘉宾|主持人|同事|朋友|导师|学生|校友)(?:是|叫)?|邀请了?|采访了?|对话|专访|"
+_CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|(?:嘉宾|主持人|同事|朋友|导师|学生|校友|老板|上司|师兄|师姐|师弟|师妹|mentor)\s?(?:是|叫)?|邀请了?|采访了?|对话|专访|"
                          r"拜访了?|感谢|谢谢|作者[：:]\s?|记者\s?|编辑[：:]\s?|[我你他她][和跟与])$")
 _BIO_START = re.compile(r"(?:先生|女士)?(?:[（(][^）)]{1,12}[）)])?\s*[，,：:]\s*(?:男|女|中国|汉族|\d{4}\s*年|生于|出生|现任|曾任|历任|博士|硕士|学士|本科|教授|高级|研究员|工程师|研究生|中共|党员|大专|大学|汉族|籍贯|$)")
 _BIO_NAME_END = re.compile(r"(?:先生|女士|出生|生于|[（(][^）)]{1,12}[）)][：:，,])")
@@ -40,7 +40,7 @@ _NOT_IN_INTRODUCED_NAME = frozenset("的了是在说讲等也都就还又把被�
 _MIN_RECURRENCE = 2
 # how far before a name its cue may start: the longest cue (我的名字叫, 姓名： ) and a space
 _INTRODUCED_REACH = 8
-_CUE_REACH = 6
+_CUE_REACH = 9  # 我的 mentor 是: the longest cue and a space
 # dictionary frequencies: a word seen this often is a word, not a rare name
 _FREQUENT = 50
 _RARE = 20

@@ -66,6 +66,8 @@ def test_scores_and_offsets():
     ("博士在斯坦福，导师是Christopher Manning。", "Christopher Manning"),
     ("本期嘉宾是 Jane Doe。", "Jane Doe"),
     ("I started the company with my co-founder Kevin Wu in 2021.", "Kevin Wu"),
+    ("我的直接老板是 Oriol Vinyals，人很好。", "Oriol Vinyals"),
+    ("我的 mentor 是 Jan Leike。", "Jan Leike"),
 ])
 def test_latin_person_names(text, name):
     assert name in latin(text)
