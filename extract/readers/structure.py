@@ -41,6 +41,9 @@ _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
 _NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
                      r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权|(?:文字稿|字稿|转写|纪要)[^。！？]{0,12}自动生成")
 _MAX_NOTICE_CHARS = 120
+# the end of a published conversation, after which come related articles and the account's pages
+_END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章)\s*[:：]?\s*$",
+                         re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
 # 晚点LatePost > 汽车 > 正文, 首页 » 科技: where the page sits in its site
 _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20}){1,5}$")
@@ -92,12 +95,16 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
     exports cut speech into segments; a dialogue's consecutive labels are separate turns).
     """
     state = _Assembly(doc)
-    in_highlights = in_turn = False
+    in_highlights = in_turn = ended = False
     date = None
     for i, cue in enumerate(cues):
         line = cue.line
         if cue.structural:
             state.roles.append(BlockRole.STRUCTURE)
+            continue
+        ended = ended or bool(state.turns) and _END_MATTER.match(line.visible) is not None
+        if ended:  # END, 往期推荐: what follows the conversation is the page's, whatever its shape
+            state.roles.append(BlockRole.FURNITURE)
             continue
         if cue.label is not None:
             spans = line.source_spans(cue.label.content)

@@ -149,3 +149,10 @@ def test_front_matter_gives_the_title_and_rules_are_furniture():
     roles = {t.document.text[b.start:b.end]: b.role for b in t.blocks}
     assert roles["---"] is BlockRole.FURNITURE and roles["校对：刘子墨"] is BlockRole.METADATA
     assert [turn.speaker for turn in t.turns] == ["林可", "王芳", "提问者", "王芳"]  # the note names no one
+
+
+def test_what_follows_the_end_of_a_published_conversation_is_the_pages():
+    t = parse("陈露：先聊量产。\n\n王兴兴：量产最难。\n\n陈露：谢谢。\n\n- END -\n\n往期推荐\n王兴兴：四足机器人的十年\n\n"
+              "喜欢本文请点个在看\n")
+    assert [turn.speaker for turn in t.turns] == ["陈露", "王兴兴", "陈露"]
+    assert t.turns[-1].text(t.document) == "谢谢。"
