@@ -83,6 +83,7 @@ _THEIR = re.compile(r"\s?(?:他|她)的")
 # 我们CTO叫周明轩, 腾讯，创始人是马化腾, OpenAI的CEO是Sam Altman: a post and who holds it, at the
 # speaker's own organisation or at the one just named
 _POST_IS = re.compile(r"(?:叫做?|名叫|是)\s?$")
+_THEIRS_BEFORE = re.compile(r"(?:他们|她们|它们|它)的?\s?$")
 _OURS_BEFORE = re.compile(r"我们(?:的|公司的?|团队的?)?(?:另一位|一位)?\s?$")
 _ITS_BEFORE = re.compile(r"\s?(?:[，,]\s?)?(?:它的|其|的)?\s?$")
 _COLLEAGUE = re.compile(r"同事")
@@ -364,9 +365,13 @@ class _SentenceReader:
             if found:
                 role = self._titled(sentence, person, found[0], found[1], orgs)
                 speaker = self.speaker(sentence)
+                theirs = _THEIRS_BEFORE.search(self.text, sentence.start, found[1])
                 if role.organization is None and speaker is not None and \
                         _OURS_BEFORE.search(self.text, sentence.start, found[1]):
                     self.our_posts.append((role, speaker))  # 我们的联合创始人兼CTO赵一帆
+                elif role.organization is None and theirs:  # 宁德时代那边对接的是他们的副总裁吴凯
+                    named = [o for o in orgs if o.end <= theirs.start()]
+                    yield dataclasses.replace(role, organization=named[-1]) if named else role
                 else:
                     yield role
                 yield from self._posts_listed_before(sentence, person, role, found[1], orgs)

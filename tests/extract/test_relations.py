@@ -32,6 +32,11 @@ def test_founder_title_gives_a_founder_relation():
     assert ("星河科技", "founder", "周子航") in relations
 
 
+def test_their_title_is_held_at_the_organisation_the_sentence_named():
+    _, relations, roles = facts("主持人：电池谁供？\n\n嘉宾：宁德时代那边对接的是他们的副总裁吴凯，人很好。\n")
+    assert ("吴凯", "副总裁", "宁德时代") in roles
+
+
 def test_a_person_of_an_organisation_works_for_it():
     _, relations, _ = facts("主持人：你怎么看？\n\n嘉宾：vivo的陈向东总说过，腾讯的张小龙也这么看。\n")
     assert ("张小龙", "worksFor", "腾讯") in relations
