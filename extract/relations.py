@@ -100,6 +100,7 @@ _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|�
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
+_FORMER_BEFORE = re.compile(r"(?<![目之此以提面眼当事生空从向往])(?:前|原)$")
 _ADJACENT = re.compile(r" ?(?:的 ?)?")  # 面壁智能李大海, 腾讯的张小龙: a person of that organisation
 _ALUMNUS = re.compile(r"(?:校友|同门)\s?$")
 _APPOSITION = re.compile(r"\s?[，,]\s?")  # 张涛，大众点评创始人: a title given after the name
@@ -472,7 +473,8 @@ class _SentenceReader:
 
     def _organisation_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """A name right after its organisation (``面壁智能李大海``, as bylines and guest lists write
-        it, or ``腾讯的张小龙``), or a fellow alumnus (``你的CMU校友陆奇``: studied there)."""
+        it, or ``腾讯的张小龙``; ``前阿里达摩院的宋雨桐`` was there), or a fellow alumnus (``你的CMU校友陆奇``:
+        studied there)."""
         alumnus = _ALUMNUS.search(self.text, sentence.start, person.start)
         if alumnus:
             org = _org_before(orgs, self.text, alumnus.start())
@@ -481,7 +483,8 @@ class _SentenceReader:
             return
         org = next((o for o in orgs if _ADJACENT.fullmatch(self.text, o.end, person.start)), None)
         if org is not None:
-            yield RoleStatement(person, "", org, sentence.start, sentence.end)
+            former = _FORMER_BEFORE.search(self.text, sentence.start, org.start) is not None  # 前阿里达摩院的宋雨桐
+            yield RoleStatement(person, "", org, sentence.start, sentence.end, None, former)
 
     def _titled(self, sentence: Sentence, person: Party, title: str, title_start: int,
                 orgs: list[Mention]) -> RoleStatement:
