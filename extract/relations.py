@@ -366,11 +366,11 @@ class _SentenceReader:
             if found:
                 role = self._titled(sentence, person, found[0], found[1], orgs)
                 speaker = self.speaker(sentence)
-                theirs = _THEIRS_BEFORE.search(self.text, sentence.start, found[1])
                 if role.organization is None and speaker is not None and \
                         _OURS_BEFORE.search(self.text, sentence.start, found[1]):
                     self.our_posts.append((role, speaker))  # 我们的联合创始人兼CTO赵一帆
-                elif role.organization is None and theirs:  # 宁德时代那边对接的是他们的副总裁吴凯
+                elif role.organization is None and (theirs := _THEIRS_BEFORE.search(self.text, sentence.start, found[1])):
+                    # 宁德时代那边对接的是他们的副总裁吴凯
                     named = [o for o in orgs if o.end <= theirs.start()]
                     yield dataclasses.replace(role, organization=named[-1]) if named else role
                 else:
