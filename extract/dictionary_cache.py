@@ -7,6 +7,9 @@ file, this module's format version and Python's: a new jieba, a new talkgraph or
 reads the dictionary again.  A file that cannot be read or is not what it should be is read again
 from the dictionary and replaced; a cache directory that cannot be written is simply not used.
 The result is the same either way, so the cache never changes what a build writes.
+
+Each word's count and tag are packed into one integer (``Dictionary``): one mapping of 350,000
+words to build at each start rather than two, which was a tenth of a second of every build.
 """
 from __future__ import annotations
 
@@ -16,16 +19,36 @@ import marshal
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-_FORMAT = 1  # raise when what the file holds changes
-Dictionary = tuple[dict[str, int], dict[str, str], int]  # counts, tags, total (every line's count, as jieba sums them)
+_FORMAT = 2  # raise when what the file holds changes
+TAG_BITS = 7  # jieba's dictionary has 55 tags
+TAG_MASK = (1 << TAG_BITS) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Dictionary:
+    """Each word's count and tag as ``count << TAG_BITS | index``, the index into ``tag_names``
+    (0: no tag); ``total`` sums every line's count, as jieba does, ``word_total`` each word's
+    last count, as jieba-rs does."""
+
+    entries: dict[str, int]
+    tag_names: tuple[str | None, ...]
+    total: int
+    word_total: int
+
+    def count(self, word: str) -> int:
+        return (self.entries.get(word) or 0) >> TAG_BITS
+
+    def tag(self, word: str) -> str | None:
+        return self.tag_names[(self.entries.get(word) or 0) & TAG_MASK]
 
 
 @cache
 def default_dictionary() -> Dictionary:
-    """Counts, tags and total of jieba's default dictionary (from the cache when it holds them)."""
+    """Counts, tags and totals of jieba's default dictionary (from the cache when it holds them)."""
     source = _dictionary_file()
     raw = source.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
@@ -47,16 +70,24 @@ def _dictionary_file() -> Path:
 
 
 def _parse(raw: bytes) -> Dictionary:
-    """As jieba reads its dictionary: a word's last line gives its count, every line adds to the total."""
-    frequencies, tags, total = {}, {}, 0
+    """As jieba reads its dictionary: a word's last line gives its count (and, if it has one, its
+    tag), every line adds to the total."""
+    counts: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    total = 0
     for line in raw.decode("utf-8").split("\n"):
         parts = line.split()
         if len(parts) >= 2:
-            frequencies[parts[0]] = count = int(parts[1])
+            counts[parts[0]] = count = int(parts[1])
             total += count
         if len(parts) == 3:
             tags[parts[0]] = parts[2]
-    return frequencies, tags, total
+    tag_names = (None, *sorted(set(tags.values())))
+    if len(tag_names) > TAG_MASK + 1:
+        raise ValueError(f"{len(tag_names)} part-of-speech tags: more than {TAG_BITS} bits hold")
+    index = {tag: i for i, tag in enumerate(tag_names)}
+    entries = {word: count << TAG_BITS | index[tags.get(word)] for word, count in counts.items()}
+    return Dictionary(entries, tag_names, total, sum(counts.values()))
 
 
 def _cache_file(digest: str) -> Path | None:
@@ -68,27 +99,24 @@ def _cache_file(digest: str) -> Path | None:
 
 
 def _read(path: Path, digest: str) -> Dictionary | None:
-    """The counts and tags the file holds, or None if it is missing or not a whole one of this digest."""
+    """The dictionary the file holds, or None if it is missing or not a whole one of this digest."""
     try:
-        held = marshal.loads(path.read_bytes())
-        form, held_digest, words, counts, tagged, tags, total = held
+        form, held_digest, words, packed, tag_names, total, word_total = marshal.loads(path.read_bytes())
         if form != _FORMAT or held_digest != digest:
             return None
         word_list = words.split("\n")
-        tagged_list = word_list if tagged is None else tagged.split("\n")
-        if len(word_list) != len(counts) or len(tagged_list) != len(tags) or not isinstance(total, int):
+        if (len(word_list) != len(packed) or not all(isinstance(n, int) for n in (total, word_total))
+                or not isinstance(tag_names, tuple)):
             return None
-        return dict(zip(word_list, counts)), dict(zip(tagged_list, tags)), total
+        return Dictionary(dict(zip(word_list, packed)), tag_names, total, word_total)
     except (OSError, ValueError, EOFError, TypeError, AttributeError):
         return None
 
 
 def _write(path: Path, digest: str, dictionary: Dictionary) -> None:
     """Write the file whole or not at all (a temporary file renamed), so a reader never sees half of one."""
-    frequencies, tags, total = dictionary
-    words = list(frequencies)
-    tagged = None if list(tags) == words else "\n".join(tags)
-    held = (_FORMAT, digest, "\n".join(words), list(frequencies.values()), tagged, list(tags.values()), total)
+    held = (_FORMAT, digest, "\n".join(dictionary.entries), list(dictionary.entries.values()),
+            dictionary.tag_names, dictionary.total, dictionary.word_total)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")

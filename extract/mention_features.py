@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
+from .dictionary_cache import TAG_MASK
 from .tokens import vocabulary
 
 _PAD = "\x02\x02"
@@ -70,11 +71,12 @@ def _word_positions(size: int, words: Words) -> tuple[list[str], list[str]]:
     """Per character two features: ``W`` and its place in its word (``B``/``M``/``E``/``S``) with
     the word's class, and ``WC`` and that place alone (the character follows)."""
     word_at, place_at = ["WS_"] * size, ["WCS"] * size
-    tags, classes = vocabulary().tags, _classes()
+    dictionary = vocabulary().dictionary
+    entries, class_of = dictionary.entries, _classes_by_index(dictionary.tag_names)
     for word, start, end in words:
         if start < 0 or end > size or end <= start:  # outside the text, or empty
             continue
-        kind = classes.get(tags.get(word), "?")
+        kind = class_of[(entries.get(word) or 0) & TAG_MASK]
         if word.isspace():
             kind = "_"
         if end - start == 1:
@@ -93,9 +95,9 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nz")  # person, place, organisation, other pr
 
 
 @cache
-def _classes() -> dict[str, str]:
-    """Each tag of the dictionary and its class (``_class_of_tag``), looked up once per word."""
-    return {tag: _class_of_tag(tag) for tag in set(vocabulary().tags.values())}
+def _classes_by_index(tag_names: tuple[str | None, ...]) -> tuple[str, ...]:
+    """Each of the dictionary's tags' classes (``_class_of_tag``) by the tag's index; ``?`` for none."""
+    return tuple("?" if tag is None else _class_of_tag(tag) for tag in tag_names)
 
 
 def _class_of_tag(tag: str) -> str:

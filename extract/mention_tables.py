@@ -23,7 +23,8 @@ import numpy as np
 
 from .crfsuite_file import CrfModel, read_crfsuite
 from .linear_chain import StateScorer
-from .mention_features import _END, _PAD, Words, _classes, _normal
+from .dictionary_cache import TAG_MASK, Dictionary
+from .mention_features import _END, _PAD, Words, _classes_by_index, _normal
 from .tokens import vocabulary
 
 UNIGRAMS = ("U-2", "U-1", "U0", "U1", "U2")  # offsets -2..2
@@ -31,7 +32,6 @@ PAIRS = ("B-1", "B0")  # the bigram before (p1 c0) and after (c0 n1) the charact
 TRIPLES = ("T-1", "T1")  # p2 p1 c0 and c0 n1 n2
 PLACES = "SBME"  # a character's place in its word: single, begin, middle, end
 KINDS = ("_", "?", "c", "nr", "ns", "nt", "nz")  # the word's class (see ``mention_features._class_of_tag``)
-_UNKNOWN_KIND = KINDS.index("?")
 _ARRAYS = ("labels", "chars", "unigram", "word", "place", "pair_keys", "pair_rows", "triple_keys",
            "triple_rows", "skip_keys", "skip_rows", "transitions", "source_sha256")
 
@@ -182,9 +182,9 @@ class MentionTables:
 
     def _word_kinds(self) -> _WordKinds:
         kinds = self._lookups.get("kinds")
-        tags = vocabulary().tags
-        if kinds is None or kinds.tags is not tags or len(kinds) > _KINDS_KEPT:
-            kinds = self._lookups["kinds"] = _WordKinds(tags)
+        dictionary = vocabulary().dictionary
+        if kinds is None or kinds.dictionary is not dictionary or len(kinds) > _KINDS_KEPT:
+            kinds = self._lookups["kinds"] = _WordKinds(dictionary)
         return kinds
 
 
@@ -197,11 +197,11 @@ class _WordKinds(dict):
     dictionary does not hold), worked out once per word: ``_word_positions`` by word.  The scorer
     reads it as a mapping; a word not seen before goes through ``__missing__``."""
 
-    def __init__(self, tags: dict[str, str]) -> None:
+    def __init__(self, dictionary: Dictionary) -> None:
         super().__init__()
-        self.tags = tags
-        self.codes = {tag: KINDS.index(c) for tag, c in _classes().items()}
+        self.dictionary = dictionary
+        self.codes = tuple(KINDS.index(c) for c in _classes_by_index(dictionary.tag_names))
 
     def __missing__(self, word: str) -> int:
-        code = self[word] = 0 if word.isspace() else self.codes.get(self.tags.get(word), _UNKNOWN_KIND)
+        code = self[word] = 0 if word.isspace() else self.codes[(self.dictionary.entries.get(word) or 0) & TAG_MASK]
         return code

@@ -26,7 +26,7 @@ import rjieba
 
 from talkgraph.ontology import lexicon
 
-from .dictionary_cache import default_dictionary
+from .dictionary_cache import TAG_BITS, TAG_MASK, Dictionary, default_dictionary
 
 if TYPE_CHECKING:
     import jieba
@@ -115,11 +115,11 @@ def _one_of(chars: frozenset[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """The segmenter, and the frequencies and tags of the dictionary it segments with."""
+    """The segmenter, and the counts and tags of the dictionary it segments with (the lexicons'
+    words added, as Python jieba's ``Tokenizer.FREQ`` holds them, without its zero-count prefixes)."""
 
     segmenter: Segmenter
-    frequencies: dict[str, int]  # as Python jieba's ``Tokenizer.FREQ``, without its zero-count prefixes
-    tags: dict[str, str]
+    dictionary: Dictionary
 
     def words(self, text: str) -> Words:
         """``text``'s words as ``(word, start, end)`` from 0."""
@@ -130,10 +130,10 @@ class Vocabulary:
         return tokens_at(self.segmenter.tokenize(text), offset)
 
     def frequency(self, word: str) -> int:
-        return self.frequencies.get(word) or 0
+        return self.dictionary.count(word)
 
     def tag(self, word: str) -> str | None:
-        return self.tags.get(word)
+        return self.dictionary.tag(word)
 
 
 class Segmenter:
@@ -152,18 +152,16 @@ class Segmenter:
     ``tests/extract/test_segmenter.py`` and ``benchmarks/segmenter_benchmark.py`` compare the two.
     """
 
-    def __init__(self, added: Iterable[str], frequencies: dict[str, int], total: int):
-        """``added``: the words given ``LEXICON_WORD_FREQ``, in order; ``frequencies`` and
-        ``total``: the dictionary's counts with them added, as Python's jieba counts them."""
+    def __init__(self, added: Iterable[str], dictionary: Dictionary):
+        """``added``: the words given ``LEXICON_WORD_FREQ``, in order; ``dictionary``: the
+        dictionary with them added, as Python's jieba counts them."""
         self._added = tuple(added)
-        self._frequencies = frequencies
-        self._total = total
+        self._dictionary = dictionary
         self._rust = _fresh_jieba()
         for word in self._added:
             self._rust.add_word(word, LEXICON_WORD_FREQ, None)
-        rust_total = sum(frequencies.values())  # jieba-rs counts each word once, at its last count
-        if total > rust_total:
-            self._rust.add_word(_BALANCE_WORD, total - rust_total, None)
+        if dictionary.total > dictionary.word_total:  # jieba-rs counts each word once, at its last count
+            self._rust.add_word(_BALANCE_WORD, dictionary.total - dictionary.word_total, None)
 
     def tokenize(self, text: str) -> Words:
         if needs_python(text):
@@ -204,7 +202,7 @@ class Segmenter:
     def _python_pieces(self, word: tuple[str, int, int]) -> list[tuple[str, int, int]] | None:
         """How Python's jieba cuts a word jieba-rs kept whole, or None if it keeps it whole too."""
         w = word[0]
-        if len(w) == 1 or _SKIP_WHOLE.fullmatch(w) or self._frequencies.get(w) or _HAN.fullmatch(w):
+        if len(w) == 1 or _SKIP_WHOLE.fullmatch(w) or self._dictionary.count(w) or _HAN.fullmatch(w):
             return None  # one piece, as it is
         pieces, pos = [], word[1]
         for block in _HAN.split(w):
@@ -223,8 +221,8 @@ class Segmenter:
         word may (``_Counts``), and the word graph it builds is the same.
         """
         tokenizer = _python_jieba().Tokenizer()
-        tokenizer.FREQ = _Counts(self._frequencies)
-        tokenizer.total = self._total
+        tokenizer.FREQ = _Counts({word: packed >> TAG_BITS for word, packed in self._dictionary.entries.items()})
+        tokenizer.total = self._dictionary.total
         tokenizer.initialized = True
         return tokenizer
 
@@ -291,12 +289,17 @@ def _added_words() -> Iterator[str]:
 @lexicon.derived
 def vocabulary() -> Vocabulary:
     """Loaded once per process: reading the dictionary takes most of a second."""
-    base, tags, total = default_dictionary()
+    base = default_dictionary()
     added = tuple(_added_words())
-    frequencies = dict(base)
-    frequencies.update(dict.fromkeys(added, LEXICON_WORD_FREQ))
-    total += LEXICON_WORD_FREQ * len(added)  # jieba's add_word adds to its total each time
-    return Vocabulary(Segmenter(added, frequencies, total), frequencies, tags)
+    entries = dict(base.entries)
+    word_total = base.word_total
+    for word in dict.fromkeys(added):
+        held = entries.get(word, 0)
+        word_total += LEXICON_WORD_FREQ - (held >> TAG_BITS)
+        entries[word] = LEXICON_WORD_FREQ << TAG_BITS | held & TAG_MASK
+    total = base.total + LEXICON_WORD_FREQ * len(added)  # jieba's add_word adds to its total each time
+    dictionary = Dictionary(entries, base.tag_names, total, word_total)
+    return Vocabulary(Segmenter(added, dictionary), dictionary)
 
 
 # pylint: disable-next=protected-access
@@ -312,12 +315,12 @@ def _fresh_jieba() -> rjieba.Jieba:
 
 def dictionary_tag(word: str) -> str | None:
     """The dictionary's part-of-speech tag for ``word`` (no HMM guessing), or None."""
-    return vocabulary().tags.get(word)
+    return vocabulary().dictionary.tag(word)
 
 
 def word_frequency(word: str) -> int:
-    return vocabulary().frequencies.get(word) or 0
+    return vocabulary().dictionary.count(word)
 
 
 def in_dictionary(word: str) -> bool:
-    return bool(vocabulary().frequencies.get(word))
+    return vocabulary().dictionary.count(word) > 0

@@ -36,12 +36,13 @@ def test_the_first_read_writes_the_cache_and_the_second_reads_it(cache_home, rea
     before = written.stat().st_mtime_ns
     assert dictionary_cache.default_dictionary() == read_from_jieba
     assert written.stat().st_mtime_ns == before  # read, not written again
-    frequencies, tags, total = read_from_jieba
-    assert frequencies["北京"] > 0 and tags["北京"] == "ns" and total >= sum(frequencies.values())
+    assert read_from_jieba.count("北京") > 0 and read_from_jieba.tag("北京") == "ns"
+    assert read_from_jieba.count("没有这个词") == 0 and read_from_jieba.tag("没有这个词") is None
+    assert read_from_jieba.total >= read_from_jieba.word_total
 
 
 @pytest.mark.parametrize("damage", [b"", b"not marshal at all", marshal.dumps((1, "x")),
-                                    marshal.dumps((1, "0" * 64, "a\nb", [1], None, [], 1))])
+                                    marshal.dumps((2, "0" * 64, "a\nb", [1], (None,), 1, 1))])
 def test_a_corrupt_cache_is_read_again_from_the_dictionary_and_replaced(cache_home, read_from_jieba, damage):
     dictionary_cache.default_dictionary()
     [written] = _cached_files(cache_home)
