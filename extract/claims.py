@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import find_amounts
+from .readers.speakers import HOST_LABELS
 
 # 预计, 我预测, 我们的预测, 我个人的预测 (not 它们的预测): led by 预, the speaker's own looked behind,
 # so that the patterns holding it stay as quick to search as literals
@@ -64,20 +65,23 @@ class _ChineseOrEnglish:
 
 
 # a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
-_FUTURE = _ChineseOrEnglish.of(r"未来|将来|以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|会变得|会达到|"
-                               r"会越来越|一定会|迟早|趋势|年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内))|" + _FORECAST_WORD,
+# (以后 opening a clause: after an event, 毕业以后, 出来以后, it says when something happened, past or not)
+_FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|"
+                               r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|"
+                               r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|" + _FORECAST_WORD,
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
 # 我预测, 预计, I predict: a forecast, whatever year it names
 _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD, r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[会将要])")
-_RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该|最好|一定要|不要|必须", r"\bshould\b|\brecommend")
+# 应该会, 应该能 judge what is likely, recommending nothing
+_RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该(?!会|能|可以|不会)|最好|一定要|不要|必须", r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿: the session's running order, asserting nothing
 _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                         r"(?:介绍|分享|讲|说|谈|发言|回答)|有请|时间关系|进入下一|下一个问题|最后一个问题|"
                         r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这[儿里]|再见|散会|提问环节|"
                         r"(?:时间|话筒)交给|移步|荣幸(?:地)?(?:请到|邀请)|下一位|第[一二三四五六七八九十]位(?:提问|发言)|"
-                        r"问答环节")
+                        r"问答环节|(?:早上|上午|中午|下午|晚上)好|欢迎(?:参加|收听|收看|来到|观看|大家)")
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
@@ -92,6 +96,9 @@ _CHINESE_CUES = tuple(cue for cue, (_, pattern, _) in zip(_COMPILED, _CUES) if n
 _ANY_ENGLISH_CUE = re.compile("(?i)" + "|".join(pattern.removeprefix("(?i)") for _, pattern, _ in _CUES
                                                 if pattern.startswith("(?i)")))
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
+# 想问一下海外业务的进展。, 请问…, 我的问题是…, I have a question about…: asking, whatever the sentence ends with
+_ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|要|想再)问(?:一下|一个|两个|一句|您|你)|^请问|我的问题是|"
+                     r"(?i:\bI(?: have|'ve got|'d like to ask) a question\b|\bmy question is\b)")
 # 我不认为只会有一个模型，对吧？ asserts, asking only for assent
 _TAG_QUESTION = re.compile(r"(?:[，,]\s?|^)(?:对吧|是吧|对不对|是不是|不是吗|没错吧|好吗|right|isn't it|don't you think)[?？]$")
 _FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
@@ -122,7 +129,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             continue
         turn = transcript.turns[sentence.turn_index - 1]
         body = text[sentence.start:sentence.end]
-        if _QUESTION.search(body) and not _TAG_QUESTION.search(body):
+        if _asks(body):
             if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index, askers)))
@@ -211,19 +218,49 @@ def _introduces_self(body: str, speaker: str) -> bool:
 # only reports (就像海龙说的，… and 我听到陈鑫说…，但我觉得… are the speaker's own)
 _OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\s?")
 _THIRD_PERSON = re.compile(r"(?:他|她)们?")
-_SAYS = re.compile(r"(?:也|还|就|曾经|曾|一直|经常|常|总是|当时)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我)")
+# 很多人说…, 有投资人觉得…, 业内也有声音认为…: others, unnamed, whose view the speaker puts forward
+_OTHERS = re.compile(r"(?:现在|业内|外界|市场上|网上|行业里)?(?:也)?(?:有|很多|不少|有些|一些|有的|许多)(?:的)?"
+                     r"[\u4e00-\u9fff]{0,4}?(?:人|人士|投资人|专家|学者|网友|同行|声音|媒体|用户|机构)")
+_SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|普遍)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
+                   r"的(?:看法|观点|说法|意思)(?:是|就是|跟))")
+_OF = re.compile(r"\s?的\s?")
 _OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
 
 
 def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
-    """The sentence opens with another person (or 他) and a verb of saying, and gives no view of the
-    speaker's own: it reports what someone else said."""
+    """The sentence opens with another person (or 他, or others unnamed: 很多人) and a verb of saying,
+    and gives no view of the speaker's own: it reports what someone else said."""
     at = _OPENING.match(text, sentence.start, sentence.end).end()
-    who = _THIRD_PERSON.match(text, at, sentence.end)
+    organization = next((m for m in sentence.mentions if m.kind is Kind.ORGANIZATION and m.start == at), None)
+    of = organization and _OF.match(text, organization.end, sentence.end)
+    if of:  # OpenAI的山姆·奥特曼说过: the person of an organisation
+        at = of.end()
+    who = _THIRD_PERSON.match(text, at, sentence.end) or _OTHERS.match(text, at, sentence.end)
     end = who.end() if who else next((m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.start == at
                                       and m.text != speaker), None)
     return (end is not None and _SAYS.match(text, end, sentence.end) is not None
             and _OWN_VIEW.search(text, end, sentence.end) is None)
+
+
+def _asks(body: str) -> bool:
+    """A question, or a sentence that says it asks one (``想问一下…进展。``); not a tag question."""
+    return bool(_QUESTION.search(body) and not _TAG_QUESTION.search(body) or _ASKING.search(body))
+
+
+def voices_others(text: str, start: int, end: int) -> bool:
+    """Whether the text puts forward the view of others unnamed (``有投资人觉得…``): agreeing or
+    differing with it is not with the one who put it forward."""
+    return any(_SAYS.match(text, m.end(), end) for m in _OTHERS.finditer(text, start, end))
+
+
+def _host(transcript: Transcript) -> str | None:
+    """The moderator when the text says they host (a host's label, ``主持人：``, or the introduction),
+    not only because they open the conversation and speak most (a guest may)."""
+    moderator = transcript.moderator
+    if moderator is None:
+        return None
+    record = transcript.speaker_record(moderator)
+    return moderator if record.hosts or {moderator, *record.aliases} & HOST_LABELS else None
 
 
 def _askers(transcript: Transcript) -> frozenset[str]:
@@ -231,17 +268,19 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     a reporter, a co-host; a guest's rhetorical question closing an answer asks no one."""
     asked: dict[str, list[bool]] = {}
     for turn in transcript.turns:
-        asked.setdefault(turn.speaker, []).append(bool(_QUESTION.search(turn.text(transcript.document).rstrip())))
+        said = turn.text(transcript.document).rstrip()
+        last = _SENTENCE_END.split(said.rstrip("。！？!?.…"))[-1]
+        asked.setdefault(turn.speaker, []).append(bool(_QUESTION.search(said) or _ASKING.search(last)))
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
 
 def _answers(transcript: Transcript, index: int, askers: frozenset[str]) -> tuple[int, ...]:
-    """The turns after a question until the asker, or another who asks (a co-host, the next
-    reporter), speaks."""
+    """The turns after a question until the asker, the host, or another who asks (a co-host, the
+    next reporter) speaks."""
     asker = transcript.turns[index - 1].speaker
     out = []
     for turn in transcript.turns[index:]:
-        if turn.speaker == asker or turn.speaker in askers:
+        if turn.speaker in (asker, _host(transcript)) or turn.speaker in askers:
             break
         out.append(turn.index)
     return tuple(out)

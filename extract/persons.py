@@ -17,6 +17,7 @@ from .chinese_names import (CLAUSE_WORDS, HAN_WORD, HONORIFIC, HONORIFICS, NOT_I
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
+from .readers.speakers import GROUP_LABELS
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
@@ -72,8 +73,9 @@ def _surname_words(doc: Doc, para: Paragraph) -> list[int]:
 
 
 def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """The transcript's speakers wherever the text names them."""
-    names = sorted(doc.transcript.speakers, key=len, reverse=True)
+    """The transcript's speakers wherever the text names them; not a group's label (观众, 投资者),
+    which in the text (各位观众) means the group, not the one who spoke under it."""
+    names = sorted((n for n in doc.transcript.speakers if n not in GROUP_LABELS), key=len, reverse=True)
     if not names:
         return
     pattern = re.compile("|".join(_bounded(n) for n in names))

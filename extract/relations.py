@@ -19,6 +19,7 @@ from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .lookahead import led_by
 from .called_names import said_to_be_a_company
+from .claims import voices_others
 from .numbers import parse_chinese_number
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
@@ -808,13 +809,15 @@ class _SentenceReader:
 
     def previous_speaker(self, sentence: Sentence) -> SpeakerRef | None:
         """``我同意前面的观点`` at a turn's start agrees with the previous speaker's view — unless the
-        previous turn asked a question (then there was no view to agree with)."""
+        previous turn asked a question (then there was no view to agree with) or put forward others'
+        (``有投资人觉得…``: 我不同意这个观点 differs from them, not from who reported it)."""
         index = sentence.turn_index
         if index is None or index < 2:
             return None
         previous = self.transcript.turns[index - 2]
-        if previous.speaker == self.transcript.turns[index - 1].speaker or \
-                _QUESTION_END.search(previous.text(self.transcript.document)):
+        said = previous.text(self.transcript.document)
+        if previous.speaker == self.transcript.turns[index - 1].speaker or _QUESTION_END.search(said) \
+                or voices_others(said, 0, len(said)):
             return None
         return SpeakerRef(previous.speaker, previous.index)
 

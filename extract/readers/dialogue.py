@@ -21,10 +21,9 @@ from ..model import Document, Transcript
 from . import reader
 from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_label
 from .lines import Line, read_line, split_lines
-from .speakers import HOST_LABELS, INTERVIEWEE_LABELS, INTERVIEWER_LABELS, cast_line, looks_like_a_name
+from .speakers import ROLE_LABELS, cast_line, looks_like_a_name
 from .structure import Cue, assemble
 
-ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset("嘉宾 观众 听众".split())
 _SHORT_EXCHANGE_LINES = 30
 _SENTENCE_END = "。！？!?…~～」”\"）)."
 _FUSED_LABEL = re.compile(r"(?<=[。！？!?…”」）)])\s*(?P<label>[^\s。！？!?…：:]{1,12}?)\s*[:：]\s*$")

@@ -52,7 +52,7 @@ music applause laughter laughs laughing cheering silence inaudible crosstalk noi
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
 NUMBERED_SPEAKER = re.compile(
-    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学员|Speaker|SPEAKER|speaker|Guest|Participant|"
+    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学员|投资者|分析师|评委|提问者|提问人|Speaker|SPEAKER|speaker|Guest|Participant|"
     r"Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])$")
 
 # words that stand before a colon without naming a speaker
@@ -69,8 +69,9 @@ _NOT_A_NAME_START = re.compile(
 # 李斌说："…" is a quotation, not a label
 _SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
 _URL_REST = re.compile(r"^(?://|https?://|www\.)")
-# 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：
-_ROLE_WORDS = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|提问者|观众|受访者|问|答|Q|A|Host|Moderator|Guest)"
+# 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：; 管理层（刘建明）： is 刘建明
+_ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|发言人|提问者|提问人|观众|听众|网友|受访者|管理层|投资者|分析师|评委|"
+               r"问|答|Q|A|Host|Moderator|Guest)")
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=[\u3400-\u9fff]{{2,4}}$)")
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 

@@ -32,8 +32,10 @@ from .labels import NUMBERED_SPEAKER, is_reporter
 INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
 HOST_LABELS = frozenset("主持人 主持 主播 主理人 Host Moderator 旁白".split())
-ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | frozenset(
-    "嘉宾 观众 听众 网友 现场 提问观众 编辑 男 女 甲 乙".split())  # labels that name a role, not a person
+# labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
+GROUP_LABELS = frozenset("观众 听众 网友 现场 提问观众 管理层 投资者 分析师 评委".split())
+ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | frozenset(
+    "嘉宾 编辑 男 女 甲 乙 提问人".split())  # labels that name a role, not a person
 _ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工)$")
 _TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
 _NUMBERED_ROLE = re.compile(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
@@ -271,6 +273,8 @@ def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
                 return name
     for m in _SELF_INTRO.finditer(own):
         name = m["name"]
+        if "的" in name or own.startswith("的", m.end()):
+            continue  # 我是高毅资产的, 我是张涛的助理: where the speaker is from, or whose; not their name
         if name[0].isascii() or name in labels:  # 我是张建中 under the label 张建中
             return name
         person = _name_prefix(name)

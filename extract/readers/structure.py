@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Block, BlockRole, Document, Excerpt, Transcript, Turn
-from .labels import Label, match_bracketed_label, match_label
+from .labels import SOUND_CUES, Label, match_bracketed_label, match_label
 from .lines import Line
 from .speakers import SpeakerEvidence, cast_line, resolve_speakers
 
@@ -38,13 +38,20 @@ _FURNITURE_LINE = re.compile(
 # (◆ 本报记者王五发自上海): the line is furniture when what follows the bullet is a label or furniture
 _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
 # a notice about the piece itself, however sentence-like: 本文仅代表受访者个人观点, 转载请联系, 未经授权
-_NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
-                     r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权|(?:文字稿|字稿|转写|纪要)[^。！？]{0,12}自动生成")
+# (and a disclaimer: 免责声明：…, 市场有风险，投资需谨慎)
+_NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目|本纪要)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
+                     r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权|(?:文字稿|字稿|转写|纪要)[^。！？]{0,12}自动生成|"
+                     r"^(?:免责声明|风险提示|特别声明)\s*[:：]|投资需谨慎|不构成(?:任何)?投资建议")
+# 以下为对话实录：, 以下是演讲全文: the line that leads into the transcript, saying what follows
+_LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文|实录|原文|内容|节选|整理|摘编|对话|问答)[^。！？]{0,6}[:：]?\s*$")
 _MAX_NOTICE_CHARS = 120
 # the end of a published conversation, after which come related articles and the account's pages
 _END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章)\s*[:：]?\s*$",
                          re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
+# [音乐], （掌声）, (笑), 【会议结束】 alone on a line: a sound or a stage direction, not what anyone says
+_BRACKETED_LINE = re.compile(r"^\s*[\[(（【]\s*(?P<inside>[^\[\]()（）【】]{1,10}?)\s*[\])）】]\s*$")
+_PAUSE_ENDS = ("结束", "暂停", "中断", "休息")
 # 晚点LatePost > 汽车 > 正文, 首页 » 科技: where the page sits in its site
 _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20}){1,5}$")
 _MAX_LABEL_CHARS = 6
@@ -177,15 +184,15 @@ def _furniture(text: str) -> bool:
 def shape_role(line: Line) -> BlockRole | None:
     """The role a line without a speaker label has by its shape, or None for running text."""
     text = line.visible
-    if not text.strip() or _RULE.match(text):  # nothing a reader sees: an image, a rule, markup alone
-        return BlockRole.FURNITURE
+    if not text.strip() or _RULE.match(text) or is_stage_direction(text):  # nothing anyone says: an
+        return BlockRole.FURNITURE  # image, a rule, markup alone, a sound
     if line.heading:
         return BlockRole.HEADING
     if cast_line(text):  # 嘉宾：王雪，栖云科技CEO introduces the people who speak below
         return BlockRole.INTRO
     if _METADATA.match(text) or _URL_ONLY.match(text):
         return BlockRole.METADATA
-    if _NOTE.match(text) or _furniture(text) or _BREADCRUMB.match(text) or is_notice(text):
+    if _NOTE.match(text) or _furniture(text) or _BREADCRUMB.match(text) or is_notice(text) or _LEAD_IN.match(text):
         return BlockRole.FURNITURE
     if _CAPTION_MARK.search(text):
         return BlockRole.CAPTION
@@ -200,6 +207,14 @@ def shape_role(line: Line) -> BlockRole | None:
     if len(text) <= _MAX_HEADING_CHARS and text[-1] not in _TERMINAL and not text.endswith((":", "：")):
         return BlockRole.HEADING
     return None
+
+
+def is_stage_direction(text: str) -> bool:
+    """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``); a heading in
+    brackets (``(田奇谈大模型与碳中和)``) is none."""
+    line = _BRACKETED_LINE.match(text)
+    inside = line["inside"] if line else ""
+    return bool(line) and (inside.lower() in SOUND_CUES or inside.endswith(_PAUSE_ENDS))
 
 
 def is_notice(text: str) -> bool:

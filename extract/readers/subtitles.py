@@ -16,7 +16,7 @@ from . import reader
 from .dialogue import speaker_shaped, supported_speakers
 from .labels import TIME, Label, match_bracketed_label, match_label, seconds
 from .lines import Line, split_lines
-from .structure import Cue, assemble
+from .structure import Cue, assemble, is_stage_direction
 
 _TIMING = re.compile(rf"^(?P<start>{TIME})\s*-->\s*(?P<end>{TIME})(?:\s+.*)?$")
 _CUE_NUMBER = re.compile(r"^\d+$")
@@ -67,7 +67,7 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
             cues.append(Cue(line, structural=True))
             continue
         label = _voice(text, line) or _label(line)
-        cues.append(Cue(line, label, timing[0], timing[1], continues=True))
+        cues.append(Cue(line, label, timing[0], timing[1], continues=not is_stage_direction(line.visible)))
     cues = _supported(text, cues)
     return cues, _unnamed_dash_lines(text, cues)
 

@@ -147,3 +147,35 @@ def test_a_speaker_saying_who_they_are_or_welcoming_a_guest_makes_no_claim():
                                     "周启明：是的，会改变很多。\n")]
     assert not any("荣幸" in t or "我是经济学院" in t for t in texts)
     assert "平台一定会改变劳动力市场。" in texts
+
+
+def test_a_sentence_saying_it_asks_is_a_question_and_ends_the_answers_before_it():
+    call = ("主持人：各位投资者下午好，欢迎参加本次交流会。\n\n投资者1：想问一下渠道费用的变化？\n\n"
+            "刘建明：渠道费用率下降了两个点。\n\n投资者：我是远望资本的，想问一下海外业务的进展。\n\n"
+            "刘建明：海外我们明年会在越南建厂。\n\n主持人：好的。\n")
+    found = questions(call)
+    assert [(q.speaker, q.text) for q in found] == [("投资者1", "想问一下渠道费用的变化？"),
+                                                  ("投资者", "我是远望资本的，想问一下海外业务的进展。")]
+    assert [q.answered_by for q in found] == [(3,), (5,)]
+    texts = [c.text for c in claims(call)]
+    assert not any("下午好" in t or "想问" in t for t in texts)
+    assert "海外我们明年会在越南建厂。" in texts
+
+
+def test_what_likely_happens_is_no_recommendation_and_a_time_after_an_event_no_future():
+    def kind(sentence: str) -> str:
+        return {c.text: c.kind.value for c in claims(f"李华：你怎么看？\n\n赵强：{sentence}\n\n李华：好。\n")}.get(sentence, "none")
+
+    assert kind("我预计这个项目应该能在三月底前验收，回款应该会很快。") == "prediction"
+    assert kind("三到五年之后，硬件一定会便宜很多。") == "prediction"
+    assert kind("毕业以后她去了一家大厂做产品经理，做得非常好。") not in ("prediction", "none")
+    assert kind("我们应该把数据公开出来。") == "recommendation"
+
+
+def test_a_view_others_hold_or_a_named_persons_view_is_reported_not_claimed():
+    texts = [c.text for c in claims(
+        "李华：很多人说这种交易就是贱卖，首付款只占百分之六。你怎么看？\n\n"
+        "赵强：OpenAI的山姆·奥特曼说过，最重要的能力是决定做什么。王芳的看法是，估值一定会回落。"
+        "我觉得估值一定会回落。\n\n李华：好。\n")]
+    assert not any(t.startswith(("很多人说", "OpenAI的山姆", "王芳的看法")) for t in texts)
+    assert "我觉得估值一定会回落。" in texts

@@ -5,9 +5,9 @@ from itertools import takewhile
 
 import pytest
 
-from talkgraph.extract import document_from_text
+from talkgraph.extract import document_from_text, extract
 from talkgraph.extract.errors import UsageError
-from talkgraph.extract.model import SpeakerKind
+from talkgraph.extract.model import BlockRole, SpeakerKind
 from talkgraph.extract.readers import detect_reader, load_readers, parse_speaker_overrides
 from talkgraph.extract.transcript import parse_transcript
 
@@ -677,3 +677,29 @@ def test_a_sentence_with_a_comma_before_a_colon_is_no_joint_label_of_organisatio
 
     assert match_label("唉马靖昊说会计厚林兄弟，真的对不起李厚林：我想我要看一个月的新闻。") is None
     assert match_label("国泰君安 方若琳：请问毛利率呢？").names == ("方若琳",)
+
+
+def test_a_group_label_with_a_name_in_brackets_is_that_person_and_group_labels_are_speakers():
+    t = parse("主持人：各位投资者下午好。\n\n管理层（刘建明）：营收增长了18%。\n\n投资者1：想问一下费用？\n\n"
+              "管理层（王小红）：费用下降了。\n\n投资者：我是远望资本的，想问一下海外进展。\n\n"
+              "管理层（刘建明）：明年去越南。\n\n观众：刘总您好，我想问一下分红。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "刘建明", "投资者1", "王小红", "投资者", "刘建明", "观众"]
+    assert_offsets_exact(t)
+    assert not any(m.text == "投资者" for m in extract(t).mentions)  # 各位投资者: the group, not who spoke as 投资者
+
+
+def test_a_speaker_saying_where_they_are_from_gives_no_name():
+    t = parse("主持人：请提问。\n\n投资者2：谢谢，我是高毅资产的，想问一下开店计划？\n\n林海涛：明年开两百家。\n\n"
+              "投资者2：我是张涛的助理，再问一个。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "投资者2", "林海涛", "投资者2"]
+
+
+def test_disclaimers_lead_ins_and_sounds_are_no_ones_words_but_bracketed_headings_stay():
+    t = parse("主持人：欢迎。\n\n林海涛：毛利率会稳中有升。\n\n（掌声）\n\n主持人：谢谢。\n\n以下为会议纪要全文：\n\n"
+              "免责声明：本纪要根据会议内容整理，不构成投资建议。市场有风险，投资需谨慎。\n")
+    assert turns(t) == [(("主持人",), "欢迎。"), (("林海涛",), "毛利率会稳中有升。"), (("主持人",), "谢谢。")]
+    srt = ("1\n00:00:01,000 --> 00:00:03,000\n陈默：我觉得短期内不会。\n\n"
+           "2\n00:00:03,000 --> 00:00:05,000\n[音乐]\n")
+    assert turns(parse(srt)) == [(("陈默",), "我觉得短期内不会。")]
+    heading = parse("(田奇谈大模型与碳中和)\n\n田奇：大模型要节能。\n\n林伟：同意。\n\n田奇：谢谢。\n")
+    assert [b.role for b in heading.blocks if heading.document.text[b.start:b.end].startswith("(")] == [BlockRole.HEADING]

@@ -502,3 +502,10 @@ def test_taking_someones_side_agrees_and_rebutting_differs():
                             "Grace：我要反驳一下，成本在降。\n\n林一帆：我站周启明这边。\n\nGrace：好吧。\n")
     assert ("Grace", "differsFrom", "周启明") in relations
     assert ("林一帆", "agreesWith", "周启明") in relations
+
+
+def test_differing_with_a_view_others_hold_is_not_differing_with_who_put_it_forward():
+    _, relations, _ = facts("林可：有投资人觉得做硬件的公司长不大。\n\n王芳：我不同意这个观点，硬件的壁垒更高。\n\n"
+                            "林可：我觉得硬件利润太薄。\n\n赵明远：我不同意，利润会上来。\n")
+    assert ("王芳", "differsFrom", "林可") not in relations
+    assert ("赵明远", "differsFrom", "林可") in relations  # a view of her own
