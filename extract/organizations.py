@@ -24,6 +24,12 @@ ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
                 "工作室", "团队", "资本", "证券", "控股", "中学", "小学", "研究会", "联盟", "事务所")
 _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
+# the industries companies are named by (心语医疗, 青禾影业, 英矽智能, 溪谷食品): words of running text
+# as well (基层医疗, 新能源汽车), so the word before one must look like a name, or the words around
+# say a company is meant (创办了心语医疗, 溪谷食品董事会秘书)
+INDUSTRY_SUFFIXES = ("医疗", "医药", "制药", "药业", "生物", "智能", "食品", "影业", "传媒", "汽车", "能源", "电子",
+                      "物流", "网络")
+_NAMING_SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES + INDUSTRY_SUFFIXES, key=len, reverse=True)))
 _STOP_WORDS = lexicon.words("org_stop_words")
 _GENERIC_HEADS = lexicon.words("generic_org_heads")
 _MAX_LEFT_TOKENS = 8
@@ -89,7 +95,7 @@ def latin_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[C
 
 def has_suffix(text: str) -> bool:
     """The precheck of ``suffix_organizations``: no suffix in a paragraph, no organisation built on one."""
-    return _SUFFIX.search(text) is not None or _UNIT_SUFFIX.search(text) is not None
+    return _NAMING_SUFFIX.search(text) is not None or _UNIT_SUFFIX.search(text) is not None
 
 
 def ends_as_organization(name: str) -> bool:
@@ -124,6 +130,8 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
         if trimmed:
             parts[0] = parts[0][1:]
         if _names_organisation(tokens, left, i, suffix, parts):
+            if suffix.text in INDUSTRY_SUFFIXES and not suffix.head:
+                left, trimmed = i - 1, 0  # the brand alone: 开发商佳游网络 is 佳游网络
             begin = (tokens[left].start if left < i else token.start) + trimmed
             while text[begin].isspace():
                 begin += 1
@@ -182,6 +190,10 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
         return False
     if suffix.unit and suffix.text in _INTERNAL_UNITS and any(_SUFFIX.search(t.word) for t in tokens[left:i]):
         return False  # 某某有限公司财务部: a department inside a company, not an organisation of its own
+    if suffix.text in INDUSTRY_SUFFIXES:
+        if i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word) or any(_SUFFIX.search(p) for p in parts):
+            return False  # 智能体, 网络大厦: a longer noun; 同济大学汽车系: a field of study at an organisation
+        return _proper_word(parts[-1].strip()) or _organisation_context(tokens, left, i)
     return (suffix.text not in _WEAK_SUFFIXES or bool(suffix.head) or _name_like(parts[-1].strip())
             or _organisation_context(tokens, left, i))
 
@@ -193,11 +205,11 @@ _UNIT_SUFFIXES = ("分公司", "总公司", "分行", "支行", "营业部", "�
                   "校", "报")
 _UNIT_SUFFIX = re.compile("|".join(sorted(_UNIT_SUFFIXES, key=len, reverse=True)))
 # the suffix a word ends with, wherever another one begins in it (集团|公司, 社会|部)
-_SUFFIX_AT_END = re.compile(f"(?:{_SUFFIX.pattern})$")
+_SUFFIX_AT_END = re.compile(f"(?:{_NAMING_SUFFIX.pattern})$")
 _UNIT_SUFFIX_AT_END = re.compile(f"(?:{_UNIT_SUFFIX.pattern})$")
 # a word can end in a suffix only if it ends in a suffix's last character: a set lookup that
 # spares the two pattern searches for most words of a paragraph
-_SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + _UNIT_SUFFIXES)
+_SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + INDUSTRY_SUFFIXES + _UNIT_SUFFIXES)
 _NOT_UNITS = lexicon.words("not_units")
 _CLASSIFIERS = frozenset({"部", "处"})  # units that after a number count things: 15部小说, 3处房产
 _NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
@@ -266,11 +278,12 @@ _JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a na
 
 
 def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
-    """A founding or joining verb in the words before the name, or a job title as the word after it:
-    ``加入了一流科技``, ``一流科技创始人``."""
+    """A founding or joining verb in the words before the name, or a job title as the word after it
+    (的 between or not): ``加入了一流科技``, ``一流科技创始人``, ``心语医疗的创始人``."""
     if _JOINED.search("".join(t.word for t in tokens[max(0, left - _JOINING_WORDS):left])):
         return True
-    return i + 1 < len(tokens) and tokens[i + 1].word.startswith(lexicon.titles())
+    after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].word == "的" else i + 1
+    return after < len(tokens) and tokens[after].word.startswith(lexicon.titles())
 
 
 # heads that follow a description as readily as a name (医疗公司, 中国团队, 中国资本); the legal
@@ -333,6 +346,23 @@ _GLUED_ENDINGS = frozenset("为于在由向")
 
 def _name_like(word: str) -> bool:
     return bool(_LATIN_NAME_WORD.fullmatch(word)) or dictionary_tag(word) in (None, "ns", "nt", "nz", "nrt")
+
+
+def _continues_noun(word: str) -> bool:
+    """A noun or a measure word right after an industry word, which it then qualifies (医疗器械,
+    电子杯); a title (董事会秘书) is none."""
+    return (dictionary_tag(word) or "").startswith(("n", "vn", "q")) and not word.startswith(lexicon.titles())
+
+
+def _proper_word(word: str) -> bool:
+    """A word that may be a brand: Latin with a capital but no short acronym (UGC, AI: jargon; mini:
+    a word), unknown to the
+    dictionary (not a phrase it glued), or a proper name other than a place's (美国医疗, 德国汽车
+    are an industry somewhere)."""
+    if _LATIN_NAME_WORD.fullmatch(word):
+        return not word.islower() and not (word.isupper() and len(word) <= 3)
+    tag = dictionary_tag(word)
+    return tag in ("nt", "nz", "nr", "nrt") or tag is None and len(word) >= 2 and not _glued_phrase(word)
 
 
 def _generic(word: str) -> bool:

@@ -8,19 +8,23 @@ A person is found by less than the full name too, where only they can be meant: 
 (``Sam`` of ``Sam Altman``, the speaker ``Jensen Huang``'s ``Jensen``, the two-character given name
 ``立军`` of ``陈立军`` when it is no common word) or 老/小 and the surname (``老周``) that no other
 person of the text shares; the model's guess at such a span (立军 as an organisation) gives way.
+A company is found by its brand alone (``澜海`` of ``澜海生物``, ``迈瑞`` of ``迈瑞医疗``) when the brand
+is no word of the language; the model's guess at it (迈瑞 as a person) gives way too.
 """
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from .brand_context import everyday_words
-from .chinese_names import is_han_name, surname_of
+from .chinese_names import HAN_WORD, is_han_name, surname_of
 from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .mention_model import SOURCE as MODEL_SOURCE
 from .model import Kind, Mention, SpeakerKind
+from .organizations import INDUSTRY_SUFFIXES
 from .resolve import FAMILIAR_PREFIXES, is_person_reference, name_span
 from .tokens import dictionary_tag, in_dictionary
 
@@ -38,7 +42,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         if len(name) >= _MIN_CHARS and name not in everyday_words():  # 苹果 the brand once is no reason elsewhere
             names.setdefault(name, m)
     speaking = _speaking_people(doc)
-    for part, full in (_name_parts(mentions, speaking) | _familiar_forms(mentions, speaking)).items():
+    brands = _brands(mentions)
+    for part, full in (_name_parts(mentions, speaking) | _familiar_forms(mentions, speaking) | brands).items():
         if part not in names or names[part].source == MODEL_SOURCE:
             names[part] = full
     if not names:
@@ -47,14 +52,16 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
     parts_of_names = {n for n, m in names.items() if m.kind is Kind.PERSON and len(n) < len(m.text)}
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
-    # the model's guess at a span that is a person's given name (立军 tagged an organisation) yields
-    modelled = {(m.start, m.end): m for m in mentions if m.source == MODEL_SOURCE and m.kind is not Kind.PERSON}
+    # the model's guess at a span that is a person's given name (立军 tagged an organisation), or a
+    # company's brand (迈瑞 tagged a person), yields
+    modelled = {(m.start, m.end): m for m in mentions if m.source == MODEL_SOURCE}
     added, replaced = [], set()
     for para in doc.paragraphs:
         for s, name in finder.finditer(doc.text, para.start, para.end):
             e = s + len(name)
             guess = modelled.get((s, e))
-            if guess is not None and name in parts_of_names and _cut(para, s) and _cut(para, e):
+            yields = guess is not None and (name in parts_of_names and guess.kind is not Kind.PERSON or name in brands)
+            if yields and _cut(para, s) and _cut(para, e):
                 replaced.add(guess)
             elif _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):
                 continue
@@ -98,6 +105,30 @@ def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) ->
             by_surname.setdefault(surname, {}).setdefault(m.text, m)
     return {prefix + surname: next(iter(people.values())) for surname, people in by_surname.items()
             if len(people) == 1 for prefix in FAMILIAR_PREFIXES}
+
+
+# the trade words a company's name may end in after its brand (澜海生物, 晶泰科技, 星图集团)
+_TRADE_WORDS = INDUSTRY_SUFFIXES + ("科技", "集团", "控股", "公司")
+
+
+def _brands(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """Each organisation's brand (澜海 of 澜海生物) that is no word of the language, to a mention of
+    the organisation under its whole name, which the brand's occurrences are named by."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind is not Kind.ORGANIZATION or m.canonical:
+            continue
+        for word in _TRADE_WORDS:
+            brand = m.text[:-len(word)] if m.text.endswith(word) else ""
+            if len(brand) >= _MIN_CHARS and _is_brand(brand):
+                out.setdefault(brand, dataclasses.replace(m, canonical=m.text))
+    return out
+
+
+def _is_brand(word: str) -> bool:
+    """Han characters the dictionary does not hold, or holds as a proper name other than a place's."""
+    return HAN_WORD.fullmatch(word) is not None and (not in_dictionary(word) or
+                                                     (dictionary_tag(word) or "").startswith(("nz", "nt", "nrt")))
 
 
 def _parts(name: str) -> list[str]:

@@ -183,3 +183,20 @@ def test_an_english_post_names_its_organisation_only_after_of_or_at():
 
 def test_state_organs_regulators_and_intergovernmental_organisations_are_known():
     assert orgs("国务院总理今天会见了联合国秘书长。证监会和工信部都发了文件。") == ["国务院", "联合国", "证监会", "工信部"]
+
+
+def test_a_brand_and_an_industry_word_is_a_company_but_an_industry_somewhere_is_not():
+    text = ("李娜：我是李娜，心语医疗的创始人，之前在飞利浦医疗做了八年。比如鱼跃医疗已经在做了，"
+            "你们跟英矽智能、联影智能比呢？开发商佳游网络也来了。\n\n"
+            "王强：基层医疗的需求很大，新能源汽车和智能汽车的芯片在涨价，美国医疗体系不同，"
+            "合成生物很热，UGC智能体也多，同济大学汽车系的老师说医疗器械难做。\n")
+    assert orgs(text) == ["心语医疗", "飞利浦医疗", "鱼跃医疗", "英矽智能", "联影智能", "佳游网络", "同济大学"]
+
+
+def test_a_company_is_found_by_its_brand_alone_where_the_brand_is_no_word():
+    text = ("主持人：今天请到澜海生物创始人沈若琳和迈瑞医疗前副总裁陈思思。\n\n"
+            "沈若琳：我们澜海和晶泰科技有合作，晶泰的算法很强。\n\n陈思思：我在迈瑞做了十年。\n")
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    found = [(m.text, m.kind, m.canonical) for m in default_pipeline().find_mentions(Doc(transcript))]
+    assert ("澜海", Kind.ORGANIZATION, "澜海生物") in found and ("晶泰", Kind.ORGANIZATION, "晶泰科技") in found
+    assert ("迈瑞", Kind.ORGANIZATION, "迈瑞医疗") in found and not any(k is Kind.PERSON and t == "迈瑞" for t, k, _ in found)
