@@ -16,7 +16,7 @@ from .chinese_names import (CLAUSE_WORDS, HAN_WORD, HONORIFIC, HONORIFICS, NOT_I
                             surname_of)
 from .component import Candidate
 from .doc import Doc, Paragraph
-from .model import Kind
+from .model import Kind, SpeakerKind
 from .readers.speakers import GROUP_LABELS
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
@@ -78,10 +78,25 @@ def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     names = sorted((n for n in doc.transcript.speakers if n not in GROUP_LABELS), key=len, reverse=True)
     if not names:
         return
-    pattern = re.compile("|".join(_bounded(n) for n in names))
+    pattern = re.compile("|".join([_bounded(n) for n in names] + _addresses(doc)))
     for para in paragraphs:
         for match in pattern.finditer(doc.text, para.start, para.end):
             yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
+
+
+def _addresses(doc: Doc) -> list[str]:
+    """``唐总``, ``郭老师`` for the one speaker of each surname: how the others speak of them, which
+    the segmenter cuts many ways (唐|总|的, 郭总说)."""
+    by_surname: dict[str, list[str]] = {}
+    for name in doc.transcript.speakers:
+        surname = surname_of(name) if is_han_name(name) else None
+        if surname and doc.transcript.speaker_record(name).kind is SpeakerKind.PERSON:
+            by_surname.setdefault(surname, []).append(name)
+    return [re.escape(surname) + _SPEAKER_ADDRESS for surname, named in sorted(by_surname.items()) if len(named) == 1]
+
+
+# 总 not opening another word (总监, 总裁, 总结, 总部, 总之, 总体, 总共): a form of address
+_SPEAKER_ADDRESS = r"(?:总(?![监裁结部之体共统额量数计和值理经])|老师|博士|教授)"
 
 
 def _bounded(name: str) -> str:
@@ -230,6 +245,8 @@ def _cued_loose_name(text: str, tokens: Tokens, i: int) -> tuple[int, int] | Non
     a cue before it would not say where the name ends."""
     if not any(_SPEECH_AFTER.match(text, end) for _, _, end in tokens[i:i + 3]):
         return None  # no end a loose name may have (as ``loose_names_at`` reads them) has the cue after it
+    if len(tokens[i].word) > 1 and _is_common_word(tokens[i].word):
+        return None  # 支持|唐总: a word of the language that begins with a surname's character
     for span in loose_names_at(tokens, i):
         name = text[span[0]:span[1]]
         if (not _short_name(name) and not in_dictionary(name) and not _given_part_is_common_noun(name)

@@ -74,8 +74,12 @@ _WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
 _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学|室友|搭档)(?:是|叫|就是)")
 _VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
 _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
-# a word every match of _AGREE, _DISAGREE and _SIMILAR_VIEW holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|站|agree|push", re.I)
+# 方总说得对, 郭总说的有道理: what a person named just before said is right; 我支持唐总: backing someone
+_SAID_RIGHT = re.compile(r"\s?(?:刚才|之前|前面)?(?:说|讲)(?:得|的)\s?(?:很|非常|特别|太)?(?:对|有道理|在理|没错|好)")
+_BACKING = re.compile(r"我(?:也|完全|非常|还是)?支持\s?")
+# a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT and _BACKING holds: a sentence
+# without one agrees or differs with no one
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|站|说得|说的|讲得|讲的|支持|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -755,6 +759,10 @@ class _SentenceReader:
         side = _SIDE_WITH.search(self.text, sentence.start, sentence.end)
         for other in (p for p in people if side and side.start("who") <= p.start < side.end("who")):
             yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
+        for other in people:
+            backed = _BACKING.search(self.text, sentence.start, other.start)
+            if _SAID_RIGHT.match(self.text, other.end, sentence.end) or backed and backed.end() == other.start:
+                yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
         disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
         agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)

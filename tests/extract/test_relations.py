@@ -511,3 +511,12 @@ def test_differing_with_a_view_others_hold_is_not_differing_with_who_put_it_forw
                             "林可：我觉得硬件利润太薄。\n\n赵明远：我不同意，利润会上来。\n")
     assert ("王芳", "differsFrom", "林可") not in relations
     assert ("赵明远", "differsFrom", "林可") in relations  # a view of her own
+
+
+def test_saying_someone_is_right_or_backing_them_agrees_with_them_however_the_address_is_cut():
+    _, relations, _ = facts("主持人：请三位谈谈。\n\n唐屹：明年量产会翻倍。\n\n方晓峰：我不完全认同唐总的判断，供应链跟不上。\n\n"
+                            "郭思琪：方总说得对，供应链是瓶颈。\n\n唐屹：这个我不同意。\n\n郭思琪：我支持唐总，成本会降。\n\n"
+                            "方晓峰：郭总说的有道理，但是还早。\n")
+    assert {("郭思琪", "agreesWith", "方总"), ("郭思琪", "agreesWith", "唐总"),  # resolved to the speakers later
+            ("方晓峰", "agreesWith", "郭总"), ("方晓峰", "differsFrom", "唐总")} <= relations
+    assert not any(s == "支持唐" or o == "支持唐" for s, _, o in relations)
