@@ -10,7 +10,7 @@ from talkgraph.ontology import lexicon
 # adverbs and conjunctions that open or join clauses and no given name uses: 官员却认为, 乐观地表示
 CLAUSE_WORDS = frozenset("却且并则便仍皆地带")
 NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把被给为以而从到老总主谈问答表认提指介透称曾已将会能要这那们个先女"
-                        "博教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里来去过着") | CLAUSE_WORDS
+                        "教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里来去过着") | CLAUSE_WORDS
 
 
 # forms of address that follow a name or surname: 田奇老师, 田老师, 海龙总
@@ -39,7 +39,12 @@ def is_han_name(name: str) -> bool:
     if not _HAN_NAME_SHAPE.fullmatch(name):
         return False
     surname = surname_of(name)
-    return surname is not None and 1 <= len(name) - len(surname) <= 2 and not (set(name[1:]) & NOT_IN_NAME)
+    return (surname is not None and 1 <= len(name) - len(surname) <= 2 and not (set(name[1:]) & NOT_IN_NAME)
+            and not name.endswith(_NOT_A_GIVEN_NAME))
+
+
+# 博 names people (许文博, 郑博文) but 博士 after a surname is a form of address (张博士)
+_NOT_A_GIVEN_NAME = ("博士",)
 
 
 def strip_honorific(name: str) -> str:

@@ -277,13 +277,19 @@ _JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就
 _JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a name
 
 
+@lexicon.derived
+def _title_words() -> tuple[str, ...]:
+    """Titles and what a title may open with (副, 首席, 董事会; the fields: 研发, 财务)."""
+    return tuple(lexicon.titles()) + tuple(lexicon.words("title_prefixes") | lexicon.words("post_fields"))
+
+
 def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
     """A founding or joining verb in the words before the name, or a job title as the word after it
     (的 between or not): ``加入了一流科技``, ``一流科技创始人``, ``心语医疗的创始人``."""
     if _JOINED.search("".join(t.word for t in tokens[max(0, left - _JOINING_WORDS):left])):
         return True
     after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].word == "的" else i + 1
-    return after < len(tokens) and tokens[after].word.startswith(lexicon.titles())
+    return after < len(tokens) and tokens[after].word.startswith(_title_words())
 
 
 # heads that follow a description as readily as a name (医疗公司, 中国团队, 中国资本); the legal

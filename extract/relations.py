@@ -846,13 +846,26 @@ class _SentenceReader:
 
 
 def _title_ending_at(text: str, pos: int, floor: int) -> str | None:
-    """The first title in the lexicon's order that ends at ``pos`` and starts at ``floor`` or after."""
+    """The first title in the lexicon's order that ends at ``pos`` and starts at ``floor`` or after,
+    with the words a title opens with and the field of the post before it (董事会秘书, 财务总监,
+    研发副总裁)."""
     if pos <= floor:
         return None
     for title in _titles_by_last_character().get(text[pos - 1], ()):
-        if pos - len(title) >= floor and text.startswith(title, pos - len(title)):
-            return title
+        start = pos - len(title)
+        if start >= floor and text.startswith(title, start):
+            while (word := next((w for w in _title_openers() if start - len(w) >= floor
+                                 and text.startswith(w, start - len(w))), None)) is not None:
+                start -= len(word)
+            return text[start:pos]
     return None
+
+
+@lexicon.derived
+def _title_openers() -> tuple[str, ...]:
+    """What a title may open with (副, 首席, 董事会) and the fields posts are in (财务, 研发), longest first."""
+    words = lexicon.words("title_prefixes") | lexicon.words("post_fields")
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _title_at(text: str, pos: int, end: int) -> str | None:

@@ -24,9 +24,15 @@ def names(text: str) -> list[str]:
 @pytest.mark.parametrize("text, name", [
     ("公司请来了首席科学家周明远，讲了一下午。", "周明远"),
     ("这次分享的是创始人钱志平。", "钱志平"),
+    ("以及翰林医药首席执行官郑文博。", "郑文博"),  # 博 in a given name
+    ("今天的主持人是许博涛。", "许博涛"),
 ])
 def test_title_then_name(text, name):
     assert name in people(text)
+
+
+def test_a_doctor_addressed_by_surname_is_no_name_ending_in_bo():
+    assert not any(n.startswith("张博") for n in names("张博士表示同意，王博士也来了。"))
 
 
 @pytest.mark.parametrize("text, name", [

@@ -520,3 +520,9 @@ def test_saying_someone_is_right_or_backing_them_agrees_with_them_however_the_ad
     assert {("郭思琪", "agreesWith", "方总"), ("郭思琪", "agreesWith", "唐总"),  # resolved to the speakers later
             ("方晓峰", "agreesWith", "郭总"), ("方晓峰", "differsFrom", "唐总")} <= relations
     assert not any(s == "支持唐" or o == "支持唐" for s, _, o in relations)
+
+
+def test_a_title_keeps_the_words_it_opens_with_and_its_field():
+    _, _, roles = facts("主持人：欢迎溪谷食品董事会秘书邵明远、星图科技研发副总裁李华和翰林医药首席医学官郑博文。\n\n邵明远：谢谢。\n")
+    assert {("邵明远", "董事会秘书", "溪谷食品"), ("李华", "研发副总裁", "星图科技"),
+            ("郑博文", "首席医学官", "翰林医药")} <= roles
