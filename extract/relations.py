@@ -576,9 +576,10 @@ class _SentenceReader:
         rest_from = org.end if org else pos
         clause_end = _CLAUSE_BREAK.search(self.text, rest_from, sentence.end)
         clause = self.text[rest_from:clause_end.start() if clause_end else sentence.end]
-        title = next((t for t in lexicon.titles() if t in clause), None)
-        if title:
-            scope = _scope(clause[:clause.index(title)].removesuffix("的")) if org else None
+        found = _last_title(clause)
+        if found:
+            title, at = found
+            scope = _scope(clause[:at].removesuffix("的")) if org else None
             yield RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, former)
         elif org and _OF.match(self.text, org.end, sentence.end):
             yield RoleStatement(person, "", org, sentence.start, sentence.end, None, former)
@@ -866,6 +867,17 @@ def _title_openers() -> tuple[str, ...]:
     """What a title may open with (副, 首席, 董事会) and the fields posts are in (财务, 研发), longest first."""
     words = lexicon.words("title_prefixes") | lexicon.words("post_fields")
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _last_title(clause: str) -> tuple[str, int] | None:
+    """The title that ends last in the clause, with what it opens with (是溪谷食品董事会秘书 →
+    董事会秘书, not 董事), and where it starts."""
+    ends = [clause.rindex(t) + len(t) for t in lexicon.titles() if t in clause]
+    if not ends:
+        return None
+    end = max(ends)
+    title = _title_ending_at(clause, end, 0)
+    return title, end - len(title)
 
 
 def _title_at(text: str, pos: int, end: int) -> str | None:

@@ -191,7 +191,7 @@ def user_entries() -> dict[str, tuple[LexiconEntry, ...]]:
 @cache
 def titles() -> tuple[str, ...]:
     """Job titles and honours, longest first so that a pattern prefers ``首席科学家`` to ``科学家``."""
-    return tuple(sorted({line.strip() for line in _lines("titles.txt")}, key=len, reverse=True))
+    return tuple(sorted({line.strip() for line in _lines("titles.txt")}, key=lambda t: (-len(t), t)))
 
 
 @cache
