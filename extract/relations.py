@@ -27,6 +27,12 @@ _FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-f
 _BREAK = re.compile(r"[、，,；;和及跟]|以及")
 _PAST = re.compile(r"(?:当时|那时|那时候|之前|此前|先前|以前|曾经|曾|早年|原来|最早|更早)")
 _JOIN = re.compile(r"(?:加入了?|进入了?|入职了?|去了)\s?$")
+_LATER = re.compile(r"后来|之后|随后|然后|最后|如今|现在|目前")
+# 加入微软的时候, 加入华为以后: a time the story is told from, not where someone is
+_WHEN_JOINED = re.compile(r"\s?(?:的时候|时|以后|之后|后|那年|那一年)")
+# 2018年加入X，后来又创办了Y / 三年后离开 / 后来从X到Y: a move after joining, which makes the joined place a former one
+_MOVES_ON = re.compile(r"(?:后来|之后|随后|然后|再|又|接着|年后)[^。！？]{0,6}?(?:加入|创办|创立|创建|成立|去了|跳槽|转到|转投)|"
+                       r"离开|离职|辞职|从[^，,。！？]{1,12}?到")
 _AT = re.compile(r"(?:在|于)\s?$")
 _FROM_TO = re.compile(r"从\s?$")
 _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
@@ -103,6 +109,10 @@ _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
+# a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
+# (我是来自Y的Z is an introduction: ``_INTRO``)
+_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?P<verb>现任|是|担任|任)(?!\s?来自)")
+_COMMA = re.compile(r"[，,；;]")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
 _FORMER_BEFORE = re.compile(r"(?<![目之此以提面眼当事生空从向往])(?:前|原)$")
@@ -390,6 +400,7 @@ class _SentenceReader:
             yield from self._posts_before(sentence, person, orgs)
             yield from self._post_held(sentence, person, orgs)
         yield from self._posts_at(sentence, orgs)
+        yield from self._clause_roles(sentence, orgs)
         intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
@@ -446,6 +457,17 @@ class _SentenceReader:
             item = self._item_role(sentence, person, start, end, orgs)
             if item is not None and item.organization is not None:
                 yield item
+
+    def _clause_roles(self, sentence: Sentence, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """``我之前是英特尔资深架构师``, and a clause going on without a subject (``，曾任华为海思技术总监``):
+        a role verb opening a clause, said of the speaker (我) or of who the sentence is about."""
+        starts = [sentence.start] + [m.end() for m in _COMMA.finditer(self.text, sentence.start, sentence.end)]
+        for clause in filter(None, (_CLAUSE_ROLE.match(self.text, at, sentence.end) for at in starts)):
+            if clause["verb"] == "是" and not clause["me"]:
+                continue  # 是一个…: no role without its subject
+            subject = self.speaker(sentence) if clause["me"] else self.subject_before(sentence, clause.start("verb"))
+            if subject is not None and not any(m.kind is Kind.PERSON and m.end == clause.start() for m in sentence.mentions):
+                yield from self._role_after(sentence, subject, clause.end(), orgs, bool(clause["former"]))
 
     def _posts_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """``前谷歌工程总监、现任深言科技CTO的刘启明``: each listed post before 的 and the name, an
@@ -633,9 +655,16 @@ class _SentenceReader:
         return self.clause_start(sentence, org.start) == org.start and bool(_CALLED_ON.match(self.text, org.end, sentence.end))
 
     def _current(self, sentence: Sentence, org: Mention) -> bool:
-        """``目前就职于X``, ``现在在X工作``, ``现任X``: where someone works now."""
+        """``目前就职于X``, ``现在在X工作``, ``现任X``: where someone works now; and ``2018年加入X``,
+        ``后来加入X``: the last place the text says someone joined, when it tells of no move after."""
         if self.ends_before(_WORKS_AT, sentence, org.start):
             return True
+        joined = self.ends_before(_JOIN, sentence, org.start)
+        if joined:
+            clause = self.text[self.clause_start(sentence, org.start):joined.start()]
+            return bool((_YEAR.search(clause) or _LATER.search(clause)) and not _PAST.search(clause)
+                        and not _WHEN_JOINED.match(self.text, org.end, sentence.end)
+                        and not _MOVES_ON.search(self.text, org.end, sentence.end))
         work = _WORK_AFTER.match(self.text, org.end, sentence.end)
         if work is None:
             return False
@@ -647,12 +676,13 @@ class _SentenceReader:
                     and not _PAST_AFTER_WORK.match(self.text, work.end(), sentence.end))
 
     def _former(self, sentence: Sentence, org: Mention, clause: str) -> bool:
-        """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X, 当时在X, X的时候,
-        毕业于X, 在X实习, X毕业."""
+        """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X (and later moved
+        on), 当时在X, X的时候, 毕业于X, 在X实习, X毕业."""
         text, end = self.text, sentence.end
         if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
             return True
-        if self.ends_before(_JOIN, sentence, org.start) and (_YEAR.search(clause) or _PAST.search(clause)):
+        if self.ends_before(_JOIN, sentence, org.start) and (
+                _PAST.search(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, end)):
             return True
         if self.ends_before(_AT, sentence, org.start) and _PAST.search(clause):
             return True

@@ -68,7 +68,8 @@ def relations(text: str) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text, relation", [
-    ("李强2003年加入恒盛制药，历任副总经理。", ("李强", "FORMERLY_AT", "恒盛制药")),
+    ("李强2003年加入恒盛制药，历任副总经理。", ("李强", "WORKS_FOR", "恒盛制药")),  # joined, and no move since
+    ("李强2003年加入恒盛制药，2010年离开后创办了星图科技。", ("李强", "FORMERLY_AT", "恒盛制药")),
     ("刘洋现任青禾光标审计部经理。", ("刘洋", "WORKS_FOR", "青禾光标")),
 ])
 def test_appointed_organisations_reach_the_affiliations(text, relation):
