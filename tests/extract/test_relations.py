@@ -535,3 +535,10 @@ def test_a_career_told_clause_by_clause_gives_each_post_and_the_last_place_joine
     assert {("孙志远", "formerlyAt", "英特尔"), ("孙志远", "formerlyAt", "华为海思"), ("孙志远", "worksFor", "地平线")} <= relations
     _, relations, _ = facts("主持人：孙志远毕业于浙江大学，2018年加入东海三院，现任信息中心主任。\n\n孙志远：谢谢。\n")
     assert ("孙志远", "worksFor", "东海三院") in relations and ("孙志远", "formerlyAt", "东海三院") not in relations
+
+
+def test_a_bold_name_in_a_guest_list_takes_the_posts_after_it():
+    _, relations, roles = facts("嘉宾介绍\n\n**郑博文**，翰林医药首席医学官，曾任百济神州全球临床运营副总裁\n\n"
+                                "**沈若琳**，澜海生物创始人兼CEO\n\n**陆晓峰**：欢迎两位。\n\n**沈若琳**：谢谢。\n\n**郑博文**：谢谢。\n")
+    assert {("郑博文", "首席医学官", "翰林医药"), ("沈若琳", "创始人兼CEO", "澜海生物")} <= roles
+    assert ("郑博文", "formerlyAt", "百济神州") in relations
