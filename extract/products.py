@@ -192,8 +192,10 @@ def _known_organizations() -> frozenset[str]:
 
 # shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers
 # (H100, A800), level labels and bare versions (L4, v12), business-model labels (toB, C2C, O2O),
-# and acronyms of a technique (RL, SFT, PPO, CoT, DiT)
-_JARGON = re.compile(r"[A-Z]\d{2,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]")
+# acronyms of a technique (RL, SFT, PPO, CoT, DiT), quarters and halves of a year (Q3, H1, Q3 2026)
+# and number formats (INT8, FP16, BF16)
+_JARGON = re.compile(r"[A-Z]\d{2,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]|"
+                     r"[QH][1-4](?: (?:19|20)\d{2})?|(?:U?INT|FP|BF|TF)\d{1,2}")
 
 
 def _jargon(name: str) -> bool:

@@ -67,9 +67,11 @@ _PRODUCT_CALLED = re.compile(r"\s?(?:有|推出了?|发布了?|做了)(?:一款|
 _IS_MADE_BY = re.compile(r"\s?是\s?")
 # Anthropic 的 Claude, 小米SU7, OpenAI o1: a model right after its maker's name, 的 between or not
 _OWNED = re.compile(r"\s?(?:的\s?)?")
-# 是谷歌的(视频生成)模型, 是我们(公司)的产品: what a maker's own work is called, a few words of its kind before
-_OWN_WORK = re.compile(r"\s?(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
-                       r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)")
+# 是谷歌的(视频生成)模型, 是我们(公司)的产品, 是字节跳动做的: what a maker's own work is called, a few words of its
+# kind before, or the making verb ending the clause
+_OWN_WORK = re.compile(r"\s?(?:(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
+                       r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)|"
+                       r"(?:推出|发布|开发|研发|做|打造)的\s?(?=[，,。；;！？!?]|$))")
 _OUR = re.compile(r"我们(?:公司)?")
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
 _LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")

@@ -99,7 +99,7 @@ def test_named_organisations_stay(text, name):
 
 @pytest.mark.parametrize("text", [
     "我们用H100训练，也试了A800。", "先做SFT再做RL，PPO也试过，CoT有帮助。", "从L2做到L4，软件到了v12。",
-    "做toB还是toC，O2O和C2C都不一样。",
+    "做toB还是toC，O2O和C2C都不一样。", "今年Q3出货翻倍，H1一共两千台，Q3 2026上新品，INT8算力够了，FP16也行。",
 ])
 def test_jargon_and_hardware_are_no_models(text):
     assert found(text, Kind.MODEL) == []

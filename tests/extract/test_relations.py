@@ -542,3 +542,8 @@ def test_a_bold_name_in_a_guest_list_takes_the_posts_after_it():
                                 "**沈若琳**，澜海生物创始人兼CEO\n\n**陆晓峰**：欢迎两位。\n\n**沈若琳**：谢谢。\n\n**郑博文**：谢谢。\n")
     assert {("郑博文", "首席医学官", "翰林医药"), ("沈若琳", "创始人兼CEO", "澜海生物")} <= roles
     assert ("郑博文", "formerlyAt", "百济神州") in relations
+
+
+def test_a_model_said_to_be_made_by_a_company_ending_the_clause_is_its_work():
+    _, relations, _ = facts("主持人：你们用什么？\n\n王磊：豆包是字节跳动做的，盘古是华为开发的。\n\n主持人：好。\n")
+    assert {("豆包", "creator", "字节跳动"), ("盘古大模型", "creator", "华为")} <= relations  # the lexicon's name
