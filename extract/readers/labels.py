@@ -39,7 +39,9 @@ _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?
 _NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
 _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*")
 # 主持人（李明）：, 记者（体坛周报 郑浩）：: the name in the note, after the outlet if one is given
-_NOTE_NAME = re.compile(r"\s*(?:[^\s（()）]{2,16}\s+)?(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
+# (an English given name before the surname, Kevin 韩, is one too)
+_NOTE_NAME = re.compile(r"\s*(?:[^\s（()）]{2,16}\s+)?(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
+                        r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 _HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
@@ -157,7 +159,7 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         return None
     note = match.groupdict().get("note")
     noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and _ROLE_ONLY.match(names[0]) else None
-    if noted and (noted["name"].isascii() or is_han_name(noted["name"])):  # 提问者（未报姓名）： names no one
+    if noted and (noted["name"][0].isascii() or is_han_name(noted["name"])):  # 提问者（未报姓名）： names no one
         stripped = noted["name"]
         at = match.start("note") + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]

@@ -125,6 +125,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
         resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,
                                      aliases, labels)
     _leftover(resolution, labels, introduced)
+    _addressed(resolution, evidence)
     _name_parts(resolution)
     for label, name in evidence.overrides.items():
         if label in labels:
@@ -230,6 +231,31 @@ def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[st
         resolution[open_labels[0]] = (people[0], SpeakerKind.PERSON)
 
 
+# 陈晓，你觉得能改吗？ / Kevin, what do you think?: a name called at a question's start
+_VOCATIVE = re.compile(rf"^(?P<name>{_HAN_RUN}|{_LATIN})\s?[，,]")
+
+
+def _addressed(resolution: dict[str, tuple[str, SpeakerKind]], evidence: SpeakerEvidence) -> None:
+    """A numbered speaker (发言人3) who answers each time a question opened by calling a name (陈晓，
+    你觉得…？), and the same name every time, is that person, when no speaker goes by the name."""
+    text = evidence.doc.text
+    said = [(names, " ".join(text[s:e] for s, e in spans).strip()) for names, _, spans in evidence.turns]
+    taken = {name for name, _ in resolution.values()}
+    called: dict[str, set[str]] = {}
+    for (asker, question), (answer, _) in zip(said, said[1:]):
+        vocative = _VOCATIVE.match(question)
+        if len(answer) != 1 or answer == asker or not vocative or not question.rstrip().endswith(("？", "?")):
+            continue
+        name = vocative["name"]
+        if (is_han_name(name) or _LATIN_FULL_NAME.match(name)) and resolution[answer[0]][1] is SpeakerKind.UNNAMED:
+            called.setdefault(answer[0], set()).add(name)
+    answered = [name for names in called.values() for name in names]
+    for label, names in called.items():
+        name = next(iter(names))
+        if len(names) == 1 and name not in taken and answered.count(name) == 1:
+            resolution[label] = (name, SpeakerKind.PERSON)
+
+
 _LATIN_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")
 _TRANSLITERATED = re.compile(r"^[\u3400-\u9fff]{1,5}(?:[·•][\u3400-\u9fff]{1,6}){1,2}$")
 _LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
@@ -261,7 +287,7 @@ def _name_shaped(label: str) -> bool:
 
 
 # 我是产品负责人陈静, 我是运维的周海: a post or a team, then the name the speaker gives, then a pause
-_SELF_INTRO_AS = re.compile(r"我是\s?(?P<run>[\u3400-\u9fffA-Za-z]{3,13})(?=[，,。！？!?\s]|$)")
+_SELF_INTRO_AS = re.compile(r"我是\s?(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
 
 
 def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:

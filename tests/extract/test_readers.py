@@ -703,3 +703,16 @@ def test_disclaimers_lead_ins_and_sounds_are_no_ones_words_but_bracketed_heading
     assert turns(parse(srt)) == [(("陈默",), "我觉得短期内不会。")]
     heading = parse("(田奇谈大模型与碳中和)\n\n田奇：大模型要节能。\n\n林伟：同意。\n\n田奇：谢谢。\n")
     assert [b.role for b in heading.blocks if heading.document.text[b.start:b.end].startswith("(")] == [BlockRole.HEADING]
+
+
+def test_numbered_speakers_are_named_by_a_long_self_introduction_or_by_answering_when_called():
+    t = parse("发言人1 00:00:05\n大家好，我是青橙科技的项目总监高建国。\n\n"
+              "发言人2 00:01:10\n我是华为云昇腾生态的解决方案架构师王磊。授权费没有调整。\n\n"
+              "发言人1 00:02:30\n陈晓，你是跟客户对接的，你觉得合同能改吗？\n\n"
+              "发言人3 00:02:45\n能改，但是要下周。\n\n发言人4 00:03:00\n我补充一点。\n")
+    assert [s for (s,), _ in turns(t)] == ["高建国", "王磊", "高建国", "陈晓", "发言人4"]
+
+
+def test_a_role_label_with_an_english_given_name_and_a_surname_in_brackets_is_that_person():
+    t = parse("主持人：请管理层回答。\n\n管理层（Kevin 韩）：电商增长很快。\n\n投资者1：谢谢。\n\n管理层（邵明远）：好的。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "Kevin 韩", "投资者1", "邵明远"]
