@@ -85,9 +85,15 @@ _SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
 # 方总说得对, 郭总说的有道理: what a person named just before said is right; 我支持唐总: backing someone
 _SAID_RIGHT = re.compile(r"\s?(?:刚才|之前|前面)?(?:说|讲)(?:得|的)\s?(?:很|非常|特别|太)?(?:对|有道理|在理|没错|好)")
 _BACKING = re.compile(r"我(?:也|完全|非常|还是)?支持\s?")
-# a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT and _BACKING holds: a sentence
-# without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|站|说得|说的|讲得|讲的|支持|agree|push", re.I)
+# 老周说得有点理想化, 启明有点乐观了: someone's view called one-sided; 跟怀远唱个反调: taking the other side
+_SAID_WRONG = re.compile(r"\s?(?:(?:刚才|之前|前面)?(?:说|讲)(?:得|的))?\s?(?:有点|有些|太|过于|稍微|比较)(?:过于)?"
+                         r"(?:乐观|悲观|理想化|理想主义|绝对|片面|简单化|武断)")
+_CONTRARY = re.compile(r"(?:和|跟|与)\s?$")
+_CONTRARY_AFTER = re.compile(r"\s?唱(?:个|一个|一下)?反调")
+# a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG and
+# _CONTRARY_AFTER holds: a sentence without one agrees or differs with no one
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|站|说得|说的|讲得|讲的|支持|乐观|悲观|理想|绝对|片面|"
+                             r"简单化|武断|反调|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -796,6 +802,9 @@ class _SentenceReader:
             backed = _BACKING.search(self.text, sentence.start, other.start)
             if _SAID_RIGHT.match(self.text, other.end, sentence.end) or backed and backed.end() == other.start:
                 yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
+            elif _SAID_WRONG.match(self.text, other.end, sentence.end) or (
+                    _CONTRARY.search(self.text, sentence.start, other.start) and _CONTRARY_AFTER.match(self.text, other.end, sentence.end)):
+                yield Relation(speaker, Predicate.DIFFERS_FROM, other, sentence.start, sentence.end)
         disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
         agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)

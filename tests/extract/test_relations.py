@@ -547,3 +547,9 @@ def test_a_bold_name_in_a_guest_list_takes_the_posts_after_it():
 def test_a_model_said_to_be_made_by_a_company_ending_the_clause_is_its_work():
     _, relations, _ = facts("主持人：你们用什么？\n\n王磊：豆包是字节跳动做的，盘古是华为开发的。\n\n主持人：好。\n")
     assert {("豆包", "creator", "字节跳动"), ("盘古大模型", "creator", "华为")} <= relations  # the lexicon's name
+
+
+def test_calling_someones_view_one_sided_or_taking_the_other_side_differs_from_them():
+    _, relations, _ = facts("阿肯：你们怎么看？\n\n罗启明：AI批改一定会普及。\n\n刘小满：我同意。\n\n"
+                            "周建华：我倒是觉得小满说得有点理想化。\n\n郑子衡：这个我要和罗启明唱个反调。\n\n阿肯：好。\n")
+    assert {("周建华", "differsFrom", "小满"), ("郑子衡", "differsFrom", "罗启明")} <= relations
