@@ -36,15 +36,20 @@ _CLOSE = re.compile(r"\s?[)）]")
 
 
 def _paired_names(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
-    """``Emily Zhang（张雨桐）``, ``许嘉文（Karen Xu）``: a person's name with their name in the other script
-    in brackets right after it.  The name a speaker goes by, else the Chinese one, names the person."""
+    """``Emily Zhang（张雨桐）``, ``许嘉文（Karen Xu）``, ``阿肯（Ken）``: a person's name with their name in
+    the other script in brackets right after it, or an English given name before the Chinese name
+    (``Kevin 郭一鸣``).  The name a speaker goes by, else the Chinese one, names the person."""
     text = transcript.document.text
     people = {m.start: m for m in mentions if m.kind is Kind.PERSON}
     speakers = set(transcript.speakers)
     for outer in sorted(people.values(), key=lambda m: m.start):
         opened = _OPEN.match(text, outer.end)
         inner = people.get(opened.end()) if opened else None
-        if inner is None or not _CLOSE.match(text, inner.end) or _latin(outer.text) == _latin(inner.text):
+        if inner is None and _latin(outer.text) and " " not in outer.text:  # Kevin 郭一鸣: a given name, then the name
+            inner = people.get(outer.end + 1) if text.startswith(" ", outer.end) else None
+        elif inner is not None and not _CLOSE.match(text, inner.end):
+            inner = None
+        if inner is None or _latin(outer.text) == _latin(inner.text):
             continue
         if outer.text in lexicon.persons_by_name() or inner.text in lexicon.persons_by_name():
             continue  # the person lexicon names them already, under their best-known name

@@ -268,7 +268,39 @@ def transliterated_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterato
 
 
 def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
-    return in_paragraphs(latin_person_names, doc, paragraphs)
+    yield from in_paragraphs(latin_person_names, doc, paragraphs)
+    yield from _english_given_names(doc, paragraphs)
+
+
+# 阿肯（Ken）, 许安然（Annie）: an English given name in brackets right after a person's name
+_BRACKETED_GIVEN = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,4})\s?[（(]\s?(?P<name>[A-Z][a-z]{2,11})\s?[)）]")
+# Kevin 郭一鸣: an English given name before a Chinese full name, a space between
+_GIVEN_BEFORE_NAME = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,11}) (?P<after>[\u4e00-\u9fff]{2,3})")
+
+
+def _opens_with_a_word(han: str) -> bool:
+    """平台, 平台上: what follows begins with a word of the language, no name (郭一鸣)."""
+    tag = dictionary_tag(han[:2])
+    return tag is not None and not tag.startswith("nr")
+
+
+def _given_name_shape(word: str) -> bool:
+    return word not in _NOT_PERSON_WORDS and word not in _NOT_PERSON_FIRST and word not in lexicon.not_names()
+
+
+def _english_given_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """The English name a speaker or a Chinese full name goes by, given beside it: the pipeline
+    pairs the two (``aliases``) and finds its other occurrences (Ken 你…, Annie 跟我…)."""
+    speakers = doc.speakers
+    for para in paragraphs:
+        for m in _BRACKETED_GIVEN.finditer(doc.text, para.start, para.end):
+            before = m["before"]
+            if (before in speakers or is_han_name(before)) and _given_name_shape(m["name"]):
+                yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
+        for m in _GIVEN_BEFORE_NAME.finditer(doc.text, para.start, para.end):
+            after = m["after"]
+            if is_han_name(after) and not _opens_with_a_word(after) and _given_name_shape(m["name"]):
+                yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
 
 
 def in_paragraphs(find: Callable[[str, int, int], Iterator[Candidate]], doc: Doc,

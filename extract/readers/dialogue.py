@@ -137,13 +137,16 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
 
 
 def _cast_lines_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
-    """``主持人：黄磊，《硅谷101》主理人`` above the first turn says who takes a role: no turn."""
+    """``主持人：黄磊，《硅谷101》主理人`` above the first turn says who takes a role: no turn.  A
+    label of no speaker's shape above them (``节目时长：58 分钟``) is the page's, and passed over."""
     out = list(labels)
     for i, (line, label) in enumerate(zip(lines, labels)):
         if label is None:
             continue
         if cast_line(line.visible) is None:
-            break
+            if all(speaker_shaped(name) for name in label.names):
+                break
+            continue
         out[i] = None
     return out
 

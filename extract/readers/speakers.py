@@ -79,11 +79,26 @@ def cast_line(visible: str) -> tuple[str, tuple[str, ...]] | None:
     when the line is no cast line: each name must be shaped as a person's, nothing spoken after it."""
     match = _CAST_LINE.fullmatch(visible.strip())
     if match is None or _SPOKEN.search(match["about"] or ""):
-        return None
+        return _described_cast(visible.strip())
     names = tuple(_CAST_SEPARATOR.split(match["names"]))
     if not all(looks_like_a_name(name) for name in names):
-        return None
+        return _described_cast(visible.strip())
     return match["role"], names
+
+
+_CAST_ROLE_LABEL = re.compile(rf"{_CAST_ROLE}\s*[:：]\s*(?P<content>.+)$")
+_CAST_PIECES = re.compile(r"[\s，,、；;（）()]+")
+
+
+def _described_cast(line: str) -> tuple[str, tuple[str, ...]] | None:
+    """``嘉宾：前字节跳动产品经理 Kevin 郭一鸣``, ``主播：Tina（陶婧），前淘宝直播运营负责人；Leo（梁越）…``:
+    a role's line that describes people by their posts, no sentence spoken, the names among its pieces."""
+    match = _CAST_ROLE_LABEL.match(line)
+    content = match["content"] if match else ""
+    if not content or _SPOKEN.search(content) or content[-1] in "。！？!?" or not any(t in content for t in lexicon.titles()):
+        return None
+    names = tuple(p for p in _CAST_PIECES.split(content) if looks_like_a_name(p))
+    return (match["role"], names) if names else None
 
 
 @dataclass(frozen=True)

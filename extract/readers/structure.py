@@ -24,8 +24,12 @@ _METADATA = re.compile(
     r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|校对|整理|审校|策划|监制|摄影|"
     r"Date|Source|Author|Title|Tags|Categories)\s*[:：]\s*(?P<value>.*)$|"
     r"^(?:文|撰文|作者|编辑)\s*[｜|丨]\s*.*$|"
-    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.{0,60})?$",
+    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.{0,60})?$|"
+    # 小宇宙 · 课间十分钟 · 2026/10/18 · 时长 01:12:40: a platform's line of fields, one a date
+    r"^(?=[^。！？\n]{0,80}$)(?=.*\s[·•|｜]\s).*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}",
     re.IGNORECASE)
+# E37｜…, EP 12: …, 第37期｜…, Vol.5 |: an episode's number opens its title
+_EPISODE_TITLE = re.compile(r"^(?:E|EP|Ep|Episode|Vol\.?|第)\s?\d{1,4}\s?(?:期|集|话)?\s*[｜|丨:：]")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 _URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")
 # page furniture has the shape of a link or a label, not of a sentence: short, and not ending
@@ -186,7 +190,7 @@ def shape_role(line: Line) -> BlockRole | None:
     text = line.visible
     if not text.strip() or _RULE.match(text) or is_stage_direction(text):  # nothing anyone says: an
         return BlockRole.FURNITURE  # image, a rule, markup alone, a sound
-    if line.heading:
+    if line.heading or _EPISODE_TITLE.match(text) and len(text) <= 2 * _MAX_HEADING_CHARS:
         return BlockRole.HEADING
     if cast_line(text):  # 嘉宾：王雪，栖云科技CEO introduces the people who speak below
         return BlockRole.INTRO

@@ -716,3 +716,9 @@ def test_numbered_speakers_are_named_by_a_long_self_introduction_or_by_answering
 def test_a_role_label_with_an_english_given_name_and_a_surname_in_brackets_is_that_person():
     t = parse("主持人：请管理层回答。\n\n管理层（Kevin 韩）：电商增长很快。\n\n投资者1：谢谢。\n\n管理层（邵明远）：好的。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "Kevin 韩", "投资者1", "邵明远"]
+
+
+def test_cast_lines_that_describe_people_by_their_posts_are_no_turns_even_below_a_page_label():
+    t = parse("节目时长：58 分钟\n主播：Tina（陶婧），前淘宝直播运营负责人；Leo（梁越），播客主理人\n"
+              "嘉宾：前字节跳动产品经理 Kevin 郭一鸣\n\nLeo：欢迎收听。\n\nTina：大家好。\n\n郭一鸣：谢谢。\n\nLeo：开始吧。\n")
+    assert [s for (s,), _ in turns(t)] == ["梁越", "陶婧", "郭一鸣", "梁越"]

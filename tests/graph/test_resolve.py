@@ -97,3 +97,12 @@ def test_the_last_part_of_a_dotted_name_is_that_person():
     corpus = resolve("周雷：有请主教练卡洛斯·马丁内斯先生。大家都知道马丁内斯很严格。\n\n刘洋：是的。\n\n周雷：好。\n")
     people = labels(corpus, "Person")
     assert "马丁内斯" not in people and "马丁内斯" in people["卡洛斯·马丁内斯"].aliases
+
+
+def test_an_english_given_name_beside_a_name_is_that_person_wherever_it_is_used():
+    corpus = resolve("节目时长：58 分钟\n主播：阿肯（Ken），节目主理人\n嘉宾：前字节跳动产品经理 Kevin 郭一鸣\n\n"
+                     "阿肯：欢迎。Kevin 先说说？\n\n郭一鸣：好的。Ken 你之前也做过产品吧？\n\n阿肯：对。\n")
+    people = labels(corpus, "Person")
+    assert set(people) == {"阿肯", "郭一鸣"}
+    assert "Ken" in people["阿肯"].aliases and "Kevin" in people["郭一鸣"].aliases
+    assert people["阿肯"].mention_count >= 2 and people["郭一鸣"].mention_count >= 2
