@@ -42,7 +42,8 @@ _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：
 # (an English given name before the surname, Kevin 韩, is one too)
 _NOTE_NAME = re.compile(r"\s*(?:[^\s（()）]{2,16}\s+)?(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
                         r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
-_HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
+# (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
+_HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
 _BRACKETED = re.compile(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
@@ -158,7 +159,9 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     if not names or any(not is_label_name(n) for n in names):
         return None
     note = match.groupdict().get("note")
-    noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and _ROLE_ONLY.match(names[0]) else None
+    # the name in the note is the speaker's after a role (主持人（李明）) or a nickname (老郑(郑国栋))
+    noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and (
+        _ROLE_ONLY.match(names[0]) or is_han_name(note.strip()) and not is_han_name(names[0])) else None
     if noted and (noted["name"][0].isascii() or is_han_name(noted["name"])):  # 提问者（未报姓名）： names no one
         stripped = noted["name"]
         at = match.start("note") + noted.start("name")

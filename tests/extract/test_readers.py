@@ -722,3 +722,11 @@ def test_cast_lines_that_describe_people_by_their_posts_are_no_turns_even_below_
     t = parse("节目时长：58 分钟\n主播：Tina（陶婧），前淘宝直播运营负责人；Leo（梁越），播客主理人\n"
               "嘉宾：前字节跳动产品经理 Kevin 郭一鸣\n\nLeo：欢迎收听。\n\nTina：大家好。\n\n郭一鸣：谢谢。\n\nLeo：开始吧。\n")
     assert [s for (s,), _ in turns(t)] == ["梁越", "陶婧", "郭一鸣", "梁越"]
+
+
+def test_meeting_headers_with_a_name_in_brackets_as_tencent_meeting_writes_them():
+    t = parse("陈思远(Leo) 00:00:08\n大家好，今天评审3.0。\n\nAmanda Zhou(Amanda Zhou) 00:04:05\n上周我聊过了。\n\n"
+              "老郑(郑国栋) 00:05:02\n我觉得要推迟两周。\n\n陈思远（Leo）  00:06:00\n好，那就推迟。\n")
+    assert [s for (s,), _ in turns(t)] == ["陈思远", "Amanda Zhou", "郑国栋", "陈思远"]
+    assert t.turns[1].start_time == 245.0
+    assert_offsets_exact(t)
