@@ -188,6 +188,8 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
         return False  # 只会, 将会, 中美会呈现: a verb the segmenter glued to a word, not a unit's name
     if suffix.unit and not _anchored(tokens, left, i, suffix.head):
         return False
+    if suffix.text == "政府" and not _governs_a_place(tokens, left, i):
+        return False  # 国务院政府特殊津贴: a government is a place's (内蒙古人民政府, 深圳市政府)
     if suffix.unit and suffix.text in _INTERNAL_UNITS and any(_SUFFIX.search(t.word) for t in tokens[left:i]):
         return False  # 某某有限公司财务部: a department inside a company, not an organisation of its own
     if suffix.text in INDUSTRY_SUFFIXES:
@@ -202,7 +204,7 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
 # 甘肃省建工局, 兰州大学经济系, 盛京银行北京分行, 兰州军区某部队
 _UNIT_SUFFIXES = ("分公司", "总公司", "分行", "支行", "营业部", "办公室", "研究室", "部队", "工厂", "酒店", "报社", "杂志社",
                   "信托", "厂", "局", "厅", "部", "委", "系", "处", "中心", "站", "办", "院", "所", "社", "馆", "署", "会",
-                  "校", "报")
+                  "校", "报", "政府")
 _UNIT_SUFFIX = re.compile("|".join(sorted(_UNIT_SUFFIXES, key=len, reverse=True)))
 # the suffix a word ends with, wherever another one begins in it (集团|公司, 社会|部)
 _SUFFIX_AT_END = re.compile(f"(?:{_NAMING_SUFFIX.pattern})$")
@@ -250,6 +252,12 @@ def _company_itself(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         return  # every match holds one of the two words; the pattern's look-behinds make a search slow
     for match in _COMPANY_ITSELF.finditer(text, start, end):
         yield match.start(), match.end()
+
+
+def _governs_a_place(tokens, left: int, i: int) -> bool:
+    """The word before 政府 (人民 passed over) is a place."""
+    k = i - 1 if i - 1 >= left and tokens[i - 1].word != "人民" else i - 2
+    return k >= left and ((dictionary_tag(tokens[k].word) or "") == "ns" or bool(_PLACE_WORD_END.search(tokens[k].word)))
 
 
 def _anchored(tokens, left: int, i: int, head: str) -> bool:

@@ -110,3 +110,9 @@ def test_jargon_and_hardware_are_no_models(text):
 ])
 def test_product_names_stay_models(text, name):
     assert name in found(text, Kind.MODEL)
+
+
+def test_provinces_and_countries_are_places_and_a_government_named_after_one_is_an_organisation():
+    text = "我去了一趟贵州，跑了云南和湖南的县城，明年去挪威、匈牙利和阿根廷。内蒙古人民政府也来了。"
+    assert found(text, Kind.PLACE) == ["贵州", "云南", "湖南", "挪威", "匈牙利", "阿根廷"]
+    assert found(text, Kind.ORGANIZATION) == ["内蒙古人民政府"]
