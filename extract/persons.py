@@ -115,8 +115,10 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if glued:
                 yield Candidate(_glued_name_start(tokens, i), e, Kind.PERSON, para.turn_index)
                 continue
-            if i > 0 and word in SURNAME_POSTS and tokens[i - 1].word in lexicon.surnames():
-                yield Candidate(tokens[i - 1].start, e, Kind.PERSON, para.turn_index)  # 辛|部长
+            before = tokens[i - 1].word if i > 0 else ""
+            if word in SURNAME_POSTS and (before in lexicon.surnames() or before.endswith("副")
+                                          and before[:-1] in lexicon.surnames() and "副" + word in SURNAME_POSTS):
+                yield Candidate(tokens[i - 1].start, e, Kind.PERSON, para.turn_index)  # 辛|部长, 许副|市长
                 continue
             if word not in HONORIFICS or i == 0:
                 continue

@@ -106,3 +106,11 @@ def test_an_english_given_name_beside_a_name_is_that_person_wherever_it_is_used(
     assert set(people) == {"阿肯", "郭一鸣"}
     assert "Ken" in people["阿肯"].aliases and "Kevin" in people["郭一鸣"].aliases
     assert people["阿肯"].mention_count >= 2 and people["郭一鸣"].mention_count >= 2
+
+
+def test_a_surname_with_an_officials_post_is_the_one_person_of_that_surname():
+    corpus = resolve("主持人：欢迎省工业和信息化厅副厅长陈立群、宁川市副市长许家明。\n\n陈立群：谢谢。\n\n"
+                     "记者：请问陈厅长，补贴怎么发？\n\n陈立群：分三年发。\n\n记者：许副市长怎么看？\n\n许家明：我同意陈厅长的看法。\n")
+    people = labels(corpus, "Person")
+    assert set(people) == {"陈立群", "许家明", "主持人", "记者"}  # the two roles speak unnamed
+    assert "陈厅长" in people["陈立群"].aliases and "许副市长" in people["许家明"].aliases
