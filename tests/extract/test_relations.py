@@ -553,3 +553,10 @@ def test_calling_someones_view_one_sided_or_taking_the_other_side_differs_from_t
     _, relations, _ = facts("阿肯：你们怎么看？\n\n罗启明：AI批改一定会普及。\n\n刘小满：我同意。\n\n"
                             "周建华：我倒是觉得小满说得有点理想化。\n\n郑子衡：这个我要和罗启明唱个反调。\n\n阿肯：好。\n")
     assert {("周建华", "differsFrom", "小满"), ("郑子衡", "differsFrom", "罗启明")} <= relations
+
+
+def test_officials_listed_with_their_bodies_and_posts_each_hold_theirs():
+    _, _, roles = facts("主持人：我们邀请到省工业和信息化厅副厅长陈立群，省发展和改革委员会总经济师赵蔓，"
+                        "宁川市人民政府副市长许家明。\n\n陈立群：谢谢。\n")
+    assert {("陈立群", "副厅长", "省工业和信息化厅"), ("赵蔓", "总经济师", "省发展和改革委员会"),
+            ("许家明", "副市长", "宁川市人民政府")} <= roles
