@@ -20,7 +20,7 @@ _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
 # 主持人 王小明： a role word, a space and the name
 _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观众)\s+[\u3400-\u9fff·]{2,5}"
 # 新华社记者：, 中央广播电视总台央视记者：, 21世纪经济报道记者：: an outlet's reporter, unnamed
-_REPORTER_NAME = r"[\u3400-\u9fffA-Za-z0-9·]{1,16}?记者"
+_REPORTER_NAME = r"(?:[A-Za-z0-9]+ ){0,3}[\u3400-\u9fffA-Za-z0-9·]{1,16}? ?记者"  # (Dot Esports 记者: an outlet's name in English)
 _REPORTER = re.compile(_REPORTER_NAME)
 # 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name
 _AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,12}?\s?[\u3400-\u9fff]{2,3}"

@@ -730,3 +730,9 @@ def test_meeting_headers_with_a_name_in_brackets_as_tencent_meeting_writes_them(
     assert [s for (s,), _ in turns(t)] == ["陈思远", "Amanda Zhou", "郑国栋", "陈思远"]
     assert t.turns[1].start_time == 245.0
     assert_offsets_exact(t)
+
+
+def test_a_reporter_of_an_outlet_with_an_english_name_is_a_speaker():
+    t = parse("主持人：下面提问。\n\nDot Esports 记者：Coach Kim, congratulations. 你们怎么逆转的？\n\n金泰勋：我们调整了战术。\n\n"
+              "新华社记者：请问明年的目标？\n\n金泰勋：拿冠军。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "Dot Esports 记者", "金泰勋", "新华社记者", "金泰勋"]
