@@ -179,3 +179,9 @@ def test_a_view_others_hold_or_a_named_persons_view_is_reported_not_claimed():
         "我觉得估值一定会回落。\n\n李华：好。\n")]
     assert not any(t.startswith(("很多人说", "OpenAI的山姆", "王芳的看法")) for t in texts)
     assert "我觉得估值一定会回落。" in texts
+
+
+def test_the_hosts_prompts_are_no_claims():
+    texts = [c.text for c in claims("主持人：最后，请两位用一句话展望一下未来。首先请陈立群副厅长介绍有关情况。"
+                                    "下面让我们以热烈的掌声欢迎林老师。\n\n陈立群：我认为明年的增长一定会超过百分之十。\n\n主持人：好。\n")]
+    assert texts == ["我认为明年的增长一定会超过百分之十。"]
