@@ -1,4 +1,5 @@
-"""The people a document's byline names: ``作者：张小珺``, ``文丨陈思远  编辑丨王蕾``, ``Author: Jane Doe``.
+"""The people a document's byline names: ``作者：张小珺``, ``文丨陈思远  编辑丨王蕾``, ``Author: Jane Doe``,
+``来源：玩加电竞 | 文/周一诺 | 2026-11-22``, ``审核：周建国``.
 
 A byline is metadata, not text anyone says, so the other finders never read it; yet its people are
 the ones who wrote the piece, and the graph should hold them.  Each item of the value is taken when
@@ -14,7 +15,8 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import BlockRole, Kind
 
-_BYLINE_KEY = re.compile(r"\s*(?:作者|(?<![\u4e00-\u9fff])文|撰文|编辑|责任编辑|责编|Author|By)\s*[:：｜|丨/]\s*", re.IGNORECASE)
+_BYLINE_KEY = re.compile(r"\s*(?:作者|(?<![\u4e00-\u9fff])文|撰文|撰稿|编辑|责任编辑|责编|审核|校对|整理|Author|By)\s*[:：｜|丨/]\s*",
+                         re.IGNORECASE)
 _ITEM = re.compile(r"[^\s、，,/|｜丨;；]+(?: [A-Z][a-z]+){0,2}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
@@ -24,9 +26,10 @@ def byline_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
     for block in doc.transcript.blocks:
         if block.role is not BlockRole.METADATA:
             continue
-        if _BYLINE_KEY.match(text, block.start, block.end) is None:
+        # 作者：程曼祺 编辑：宋玮, 2026-11-20 来源：游戏葡萄 作者：陈小鹿: keys anywhere on the line
+        keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))
+        if not keys:
             continue
-        keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))  # 作者：程曼祺 编辑：宋玮: one line, two keys
         for key, after in zip(keys, [k.start() for k in keys[1:]] + [block.end]):
             for item in _ITEM.finditer(text, key.end(), after):
                 name = item.group()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from talkgraph.extract.bylines import byline_names
 from talkgraph.extract.doc import Doc
+from talkgraph.extract.pipeline import default_pipeline
 from talkgraph.extract.reading import document_from_text
 from talkgraph.extract.transcript import parse_transcript
 
@@ -34,3 +35,11 @@ def test_the_pipeline_keeps_the_author_as_a_person():
     doc = Doc(parse_transcript(document_from_text("作者：林晓" + TURNS, doc_id="t")))
     found = [(m.text, m.source) for m in default_pipeline().find_mentions(doc) if m.kind is Kind.PERSON]
     assert ("林晓", "persons.byline") in found
+
+
+def test_a_byline_after_the_date_and_source_on_one_line_and_a_reviewers_line():
+    text = ("游戏发布会实录\n\n2026-11-20 15:32 来源：游戏葡萄  作者：陈小鹿\n审核：周建国\n\n"
+            "> 来源：玩加电竞 | 文/周一诺 | 2026-11-22 23:41\n\n主持人：欢迎。\n\n顾远舟：谢谢。\n\n主持人：好。\n")
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    found = [(m.text, m.source) for m in default_pipeline().find_mentions(Doc(transcript))]
+    assert {("陈小鹿", "persons.byline"), ("周建国", "persons.byline"), ("周一诺", "persons.byline")} <= set(found)
