@@ -116,3 +116,19 @@ def test_provinces_and_countries_are_places_and_a_government_named_after_one_is_
     text = "我去了一趟贵州，跑了云南和湖南的县城，明年去挪威、匈牙利和阿根廷。内蒙古人民政府也来了。"
     assert found(text, Kind.PLACE) == ["贵州", "云南", "湖南", "挪威", "匈牙利", "阿根廷"]
     assert found(text, Kind.ORGANIZATION) == ["内蒙古人民政府"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我在盒马做了三年，之前在宝洁。", "盒马"), ("我在盒马做了三年，之前在宝洁。", "宝洁"),
+    ("交个朋友和东方甄选都在抖音上。", "东方甄选"), ("问界的车是赛力斯造的。", "赛力斯"),
+    ("莉莉丝游戏和鹰角都在做出海。", "莉莉丝游戏"), ("迈瑞的供应链很强。", "迈瑞医疗"),
+])
+def test_widely_known_consumer_auto_game_and_medical_companies_are_organisations(text, name):
+    transcript = parse_transcript(document_from_text(text, doc_id="t"))
+    found_names = [m.canonical or m.text for m in default_pipeline().find_mentions(Doc(transcript)) if m.kind is Kind.ORGANIZATION]
+    assert name in found_names
+
+
+def test_a_research_institutes_number_and_a_person_named_like_a_company_are_not_it():
+    assert "711" not in found("他曾任711所人事教育处副处长。", Kind.ORGANIZATION)
+    assert "苏宁" not in found("央行副行长苏宁昨天上午强调。", Kind.ORGANIZATION)
