@@ -80,7 +80,13 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "common word"
     if kind is Kind.ORGANIZATION and _generic_organization(name):
         return "generic organisation phrase"
+    if kind is Kind.ORGANIZATION and _JOINED_ORGANISATIONS.search(name):
+        return "two organisations joined by a verb"
     return None
+
+
+# 星海研究院联合北辰大学: an organisation, a verb of working together, another organisation
+_JOINED_ORGANISATIONS = re.compile(r"(?:院|所|大学|学院|中心|公司|集团|协会|学会|委员会|银行|医院)(?:联合|携手|联手|会同|协同)")
 
 
 def _cuts_a_word(text: str, boundary: int, words: Sequence[tuple[str, int, int]]) -> bool:

@@ -132,3 +132,7 @@ def test_widely_known_consumer_auto_game_and_medical_companies_are_organisations
 def test_a_research_institutes_number_and_a_person_named_like_a_company_are_not_it():
     assert "711" not in found("他曾任711所人事教育处副处长。", Kind.ORGANIZATION)
     assert "苏宁" not in found("央行副行长苏宁昨天上午强调。", Kind.ORGANIZATION)
+
+
+def test_two_organisations_joined_by_a_verb_of_working_together_are_two():
+    assert found("星海研究院联合北辰大学发布报告。", Kind.ORGANIZATION) == ["星海研究院", "北辰大学"]
