@@ -222,7 +222,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         return label, SpeakerKind.UNNAMED
     if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS:
         return label, SpeakerKind.UNNAMED
-    affiliated = [p for p in introduced if label.endswith(p) and len(label) > len(p)]
+    affiliated = [p for p in introduced if label.endswith(p) and len(label) > len(p)
+                  and not label[:-len(p)].endswith(("·", "•"))]  # 马克·费舍尔 is one name, not 马克 and 费舍尔
     if len(affiliated) == 1:  # 宇树王兴兴 is 王兴兴, whom the introduction names
         return affiliated[0], SpeakerKind.PERSON
     address = _ADDRESS.match(label)

@@ -736,3 +736,9 @@ def test_a_reporter_of_an_outlet_with_an_english_name_is_a_speaker():
     t = parse("主持人：下面提问。\n\nDot Esports 记者：Coach Kim, congratulations. 你们怎么逆转的？\n\n金泰勋：我们调整了战术。\n\n"
               "新华社记者：请问明年的目标？\n\n金泰勋：拿冠军。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "Dot Esports 记者", "金泰勋", "新华社记者", "金泰勋"]
+
+
+def test_a_transliterated_full_name_as_a_label_stays_whole_when_the_introduction_gives_it():
+    t = parse("## 嘉宾\n\n| 姓名 | 公司 |\n| --- | --- |\n| 何悦 | 零售前哨 |\n| 马克·费舍尔（Mark Fisher） | 麦肯锡 |\n\n"
+              "**何悦：** 欢迎。\n\n**马克·费舍尔：** 谢谢。\n\n**何悦：** 好。\n\n**马克·费舍尔：** 再见。\n")
+    assert [s for (s,), _ in turns(t)] == ["何悦", "马克·费舍尔", "何悦", "马克·费舍尔"]
