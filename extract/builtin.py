@@ -6,7 +6,8 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 """
 from __future__ import annotations
 
-from . import appointments, brand_context, bylines, called_names, foreign_names, handles, mention_model, organizations, person_lexicon, persons, places, products
+from . import (appointments, brand_context, bylines, called_names, foreign_names, handles, mention_model, organizations,
+               person_lexicon, persons, places, products, tables)
 from .component import Component, register
 from .model import Kind
 
@@ -24,6 +25,7 @@ register(Component("persons.quoted", persons.quoted_names, PERSON, priority=4))
 register(Component("persons.surname", persons.supported_names, PERSON, priority=7))
 register(Component("persons.unknown", persons.unknown_word_names, PERSON, priority=7))
 register(Component("handles", handles.handle_names, PERSON | ORGANIZATION, priority=2, precheck=handles.precheck))
+register(Component("tables", tables.table_names, PERSON | ORGANIZATION, priority=2, precheck=tables.has_table))
 register(Component("organizations.lexicon", organizations.lexicon_organizations, ORGANIZATION, priority=1))
 register(Component("organizations.suffix", organizations.suffix_organizations, ORGANIZATION, priority=5,
                    precheck=organizations.has_suffix, sure=0.6))

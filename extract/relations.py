@@ -19,6 +19,7 @@ from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .lookahead import led_by
 from .called_names import said_to_be_a_company
+from .tables import Cell, Column, table_cells
 from .claims import voices_others
 from .numbers import parse_chinese_number
 
@@ -293,6 +294,7 @@ class _SentenceReader:
         # 我们CTO叫X: a post at the speaker's organisation, which the whole text may name later
         self.our_posts: list[tuple[RoleStatement, SpeakerRef]] = []
         self.named_in_turn: dict[int, list[Mention]] = {}
+        self.table_rows = table_cells(self.text)  # | 陈立峰 | 盒马 | 副总裁 |: a row's typed cells, by its start
         self._speaker_of_turn: dict[int, SpeakerRef] = {}
         # the one person the sentence before names, whom a 他 with no one before it stands for: in the
         # same turn, or in the question a turn answers (…曾毓群说…，你同意吗？ 我同意他的判断)
@@ -409,6 +411,7 @@ class _SentenceReader:
             yield from self._post_held(sentence, person, orgs)
         yield from self._posts_at(sentence, orgs)
         yield from self._clause_roles(sentence, orgs)
+        yield from self._table_row_role(sentence)
         intro = _INTRO.search(self.text, sentence.start, sentence.end)
         speaker = self.speaker(sentence)
         if intro and speaker is not None:
@@ -476,6 +479,19 @@ class _SentenceReader:
             subject = self.speaker(sentence) if clause["me"] else self.subject_before(sentence, clause.start("verb"))
             if subject is not None and not any(m.kind is Kind.PERSON and m.end == clause.start() for m in sentence.mentions):
                 yield from self._role_after(sentence, subject, clause.end(), orgs, bool(clause["former"]))
+
+    def _table_row_role(self, sentence: Sentence) -> Iterator[RoleStatement]:
+        """``| 陈立峰 | 盒马 | 副总裁 |`` under ``| 姓名 | 公司 | 职务 |``: the person of the row holds the
+        post at the organisation (a note in brackets after the post, ``主编（主持人）``, left out)."""
+        row = self.table_rows.get(sentence.start)
+        if row is None:
+            return
+        person = _in_cell(row, Column.PERSON, Kind.PERSON, sentence)
+        org = _in_cell(row, Column.ORGANIZATION, Kind.ORGANIZATION, sentence)
+        post = next((c for c in row if c.column is Column.TITLE), None)
+        title = _BRACKETED.sub("", self.text[post.start:post.end]).strip() if post else ""
+        if person is not None and org is not None:
+            yield RoleStatement(person, title, org, sentence.start, sentence.end)
 
     def _posts_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """``前谷歌工程总监、现任深言科技CTO的刘启明``: each listed post before 的 and the name, an
@@ -908,6 +924,12 @@ def _title_openers() -> tuple[str, ...]:
     """What a title may open with (副, 首席, 董事会) and the fields posts are in (财务, 研发), longest first."""
     words = lexicon.words("title_prefixes") | lexicon.words("post_fields")
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _in_cell(row: tuple[Cell, ...], column: Column, kind: Kind, sentence: Sentence) -> Mention | None:
+    """The mention of ``kind`` in the row's cell of ``column``."""
+    cell = next((c for c in row if c.column is column), None)
+    return cell and next((m for m in sentence.mentions if m.kind is kind and cell.start <= m.start < cell.end), None)
 
 
 def _last_title(clause: str) -> tuple[str, int] | None:

@@ -44,6 +44,7 @@ def test_the_shipped_components_are_registered_with_what_they_are():
         group = component.name.split(".")[0]
         named_for = {"persons": {Kind.PERSON}, "organizations": {Kind.ORGANIZATION}, "places": {Kind.PLACE},
                      "products": {Kind.MODEL}, "handles": {Kind.PERSON, Kind.ORGANIZATION},
+                     "tables": {Kind.PERSON, Kind.ORGANIZATION},
                      "called": {Kind.MODEL, Kind.ORGANIZATION},
                      "model": {Kind.PERSON, Kind.ORGANIZATION}}[group]
         assert component.kinds <= named_for, component.name
