@@ -54,7 +54,8 @@ _SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s
 _DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:的)?(?:看法|观点|想法|判断)?"
                              r"(?:不太|不完全|不大|不是很|不)一样")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
-_ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样)|确实")
+_ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样|"
+                     r"(?:这个|这|你的|您的|你这个|您这个)(?:观点|说法|看法)?(?:很|非常|挺|确实)?有道理)|确实")
 # 对。/ 是的。 alone: assent too in a two-person conversation, to a turn that stated something
 # (in a panel it is as often a moderator's back-channel, and whose words it meets is unclear)
 _BARE_ASSENT = re.compile(r"(?:我的意思是[，,]\s?)?(?:是的|对的?|没错|确实|的确|这是真的|是这样的?)[。！!]")
@@ -91,10 +92,15 @@ _SAID_WRONG = re.compile(r"\s?(?:(?:刚才|之前|前面)?(?:说|讲)(?:得|的)
                          r"(?:乐观|悲观|理想化|理想主义|绝对|片面|简单化|武断)")
 _CONTRARY = re.compile(r"(?:和|跟|与)\s?$")
 _CONTRARY_AFTER = re.compile(r"\s?唱(?:个|一个|一下)?反调")
+# 这一点我和韩立川是一致的 / 我跟她的看法一致: of one mind with someone
+_AGREED = re.compile(r"\s?(?:的(?:看法|观点|判断|想法))?\s?(?:是)?(?:完全|基本|高度|比较)?一致")
+_HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, not their view
+# 立川一直主张…, 李想之前说…: a person named with a view they hold, which a cue after may meet
+_HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
 # a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG and
 # _CONTRARY_AFTER holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|站|说得|说的|讲得|讲的|支持|乐观|悲观|理想|绝对|片面|"
-                             r"简单化|武断|反调|agree|push", re.I)
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|一致|站|说得|说的|讲得|讲的|支持|乐观|悲观|理想|绝对|片面|"
+                             r"简单化|武断|反调|道理|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -815,6 +821,8 @@ class _SentenceReader:
         for other in (p for p in people if side and side.start("who") <= p.start < side.end("who")):
             yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
         for other in people:
+            if _CONTRARY.search(self.text, sentence.start, other.start) and _AGREED.match(self.text, other.end, sentence.end):
+                yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)  # 我和韩立川是一致的
             backed = _BACKING.search(self.text, sentence.start, other.start)
             if _SAID_RIGHT.match(self.text, other.end, sentence.end) or backed and backed.end() == other.start:
                 yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
@@ -826,13 +834,18 @@ class _SentenceReader:
         similar = None if disagree else _SIMILAR_VIEW.search(body)
         if agree or similar:
             predicate = Predicate.DIFFERS_FROM if disagree else Predicate.AGREES_WITH
-            cue_end = sentence.start + (agree.end() if agree else similar.end())
+            cue = agree or similar
+            cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
             view = _VIEW.search(self.text, cue_end, sentence.end)
             clause_end = _CLAUSE_BREAK.search(self.text, cue_end, sentence.end)
             limit = view.start() if view else clause_end.start() if clause_end else sentence.end
             named = [p for p in people if cue_end <= p.start <= limit]
-            if not named and _THEIR.match(self.text, cue_end) and sentence.start in self._person_before:
-                named = [self._person_before[sentence.start]]  # 我同意他的判断: the one person just named
+            before_cue = [p for p in people if p.end <= cue_start]
+            if not named and (_THEIR.match(self.text, cue_end) or _HIM.match(self.text, cue_end)):
+                # 我同意他的判断, 这一点我同意她: the one person named in the sentence, else just before it
+                named = before_cue[-1:] or ([self._person_before[sentence.start]] if sentence.start in self._person_before else [])
+            if not named:  # 立川一直主张做纯视觉，我不同意: the view of the one named before the cue
+                named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)][-1:]
             for other in named:
                 yield Relation(speaker, predicate, other, sentence.start, sentence.end)
             previous = self.previous_speaker(sentence)

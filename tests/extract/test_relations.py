@@ -560,3 +560,11 @@ def test_officials_listed_with_their_bodies_and_posts_each_hold_theirs():
                         "宁川市人民政府副市长许家明。\n\n陈立群：谢谢。\n")
     assert {("陈立群", "副厅长", "省工业和信息化厅"), ("赵蔓", "总经济师", "省发展和改革委员会"),
             ("许家明", "副市长", "宁川市人民政府")} <= roles
+
+
+def test_agreement_with_someone_named_before_the_cue_by_a_pronoun_or_by_being_of_one_mind():
+    _, relations, _ = facts("主持人：请介绍。\n\n周屹：立川一直主张做纯视觉，我不同意。这一点我和韩立川是一致的。\n\n"
+                            "韩立川：这个观点很有道理。\n\n孙志远：钱慧主任提过数据治理，这一点我同意她。\n\n主持人：好。\n")
+    assert {("周屹", "differsFrom", "立川"), ("周屹", "agreesWith", "韩立川"), ("韩立川", "agreesWith", "周屹"),
+            ("孙志远", "agreesWith", "钱慧主任")} <= relations
+    assert ("周屹", "differsFrom", "主持人") not in relations and ("孙志远", "agreesWith", "韩立川") not in relations
