@@ -120,6 +120,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     text = transcript.document.text
     moderator = transcript.moderator
     askers = _askers(transcript)
+    host = _host(transcript)
     agreed: dict[int, tuple[Party, ...]] = {}
     for r in relations:
         if r.predicate is Predicate.AGREES_WITH:
@@ -135,7 +136,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if _asks(body):
             if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
-                                          _answers(transcript, turn.index, askers)))
+                                          _answers(transcript, turn.index, askers, host)))
             continue  # a question asserts nothing, whoever asks it
         marker = _MARKER.match(body) or _ASSENT.match(body)
         if marker:  # 我先说第二点，…, 是的，…: the claim is what follows the marker
@@ -247,7 +248,7 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
 
 def _asks(body: str) -> bool:
     """A question, or a sentence that says it asks one (``想问一下…进展。``); not a tag question."""
-    return bool(_QUESTION.search(body) and not _TAG_QUESTION.search(body) or _ASKING.search(body))
+    return bool(_QUESTION.search(body) and not _TAG_QUESTION.search(body) or _says_it_asks(body))
 
 
 def voices_others(text: str, start: int, end: int) -> bool:
@@ -266,6 +267,10 @@ def _host(transcript: Transcript) -> str | None:
     return moderator if record.hosts or {moderator, *record.aliases} & HOST_LABELS else None
 
 
+def _says_it_asks(body: str) -> bool:
+    return ("问" in body or "uestion" in body) and _ASKING.search(body) is not None  # most sentences hold neither
+
+
 def _askers(transcript: Transcript) -> frozenset[str]:
     """Speakers most of whose turns end with a question: an interviewer where the guest speaks more,
     a reporter, a co-host; a guest's rhetorical question closing an answer asks no one."""
@@ -273,17 +278,17 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     for turn in transcript.turns:
         said = turn.text(transcript.document).rstrip()
         last = _SENTENCE_END.split(said.rstrip("。！？!?.…"))[-1]
-        asked.setdefault(turn.speaker, []).append(bool(_QUESTION.search(said) or _ASKING.search(last)))
+        asked.setdefault(turn.speaker, []).append(bool(_QUESTION.search(said) or _says_it_asks(last)))
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
 
-def _answers(transcript: Transcript, index: int, askers: frozenset[str]) -> tuple[int, ...]:
+def _answers(transcript: Transcript, index: int, askers: frozenset[str], host: str | None) -> tuple[int, ...]:
     """The turns after a question until the asker, the host, or another who asks (a co-host, the
     next reporter) speaks."""
     asker = transcript.turns[index - 1].speaker
     out = []
     for turn in transcript.turns[index:]:
-        if turn.speaker in (asker, _host(transcript)) or turn.speaker in askers:
+        if turn.speaker in (asker, host) or turn.speaker in askers:
             break
         out.append(turn.index)
     return tuple(out)

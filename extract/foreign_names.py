@@ -273,9 +273,9 @@ def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
 
 
 # 阿肯（Ken）, 许安然（Annie）: an English given name in brackets right after a person's name
-_BRACKETED_GIVEN = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,4})\s?[（(]\s?(?P<name>[A-Z][a-z]{2,11})\s?[)）]")
+_BRACKETED_GIVEN = led_by("[（(]", r"[（(]\s?(?P<name>[A-Z][a-z]{2,11})\s?[)）]")
 # Kevin 郭一鸣: an English given name before a Chinese full name, a space between
-_GIVEN_BEFORE_NAME = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,11}) (?P<after>[\u4e00-\u9fff]{2,3})")
+_GIVEN_BEFORE_NAME = led_by("[A-Z]", r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,11}) (?P<after>[\u4e00-\u9fff]{2,3})")
 
 
 def _opens_with_a_word(han: str) -> bool:
@@ -294,8 +294,10 @@ def _english_given_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[
     speakers = doc.speakers
     for para in paragraphs:
         for m in _BRACKETED_GIVEN.finditer(doc.text, para.start, para.end):
-            before = m["before"]
-            if (before in speakers or is_han_name(before)) and _given_name_shape(m["name"]):
+            end = m.start() - (doc.text[m.start() - 1:m.start()] == " ")
+            named = any(before in speakers or is_han_name(before)
+                        for before in (doc.text[max(para.start, end - k):end] for k in (4, 3, 2)))
+            if named and _given_name_shape(m["name"]):
                 yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
         for m in _GIVEN_BEFORE_NAME.finditer(doc.text, para.start, para.end):
             after = m["after"]

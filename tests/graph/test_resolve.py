@@ -114,3 +114,9 @@ def test_a_surname_with_an_officials_post_is_the_one_person_of_that_surname():
     people = labels(corpus, "Person")
     assert set(people) == {"陈立群", "许家明", "主持人", "记者"}  # the two roles speak unnamed
     assert "陈厅长" in people["陈立群"].aliases and "许副市长" in people["许家明"].aliases
+
+
+def test_an_english_name_in_brackets_after_a_name_inside_a_longer_run_of_characters():
+    corpus = resolve("主持人：今天的嘉宾是许安然（Annie）。Annie 先说说？\n\n许安然：好的。\n\n主持人：谢谢。\n")
+    people = labels(corpus, "Person")
+    assert "Annie" in people["许安然"].aliases and people["许安然"].mention_count >= 3
