@@ -74,8 +74,8 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
 _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD, r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[会将要])")
-# 应该会, 应该能 judge what is likely, recommending nothing
-_RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该(?!会|能|可以|不会)|最好|一定要|不要|必须", r"\bshould\b|\brecommend")
+# 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
+_RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须", r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's
 # running order and the host's prompts, asserting nothing
 _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"

@@ -159,6 +159,8 @@ def _glued_name_start(tokens: Tokens, i: int) -> int:
 
 def _name_before(tokens: Tokens, i: int, speakers: frozenset[str]) -> int | None:
     prev, ps, pe = tokens[i - 1]
+    if i >= 2 and tokens[i - 2][0] + prev in speakers:
+        return tokens[i - 2][1]  # 韩|立新|教授: the speaker's whole name, not the given name alone
     if prev in speakers or any(n.endswith(prev) and len(prev) >= 2 for n in speakers):
         return ps
     if prev in lexicon.surnames():

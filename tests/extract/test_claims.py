@@ -170,6 +170,7 @@ def test_what_likely_happens_is_no_recommendation_and_a_time_after_an_event_no_f
     assert kind("三到五年之后，硬件一定会便宜很多。") == "prediction"
     assert kind("毕业以后她去了一家大厂做产品经理，做得非常好。") not in ("prediction", "none")
     assert kind("我们应该把数据公开出来。") == "recommendation"
+    assert kind("这对我们来说就是最好的回报，我认为非常值得。") not in ("recommendation", "none")  # the best, not had better
 
 
 def test_a_view_others_hold_or_a_named_persons_view_is_reported_not_claimed():

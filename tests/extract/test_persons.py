@@ -144,3 +144,8 @@ def test_a_given_name_may_hold_zhong():
 
 def test_a_name_said_to_be_a_kind_of_person_is_a_person():
     assert "李想" in people("理想做得很好，李想是一个很专注的人。")
+
+
+def test_a_speakers_name_cut_into_surname_and_given_name_before_an_address_stays_whole():
+    text = "主持人：讲座由信息学院院长韩立新教授主持。\n\n韩立新：谢谢。\n\n主持人：好。\n"
+    assert "韩立新教授" in people(text) and "立新教授" not in people(text)
