@@ -48,7 +48,7 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
     lines = split_lines(text, markup) if markup else split_lines(text)
     cues: list[Cue] = []
     timing: tuple[float, float] | None = None
-    in_block = False  # inside a NOTE/STYLE block of WebVTT
+    in_block: str | bool = False  # inside a NOTE/STYLE/REGION block of WebVTT: which
     for i, line in enumerate(lines):
         raw = text[line.start:line.end]
         m = _TIMING.match(raw)
@@ -58,9 +58,13 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
             cues.append(Cue(line, structural=True))
             continue
         next_is_timing = i + 1 < len(lines) and _TIMING.match(text[lines[i + 1].start:lines[i + 1].end])
+        if in_block == "NOTE" and not (next_is_timing and "\n\n" not in text[line.end:lines[i + 1].start]):
+            cues.append(Cue(line))  # a note's text (the event, the cast), not a cue's id: read as the page's
+            continue
         if _VTT_BLOCK.match(raw) or in_block or next_is_timing and (_CUE_NUMBER.match(raw) or timing is None or
                                                                     _blank_before(text, line)):
-            in_block = in_block or bool(_VTT_BLOCK.match(raw)) and not raw.startswith("WEBVTT")
+            if not in_block and _VTT_BLOCK.match(raw) and not raw.startswith("WEBVTT"):
+                in_block = raw.split(None, 1)[0]
             cues.append(Cue(line, structural=True))
             continue
         if timing is None:  # before the first cue: a header

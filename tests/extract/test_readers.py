@@ -742,3 +742,16 @@ def test_a_transliterated_full_name_as_a_label_stays_whole_when_the_introduction
     t = parse("## 嘉宾\n\n| 姓名 | 公司 |\n| --- | --- |\n| 何悦 | 零售前哨 |\n| 马克·费舍尔（Mark Fisher） | 麦肯锡 |\n\n"
               "**何悦：** 欢迎。\n\n**马克·费舍尔：** 谢谢。\n\n**何悦：** 好。\n\n**马克·费舍尔：** 再见。\n")
     assert [s for (s,), _ in turns(t)] == ["何悦", "马克·费舍尔", "何悦", "马克·费舍尔"]
+
+
+def test_a_webvtt_notes_text_is_read_as_the_pages_and_its_cast_introduces_the_speakers():
+    vtt = ("WEBVTT\n\nNOTE\n决赛路演第三场\n主持人：高远；评委：王建国（红杉中国合伙人）\n\n"
+           "00:00:01.000 --> 00:00:03.000\n<v 高远>欢迎。\n\n00:00:03.000 --> 00:00:06.000\n<v 王建国>谢谢。\n\n"
+           "STYLE\n::cue { color: white }\n")
+    t = parse(vtt)
+    assert [s for (s,), _ in turns(t)] == ["高远", "王建国"]
+    from talkgraph.extract import extract
+    roles = {(r.person.text, r.title, r.organization and r.organization.text) for r in extract(t).roles}
+    assert ("王建国", "合伙人", "红杉中国") in roles
+    read = {BlockRole.TURN, BlockRole.INTRO, BlockRole.HEADING, BlockRole.CONTINUATION}
+    assert "color" not in " ".join(t.document.text[b.start:b.end] for b in t.blocks if b.role in read)  # a style is no text
