@@ -210,11 +210,14 @@ def _densest(scored, turn_sentences: dict[int, int]) -> list:
 
 
 _SELF_INTRO = re.compile(r"我(?:是|叫)[^，,。；;！!？?]{1,24}[。！!]?$")
+# 大家好，我是青橙科技的项目总监高建国，今天…: a sentence whose first clauses say who the speaker is
+_SELF_INTRO_OPENING = re.compile(r"^(?:[^，,。]{0,10}[，,]\s?)?我(?:是|叫)[^，,。；;！!？?]{1,30}")
 
 
 def _introduces_self(body: str, speaker: str) -> bool:
-    """``我是Grace。``, ``周老师好，我是经济学院的博士生王梓涵。``: the speaker saying who they are."""
-    intro = _SELF_INTRO.search(body)
+    """``我是Grace。``, ``周老师好，我是经济学院的博士生王梓涵。``, ``我是网易游戏的韩立峰，目前负责…``:
+    the speaker saying who they are (and what they do, which belongs to the introduction)."""
+    intro = _SELF_INTRO.search(body) or _SELF_INTRO_OPENING.match(body)
     return intro is not None and speaker in intro.group()
 
 
@@ -228,6 +231,8 @@ _OTHERS = re.compile(r"(?:现在|业内|外界|市场上|网上|行业里)?(?:�
 _SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|普遍)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
                    r"的(?:看法|观点|说法|意思)(?:是|就是|跟))")
 _OF = re.compile(r"\s?的\s?")
+# 李想之前在一次访谈里说，…, 周嘉树跟我说过：…: when or to whom, then a verb of saying that opens a quotation
+_SAYS_WHEN = re.compile(r"[^，,。！？!?：:]{1,12}?(?:(?<![来所])说|讲|表示|提到|告诉我们?)过?\s?[，,：:]")  # not 对他来说
 _OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
 
 
@@ -242,8 +247,9 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
     who = _THIRD_PERSON.match(text, at, sentence.end) or _OTHERS.match(text, at, sentence.end)
     end = who.end() if who else next((m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.start == at
                                       and m.text != speaker), None)
-    return (end is not None and _SAYS.match(text, end, sentence.end) is not None
-            and _OWN_VIEW.search(text, end, sentence.end) is None)
+    says = _SAYS.match(text, end, sentence.end) if end is not None else None
+    told = _SAYS_WHEN.match(text, end, sentence.end) if end is not None and says is None else None
+    return (says or told) is not None and _OWN_VIEW.search(text, end, sentence.end) is None
 
 
 def _asks(body: str) -> bool:

@@ -186,3 +186,11 @@ def test_the_hosts_prompts_are_no_claims():
     texts = [c.text for c in claims("主持人：最后，请两位用一句话展望一下未来。首先请陈立群副厅长介绍有关情况。"
                                     "下面让我们以热烈的掌声欢迎林老师。\n\n陈立群：我认为明年的增长一定会超过百分之十。\n\n主持人：好。\n")]
     assert texts == ["我认为明年的增长一定会超过百分之十。"]
+
+
+def test_a_self_introduction_going_on_and_a_quotation_introduced_with_when_are_no_claims():
+    texts = [c.text for c in claims(
+        "主持人：请介绍一下。\n\n韩立峰：我是网易游戏的韩立峰，目前负责海外发行业务。李想之前在一次访谈里说，家庭用户只在乎空间。"
+        "对他来说，这一定是最重要的事。我认为明年出海一定会更难。\n\n主持人：好。\n")]
+    assert not any(t.startswith(("我是网易游戏", "李想之前")) for t in texts)
+    assert "我认为明年出海一定会更难。" in texts
