@@ -192,6 +192,9 @@ def _affiliated(name: str) -> bool:
     return bool(_SPACED_NAME.fullmatch(name)) or len(name) > _HAN_LABEL_MAX and _HAN_WORD.fullmatch(name) is not None
 
 
+_OF_FAMILIAR = re.compile(r"的(?P<name>[小老阿][\u3400-\u9fff])$")
+
+
 def _person_ending(label: str) -> str | None:
     """The full name a label ends with, after a space or where no word runs into it (北辰智造周一鸣 → 周一鸣)."""
     if _HEADLINE_VERB.match(label):
@@ -199,6 +202,9 @@ def _person_ending(label: str) -> str | None:
     tail = label.rsplit(" ", 1)[-1].strip()
     if " " in label.strip():
         return tail if is_han_name(tail) else None
+    familiar = _OF_FAMILIAR.search(label)
+    if familiar:  # 经管学院的小王: a familiar form of address after where the speaker is from
+        return familiar["name"]
     for size in (3, 2):
         start = len(label) - size
         if is_han_name(label[start:]) and not in_dictionary(label[start - 1:start + 1]):

@@ -278,10 +278,12 @@ _LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
 
 
 def looks_like_a_name(label: str) -> bool:
-    """A label shaped like a person's name or form of address: 张涛, 李总, 李开复博士, 山姆·奥特曼, Sam Altman."""
+    """A label shaped like a person's name or form of address: 张涛, 李总, 李开复博士, 山姆·奥特曼, Sam Altman,
+    老周, 小王."""
     return bool(is_han_name(label) or _ADDRESS.match(label) and surname_of(label)
                 or (t := _TITLED.match(label)) and is_han_name(t["name"])
-                or _TRANSLITERATED.match(label) or _LATIN_FULL_NAME.match(label))
+                or _TRANSLITERATED.match(label) or _LATIN_FULL_NAME.match(label)
+                or len(label) == 2 and label[0] in "老小阿" and label[1] in lexicon.surnames())
 
 
 def _name_parts(resolution: dict[str, tuple[str, SpeakerKind]]) -> None:

@@ -755,3 +755,9 @@ def test_a_webvtt_notes_text_is_read_as_the_pages_and_its_cast_introduces_the_sp
     assert ("王建国", "合伙人", "红杉中国") in roles
     read = {BlockRole.TURN, BlockRole.INTRO, BlockRole.HEADING, BlockRole.CONTINUATION}
     assert "color" not in " ".join(t.document.text[b.start:b.end] for b in t.blocks if b.role in read)  # a style is no text
+
+
+def test_a_familiar_form_is_a_speakers_label_even_after_where_they_are_from():
+    t = parse("主持人：下面是提问环节。\n\n林振华：好的。\n\n经管学院的小王：林老师好，我想问一个问题？\n\n"
+              "林振华：这个问题很好。\n\n老周：我补充一句。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "林振华", "小王", "林振华", "老周"]
