@@ -257,6 +257,10 @@ def _asks(body: str) -> bool:
     return bool(_QUESTION.search(body) and not _TAG_QUESTION.search(body) or _says_it_asks(body))
 
 
+def _says_it_asks(body: str) -> bool:
+    return ("问" in body or "uestion" in body) and _ASKING.search(body) is not None  # most sentences hold neither
+
+
 def voices_others(text: str, start: int, end: int) -> bool:
     """Whether the text puts forward the view of others unnamed (``有投资人觉得…``): agreeing or
     differing with it is not with the one who put it forward."""
@@ -271,10 +275,6 @@ def _host(transcript: Transcript) -> str | None:
         return None
     record = transcript.speaker_record(moderator)
     return moderator if record.hosts or {moderator, *record.aliases} & HOST_LABELS else None
-
-
-def _says_it_asks(body: str) -> bool:
-    return ("问" in body or "uestion" in body) and _ASKING.search(body) is not None  # most sentences hold neither
 
 
 def _askers(transcript: Transcript) -> frozenset[str]:
