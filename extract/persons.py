@@ -16,6 +16,7 @@ from .chinese_names import (CLAUSE_WORDS, HAN_WORD, HONORIFIC, HONORIFICS, NOT_I
                             surname_of)
 from .component import Candidate
 from .doc import Doc, Paragraph
+from .lookahead import led_by
 from .model import Kind, SpeakerKind
 from .readers.speakers import GROUP_LABELS
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
@@ -78,7 +79,9 @@ def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     names = sorted((n for n in doc.transcript.speakers if n not in GROUP_LABELS), key=len, reverse=True)
     if not names:
         return
-    pattern = re.compile("|".join([_bounded(n) for n in names] + _addresses(doc)))
+    addresses = _addresses(doc)
+    firsts = "".join(map(re.escape, sorted({n[0] for n in names})))  # an address opens as its speaker's name does
+    pattern = led_by(f"[{firsts}]", "|".join([_bounded(n) for n in names] + addresses))
     for para in paragraphs:
         for match in pattern.finditer(doc.text, para.start, para.end):
             yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
@@ -92,7 +95,8 @@ def _addresses(doc: Doc) -> list[str]:
         surname = surname_of(name) if is_han_name(name) else None
         if surname and doc.transcript.speaker_record(name).kind is SpeakerKind.PERSON:
             by_surname.setdefault(surname, []).append(name)
-    return [re.escape(surname) + _SPEAKER_ADDRESS for surname, named in sorted(by_surname.items()) if len(named) == 1]
+    surnames = [re.escape(surname) for surname, named in sorted(by_surname.items()) if len(named) == 1]
+    return ["(?:" + "|".join(surnames) + ")" + _SPEAKER_ADDRESS] if surnames else []  # the address written once
 
 
 # 总 not opening another word (总监, 总裁, 总结, 总部, 总之, 总体, 总共): a form of address
