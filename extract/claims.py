@@ -277,13 +277,16 @@ def _host(transcript: Transcript) -> str | None:
     return moderator if record.hosts or {moderator, *record.aliases} & HOST_LABELS else None
 
 
+_LAST_SENTENCE_REACH = 200  # a turn's last sentence is looked for in its last characters, not the whole turn
+
+
 def _askers(transcript: Transcript) -> frozenset[str]:
     """Speakers most of whose turns end with a question: an interviewer where the guest speaks more,
     a reporter, a co-host; a guest's rhetorical question closing an answer asks no one."""
     asked: dict[str, list[bool]] = {}
     for turn in transcript.turns:
         said = turn.text(transcript.document).rstrip()
-        last = _SENTENCE_END.split(said.rstrip("。！？!?.…"))[-1]
+        last = _SENTENCE_END.split(said[-_LAST_SENTENCE_REACH:].rstrip("。！？!?.…"))[-1]
         asked.setdefault(turn.speaker, []).append(bool(_QUESTION.search(said) or _says_it_asks(last)))
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
