@@ -125,8 +125,8 @@ _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
 # a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
-# (我是来自Y的Z is an introduction: ``_INTRO``)
-_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?P<verb>现任|是|担任|任)(?!\s?来自)")
+_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
+                          r"(?!\s?(?:来自|说|讲|指|想|觉得|认为|希望|因为))")
 _COMMA = re.compile(r"[，,；;]")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
@@ -165,7 +165,7 @@ _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # Englis
 _WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,。；;？?]{0,20}?(?P<title>联合创始人|创始人|创办人)")
 # 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company
 _FOUNDED_OWN = re.compile(r"(?:创办|创立|创建|成立)了?\s?(?:这家|我们的?|我的)公司")
-_INTRO = re.compile(r"我是\s?(?:来自)?")
+_INTRO = re.compile(r"我是\s?(?:来自)?(?!说|讲|指|想|觉得|认为|希望|因为)")  # not 我是说, 我是觉得: stress
 # a word every match of _INTRO, _WE_FOUNDERS and _FOUNDED_OWN holds: the speakers' own roles
 _OWN_ROLE_WORD = re.compile(r"我是|我们|公司")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
@@ -480,8 +480,8 @@ class _SentenceReader:
         a role verb opening a clause, said of the speaker (我) or of who the sentence is about."""
         starts = [sentence.start] + [m.end() for m in _COMMA.finditer(self.text, sentence.start, sentence.end)]
         for clause in filter(None, (_CLAUSE_ROLE.match(self.text, at, sentence.end) for at in starts)):
-            if clause["verb"] == "是" and not clause["me"]:
-                continue  # 是一个…: no role without its subject
+            if clause["verb"] == "是" and (not clause["me"] or clause.group().strip() == "我是"):
+                continue  # 是一个…: no role without its subject; 我是… is an introduction's (``_INTRO``)
             subject = self.speaker(sentence) if clause["me"] else self.subject_before(sentence, clause.start("verb"))
             if subject is not None and not any(m.kind is Kind.PERSON and m.end == clause.start() for m in sentence.mentions):
                 yield from self._role_after(sentence, subject, clause.end(), orgs, bool(clause["former"]))

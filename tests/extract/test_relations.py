@@ -568,3 +568,8 @@ def test_agreement_with_someone_named_before_the_cue_by_a_pronoun_or_by_being_of
     assert {("周屹", "differsFrom", "立川"), ("周屹", "agreesWith", "韩立川"), ("韩立川", "agreesWith", "周屹"),
             ("孙志远", "agreesWith", "钱慧主任")} <= relations
     assert ("周屹", "differsFrom", "主持人") not in relations and ("孙志远", "agreesWith", "韩立川") not in relations
+
+
+def test_i_mean_and_i_feel_stress_what_follows_and_give_the_speaker_no_post():
+    _, _, roles = facts("主持人：怎么看？\n\n李华：我是说CEO应该更懂技术，我是觉得董事长要放权。我是星河科技的CTO。\n\n主持人：好。\n")
+    assert {title for person, title, _ in roles if person == "李华"} == {"CTO"}
