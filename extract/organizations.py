@@ -288,7 +288,7 @@ _JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a na
 @lexicon.derived
 def _title_words() -> tuple[str, ...]:
     """Titles and what a title may open with (副, 首席, 董事会; the fields: 研发, 财务)."""
-    return tuple(lexicon.titles()) + tuple(lexicon.words("title_prefixes") | lexicon.words("post_fields"))
+    return lexicon.titles() + lexicon.title_openers()
 
 
 def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:

@@ -124,9 +124,11 @@ _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
+# 我是说…, 我是觉得…: 是 stressing what follows, naming no post
+_STRESSED = r"说|讲|指|想|觉得|认为|希望|因为"
 # a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
 _CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
-                          r"(?!\s?(?:来自|说|讲|指|想|觉得|认为|希望|因为))")
+                          rf"(?!\s?(?:来自|{_STRESSED}))")
 _COMMA = re.compile(r"[，,；;]")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
@@ -165,7 +167,7 @@ _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # Englis
 _WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,。；;？?]{0,20}?(?P<title>联合创始人|创始人|创办人)")
 # 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company
 _FOUNDED_OWN = re.compile(r"(?:创办|创立|创建|成立)了?\s?(?:这家|我们的?|我的)公司")
-_INTRO = re.compile(r"我是\s?(?:来自)?(?!说|讲|指|想|觉得|认为|希望|因为)")  # not 我是说, 我是觉得: stress
+_INTRO = re.compile(rf"我是\s?(?:来自)?(?!{_STRESSED})")
 # a word every match of _INTRO, _WE_FOUNDERS and _FOUNDED_OWN holds: the speakers' own roles
 _OWN_ROLE_WORD = re.compile(r"我是|我们|公司")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
@@ -925,18 +927,11 @@ def _title_ending_at(text: str, pos: int, floor: int) -> str | None:
     for title in _titles_by_last_character().get(text[pos - 1], ()):
         start = pos - len(title)
         if start >= floor and text.startswith(title, start):
-            while (word := next((w for w in _title_openers() if start - len(w) >= floor
+            while (word := next((w for w in lexicon.title_openers() if start - len(w) >= floor
                                  and text.startswith(w, start - len(w))), None)) is not None:
                 start -= len(word)
             return text[start:pos]
     return None
-
-
-@lexicon.derived
-def _title_openers() -> tuple[str, ...]:
-    """What a title may open with (副, 首席, 董事会) and the fields posts are in (财务, 研发), longest first."""
-    words = lexicon.words("title_prefixes") | lexicon.words("post_fields")
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _in_cell(row: tuple[Cell, ...], column: Column, kind: Kind, sentence: Sentence) -> Mention | None:

@@ -13,10 +13,10 @@ from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from .chinese_names import is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
+from .readers.speakers import looks_like_a_name
 
 
 class Column(str, Enum):
@@ -35,8 +35,6 @@ _ROW = re.compile(r"[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*$", re.MULTILINE)
 _RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
 # the name before a gloss in brackets: 马克·费舍尔（Mark Fisher）
 _NAME_CELL = re.compile(r"(?P<name>[^（(]+?)\s*(?:[（(][^）)]*[）)])?\s*$")
-_TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,2}")
-_LATIN_NAME = re.compile(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}")
 
 
 class Cell(NamedTuple):
@@ -115,13 +113,9 @@ def _candidate(text: str, cell: Cell) -> Candidate | None:
         return Candidate(cell.start, cell.end, Kind.ORGANIZATION)
     if cell.column is Column.PERSON:
         name = _NAME_CELL.match(text, cell.start, cell.end)
-        if name is not None and person_shaped(name["name"]):
+        if name is not None and looks_like_a_name(name["name"]):
             return Candidate(name.start("name"), name.end("name"), Kind.PERSON)
     return None
-
-
-def person_shaped(name: str) -> bool:
-    return bool(is_han_name(name) or _TRANSLITERATED.fullmatch(name) or _LATIN_NAME.fullmatch(name))
 
 
 def has_table(text: str) -> bool:

@@ -195,6 +195,13 @@ def titles() -> tuple[str, ...]:
 
 
 @cache
+def title_openers() -> tuple[str, ...]:
+    """What a title may open with (副, 首席, 董事会) and the fields posts are in (财务, 研发), longest first:
+    ``董事会秘书``, ``研发副总裁`` are titles of these and a title."""
+    return tuple(sorted(words("title_prefixes") | words("post_fields"), key=lambda w: (-len(w), w)))
+
+
+@cache
 def words(name: str) -> frozenset[str]:
     """The words of ``lexicon/NAME.txt``, separated by spaces or new lines."""
     return frozenset(w for line in _lines(f"{name}.txt") for w in line.split())
