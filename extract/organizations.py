@@ -370,9 +370,8 @@ def _continues_noun(word: str) -> bool:
 
 def _proper_word(word: str) -> bool:
     """A word that may be a brand: Latin with a capital but no short acronym (UGC, AI: jargon; mini:
-    a word), unknown to the
-    dictionary (not a phrase it glued), or a proper name other than a place's (美国医疗, 德国汽车
-    are an industry somewhere)."""
+    a word), unknown to the dictionary (not a phrase it glued), or a proper name other than a
+    place's (美国医疗, 德国汽车 are an industry somewhere)."""
     if _LATIN_NAME_WORD.fullmatch(word):
         return not word.islower() and not (word.isupper() and len(word) <= 3)
     tag = dictionary_tag(word)

@@ -79,24 +79,24 @@ def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     names = sorted((n for n in doc.transcript.speakers if n not in GROUP_LABELS), key=len, reverse=True)
     if not names:
         return
-    addresses = _addresses(doc)
+    alternatives = [_bounded(n) for n in names] + [a for a in (_addresses(doc),) if a]
     firsts = "".join(map(re.escape, sorted({n[0] for n in names})))  # an address opens as its speaker's name does
-    pattern = led_by(f"[{firsts}]", "|".join([_bounded(n) for n in names] + addresses))
+    pattern = led_by(f"[{firsts}]", "|".join(alternatives))
     for para in paragraphs:
         for match in pattern.finditer(doc.text, para.start, para.end):
             yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
 
 
-def _addresses(doc: Doc) -> list[str]:
-    """``唐总``, ``郭老师`` for the one speaker of each surname: how the others speak of them, which
-    the segmenter cuts many ways (唐|总|的, 郭总说)."""
+def _addresses(doc: Doc) -> str | None:
+    """The pattern of ``唐总``, ``郭老师`` for the one speaker of each surname: how the others speak of
+    them, which the segmenter cuts many ways (唐|总|的, 郭总说); the address is written once."""
     by_surname: dict[str, list[str]] = {}
     for name in doc.transcript.speakers:
         surname = surname_of(name) if is_han_name(name) else None
         if surname and doc.transcript.speaker_record(name).kind is SpeakerKind.PERSON:
             by_surname.setdefault(surname, []).append(name)
     surnames = [re.escape(surname) for surname, named in sorted(by_surname.items()) if len(named) == 1]
-    return ["(?:" + "|".join(surnames) + ")" + _SPEAKER_ADDRESS] if surnames else []  # the address written once
+    return "(?:" + "|".join(surnames) + ")" + _SPEAKER_ADDRESS if surnames else None
 
 
 # 总 not opening another word (总监, 总裁, 总结, 总部, 总之, 总体, 总共): a form of address
