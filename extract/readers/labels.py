@@ -24,7 +24,14 @@ _REPORTER_NAME = r"(?:[A-Za-z0-9]+ ){0,3}[\u3400-\u9fffA-Za-z0-9·]{1,16}? ?记�
 _REPORTER = re.compile(_REPORTER_NAME)
 # 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name
 _AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,12}?\s?[\u3400-\u9fff]{2,3}"
-_ONE_NAME = rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_HAN_NAME}|{_LATIN_NAME}|{_AFFILIATED_NAME})"
+# 联合主持 Kevin：, 首席技术官 Daniel Xu：: a role or post, a space and a name in Latin letters
+_POSTED = r"[\u3400-\u9fff]{2,12} "
+_LATIN_GIVEN = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+_POSTED_LATIN_NAME = re.compile(rf"{_POSTED}(?P<name>{_LATIN_GIVEN})")
+# 36氪：, 21世纪经济报道：: an outlet whose name opens with a number, asking as its interviewer does
+_NUMBERED_OUTLET = r"\d{1,3}(?![年月日号点时分秒个次天周岁期届季位条种项步章节集版部层楼级])[\u3400-\u9fff]{1,8}"
+_ONE_NAME = (rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_HAN_NAME}|"
+             rf"{_LATIN_NAME}|{_AFFILIATED_NAME})")
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450
 
@@ -148,7 +155,11 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         role = _ROLE_BEFORE_NAME.match(name)
         offset = base + at + (role.end() if role else 0)
         name = name[role.end():] if role else name
-        if _affiliated(name) and not is_reporter(name):  # 国泰君安 方若琳 is 方若琳
+        posted = _POSTED_LATIN_NAME.fullmatch(name)
+        if posted:  # 联合主持 Kevin is Kevin
+            offset += posted.start("name")
+            name = posted["name"]
+        elif _affiliated(name) and not is_reporter(name):  # 国泰君安 方若琳 is 方若琳
             person = _person_ending(name)
             if person is None:
                 return None

@@ -36,7 +36,7 @@ HOST_LABELS = frozenset("主持人 主持 主播 主理人 Host Moderator 旁白
 GROUP_LABELS = frozenset("观众 听众 网友 现场 提问观众 管理层 投资者 分析师 评委".split())
 ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | frozenset(
     "嘉宾 编辑 男 女 甲 乙 提问人".split())  # labels that name a role, not a person
-_ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工)$")
+_ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
 _TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
 _NUMBERED_ROLE = re.compile(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = re.compile(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
@@ -44,7 +44,7 @@ _OUTLET = re.compile(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时�
 _HAN_RUN = r"[\u3400-\u9fff]{2,4}"
 _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 # words that stand before a person the introduction names
-_INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|"
+_INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任|总监|导演|制片人|"
               r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
 _INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 _ASKER_NAME = re.compile(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
@@ -190,7 +190,7 @@ def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
 def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own: str,
              introduced: list[str], aliases: dict[str, str], labels: Mapping[str, object]) -> tuple[str, SpeakerKind]:
     if is_han_name(label) and label not in ROLE_LABELS:
-        return label, SpeakerKind.PERSON
+        return (_ADDRESS.match(label) and _addressed_person(label, introduced, labels)) or label, SpeakerKind.PERSON
     honorific = _LATIN_HONORIFIC.match(label)
     if honorific and _LATIN_FULL_NAME.match(label[honorific.end():]):  # Dr. Li Na is Li Na
         return label[honorific.end():], SpeakerKind.PERSON
@@ -226,13 +226,19 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
                   and not label[:-len(p)].endswith(("·", "•"))]  # 马克·费舍尔 is one name, not 马克 and 费舍尔
     if len(affiliated) == 1:  # 宇树王兴兴 is 王兴兴, whom the introduction names
         return affiliated[0], SpeakerKind.PERSON
+    return _addressed_person(label, introduced, labels) or label, SpeakerKind.PERSON
+
+
+def _addressed_person(label: str, introduced: list[str], labels: Mapping[str, object]) -> str | None:
+    """The one person introduced or labelled with the surname of a form of address (王导, 李总) or of a
+    surname alone (周：, when the introduction names 周博文)."""
     address = _ADDRESS.match(label)
-    if address:
-        people = {p for p in list(introduced) + [l for l in labels if is_han_name(l)]
-                  if surname_of(p) == address["surname"]}
-        if len(people) == 1:
-            return people.pop(), SpeakerKind.PERSON
-    return label, SpeakerKind.PERSON
+    surname = address["surname"] if address else label if surname_of(label) == label else None
+    if not surname or label in introduced:
+        return None
+    people = {p for p in list(introduced) + [l for l in labels if is_han_name(l) and l != label]
+              if surname_of(p) == surname}
+    return people.pop() if len(people) == 1 else None
 
 
 def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[str, object],

@@ -761,3 +761,23 @@ def test_a_familiar_form_is_a_speakers_label_even_after_where_they_are_from():
     t = parse("主持人：下面是提问环节。\n\n林振华：好的。\n\n经管学院的小王：林老师好，我想问一个问题？\n\n"
               "林振华：这个问题很好。\n\n老周：我补充一句。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "林振华", "小王", "林振华", "老周"]
+
+
+def test_a_post_or_role_before_a_name_in_latin_letters_is_that_person():
+    t = parse("**主持人 高原**：今天聊芯片。\n\n**联合主持 Ryan**：大家好。\n\n**高原**：先说结论。\n\n"
+              "首席技术官 Marcus Lee：我来回答。\n\n**Ryan**：好的。\n")
+    assert [s for (s,), _ in turns(t)] == ["高原", "Ryan", "高原", "Marcus Lee", "Ryan"]
+    assert_offsets_exact(t)
+
+
+def test_an_outlet_whose_name_opens_with_a_number_asks_as_the_interviewer():
+    t = parse("36氪：为什么做机器人？\n\n蒋：因为需求很大。\n\n36氪：下一步呢？\n\n蒋：出海。\n")
+    assert [s for (s,), _ in turns(t)] == ["36氪", "蒋", "36氪", "蒋"]
+    timeline = parse("2019年：加入腾讯。\n\n2021年：离开腾讯。\n\n2023年：创业。\n")
+    assert not timeline.turns
+
+
+def test_a_surname_alone_or_with_a_form_of_address_is_the_one_person_introduced_with_it():
+    t = parse("本期我们采访了凌霄科技创始人蒋一鸣和导演陶冉。\n\n记者：先聊公司。\n\n蒋：我们做传感器。\n\n"
+              "记者：陶导呢？\n\n陶导：我拍纪录片。\n")
+    assert [s for (s,), _ in turns(t)] == ["记者", "蒋一鸣", "记者", "陶冉"]
