@@ -101,7 +101,13 @@ _ANY_ENGLISH_CUE = re.compile("(?i)" + "|".join(pattern.removeprefix("(?i)") for
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
 # 想问一下海外业务的进展。, 请问…, 我的问题是…, I have a question about…: asking, whatever the sentence ends with
 _ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|要|想再)问(?:一下|一个|两个|一句|您|你)|^请问|我的问题是|"
+                     r"问题想请教|(?:想|要)请教|"
                      r"(?i:\bI(?: have|'ve got|'d like to ask) a question\b|\bmy question is\b)")
+# 先聊聊你为什么离开…。, 想请周主任介绍一下…。, 最后，请每位嘉宾用一句话展望一下…。, 最后给…一点建议吧。:
+# asking someone to speak
+_PROMPT = re.compile(r"(?:^|[，,]\s?)(?:那|好|最后|首先|接下来)?[，,]?\s?(?:(?:想|想再|再)?请(?!大家)|先|你|您|(?=给))"
+                     r"[^，,。！？!?我]{0,14}?(?:聊聊|谈谈|说说|讲讲|介绍一下|分享一下|展望一下|回应一下|评价一下|解释一下|"
+                     r"聊一下|谈一下|说一下|讲一下|给[^，,。！？!?我]{1,14}?(?:一点|一个|一些|几点|几条)建议)")
 # 我不认为只会有一个模型，对吧？ asserts, asking only for assent
 _TAG_QUESTION = re.compile(r"(?:[，,]\s?|^)(?:对吧|是吧|对不对|是不是|不是吗|没错吧|好吗|right|isn't it|don't you think)[?？]$")
 _FILLER = re.compile(r"^(?:好的|谢谢|感谢|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
@@ -148,7 +154,9 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if sentence.start in agreed:
             score, kind = score + _AGREEMENT_WEIGHT, ClaimType.AGREEMENT
         if score >= _MIN_SCORE and not _reported(text, sentence, turn.speaker) \
-                and not _introduces_self(body, turn.speaker):
+                and not _introduces_self(body, turn.speaker) \
+                and not (sentence.start not in agreed and (turn.speaker == moderator or turn.speaker in askers)
+                         and _turns_to(text, sentence)):
             scored.append((score, sentence, kind, cue))
     for turn in transcript.turns:
         turn_sentences[turn.index] = sum(1 for x in _SENTENCE_END.split(turn.text(transcript.document)) if len(x) > 4)
@@ -214,6 +222,17 @@ _SELF_INTRO = re.compile(r"我(?:是|叫)[^，,。；;！!？?]{1,24}[。！!]?$
 _SELF_INTRO_OPENING = re.compile(r"^(?:[^，,。]{0,10}[，,]\s?)?我(?:是|叫)[^，,。；;！!？?]{1,30}")
 
 
+_SECOND_PERSON = re.compile(r"[你您]")
+
+
+def _turns_to(text: str, sentence: Sentence) -> bool:
+    """``赵校长，您是在一线的。``, ``邓总，你们做产品的人感受更直接。``: the one who asks calling on the
+    next to speak and setting up the question, which asserts nothing of the asker's own."""
+    called = next((m for m in sentence.mentions if m.kind is Kind.PERSON and m.start == sentence.start), None)
+    return (called is not None and text[called.end:called.end + 1] in "，,"
+            and _SECOND_PERSON.search(text, called.end, sentence.end) is not None)
+
+
 def _introduces_self(body: str, speaker: str) -> bool:
     """``我是Grace。``, ``周老师好，我是经济学院的博士生王梓涵。``, ``我是网易游戏的韩立峰，目前负责…``:
     the speaker saying who they are (and what they do, which belongs to the introduction)."""
@@ -258,7 +277,8 @@ def _asks(body: str) -> bool:
 
 
 def _says_it_asks(body: str) -> bool:
-    return ("问" in body or "uestion" in body) and _ASKING.search(body) is not None  # most sentences hold neither
+    return (("问" in body or "教" in body or "uestion" in body) and _ASKING.search(body) is not None  # most hold neither
+            or _PROMPT.search(body) is not None)
 
 
 def voices_others(text: str, start: int, end: int) -> bool:
@@ -278,6 +298,7 @@ def _host(transcript: Transcript) -> str | None:
 
 
 _LAST_SENTENCE_REACH = 200  # a turn's last sentence is looked for in its last characters, not the whole turn
+_ACKNOWLEDGEMENT_CHARS = 12  # a shorter turn that asks nothing thanks or acknowledges
 
 
 def _askers(transcript: Transcript) -> frozenset[str]:
@@ -287,7 +308,9 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     for turn in transcript.turns:
         said = turn.text(transcript.document).rstrip()
         last = _SENTENCE_END.split(said[-_LAST_SENTENCE_REACH:].rstrip("。！？!?.…"))[-1]
-        asked.setdefault(turn.speaker, []).append(bool(_QUESTION.search(said) or _says_it_asks(last)))
+        asks = bool(_QUESTION.search(said) or _says_it_asks(last))
+        if asks or len(said) >= _ACKNOWLEDGEMENT_CHARS:  # 明白，谢谢。 after the answer neither asks nor answers
+            asked.setdefault(turn.speaker, []).append(asks)
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
 

@@ -31,7 +31,7 @@ from .labels import NUMBERED_SPEAKER, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
-HOST_LABELS = frozenset("主持人 主持 主播 主理人 Host Moderator 旁白".split())
+HOST_LABELS = frozenset("主持人 主持 主播 主理人 联合主持 会议主持 Host Moderator Operator 旁白".split())
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
 GROUP_LABELS = frozenset("观众 听众 网友 现场 提问观众 管理层 投资者 分析师 评委".split())
 ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | frozenset(

@@ -194,3 +194,33 @@ def test_a_self_introduction_going_on_and_a_quotation_introduced_with_when_are_n
         "对他来说，这一定是最重要的事。我认为明年出海一定会更难。\n\n主持人：好。\n")]
     assert not any(t.startswith(("我是网易游戏", "李想之前")) for t in texts)
     assert "我认为明年出海一定会更难。" in texts
+
+
+def test_asking_someone_to_speak_is_a_question_and_acknowledging_the_answer_asks_nothing():
+    call = ("主持人：下面进入提问环节。\n\n分析师（远山证券 邓一凡）：恭喜取得好的业绩。想请韩总介绍一下越南工厂的进度。\n\n"
+            "韩立：越南工厂明年三月投产，产能会翻一倍。\n\n分析师（远山证券 邓一凡）：明白，谢谢。\n\n"
+            "主持人：下一位。\n\n分析师（青松资本 魏琳）：先聊聊你们为什么放弃欧洲市场。\n\n"
+            "韩立：欧洲的认证周期太长，我们算过账，不划算。\n")
+    found = questions(call)
+    assert [(q.speaker, q.text, q.answered_by) for q in found] == [
+        ("邓一凡", "想请韩总介绍一下越南工厂的进度。", (3,)), ("魏琳", "先聊聊你们为什么放弃欧洲市场。", (7,))]
+    texts = [c.text for c in claims(call)]
+    assert not any("介绍一下" in t or "先聊聊" in t for t in texts)
+    own = [c.text for c in claims("李华：你们怎么做的？\n\n赵强：我们给客户一些建议，客户都很满意。\n\n李华：好。\n")]
+    assert own == ["我们给客户一些建议，客户都很满意。"]  # giving advice is no asking for it
+
+
+def test_the_asker_calling_on_a_guest_to_set_up_a_question_claims_nothing():
+    texts = [c.text for c in claims("主持人：韩总，您是做硬件出身的。您怎么看这个问题？\n\n"
+                                    "韩立：我认为硬件的窗口期还有三年，这一点很确定。\n\n"
+                                    "主持人：陶老师，你们做研究的人应该感受更直接。你们怎么看？\n\n"
+                                    "陶然：我同意韩总，学校里的设备更新得太慢了。\n")]
+    assert not any(t.startswith(("韩总，", "陶老师，")) for t in texts)
+    assert "我认为硬件的窗口期还有三年，这一点很确定。" in texts
+
+
+def test_a_conference_calls_operator_hosts_and_ends_the_answers():
+    call = ("Operator：欢迎参加本次业绩说明会，现在进入问答环节。\n\n分析师（远山证券 邓一凡）：毛利率明年会改善吗？\n\n"
+            "韩立：会，原材料价格在回落。\n\nOperator：下一位提问的是青松资本的魏琳。\n\n"
+            "分析师（青松资本 魏琳）：海外收入占比多少？\n\n韩立：三成左右。\n\nOperator：本次说明会到此结束。\n")
+    assert [q.answered_by for q in questions(call)] == [(3,), (6,)]
