@@ -15,7 +15,7 @@ from ..model import Document, Transcript
 from . import reader
 from .labels import TIME, Label, match_bracketed_label, match_label
 from .lines import split_lines
-from .structure import Cue, assemble, is_notice
+from .structure import Cue, assemble, is_notice, is_stage_direction
 
 
 def _timed_label(visible: str) -> Label | None:
@@ -62,7 +62,8 @@ def meeting_cues(text: str) -> list[Cue]:
             cues.append(Cue(line, label, label.time))
             in_segment = True
         else:
-            cues.append(Cue(line, continues=in_segment and not is_notice(line.visible)))
+            aside = is_notice(line.visible) or is_stage_direction(line.visible)
+            cues.append(Cue(line, continues=in_segment and not aside))
     return cues
 
 

@@ -8,6 +8,7 @@ a transcript printed twice read once, the title and date, and the speakers resol
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -21,12 +22,16 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;，,]")
 _PAREN_HEADING = re.compile(r"^[（(\[【].*[)）\]】]$")
 _CAPTION_MARK = re.compile(r"[（(](?:左|右|中|前|后|上|下)[一二三四五六七八九十\d]*[)）]|^(?:图|图片|图注|摄影)\s*[:：]|^[▲△▼]")
 _METADATA = re.compile(
-    r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|来源|作者|编辑|责任编辑|责编|校对|整理|审校|审核|撰稿|策划|监制|摄影|"
+    r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|会议时间|会议日期|会议地点|地点|来源|作者|编辑|责任编辑|责编|校对|整理|审校|"
+    r"审核|撰稿|策划|监制|摄影|"
     r"Date|Source|Author|Title|Tags|Categories)\s*[:：]\s*(?P<value>.*)$|"
     r"^(?:文|撰文|作者|编辑)\s*[｜|丨]\s*.*$|"
     r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.{0,60})?$|"
     # 小宇宙 · 课间十分钟 · 2026/10/18 · 时长 01:12:40: a platform's line of fields, one a date
-    r"^(?=[^。！？\n]{0,80}$)(?=.*\s[·•|｜]\s).*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}",
+    r"^(?=[^。！？\n]{0,80}$)(?=.*\s[·•|｜]\s).*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|"
+    # 原创 周可 硬件百人会 2026年11月12日 08:30 上海: fields before a date, a time and a place
+    r"^(?=[^。！？，,\n]{0,60}$)\S.*\s(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s+[\u3400-\u9fff]{2,4})?$",
     re.IGNORECASE)
 # E37｜…, EP 12: …, 第37期｜…, Vol.5 |: an episode's number opens its title
 _EPISODE_TITLE = re.compile(r"^(?:E|EP|Ep|Episode|Vol\.?|第)\s?\d{1,4}\s?(?:期|集|话)?\s*[｜|丨:：]")
@@ -37,7 +42,7 @@ _URL_ONLY = re.compile(r"^(?:\S{0,20}[:：]\s*)?https?://\S+$")
 # starts with 本文 or 新闻动态 but goes on as a sentence is text.  A note (注：…) is an aside always.
 _FURNITURE_LINE = re.compile(
     r"^(?:[-—–\s]*)(?:[【\[]广告[】\]]|返回|上一篇|下一篇|阅读原文|点击|扫码|长按|关注我们|分享到|相关阅读|推荐阅读|"
-    r"版权所有|本文|转载|新闻动态|END$|—\s*END)")
+    r"版权所有|本文|转载|新闻动态|END$|—\s*END|(?:图片|视频|动图|首页|字号)$)")
 # a bullet opens a link or a label (• 分享:, ▶ 往期回顾) as readily as a list item that says something
 # (◆ 本报记者王五发自上海): the line is furniture when what follows the bullet is a label or furniture
 _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
@@ -45,7 +50,11 @@ _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
 # (and a disclaimer: 免责声明：…, 市场有风险，投资需谨慎)
 _NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目|本纪要)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
                      r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权|(?:文字稿|字稿|转写|纪要)[^。！？]{0,12}自动生成|"
-                     r"^(?:免责声明|风险提示|特别声明)\s*[:：]|投资需谨慎|不构成(?:任何)?投资建议")
+                     r"^(?:免责声明|风险提示|特别声明)\s*[:：]|投资需谨慎|不构成(?:任何)?投资建议|"
+                     r"(?:纪要|文字稿|字幕|转写)由[^。！？]{1,12}生成|主办单位\s*[:：]|网站标识码|ICP备|公网安备|"
+                     # 赞同 1284 添加评论 分享 收藏: a row of a page's buttons, with their counts
+                     r"^(?:(?:赞同|点赞|赞|在看|分享|收藏|喜欢|评论|添加评论|申请转载|举报|转发)\s*(?:\d[\d,.]*万?)?[\s\u200b]*){2,}$|"
+                     r"^(?:[【\[](?:打印本页|关闭窗口|返回顶部|打印|关闭)[】\]]\s*)+$")
 # 以下为对话实录：, 以下是演讲全文: the line that leads into the transcript, saying what follows
 _LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文|实录|原文|内容|节选|整理|摘编|对话|问答)[^。！？]{0,6}[:：]?\s*$")
 _MAX_NOTICE_CHARS = 120
@@ -410,31 +419,43 @@ _TITLE_FIELD = re.compile(r"title\s*[:：]\s*[\"'“]?(?P<title>.+?)[\"'”]?\s*
 
 
 def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
-    """The title a metadata field gives (a markdown file's front matter), else the heading just
-    before the date line, else the first heading before any turn."""
+    """The title a metadata field gives (a markdown file's front matter), else a markdown page's
+    first-level heading, else the heading or headline just before the date line or else before a
+    byline (a reporter's byline is no headline), else the first heading before any turn."""
     for block in blocks:
         field = _TITLE_FIELD.match(doc.text, block.start, block.end) if block.role is BlockRole.METADATA else None
         if field:
             return field["title"]
-    for i, block in enumerate(blocks):
-        if block.role is BlockRole.METADATA and _DATE.search(doc.text[block.start:block.end]):
-            for prev in reversed(blocks[max(0, i - 3):i]):
-                text = doc.text[prev.start:prev.end]
-                if prev.role is BlockRole.HEADING or prev.role is BlockRole.INTRO and _headline(text):
-                    return _strip_marks(text)
-    for block in blocks:
-        if block.role is BlockRole.TURN:
-            break
-        text = doc.text[block.start:block.end]
+    opening = [(block, doc.text[block.start:block.end]) for block in takewhile(lambda b: b.role is not BlockRole.TURN, blocks)]
+    first_level = next((text for block, text in opening if block.role is BlockRole.HEADING and _FIRST_LEVEL.match(text)), None)
+    if first_level:
+        return _strip_marks(first_level)
+    read = [(block, doc.text[block.start:block.end]) for block in blocks]
+    fields = [i for i, (block, _) in enumerate(read) if block.role is BlockRole.METADATA]
+    dated = [i for i in fields if _DATE.search(read[i][1])]
+    bylines = [i for i in fields if i < len(opening) and i not in dated]  # 文｜李婉清 under the headline
+    for i in dated + bylines:
+        for prev, text in reversed(read[max(0, i - 3):i]):
+            if _REPORTERS_BYLINE.match(text) or text.rstrip().endswith(("，", ",", "、")):  # a line going on is no title
+                continue
+            if prev.role is BlockRole.HEADING or prev.role is BlockRole.INTRO and _headline(text):
+                return _strip_marks(text)
+    for block, text in opening:
         if block.role is BlockRole.HEADING and not HIGHLIGHTS.match(text) and not _PAREN_HEADING.match(text):
             return _strip_marks(text)
     return None
 
 
+_FIRST_LEVEL = re.compile(r"#\s")
+# 澎湃新闻记者 王蕾 实习生 刘畅: who wrote the piece, between its headline and its date
+_REPORTERS_BYLINE = re.compile(r"[^｜|丨：:]{0,12}?(?:记者|实习生|通讯员|特约撰稿人?)\s*[\u3400-\u9fff]{2,4}(?:\s|$)")
+
+
 def _headline(text: str) -> bool:
     """A line too long for a heading's shape that still reads as the piece's headline: one line, no
     sentence end (专访驰远汽车周岩：价格战不是终点，我们要在2026年把智驾做成标配)."""
-    return "\n" not in text.strip() and len(text) <= 2 * _MAX_HEADING_CHARS and not _ends_sentence(text.strip())
+    line = text.strip().rstrip("」』”\"'）)")
+    return bool(line) and "\n" not in line and len(text) <= 2 * _MAX_HEADING_CHARS and not _ends_sentence(line)
 
 
 def _strip_marks(text: str) -> str:

@@ -781,3 +781,30 @@ def test_a_surname_alone_or_with_a_form_of_address_is_the_one_person_introduced_
     t = parse("本期我们采访了凌霄科技创始人蒋一鸣和导演陶冉。\n\n记者：先聊公司。\n\n蒋：我们做传感器。\n\n"
               "记者：陶导呢？\n\n陶导：我拍纪录片。\n")
     assert [s for (s,), _ in turns(t)] == ["记者", "蒋一鸣", "记者", "陶冉"]
+
+
+def test_the_title_is_the_pages_first_level_heading_or_the_headline_above_its_byline_or_date():
+    zhihu = parse("首页\n\n发现\n\n# 从大厂到乡村学校：一位校长的十年\n\n作者的主页\n\n问：为什么回乡？\n\n答：因为孩子。\n\n"
+                  "问：难吗？\n\n答：很难。\n")
+    assert zhihu.title == "从大厂到乡村学校：一位校长的十年"
+    paper = parse("财新网 > 科技 > 正文\n\n机器人进工厂：三位厂长的账本\n\n财新记者 陶然 实习生 梁越\n\n2025-03-02 09:15 来源：财新网\n\n"
+                  "陶然：先说成本。\n\n韩立：成本降了三成。\n\n陶然：人呢？\n\n韩立：转岗了。\n")
+    assert paper.title == "机器人进工厂：三位厂长的账本"
+    byline = parse("晚点首发｜凌霄机器人完成5亿元C轮融资\n\n文｜陶然\n\n凌霄机器人近日完成融资。\n\n"
+                   "晚点：为什么现在融资？\n\n韩立：窗口期到了。\n\n晚点：下一步？\n\n韩立：出海。\n")
+    assert byline.title == "晚点首发｜凌霄机器人完成5亿元C轮融资"
+    wechat = parse("对话凌霄韩立：机器人的下一个十年\n\n原创 陶然 硬核观察 2026年11月12日 08:30 上海\n\n图片\n\n"
+                   "Q：为什么做机器人？\n\nA：需求太大。\n\nQ：难吗？\n\nA：难。\n")
+    assert wechat.title == "对话凌霄韩立：机器人的下一个十年" and wechat.date == "2026-11-12"
+    minutes = parse("远山证券研究所 2026年度策略会（内部纪要）\n会议时间：2026年1月5日 14:00-15:30\n地点：上海\n\n"
+                    "00:01:02 韩立：先说结论。\n00:02:10 陶然：我同意。\n00:03:00 韩立：好。\n")
+    assert minutes.title == "远山证券研究所 2026年度策略会（内部纪要）"
+
+
+def test_a_pages_buttons_footers_and_generated_notes_are_no_part_of_the_last_turn():
+    t = parse("陶然：先说成本。\n\n韩立：成本降了三成。\n\n陶然：好，今天就到这儿。\n\n智能纪要由妙记生成，仅供参考\n\n"
+              "赞同 1284 \u200b 添加评论 \u200b 分享 \u200b 收藏\n\n【打印本页】【关闭窗口】\n"
+              "主办单位：某市人民政府办公室　　网站标识码：3300000001\n")
+    assert turns(t)[-1][1] == "好，今天就到这儿。"
+    timed = parse("00:01:02 韩立：先说结论。\n00:02:10 陶然：我同意。\n\n（会议结束）\n")
+    assert turns(timed)[-1][1] == "我同意。"
