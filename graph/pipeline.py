@@ -151,9 +151,10 @@ class _TranscriptReport:
         t = x.transcript
         per_speaker = Counter(name for turn in t.turns for name in turn.speakers)
         speakers = ", ".join(f"{name} {n}" for name, n in per_speaker.most_common())
-        return cls(tuple(_warnings(doc)),
+        share = _share_in_turns(t)
+        return cls(tuple(_warnings(doc, share)),
                    f"{t.document.doc_id}: format: {t.input_format}, {len(t.turns)} turns "
-                   f"({_share_in_turns(t):.0%} of the text{'; ' + speakers if speakers else ''}), ",
+                   f"({share:.0%} of the text{'; ' + speakers if speakers else ''}), ",
                    frozenset(doc.entity_of.values()) | frozenset(doc.speaker_of.values()),
                    f"{len(x.claims)} claims" + _unresolved_count(len(doc.unresolved)),
                    tuple(stated_facts(doc)))
@@ -178,13 +179,19 @@ class _ReportingSpill(SpilledSequence[ResolvedDocument]):
         super().append(item)
 
 
-def _warnings(doc: ResolvedDocument) -> list[str]:
+_LOW_SHARE_IN_TURNS = 1 / 3  # an article around an interview holds more of its text in turns than this
+
+
+def _warnings(doc: ResolvedDocument, share_in_turns: float) -> list[str]:
     transcript = doc.extraction.transcript
     name = transcript.document.source or transcript.document.doc_id
     lines = []
     if not transcript.turns:
         lines.append(f"{name}: no speaker turns found; read as one narrative document "
                      "(see 'Input formats' in the README, or force one with --input-format)")
+    elif share_in_turns < _LOW_SHARE_IN_TURNS:
+        lines.append(f"{name}: only {share_in_turns:.0%} of the text is in speaker turns; the lines without a "
+                     "speaker label were read as the page's own text (if someone speaks them, label them)")
     return lines + [f"{name}: {note}" for note in transcript.notes]
 
 

@@ -21,7 +21,7 @@ from ..model import Document, Transcript
 from . import reader
 from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_label
 from .lines import Line, read_line, split_lines
-from .speakers import ROLE_LABELS, cast_line, looks_like_a_name
+from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name
 from .structure import Cue, assemble
 
 _SHORT_EXCHANGE_LINES = 30
@@ -133,7 +133,37 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
                      label.time if label else None)
                  for line, label in zip(lines, labels))
-    return cues, frozenset(speakers)
+    return _lecturer_unlabelled(text, cues), frozenset(speakers)
+
+
+# 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk
+_LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}")
+# 谢谢苏老师的介绍, 大家好, 各位同学: the talk's first words, after an introduction in the third person
+_TALK_OPENING = re.compile(r"^(?:谢谢|感谢|大家好|各位|同学们|尊敬的|我今天)")
+_ASKS = re.compile(r"[？?]|问")
+_LECTURE_LABEL = Label((LECTURER_LABELS[0],), (), 0)
+
+
+def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """A talk whose speaker has no label, the audience's questions labelled (``观众提问：…``): the
+    unlabelled paragraphs that open the talk or answer a question are the lecturer's, whom the
+    introduction names (主讲人韩博文).  Without a lecturer named, or with the lecturer labelled, the
+    cues stay as they are."""
+    labelled = [c for c in cues if c.label]
+    first = next((i for i, c in enumerate(cues) if c.label), len(cues))
+    named = next((i for i, c in enumerate(cues[:first]) if _LECTURER.search(c.line.visible)), None)
+    if named is None or not labelled or not any(n in GROUP_LABELS for c in labelled for n in c.label.names):
+        return cues
+    out = list(cues)
+    opening = next((i for i in range(named + 1, first) if _TALK_OPENING.match(cues[i].line.visible)), None)
+    if opening is not None:
+        out[opening] = Cue(cues[opening].line, _LECTURE_LABEL)
+    for i in range(1, len(cues)):
+        asked = cues[i - 1].label
+        if (cues[i].label is None and asked and set(asked.names) <= GROUP_LABELS
+                and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
+            out[i] = Cue(cues[i].line, _LECTURE_LABEL)
+    return tuple(out)
 
 
 def _cast_lines_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:

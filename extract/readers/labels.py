@@ -77,12 +77,12 @@ Meeting Attendees Location Subject Summary Transcript Recording Participants WEB
 _NOT_A_NAME_START = re.compile(
     r"^(?:第|其[一二三四五]|首先|然后|最后|另外|比如|例如|总之|所以|因为|但是|我|你|他|她|它|这|那|一是|二是)")
 # 李斌说："…" is a quotation, not a label
-_SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
+_SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|(?<!提)问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
 _URL_REST = re.compile(r"^(?://|https?://|www\.)")
 # 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：; 管理层（刘建明）： is 刘建明
 _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|发言人|提问者|提问人|观众|听众|网友|受访者|管理层|投资者|分析师|评委|"
                r"问|答|Q|A|Host|Moderator|Guest)")
-_ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=[\u3400-\u9fff]{{2,4}}$)")
+_ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 
 

@@ -33,8 +33,9 @@ INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".spli
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
 HOST_LABELS = frozenset("主持人 主持 主播 主理人 联合主持 会议主持 Host Moderator Operator 旁白".split())
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
-GROUP_LABELS = frozenset("观众 听众 网友 现场 提问观众 管理层 投资者 分析师 评委".split())
-ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | frozenset(
+GROUP_LABELS = frozenset("观众 听众 网友 现场 提问观众 观众提问 现场提问 网友提问 学生提问 提问者 提问人 管理层 投资者 分析师 评委".split())
+LECTURER_LABELS = ("主讲人", "主讲嘉宾", "演讲人", "演讲嘉宾", "主讲")  # the first stands for an unlabelled lecturer
+ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | frozenset(LECTURER_LABELS) | frozenset(
     "嘉宾 编辑 男 女 甲 乙 提问人".split())  # labels that name a role, not a person
 _ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
 _TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
@@ -215,11 +216,9 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     named = _self_introduced(own, labels)
     if named:
         return named, SpeakerKind.PERSON
-    if label in HOST_LABELS:
-        host = re.search(rf"(?:主持人|主播|主理人)\s*(?P<name>{_HAN_RUN})", intro)
-        if host and is_han_name(host["name"][:3]) or host and is_han_name(host["name"][:2]):
-            return _name_prefix(host["name"]), SpeakerKind.PERSON
-        return label, SpeakerKind.UNNAMED
+    if label in HOST_LABELS or label in LECTURER_LABELS:
+        named = _named_in_intro(("主持人", "主播", "主理人") if label in HOST_LABELS else LECTURER_LABELS, intro)
+        return (named, SpeakerKind.PERSON) if named else (label, SpeakerKind.UNNAMED)
     if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS:
         return label, SpeakerKind.UNNAMED
     affiliated = [p for p in introduced if label.endswith(p) and len(label) > len(p)
@@ -227,6 +226,14 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if len(affiliated) == 1:  # 宇树王兴兴 is 王兴兴, whom the introduction names
         return affiliated[0], SpeakerKind.PERSON
     return _addressed_person(label, introduced, labels) or label, SpeakerKind.PERSON
+
+
+def _named_in_intro(roles: Sequence[str], intro: str) -> str | None:
+    """The person the introduction names after a role's word (主持人韩立新, 主讲人韩博文)."""
+    named = re.search(rf"(?:{'|'.join(roles)})\s*[:：]?\s*(?P<name>{_HAN_RUN})", intro)
+    if named and (is_han_name(named["name"][:3]) or is_han_name(named["name"][:2])):
+        return _name_prefix(named["name"])
+    return None
 
 
 def _addressed_person(label: str, introduced: list[str], labels: Mapping[str, object]) -> str | None:

@@ -808,3 +808,14 @@ def test_a_pages_buttons_footers_and_generated_notes_are_no_part_of_the_last_tur
     assert turns(t)[-1][1] == "好，今天就到这儿。"
     timed = parse("00:01:02 韩立：先说结论。\n00:02:10 陶然：我同意。\n\n（会议结束）\n")
     assert turns(timed)[-1][1] == "我同意。"
+
+
+def test_a_lecturers_unlabelled_talk_and_answers_are_the_lecturer_the_introduction_names():
+    t = parse("讲座由经济学院陶然教授主持。主讲人韩立新，北方大学经济学院教授。\n\n"
+              "谢谢陶老师的介绍。我今天讲三个观点。\n\n第一个观点是平台会分化。\n\n"
+              "观众提问：韩老师，平台会垄断吗？\n\n不会，竞争一直都在。\n\n"
+              "提问者（北方大学学生）：那骑手怎么办？\n\n骑手的议价能力会变强。\n\n陶然：谢谢韩老师。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新", "观众提问", "韩立新", "提问者", "韩立新", "陶然"]
+    assert turns(t)[0][1] == "谢谢陶老师的介绍。我今天讲三个观点。\n第一个观点是平台会分化。"
+    quoted = parse("主持人：请讲。\n\n韩立新：平台会分化。\n\n观众：会垄断吗？\n\n韩立新：不会。\n")
+    assert [s for (s,), _ in turns(quoted)] == ["主持人", "韩立新", "观众", "韩立新"]

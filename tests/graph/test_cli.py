@@ -112,6 +112,16 @@ def test_text_without_speakers_is_built_with_a_warning(tmp_path):
     assert "warning:" in result.stderr and "no speaker turns" in result.stderr
 
 
+def test_a_transcript_whose_turns_hold_little_of_its_text_is_built_with_a_warning(tmp_path, sample_path):
+    path = tmp_path / "captions.txt"
+    unlabelled = "".join(f"这是第{n}段没有标注说话人的字幕，内容很长，讲的是模型和数据的关系。\n\n" for n in range(12))
+    path.write_text(f"{unlabelled}陶然：大家好。\n\n韩立：你好。\n", encoding="utf-8")
+    result = call_cli("build", str(path), "-o", str(tmp_path / "out"), "--format", "turtle")
+    assert result.returncode == 0 and "warning:" in result.stderr and "of the text is in speaker turns" in result.stderr
+    sample = call_cli("build", str(sample_path), "-o", str(tmp_path / "sample"), "--format", "turtle")
+    assert "of the text is in speaker turns" not in sample.stderr  # an article around a panel holds less, and is right
+
+
 def test_the_same_graph_from_other_encodings(tmp_path, sample_path):
     text = sample_path.read_text(encoding="utf-8")
     outputs = []
