@@ -67,15 +67,16 @@ class _ChineseOrEnglish:
 # a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
 # (以后 opening a clause: after an event, 毕业以后, 出来以后, it says when something happened, past or not)
 _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|"
-                               r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|"
+                               r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|有望|"
                                r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|" + _FORECAST_WORD,
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
-# 我预测, 预计, I predict: a forecast, whatever year it names
-_FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD, r"\b(?:I|we) (?:predict|expect)\b")
+# 我预测, 预计, 我估计2027年收入能…, I predict: a forecast, whatever year it names
+_FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,12}?(?:会|能|要)", r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[会将要])")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
-_RECOMMENDS = _ChineseOrEnglish.of(r"建议|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须", r"\bshould\b|\brecommend")
+_RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须",
+                                   r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's
 # running order and the host's prompts, asserting nothing
 _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
@@ -242,8 +243,10 @@ def _introduces_self(body: str, speaker: str) -> bool:
 
 # 他建议…, Demis Hassabis说过，…: a sentence opening with what another person says, which the speaker
 # only reports (就像海龙说的，… and 我听到陈鑫说…，但我觉得… are the speaker's own)
-_OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\s?")
-_THIRD_PERSON = re.compile(r"(?:他|她)们?")
+_OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\s?(?:我记得|记得)?")
+# 他们, 她, 我们老板, 他们的商务老陈, 客户: someone other than the speaker, named or not, with when they said it
+_THIRD_PERSON = re.compile(r"(?:(?:他|她)们?|(?:我们?|他们?|她们?)?的?(?:老板|领导|客户|同事|合伙人|投资人|导师|股东|"
+                           r"(?:商务|销售|产品|技术)?(?:老|小)[\u4e00-\u9fff]))(?:上周|上次|之前|当时|那天|昨天|前几天|刚才)?")
 # 很多人说…, 有投资人觉得…, 业内也有声音认为…: others, unnamed, whose view the speaker puts forward
 _OTHERS = re.compile(r"(?:现在|业内|外界|市场上|网上|行业里)?(?:也)?(?:有|很多|不少|有些|一些|有的|许多)(?:的)?"
                      r"[\u4e00-\u9fff]{0,4}?(?:人|人士|投资人|专家|学者|网友|同行|声音|媒体|用户|机构)")

@@ -224,3 +224,19 @@ def test_a_conference_calls_operator_hosts_and_ends_the_answers():
             "韩立：会，原材料价格在回落。\n\nOperator：下一位提问的是青松资本的魏琳。\n\n"
             "分析师（青松资本 魏琳）：海外收入占比多少？\n\n韩立：三成左右。\n\nOperator：本次说明会到此结束。\n")
     assert [q.answered_by for q in questions(call)] == [(3,), (6,)]
+
+
+def test_an_estimate_of_what_comes_and_what_is_hoped_for_predict_and_a_stated_pick_recommends():
+    def kind(sentence: str) -> str:
+        return {c.text: c.kind.value for c in claims(f"李华：你怎么看？\n\n赵强：{sentence}\n\n李华：好。\n")}.get(sentence, "none")
+
+    assert kind("我估计2028年营收能过20亿元，利润会翻倍。") == "prediction"
+    assert kind("到2027年底，园区的年产值有望突破50亿元。") == "prediction"
+    assert kind("我推荐的是两条线：储能和半导体设备。") == "recommendation"
+    assert kind("2018年我估计了一下成本，大概是两亿元。") not in ("prediction", "none")
+
+
+def test_what_a_colleague_or_a_boss_said_is_reported_not_claimed():
+    texts = [c.text for c in claims("李华：价格怎么谈的？\n\n赵强：我记得他们的销售老周上次说过，年付可以打八折。"
+                                    "我觉得这个价格我们可以接受。\n\n李华：好。\n")]
+    assert texts == ["我觉得这个价格我们可以接受。"]
