@@ -37,6 +37,12 @@ _MOVES_ON = re.compile(r"(?:后来|之后|随后|然后|再|又|接着|年后)[^
 _AT = re.compile(r"(?:在|于)\s?$")
 _FROM_TO = re.compile(r"从\s?$")
 _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
+# 成立了一个小公司，叫拾光影业 / 创办了一所学校“澄心学园”: the founded kind, then its name
+_FOUND_NAMED = re.compile(r"(?:创办|创立|创建|成立)了?(?:一|两)?[家个所间支]?[^，,。；;！？]{0,8}?"
+                          r"(?:公司|工作室|学校|学园|机构|品牌|基金|团队|平台)(?:[，,]\s?(?:叫做?|名叫|名为|取名为?)|\s?[“\"「『])\s?$")
+# 和前同事何志远一起创办了…, 与大学同学吴迪共同创办…: the one founding with the person named
+_WITH = re.compile(r"(?:和|与|跟|同)[^，,。；;！？和与跟]{0,16}$")
+_TOGETHER_FOUNDING = re.compile(r"\s?(?:一起|一同|共同|联合)?(?:创办|创立|创建|成立)")
 _MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?|创建了?)\s?(?:一个|一款|一套)?\s?(?:新的?)?(?:开源)?(?:模型|大模型|产品|应用)?\s?$")
 # 前字节跳动算法工程师, 原阿里巴巴副总裁, 曾任腾讯副总裁: a title held before
 _FORMER_WORDS = r"(?:前|原|曾任|曾经是|曾是)\s?"
@@ -666,12 +672,24 @@ class _SentenceReader:
             addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
             if addressee is not None:
                 yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
-            if self.ends_before(_FOUND, sentence, org.start):
+            if self.ends_before(_FOUND, sentence, org.start) or _FOUND_NAMED.search(self.text, sentence.start, org.start):
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None and not self._unit_set_up_by_us(sentence, org):
-                    yield Relation(org, Predicate.FOUNDER, founder, sentence.start, sentence.end)
-                    if not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start):
-                        yield Relation(founder, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+                    current = not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start)
+                    for person in (founder, *self._founding_with(sentence, founder)):
+                        yield Relation(org, Predicate.FOUNDER, person, sentence.start, sentence.end)
+                        if current:
+                            yield Relation(person, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+
+    def _founding_with(self, sentence: Sentence, partner: Party) -> Iterator[Party]:
+        """``我和何志远一起创办了X``: the founder the sentence named is the partner of the one before
+        和/与, who founded X too."""
+        if not isinstance(partner, Mention) or not _TOGETHER_FOUNDING.match(self.text, partner.end, sentence.end):
+            return
+        with_ = _WITH.search(self.text, sentence.start, partner.start)
+        other = self.subject_before(sentence, with_.start()) if with_ else None
+        if other is not None and _party_name(other) != _party_name(partner):
+            yield other
 
     def _unit_set_up_by_us(self, sentence: Sentence, org: Mention) -> bool:
         """``我们成立达摩院``: a unit of another organisation that 我们 set up is the

@@ -573,3 +573,12 @@ def test_agreement_with_someone_named_before_the_cue_by_a_pronoun_or_by_being_of
 def test_i_mean_and_i_feel_stress_what_follows_and_give_the_speaker_no_post():
     _, _, roles = facts("主持人：怎么看？\n\n李华：我是说CEO应该更懂技术，我是觉得董事长要放权。我是星河科技的CTO。\n\n主持人：好。\n")
     assert {title for person, title, _ in roles if person == "李华"} == {"CTO"}
+
+
+def test_founding_with_a_partner_makes_both_founders_and_a_founded_kind_then_its_name_is_founded():
+    _, relations, _ = facts("主持人：你怎么创业的？\n\n陶然：我离开腾讯以后，和前同事周启明一起创办了星河科技。\n\n主持人：好。\n")
+    assert {("星河科技", "founder", "陶然"), ("星河科技", "founder", "周启明")} <= relations
+    _, relations, _ = facts("主持人：后来呢？\n\n陶然：后来我和导演梁越一起成立了一个小公司，叫青禾影业。\n\n主持人：好。\n")
+    assert {("青禾影业", "founder", "陶然"), ("青禾影业", "founder", "梁越")} <= relations
+    _, relations, _ = facts("主持人：后来呢？\n\n陶然：我介绍了韩立新和梁越，后来他们成立了星河科技。\n\n主持人：好。\n")
+    assert ("星河科技", "founder", "陶然") not in relations
