@@ -172,3 +172,14 @@ def test_table_shows_prefixed_names_unless_full_iris():
 def test_a_transcript_is_not_a_graph():
     with pytest.raises(InputError, match="this is a transcript, not a graph; build it first"):
         run_query([SAMPLE], "ASK {}")
+
+
+def test_a_superclass_is_found_with_the_ontology_read_beside_the_graph():
+    from talkgraph.ontology.namespace import ONTOLOGY_FILE
+
+    count = ("PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+             "PREFIX tg: <https://w3id.org/talkgraph/ontology#> SELECT (COUNT(?c) AS ?n) WHERE { ?c a/rdfs:subClassOf* %s }")
+    graph = samples.sample_ttl(name="example")
+    claims = run_query([graph], count % "tg:Claim").rows[0][0]
+    assert claims > 0
+    assert run_query([graph, ONTOLOGY_FILE], count % "schema:Claim").rows[0][0] == claims  # as the README says
