@@ -33,6 +33,7 @@ _MIN_CHARS = 2
 
 def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """``mentions`` and, for each name among them, its other occurrences that no mention covers yet."""
+    mentions = [_without_run_on_verb(doc, m) for m in mentions]
     names: dict[str, Mention] = {}
     for m in mentions:
         span = name_span(m)  # a person's name without its form of address: 田奇老师 → 田奇
@@ -74,6 +75,33 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             added.append(Mention(s, e, name, first.kind, first.source, para.turn_index, first.canonical, first.score))
     kept = (m for m in mentions if m not in replaced)
     return tuple(sorted((*kept, *added), key=lambda m: (m.start, m.end)))
+
+
+_VERB_TAGS = ("v", "vn")
+_GUESSED_NAME_SOURCES = frozenset({MODEL_SOURCE, "persons.surname", "persons.unknown"})
+
+
+def _without_run_on_verb(doc: Doc, m: Mention) -> Mention:
+    """A three-character person found by the model or a surname rule whose last character is a verb
+    (吴迪管技术, 孟醒聊了) is the two-character name, when the text has that name standing without the
+    verb elsewhere (吴迪，…)."""
+    if m.source not in _GUESSED_NAME_SOURCES or m.kind is not Kind.PERSON or len(m.text) != 3 \
+            or not HAN_WORD.fullmatch(m.text):
+        return m
+    name, verb = m.text[:2], m.text[2]
+    if not is_han_name(name) or not (dictionary_tag(verb) or "").startswith(_VERB_TAGS):
+        return m
+    elsewhere = (at for at in _occurrences(doc.text, name) if at != m.start)
+    if any(doc.text[at + 2:at + 3] != verb for at in elsewhere):
+        return dataclasses.replace(m, end=m.end - 1, text=name)
+    return m
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 # Sam of Sam Altman, 奥特曼 of 山姆·奥特曼: a given or family name alone, where no other person has it

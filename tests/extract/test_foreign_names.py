@@ -68,6 +68,7 @@ def test_scores_and_offsets():
     ("I started the company with my co-founder Kevin Wu in 2021.", "Kevin Wu"),
     ("我的直接老板是 Oriol Vinyals，人很好。", "Oriol Vinyals"),
     ("我的 mentor 是 Jan Leike。", "Jan Leike"),
+    ("这个概念是Linda Moore提出来的。", "Linda Moore"),  # what people do: propose, invent
 ])
 def test_latin_person_names(text, name):
     assert name in latin(text)

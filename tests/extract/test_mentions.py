@@ -26,3 +26,10 @@ def test_every_span_slices_back(parts):
         assert s.start < s.end and all(s.start <= m.start and m.end <= s.end for m in s.mentions)
     spans = sorted((m.start, m.end) for m in x.mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions never overlap"
+
+
+def test_a_name_run_on_into_a_verb_is_the_name_the_text_has_without_it():
+    text = "陶然：说说团队。\n\n韩立：我和老同事邵明聊了很多次，邵明很支持。联合创始人郑凯，郑凯管技术。\n"
+    people = [m.text for m in extract(parse_transcript(document_from_text(text))).mentions if m.kind.value == "Person"]
+    assert "邵明聊" not in people and "郑凯管" not in people
+    assert people.count("郑凯") == 2 and people.count("邵明") == 2
