@@ -45,7 +45,7 @@ _WITH = re.compile(r"(?:和|与|跟|同)[^，,。；;！？和与跟]{0,16}$")
 _TOGETHER_FOUNDING = re.compile(r"\s?(?:一起|一同|共同|联合)?(?:创办|创立|创建|成立)")
 _MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?|创建了?)\s?(?:一个|一款|一套)?\s?(?:新的?)?(?:开源)?(?:模型|大模型|产品|应用)?\s?$")
 # 前字节跳动算法工程师, 原阿里巴巴副总裁, 曾任腾讯副总裁: a title held before
-_FORMER_WORDS = r"(?:前|原|曾任|曾经是|曾是)\s?"
+_FORMER_WORDS = r"(?:(?:此前|之前|早年)?(?:前|原|曾任|曾经是|曾是|曾担任|担任过))\s?"
 _FORMER_MARK = re.compile(_FORMER_WORDS + "$")
 # 毕业于清华, 本科是清华, 博士在卡耐基梅隆: a school studied at
 _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|硕士|博士|研究生|博士后|读博|读研)(?:是|在|于|毕业于)?)\s?$")
@@ -145,6 +145,7 @@ _APPOSITION = re.compile(r"(?:\*\*|__)?\s?[，,]\s?")  # 张涛，大众点评�
 _PAREN_OPEN = re.compile(r"\s?[（(]")
 _PAREN_ITEM = re.compile(r"[、，,；;]|以及")
 _ITEM_FORMER = re.compile(_FORMER_WORDS)
+_ROLE_NOTE = re.compile(r"\s?[（(][^（）()]{1,8}[）)]$")
 _ITEM_CURRENT = re.compile(r"(?:现任|目前是|现在是|目前任|现为)?\s?")
 # 前谷歌工程总监、现任深言科技CTO的刘启明: posts listed before 的 and the name they describe
 _POSTS_OF = re.compile(r"的\s?$")
@@ -612,7 +613,8 @@ class _SentenceReader:
             start += 1
         while stop > start and text[stop - 1].isspace():
             stop -= 1
-        found = _title_before(text, stop, start)
+        note = _ROLE_NOTE.search(text, start, stop)  # 副主任（主持）: the part the person takes today
+        found = _title_before(text, note.start() if note else stop, start)
         if not found:
             return None
         title, title_start = found

@@ -582,3 +582,12 @@ def test_founding_with_a_partner_makes_both_founders_and_a_founded_kind_then_its
     assert {("青禾影业", "founder", "陶然"), ("青禾影业", "founder", "梁越")} <= relations
     _, relations, _ = facts("主持人：后来呢？\n\n陶然：我介绍了韩立新和梁越，后来他们成立了星河科技。\n\n主持人：好。\n")
     assert ("星河科技", "founder", "陶然") not in relations
+
+
+def test_a_note_after_the_title_and_a_post_held_before_are_read_in_an_introduction():
+    _, relations, roles = facts("主持人：今天的嘉宾是：陶然，北方大学经济学院副院长（主持）；韩立，星河科技创始人兼CEO，"
+                                "此前曾任腾讯产品副总裁。\n\n陶然：欢迎。\n")
+    assert ("陶然", "副院长", "北方大学经济学院") in roles
+    assert ("韩立", "formerlyAt", "腾讯") in relations and ("韩立", "产品副总裁", "腾讯") in roles
+    _, _, roles = facts("主持人：欢迎谷歌研究科学家李明远。\n\n李明远：谢谢。\n")
+    assert ("李明远", "研究科学家", "Google") in roles
