@@ -8,6 +8,7 @@ speaker whose turns mostly end with one (an interviewer, a reporter), become que
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -128,18 +129,15 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     moderator = transcript.moderator
     askers = _askers(transcript)
     host = _host(transcript)
-    agreed: dict[int, tuple[Party, ...]] = {}
-    for r in relations:
-        if r.predicate is Predicate.AGREES_WITH:
-            agreed[r.start] = agreed.get(r.start, ()) + (r.object,)
-    scored: list[tuple[float, Sentence, ClaimType, str | None]] = []
+    agreed = _agreements(sentences, relations)
+    scored: list[tuple[float, Sentence, ClaimType, str | None, str]] = []
     questions: list[Question] = []
     turn_sentences: dict[int, int] = {}
     for sentence in sentences:
         if sentence.turn_index is None:
             continue
         turn = transcript.turns[sentence.turn_index - 1]
-        body = text[sentence.start:sentence.end]
+        body = sentence.text(transcript)
         if _asks(body):
             if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
@@ -147,7 +145,8 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             continue  # a question asserts nothing, whoever asks it
         marker = _MARKER.match(body) or _ASSENT.match(body)
         if marker:  # 我先说第二点，…, 是的，…: the claim is what follows the marker
-            sentence = Sentence(sentence.start + marker.end(), sentence.end, sentence.turn_index, sentence.mentions)
+            sentence = Sentence(sentence.offset(transcript, marker.end()), sentence.end, sentence.turn_index,
+                                sentence.mentions)
             body = body[marker.end():]
         if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body):
             continue
@@ -158,20 +157,33 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                 and not _introduces_self(body, turn.speaker) \
                 and not (sentence.start not in agreed and (turn.speaker == moderator or turn.speaker in askers)
                          and _turns_to(text, sentence)):
-            scored.append((score, sentence, kind, cue))
+            scored.append((score, sentence, kind, cue, body))
     for turn in transcript.turns:
         turn_sentences[turn.index] = sum(1 for x in _SENTENCE_END.split(turn.text(transcript.document)) if len(x) > 4)
     claims = list(_densest(scored, turn_sentences))
     out = []
-    for score, sentence, strongest, cue in sorted(claims, key=lambda c: c[1].start):
+    for score, sentence, strongest, cue, body in sorted(claims, key=lambda c: c[1].start):
         turn = transcript.turns[sentence.turn_index - 1]
-        kind = _claim_type(text[sentence.start:sentence.end], strongest)  # typed once kept: most are not
+        kind = _claim_type(body, strongest)  # typed once kept: most are not
         about = tuple(m for m in sentence.mentions if m.kind is not Kind.PERSON or m.text != turn.speaker)
         amounts = tuple(v for _, _, values in find_amounts(text, sentence.start, sentence.end) for v in values)
-        out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end,
-                         text[sentence.start:sentence.end], kind, cue, about, agreed.get(sentence.start, ()),
-                         amounts))
+        out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end, body, kind, cue, about,
+                         agreed.get(sentence.start, ()), amounts))
     return tuple(out), tuple(questions)
+
+
+def _agreements(sentences: Sequence[Sentence], relations: tuple[Relation, ...]) -> dict[int, tuple[Party, ...]]:
+    """Whom the sentence starting at each offset agrees with.  Relations are read from the
+    paragraphs' sentences, which in subtitles may be pieces of one sentence running across cues:
+    an agreement belongs to the sentence holding its start."""
+    starts = [s.start for s in sentences]
+    agreed: dict[int, tuple[Party, ...]] = {}
+    for r in relations:
+        if r.predicate is Predicate.AGREES_WITH:
+            at = bisect.bisect_right(starts, r.start) - 1
+            start = sentences[at].start if at >= 0 and r.start < sentences[at].end else r.start
+            agreed[start] = agreed.get(start, ()) + (r.object,)
+    return agreed
 
 
 def _score(body: str) -> tuple[float, ClaimType, str | None]:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
 
 # Chinese stops, and an English full stop before the next sentence's capital ("…work. The next")
 _SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+|\n|(?<=[a-z0-9)\"'”])\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")
+# an English full stop ending a line, which no next sentence follows on it: "…next year."
+_FULL_STOP_AT_END = re.compile(r"(?<=[a-z0-9)\"'”])\.\s*$")
 _MIN_SENTENCE_CHARS = 2
 
 
@@ -142,6 +144,7 @@ class Doc:
         self.mentions: tuple[Mention, ...] = ()  # the merge's choice, in text order
         self.overlaps: list[Overlap] = []  # the merge's reasons
         self.sentences: tuple[Sentence, ...] = ()
+        self.paragraph_sentences: tuple[Sentence, ...] = ()
         self.extraction: Extraction | None = None
         self._masks: tuple[tuple[int, int], ...] | None = None
         # what several components read alike, kept by the first to read it (``products.latin_names``)
@@ -165,26 +168,51 @@ class Doc:
         return self._words.segment(start, end)
 
     def split_sentences(self) -> None:
-        """Cut the paragraphs into sentences, each with the kept mentions inside it."""
-        starts = [m.start for m in self.mentions]
-        self.sentences = tuple(Sentence(s, e, para.turn_index, self._mentions_within(starts, s, e))
-                               for para in self.paragraphs for s, e in self._sentence_spans(para))
+        """Cut the text into sentences, each with the kept mentions inside it: ``sentences`` end with
+        their punctuation or where a paragraph ends, but in subtitles they run on across a turn's
+        cues; ``paragraph_sentences`` always end with their paragraph, for the patterns that read
+        the text between two offsets (relations), which the cue numbers and time lines would
+        confuse.  In prose the two are one."""
+        self.paragraph_sentences = self._sentences([(para,) for para in self.paragraphs])
+        self.sentences = (self._sentences(self._turn_runs()) if self.transcript.subtitles
+                          else self.paragraph_sentences)
 
-    def _sentence_spans(self, para: Paragraph) -> Iterator[tuple[int, int]]:
-        """Sentences ending with their punctuation, spaces around them trimmed."""
-        text, pos = self.text, para.start
-        bounds = [m.end() for m in _SENTENCE_END.finditer(text, para.start, para.end)]
-        if pos < para.end and (not bounds or bounds[-1] < para.end):
-            bounds.append(para.end)
-        for end in bounds:
-            start, stop = pos, end
-            pos = end
-            while start < stop and text[start].isspace():
-                start += 1
-            while stop > start and text[stop - 1].isspace():
-                stop -= 1
-            if stop - start >= _MIN_SENTENCE_CHARS:
-                yield start, stop
+    def _turn_runs(self) -> list[tuple[Paragraph, ...]]:
+        """The paragraphs in runs of one turn: a turn's consecutive cues and lines; a paragraph
+        outside any turn alone."""
+        runs: list[list[Paragraph]] = []
+        for para in self.paragraphs:
+            if runs and para.turn_index is not None and runs[-1][-1].turn_index == para.turn_index:
+                runs[-1].append(para)
+            else:
+                runs.append([para])
+        return [tuple(run) for run in runs]
+
+    def _sentences(self, runs: list[tuple[Paragraph, ...]]) -> tuple[Sentence, ...]:
+        starts = [m.start for m in self.mentions]
+        return tuple(Sentence(s, e, run[0].turn_index, self._mentions_within(starts, s, e))
+                     for run in runs for s, e in self._sentence_spans(run))
+
+    def _sentence_spans(self, run: tuple[Paragraph, ...]) -> Iterator[tuple[int, int]]:
+        """Sentences ending with their punctuation or where the run of paragraphs ends, spaces
+        around them trimmed; one still open at a paragraph's end goes on in the next."""
+        text, pos = self.text, run[0].start
+        for para, following in zip(run, run[1:] + (None,)):
+            bounds = [m.end() for m in _SENTENCE_END.finditer(text, para.start, para.end)]
+            tail = bounds[-1] if bounds else pos
+            if tail < para.end and (following is None or _FULL_STOP_AT_END.search(text, tail, para.end)):
+                bounds.append(para.end)
+            for end in bounds:
+                start, stop = pos, end
+                pos = end
+                while start < stop and text[start].isspace():
+                    start += 1
+                while stop > start and text[stop - 1].isspace():
+                    stop -= 1
+                if stop - start >= _MIN_SENTENCE_CHARS:
+                    yield start, stop
+            if following is not None and not text[pos:para.end].strip():
+                pos = following.start
 
     def _mentions_within(self, starts: list[int], start: int, end: int) -> tuple[Mention, ...]:
         """The kept mentions inside ``[start, end)``: they never overlap, so they end in order too."""

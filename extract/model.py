@@ -6,8 +6,12 @@ frozen: a stage returns new records instead of changing the ones it was given.
 """
 from __future__ import annotations
 
+import bisect
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import itemgetter
 
 
 class Kind(str, Enum):
@@ -43,6 +47,9 @@ class ClaimType(str, Enum):
     AGREEMENT = "agreement"
     DISAGREEMENT = "disagreement"
     EXPERIENCE = "experience"
+
+
+SUBTITLE_FORMATS = frozenset({"srt", "vtt"})  # the readers of subtitles: ``Transcript.subtitles``
 
 
 class BlockRole(str, Enum):
@@ -132,17 +139,59 @@ class Turn:
     def text(self, doc: Document) -> str:
         """The whole turn: spans on one line joined as they are (markup between them dropped),
         spans on different lines (paragraphs, cues) joined by a newline."""
-        parts: list[str] = []
-        previous_end = None
-        for s, e in self.spans:
-            if previous_end is not None:
-                parts.append("\n" if "\n" in doc.text[previous_end:s] else "")
-            parts.append(doc.text[s:e])
-            previous_end = e
-        return "".join(parts)
+        return "".join(part for _, part in _joined(doc.text, self.spans, _new_line))
+
+    def said(self, doc: Document, start: int, end: int) -> str:
+        """What the speaker said in ``doc.text[start:end]``: the turn's spans there joined as speech runs on
+        from a cue or line to the next, without the cue numbers, time lines and labels between them."""
+        return "".join(part for _, part in self._spoken(doc, start, end))
+
+    def said_offset(self, doc: Document, start: int, end: int, at: int) -> int:
+        """Where the character ``at`` of ``said(doc, start, end)`` stands in the document (a space
+        joining two lines stands where the next line starts)."""
+        for offset, part in self._spoken(doc, start, end):
+            if at < len(part):
+                return offset + at
+            at -= len(part)
+        return end
+
+    def _spoken(self, doc: Document, start: int, end: int) -> Iterator[tuple[int, str]]:
+        first = bisect.bisect_right(self.spans, start, key=itemgetter(1))
+        pieces = []
+        for s, e in self.spans[first:]:
+            if s >= end:
+                break
+            if max(s, start) < min(e, end):
+                pieces.append((max(s, start), min(e, end)))
+        return _joined(doc.text, pieces, _run_on)
 
     def covers(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.spans)
+
+
+def _joined(text: str, spans: Sequence[tuple[int, int]],
+            across_lines: Callable[[str, str], str]) -> Iterator[tuple[int, str]]:
+    """The spans' texts, each with its offset, and between two spans on different lines what
+    ``across_lines`` puts between the last character of one and the first of the next."""
+    previous_end = None
+    for s, e in spans:
+        if previous_end is not None and "\n" in text[previous_end:s]:
+            yield s, across_lines(text[previous_end - 1], text[s])
+        yield s, text[s:e]
+        previous_end = e
+
+
+def _new_line(before: str, after: str) -> str:
+    return "\n"
+
+
+def _run_on(before: str, after: str) -> str:
+    """Speech broken over two lines: Chinese runs on with nothing between, Latin words with one space."""
+    return "" if before.isspace() or after.isspace() or _wide(before) or _wide(after) else " "
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +217,12 @@ class Transcript:
     speaker_records: tuple[Speaker, ...] = ()
     input_format: str = "dialogue"  # the name of the reader that parsed it
     notes: tuple[str, ...] = ()  # what a user should check: label-shaped lines left unread, with line numbers
+
+    @property
+    def subtitles(self) -> bool:
+        """Subtitles cut speech into cues at the picture's pace, not where sentences end: there a
+        sentence runs on across cues and line breaks until it ends."""
+        return self.input_format in SUBTITLE_FORMATS
 
     @property
     def speakers(self) -> tuple[str, ...]:
@@ -326,7 +381,11 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of the readable text, with its turn and the mentions inside it."""
+    """A sentence of the readable text, with its turn and the mentions inside it.
+
+    In subtitles the span may hold the cue numbers and time lines between a sentence's cues;
+    ``text`` is what was said, without them.
+    """
 
     start: int
     end: int
@@ -334,7 +393,23 @@ class Sentence:
     mentions: tuple[Mention, ...] = ()
 
     def text(self, transcript: Transcript) -> str:
-        return transcript.document.text[self.start:self.end]
+        turn = self._spoken_in(transcript)
+        if turn is None:
+            return transcript.document.text[self.start:self.end]
+        return turn.said(transcript.document, self.start, self.end)
+
+    def offset(self, transcript: Transcript, at: int) -> int:
+        """Where the character ``at`` of ``text(transcript)`` stands in the document."""
+        turn = self._spoken_in(transcript)
+        if turn is None:
+            return self.start + at
+        return turn.said_offset(transcript.document, self.start, self.end, at)
+
+    def _spoken_in(self, transcript: Transcript) -> Turn | None:
+        """The turn whose spans say the sentence, when they differ from its span: in subtitles."""
+        if self.turn_index is None or not transcript.subtitles:
+            return None
+        return transcript.turns[self.turn_index - 1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,13 +283,15 @@ class _DocumentWriter:
             if mention.turn_index:
                 self.add(node, _TG.inTurn, self.turn(mention.turn_index))
 
-    def said(self, node: str, cls: str, speaker: str, start: int, end: int,
-             turn_index: int | None) -> None:
-        """What claims, questions and excerpts share: who said which words, where.  The canned
-        ``speakers`` query counts claims as what has an author less the other classes said here."""
+    def said(self, node: str, cls: str, speaker: str, start: int, end: int, turn_index: int | None,
+             words: str) -> None:
+        """What claims, questions and excerpts share: who said which words, where.  The words are
+        the anchor's but for what a subtitle puts between the lines of a sentence (cue numbers,
+        time lines).  The canned ``speakers`` query counts claims as what has an author less the
+        other classes said here."""
         self.add(node, _RDF.type, cls)
         self.add(node, _SDO.author, self.speaker(speaker))
-        self.add(node, _SDO.text, _text(self.document.text[start:end]))
+        self.add(node, _SDO.text, _text(words))
         self.span(node, start, end)
         if turn_index:
             self.add(node, _TG.quotes if cls == _TG.Excerpt else _PROV.wasDerivedFrom, self.turn(turn_index))
@@ -297,7 +299,7 @@ class _DocumentWriter:
     def claims(self) -> None:
         for n, claim in enumerate(self.extraction.claims, 1):
             node = self.part("claim", n)
-            self.said(node, _TG.Claim, claim.speaker, claim.start, claim.end, claim.turn_index)
+            self.said(node, _TG.Claim, claim.speaker, claim.start, claim.end, claim.turn_index, claim.text)
             self.add(node, _TG.claimType, _iri(CLAIM_TYPES[claim.kind]))
             if claim.cue:
                 self.add(node, _TG.cue, _text(claim.cue))
@@ -314,14 +316,15 @@ class _DocumentWriter:
     def questions(self) -> None:
         for n, question in enumerate(self.extraction.questions, 1):
             node = self.part("question", n)
-            self.said(node, _TG.Question, question.speaker, question.start, question.end, question.turn_index)
+            self.said(node, _TG.Question, question.speaker, question.start, question.end, question.turn_index,
+                      question.text)
             for index in question.answered_by:
                 self.add(node, _TG.answeredBy, self.turn(index))
 
     def excerpts(self) -> None:
         for n, excerpt in enumerate(self.transcript_.excerpts, 1):
             self.said(self.part("excerpt", n), _TG.Excerpt, excerpt.speaker, excerpt.start, excerpt.end,
-                      excerpt.turn_index)
+                      excerpt.turn_index, self.document.text[excerpt.start:excerpt.end])
 
     def roles(self) -> None:
         share = self.quads.share

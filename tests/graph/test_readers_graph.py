@@ -7,7 +7,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from talkgraph.extract import document_from_text
 from talkgraph.graph.pipeline import ReadOptions, build_from_documents
-from talkgraph.ontology.namespace import SDO, TG
+from talkgraph.ontology.namespace import NIF, SDO, TG
 
 from tests.helpers import run_cli
 
@@ -111,3 +111,15 @@ def test_input_format_and_speakers_options_are_checked_before_any_work(tmp_path)
                    "--speakers", "A=王小川,Q=张小珺", "--format", "turtle")
     assert good.returncode == 0, good.stderr
     assert "format: interview" in good.stderr and "王小川 2" in good.stderr
+
+
+def test_a_subtitle_claims_text_is_what_was_said_and_its_anchor_the_span_it_runs_over():
+    g = graph_of("1\n00:00:01,000 --> 00:00:03,000\n吴昊：我觉得再过两三年，大多数城市的公交站\n\n"
+                 "2\n00:00:03,000 --> 00:00:05,000\n都会换成能语音问路的电子站牌。\n")
+    claim, = g.subjects(RDF.type, TG.Claim)
+    assert g.value(claim, SDO.text) == Literal("我觉得再过两三年，大多数城市的公交站都会换成能语音问路的电子站牌。", lang="zh")
+    context = g.value(claim, NIF.referenceContext)
+    begin, end = int(g.value(claim, NIF.beginIndex)), int(g.value(claim, NIF.endIndex))
+    anchor = str(g.value(claim, NIF.anchorOf))
+    assert str(g.value(context, NIF.isString))[begin:end] == anchor
+    assert anchor == "我觉得再过两三年，大多数城市的公交站\n\n2\n00:00:03,000 --> 00:00:05,000\n都会换成能语音问路的电子站牌。"
