@@ -573,3 +573,35 @@ def test_agreement_with_someone_named_before_the_cue_by_a_pronoun_or_by_being_of
 def test_i_mean_and_i_feel_stress_what_follows_and_give_the_speaker_no_post():
     _, _, roles = facts("主持人：怎么看？\n\n李华：我是说CEO应该更懂技术，我是觉得董事长要放权。我是星河科技的CTO。\n\n主持人：好。\n")
     assert {title for person, title, _ in roles if person == "李华"} == {"CTO"}
+
+
+def test_disagreeing_with_words_quoted_back_or_called_yours_differs_from_who_said_them():
+    _, relations, _ = facts("主持人：今天聊医疗。\n\n宋立言：医院的AI基本都在做影像，两成的医生会转岗。\n\n"
+                            "常一鸣：先说一句。但我不完全认同“医院的AI都在做影像”这个说法。另外，我不太同意您说的两成医生会转岗。\n\n"
+                            "梁慧芳：我补充一下，可能跟宋主任有一些不同的看法。\n\n主持人：好。\n")
+    assert {("常一鸣", "differsFrom", "宋立言"), ("梁慧芳", "differsFrom", "宋主任")} <= relations
+
+
+def test_a_bare_disagreement_answering_a_question_about_someones_view_differs_from_them():
+    _, relations, _ = facts("主持人：请谈谈。\n\n宋立言：两成的医生会转岗。\n\n主持人：常老师，您怎么看宋老师这个判断？\n\n"
+                            "常一鸣：我不完全认同。转岗没那么快。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "宋老师") in relations
+    assert ("常一鸣", "differsFrom", "主持人") not in relations
+
+
+def test_his_view_is_that_of_the_speaker_just_called_by_a_familiar_surname():
+    _, relations, _ = facts("主持人：请谈谈。\n\n陈建业：两成的医生会转岗。\n\n"
+                            "常一鸣：老陈比我激进。我不完全同意他的看法。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "老陈") in relations
+
+
+def test_a_given_name_with_a_view_called_sound_or_alike_agrees():
+    _, relations, _ = facts("主持人：请谈谈。\n\n宋晓川：两成的医生会转岗。\n\n常一鸣：晓川这个提醒有道理。\n\n"
+                            "梁慧芳：我的看法和宋晓川差不多。\n\n主持人：好。\n")
+    assert {("常一鸣", "agreesWith", "晓川"), ("梁慧芳", "agreesWith", "宋晓川")} <= relations
+
+
+def test_answering_a_question_with_indeed_agrees_with_no_one():
+    _, relations, _ = facts("主持人：门诊和住院有什么不同？我们先请常老师。\n\n常一鸣：确实不太一样，住院更复杂。\n\n"
+                            "主持人：那病人的体验呢？大家说说。\n\n宋立言：确实方便多了。\n\n主持人：好。\n")
+    assert not any(p == "agreesWith" for _, p, _ in relations)
