@@ -79,32 +79,24 @@ def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     names = sorted((n for n in doc.transcript.speakers if n not in GROUP_LABELS), key=len, reverse=True)
     if not names:
         return
-    surnames = _unique_surnames(doc)
-    alternatives = [_bounded(n) for n in names] + _short_forms(surnames)
-    openers = {n[0] for n in names} | ({_FAMILIAR} if surnames else set())  # an address opens as its name does
-    pattern = led_by(f"[{''.join(map(re.escape, sorted(openers)))}]", "|".join(alternatives))
+    alternatives = [_bounded(n) for n in names] + [a for a in (_addresses(doc),) if a]
+    firsts = "".join(map(re.escape, sorted({n[0] for n in names})))  # an address opens as its speaker's name does
+    pattern = led_by(f"[{firsts}]", "|".join(alternatives))
     for para in paragraphs:
         for match in pattern.finditer(doc.text, para.start, para.end):
             yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
 
 
-def _unique_surnames(doc: Doc) -> list[str]:
-    """The surnames only one speaker has: the others may call that speaker by it (唐总, 老唐) and mean no one else."""
-    by_surname = Counter(surname_of(n) for n in doc.transcript.speakers
-                         if is_han_name(n) and doc.transcript.speaker_record(n).kind is SpeakerKind.PERSON)
-    return [s for s in sorted(by_surname) if by_surname[s] == 1]
-
-
-def _short_forms(surnames: list[str]) -> list[str]:
-    """The patterns of the forms of address (唐总, 郭老师) and the familiar surname (老唐): how the others
-    speak of a speaker, which the segmenter cuts many ways (唐|总|的, 郭总说); each is written once."""
-    if not surnames:
-        return []
-    one_of = "(?:" + "|".join(map(re.escape, surnames)) + ")"
-    return [one_of + _SPEAKER_ADDRESS, _FAMILIAR + one_of]
-
-
-_FAMILIAR = "老"  # before a surname, the familiar way to call a colleague (老何); 小 opens too many words (小米)
+def _addresses(doc: Doc) -> str | None:
+    """The pattern of ``唐总``, ``郭老师`` for the one speaker of each surname: how the others speak of
+    them, which the segmenter cuts many ways (唐|总|的, 郭总说); the address is written once."""
+    by_surname: dict[str, list[str]] = {}
+    for name in doc.transcript.speakers:
+        surname = surname_of(name) if is_han_name(name) else None
+        if surname and doc.transcript.speaker_record(name).kind is SpeakerKind.PERSON:
+            by_surname.setdefault(surname, []).append(name)
+    surnames = [re.escape(surname) for surname, named in sorted(by_surname.items()) if len(named) == 1]
+    return "(?:" + "|".join(surnames) + ")" + _SPEAKER_ADDRESS if surnames else None
 
 
 # 总 not opening another word (总监, 总裁, 总结, 总部, 总之, 总体, 总共): a form of address

@@ -90,6 +90,8 @@ _VIEW = re.compile(r"\s?(?:的)?(?:一些|这个|这种)?(?:观点|说法|看法
 _SIMILAR_VIEW = re.compile(r"(?:观点|看法|想法)(?:其实)?(?:和|跟|与)")
 # 我不太同意您说的…, 我不认同你刚才讲的: the words of the one spoken to
 _YOUR_WORDS = re.compile(r"\s?(?:你|您)(?:刚才|之前|前面)?(?:说|讲|提)(?:到)?的")
+# 不能简单类比, 值得商榷, 站不住脚: pushing back on a claim, which meets the words the turn called the addressee's
+_PUSH_BACK = re.compile(r"不能简单(?:地)?(?:类比|对比|比较|等同|套用)|值得商榷|站不住脚?")
 # 我不完全认同"产品都在拍照答题"这个说法: words quoted back, which a reply meets
 _QUOTED_VIEW = re.compile(r"\s?[“\"「『][^”\"」』]{1,40}[”\"」』]" + _VIEW.pattern)
 # 方总说得对, 郭总说的有道理, 建国这个提醒有道理: what a person named just before said is right; 我支持唐总: backing someone
@@ -106,10 +108,10 @@ _AGREED = re.compile(r"\s?(?:的(?:看法|观点|判断|想法))?\s?(?:是)?(?:�
 _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, not their view
 # 立川一直主张…, 李想之前说…: a person named with a view they hold, which a cue after may meet
 _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
-# a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG and
-# _CONTRARY_AFTER holds: a sentence without one agrees or differs with no one
+# a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG,
+# _CONTRARY_AFTER and _PUSH_BACK holds: a sentence without one agrees or differs with no one
 _AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|站|说得|说的|"
-                             r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|agree|push", re.I)
+                             r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -316,11 +318,21 @@ class _SentenceReader:
         # the one person the sentence before names, whom a 他 with no one before it stands for: in the
         # same turn, or in the question a turn answers (…曾毓群说…，你同意吗？ 我同意他的判断)
         self._person_before: dict[int, Mention] = {}
+        # the one person the turn's last sentence naming anyone names, whose view 他的看法 may be though
+        # sentences come between (老宋比我激进。他觉得…。我不同意他的看法); a making verb's 他 reaches less far
+        self._person_named_last: dict[int, Mention] = {}
+        people: dict[str, Mention] = {}
         for previous, sentence in zip(sentences, sentences[1:]):
-            people = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
+            named = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
+            same_turn = previous.turn_index == sentence.turn_index
             asked = _QUESTION_END.search(self.text, previous.start, previous.end) is not None
-            if len(people) == 1 and (previous.turn_index == sentence.turn_index or asked):
-                self._person_before[sentence.start] = next(iter(people.values()))
+            if len(named) == 1 and (same_turn or asked):
+                self._person_before[sentence.start] = next(iter(named.values()))
+            people = named or people
+            if len(people) == 1 and same_turn:
+                self._person_named_last[sentence.start] = next(iter(people.values()))
+            if not same_turn:
+                people = {}
         # the company the sentence before says a name is (驰远汽车是一家新势力车企。), whose posts a title
         # with no organisation of its own opening the next sentence names (创始人兼CEO周岩…)
         self._company_before: dict[int, Mention] = {}
@@ -846,6 +858,8 @@ class _SentenceReader:
         disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
         agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)
+        if not (agree or similar) and _PUSH_BACK.search(body):
+            yield from self._pushing_back(sentence)
         if agree or similar:
             predicate = Predicate.DIFFERS_FROM if disagree else Predicate.AGREES_WITH
             cue = agree or similar
@@ -857,7 +871,8 @@ class _SentenceReader:
             before_cue = [p for p in people if p.end <= cue_start]
             if not named and (_THEIR.match(self.text, cue_end) or _HIM.match(self.text, cue_end)):
                 # 我同意他的判断, 这一点我同意她: the one person named in the sentence, else just before it
-                named = before_cue[-1:] or ([self._person_before[sentence.start]] if sentence.start in self._person_before else [])
+                earlier = self._person_before.get(sentence.start) or self._person_named_last.get(sentence.start)
+                named = before_cue[-1:] or ([earlier] if earlier is not None else [])
             if not named:  # 立川一直主张做纯视觉，我不同意: the view of the one named before the cue
                 named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)][-1:]
             if not named and (_YOUR_WORDS.match(self.text, cue_end) or _QUOTED_VIEW.match(self.text, cue_end)):
@@ -894,6 +909,18 @@ class _SentenceReader:
                 continue
             yield Relation(SpeakerRef(turn.speaker, turn.index), Predicate.AGREES_WITH,
                            SpeakerRef(previous.speaker, previous.index), start, match.end())
+
+    def _pushing_back(self, sentence: Sentence) -> Iterator[Relation]:
+        """``晓川，你说的那个流水是前年的…我觉得不能简单类比``: pushing back after calling words the
+        addressee's (你说的) differs from the one the turn opens by addressing, else the one spoken to."""
+        turn = self.transcript.turns[sentence.turn_index - 1]
+        if not _YOUR_WORDS.search(self.text, turn.start, sentence.end):
+            return
+        vocative = next((m for m in self.people_in_turn.get(turn.index, ()) if not self.text[turn.start:m.start].strip()
+                         and self.text.startswith(tuple(_COMMAS), m.end)), None)
+        other = vocative or self.spoken_to(sentence)
+        if other is not None:
+            yield Relation(self.speaker(sentence), Predicate.DIFFERS_FROM, other, sentence.start, sentence.end)
 
     def spoken_to(self, sentence: Sentence) -> SpeakerRef | None:
         """Whose words a reply quotes back or calls theirs (您说的…, "…"这个说法) anywhere in the turn: the

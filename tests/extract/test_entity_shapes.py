@@ -64,9 +64,8 @@ def test_lao_or_xiao_and_a_surname_is_the_one_person_of_that_surname():
     def people(text: str) -> dict[str, str]:
         extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
         corpus = resolve_aliases([extraction])
-        entity_of = corpus.documents[0].entity_of  # an unresolved reference has no entity
-        return {m.text: corpus.entities[entity_of[m]].label
-                for m in extraction.mentions if m.kind is Kind.PERSON and m in entity_of}
+        return {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
+                for m in extraction.mentions if m.kind is Kind.PERSON}
     text = "陈静：运维那边老周说要扩容。\n\n周海：是的。\n\n陈静：好，小周你来说。\n"
     assert people(text) == {"老周": "周海", "小周": "周海"}
     assert "老周" not in people("陈静：老周说要扩容，周海和周立都同意。\n\n周海：是的。\n")

@@ -149,7 +149,3 @@ def test_a_name_said_to_be_a_kind_of_person_is_a_person():
 def test_a_speakers_name_cut_into_surname_and_given_name_before_an_address_stays_whole():
     text = "主持人：讲座由信息学院院长韩立新教授主持。\n\n韩立新：谢谢。\n\n主持人：好。\n"
     assert "韩立新教授" in people(text) and "立新教授" not in people(text)
-
-
-def test_a_speaker_is_called_by_lao_and_a_surname_that_only_they_have():
-    assert people("主持人：请谈谈。\n\n陈建业：会转岗。\n\n常一鸣：老陈比我激进。\n\n主持人：好。\n") == ["老陈"]

@@ -589,10 +589,10 @@ def test_a_bare_disagreement_answering_a_question_about_someones_view_differs_fr
     assert ("常一鸣", "differsFrom", "主持人") not in relations
 
 
-def test_his_view_is_that_of_the_speaker_just_called_by_a_familiar_surname():
-    _, relations, _ = facts("主持人：请谈谈。\n\n陈建业：两成的医生会转岗。\n\n"
-                            "常一鸣：老陈比我激进。我不完全同意他的看法。\n\n主持人：好。\n")
-    assert ("常一鸣", "differsFrom", "老陈") in relations
+def test_his_view_is_that_of_the_person_the_turn_named_last_sentences_before():
+    _, relations, _ = facts("主持人：请谈谈。\n\n宋立言：两成的医生会转岗。\n\n"
+                            "常一鸣：老宋比我激进。他觉得明年就会普及。我不完全同意他的看法。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "老宋") in relations
 
 
 def test_a_given_name_with_a_view_called_sound_or_alike_agrees():
@@ -605,3 +605,11 @@ def test_answering_a_question_with_indeed_agrees_with_no_one():
     _, relations, _ = facts("主持人：门诊和住院有什么不同？我们先请常老师。\n\n常一鸣：确实不太一样，住院更复杂。\n\n"
                             "主持人：那病人的体验呢？大家说说。\n\n宋立言：确实方便多了。\n\n主持人：好。\n")
     assert not any(p == "agreesWith" for _, p, _ in relations)
+
+
+def test_pushing_back_after_calling_words_the_addressees_differs_from_the_one_addressed():
+    _, relations, _ = facts("主持人：各位好。\n\n宋晓川：腾讯去年的流水涨了三成，小厂会越来越难。\n\n"
+                            "常一鸣：晓川，你说的那个流水是前年的，今年变了。我觉得不能简单类比。\n\n"
+                            "梁慧芳：两个市场不能简单类比。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "晓川") in relations
+    assert not any(s == "梁慧芳" for s, p, _ in relations if p == "differsFrom")  # no one's words called theirs
