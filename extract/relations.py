@@ -56,9 +56,9 @@ _AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|�
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对|反驳")
 # 我站启明这边: taking someone's side
 _SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:这边|这一边|一边|那边)")
-# 我跟王总的看法不太一样, 我的看法跟你不一样: a view said to differ from someone's
-_DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:的)?(?:看法|观点|想法|判断)?"
-                             r"(?:不太|不完全|不大|不是很|不)一样")
+# 我跟王总的看法不太一样, 我的看法跟你不一样, 我跟罗院长有一点不同的看法: a view said to differ from someone's
+_DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:(?:的)?(?:看法|观点|想法|判断)?"
+                             r"(?:不太|不完全|不大|不是很|不)一样|有(?:一点|一些|点|些)?(?:不同|不一样)的(?:看法|观点|想法|意见|判断))")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
 _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样|"
                      r"(?:这个|这|你的|您的|你这个|您这个)(?:观点|说法|看法)?(?:很|非常|挺|确实)?有道理)|确实")
@@ -67,6 +67,9 @@ _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完�
 _BARE_ASSENT = re.compile(r"(?:我的意思是[，,]\s?)?(?:是的|对的?|没错|确实|的确|这是真的|是这样的?)[。！!]")
 _STATEMENT = re.compile(r"[^，,。！？!?\s]{6}")
 _QUESTION_END = re.compile(r"(?:[?？]|吗|呢|吧)[”\"）)]*\s*$")
+# a question anywhere in a turn (两种路线有什么不一样？我们先请李总。): whoever answers it with 确实 or
+# 是的 answers, and agrees with no one
+_ASKED = re.compile(r"[?？]|(?:吗|呢)(?=[。！!，,\s]|$)")
 _RELATIVE_MADE = re.compile(r"(?:出的|发的|发布的|推出的|开源的|做的|开发的|研发的|打造的)\s?$")
 # between a maker and a relative verb: OpenAI 2 月发的 Sora, Google 去年推出的 Gemini
 _WHEN = re.compile(r"\s?(?:(?:在)?(?:今年|去年|前年|最近|刚刚|刚|之前|早先)?\s?(?:[\d一二三四五六七八九十]+\s?月份?)?(?:底|初|中)?)?\s?")
@@ -88,10 +91,18 @@ _SCHOOL_SUFFIX = re.compile(r"(?:学院|系)$")
 _WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
 # 博士导师是X, 他的同学是Y: people one knows through study or work
 _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学|室友|搭档)(?:是|叫|就是)")
-_VIEW = re.compile(r"(?:的)?(?:一些)?(?:观点|说法|看法|意见|判断)")
-_SIMILAR_VIEW = re.compile(r"观点(?:其实)?(?:和|跟|与)")
-# 方总说得对, 郭总说的有道理: what a person named just before said is right; 我支持唐总: backing someone
-_SAID_RIGHT = re.compile(r"\s?(?:刚才|之前|前面)?(?:说|讲)(?:得|的)\s?(?:很|非常|特别|太)?(?:对|有道理|在理|没错|好)")
+# 的观点, 这个判断, 这种说法: a view, which the one named just before holds
+_VIEW = re.compile(r"\s?(?:的)?(?:一些|这个|这种)?(?:观点|说法|看法|意见|判断|提醒|建议)")
+_SIMILAR_VIEW = re.compile(r"(?:观点|看法|想法)(?:其实)?(?:和|跟|与)")
+# 我不太同意您说的…, 我不认同你刚才讲的: the words of the one spoken to
+_YOUR_WORDS = re.compile(r"\s?(?:你|您)(?:刚才|之前|前面)?(?:说|讲|提)(?:到)?的")
+# 不能简单类比, 值得商榷, 站不住脚: pushing back on a claim, which meets the words the turn called the addressee's
+_PUSH_BACK = re.compile(r"不能简单(?:地)?(?:类比|对比|比较|等同|套用)|值得商榷|站不住脚?")
+# 我不完全认同"产品都在拍照答题"这个说法: words quoted back, which a reply meets
+_QUOTED_VIEW = re.compile(r"\s?[“\"「『][^”\"」』]{1,40}[”\"」』]" + _VIEW.pattern)
+# 方总说得对, 郭总说的有道理, 建国这个提醒有道理: what a person named just before said is right; 我支持唐总: backing someone
+_SAID_RIGHT = re.compile(r"(?:\s?(?:刚才|之前|前面)?(?:说|讲)(?:得|的)|" + _VIEW.pattern + r")\s?(?:很|非常|特别|太|确实|挺)?"
+                         r"(?:对|有道理|在理|没错|好(?![像多几些]))")
 _BACKING = re.compile(r"我(?:也|完全|非常|还是)?支持\s?")
 # 老周说得有点理想化, 启明有点乐观了: someone's view called one-sided; 跟怀远唱个反调: taking the other side
 _SAID_WRONG = re.compile(r"\s?(?:(?:刚才|之前|前面)?(?:说|讲)(?:得|的))?\s?(?:有点|有些|太|过于|稍微|比较)(?:过于)?"
@@ -103,10 +114,10 @@ _AGREED = re.compile(r"\s?(?:的(?:看法|观点|判断|想法))?\s?(?:是)?(?:�
 _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, not their view
 # 立川一直主张…, 李想之前说…: a person named with a view they hold, which a cue after may meet
 _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
-# a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG and
-# _CONTRARY_AFTER holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|一样|一致|站|说得|说的|讲得|讲的|支持|乐观|悲观|理想|绝对|片面|"
-                             r"简单化|武断|反调|道理|agree|push", re.I)
+# a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG,
+# _CONTRARY_AFTER and _PUSH_BACK holds: a sentence without one agrees or differs with no one
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|站|说得|说的|"
+                             r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -314,11 +325,21 @@ class _SentenceReader:
         # the one person the sentence before names, whom a 他 with no one before it stands for: in the
         # same turn, or in the question a turn answers (…曾毓群说…，你同意吗？ 我同意他的判断)
         self._person_before: dict[int, Mention] = {}
+        # the one person the turn's last sentence naming anyone names, whose view 他的看法 may be though
+        # sentences come between (老宋比我激进。他觉得…。我不同意他的看法); a making verb's 他 reaches less far
+        self._person_named_last: dict[int, Mention] = {}
+        people: dict[str, Mention] = {}
         for previous, sentence in zip(sentences, sentences[1:]):
-            people = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
+            named = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
+            same_turn = previous.turn_index == sentence.turn_index
             asked = _QUESTION_END.search(self.text, previous.start, previous.end) is not None
-            if len(people) == 1 and (previous.turn_index == sentence.turn_index or asked):
-                self._person_before[sentence.start] = next(iter(people.values()))
+            if len(named) == 1 and (same_turn or asked):
+                self._person_before[sentence.start] = next(iter(named.values()))
+            people = named or people
+            if len(people) == 1 and same_turn:
+                self._person_named_last[sentence.start] = next(iter(people.values()))
+            if not same_turn:
+                people = {}
         # the company the sentence before says a name is (驰远汽车是一家新势力车企。), whose posts a title
         # with no organisation of its own opening the next sentence names (创始人兼CEO周岩…)
         self._company_before: dict[int, Mention] = {}
@@ -327,10 +348,13 @@ class _SentenceReader:
                          and said_to_be_a_company(self.text, m.end)]
             if len(described) == 1 and previous.turn_index == sentence.turn_index:
                 self._company_before[sentence.start] = described[0]
+        self.people_in_turn: dict[int, list[Mention]] = {}
         for sentence in sentences:
             if sentence.turn_index is not None:
+                people = [m for m in sentence.mentions if m.kind is Kind.PERSON]
+                self.people_in_turn.setdefault(sentence.turn_index, []).extend(people)
                 self.named_in_turn.setdefault(sentence.turn_index, []).extend(
-                    m for m in sentence.mentions if m.kind is Kind.PERSON and _party_name(m) in self.speakers)
+                    m for m in people if _party_name(m) in self.speakers)
 
     def speaker(self, sentence: Sentence) -> SpeakerRef | None:
         """The turn's speaker, whom 我 and 我们 stand for (one reference per turn, made when first asked for)."""
@@ -854,6 +878,8 @@ class _SentenceReader:
         disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
         agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)
+        if not (agree or similar) and _PUSH_BACK.search(body):
+            yield from self._pushing_back(sentence)
         if agree or similar:
             predicate = Predicate.DIFFERS_FROM if disagree else Predicate.AGREES_WITH
             cue = agree or similar
@@ -865,14 +891,16 @@ class _SentenceReader:
             before_cue = [p for p in people if p.end <= cue_start]
             if not named and (_THEIR.match(self.text, cue_end) or _HIM.match(self.text, cue_end)):
                 # 我同意他的判断, 这一点我同意她: the one person named in the sentence, else just before it
-                named = before_cue[-1:] or ([self._person_before[sentence.start]] if sentence.start in self._person_before else [])
+                earlier = self._person_before.get(sentence.start) or self._person_named_last.get(sentence.start)
+                named = before_cue[-1:] or ([earlier] if earlier is not None else [])
             if not named:  # 立川一直主张做纯视觉，我不同意: the view of the one named before the cue
                 named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)][-1:]
+            if not named and (_YOUR_WORDS.match(self.text, cue_end) or _QUOTED_VIEW.match(self.text, cue_end)):
+                named = [p for p in (self.spoken_to(sentence),) if p is not None]
+            if not named and self.opens_turn(sentence):
+                named = [p for p in (self.previous_speaker(sentence) or self.view_asked_about(sentence),) if p is not None]
             for other in named:
                 yield Relation(speaker, predicate, other, sentence.start, sentence.end)
-            previous = self.previous_speaker(sentence)
-            if not named and previous is not None and self.opens_turn(sentence):
-                yield Relation(speaker, predicate, previous, sentence.start, sentence.end)
 
     def _differing(self, sentence: Sentence, different: re.Match[str], people: list[Mention]) -> Iterator[Relation]:
         """``我跟王总的看法不太一样``: the speaker differs from the person named, or the one spoken to (你:
@@ -887,7 +915,7 @@ class _SentenceReader:
 
     def assents(self) -> Iterator[Relation]:
         """``是的，完全正确。`` opening a turn agrees with what the previous speaker just said — unless
-        that was a question, which the turn merely answers."""
+        that turn asked a question anywhere, which the turn merely answers."""
         turns, text = self.transcript.turns, self.text
         for previous, turn in zip(turns, turns[1:]):
             if previous.speaker == turn.speaker or not turn.spans:
@@ -897,10 +925,43 @@ class _SentenceReader:
             if match is None and len(self.speakers) == 2:
                 match = _BARE_ASSENT.match(text, start, turn.spans[0][1])
             said = previous.text(self.transcript.document)
-            if match is None or _QUESTION_END.search(said) or not _STATEMENT.search(said):
+            if match is None or _ASKED.search(said) or not _STATEMENT.search(said):
                 continue
             yield Relation(SpeakerRef(turn.speaker, turn.index), Predicate.AGREES_WITH,
                            SpeakerRef(previous.speaker, previous.index), start, match.end())
+
+    def _pushing_back(self, sentence: Sentence) -> Iterator[Relation]:
+        """``晓川，你说的那个流水是前年的…我觉得不能简单类比``: pushing back after calling words the
+        addressee's (你说的) differs from the one the turn opens by addressing, else the one spoken to."""
+        turn = self.transcript.turns[sentence.turn_index - 1]
+        if not _YOUR_WORDS.search(self.text, turn.start, sentence.end):
+            return
+        vocative = next((m for m in self.people_in_turn.get(turn.index, ()) if not self.text[turn.start:m.start].strip()
+                         and self.text.startswith(tuple(_COMMAS), m.end)), None)
+        other = vocative or self.spoken_to(sentence)
+        if other is not None:
+            yield Relation(self.speaker(sentence), Predicate.DIFFERS_FROM, other, sentence.start, sentence.end)
+
+    def spoken_to(self, sentence: Sentence) -> SpeakerRef | None:
+        """Whose words a reply quotes back or calls theirs (您说的…, "…"这个说法) anywhere in the turn: the
+        one it addresses, else the previous speaker — unless the turn itself put forward others' view."""
+        turn = self.transcript.turns[sentence.turn_index - 1]
+        if voices_others(self.text, turn.start, sentence.start):
+            return None
+        return self.addressee(sentence) or self.previous_speaker(sentence)
+
+    def view_asked_about(self, sentence: Sentence) -> Mention | None:
+        """The one person whose view the question this turn answers puts (王导，您怎么看何老师这个判断？):
+        a bare 我不完全认同 answering it meets that view, not the one who asked."""
+        index = sentence.turn_index
+        if index is None or index < 2:
+            return None
+        previous = self.transcript.turns[index - 2]
+        if not _ASKED.search(previous.text(self.transcript.document)):
+            return None
+        held = {_party_name(m): m for m in self.people_in_turn.get(previous.index, ())
+                if _VIEW.match(self.text, m.end) and _party_name(m) != self.transcript.turns[index - 1].speaker}
+        return next(iter(held.values())) if len(held) == 1 else None
 
     def opens_turn(self, sentence: Sentence) -> bool:
         """The turn's first sentence, or its second after an acknowledgement (好的。对，是的。)."""

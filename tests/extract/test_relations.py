@@ -591,3 +591,43 @@ def test_a_note_after_the_title_and_a_post_held_before_are_read_in_an_introducti
     assert ("韩立", "formerlyAt", "腾讯") in relations and ("韩立", "产品副总裁", "腾讯") in roles
     _, _, roles = facts("主持人：欢迎谷歌研究科学家李明远。\n\n李明远：谢谢。\n")
     assert ("李明远", "研究科学家", "Google") in roles
+
+
+def test_disagreeing_with_words_quoted_back_or_called_yours_differs_from_who_said_them():
+    _, relations, _ = facts("主持人：今天聊医疗。\n\n宋立言：医院的AI基本都在做影像，两成的医生会转岗。\n\n"
+                            "常一鸣：先说一句。但我不完全认同“医院的AI都在做影像”这个说法。另外，我不太同意您说的两成医生会转岗。\n\n"
+                            "梁慧芳：我补充一下，可能跟宋主任有一些不同的看法。\n\n主持人：好。\n")
+    assert {("常一鸣", "differsFrom", "宋立言"), ("梁慧芳", "differsFrom", "宋主任")} <= relations
+
+
+def test_a_bare_disagreement_answering_a_question_about_someones_view_differs_from_them():
+    _, relations, _ = facts("主持人：请谈谈。\n\n宋立言：两成的医生会转岗。\n\n主持人：常老师，您怎么看宋老师这个判断？\n\n"
+                            "常一鸣：我不完全认同。转岗没那么快。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "宋老师") in relations
+    assert ("常一鸣", "differsFrom", "主持人") not in relations
+
+
+def test_his_view_is_that_of_the_person_the_turn_named_last_sentences_before():
+    _, relations, _ = facts("主持人：请谈谈。\n\n宋立言：两成的医生会转岗。\n\n"
+                            "常一鸣：老宋比我激进。他觉得明年就会普及。我不完全同意他的看法。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "老宋") in relations
+
+
+def test_a_given_name_with_a_view_called_sound_or_alike_agrees():
+    _, relations, _ = facts("主持人：请谈谈。\n\n宋晓川：两成的医生会转岗。\n\n常一鸣：晓川这个提醒有道理。\n\n"
+                            "梁慧芳：我的看法和宋晓川差不多。\n\n主持人：好。\n")
+    assert {("常一鸣", "agreesWith", "晓川"), ("梁慧芳", "agreesWith", "宋晓川")} <= relations
+
+
+def test_answering_a_question_with_indeed_agrees_with_no_one():
+    _, relations, _ = facts("主持人：门诊和住院有什么不同？我们先请常老师。\n\n常一鸣：确实不太一样，住院更复杂。\n\n"
+                            "主持人：那病人的体验呢？大家说说。\n\n宋立言：确实方便多了。\n\n主持人：好。\n")
+    assert not any(p == "agreesWith" for _, p, _ in relations)
+
+
+def test_pushing_back_after_calling_words_the_addressees_differs_from_the_one_addressed():
+    _, relations, _ = facts("主持人：各位好。\n\n宋晓川：腾讯去年的流水涨了三成，小厂会越来越难。\n\n"
+                            "常一鸣：晓川，你说的那个流水是前年的，今年变了。我觉得不能简单类比。\n\n"
+                            "梁慧芳：两个市场不能简单类比。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "晓川") in relations
+    assert not any(s == "梁慧芳" for s, p, _ in relations if p == "differsFrom")  # no one's words called theirs
