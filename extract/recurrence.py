@@ -61,6 +61,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         for s, name in finder.finditer(doc.text, para.start, para.end):
             e = s + len(name)
             guess = modelled.get((s, e))
+            if name in brands and _BRAND_GOES_ON.match(doc.text, e):  # 芯澜国际 is another company than 芯澜科技
+                continue
             yields = guess is not None and (name in parts_of_names and guess.kind is not Kind.PERSON or name in brands)
             if yields and _cut(para, s) and _cut(para, e):
                 replaced.add(guess)
@@ -137,6 +139,8 @@ def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) ->
 
 # the trade words a company's name may end in after its brand (澜海生物, 晶泰科技, 星图集团)
 _TRADE_WORDS = INDUSTRY_SUFFIXES + ("科技", "集团", "控股", "公司")
+# a brand going on into another company's name: 芯澜国际 beside 芯澜科技
+_BRAND_GOES_ON = re.compile("|".join(_TRADE_WORDS + ("国际", "资本", "基金", "研究院", "实验室")))
 
 
 def _brands(mentions: Sequence[Mention]) -> dict[str, Mention]:

@@ -40,6 +40,8 @@ _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
 # 成立了一个小公司，叫拾光影业 / 创办了一所学校“澄心学园”: the founded kind, then its name
 _FOUND_NAMED = re.compile(r"(?:创办|创立|创建|成立)了?(?:一|两)?[家个所间支]?[^，,。；;！？]{0,8}?"
                           r"(?:公司|工作室|学校|学园|机构|品牌|基金|团队|平台)(?:[，,]\s?(?:叫做?|名叫|名为|取名为?)|\s?[“\"「『])\s?$")
+# 我们将在6月底前挂牌成立X, 计划成立…: a founding to come, which founds nothing yet
+_PLANNED = re.compile(r"(?:将|将要|要|计划|准备|打算|拟|即将)[^，,。；;！？]{0,14}(?:创办|创立|创建|成立)[^，,。；;！？]{0,12}$")
 # 和前同事何志远一起创办了…, 与大学同学吴迪共同创办…: the one founding with the person named
 _WITH = re.compile(r"(?:和|与|跟|同)[^，,。；;！？和与跟]{0,16}$")
 _TOGETHER_FOUNDING = re.compile(r"\s?(?:一起|一同|共同|联合)?(?:创办|创立|创建|成立)")
@@ -698,7 +700,8 @@ class _SentenceReader:
             addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
             if addressee is not None:
                 yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
-            if self.ends_before(_FOUND, sentence, org.start) or _FOUND_NAMED.search(self.text, sentence.start, org.start):
+            if (self.ends_before(_FOUND, sentence, org.start) or _FOUND_NAMED.search(self.text, sentence.start, org.start)) \
+                    and not self.ends_before(_PLANNED, sentence, org.start):
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None and not self._unit_set_up_by_us(sentence, org):
                     current = not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start)

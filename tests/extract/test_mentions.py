@@ -33,3 +33,11 @@ def test_a_name_run_on_into_a_verb_is_the_name_the_text_has_without_it():
     people = [m.text for m in extract(parse_transcript(document_from_text(text))).mentions if m.kind.value == "Person"]
     assert "邵明聊" not in people and "郑凯管" not in people
     assert people.count("郑凯") == 2 and people.count("邵明") == 2
+
+
+def test_a_brand_going_on_into_another_companys_name_is_not_that_brand():
+    text = "陶然：子公司呢？\n\n韩立：我们在新加坡设立了子公司澜海国际。澜海生物明年会上市，澜海的团队很强。\n"
+    found = [(m.text, m.start) for m in extract(parse_transcript(document_from_text(text))).mentions
+             if m.kind.value == "Organization"]
+    assert ("澜海", text.index("澜海国际")) not in found
+    assert ("澜海", text.index("澜海的")) in found

@@ -631,3 +631,10 @@ def test_pushing_back_after_calling_words_the_addressees_differs_from_the_one_ad
                             "梁慧芳：两个市场不能简单类比。\n\n主持人：好。\n")
     assert ("常一鸣", "differsFrom", "晓川") in relations
     assert not any(s == "梁慧芳" for s, p, _ in relations if p == "differsFrom")  # no one's words called theirs
+
+
+def test_a_founding_to_come_founds_nothing_yet():
+    _, relations, _ = facts("主持人：有什么安排？\n\n韩立：我打算在年底前成立北方人工智能研究院。\n\n主持人：好。\n")
+    assert not any(p in ("founder", "worksFor") for _, p, _ in relations)
+    _, relations, _ = facts("主持人：后来呢？\n\n韩立：我去年成立了北方人工智能研究院。\n\n主持人：好。\n")
+    assert ("北方人工智能研究院", "founder", "韩立") in relations
