@@ -444,6 +444,7 @@ class _SentenceReader:
                 yield from self._posts_listed_before(sentence, person, role, found[1], orgs)
             else:
                 yield from self._organisation_before(sentence, person, orgs)
+                yield from self._title_after_name(sentence, person, orgs)
                 match = _ROLE_VERB.match(self.text, person.end, sentence.end)
                 if match:
                     yield from self._role_after(sentence, person, match.end(), orgs, bool(match["former"]))
@@ -595,6 +596,17 @@ class _SentenceReader:
         elif mark is None and not self.text[sentence.start:title_start].strip():
             org = self._company_before.get(sentence.start)
         return RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, mark is not None)
+
+    def _title_after_name(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """``讯飞的刘庆峰董事长``, ``科大讯飞刘庆峰董事长说``: the title right after a name, held at the
+        organisation right before it (的 between them or nothing)."""
+        title = _title_at(self.text, person.end, sentence.end)
+        if title is None or _VERB_ASPECT.match(self.text, person.end + len(title)):  # 教授了一门课: teaching
+            return
+        org = next((o for o in reversed(orgs) if o.end <= person.start), None)
+        if org is not None and self.text[org.end:person.start].strip() not in ("", "的"):
+            org = None
+        yield RoleStatement(person, title, org, sentence.start, sentence.end, None, False)
 
     def _described_after(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """Titles given after a name: an apposition up to the clause's end (``张涛，大众点评创始人``,
@@ -1057,6 +1069,9 @@ def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
     for title in lexicon.titles():
         by_last.setdefault(title[-1], []).append(title)
     return {last: tuple(titles) for last, titles in by_last.items()}
+
+
+_VERB_ASPECT = re.compile(r"[了过着]")
 
 
 def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:

@@ -638,3 +638,10 @@ def test_a_founding_to_come_founds_nothing_yet():
     assert not any(p in ("founder", "worksFor") for _, p, _ in relations)
     _, relations, _ = facts("主持人：后来呢？\n\n韩立：我去年成立了北方人工智能研究院。\n\n主持人：好。\n")
     assert ("北方人工智能研究院", "founder", "韩立") in relations
+
+
+def test_a_title_right_after_a_name_is_held_at_the_organisation_before_it():
+    _, _, roles = facts("主持人：你见过谁？\n\n韩立：我见过腾讯的邵明远董事长，也见过百度张晓峰总裁。\n\n主持人：好。\n")
+    assert {("邵明远", "董事长", "腾讯"), ("张晓峰", "总裁", "百度")} <= roles
+    _, _, roles = facts("主持人：谁上课？\n\n韩立：陶然教授了一门课。\n\n主持人：好。\n")
+    assert not any(person == "陶然" for person, _, _ in roles)
