@@ -645,3 +645,8 @@ def test_a_title_right_after_a_name_is_held_at_the_organisation_before_it():
     assert {("邵明远", "董事长", "腾讯"), ("张晓峰", "总裁", "百度")} <= roles
     _, _, roles = facts("主持人：谁上课？\n\n韩立：陶然教授了一门课。\n\n主持人：好。\n")
     assert not any(person == "陶然" for person, _, _ in roles)
+
+
+def test_the_heads_of_museums_and_broadcasters_and_curators_are_titles():
+    _, _, roles = facts("主持人：馆里怎么看？\n\n何文静：我们馆长郑国栋也同意，江州电视台台长韩立也来看过。\n\n主持人：好。\n")
+    assert ("郑国栋", "馆长", None) in roles and ("韩立", "台长", "江州电视台") in roles
