@@ -130,6 +130,7 @@ _THEIR = re.compile(r"\s?(?:他|她)的")
 _POST_IS = re.compile(r"(?:叫做?|名叫|是)\s?$")
 _THEIRS_BEFORE = re.compile(r"(?:他们|她们|它们|它)的?\s?$")
 _OURS_BEFORE = re.compile(r"我们(?:的|公司的?|团队的?)?(?:另一位|一位)?\s?$")
+_OURS_OPENING = re.compile(r"\s?我们(?:的|公司的?|团队的?)")  # 郑凯现在是我们的课程总监
 _ITS_BEFORE = re.compile(r"\s?(?:[，,]\s?)?(?:它的|其|的)?\s?$")
 _COLLEAGUE = re.compile(r"同事")
 _COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
@@ -680,7 +681,12 @@ class _SentenceReader:
         if found:
             title, at = found
             scope = _scope(clause[:at].removesuffix("的")) if org else None
-            yield RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, former)
+            role = RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, former)
+            speaker = self.speaker(sentence)
+            if org is None and not former and speaker is not None and _OURS_OPENING.match(clause):
+                self.our_posts.append((role, speaker))
+            else:
+                yield role
         elif org and _OF.match(self.text, org.end, sentence.end):
             yield RoleStatement(person, "", org, sentence.start, sentence.end, None, former)
 

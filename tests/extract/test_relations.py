@@ -650,3 +650,9 @@ def test_a_title_right_after_a_name_is_held_at_the_organisation_before_it():
 def test_the_heads_of_museums_and_broadcasters_and_curators_are_titles():
     _, _, roles = facts("主持人：馆里怎么看？\n\n何文静：我们馆长郑国栋也同意，江州电视台台长韩立也来看过。\n\n主持人：好。\n")
     assert ("郑国栋", "馆长", None) in roles and ("韩立", "台长", "江州电视台") in roles
+
+
+def test_a_person_who_is_our_post_holds_it_at_the_speakers_organisation():
+    _, relations, roles = facts("主持人：团队呢？\n\n蒋一帆：我现在在腾讯工作。郑凯现在是我们的课程总监。\n\n主持人：好。\n")
+    assert ("郑凯", "总监", "腾讯") in roles
+    assert {("郑凯", "worksFor", "腾讯"), ("蒋一帆", "colleague", "郑凯")} <= relations
