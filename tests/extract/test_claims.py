@@ -240,3 +240,10 @@ def test_what_a_colleague_or_a_boss_said_is_reported_not_claimed():
     texts = [c.text for c in claims("李华：价格怎么谈的？\n\n赵强：我记得他们的销售老周上次说过，年付可以打八折。"
                                     "我觉得这个价格我们可以接受。\n\n李华：好。\n")]
     assert texts == ["我觉得这个价格我们可以接受。"]
+
+
+def test_announcing_what_one_will_say_introducing_guests_and_thanks_are_no_claims():
+    texts = [c.text for c in claims("主持人：今天的嘉宾是星河科技的韩立新。坐在我旁边的还有老朋友陶然。大家各自先讲一下。\n\n"
+                                    "韩立新：首先感谢大家长期以来的关注和支持。最后我说一下整体策略。我认为明年的利润会翻倍。\n\n"
+                                    "陶然：但是我想说两件事。我觉得成本会先涨后跌，这个判断很确定。\n")]
+    assert texts == ["我认为明年的利润会翻倍。", "我觉得成本会先涨后跌，这个判断很确定。"]
