@@ -272,6 +272,7 @@ _SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当�
 _OF = re.compile(r"\s?的\s?")
 # 李想之前在一次访谈里说，…, 周嘉树跟我说过：…: when or to whom, then a verb of saying that opens a quotation
 _SAYS_WHEN = re.compile(r"[^，,。！？!?：:]{1,12}?(?:(?<![来所])说|讲|表示|提到|告诉我们?)过?\s?[，,：:]")  # not 对他来说
+_THEY_SAY_LATER = re.compile(r"[，,]\s?(?:他|她)们?(?:也|还|一直)?(?:觉得|认为|相信|说|表示|预计)")
 _OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
 
 
@@ -288,7 +289,10 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
                                       and m.text != speaker), None)
     says = _SAYS.match(text, end, sentence.end) if end is not None else None
     told = _SAYS_WHEN.match(text, end, sentence.end) if end is not None and says is None else None
-    return (says or told) is not None and _OWN_VIEW.search(text, end, sentence.end) is None
+    if says is None and told is None:  # 吴迪比我还激进，他觉得会到70%: the view of another, said later on
+        later = _THEY_SAY_LATER.search(text, sentence.start, sentence.end)
+        return later is not None and _OWN_VIEW.search(text, sentence.start, sentence.end) is None
+    return _OWN_VIEW.search(text, end, sentence.end) is None
 
 
 def _asks(body: str) -> bool:

@@ -247,3 +247,10 @@ def test_announcing_what_one_will_say_introducing_guests_and_thanks_are_no_claim
                                     "韩立新：首先感谢大家长期以来的关注和支持。最后我说一下整体策略。我认为明年的利润会翻倍。\n\n"
                                     "陶然：但是我想说两件事。我觉得成本会先涨后跌，这个判断很确定。\n")]
     assert texts == ["我认为明年的利润会翻倍。", "我觉得成本会先涨后跌，这个判断很确定。"]
+
+
+def test_another_persons_view_said_later_in_the_sentence_is_reported():
+    texts = [c.text for c in claims("主持人：团队怎么看？\n\n韩立：郑凯在这件事上比我还激进，他觉得渗透率会到70%。"
+                                    "我跟他聊过，他认为会到七成，但我认为五成更现实。\n\n主持人：好。\n")]
+    assert "郑凯在这件事上比我还激进，他觉得渗透率会到70%。" not in texts
+    assert "我跟他聊过，他认为会到七成，但我认为五成更现实。" in texts
