@@ -79,7 +79,7 @@ def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label 
     # a whole bold line ending in a colon, or a heading, is a heading unless the name is supported twice over
     for line, label in zip(lines, labels):
         if label and (line.bold or line.heading) and label.content >= len(line.visible):
-            supported -= {n for n in label.names if opened[n] < 2 and not is_han_name(n)}
+            supported -= {n for n in label.names if opened[n] < 2 and not looks_like_a_name(n)}
     return supported
 
 

@@ -35,9 +35,13 @@ HOST_LABELS = frozenset("主持人 主持 主播 主理人 联合主持 会议�
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
 GROUP_LABELS = frozenset("观众 听众 网友 现场 提问观众 观众提问 现场提问 网友提问 学生提问 提问者 提问人 管理层 投资者 分析师 评委".split())
 LECTURER_LABELS = ("主讲人", "主讲嘉宾", "演讲人", "演讲嘉宾", "主讲")  # the first stands for an unlabelled lecturer
-ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | frozenset(LECTURER_LABELS) | frozenset(
+# the parts a court hearing's record labels its speakers by (庭审笔录: 审判长：…, 原告代理人：…)
+HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉人 原告 被告 原告代理人 被告代理人 委托诉讼代理人 法定代表人 "
+                           "证人 辩护人 上诉人 被上诉人 申请人 被申请人".split())
+ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS | frozenset(LECTURER_LABELS) | frozenset(
     "嘉宾 编辑 男 女 甲 乙 提问人".split())  # labels that name a role, not a person
 _ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
+_GIVEN_AND_SURNAME = re.compile(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")  # Kevin 林: an English given name, a surname
 _TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
 _NUMBERED_ROLE = re.compile(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = re.compile(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
@@ -67,7 +71,8 @@ _RUNNING_BYLINE = re.compile(
 
 
 # 主持人：黄磊，《硅谷101》主理人 / 嘉宾：王雪、李明: a cast line says who takes a role; no one speaks in it
-_CAST_ROLE = r"(?P<role>主持人|主持|主播|主理人|嘉宾|对话嘉宾|特邀嘉宾|受访者|受访嘉宾|采访者|主讲人|Host|Guest|Moderator)"
+_CAST_ROLE = (r"(?P<role>主持人|主持|主播|主理人|嘉宾|对话嘉宾|特邀嘉宾|受访者|受访嘉宾|采访者|主讲人|Host|Guest|Moderator|"
+              + "|".join(sorted(HEARING_LABELS, key=len, reverse=True)) + ")")
 _CAST_NAME = r"(?:[\u3400-\u9fff·]{2,6}|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})"
 _CAST_LINE = re.compile(rf"{_CAST_ROLE}\s*[:：]\s*(?P<names>{_CAST_NAME}(?:\s*[、,，&/]\s*{_CAST_NAME})*?)"
                         rf"\s*(?:[，,（(｜|丨/]\s*(?P<about>[^。！？!?\n]{{0,60}}?)[。）)]?)?")
@@ -237,9 +242,9 @@ def _named_in_intro(roles: Sequence[str], intro: str) -> str | None:
 
 
 def _addressed_person(label: str, introduced: list[str], labels: Mapping[str, object]) -> str | None:
-    """The one person introduced or labelled with the surname of a form of address (王导, 李总) or of a
-    surname alone (周：, when the introduction names 周博文)."""
-    address = _ADDRESS.match(label)
+    """The one person introduced or labelled with the surname of a form of address (王导, 李总, Kevin 林)
+    or of a surname alone (周：, when the introduction names 周博文)."""
+    address = _ADDRESS.match(label) or _GIVEN_AND_SURNAME.match(label)
     surname = address["surname"] if address else label if surname_of(label) == label else None
     if not surname or label in introduced:
         return None
@@ -292,10 +297,11 @@ _LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
 
 def looks_like_a_name(label: str) -> bool:
     """A label shaped like a person's name or form of address: 张涛, 李总, 李开复博士, 山姆·奥特曼, Sam Altman,
-    老周, 小王."""
+    老周, 小王, Kevin 林."""
     return bool(is_han_name(label) or _ADDRESS.match(label) and surname_of(label)
                 or (t := _TITLED.match(label)) and is_han_name(t["name"])
                 or _TRANSLITERATED.match(label) or _LATIN_FULL_NAME.match(label)
+                or (g := _GIVEN_AND_SURNAME.match(label)) and surname_of(g["surname"]) == g["surname"]
                 or len(label) == 2 and label[0] in "老小阿" and label[1] in lexicon.surnames())
 
 

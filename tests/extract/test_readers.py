@@ -819,3 +819,15 @@ def test_a_lecturers_unlabelled_talk_and_answers_are_the_lecturer_the_introducti
     assert turns(t)[0][1] == "谢谢陶老师的介绍。我今天讲三个观点。\n第一个观点是平台会分化。"
     quoted = parse("主持人：请讲。\n\n韩立新：平台会分化。\n\n观众：会垄断吗？\n\n韩立新：不会。\n")
     assert [s for (s,), _ in turns(quoted)] == ["主持人", "韩立新", "观众", "韩立新"]
+
+
+def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for_them():
+    t = parse("审判长：韩立新\n书记员：陶然\n\n审判长：现在开庭。原告陈述诉讼请求。\n\n"
+              "原告代理人（北方律师事务所 律师 梁越）：请求判令被告支付货款。\n\n被告：我们不认可。\n\n"
+              "审判长：休庭。\n\n原告代理人签名：梁越\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新", "梁越", "被告", "韩立新"]
+
+
+def test_a_markdown_heading_of_an_english_given_name_and_a_surname_opens_a_turn():
+    t = parse("### 陶然\n\n先请各位谈谈。\n\n### Kevin 林\n\n我补充一点。\n\n### 陶然\n\n好。\n")
+    assert [s for (s,), _ in turns(t)] == ["陶然", "Kevin 林", "陶然"]
