@@ -71,8 +71,9 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
                                r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|有望|"
                                r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|" + _FORECAST_WORD,
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
-# 我预测, 预计, 我估计2027年收入能…, I predict: a forecast, whatever year it names
-_FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,12}?(?:会|能|要)", r"\b(?:I|we) (?:predict|expect)\b")
+# 我预测, 预计, 我估计2027年收入能…, 我们计划…, I predict: a forecast or a plan, whatever year it names
+_FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,12}?(?:会|能|要)|我们?(?:的)?计划是?",
+                                 r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[会将要])")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
@@ -88,7 +89,7 @@ _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现�
                         r"^(?:好的?[，,]\s?)?(?:最后|首先|先|然后|接下来|下面|那)[，,]?\s?请|"
                         r"请(?:每位|各位|两位|三位|四位|几位|大家)|掌声欢迎|"
                         r"(?:今天|本期)(?:的|我们的)?(?:嘉宾|客人)(?:是|有)|坐在我旁边的|"
-                        r"大家(?:各自|分别|轮流)?(?:先)?(?:讲|说|谈|聊)一下|"
+                        r"大家(?:各自|分别|轮流)?(?:先)?(?:讲|说|谈|聊)一下|问题来自|(?:今天|本期)(?:我们)?(?:想|要|主要|来)讨论|"
                         # 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say
                         r"^(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
                         r"(?:一下|两句|几句|[两三几]件事|[两三几]点)[^，,。！？!?]{0,8}[。！!]?$")
@@ -112,9 +113,11 @@ _ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|
                      r"(?i:\bI(?: have|'ve got|'d like to ask) a question\b|\bmy question is\b)")
 # 先聊聊你为什么离开…。, 想请周主任介绍一下…。, 最后，请每位嘉宾用一句话展望一下…。, 最后给…一点建议吧。:
 # asking someone to speak
-_PROMPT = re.compile(r"(?:^|[，,]\s?)(?:那|好|最后|首先|接下来)?[，,]?\s?(?:(?:想|想再|再)?请(?!大家)|先|你|您|(?=给))"
+_PROMPT = re.compile(r"(?:^|[，,]\s?)(?:(?:那|好|最后|首先|接下来|正好)[，,]?\s?){0,2}(?:(?:想|想再|再)?请(?!大家)|先|也|你|您|"
+                     r"(?=给)|(?=每人|每位))"
                      r"[^，,。！？!?我]{0,14}?(?:聊聊|谈谈|说说|讲讲|介绍一下|分享一下|展望一下|回应一下|评价一下|解释一下|"
-                     r"聊一下|谈一下|说一下|讲一下|给[^，,。！？!?我]{1,14}?(?:一点|一个|一些|几点|几条)建议)")
+                     r"聊一下|谈一下|说一下|讲一下|给[^，,。！？!?我]{0,14}?(?:一点|一个|一些|几点|几条)[^，,。！？!?我]{0,6}?"
+                     r"(?:建议|预测|判断))")
 # 我不认为只会有一个模型，对吧？ asserts, asking only for assent
 _TAG_QUESTION = re.compile(r"(?:[，,]\s?|^)(?:对吧|是吧|对不对|是不是|不是吗|没错吧|好吗|right|isn't it|don't you think)[?？]$")
 _FILLER = re.compile(r"^(?:好的|(?:首先|再次|也)?(?:谢谢|感谢)|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
@@ -260,13 +263,15 @@ def _introduces_self(body: str, speaker: str) -> bool:
 
 # 他建议…, Demis Hassabis说过，…: a sentence opening with what another person says, which the speaker
 # only reports (就像海龙说的，… and 我听到陈鑫说…，但我觉得… are the speaker's own)
-_OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时)?[，,]?\s?(?:我记得|记得)?")
+_OPENING = re.compile(r"(?:但是?|而且?|其实|所以|另外|当时|总结一下|总的来说)?[，,]?\s?(?:我记得|记得)?")
 # 他们, 她, 我们老板, 他们的商务老陈, 客户: someone other than the speaker, named or not, with when they said it
 _THIRD_PERSON = re.compile(r"(?:(?:他|她)们?|(?:我们?|他们?|她们?)?的?(?:老板|领导|客户|同事|合伙人|投资人|导师|股东|"
                            r"(?:商务|销售|产品|技术)?(?:老|小)[\u4e00-\u9fff]))(?:上周|上次|之前|当时|那天|昨天|前几天|刚才)?")
 # 很多人说…, 有投资人觉得…, 业内也有声音认为…: others, unnamed, whose view the speaker puts forward
 _OTHERS = re.compile(r"(?:现在|业内|外界|市场上|网上|行业里)?(?:也)?(?:有|很多|不少|有些|一些|有的|许多)(?:的)?"
                      r"[\u4e00-\u9fff]{0,4}?(?:人|人士|投资人|专家|学者|网友|同行|声音|媒体|用户|机构)")
+# 总结一下，大家普遍认为…: everyone present, whose view a chair sums up
+_EVERYONE = re.compile(r"(?:大家|与会(?:专家|嘉宾)|各位嘉宾)(?:普遍|基本上?|一致)?")
 _SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|普遍)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
                    r"的(?:看法|观点|说法|意思)(?:是|就是|跟))")
 _OF = re.compile(r"\s?的\s?")
@@ -284,7 +289,8 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
     of = organization and _OF.match(text, organization.end, sentence.end)
     if of:  # OpenAI的山姆·奥特曼说过: the person of an organisation
         at = of.end()
-    who = _THIRD_PERSON.match(text, at, sentence.end) or _OTHERS.match(text, at, sentence.end)
+    who = (_THIRD_PERSON.match(text, at, sentence.end) or _OTHERS.match(text, at, sentence.end)
+           or _EVERYONE.match(text, at, sentence.end))
     end = who.end() if who else next((m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.start == at
                                       and m.text != speaker), None)
     says = _SAYS.match(text, end, sentence.end) if end is not None else None

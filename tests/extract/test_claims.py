@@ -254,3 +254,14 @@ def test_another_persons_view_said_later_in_the_sentence_is_reported():
                                     "我跟他聊过，他认为会到七成，但我认为五成更现实。\n\n主持人：好。\n")]
     assert "郑凯在这件事上比我还激进，他觉得渗透率会到70%。" not in texts
     assert "我跟他聊过，他认为会到七成，但我认为五成更现实。" in texts
+
+
+def test_prompts_a_questions_origin_a_chairs_summary_and_the_days_topics_are_no_claims_and_a_plan_predicts():
+    call = ("主持人：今天我们想讨论两个问题：第一，补贴给谁；第二，补多少。第一个问题来自北方证券的分析师。\n\n"
+            "韩立：总结一下，大家普遍认为补贴应该给需求侧。我们计划明年二季度启动试点，2028年全面推开。\n\n"
+            "主持人：那最后请韩总给大家一个最实用的建议吧。陶老师，你们做研究的，正好也说说现在的进展。\n\n"
+            "陶然：最后每人给一个预测吧，我先来：明年补贴会减半。\n")
+    found = claims(call)
+    texts = [c.text for c in found]
+    assert not any(t.startswith(("今天我们想讨论", "第一个问题来自", "总结一下", "那最后请", "陶老师")) for t in texts)
+    assert {c.text: c.kind.value for c in found}.get("我们计划明年二季度启动试点，2028年全面推开。") == "prediction"
