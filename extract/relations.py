@@ -1078,12 +1078,15 @@ def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
 
 
 _VERB_ASPECT = re.compile(r"[了过着]")
+_BETWEEN_TITLE_AND_NAME = " *_"
 
 
 def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
-    """The title ending right before ``pos`` (a space allowed), joined titles included
-    (``创始人兼CEO``, ``创始人、董事长``): the title and where it starts."""
-    end = pos - 1 if pos - 1 >= floor and text[pos - 1] == " " else pos
+    """The title ending right before ``pos`` (a space or markdown's emphasis allowed: 主任医师**宋立群**),
+    joined titles included (``创始人兼CEO``, ``创始人、董事长``): the title and where it starts."""
+    end = pos
+    while end - 1 >= floor and text[end - 1] in _BETWEEN_TITLE_AND_NAME and pos - end < 3:
+        end -= 1
     title = _title_ending_at(text, end, floor)
     if not title:
         return None

@@ -656,3 +656,8 @@ def test_a_person_who_is_our_post_holds_it_at_the_speakers_organisation():
     _, relations, roles = facts("主持人：团队呢？\n\n蒋一帆：我现在在腾讯工作。郑凯现在是我们的课程总监。\n\n主持人：好。\n")
     assert ("郑凯", "总监", "腾讯") in roles
     assert {("郑凯", "worksFor", "腾讯"), ("蒋一帆", "colleague", "郑凯")} <= relations
+
+
+def test_a_title_before_a_name_in_markdown_bold_and_a_physicians_grade_are_read():
+    _, _, roles = facts("本期由北方医院呼吸科主任医师**宋立言**教授主持。\n\n### 宋立言\n\n开始吧。\n\n### 陶然\n\n好。\n")
+    assert ("宋立言", "主任医师", "北方医院") in roles
