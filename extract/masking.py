@@ -1,4 +1,5 @@
-"""Spans of a text that name nothing: web addresses, link targets, images, hashes and code.
+"""Spans of a text that name nothing: web addresses, link targets, images, hashes and code, and
+the medicines whose names end in a generic name's stem.
 
 Transcripts pasted from web pages carry ``https://mp.weixin.qq.com/s/MzU0MDk3ODUwMA``,
 ``[原文](https://…)``, ``![](image.png)``, ``imageUrl`` and base64 ids.  Their capitalised pieces
@@ -11,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+
+from talkgraph.ontology import lexicon
 
 from .lookahead import led_by
 
@@ -50,16 +53,24 @@ def masked_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tup
     """Sorted, disjoint ``(start, end)`` spans of ``text[start:end]`` that no entity may touch."""
     end = len(text) if end is None else end
     piece = text[start:end]
+    medicines = [(max(start, m.start() - 1), m.end()) for m in _drug_stems().finditer(text, start, end)]
     if not _ASCII_ALNUM.search(piece):
-        return ()
-    found = [(m.start(), m.end()) for pattern, needs in _WHOLE if any(n in piece for n in needs)
-             for m in pattern.finditer(text, start, end)]
+        return _merged(medicines)
+    found = medicines + [(m.start(), m.end()) for pattern, needs in _WHOLE if any(n in piece for n in needs)
+                         for m in pattern.finditer(text, start, end)]
     if _LOWER_THEN_UPPER.search(piece):
         found.extend((m.start(), m.end()) for m in _CAMEL.finditer(text, start, end))
     if _ASCII_RUN.search(piece):
         found.extend((m.start(), m.end()) for m in _HEX.finditer(text, start, end))
         found.extend((m.start(), m.end()) for m in _OPAQUE.finditer(text, start, end) if _looks_opaque(m.group()))
     return _merged(found)
+
+
+@lexicon.derived
+def _drug_stems() -> re.Pattern[str]:
+    """The endings of medicines' names (替雷利珠单抗, 安罗替尼), each masked with the character before it:
+    what precedes a stem is the medicine's name, never a person's (替雷利珠) or an organisation's."""
+    return re.compile("|".join(sorted(lexicon.words("drug_stems"), key=len, reverse=True)))
 
 
 def _looks_opaque(token: str) -> bool:

@@ -236,7 +236,8 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if span is None:
                 continue
             name = text[span[0]:span[1]]
-            if _is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name):
+            if (_is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name)
+                    or name[1] == name[0]):  # 谢谢贺总, 常常想: a word that doubles a surname's character
                 continue
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)

@@ -72,3 +72,7 @@ def test_masks_are_sorted_disjoint_and_inside_the_text(text):
     spans = masked_spans(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_medicines_name_is_masked_from_its_stem_back_one_character():
+    assert masked("二线用卡瑞利珠单抗和阿帕替尼，张三用了他汀。") == ["珠单抗", "帕替尼", "了他汀"]

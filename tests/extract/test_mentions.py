@@ -41,3 +41,16 @@ def test_a_brand_going_on_into_another_companys_name_is_not_that_brand():
              if m.kind.value == "Organization"]
     assert ("澜海", text.index("澜海国际")) not in found
     assert ("澜海", text.index("澜海的")) in found
+
+
+def test_thanks_run_into_a_name_is_no_person():
+    text = "陶然：今天的嘉宾是北方医院神经内科副主任医师沈奕辰。\n\n沈奕辰：大家好。\n\n陶然：谢谢贺总的支持。也感谢沈医生。\n"
+    mentions = extract(parse_transcript(document_from_text(text))).mentions
+    people = {m.text: m for m in mentions if m.kind.value == "Person"}
+    assert "谢谢贺" not in people
+
+
+def test_a_medicines_name_is_no_persons():
+    text = "陶然：二线用什么？\n\n宋立言：卡瑞利珠单抗和阿帕替尼都可以，宋立言也试过。\n\n陶然：好。\n"
+    people = [m.text for m in extract(parse_transcript(document_from_text(text))).mentions if m.kind.value == "Person"]
+    assert not any(name.startswith(("卡瑞", "瑞利", "阿帕", "帕替")) for name in people) and "宋立言" in people

@@ -120,3 +120,10 @@ def test_an_english_name_in_brackets_after_a_name_inside_a_longer_run_of_charact
     corpus = resolve("主持人：今天的嘉宾是许安然（Annie）。Annie 先说说？\n\n许安然：好的。\n\n主持人：谢谢。\n")
     people = labels(corpus, "Person")
     assert "Annie" in people["许安然"].aliases and people["许安然"].mention_count >= 3
+
+
+def test_a_doctor_or_a_director_addressed_by_surname_is_the_one_person_of_that_surname():
+    corpus = resolve("陶然：今天的嘉宾是北方医院神经内科副主任医师沈奕辰和导演邓岚。\n\n沈奕辰：大家好。\n\n"
+                     "陶然：感谢沈医生。邓导演怎么看？\n\n邓岚：我同意。\n")
+    people = labels(corpus, "Person")
+    assert "沈医生" in people["沈奕辰"].aliases and "邓导演" in people["邓岚"].aliases
