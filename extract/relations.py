@@ -133,7 +133,8 @@ _OURS_BEFORE = re.compile(r"我们(?:的|公司的?|团队的?)?(?:另一位|一
 _OURS_OPENING = re.compile(r"\s?我们(?:的|公司的?|团队的?)")  # 郑凯现在是我们的课程总监
 _ITS_BEFORE = re.compile(r"\s?(?:[，,]\s?)?(?:它的|其|的)?\s?$")
 _COLLEAGUE = re.compile(r"同事")
-_COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?的\s?(?:老)?同事\s?$")
+# 我的同事赵强, 我以前在协和的同事吴嘉禾, 我的同事、南方医院放疗科主任吕振华: a colleague, named after a post or not
+_COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?(?:[^，,。；;！？!?]{0,10}?的|的)\s?(?:老)?同事(?:、[^，,。；;！？!?]{0,20})?\s?$")
 _KNOWS = re.compile(r"一见如故|认识|老朋友|是朋友")
 _SCALE = re.compile(r"(?P<num>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿])\s?(?:个)?(?:参数|规模|级)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?年")

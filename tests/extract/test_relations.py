@@ -661,3 +661,9 @@ def test_a_person_who_is_our_post_holds_it_at_the_speakers_organisation():
 def test_a_title_before_a_name_in_markdown_bold_and_a_physicians_grade_are_read():
     _, _, roles = facts("本期由北方医院呼吸科主任医师**宋立言**教授主持。\n\n### 宋立言\n\n开始吧。\n\n### 陶然\n\n好。\n")
     assert ("宋立言", "主任医师", "北方医院") in roles
+
+
+def test_a_colleague_named_after_where_or_after_a_post_is_the_speakers_colleague():
+    _, relations, _ = facts("陶然：怎么看？\n\n周佩珊：我的同事、南方医院放疗科主任梁越也同意。我以前在北方医院的同事韩立新说过这个问题。\n\n"
+                            "陶然：好。\n")
+    assert {("周佩珊", "colleague", "梁越"), ("周佩珊", "colleague", "韩立新")} <= relations
