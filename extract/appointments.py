@@ -73,7 +73,8 @@ _ITEM_LEADS = re.compile(r"(?:还有|以及|包括|和|及|与|有请|请到了?
 
 def has_cue(text: str) -> bool:
     """The precheck: no appointment cue, gloss or post in a paragraph, no organisation named by one."""
-    return _CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
+    return (_CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
+            or _POSSESSED_TITLE.search(text) is not None)
 
 
 def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -103,7 +104,7 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
     """Spans of ``text[start:end]`` (segmented into ``tokens``) that an appointment names as organisations."""
     cuts = _Cuts(tokens)
     found = chain(_after_cues(text, start, end, cuts), _in_guest_list(text, start, end, cuts),
-                  _in_glosses(text, start, end, cuts))
+                  _in_glosses(text, start, end, cuts), _before_possessed_posts(text, start, end, cuts))
     return iter(dict.fromkeys(found))  # each span once, in the order found
 
 
@@ -138,6 +139,35 @@ def _in_glosses(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[
             continue  # 本报讯（通讯员…）: the gloss of no one
         for item in _GLOSS_ITEM.finditer(text, gloss.start(1), gloss.end(1)):
             yield from _named_after(text, item.start(), item.end(), False, cuts.ends)
+
+
+def _before_possessed_posts(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
+    """``云栖视觉的CTO林晓峰``, ``江州文旅的董事长刘建国``: whose founder, chair or chief a person is,
+    said with 的: the name before 的 is their organisation, its first word the first that can open a name."""
+    for title in _POSSESSED_TITLE.finditer(text, start, end):
+        if not _person_follows(text, title.end(), end):
+            continue
+        before = title.start()
+        opens = max((m.end() for m in _ITEM_OPENS.finditer(text, max(start, before - _MAX_CHARS), before)),
+                    default=max(start, before - _MAX_CHARS))
+        for at in sorted(t.start for t in cuts.tokens if opens <= t.start <= before - _MIN_CHARS):
+            name = text[at:before]
+            if _opens_name(cuts.word_at.get(at, "")) and _ITEM.fullmatch(name) and _reads_as_name(name):
+                if not starts_with_organization(name):
+                    yield at, before
+                break
+
+
+def _person_follows(text: str, at: int, end: int) -> bool:
+    """A Chinese person's name (a surname and one or two characters) starts at ``at``."""
+    return any(is_han_name(text[at:at + n]) and surname_of(text[at:at + n]) is not None
+               for n in (3, 2) if at + n <= end)
+
+
+def _opens_name(word: str) -> bool:
+    """A word a name may open with: no verb, no function word (说, 他, 在 + 云栖视觉)."""
+    tag = dictionary_tag(word) or ""
+    return bool(word) and not tag.startswith(("v",) + _FUNCTION_TAGS) and word not in _STOP_WORDS
 
 
 def _after_a_name(text: str, start: int, end: int) -> bool:
@@ -207,7 +237,7 @@ def _before_title(text: str, at: int, stop: int, token_ends: set[int]) -> tuple[
         return None
     title = next((t for t in _TITLE.finditer(text, at + _MIN_CHARS, piece.end())
                   if not text.startswith(_NAME_GOES_ON, t.end())), None)
-    if title is None:
+    if title is None or _desk_chief(title.group(), text[title.end():piece.end()]):
         return None
     between = text[at:title.start()]
     if any(ending in between for ending in _NAME_ENDINGS):
@@ -218,6 +248,12 @@ def _before_title(text: str, at: int, stop: int, token_ends: set[int]) -> tuple[
         if _scope(between[cut:]) and _reads_as_name(between[:cut]):
             return at, at + cut
     return None
+
+
+def _desk_chief(title: str, after: str) -> bool:
+    """``固收首席``, ``宏观首席``: 首席 alone, ending the item, is a research desk's chief analyst, and
+    the word before it the desk (固收, 策略), not an organisation (``中金首席经济学家`` names one)."""
+    return title == "首席" and not after
 
 
 def _department_start(between: str, cuts: list[int]) -> int | None:
@@ -357,4 +393,7 @@ def _title_first_characters() -> str:
 _BOARD_POSTS = lexicon.words("board_posts")
 _TITLE_FIRST = _title_first_characters()
 _TITLE = led_by(_TITLE_FIRST, _titles_pattern())
+# the posts only a company or an organisation of its kind has: its founder, its chair, its chiefs (a
+# manager or a vice-president may be a project's, a shop's: 某某广场的副总裁, 某楼盘的营销经理)
+_POSSESSED_TITLE = re.compile(r"的(?:联合)?(?:创始人|创办人|董事长|C[EFOT]O|首席[\u4e00-\u9fff]{2,3}官)")
 _POST_AND_NAME = led_by(_TITLE_FIRST, _titles_pattern() + _NAME_AFTER_POST.pattern)

@@ -19,10 +19,11 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
+from .chinese_names import is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
-from .tokens import dictionary_tag
+from .tokens import dictionary_tag, in_dictionary, vocabulary
 
 _CUE = r"[，,]?\s?(?:的名字)?\s?(?:叫做|叫作|名叫|名为|称为|叫)\s?[“\"「『]?"
 _NAME = (r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-·]{1,11}?)"
@@ -34,6 +35,14 @@ _CALLED = re.compile(rf"(?:(?P<product>{_PRODUCT})|(?P<company>{_COMPANY})){_CUE
 # the same cue ending right before a name another rule bounds (有个公司叫 Poe: a Latin name's own extent)
 COMPANY_CALLED = re.compile(rf"(?:{_COMPANY}){_CUE}$")
 COMPANY_CALLED_REACH = 20  # 一家 and what the company does, then the cue
+# 创办了一所学校"澄心学园", 开了一家工作室「半山」, 做了一款App「晨跑日记」: a kind of thing, then its
+# name in quotation marks (as 叫 would say), typed by the kind.  An organisation is counted (一所, 这家):
+# 公司“十四五”规划, 公司“二氧化碳提纯技术” are the company's own plans and work; 《》 marks a work, a
+# product's name but never an organisation's
+_COUNTED_KIND = r"[一两几这那该某每][所家个间座][^，,。；;！!？?“\"「『]{0,6}?"
+_QUOTED_KIND = re.compile(rf"(?:(?P<product>{_PRODUCT})[“\"「『《]|{_COUNTED_KIND}(?P<company>学校|公司|企业|机构|工作室|品牌|基金会)\s?[“\"「『])"
+                          r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-·]{1,11}?)[”\"」』》]"
+                          r"(?P<closes>[，,。；;！!？?、）)]|$)?")
 _NOT_CALLED = re.compile(r"^(?:什么|啥|这|那|哪|一|某|个|我|你|他|她|它|得|好|了|过)")  # 叫什么, 叫得很响
 
 
@@ -49,7 +58,10 @@ _PROPER_TAGS = ("nz", "nt", "nr", "j", "eng")
 
 def names_a_kind(text: str) -> bool:
     """The precheck of ``called_names``."""
-    return "叫" in text or "名为" in text or "一家" in text
+    return "叫" in text or "名为" in text or "一家" in text or _QUOTE_OPENS.search(text) is not None
+
+
+_QUOTE_OPENS = re.compile(r"[“\"「『《]")
 
 
 def called_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -62,6 +74,10 @@ def called_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
             s = match.start("name")
             kind = Kind.MODEL if match["product"] else Kind.ORGANIZATION
             yield Candidate(s, s + len(name), kind, para.turn_index)
+        for match in _QUOTED_KIND.finditer(doc.text, para.start, para.end):
+            if _quoted_name(match["name"], match["closes"] is not None):
+                kind = Kind.MODEL if match["product"] else Kind.ORGANIZATION
+                yield Candidate(match.start("name"), match.end("name"), kind, para.turn_index)
         for match in _IS_A_COMPANY.finditer(doc.text, para.start, para.end):
             span = _subject_before(doc.text, para, match.start())
             if span:
@@ -102,6 +118,25 @@ def _subject_before(text: str, para: Paragraph, at: int) -> tuple[int, int] | No
     if not proper and text.count(name) < 2:
         return None
     return start, end
+
+
+def _quoted_name(name: str, closes_clause: bool) -> bool:
+    """A quoted name, not a quoted slogan, a person or a phrase (公司“降本增效”的目标, 该公司“张经理”,
+    学校“擅自违规办学”): its last word a noun or a new word; a common noun only where it closes the
+    clause (工作室「半山」。)."""
+    if _NOT_CALLED.match(name) or name in lexicon.not_names() or is_han_name(name) or name.endswith(lexicon.titles()):
+        return False
+    words = [w for w, _, _ in vocabulary().words(name)]
+    if not _ends_a_name(words[-1]) or any((dictionary_tag(w) or "").startswith(("d", "p", "c", "u", "r")) for w in words):
+        return False  # 擅自违规办学: an adverb, a preposition … make a phrase
+    tag = dictionary_tag(name)
+    return tag is None or tag.startswith(_PROPER_TAGS) or closes_clause and tag.startswith("n")
+
+
+def _ends_a_name(word: str) -> bool:
+    """A word a name may end with: a noun, a proper name, a number, a new word (学园, 日记, 2)."""
+    tag = dictionary_tag(word)
+    return tag is None or tag.startswith(("n", "j", "eng", "m")) or not in_dictionary(word)
 
 
 def _name_word(word: str) -> bool:

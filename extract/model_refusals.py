@@ -82,11 +82,33 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "generic organisation phrase"
     if kind is Kind.ORGANIZATION and _JOINED_ORGANISATIONS.search(name):
         return "two organisations joined by a verb"
+    if kind is Kind.ORGANIZATION and _MARKET_INDEX.fullmatch(name):
+        return "a market index"
+    if kind is Kind.ORGANIZATION and _kind_by_ownership(name):
+        return "a kind of organisation by who runs it"
     return None
 
 
 # 星海研究院联合北辰大学: an organisation, a verb of working together, another organisation
 _JOINED_ORGANISATIONS = re.compile(r"(?:院|所|大学|学院|中心|公司|集团|协会|学会|委员会|银行|医院)(?:联合|携手|联手|会同|协同)")
+
+
+# 沪深300, 中证500, 标普500, 纳斯达克100, 恒生指数: a market's name and the round number of stocks
+# it holds, or 指数 itself, name an index, not the exchange or the company that computes it
+_MARKET_INDEX = re.compile(r"[\u4e00-\u9fff]{2,5}(?:[1-9]\d{0,2}0|指数)")  # 沙尔克04, 汉诺威96 are clubs
+
+
+def _kind_by_ownership(name: str) -> bool:
+    """``公立医院``, ``民办中学``: who runs a school or a hospital (public, private) and which it is."""
+    head = next((s for s in _RUN_BY_SOMEONE if name.endswith(s)), None)
+    return head is not None and name[:-len(head)] in _OWNERSHIP
+
+
+# schools and hospitals are classed by who runs them (the Ministry of Education's and the National
+# Health Commission's statistics); banks and associations by kind are left to the model (商业银行 is
+# a name as often as a kind in the news it learned from)
+_RUN_BY_SOMEONE = ("小学", "中学", "大学", "学院", "学校", "幼儿园", "医院")
+_OWNERSHIP = frozenset({"公办", "民办", "公立", "私立", "市属", "区属", "县属"})
 
 
 def _cuts_a_word(text: str, boundary: int, words: Sequence[tuple[str, int, int]]) -> bool:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from talkgraph.ontology import lexicon
 
 from .brand_context import everyday_words, in_brand_context
-from .chinese_names import HAN_WORD
+from .chinese_names import HAN_WORD, is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
@@ -28,12 +28,16 @@ _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # as well (基层医疗, 新能源汽车), so the word before one must look like a name, or the words around
 # say a company is meant (创办了心语医疗, 溪谷食品董事会秘书)
 INDUSTRY_SUFFIXES = ("医疗", "医药", "制药", "药业", "生物", "智能", "食品", "影业", "传媒", "汽车", "能源", "电子",
-                      "物流", "网络")
+                      "微电子", "物流", "网络")
+# an industry word that is also the head of a field's name (具身智能, 类脑智能, 群体智能 are kinds of
+# intelligence): a new word before it is read as a field, a company only where the text says one is meant
+_FIELD_WORDS = frozenset({"智能"})
 _NAMING_SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES + INDUSTRY_SUFFIXES, key=len, reverse=True)))
 _STOP_WORDS = lexicon.words("org_stop_words")
 _GENERIC_HEADS = lexicon.words("generic_org_heads")
 _MAX_LEFT_TOKENS = 8
 _PLACE_WORD_END = re.compile(r"[省市县区州]$")  # 甘肃省, 兰州市: a place an organisation's unit is named after
+_ADMINISTRATIVE_LEVELS = frozenset("省市县区")
 _LATIN_NAME_CHARACTERS = re.compile(r"[A-Za-z0-9&.\-]+")
 _LATIN_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")  # AT&T, Node.js, Co-op
 _MAX_CHARS = 24
@@ -125,6 +129,8 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
         if suffix is None:
             continue
         left = _name_start(tokens, i, suffix)
+        if left == i and suffix.text in INDUSTRY_SUFFIXES and not suffix.head and _placed_brand(tokens, i):
+            left = i - 1
         trimmed = _leading_function_char(tokens, left, i)
         parts = [t.word for t in tokens[left:i]] + ([suffix.head] if suffix.head else [])
         if trimmed:
@@ -156,15 +162,53 @@ def _suffix_of(tokens: Sequence[Token], i: int) -> _Suffix | None:
         match = _UNIT_SUFFIX_AT_END.search(word)
         if match is None or any(word[-n:] in _NOT_UNITS for n in range(2, len(word) + 1)):
             return None  # 经济|社会, 决策|部署: it ends in a word that is no unit
-        if dictionary_tag(word) not in _UNIT_WORD_TAGS and not (len(word) >= 2 and match.start() == 0):
+        if (dictionary_tag(word) not in _UNIT_WORD_TAGS and not (len(word) >= 2 and match.start() == 0)
+                and not (word in _BODY_ABBREVIATIONS and _post_follows(tokens, i))):
             return None  # a dictionary word of another kind that merely ends like a unit
     if i + 1 < len(tokens) and tokens[i + 1].word in _NOT_AFTER_ORG:
         return None  # 院长, 部门们: the suffix begins another word
     return _Suffix(match.group(), word[:match.start()], unit)
 
 
+def _post_follows(tokens: Sequence[Token], i: int) -> bool:
+    """A job title right after word ``i``: ``发展改革委|副主任``, ``网信办|主任`` (委 and 办 are also
+    a morpheme and a verb; a post after them shows the body)."""
+    return i + 1 < len(tokens) and tokens[i + 1].word.startswith(_titles_and_prefixes())
+
+
+@lexicon.derived
+def _titles_and_prefixes() -> tuple[str, ...]:
+    """Titles and the words that open one (副主任, 常务副主任), but not a field's word (总决赛 is none)."""
+    return tuple(lexicon.titles()) + tuple(lexicon.words("title_prefixes") - {"总"})
+
+
+# the abbreviated bodies of government, 委 (委员会) and 办 (办公室), which the dictionary tags as a
+# morpheme and a verb: a body where a post follows and a place or its level opens the name
+_BODY_ABBREVIATIONS = frozenset({"委", "办"})
+
+
 def _name_start(tokens: Sequence[Token], i: int, suffix: _Suffix) -> int:
-    """The first word of the name ending at word ``i``: leftwards while words can join a name."""
+    """The first word of the name ending at word ``i``: leftwards while words can join a name, and
+    for a body of government over 和 between its fields back to its place or level (市经济和信息化局)."""
+    left = _joined_start(tokens, i, suffix)
+    if (suffix.text in _GOVERNMENT_UNITS and left >= 2 and tokens[left - 1].word in _FIELD_JOINS
+            and not _governing_place(tokens[left].word)):
+        further = _joined_start(tokens, left - 2, suffix) if _can_join(tokens, left - 2) else left
+        if further < left and _governing_place(tokens[further].word):
+            return further
+    return left
+
+
+_FIELD_JOINS = frozenset({"和", "与"})  # 工业和信息化部, 人力资源和社会保障局
+_GOVERNMENT_UNITS = frozenset({"局", "厅", "部", "委", "办"})
+
+
+def _governing_place(word: str) -> bool:
+    """A word a government body's name opens with: a place (湖南省, 深圳) or a level alone (市, 到市)."""
+    return word in _ADMINISTRATIVE_LEVELS or _glued_level(word) or (dictionary_tag(word) or "").startswith("ns")
+
+
+def _joined_start(tokens: Sequence[Token], i: int, suffix: _Suffix) -> int:
     left, chars = i, len(tokens[i].word)
     company = suffix.text in _COMPANY_SUFFIXES
     while (left > 0 and i - left < _MAX_LEFT_TOKENS and chars + len(tokens[left - 1].word) <= _MAX_CHARS
@@ -182,12 +226,17 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
         return False
     if left == i and dictionary_tag(tokens[i].word) in _KIND_TAGS:
         return False  # 名牌大学, 跨国公司, 一流大学: the dictionary knows the word as a kind of organisation
-    if suffix.text in _DESCRIBED_HEADS and all(_descriptive(p.strip()) for p in parts if p.strip()):
+    if (suffix.text in _DESCRIBED_HEADS and all(_descriptive(p.strip()) for p in parts if p.strip())
+            and not _firm_of_people(tokens, i, suffix, parts)):
         return False  # 医疗公司, 中国团队, 移动互联网公司: a kind of company, not one company
     if suffix.unit and len(suffix.text) == 1 and (_glued_phrase(tokens[i].word) or _verb_before_verb(tokens, i, suffix)):
         return False  # 只会, 将会, 中美会呈现: a verb the segmenter glued to a word, not a unit's name
     if suffix.unit and not _anchored(tokens, left, i, suffix.head):
         return False
+    if tokens[i].word in _BODY_ABBREVIATIONS and not _governing_place(tokens[left].word):
+        return False  # 组织部部长兼党办主任: a party office inside an organisation
+    if tokens[i].word in _OFFICES and all(_place_word(t.word.strip()) for t in tokens[left:i] if t.word.strip()):
+        return False  # 深圳办公室: some company's office in a place, not an organisation's name
     if suffix.text == "政府" and not _governs_a_place(tokens, left, i):
         return False  # 国务院政府特殊津贴: a government is a place's (内蒙古人民政府, 深圳市政府)
     if suffix.unit and suffix.text in _INTERNAL_UNITS and any(_SUFFIX.search(t.word) for t in tokens[left:i]):
@@ -195,6 +244,10 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     if suffix.text in INDUSTRY_SUFFIXES:
         if i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word) or any(_SUFFIX.search(p) for p in parts):
             return False  # 智能体, 网络大厦: a longer noun; 同济大学汽车系: a field of study at an organisation
+        brand = parts[-1].strip()
+        if suffix.text in _FIELD_WORDS and _unknown_word(brand) and not starts_with_organization(brand):
+            # 具身智能, 类脑智能: a field, unless a company is said or listed beside one
+            return _organisation_context(tokens, left, i) or _listed_beside_organisation(tokens, left, i)
         return _proper_word(parts[-1].strip()) or _organisation_context(tokens, left, i)
     return (suffix.text not in _WEAK_SUFFIXES or bool(suffix.head) or _name_like(parts[-1].strip())
             or _organisation_context(tokens, left, i))
@@ -254,6 +307,21 @@ def _company_itself(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield match.start(), match.end()
 
 
+# where a company works in a place: named by the place alone, it is the company's, no name of its own
+_OFFICES = frozenset({"办公室"})  # 分公司, 办事处 are named by their place too (辽宁分公司, 驻京办事处)
+
+
+def _place_word(word: str) -> bool:
+    """A place's name: tagged so, listed, or ending in 省, 市 … (深圳, 硅谷, 浦东新区)."""
+    return ((dictionary_tag(word) or "").startswith("ns") or word in _place_names()
+            or len(word) >= 2 and _PLACE_WORD_END.search(word) is not None)
+
+
+@lexicon.derived
+def _place_names() -> frozenset[str]:
+    return frozenset(n for entry in lexicon.places() for n in entry.names)
+
+
 def _governs_a_place(tokens, left: int, i: int) -> bool:
     """The word before 政府 (人民 passed over) is a place."""
     k = i - 1 if i - 1 >= left and tokens[i - 1].word != "人民" else i - 2
@@ -261,14 +329,22 @@ def _governs_a_place(tokens, left: int, i: int) -> bool:
 
 
 def _anchored(tokens, left: int, i: int, head: str) -> bool:
-    """A unit suffix needs a place, an organisation or a number in the name before it."""
+    """A unit suffix needs a place, an organisation or a number in the name before it; a body of
+    government its level alone (市科技局, 省网信办: of the city or province the text is about)."""
     for word, _, _ in tokens[left:i]:
         tag = dictionary_tag(word) or ""
         if tag in ("ns", "nt") or word.isdigit() or _SUFFIX.search(word) or _UNIT_SUFFIX.search(word[-2:]):
             return True
         if _PLACE_WORD_END.search(word) and len(word) >= 2:
             return True
+    if _levelled_body(tokens, left, i):
+        return True
     return bool(head) and (dictionary_tag(head) or "") in ("ns", "nt")
+
+
+def _levelled_body(tokens, left: int, i: int) -> bool:
+    """``市|科技局``, ``县|网信办``: a body of government opening with its level alone."""
+    return left < i and tokens[left].word in _ADMINISTRATIVE_LEVELS and tokens[i].word.endswith(tuple(_GOVERNMENT_UNITS))
 
 
 def _leading_function_char(tokens, left: int, i: int) -> bool:
@@ -277,6 +353,8 @@ def _leading_function_char(tokens, left: int, i: int) -> bool:
         return False
     word = tokens[left][0]
     if len(word) >= 2 and word[0] == "任" and (left == 0 or tokens[left - 1][0] in _APPOINTED):
+        return True
+    if _glued_level(word):
         return True
     return len(word) >= 2 and word[0] in "任在于为至和及与入进从" and not in_dictionary(word)
 
@@ -293,16 +371,57 @@ def _title_words() -> tuple[str, ...]:
 
 def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
     """A founding or joining verb in the words before the name, or a job title as the word after it
-    (的 between or not): ``加入了一流科技``, ``一流科技创始人``, ``心语医疗的创始人``."""
+    (的 between or not), or a person's name after 的: ``加入了一流科技``, ``一流科技创始人``,
+    ``心语医疗的创始人``, ``一流资本的王淮`` (whose people they are)."""
     if _JOINED.search("".join(t.word for t in tokens[max(0, left - _JOINING_WORDS):left])):
         return True
     after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].word == "的" else i + 1
-    return after < len(tokens) and tokens[after].word.startswith(_title_words())
+    return after < len(tokens) and tokens[after].word.startswith(_title_words()) or _person_of(tokens, i)
+
+
+def _firm_of_people(tokens: Sequence[Token], i: int, suffix: _Suffix, parts: list[str]) -> bool:
+    """``线性资本的王淮``: a head whose everyday sense has no people, a person's name after it, and no
+    place before it (中国资本 is a country's capital whoever follows)."""
+    return suffix.text in _PEOPLELESS_SENSES and _person_of(tokens, i) and not _place_word(parts[0].strip())
+
+
+def _person_of(tokens: Sequence[Token], i: int) -> bool:
+    """A person's name right after word ``i`` and 的: ``一流资本的王淮``."""
+    return i + 2 < len(tokens) and tokens[i + 1].word == "的" and _person_name(tokens[i + 2].word)
+
+
+def _person_name(word: str) -> bool:
+    """A word shaped as a Chinese person's name the dictionary knows as none other (王淮, 李立群)."""
+    return is_han_name(word) and (not in_dictionary(word) or (dictionary_tag(word) or "").startswith("nr"))
+
+
+def _placed_brand(tokens: Sequence[Token], i: int) -> bool:
+    """``启明智能创始人``, ``加入了远航物流``: the word before an industry word is its brand, whatever
+    the dictionary calls it (启明 a verb, 远航 a verb), where a title or a joining verb says a company
+    is meant; a function word or a stop word is never a brand."""
+    if i == 0:
+        return False
+    word = tokens[i - 1].word
+    tag = dictionary_tag(word) or ""
+    if len(word) < 2 or HAN_WORD.fullmatch(word) is None or word in _STOP_WORDS or _generic(word):
+        return False
+    if tag.startswith(_NEVER_BRAND_TAGS) or tag.startswith(("v", "a")) and vocabulary().frequency(word) >= _RARE_WORD:
+        return False  # 发展智能, 创新医疗: an everyday verb says what is done, it names no one
+    return _organisation_context(tokens, i - 1, i)
+
+
+# words of these classes are never a brand: pronouns, prepositions, conjunctions, particles, adverbs,
+# numerals, measure words, time and direction words
+_NEVER_BRAND_TAGS = ("r", "p", "c", "u", "d", "m", "q", "t", "f", "y", "e", "o")
+# a verb or adjective this rare (启明, 远航) may be a brand; 发展, 创新, 通用 are said every day
+_RARE_WORD = 500
 
 
 # heads that follow a description as readily as a name (医疗公司, 中国团队, 中国资本); the legal
 # suffixes (有限公司) and 集团 are left out: what comes before them is a name
 _DESCRIBED_HEADS = frozenset({"公司", "团队", "资本"})
+# heads whose everyday sense has no people (资本 is money): a person's name after X资本的 means the firm
+_PEOPLELESS_SENSES = frozenset({"资本"})
 # dictionary tags of proper names: a word so tagged, or an unknown word, may name a company
 _PROPER_TAGS = ("nr", "nz", "nt")
 _FUNCTION_TAGS = ("v", "d", "p", "r", "c", "u", "q", "m")
@@ -348,6 +467,13 @@ def _glued(word: str) -> bool:
     return _glued_before_name(word) or _glued_phrase(word)
 
 
+def _glued_level(word: str) -> bool:
+    """``到市``, ``在省``: a verb or preposition the segmenter glued to the administrative level that
+    opens a government body's name (邀请到|市科技局)."""
+    return (len(word) == 2 and word[1] in _ADMINISTRATIVE_LEVELS and not in_dictionary(word)
+            and word[0] in "任在于为至和及与入进从到由向")
+
+
 def _glued_before_name(word: str) -> bool:
     """An unknown word the segmenter glued from a function word and its neighbour before a name
     (另有 + 工商银行, 图为 + 中央电视台, 2010年于 + 厦门大学): it opens a phrase or ends in a
@@ -360,6 +486,27 @@ _GLUED_ENDINGS = frozenset("为于在由向")
 
 def _name_like(word: str) -> bool:
     return bool(_LATIN_NAME_WORD.fullmatch(word)) or dictionary_tag(word) in (None, "ns", "nt", "nz", "nrt")
+
+
+_LIST_SEPARATORS = frozenset({"、", "和", "与", "及", "跟", ",", "，"})
+
+
+def _listed_beside_organisation(tokens: Sequence[Token], left: int, i: int) -> bool:
+    """``英矽智能、联影智能``: a known organisation's name right across a list separator."""
+    if i + 1 < len(tokens) and tokens[i + 1].word in _LIST_SEPARATORS:
+        after = "".join(t.word for t in tokens[i + 2:i + 4])
+        if after and starts_with_organization(after):
+            return True
+    if left >= 1 and tokens[left - 1].word in _LIST_SEPARATORS:
+        before = "".join(t.word for t in tokens[max(0, left - 3):left - 1])
+        names, _ = _organization_names()
+        return any(before.endswith(n) for n in names if len(n) >= 2) if before else False
+    return False
+
+
+def _unknown_word(word: str) -> bool:
+    """A Chinese word the dictionary does not know."""
+    return HAN_WORD.fullmatch(word) is not None and dictionary_tag(word) is None
 
 
 def _continues_noun(word: str) -> bool:
@@ -426,6 +573,8 @@ def _can_join(tokens, k: int) -> bool:
     if not HAN_WORD.fullmatch(word):
         return False
     tag = dictionary_tag(word)
+    if _glued_level(word) or word in _ADMINISTRATIVE_LEVELS:
+        return True  # 县 + 网信办; 到市 + 经济和信息化局: the level opens the name, 到 is trimmed
     if tag is None and _glued(word):
         return False
     if tag in _JOINING_NON_NOUNS and k + 1 < len(tokens) and dictionary_tag(tokens[k + 1][0]) in ("nt", "j"):
@@ -443,3 +592,33 @@ def _bracketed_group(tokens, k: int) -> bool:
         if j + 2 < len(texts) and texts[j] in ("(", "（") and texts[j + 2] in (")", "）") and _SUFFIX.fullmatch(texts[j + 1]):
             return True
     return False
+
+
+# ---- the outlet a reporter's speaker label names
+
+# 人民日报记者：, 第一财经记者：, 新华社驻京记者：: a reporter asks for their outlet, whose name the label
+# holds before 记者 (a post abroad or a kind of reporter between them)
+_REPORTER_LABEL = re.compile(r"(?P<outlet>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:驻[\u4e00-\u9fff]{1,4}|特约|首席|资深)?记者")
+# what an outlet's own name ends in (北京日报, 新华社, 湖南卫视, 澎湃新闻, 财经杂志, 凤凰网)
+_OUTLET_ENDINGS = ("报", "社", "台", "卫视", "网", "新闻", "周刊", "杂志", "财经", "传媒", "日报", "晚报", "频道")
+
+
+def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """The outlet of each reporter's speaker label (``人民日报记者：``): a label is document text, so
+    the outlet it names is a mention like any other, of the turn the label opens."""
+    text = doc.text
+    for turn in doc.turns:
+        for start, end in turn.labels:
+            label = _REPORTER_LABEL.fullmatch(text, start, end)
+            if label is None:
+                continue
+            s, e = label.span("outlet")
+            known = next((name for ls, le, name in _orgs().finditer(text, s, e) if (ls, le) == (s, e)), None)
+            if known is not None or _outlet_name(label["outlet"]):
+                yield Candidate(s, e, Kind.ORGANIZATION, turn.index, known)
+
+
+def _outlet_name(name: str) -> bool:
+    """A name ending as an outlet's does, with a name before the ending (本报, 某电视台 are none)."""
+    return (name.endswith(_OUTLET_ENDINGS) and len(name) >= 3 and name[0] not in _DETERMINER_CHARS + "本我贵"
+            and not _generic(name))

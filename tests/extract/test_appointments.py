@@ -83,3 +83,21 @@ def test_a_guest_list_names_the_organisation_before_each_post_and_name():
 
 def test_a_known_organisation_and_the_posts_scope_name_no_new_one():
     assert spans("邀请了华为云人工智能领域首席科学家田奇。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("澜图视觉的CTO赵明轩昨天发言了。", "澜图视觉"),
+    ("他说青屿文旅的董事长孙立平很看好。", "青屿文旅"),  # the name opens after the verb
+])
+def test_whose_post_a_person_holds_said_with_de_names_the_organisation(text, name):
+    assert orgs(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["我们的CTO赵明轩也来了。", "北京的市长王磊来了。", "新产品的负责人张三说。"])
+def test_a_pronoun_a_place_or_a_thing_before_de_is_no_organisation(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text", ["张敏（非银首席）认为利率会下行。", "刘洋（转债首席）认为。", "陈晨（社服首席）认为。"])
+def test_a_desk_before_a_bare_chief_is_no_organisation(text):
+    assert orgs(text) == []

@@ -70,3 +70,16 @@ def test_common_words_that_recur_as_the_subject_are_a_company():
 
 def test_a_quoted_name_after_the_cue_is_the_name():
     assert called("我们的产品叫“灵犀视检”，已经在工厂用了。") == ["灵犀视检"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ('他在成都办了一所学校"青松书院"。', "青松书院", Kind.ORGANIZATION),
+    ("他在上海开了一家设计工作室「半山」。", "半山", Kind.ORGANIZATION),  # a word of the language closing the clause
+    ("我们上线了一款App「晨跑日记」，用户很多。", "晨跑日记", Kind.MODEL),
+])
+def test_a_quoted_name_after_a_kind_of_thing_is_named_by_that_kind(text, name, kind):
+    assert called(text, kind) == [name]
+
+
+def test_a_quoted_slogan_after_a_company_names_nothing():
+    assert called("公司“降本增效”的目标没有完成。", Kind.ORGANIZATION) == []

@@ -116,6 +116,9 @@ def test_texts_without_han_characters_are_not_tagged():
     # the dictionary glues the suffix and the title after it (事务所律师): the organisation is whole
     ("他曾任上海市明德律师事务所律师。", 3, 13, Kind.ORGANIZATION, None),
     ("他曾任上海市明德律师事务所律师。", 3, 14, Kind.ORGANIZATION, "cuts a word of the text"),
+    ("纳斯达克100指数下跌", 0, 7, Kind.ORGANIZATION, "a market index"),  # a market and how many stocks
+    ("恒生指数收跌", 0, 4, Kind.ORGANIZATION, "a market index"),
+    ("附近有两家公立医院", 5, 9, Kind.ORGANIZATION, "a kind of organisation by who runs it"),
 ])
 def test_the_text_refuses_what_contradicts_it(text, start, end, kind, reason):
     assert refusal(text, start, end, kind) == reason

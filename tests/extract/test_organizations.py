@@ -200,3 +200,45 @@ def test_a_company_is_found_by_its_brand_alone_where_the_brand_is_no_word():
     found = [(m.text, m.kind, m.canonical) for m in default_pipeline().find_mentions(Doc(transcript))]
     assert ("澜海", Kind.ORGANIZATION, "澜海生物") in found and ("晶泰", Kind.ORGANIZATION, "晶泰科技") in found
     assert ("迈瑞", Kind.ORGANIZATION, "迈瑞医疗") in found and not any(k is Kind.PERSON and t == "迈瑞" for t, k, _ in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("华睿微电子成立于2015年。", "华睿微电子"),  # 微电子 is an industry word, as 电子 is
+    ("周敏是启航汽车创始人。", "启航汽车"),  # a rare verb is a brand where a title says a company is meant
+    ("李娜是远航物流的创始人。", "远航物流"),
+    ("平行资本的李立群投了我们。", "平行资本"),  # 资本 as money has no people: a person's name after 的 means the firm
+])
+def test_a_brand_that_is_a_word_names_a_company_in_context(text, name):
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "类脑智能是一个前沿方向。",  # a new word before 智能 names a field unless a company is said
+    "他们在杭州办公室开会。",  # a company's office in a place
+    "这是一所民办中学。",  # who runs it, and what it is: a kind
+    "附近有两家公立医院。",
+])
+def test_fields_offices_and_kinds_are_no_organisations(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议邀请到市文化和旅游局局长张强、区教委主任李红。", "市文化和旅游局"),
+    ("区发展改革委副主任李军介绍了情况。", "区发展改革委"),  # 委 before a post is the body
+    ("县网信办主任陈刚表示。", "县网信办"),  # the level alone opens the name
+    ("会议邀请到市人力资源和社会保障局副局长赵峰、市教委主任钱伟。", "市人力资源和社会保障局"),
+])
+def test_a_government_body_opens_with_its_level(text, name):
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["用户能按照两个维度检索：商区和菜系。", "外国资本的王磊。", "她在广州分公司上班。"])
+def test_what_the_new_shapes_must_not_take_still_names_nothing(text):
+    """Guards (no name before these shapes either): fields joined by 和 without a place, capital of a
+    kind before a person, an office named by its place."""
+    assert orgs(text) == []
+
+
+def test_a_reporters_label_names_the_outlet():
+    text = "南方日报记者：请问今年的重点是什么？\n\n张建华：继续推进改革。\n\n本报记者：还有一个问题。\n\n张建华：请讲。"
+    assert orgs(text) == ["南方日报"]
