@@ -9,7 +9,7 @@ from talkgraph.ontology import lexicon
 
 from .model import Kind, Mention, Transcript
 
-_NICKNAME = re.compile(r"(?:名字|网名|昵称|外号|绰号|花名|笔名|人称|艺名|ID)(?:就)?(?:叫做?|是)?\s?[“\"「](?P<alias>[^”\"」]{1,12})[”\"」]")
+_NICKNAME = re.compile(r"(?:名字|网名|昵称|外号|绰号|花名|笔名|人称|艺名|ID)(?:就)?(?:叫做?|是|为|作)?\s?[“\"「'‘](?P<alias>[^”\"」'’]{1,12})[”\"」'’]")
 _WINDOW = 40
 
 

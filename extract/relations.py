@@ -130,6 +130,8 @@ _THEIR = re.compile(r"\s?(?:他|她)的")
 _POST_IS = re.compile(r"(?:叫做?|名叫|是)\s?$")
 _THEIRS_BEFORE = re.compile(r"(?:他们|她们|它们|它)的?\s?$")
 _OURS_BEFORE = re.compile(r"我们(?:的|公司的?|团队的?)?(?:另一位|一位)?\s?$")
+# 首先有请我们的导演邓岚: a host welcoming "our" guest, who is no colleague
+_WELCOMED = re.compile(r"(?:有请|欢迎|请出|邀请)\s?$")
 _OURS_OPENING = re.compile(r"\s?我们(?:的|公司的?|团队的?)")  # 郑凯现在是我们的课程总监
 _ITS_BEFORE = re.compile(r"\s?(?:[，,]\s?)?(?:它的|其|的)?\s?$")
 _COLLEAGUE = re.compile(r"同事")
@@ -434,8 +436,9 @@ class _SentenceReader:
             if found:
                 role = self._titled(sentence, person, found[0], found[1], orgs)
                 speaker = self.speaker(sentence)
-                if role.organization is None and speaker is not None and \
-                        _OURS_BEFORE.search(self.text, sentence.start, found[1]):
+                ours = _OURS_BEFORE.search(self.text, sentence.start, found[1])
+                if role.organization is None and speaker is not None and ours \
+                        and not _WELCOMED.search(self.text, sentence.start, ours.start()):
                     self.our_posts.append((role, speaker))  # 我们的联合创始人兼CTO赵一帆
                 elif role.organization is None and (theirs := _THEIRS_BEFORE.search(self.text, sentence.start, found[1])):
                     # 宁德时代那边对接的是他们的副总裁吴凯

@@ -55,6 +55,8 @@ _INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})
 _ASKER_NAME = re.compile(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _TITLE_NAME = re.compile(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
+# 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
+_TRUE_NAME = re.compile(rf"(?P<alias>[^\s（(）)，,。：:]{{1,8}})\s*[（(]\s*(?:本名|原名|真名)\s*[:：]?\s*(?P<name>{_HAN_RUN})")
 _PAREN_ALIAS = re.compile(rf"(?P<name>{_HAN_RUN})\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
 _PAREN_NAME = re.compile(rf"(?P<alias>{_LATIN})\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)）]")
 _CALLED = re.compile(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
@@ -214,13 +216,13 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if label in INTERVIEWER_LABELS:
         author = _author(evidence)
         return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
+    named = _self_introduced(own, labels)
+    if named:  # 新京报记者：…我是新京报的记者林小鹿。
+        return named, SpeakerKind.PERSON
     if is_reporter(label):
         return label, SpeakerKind.UNNAMED
     if _is_outlet(label) or _named_as_source(label, intro):
         return label, SpeakerKind.ORGANIZATION
-    named = _self_introduced(own, labels)
-    if named:
-        return named, SpeakerKind.PERSON
     if label in HOST_LABELS or label in LECTURER_LABELS:
         named = _named_in_intro(("主持人", "主播", "主理人") if label in HOST_LABELS else LECTURER_LABELS, intro)
         return (named, SpeakerKind.PERSON) if named else (label, SpeakerKind.UNNAMED)
@@ -391,13 +393,13 @@ def _cast(intro: str) -> dict[str, str]:
 
 def _aliases(text: str, labels: list[str]) -> dict[str, str]:
     """Names the text gives a person who speaks under a label: ``李宏玮（Jenny）``,
-    ``陈家豪（英文名 Kevin）``, ``Jenny（李宏玮）``, ``人称红衣大叔的周鸿祎``.  Only around each
+    ``陈家豪（英文名 Kevin）``, ``Jenny（李宏玮）``, ``人称红衣大叔的周鸿祎``, ``老K（本名柯文杰）``.  Only around each
     label's occurrences, so the whole text is scanned for the labels alone."""
     out: dict[str, str] = {}
     for label in labels:
         for found in re.finditer(re.escape(label), text):
             window = text[max(0, found.start() - 24):found.end() + 24]
-            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED):
+            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED, _TRUE_NAME):
                 for m in pattern.finditer(window):
                     if m["alias"] != label:
                         continue

@@ -831,3 +831,12 @@ def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for
 def test_a_markdown_heading_of_an_english_given_name_and_a_surname_opens_a_turn():
     t = parse("### 陶然\n\n先请各位谈谈。\n\n### Kevin 林\n\n我补充一点。\n\n### 陶然\n\n好。\n")
     assert [s for (s,), _ in turns(t)] == ["陶然", "Kevin 林", "陶然"]
+
+
+def test_a_nicknames_true_name_in_brackets_and_a_reporter_who_says_who_they_are_name_the_speaker():
+    t = parse("本期嘉宾：老K（本名柯文杰，前体育记者）。\n\n**主持人**：欢迎老K。\n\n**老K**：谢谢。\n\n"
+              "**主持人**：怎么看？\n\n**老K**：我押海港。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "柯文杰", "主持人", "柯文杰"]
+    t = parse("主持人：下面提问。\n\n北方日报记者：宋老师好，我是北方日报的记者林小鹿。想问一下难点？\n\n"
+              "宋一帆：夜戏。\n\n南方周刊记者：请问预期？\n\n宋一帆：不好说。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "林小鹿", "宋一帆", "南方周刊记者", "宋一帆"]

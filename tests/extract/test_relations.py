@@ -667,3 +667,9 @@ def test_a_colleague_named_after_where_or_after_a_post_is_the_speakers_colleague
     _, relations, _ = facts("陶然：怎么看？\n\n周佩珊：我的同事、南方医院放疗科主任梁越也同意。我以前在北方医院的同事韩立新说过这个问题。\n\n"
                             "陶然：好。\n")
     assert {("周佩珊", "colleague", "梁越"), ("周佩珊", "colleague", "韩立新")} <= relations
+
+
+def test_a_host_welcoming_our_guest_makes_no_colleague():
+    _, relations, _ = facts("主持人：首先有请我们的导演邓岚。\n\n邓岚：大家好。我们的制片人梁越也来了。\n\n主持人：好。\n")
+    assert ("邓岚", "colleague", "梁越") in relations
+    assert not any(s == "主持人" and p == "colleague" for s, p, _ in relations)
