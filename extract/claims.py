@@ -89,10 +89,10 @@ _LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现�
                         r"^(?:好的?[，,]\s?)?(?:最后|首先|先|然后|接下来|下面|那)[，,]?\s?请|"
                         r"请(?:每位|各位|两位|三位|四位|几位|大家)|掌声欢迎|"
                         r"(?:今天|本期)(?:的|我们的)?(?:嘉宾|客人)(?:是|有)|坐在我旁边的|"
-                        r"大家(?:各自|分别|轮流)?(?:先)?(?:讲|说|谈|聊)一下|问题来自|(?:今天|本期)(?:我们)?(?:想|要|主要|来)讨论|"
-                        # 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say
-                        r"^(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
-                        r"(?:一下|两句|几句|[两三几]件事|[两三几]点)[^，,。！？!?]{0,8}[。！!]?$")
+                        r"大家(?:各自|分别|轮流)?(?:先)?(?:讲|说|谈|聊)一下|问题来自|(?:今天|本期)(?:我们)?(?:想|要|主要|来)讨论")
+# 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say
+_ANNOUNCEMENT = re.compile(r"(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
+                           r"(?:一下|两句|几句|[两三几]件事|[两三几]点)[^，,。！？!?]{0,8}[。！!]?$")
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
@@ -113,7 +113,8 @@ _ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|
                      r"(?i:\bI(?: have|'ve got|'d like to ask) a question\b|\bmy question is\b)")
 # 先聊聊你为什么离开…。, 想请周主任介绍一下…。, 最后，请每位嘉宾用一句话展望一下…。, 最后给…一点建议吧。:
 # asking someone to speak
-_PROMPT = re.compile(r"(?:^|[，,]\s?)(?:(?:那|好|最后|首先|接下来|正好)[，,]?\s?){0,2}(?:(?:想|想再|再)?请(?!大家)|先|也|你|您|"
+_PROMPT_VERBS = ("一下", "聊聊", "谈谈", "说说", "讲讲", "建议", "预测", "判断")  # one is in every prompt
+_PROMPT = re.compile(r"(?:^|(?<=[，,]))\s?(?:(?:那|好|最后|首先|接下来|正好)[，,]?\s?){0,2}(?:(?:想|想再|再)?请(?!大家)|先|也|你|您|"
                      r"(?=给)|(?=每人|每位))"
                      r"[^，,。！？!?我]{0,14}?(?:聊聊|谈谈|说说|讲讲|介绍一下|分享一下|展望一下|回应一下|评价一下|解释一下|"
                      r"聊一下|谈一下|说一下|讲一下|给[^，,。！？!?我]{0,14}?(?:一点|一个|一些|几点|几条)[^，,。！？!?我]{0,6}?"
@@ -156,7 +157,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             sentence = Sentence(sentence.offset(transcript, marker.end()), sentence.end, sentence.turn_index,
                                 sentence.mentions)
             body = body[marker.end():]
-        if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body):
+        if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body) or _ANNOUNCEMENT.match(body):
             continue
         score, kind, cue = _score(body)
         if sentence.start in agreed:
@@ -296,8 +297,9 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
     says = _SAYS.match(text, end, sentence.end) if end is not None else None
     told = _SAYS_WHEN.match(text, end, sentence.end) if end is not None and says is None else None
     if says is None and told is None:  # 吴迪比我还激进，他觉得会到70%: the view of another, said later on
-        later = _THEY_SAY_LATER.search(text, sentence.start, sentence.end)
-        return later is not None and _OWN_VIEW.search(text, sentence.start, sentence.end) is None
+        body = text[sentence.start:sentence.end]
+        later = ("他" in body or "她" in body) and _THEY_SAY_LATER.search(body)
+        return bool(later) and _OWN_VIEW.search(body) is None
     return _OWN_VIEW.search(text, end, sentence.end) is None
 
 
@@ -308,7 +310,7 @@ def _asks(body: str) -> bool:
 
 def _says_it_asks(body: str) -> bool:
     return (("问" in body or "教" in body or "uestion" in body) and _ASKING.search(body) is not None  # most hold neither
-            or _PROMPT.search(body) is not None)
+            or any(verb in body for verb in _PROMPT_VERBS) and _PROMPT.search(body) is not None)
 
 
 def voices_others(text: str, start: int, end: int) -> bool:

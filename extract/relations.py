@@ -1059,16 +1059,20 @@ def _last_title(clause: str) -> tuple[str, int] | None:
 
 def _title_at(text: str, pos: int, end: int) -> str | None:
     """The longest title that begins at ``pos`` and is not the start of a longer word."""
-    return next((t for t in _titles_longest_first() if text.startswith(t, pos) and pos + len(t) <= end
-                 and not text.startswith(_TITLE_GOES_ON, pos + len(t))), None)
+    return next((t for t in _titles_by_first_character().get(text[pos:pos + 1], ()) if text.startswith(t, pos)
+                 and pos + len(t) <= end and not text.startswith(_TITLE_GOES_ON, pos + len(t))), None)
 
 
 _TITLE_GOES_ON = ("助理", "秘书")  # 总裁助理, 董事长秘书: another post
 
 
 @lexicon.derived
-def _titles_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.titles(), key=lambda t: (-len(t), t)))
+def _titles_by_first_character() -> dict[str, tuple[str, ...]]:
+    """The titles by their first character, the longest first: only those can begin at a position."""
+    by_first: dict[str, list[str]] = {}
+    for title in sorted(lexicon.titles(), key=lambda t: (-len(t), t)):
+        by_first.setdefault(title[0], []).append(title)
+    return {first: tuple(titles) for first, titles in by_first.items()}
 
 
 @lexicon.derived
