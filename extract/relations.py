@@ -55,12 +55,15 @@ _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|�
 _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
 _AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
-_DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对|反驳")
+_DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对|反驳|"
+                       r"有(?:一点|一些|点|些)?不同(?:的)?(?:看法|意见|观点|想法)")  # 我有不同看法。
 # 我站启明这边: taking someone's side
 _SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:这边|这一边|一边|那边)")
-# 我跟王总的看法不太一样, 我的看法跟你不一样, 我跟罗院长有一点不同的看法: a view said to differ from someone's
+# 我跟王总的看法不太一样, 我的看法跟你不一样, 我跟罗院长有一点不同的看法, 我和汪老师可能有分歧: a view said to
+# differ from someone's
 _DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:(?:的)?(?:看法|观点|想法|判断)?"
-                             r"(?:不太|不完全|不大|不是很|不)一样|有(?:一点|一些|点|些)?(?:不同|不一样)的(?:看法|观点|想法|意见|判断))")
+                             r"(?:不太|不完全|不大|不是很|不)一样|有(?:一点|一些|点|些)?(?:不同|不一样)的(?:看法|观点|想法|意见|判断)|"
+                             r"(?:可能|还是|也)?有(?:一些|一点|些|点)?分歧)")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
 _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样|"
                      r"(?:这个|这|你的|您的|你这个|您这个)(?:观点|说法|看法)?(?:很|非常|挺|确实)?有道理)|确实")
@@ -95,6 +98,7 @@ _WHOLE_SUFFIX = re.compile(r"(?:大学|集团|公司)$")
 _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学|室友|搭档)(?:是|叫|就是)")
 # 的观点, 这个判断, 这种说法: a view, which the one named just before holds
 _VIEW = re.compile(r"\s?(?:的)?(?:一些|这个|这种)?(?:观点|说法|看法|意见|判断|提醒|建议)")
+_THEIR_VIEW = re.compile(r"\s?(?:总|老师|教授|博士|先生|女士)?" + _VIEW.pattern)  # 海龙总的观点
 _SIMILAR_VIEW = re.compile(r"(?:观点|看法|想法)(?:其实)?(?:和|跟|与)")
 # 我不太同意您说的…, 我不认同你刚才讲的: the words of the one spoken to
 _YOUR_WORDS = re.compile(r"\s?(?:你|您)(?:刚才|之前|前面)?(?:说|讲|提)(?:到)?的")
@@ -111,14 +115,20 @@ _SAID_WRONG = re.compile(r"\s?(?:(?:刚才|之前|前面)?(?:说|讲)(?:得|的)
                          r"(?:乐观|悲观|理想化|理想主义|绝对|片面|简单化|武断)")
 _CONTRARY = re.compile(r"(?:和|跟|与)\s?$")
 _CONTRARY_AFTER = re.compile(r"\s?唱(?:个|一个|一下)?反调")
-# 这一点我和韩立川是一致的 / 我跟她的看法一致: of one mind with someone
-_AGREED = re.compile(r"\s?(?:的(?:看法|观点|判断|想法))?\s?(?:是)?(?:完全|基本|高度|比较)?一致")
+# 这一点我和韩立川是一致的 / 我跟她的看法一致 / 我跟林老师的看法比较接近 / 我跟他一样: of one mind with someone
+_AGREED = re.compile(r"\s?(?:在[^，,。；;！？!?]{1,10}?上)?(?:的(?:看法|观点|判断|想法))?\s?(?:是)?(?:完全|基本|高度|比较|很|非常)?"
+                     r"(?:一致|接近|相近|类似|相同|一样(?!吗))")
+_WITH_ME = re.compile(r"\s?(?:教授|老师|总)?\s?(?:跟|和|与)我")  # 张可欣教授跟我在这个问题上的看法一致
+# 周静怡刚才说的中间层出清，我觉得说得对: what a person said, named, then called right
+_SAID_THEN_RIGHT = re.compile(r"\s?(?:刚才|之前|前面)?(?:说|讲|提)(?:到)?的[^。！？!?]{0,24}?[，,]\s?(?:我)?(?:觉得|认为)?"
+                              r"(?:说得|讲得)?(?:很|非常|确实)?(?:对|有道理|没错|在理)")
 _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, not their view
 # 立川一直主张…, 李想之前说…: a person named with a view they hold, which a cue after may meet
 _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
 # a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG,
 # _CONTRARY_AFTER and _PUSH_BACK holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|站|说得|说的|"
+_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
+                             r"分歧|站|说得|说的|"
                              r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
@@ -892,7 +902,10 @@ class _SentenceReader:
         for other in (p for p in people if side and side.start("who") <= p.start < side.end("who")):
             yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
         for other in people:
-            if _CONTRARY.search(self.text, sentence.start, other.start) and _AGREED.match(self.text, other.end, sentence.end):
+            with_me = _WITH_ME.match(self.text, other.end, sentence.end)
+            if (_CONTRARY.search(self.text, sentence.start, other.start) and _AGREED.match(self.text, other.end, sentence.end)
+                    or with_me and _AGREED.match(self.text, with_me.end(), sentence.end)
+                    or _SAID_THEN_RIGHT.match(self.text, other.end, sentence.end)):
                 yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)  # 我和韩立川是一致的
             backed = _BACKING.search(self.text, sentence.start, other.start)
             if _SAID_RIGHT.match(self.text, other.end, sentence.end) or backed and backed.end() == other.start:
@@ -918,8 +931,9 @@ class _SentenceReader:
                 # 我同意他的判断, 这一点我同意她: the one person named in the sentence, else just before it
                 earlier = self._person_before.get(sentence.start) or self._person_named_last.get(sentence.start)
                 named = before_cue[-1:] or ([earlier] if earlier is not None else [])
-            if not named:  # 立川一直主张做纯视觉，我不同意: the view of the one named before the cue
-                named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)][-1:]
+            if not named:  # 立川一直主张做纯视觉，我不同意; 对海龙总的观点，我有一些不同的看法: the view of one named before
+                named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)
+                         or _THEIR_VIEW.match(self.text, p.end, sentence.end)][-1:]
             if not named and (_YOUR_WORDS.match(self.text, cue_end) or _QUOTED_VIEW.match(self.text, cue_end)):
                 named = [p for p in (self.spoken_to(sentence),) if p is not None]
             if not named and self.opens_turn(sentence):

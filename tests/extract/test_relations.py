@@ -673,3 +673,22 @@ def test_a_host_welcoming_our_guest_makes_no_colleague():
     _, relations, _ = facts("主持人：首先有请我们的导演邓岚。\n\n邓岚：大家好。我们的制片人梁越也来了。\n\n主持人：好。\n")
     assert ("邓岚", "colleague", "梁越") in relations
     assert not any(s == "主持人" and p == "colleague" for s, p, _ in relations)
+
+
+@pytest.mark.parametrize("said, predicate", [
+    ("我跟宋立言老师的看法比较接近，需求侧更重要。", "agreesWith"),
+    ("这一点我和宋立言可能有分歧，供给侧也重要。", "differsFrom"),
+    ("宋立言教授跟我在这个问题上的看法一致。", "agreesWith"),
+    ("至于宋立言刚才说的需求侧，我觉得说得对。", "agreesWith"),
+    ("我跟宋立言一样，我也押需求侧。", "agreesWith"),
+    ("对立言总的观点，我可能有一些不同的看法。", "differsFrom"),
+])
+def test_views_said_close_to_or_apart_from_someones_name_them(said, predicate):
+    _, relations, _ = facts(f"主持人：说说。\n\n宋立言：补贴应该给需求侧。\n\n常一鸣：{said}\n\n主持人：好。\n")
+    assert any(s == "常一鸣" and p == predicate and o.startswith("宋立言") for s, p, o in relations)  # 宋立言老师 too
+
+
+def test_a_different_view_opening_a_turn_differs_from_the_previous_speaker():
+    x, relations, _ = facts("主持人：说说。\n\n宋立言：海港会夺冠。\n\n常一鸣：我有不同的看法，申花的阵容更好。\n\n主持人：好。\n")
+    assert ("常一鸣", "differsFrom", "宋立言") in relations
+    assert any(c.kind.value == "disagreement" for c in x.claims)
