@@ -1,5 +1,6 @@
 """Other names the text gives a person: a nickname it introduces (``在微博上的名字叫“老师木”，这就是…袁进辉``
-→ 老师木 names 袁进辉), or their name in the other script in brackets (``Emily Zhang（张雨桐）``)."""
+→ 老师木 names 袁进辉), or their name in the other script in brackets (``Emily Zhang（张雨桐）``); and an
+organisation's name in Latin letters in brackets after its Chinese one (``澜溪医药（Lanxi Therapeutics）``)."""
 from __future__ import annotations
 
 import re
@@ -14,9 +15,25 @@ _WINDOW = 40
 
 
 def introduced_aliases(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
-    """Each other name with the person it names (see the module's docstring)."""
+    """Each other name with the person or organisation it names (see the module's docstring)."""
     yield from _nicknames(transcript, mentions)
     yield from _paired_names(transcript, mentions)
+    yield from _organisation_glosses(transcript, mentions)
+
+
+# 澜溪医药（Lanxi Therapeutics）, 中国电子信息产业集团（CEC）: an organisation's name in Latin letters in brackets
+_LATIN_GLOSS = re.compile(r"\s?[（(]\s?(?P<alias>[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z][A-Za-z0-9&.\-]*){0,4})\s?[)）]")
+
+
+def _organisation_glosses(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
+    """An organisation named in Chinese with its name or abbreviation in Latin letters in brackets
+    right after it: the Latin name names the same organisation."""
+    text = transcript.document.text
+    for m in mentions:
+        if m.kind is Kind.ORGANIZATION and not m.text.isascii():
+            gloss = _LATIN_GLOSS.match(text, m.end)
+            if gloss is not None:
+                yield gloss["alias"], m
 
 
 def _nicknames(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:

@@ -215,6 +215,8 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     short_forms = _short_forms(extraction.mentions) | _spellings(extraction.mentions)
     # another name of a person (Emily Zhang of 张雨桐（…）): its mentions are that person's
     same_person = {alias: strip_honorific(m.text) for alias, m in extraction.aliases if m.kind is Kind.PERSON}
+    # an organisation's name in Latin letters (Lanxi Therapeutics of 澜溪医药（Lanxi Therapeutics）)
+    same_organization = {alias: m.canonical or m.text for alias, m in extraction.aliases if m.kind is Kind.ORGANIZATION}
     for mention in extraction.mentions:
         if mention.kind is Kind.PERSON:
             person = _person_for(strip_honorific(mention.text), people)
@@ -225,6 +227,8 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
                 unresolved.append(mention)
         else:
             name = mention.canonical or short_forms.get(mention.text, mention.text)
+            if mention.kind is Kind.ORGANIZATION:
+                name = same_organization.get(name, name)
             entity_of[mention] = entity_key(mention.kind, name)
     return entity_of, speaker_of, tuple(unresolved)
 

@@ -127,3 +127,10 @@ def test_a_doctor_or_a_director_addressed_by_surname_is_the_one_person_of_that_s
                      "陶然：感谢沈医生。邓导演怎么看？\n\n邓岚：我同意。\n")
     people = labels(corpus, "Person")
     assert "沈医生" in people["沈奕辰"].aliases and "邓导演" in people["邓岚"].aliases
+
+
+def test_an_organisations_latin_name_in_brackets_names_the_same_organisation():
+    corpus = resolve("主持人：介绍一下公司。\n\n贺文韬：澜溪医药（Lanxi Therapeutics）成立于2018年。"
+                     "Lanxi Therapeutics的海外团队在波士顿。\n\n主持人：好。\n")
+    organisations = labels(corpus, "Organization")
+    assert "Lanxi Therapeutics" not in organisations and "Lanxi Therapeutics" in organisations["澜溪医药"].aliases
