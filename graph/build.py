@@ -16,7 +16,7 @@ from functools import lru_cache
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from talkgraph.extract.model import Predicate
+from talkgraph.extract.model import Predicate, Turn
 from talkgraph.extract.resolve import ResolvedCorpus, ResolvedDocument
 from talkgraph.ontology.namespace import CLAIM_TYPES, ENTITY_CLASSES, ITSRDF, NIF, RELATIONS, SDO, TG
 
@@ -249,6 +249,13 @@ class _DocumentWriter:
         self.add(context, _NIF.beginIndex, _offset(0))
         self.add(context, _NIF.endIndex, _offset(len(self.document.text)))
 
+    def _said(self, turn: Turn) -> str:
+        """A turn's text: in subtitles what was said, its cues' lines run on as speech does (the
+        claims' text reads the same); elsewhere its paragraphs on their own lines."""
+        if self.transcript_.subtitles and turn.spans:
+            return turn.said(self.document, turn.spans[0][0], turn.spans[-1][1])
+        return turn.text(self.document)
+
     def turns(self) -> None:
         mentioned: dict[int, dict[str, None]] = {}
         for mention in self.extraction.mentions:
@@ -260,7 +267,7 @@ class _DocumentWriter:
             self.add(node, _RDF.type, _TG.Turn)
             self.add(node, _SDO.position, _typed(turn.index, _XSD.integer))
             self.add(node, _SDO.isPartOf, self.node)
-            self.add(node, _SDO.text, _text(turn.text(self.document)))
+            self.add(node, _SDO.text, _text(self._said(turn)))
             for name in turn.speakers:
                 self.add(node, _SDO.sender, self.speaker(name))
             if turn.start_time is not None:

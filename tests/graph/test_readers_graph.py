@@ -123,3 +123,10 @@ def test_a_subtitle_claims_text_is_what_was_said_and_its_anchor_the_span_it_runs
     anchor = str(g.value(claim, NIF.anchorOf))
     assert str(g.value(context, NIF.isString))[begin:end] == anchor
     assert anchor == "我觉得再过两三年，大多数城市的公交站\n\n2\n00:00:03,000 --> 00:00:05,000\n都会换成能语音问路的电子站牌。"
+
+
+def test_a_subtitle_turns_text_runs_its_cues_lines_on_as_speech():
+    g = graph_of("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v 吴昊>我觉得再过两三年，\n大多数城市的公交站\n\n"
+                 "00:00:03.000 --> 00:00:05.000\n<v 吴昊>都会换成电子站牌。I think so,\nreally.\n")
+    turn, = g.subjects(RDF.type, TG.Turn)
+    assert str(g.value(turn, SDO.text)) == "我觉得再过两三年，大多数城市的公交站都会换成电子站牌。I think so, really."
