@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
+from .chinese_names import surname_of
 from .numbers import find_amounts
 from .readers.speakers import HOST_LABELS
 
@@ -292,7 +293,7 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
     if of:  # OpenAI的山姆·奥特曼说过: the person of an organisation
         at = of.end()
     who = (_THIRD_PERSON.match(text, at, sentence.end) or _OTHERS.match(text, at, sentence.end)
-           or _EVERYONE.match(text, at, sentence.end))
+           or _EVERYONE.match(text, at, sentence.end) or _addressed_other(text, at, sentence.end, speaker))
     end = who.end() if who else next((m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.start == at
                                       and m.text != speaker), None)
     says = _SAYS.match(text, end, sentence.end) if end is not None else None
@@ -302,6 +303,18 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
         later = ("他" in body or "她" in body) and _THEY_SAY_LATER.search(body)
         return bool(later) and _OWN_VIEW.search(body) is None
     return _OWN_VIEW.search(text, end, sentence.end) is None
+
+
+# 钱总的意思是…, 王老师说过…: someone called by surname and a form of address
+_ADDRESSED = re.compile(r"(?P<surname>[\u4e00-\u9fff]{1,2}?)(?:总|老师|教授|博士|主任|经理|书记|院长|局长)")
+
+
+def _addressed_other(text: str, at: int, end: int, speaker: str) -> re.Match[str] | None:
+    """A surname and a form of address opening the sentence, of someone other than the speaker."""
+    called = _ADDRESSED.match(text, at, end)
+    if called is None or surname_of(called["surname"]) != called["surname"] or speaker.startswith(called["surname"]):
+        return None
+    return called
 
 
 def _asks(body: str) -> bool:

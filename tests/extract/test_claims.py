@@ -265,3 +265,9 @@ def test_prompts_a_questions_origin_a_chairs_summary_and_the_days_topics_are_no_
     texts = [c.text for c in found]
     assert not any(t.startswith(("今天我们想讨论", "第一个问题来自", "总结一下", "那最后请", "陶老师")) for t in texts)
     assert {c.text: c.kind.value for c in found}.get("我们计划明年二季度启动试点，2028年全面推开。") == "prediction"
+
+
+def test_what_someone_called_by_surname_and_address_meant_is_reported():
+    texts = [c.text for c in claims("陶然：对方的意见？\n\n邹宏：钱总的意思是，如果设备修好，我们可以先付200万。"
+                                    "我认为这个方案对双方都公平，应该尽快签。\n\n陶然：好。\n")]
+    assert texts == ["我认为这个方案对双方都公平，应该尽快签。"]
