@@ -8,7 +8,7 @@ followed by a time code alone on a line, the text on the next lines: ``说话人
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..chinese_names import is_han_name
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
@@ -50,7 +50,9 @@ _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：
 _NOTE_NAME = re.compile(r"\s*(?:[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
                         r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
-_HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+(?P<time_bare>{TIME}))"
+# 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
+_DAY = r"(?:(?P<day>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s+)?"
+_HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
                      rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
 _BRACKETED = re.compile(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
@@ -97,6 +99,7 @@ class Label:
     time: float | None = None
     header: bool = False  # a label and time code alone on a line; the text follows below
     source_spans: tuple[tuple[int, int], ...] = ()  # for a label not in the visible text (<v 周婷>)
+    clock: bool = False  # the time is a day's clock time (周启航 2024-05-01 10:00), no place in a recording
 
 
 def seconds(code: str) -> float:
@@ -115,7 +118,8 @@ def match_label(visible: str) -> Label | None:
     header = _HEADER.match(visible)
     if header:
         code = header["time"] or header["time_bare"] or header["before"] or header["before_bare"]
-        return _label(header, len(visible), seconds(code), header=True)
+        label = _label(header, len(visible), seconds(code), header=True)
+        return replace(label, clock=True) if label is not None and header["day"] else label
     match = _INLINE.match(visible)
     if not match:
         return None

@@ -59,7 +59,7 @@ def meeting_cues(text: str) -> list[Cue]:
             label = None  # 41:05 具身智能：知行机器人的故事 among the chapters is one, not a speaker's segment
             in_segment = False
         if label is not None:
-            cues.append(Cue(line, label, label.time))
+            cues.append(Cue(line, label, None if label.clock else label.time))
             in_segment = True
         else:
             aside = is_notice(line.visible) or is_stage_direction(line.visible)

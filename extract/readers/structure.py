@@ -62,6 +62,8 @@ _MAX_NOTICE_CHARS = 120
 _END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章)\s*[:：]?\s*$",
                          re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
+# ————— 2024-05-01 —————: a chat export's divider between days
+_DAY_DIVIDER = re.compile(r"^\s*[-—–=]{2,}\s*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?\s*[-—–=]{2,}\s*$")
 # [音乐], （掌声）, (笑), 【会议结束】 alone on a line: a sound or a stage direction, not what anyone says
 _BRACKETED_LINE = re.compile(r"^\s*[\[(（【]\s*(?P<inside>[^\[\]()（）【】]{1,10}?)\s*[\])）】]\s*$")
 _PAUSE_ENDS = ("结束", "暂停", "中断", "休息")
@@ -223,8 +225,10 @@ def shape_role(line: Line) -> BlockRole | None:
 
 
 def is_stage_direction(text: str) -> bool:
-    """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``); a heading in
-    brackets (``(田奇谈大模型与碳中和)``) is none."""
+    """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``), or a divider between
+    days (``————— 2024-05-01 —————``); a heading in brackets (``(田奇谈大模型与碳中和)``) is none."""
+    if _DAY_DIVIDER.match(text):
+        return True
     line = _BRACKETED_LINE.match(text)
     inside = line["inside"] if line else ""
     return bool(line) and (inside.lower() in SOUND_CUES or inside.endswith(_PAUSE_ENDS))

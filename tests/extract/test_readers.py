@@ -840,3 +840,11 @@ def test_a_nicknames_true_name_in_brackets_and_a_reporter_who_says_who_they_are_
     t = parse("主持人：下面提问。\n\n北方日报记者：宋老师好，我是北方日报的记者林小鹿。想问一下难点？\n\n"
               "宋一帆：夜戏。\n\n南方周刊记者：请问预期？\n\n宋一帆：不好说。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "林小鹿", "宋一帆", "南方周刊记者", "宋一帆"]
+
+
+def test_a_chat_exports_headers_give_the_day_before_the_time_and_its_day_dividers_are_no_text():
+    t = parse("群聊记录导出\n\n————— 2024-05-01 —————\n\n陶然 2024-05-01 10:00\n大家看一下进度。\n\n"
+              "韩立 2024-05-01 10:03\n前端完成八成。\n\n————— 2024-05-02 —————\n\n陶然 2024-05-02 09:00\n好，周五提测。\n")
+    assert [(s, text) for (s,), text in turns(t)] == [("陶然", "大家看一下进度。"), ("韩立", "前端完成八成。"),
+                                                      ("陶然", "好，周五提测。")]
+    assert t.turns[1].start_time is None  # a clock time, no offset into a recording
