@@ -139,22 +139,29 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk
 _LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}")
 # 谢谢苏老师的介绍, 大家好, 各位同学: the talk's first words, after an introduction in the third person
+# 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文: the one whose speech the unlabelled paragraphs below are
+_SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)")
 _TALK_OPENING = re.compile(r"^(?:谢谢|感谢|大家好|各位|同学们|尊敬的|我今天)")
 _ASKS = re.compile(r"[？?]|问")
 _LECTURE_LABEL = Label((LECTURER_LABELS[0],), (), 0)
 
 
 def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
-    """A talk whose speaker has no label, the audience's questions labelled (``观众提问：…``): the
-    unlabelled paragraphs that open the talk or answer a question are the lecturer's, whom the
-    introduction names (主讲人韩博文).  Without a lecturer named, or with the lecturer labelled, the
-    cues stay as they are."""
+    """A talk whose speaker has no label: the unlabelled paragraphs after a lead-in naming whose speech
+    they are (以下为雷总演讲实录：) are that speaker's; with the audience's questions labelled
+    (``观众提问：…``), those that open the talk or answer a question are the lecturer's, whom the
+    introduction names (主讲人韩博文).  Otherwise, or with the lecturer labelled, the cues stay as they are."""
     labelled = [c for c in cues if c.label]
     first = next((i for i, c in enumerate(cues) if c.label), len(cues))
+    out = list(cues)
+    lead_in = next(((i, m) for i, c in enumerate(cues[:first]) if (m := _SPEECH_LEAD_IN.match(c.line.visible))), None)
+    if lead_in is not None:  # 以下为雷总演讲实录：, then the speech unlabelled
+        at = next((i for i in range(lead_in[0] + 1, first) if not cues[i].line.heading), None)
+        if at is not None:
+            out[at] = Cue(cues[at].line, Label((lead_in[1]["name"],), (), 0))
     named = next((i for i, c in enumerate(cues[:first]) if _LECTURER.search(c.line.visible)), None)
     if named is None or not labelled or not any(n in GROUP_LABELS for c in labelled for n in c.label.names):
-        return cues
-    out = list(cues)
+        return tuple(out)
     opening = next((i for i in range(named + 1, first) if _TALK_OPENING.match(cues[i].line.visible)), None)
     if opening is not None:
         out[opening] = Cue(cues[opening].line, _LECTURE_LABEL)

@@ -252,6 +252,8 @@ def _addressed_person(label: str, introduced: list[str], labels: Mapping[str, ob
         return None
     people = {p for p in list(introduced) + [l for l in labels if is_han_name(l) and l != label]
               if surname_of(p) == surname}
+    # 雷军发布了…: an introduction's name run on into the next word, where a label gives the name
+    people = {p for p in people if not any(q != p and p.startswith(q) and q in labels for q in people)}
     return people.pop() if len(people) == 1 else None
 
 

@@ -848,3 +848,10 @@ def test_a_chat_exports_headers_give_the_day_before_the_time_and_its_day_divider
     assert [(s, text) for (s,), text in turns(t)] == [("陶然", "大家看一下进度。"), ("韩立", "前端完成八成。"),
                                                       ("陶然", "好，周五提测。")]
     assert t.turns[1].start_time is None  # a clock time, no offset into a recording
+
+
+def test_a_speech_after_a_lead_in_naming_its_speaker_is_that_speakers_turn():
+    t = parse("> 北辰科技创始人、董事长韩立新发布了新品。\n\n以下为韩总演讲实录：\n\n大家晚上好！今天我们发布三款新品。\n\n"
+              "第一款是扫地机器人。\n\n**主持人：**感谢韩总。下面提问。\n\n**韩立新：**谢谢大家。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新", "主持人", "韩立新"]
+    assert turns(t)[0][1] == "大家晚上好！今天我们发布三款新品。\n第一款是扫地机器人。"
