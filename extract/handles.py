@@ -21,6 +21,7 @@ from .persons import loose_names_at, plausible_name
 
 _MEDIA_HANDLE = re.compile(r"(?:频道|电影|语录|吧|照片|相册|画报|网|报|新闻|资讯|头条|官方|视频|音乐|美食|时尚|微博|"
                            r"杂志|日报|周刊|电台|旅行|小组|社区|大全|精选|用户\d*|大学生|经济学|礼仪|社交)$")
+_EVERYONE = frozenset({"所有人", "全体成员", "全体"})  # a chat's @所有人 calls everyone, no one
 _HANDLE = re.compile(r"@([^\s@:：/\\\[\]【】，,。！!？?、#（）()“”\"'》《~～\-_|]{1,30})")
 _HANDLE_END = re.compile(r"(?:[\s@:：/\[【#]|$)")
 _LEADING_HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -44,7 +45,7 @@ def handle_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
                 if span:
                     yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
                 continue
-            if len(handle) < 2 or _MEDIA_HANDLE.search(handle) or handle in lexicon.not_names():
+            if len(handle) < 2 or _MEDIA_HANDLE.search(handle) or handle in lexicon.not_names() or handle in _EVERYONE:
                 continue
             kind = Kind.ORGANIZATION if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle) else Kind.PERSON
             yield Candidate(s, s + len(handle), kind, para.turn_index)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..chinese_names import is_han_name
+from ..chinese_names import is_han_name, strip_honorific, surname_of
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
@@ -73,6 +73,7 @@ LABEL_WORDS = frozenset("""
 分享 地址 链接 原文 原文链接 网址 标题 主题 关键词 摘要 简介 电话 邮箱 微信 公众号 二维码 声明 版权
 提示 附 附录 参考 参考资料 问题 答案 结论 总结 背景 目录 导语 编者按 编辑补充 视频 音频 直播 文字 整理 校对 排版
 本期嘉宾 嘉宾名单 与会嘉宾 对话嘉宾 特邀嘉宾 出席嘉宾 主讲嘉宾 会议主题 会议时间 会议地点 参会人 参会人员 记录人 纪要 地点 时长 录制 文件 智能纪要 待办 章节 关键词
+平台 直播平台 直播时间 播出时间 录制时间 收听平台
 Date Source Author Editor Title Tags Link URL Note Notes YouTube Bilibili Twitter Weibo Email Time Duration
 Meeting Attendees Location Subject Summary Transcript Recording Participants WEBVTT NOTE Kind Language
 """.split())
@@ -100,6 +101,12 @@ class Label:
     header: bool = False  # a label and time code alone on a line; the text follows below
     source_spans: tuple[tuple[int, int], ...] = ()  # for a label not in the visible text (<v 周婷>)
     clock: bool = False  # the time is a day's clock time (周启航 2024-05-01 10:00), no place in a recording
+
+
+def _addressed(name: str) -> bool:
+    """李女士, 王先生: a surname and a form of address."""
+    bare = strip_honorific(name)
+    return bare != name and surname_of(bare) == bare
 
 
 def seconds(code: str) -> float:
@@ -178,7 +185,8 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     # the name in the note is the speaker's after a role (主持人（李明）) or a nickname (老郑(郑国栋))
     noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and (
         _ROLE_ONLY.match(names[0]) or is_han_name(note.strip()) and not is_han_name(names[0])) else None
-    if noted and (noted["name"][0].isascii() or is_han_name(noted["name"])):  # 提问者（未报姓名）： names no one
+    if noted and (noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"])):
+        # 提问者（未报姓名）： names no one; 问（国泰君安 投资者 李女士）： names 李女士
         stripped = noted["name"]
         at = match.start("note") + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]

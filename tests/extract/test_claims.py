@@ -271,3 +271,12 @@ def test_what_someone_called_by_surname_and_address_meant_is_reported():
     texts = [c.text for c in claims("陶然：对方的意见？\n\n邹宏：钱总的意思是，如果设备修好，我们可以先付200万。"
                                     "我认为这个方案对双方都公平，应该尽快签。\n\n陶然：好。\n")]
     assert texts == ["我认为这个方案对双方都公平，应该尽快签。"]
+
+
+def test_an_events_running_a_livestreams_calls_and_a_topic_switch_are_no_claims_and_a_year_then_会_predicts():
+    texts = [c.text for c in claims("主持人：第一排那位女士。接下来聊交易所。\n\n韩立：家人们，宝宝们扣个1，马上上链接！"
+                                    "以上内容不构成任何投资建议。明年我们有两件事。2027 年比特币会突破二十万美元。\n\n"
+                                    "主持人：今天的发布会到这里就结束了，感谢各位媒体朋友！\n")]
+    assert texts == ["2027 年比特币会突破二十万美元。"]
+    kinds = {c.text: c.kind.value for c in claims("李华：明年呢？\n\n赵强：2027 年比特币会突破二十万美元。\n\n李华：好。\n")}
+    assert kinds == {"2027 年比特币会突破二十万美元。": "prediction"}

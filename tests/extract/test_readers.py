@@ -855,3 +855,12 @@ def test_a_speech_after_a_lead_in_naming_its_speaker_is_that_speakers_turn():
               "第一款是扫地机器人。\n\n**主持人：**感谢韩总。下面提问。\n\n**韩立新：**谢谢大家。\n")
     assert [s for (s,), _ in turns(t)] == ["韩立新", "主持人", "韩立新"]
     assert turns(t)[0][1] == "大家晚上好！今天我们发布三款新品。\n第一款是扫地机器人。"
+
+
+def test_a_note_naming_someone_by_surname_and_address_a_hotline_caller_and_a_pages_platform_line():
+    t = parse("主持人：下面提问。\n\n问（远山证券 投资者 李女士）：想问一下分红？\n\n答：会提高。\n\n主持人：下一位。\n\n"
+              "热线听众：医生您好，我咳嗽。\n\n嘉宾：多喝水。\n")
+    assert [s for (s,), _ in turns(t)][1] == "李女士"
+    assert t.speaker_record("热线听众").kind is SpeakerKind.UNNAMED
+    live = parse("双11预售第一场｜面霜专场\n直播时间：2026年10月20日 19:30\n平台：抖音 @青柚严选\n\n主播：晚上好！\n\n副播：来了。\n")
+    assert [s for (s,), _ in turns(live)] == ["主播", "副播"] and live.title == "双11预售第一场｜面霜专场"
