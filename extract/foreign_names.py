@@ -150,6 +150,8 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
         return False  # 索·卡隆 of 阿方索·卡隆: a one-character part is a name cut where the table ran out
     if name in lexicon.listed_names() or _EPONYM_AFTER.match(text, e) or _PLACE_AROUND.search(text[max(0, s - 2):s]):
         return False
+    if name[0] == name[1]:
+        return False  # 谢谢谢总: a word that doubles its character (谢谢) opens it, no transliteration does
     tag = dictionary_tag(name) or ""
     if in_dictionary(name) and not tag.startswith("nr"):
         return False

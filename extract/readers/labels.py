@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from talkgraph.ontology import lexicon
+
 from ..chinese_names import is_han_name, strip_honorific, surname_of
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
@@ -185,7 +187,8 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     # the name in the note is the speaker's after a role (主持人（李明）) or a nickname (老郑(郑国栋))
     noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and (
         _ROLE_ONLY.match(names[0]) or is_han_name(note.strip()) and not is_han_name(names[0])) else None
-    if noted and (noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"])):
+    if noted and noted["name"] not in lexicon.titles() and (
+            noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"])):
         # 提问者（未报姓名）： names no one; 问（国泰君安 投资者 李女士）： names 李女士
         stripped = noted["name"]
         at = match.start("note") + noted.start("name")

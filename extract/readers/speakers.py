@@ -58,8 +58,10 @@ _TITLE_NAME = re.compile(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 # 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
 _TRUE_NAME = re.compile(rf"(?P<alias>[^\s（(）)，,。：:]{{1,8}})\s*[（(]\s*(?:本名|原名|真名)\s*[:：]?\s*(?P<name>{_HAN_RUN})")
-_PAREN_ALIAS = re.compile(rf"(?P<name>{_HAN_RUN})\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
-_PAREN_NAME = re.compile(rf"(?P<alias>{_LATIN})\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)）]")
+_PAREN_ALIAS = re.compile(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
+# Jenny（李宏玮）, **Alex**（陈昊，节目主理人）, 小林（林思远）: a Latin name or a familiar form with the full
+# name in brackets, a description may follow
+_PAREN_NAME = re.compile(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff])\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
 _CALLED = re.compile(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
 _SELF_INTRO = re.compile(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
                          rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")

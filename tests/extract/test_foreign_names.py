@@ -114,3 +114,7 @@ def test_latin_names_glossed_as_people_and_those_listed_beside_them():
             "你怎么看Ruth Calloway（强化学习之父）的说法？我们用了Epic Games（游戏引擎）。Ann Lee和Bob Ray来了。")
     found = [text[c.start:c.end] for c in latin_person_names(text)]
     assert found == ["Jane Whitfield", "Tom Okafor", "Ruth Calloway"]
+
+
+def test_a_word_doubling_its_character_opens_no_transliteration():
+    assert foreign("记者：谢谢谢总。") == []

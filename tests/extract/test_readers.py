@@ -864,3 +864,9 @@ def test_a_note_naming_someone_by_surname_and_address_a_hotline_caller_and_a_pag
     assert t.speaker_record("热线听众").kind is SpeakerKind.UNNAMED
     live = parse("双11预售第一场｜面霜专场\n直播时间：2026年10月20日 19:30\n平台：抖音 @青柚严选\n\n主播：晚上好！\n\n副播：来了。\n")
     assert [s for (s,), _ in turns(live)] == ["主播", "副播"] and live.title == "双11预售第一场｜面霜专场"
+
+
+def test_a_bold_latin_name_or_familiar_form_with_the_full_name_and_a_description_in_brackets_is_that_person():
+    t = parse("本期主播 **Alex**（陈昊，节目主理人）和 **小林**（林思远，前研究员）。\n\n**Alex**：欢迎。\n\n"
+              "**小林**：你好。\n\n**Alex**：开始吧。\n\n嘉宾（北方医院 医生）：大家好。\n")
+    assert [s for (s,), _ in turns(t)] == ["陈昊", "林思远", "陈昊", "嘉宾"]  # 医生 in the note is a post, no name
