@@ -441,10 +441,15 @@ class _SentenceReader:
         """``华为云首席科学家田奇``, ``X是Y的负责人``, ``我是来自Y的Z``, ``张涛，大众点评创始人``,
         ``王小明（腾讯副总裁、星河科技创始人）``."""
         orgs = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION]
+        listed: tuple[int, Mention] | None = None  # the last titled person's end and organisation
         for person in (m for m in sentence.mentions if m.kind is Kind.PERSON):
             found = _title_before(self.text, person.start, sentence.start)
             if found:
                 role = self._titled(sentence, person, found[0], found[1], orgs)
+                if (role.organization is None and listed and _LIST_SEPARATOR.fullmatch(self.text, listed[0], found[1])
+                        and _OFFICER.search(role.title)):
+                    role = dataclasses.replace(role, organization=listed[1])  # 北辰银行董事长韩立新，行长周启明
+                listed = (person.end, role.organization) if role.organization is not None else None
                 speaker = self.speaker(sentence)
                 ours = _OURS_BEFORE.search(self.text, sentence.start, found[1])
                 if role.organization is None and speaker is not None and ours \
@@ -1100,6 +1105,10 @@ def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
 
 
 _VERB_ASPECT = re.compile(r"[了过着]")
+# between one titled name and the next title of a list of an organisation's people
+_LIST_SEPARATOR = re.compile(r"\s?[，,、；;]\s?")
+# the posts of an organisation's officers (行长, 首席风险官, 董事会秘书, 总经理), not a profession (作家, 律师)
+_OFFICER = re.compile(r"长|总|官|董事|秘书|经理|主任|监事|合伙人")
 _BETWEEN_TITLE_AND_NAME = " *_"
 
 

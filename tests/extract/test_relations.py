@@ -692,3 +692,9 @@ def test_a_different_view_opening_a_turn_differs_from_the_previous_speaker():
     x, relations, _ = facts("主持人：说说。\n\n宋立言：海港会夺冠。\n\n常一鸣：我有不同的看法，申花的阵容更好。\n\n主持人：好。\n")
     assert ("常一鸣", "differsFrom", "宋立言") in relations
     assert any(c.kind.value == "disagreement" for c in x.claims)
+
+
+def test_an_organisations_officers_listed_after_its_first_hold_their_posts_there():
+    _, _, roles = facts("主持人：出席今天会议的有：北辰银行董事长韩立新，行长周启明，首席风险官林哲，作家梁越。\n\n韩立新：谢谢。\n")
+    assert {("韩立新", "董事长", "北辰银行"), ("周启明", "行长", "北辰银行"), ("林哲", "首席风险官", "北辰银行")} <= roles
+    assert ("梁越", "作家", None) in roles  # a profession, no post of the bank's
