@@ -23,7 +23,7 @@ from .readers.speakers import HOST_LABELS
 # so that the patterns holding it stay as quick to search as literals
 _FORECAST_WORD = r"预(?:计|(?:(?<=我预)|(?<=我的预)|(?<=我们预)|(?<=我们的预)|(?<=个人的预))测)"
 _CUES: tuple[tuple[ClaimType, str, float], ...] = (
-    (ClaimType.AGREEMENT, r"我(?:们)?(?:(?!不)[^，,。；？！]){0,6}(?:同意|赞同|认同)", 3.0),
+    (ClaimType.AGREEMENT, r"我(?:们)?(?:(?!不)[^，,。；？！]){0,6}(?:同意|赞同|赞成|认同)", 3.0),
     (ClaimType.DISAGREEMENT, r"不(?:太|完全|是很|很)?(?:同意|认同|赞同)|反对|看法不太?一样|持保留意见|有不同(?:的)?(?:看法|意见)|"
                              r"有(?:一些|一点|些|点)?分歧", 3.0),
     (ClaimType.JUDGEMENT, r"我(?:个人|坚持|一直|始终|还是|也)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)", 2.5),
@@ -283,7 +283,7 @@ _THIRD_PERSON = re.compile(r"(?:(?:他|她)们?|(?:我们?|他们?|她们?)?的?
                            r"(?:商务|销售|产品|技术)?(?:老|小)[\u4e00-\u9fff]))(?:上周|上次|之前|当时|那天|昨天|前几天|刚才)?")
 # 很多人说…, 有投资人觉得…, 业内也有声音认为…: others, unnamed, whose view the speaker puts forward
 _OTHERS = re.compile(r"(?:现在|业内|外界|市场上|网上|行业里)?(?:也)?(?:有|很多|不少|有些|一些|有的|许多)(?:的)?"
-                     r"[\u4e00-\u9fff]{0,4}?(?:人|人士|投资人|专家|学者|网友|同行|声音|媒体|用户|机构)")
+                     r"[\u4e00-\u9fff]{0,4}?(?:人|人士|投资人|专家|学者|网友|同行|声音|媒体|用户|机构|分析师|研究员|客户)")
 # 总结一下，大家普遍认为…: everyone present, whose view a chair sums up
 _EVERYONE = re.compile(r"(?:大家|与会(?:专家|嘉宾)|各位嘉宾)(?:普遍|基本上?|一致)?")
 _SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|普遍)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
@@ -292,7 +292,7 @@ _OF = re.compile(r"\s?的\s?")
 # 李想之前在一次访谈里说，…, 周嘉树跟我说过：…: when or to whom, then a verb of saying that opens a quotation
 _SAYS_WHEN = re.compile(r"[^，,。！？!?：:]{1,12}?(?:(?<![来所])说|讲|表示|提到|告诉我们?)过?\s?[，,：:]")  # not 对他来说
 _THEY_SAY_LATER = re.compile(r"[，,]\s?(?:他|她)们?(?:也|还|一直)?(?:觉得|认为|相信|说|表示|预计)")
-_OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我")
+_OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我|我(?:也|很|非常|完全)?(?:赞成|同意|赞同|认同)")
 
 
 def _reported(text: str, sentence: Sentence, speaker: str) -> bool:

@@ -54,11 +54,12 @@ _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|�
 # 在Google实习, 在清华读博, 沃顿商学院MBA, 清华毕业
 _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
-_AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|认同)")
+_AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|赞成|认同)")
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法)(?:同意|赞同|认同)|反对|反驳|"
                        r"有(?:一点|一些|点|些)?不同(?:的)?(?:看法|意见|观点|想法)")  # 我有不同看法。
 # 我站启明这边: taking someone's side
-_SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:这边|这一边|一边|那边)")
+_SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:这边|这一边|一边|那边)|"
+                        r"倾向于\s?(?P<leaning>[^，,。；;！？!?]{1,10}?)\s?的(?:意见|观点|看法|方案)")  # 我倾向于雨桐的意见
 # 我跟王总的看法不太一样, 我的看法跟你不一样, 我跟罗院长有一点不同的看法, 我和汪老师可能有分歧: a view said to
 # differ from someone's
 _DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:(?:的)?(?:看法|观点|想法|判断)?"
@@ -66,7 +67,8 @@ _DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{
                              r"(?:可能|还是|也)?有(?:一些|一点|些|点)?分歧)")
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
 _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样|"
-                     r"(?:这个|这|你的|您的|你这个|您这个)(?:观点|说法|看法)?(?:很|非常|挺|确实)?有道理)|确实")
+                     r"(?:这个|这|你的|您的|你这个|您这个)(?:观点|说法|看法)?(?:很|非常|挺|确实)?有道理|"
+                     r"(?:这个|你的|您的|你这个|您这个)(?:建议|提议|想法|办法)(?:很|非常|挺|确实)(?:好|对|在理))|确实")
 # 对。/ 是的。 alone: assent too in a two-person conversation, to a turn that stated something
 # (in a panel it is as often a moderator's back-channel, and whose words it meets is unclear)
 _BARE_ASSENT = re.compile(r"(?:我的意思是[，,]\s?)?(?:是的|对的?|没错|确实|的确|这是真的|是这样的?)[。！!]")
@@ -127,7 +129,7 @@ _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, no
 _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
 # a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG,
 # _CONTRARY_AFTER and _PUSH_BACK holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|认同|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
+_AGREEMENT_WORD = re.compile(r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
                              r"分歧|站|说得|说的|"
                              r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
@@ -904,7 +906,8 @@ class _SentenceReader:
             yield from self._differing(sentence, different, people)
             return
         side = _SIDE_WITH.search(self.text, sentence.start, sentence.end)
-        for other in (p for p in people if side and side.start("who") <= p.start < side.end("who")):
+        who = (side.span("who") if side["who"] else side.span("leaning")) if side else (0, 0)
+        for other in (p for p in people if who[0] <= p.start < who[1]):
             yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
         for other in people:
             with_me = _WITH_ME.match(self.text, other.end, sentence.end)

@@ -280,3 +280,8 @@ def test_an_events_running_a_livestreams_calls_and_a_topic_switch_are_no_claims_
     assert texts == ["2027 年比特币会突破二十万美元。"]
     kinds = {c.text: c.kind.value for c in claims("李华：明年呢？\n\n赵强：2027 年比特币会突破二十万美元。\n\n李华：好。\n")}
     assert kinds == {"2027 年比特币会突破二十万美元。": "prediction"}
+
+
+def test_what_some_analysts_suggest_is_reported():
+    texts = [c.text for c in claims("主持人：怎么看？\n\n陆振华：有些分析师建议我们把分红率一下子提到40%。我认为30%更稳妥。\n\n主持人：好。\n")]
+    assert texts == ["我认为30%更稳妥。"]

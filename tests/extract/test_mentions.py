@@ -60,3 +60,4 @@ def test_a_chats_call_to_everyone_is_no_person():
     text = "陶然 2024-05-01 10:00\n@所有人 大家节日快乐。@韩立新 你看一下。\n\n韩立新 2024-05-01 10:02\n收到。\n"
     people = [m.text for m in extract(parse_transcript(document_from_text(text))).mentions if m.kind.value == "Person"]
     assert "所有人" not in people and "韩立新" in people
+

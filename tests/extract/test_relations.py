@@ -698,3 +698,11 @@ def test_an_organisations_officers_listed_after_its_first_hold_their_posts_there
     _, _, roles = facts("主持人：出席今天会议的有：北辰银行董事长韩立新，行长周启明，首席风险官林哲，作家梁越。\n\n韩立新：谢谢。\n")
     assert {("韩立新", "董事长", "北辰银行"), ("周启明", "行长", "北辰银行"), ("林哲", "首席风险官", "北辰银行")} <= roles
     assert ("梁越", "作家", None) in roles  # a profession, no post of the bank's
+
+
+@pytest.mark.parametrize("said", ["这个建议很好，我们局里其实也在研究。", "宋立言说的缓存方案我赞成，短期最稳。",
+                                  "我倾向于宋立言的意见，换模型更好。"])
+def test_praising_a_proposal_approving_of_what_was_said_or_leaning_to_someones_view_agrees(said):
+    x, relations, _ = facts(f"主持人：说说。\n\n宋立言：先用缓存方案。\n\n常一鸣：{said}\n\n主持人：好。\n")
+    assert ("常一鸣", "agreesWith", "宋立言") in relations
+    assert said in [c.text for c in x.claims]
