@@ -347,8 +347,9 @@ def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
             continue  # 我是高毅资产的, 我是张涛的助理: where the speaker is from, or whose; not their name
         if name[0].isascii() or name in labels:  # 我是张建中 under the label 张建中
             return name
-        person = _name_prefix(name)
         ends = m.end() == len(own) or not ("\u3400" <= own[m.end()] <= "\u9fff")
+        # 我是方志远。: a whole name before a pause, even one opening as a word would (方志, a gazetteer)
+        person = _name_prefix(name) or (name if ends and is_han_name(name) else None)
         if person and (is_han_name(person) or person in labels or ends and person == name):
             return person  # 我是张涛, or a given name alone before a pause: 我是主持人泓君。
     return None

@@ -870,3 +870,9 @@ def test_a_bold_latin_name_or_familiar_form_with_the_full_name_and_a_description
     t = parse("本期主播 **Alex**（陈昊，节目主理人）和 **小林**（林思远，前研究员）。\n\n**Alex**：欢迎。\n\n"
               "**小林**：你好。\n\n**Alex**：开始吧。\n\n嘉宾（北方医院 医生）：大家好。\n")
     assert [s for (s,), _ in turns(t)] == ["陈昊", "林思远", "陈昊", "嘉宾"]  # 医生 in the note is a post, no name
+
+
+def test_a_whole_name_said_in_a_self_introduction_names_the_speaker_even_when_it_opens_as_a_word():
+    t = parse("主持人：今天请到了北方医院医生方志远。\n\n嘉宾（北方医院 医生）：主持人好，我是方志远。\n\n"
+              "主持人：咳嗽怎么办？\n\n嘉宾（北方医院 医生）：多喝水。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "方志远", "主持人", "方志远"]  # 方志 is a word (a gazetteer)
