@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .chinese_names import surname_of
+from .lookahead import led_by
 from .numbers import find_amounts
 from .readers.speakers import HOST_LABELS
 
@@ -86,22 +87,25 @@ _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|应该(?!会|�
                                    r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's
 # running order and the host's prompts, asserting nothing
-_LOGISTICS = re.compile(r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
-                        r"(?:介绍|分享|讲|说|谈|发言|回答)|有请|时间关系|进入下一|下一个问题|最后一个问题|"
-                        r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这[儿里]|再见|散会|提问环节|"
-                        r"(?:时间|话筒)交给|移步|荣幸(?:地)?(?:请到|邀请)|下一位|第[一二三四五六七八九十]位(?:提问|发言)|"
-                        r"问答环节|(?:早上|上午|中午|下午|晚上)好|欢迎(?:参加|收听|收看|来到|观看|大家)|"
-                        r"^(?:好的?[，,]\s?)?(?:最后|首先|先|然后|接下来|下面|那)[，,]?\s?请|"
-                        r"请(?:每位|各位|两位|三位|四位|几位|大家)|掌声欢迎|"
-                        r"(?:今天|本期)(?:的|我们的)?(?:嘉宾|客人)(?:是|有)|坐在我旁边的|"
-                        r"大家(?:各自|分别|轮流)?(?:先)?(?:讲|说|谈|聊)一下|问题来自|(?:今天|本期)(?:我们)?(?:想|要|主要|来)讨论|"
-                        # 第一排那位女士, 到这里就结束了, 不构成投资建议, 会后如有问题: the event's running and its notices
-                        r"第[一二三四五六七八九十]排|(?:前|后)排(?:这|那)位|到这里(?:就)?结束|不构成(?:任何)?投资建议|仅供参考|"
-                        r"会后如有问题|"
-                        # 家人们, 宝宝们扣个1, 上链接: a livestream's host talking to the audience
-                        r"家人们|宝宝们|扣个?1|上链接")
-# 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say
-_ANNOUNCEMENT = re.compile(r"(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
+# led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
+# where a match could start, and the search skips to those that do
+_LOGISTICS = led_by("[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣]",
+                    r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
+                    r"(?:介绍|分享|讲|说|谈|发言|回答)|有请|时间关系|进入下一|下一个问题|最后一个问题|"
+                    r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这[儿里]|再见|散会|提问环节|"
+                    r"(?:时间|话筒)交给|移步|荣幸(?:地)?(?:请到|邀请)|下一位|第[一二三四五六七八九十]位(?:提问|发言)|"
+                    r"问答环节|(?:早上|上午|中午|下午|晚上)好|欢迎(?:参加|收听|收看|来到|观看|大家)|"
+                    r"请(?:每位|各位|两位|三位|四位|几位|大家)|掌声欢迎|"
+                    r"(?:今天|本期)(?:的|我们的)?(?:嘉宾|客人)(?:是|有)|坐在我旁边的|"
+                    r"大家(?:各自|分别|轮流)?(?:先)?(?:讲|说|谈|聊)一下|问题来自|(?:今天|本期)(?:我们)?(?:想|要|主要|来)讨论|"
+                    # 第一排那位女士, 到这里就结束了, 不构成投资建议, 会后如有问题: the event's running and its notices
+                    r"第[一二三四五六七八九十]排|(?:前|后)排(?:这|那)位|到这里(?:就)?结束|不构成(?:任何)?投资建议|仅供参考|"
+                    r"会后如有问题|"
+                    # 家人们, 宝宝们扣个1, 上链接: a livestream's host talking to the audience
+                    r"家人们|宝宝们|扣个?1|上链接")
+# 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say; 最后，请…: the host's prompt
+_ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|接下来|下面|那)[，,]?\s?请|"
+                           r"(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
                            r"(?:一下|两句|几句|[两三几]件事|[两三几]点)[^，,。！？!?]{0,8}[。！!]?$|"
                            # 接下来聊交易所。, 明年我们有两件事。: the next topic, or how many points come
                            r"(?:好[，,]\s?)?(?:接下来|下面|然后|那)(?:我们)?(?:聊聊?|谈谈?|说说?|讲讲?)(?:一下)?[^，,。！？!?]{1,10}[。！!]?$|"
@@ -152,6 +156,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     askers = _askers(transcript)
     host = _host(transcript)
     agreed = _agreements(sentences, relations)
+    subtitles = transcript.subtitles  # there a sentence's text is its spoken pieces, elsewhere its span
     scored: list[tuple[float, Sentence, ClaimType, str | None, str]] = []
     questions: list[Question] = []
     turn_sentences: dict[int, int] = {}
@@ -159,7 +164,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if sentence.turn_index is None:
             continue
         turn = transcript.turns[sentence.turn_index - 1]
-        body = sentence.text(transcript)
+        body = sentence.text(transcript) if subtitles else text[sentence.start:sentence.end]
         if _asks(body):
             if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
