@@ -242,3 +242,8 @@ def test_what_the_new_shapes_must_not_take_still_names_nothing(text):
 def test_a_reporters_label_names_the_outlet():
     text = "南方日报记者：请问今年的重点是什么？\n\n张建华：继续推进改革。\n\n本报记者：还有一个问题。\n\n张建华：请讲。"
     assert orgs(text) == ["南方日报"]
+
+
+def test_widely_known_pharmaceutical_companies_securities_firms_insurers_and_exchanges_are_organisations():
+    text = "陶然：怎么看？\n\n韩立：我之前在阿斯利康做了六年，中金公司和友邦保险的分析师也这么看，币安也上线了。\n\n陶然：好。\n"
+    assert {"阿斯利康", "中金公司", "友邦保险", "币安"} <= set(orgs(text))
