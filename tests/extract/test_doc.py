@@ -70,3 +70,10 @@ def test_no_module_of_extract_caches_texts():
             cached = [d for d in func.decorator_list if "cache" in ast.unparse(d)]
             args = [a.arg for a in func.args.args]
             assert not (cached and {"text", "word"} & set(args)), (path, func.name)
+
+
+def test_an_english_title_before_a_name_ends_no_sentence():
+    doc = default_pipeline().run(parse_transcript(document_from_text(
+        "Host: My question is for Mr. Lei. Tesla cut its prices. Dr. Qiu agrees.\n\nLei: Thanks.\n", doc_id="d")))
+    assert [s.text(doc.transcript) for s in doc.sentences][:3] == [
+        "My question is for Mr. Lei.", "Tesla cut its prices.", "Dr. Qiu agrees."]
