@@ -693,7 +693,20 @@ class _SentenceReader:
 
     def _role_after(self, sentence: Sentence, person: Party, pos: int, orgs: list[Mention],
                     former: bool) -> Iterator[RoleStatement]:
-        """The title (and organisation) a role verb introduces, read up to the end of its clause."""
+        """The title (and organisation) a role verb introduces, read up to the end of its clause; posts
+        listed after it (``曾任中国平安产品部总经理、泰康人寿精算部副总经理``) each at its organisation."""
+        clause_end = _CLAUSE_BREAK.search(self.text, pos, sentence.end)
+        stop = clause_end.start() if clause_end else sentence.end
+        items = [pos] + [m.end() for m in _ITEM_BREAK.finditer(self.text, pos, stop)]
+        if len(items) > 1:
+            roles = [self._item_role(sentence, person, start, end - 1, orgs)
+                     for start, end in zip(items, items[1:] + [stop + 1])]
+            if all(roles):
+                held = None
+                for role in roles:  # 党委副书记、总经理: a post without its organisation is the one before's
+                    held = role.organization or held
+                    yield dataclasses.replace(role, organization=held, former=role.former or former)
+                return
         org = next((o for o in orgs if o.start >= pos and _ROLE_ORG_GAP.fullmatch(self.text, pos, o.start)), None)
         rest_from = org.end if org else pos
         clause_end = _CLAUSE_BREAK.search(self.text, rest_from, sentence.end)
@@ -1109,6 +1122,7 @@ def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
 
 _VERB_ASPECT = re.compile(r"[了过着]")
 # between one titled name and the next title of a list of an organisation's people
+_ITEM_BREAK = re.compile(r"、")  # between the posts a role verb lists
 _LIST_SEPARATOR = re.compile(r"\s?[，,、；;]\s?")
 # the posts of an organisation's officers (行长, 首席风险官, 董事会秘书, 总经理), not a profession (作家, 律师)
 _OFFICER = re.compile(r"长|总|官|董事|秘书|经理|主任|监事|合伙人")

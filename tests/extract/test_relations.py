@@ -706,3 +706,10 @@ def test_praising_a_proposal_approving_of_what_was_said_or_leaning_to_someones_v
     x, relations, _ = facts(f"主持人：说说。\n\n宋立言：先用缓存方案。\n\n常一鸣：{said}\n\n主持人：好。\n")
     assert ("常一鸣", "agreesWith", "宋立言") in relations
     assert said in [c.text for c in x.claims]
+
+
+def test_posts_listed_after_a_role_verb_are_each_held_at_their_organisation():
+    _, _, roles = facts("记者：请介绍一下。\n\n韩立：我现任星河人寿党委副书记、总经理，曾任中国平安产品部总经理、"
+                        "泰康人寿精算部副总经理。\n\n记者：好。\n")
+    assert {("韩立", "总经理", "星河人寿"), ("韩立", "总经理", "中国平安"), ("韩立", "副总经理", "泰康人寿精算部")} <= roles
+    assert not any("、" in (title or "") for _, title, _ in roles)
