@@ -47,9 +47,10 @@ _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?
 # 张三（星河科技 CEO）：, 主持人（李明）：: a note in brackets between the name and the colon
 _NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
 _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*")
-# 主持人（李明）：, 记者（体坛周报 郑浩）：: the name in the note, after the outlet if one is given
+# 主持人（李明）：, 记者（体坛周报 郑浩）：, 分析师（华泰证券 Eric Zhang）：: the name in the note, after the
+# outlet and post if given (words of Chinese: a Latin word before the name is the name's own)
 # (an English given name before the surname, Kevin 韩, is one too)
-_NOTE_NAME = re.compile(r"\s*(?:[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
+_NOTE_NAME = re.compile(r"\s*(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
                         r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time

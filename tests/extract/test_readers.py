@@ -876,3 +876,9 @@ def test_a_whole_name_said_in_a_self_introduction_names_the_speaker_even_when_it
     t = parse("主持人：今天请到了北方医院医生方志远。\n\n嘉宾（北方医院 医生）：主持人好，我是方志远。\n\n"
               "主持人：咳嗽怎么办？\n\n嘉宾（北方医院 医生）：多喝水。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "方志远", "主持人", "方志远"]  # 方志 is a word (a gazetteer)
+
+
+def test_a_notes_latin_full_name_after_an_organisation_stays_whole():
+    t = parse("主持人：下面提问。\n\n分析师（远山证券 Eric Zhang）：毛利率呢？\n\n韩立：会改善。\n\n"
+              "分析师（远山证券 首席分析师 Tony Liu）：海外呢？\n\n韩立：三成。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "Eric Zhang", "韩立", "Tony Liu", "韩立"]
