@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .chinese_names import surname_of
 from .lookahead import led_by
+from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import find_amounts
 from .readers.speakers import HOST_LABELS
 

@@ -752,8 +752,9 @@ class _SentenceReader:
             addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
             if addressee is not None:
                 yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
-            if (self.ends_before(_FOUND, sentence, org.start) or _FOUND_NAMED.search(self.text, sentence.start, org.start)) \
-                    and not self.ends_before(_PLANNED, sentence, org.start):
+            founded = (self.ends_before(_FOUND, sentence, org.start)
+                       or _FOUND_NAMED.search(self.text, sentence.start, org.start))
+            if founded and not self.ends_before(_PLANNED, sentence, org.start):
                 founder = self.subject_before(sentence, org.start)
                 if founder is not None and not self._unit_set_up_by_us(sentence, org):
                     current = not _PAST.search(self.text, self.clause_start(sentence, org.start), org.start)

@@ -138,9 +138,9 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
 
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk
 _LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}")
-# 谢谢苏老师的介绍, 大家好, 各位同学: the talk's first words, after an introduction in the third person
 # 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文: the one whose speech the unlabelled paragraphs below are
 _SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)")
+# 谢谢苏老师的介绍, 大家好, 各位同学: the talk's first words, after an introduction in the third person
 _TALK_OPENING = re.compile(r"^(?:谢谢|感谢|大家好|各位|同学们|尊敬的|我今天)")
 _ASKS = re.compile(r"[？?]|问")
 _LECTURE_LABEL = Label((LECTURER_LABELS[0],), (), 0)

@@ -39,10 +39,12 @@ LECTURER_LABELS = ("主讲人", "主讲嘉宾", "演讲人", "演讲嘉宾", "�
 # the parts a court hearing's record labels its speakers by (庭审笔录: 审判长：…, 原告代理人：…)
 HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉人 原告 被告 原告代理人 被告代理人 委托诉讼代理人 法定代表人 "
                            "证人 辩护人 上诉人 被上诉人 申请人 被申请人".split())
-ROLE_LABELS = INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS | frozenset(LECTURER_LABELS) | frozenset(
+ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS
+               | frozenset(LECTURER_LABELS)) | frozenset(
     "嘉宾 编辑 男 女 甲 乙 提问人".split())  # labels that name a role, not a person
 _ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
-_GIVEN_AND_SURNAME = re.compile(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")  # Kevin 林: an English given name, a surname
+# Kevin 林: an English given name, then a surname
+_GIVEN_AND_SURNAME = re.compile(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")
 _TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
 _NUMBERED_ROLE = re.compile(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = re.compile(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"

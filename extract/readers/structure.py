@@ -431,8 +431,10 @@ def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
         field = _TITLE_FIELD.match(doc.text, block.start, block.end) if block.role is BlockRole.METADATA else None
         if field:
             return field["title"]
-    opening = [(block, doc.text[block.start:block.end]) for block in takewhile(lambda b: b.role is not BlockRole.TURN, blocks)]
-    first_level = next((text for block, text in opening if block.role is BlockRole.HEADING and _FIRST_LEVEL.match(text)), None)
+    opening = [(block, doc.text[block.start:block.end])
+               for block in takewhile(lambda b: b.role is not BlockRole.TURN, blocks)]
+    first_level = next((text for block, text in opening
+                        if block.role is BlockRole.HEADING and _FIRST_LEVEL.match(text)), None)
     if first_level:
         return _strip_marks(first_level)
     read = [(block, doc.text[block.start:block.end]) for block in blocks]
