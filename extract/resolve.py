@@ -332,13 +332,15 @@ def _listed_person(base: str, people: tuple[str, ...]) -> str | None:
 
 
 def _short_forms(mentions: tuple[Mention, ...]) -> dict[str, str]:
-    """``封神榜大模型`` → ``封神榜``, ``X公司`` → ``X``: a long form meets its short form in one document."""
+    """``封神榜大模型`` → ``封神榜``, ``X公司`` → ``X``, ``小米集团`` → the lexicon's ``小米``: a long form meets
+    its short form in one document."""
     texts = {m.text for m in mentions if m.kind is not Kind.PERSON and not m.canonical}
+    names = texts | {m.canonical for m in mentions if m.kind is not Kind.PERSON and m.canonical}
     out = {}
     for text in texts:
         for tail in (_MODEL_TAILS, _ORG_TAILS):
             stem = tail.sub("", text)
-            if stem != text and stem in texts:
+            if stem != text and stem in names:
                 out[text] = stem
     return out
 

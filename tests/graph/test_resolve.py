@@ -134,3 +134,9 @@ def test_an_organisations_latin_name_in_brackets_names_the_same_organisation():
                      "Lanxi Therapeutics的海外团队在波士顿。\n\n主持人：好。\n")
     organisations = labels(corpus, "Organization")
     assert "Lanxi Therapeutics" not in organisations and "Lanxi Therapeutics" in organisations["澜溪医药"].aliases
+
+
+def test_a_known_companys_name_with_its_legal_form_is_that_company():
+    corpus = resolve("主持人：介绍一下。\n\n雷军：小米集团今年营收很好。小米的汽车业务也在增长。\n\n主持人：好。\n")
+    organisations = labels(corpus, "Organization")
+    assert "小米集团" not in organisations and "小米集团" in organisations["小米"].aliases
