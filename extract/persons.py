@@ -213,6 +213,9 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     """
     word, s, e = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (nxt and len(word) == 2 and len(nxt[0]) == 2 and nxt[0][1] in NOT_IN_NAME and nxt[0][0] not in NOT_IN_NAME
+            and not in_dictionary(nxt[0]) and is_han_name(word + nxt[0][0]) and not _is_common_word(word, strict)):
+        return s, nxt[1] + 1  # 陈立|东到: the segmenter's guess glued the name's last character to the word after
     if nxt and len(nxt[0]) == 1 and nxt[0] not in NOT_IN_NAME and is_han_name(word + nxt[0]):
         if (len(word) == 2 and not _is_common_word(word, strict)) or word in lexicon.surnames():
             return s, nxt[2]

@@ -61,3 +61,9 @@ def test_a_chats_call_to_everyone_is_no_person():
     people = [m.text for m in extract(parse_transcript(document_from_text(text))).mentions if m.kind.value == "Person"]
     assert "所有人" not in people and "韩立新" in people
 
+
+
+def test_a_name_whose_last_character_the_segmenter_glued_to_the_next_word_is_whole():
+    text = "陶然：谁来考察？\n\n韩立：盒马的采购经理陈立东到我们这边来考察。\n\n陶然：好。\n"
+    people = [m.text for m in extract(parse_transcript(document_from_text(text))).mentions if m.kind.value == "Person"]
+    assert "陈立东" in people and "陈立" not in people
