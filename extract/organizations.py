@@ -604,18 +604,45 @@ _OUTLET_ENDINGS = ("报", "社", "台", "卫视", "网", "新闻", "周刊", "�
 
 
 def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
-    """The outlet of each reporter's speaker label (``人民日报记者：``): a label is document text, so
-    the outlet it names is a mention like any other, of the turn the label opens."""
+    """The outlet of each reporter's speaker label (``人民日报记者：``), and the organisation a label's
+    note gives the speaker (``分析师（远山证券 首席分析师 邓一凡）：``): a label is document text, so
+    the organisation it names is a mention like any other, of the turn the label opens."""
     text = doc.text
     for turn in doc.turns:
         for start, end in turn.labels:
             label = _REPORTER_LABEL.fullmatch(text, start, end)
-            if label is None:
-                continue
-            s, e = label.span("outlet")
-            known = next((name for ls, le, name in _orgs().finditer(text, s, e) if (ls, le) == (s, e)), None)
-            if known is not None or _outlet_name(label["outlet"]):
-                yield Candidate(s, e, Kind.ORGANIZATION, turn.index, known)
+            if label is not None:
+                s, e = label.span("outlet")
+                known = _known_organization(text, s, e)
+                if known is not None or _outlet_name(label["outlet"]):
+                    yield Candidate(s, e, Kind.ORGANIZATION, turn.index, known)
+            note = label_note(text, start, end)
+            for word in _NOTE_WORD.finditer(text, *note) if note else ():
+                known = _known_organization(text, word.start(), word.end())
+                if known is not None or word.group().endswith(ORG_SUFFIXES + _OUTLET_ENDINGS):
+                    yield Candidate(word.start(), word.end(), Kind.ORGANIZATION, turn.index, known)
+                    break  # the note's first organisation is the speaker's
+
+
+def _known_organization(text: str, start: int, end: int) -> str | None:
+    return next((name for s, e, name in _orgs().finditer(text, start, end) if (s, e) == (start, end)), None)
+
+
+_NOTE_WORD = re.compile(r"[^\s（()）:：]{2,16}")
+_NOTE_BEFORE = re.compile(r"[（(](?P<words>[^（()）\n]{0,30}?)\s*$")
+_NOTE_AFTER = re.compile(r"\s*[（(](?P<words>[^（()）\n]{1,30})[)）]")
+
+
+def label_note(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words of the note about the speaker a label gives, around the name it resolved to: before
+    it inside the brackets (``分析师（远山证券 首席分析师 邓一凡）``) or in brackets after it
+    (``韩立（首席财务官）``); None without one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _NOTE_BEFORE.search(text, line_start, start)
+    if before is not None and before["words"].strip():
+        return before.span("words")
+    after = _NOTE_AFTER.match(text, end)
+    return after.span("words") if after is not None else None
 
 
 def _outlet_name(name: str) -> bool:

@@ -63,7 +63,7 @@ class Pipeline:
         doc = Doc(transcript)
         mentions = self.find_mentions(doc)
         doc.split_sentences()
-        relations, roles, quantities = extract_relations(transcript, doc.paragraph_sentences)
+        relations, roles, quantities = extract_relations(transcript, doc.paragraph_sentences, doc.mentions)
         claims, questions = extract_claims(transcript, doc.sentences, relations)
         doc.extraction = Extraction(transcript=transcript, mentions=mentions, relations=relations, roles=roles,
                                     quantities=quantities, claims=claims, questions=questions,

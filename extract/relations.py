@@ -22,6 +22,7 @@ from .called_names import said_to_be_a_company
 from .tables import Cell, Column, table_cells
 from .claims import voices_others
 from .numbers import parse_chinese_number
+from .organizations import label_note
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
 _FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
@@ -216,10 +217,13 @@ _COPULA_REACH = 3  # 叫做 and a space
 _SCALE_REACH = 6  # 盘古大模型，千亿规模: a scale this close after a model measures it
 
 
-def extract_relations(transcript: Transcript, sentences: Sequence[Sentence]) -> tuple[
+def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
+                      mentions: Sequence[Mention] = ()) -> tuple[
         tuple[Relation, ...], tuple[RoleStatement, ...], tuple[Quantity, ...]]:
+    """Relations, roles and quantities the sentences state; ``mentions`` (the document's) also give the
+    posts the speaker labels' notes state (``分析师（远山证券 首席分析师 邓一凡）：``)."""
     relations: list[Relation] = []
-    roles: list[RoleStatement] = []
+    roles: list[RoleStatement] = list(_label_roles(transcript, mentions))
     quantities: list[Quantity] = []
     reader = _SentenceReader(transcript, sentences)
     speakers = Speakers(reader.speaker, reader.addressee)
@@ -289,6 +293,37 @@ def _employers(relations: list[Relation]) -> dict[str, Party]:
         if r.predicate is Predicate.WORKS_FOR and (isinstance(r.subject, SpeakerRef) or r.subject.kind is Kind.PERSON):
             employer.setdefault(_party_name(r.subject), r.object)
     return employer
+
+
+def _label_roles(transcript: Transcript, mentions: Sequence[Mention]) -> Iterator[RoleStatement]:
+    """The post and organisation a speaker label's note gives its speaker, once per speaker: the
+    note's first organisation (a mention, as any) and the title it holds."""
+    text = transcript.document.text
+    organisations = [m for m in mentions if m.kind is Kind.ORGANIZATION]
+    seen: set[tuple[str, str, str]] = set()
+    for turn in transcript.turns:
+        for start, end in turn.labels:
+            note = label_note(text, start, end)
+            if note is None:
+                continue
+            org = next((m for m in organisations if note[0] <= m.start and m.end <= note[1]), None)
+            title = next((t for w in _NOTE_WORDS.findall(text, *note) if (t := _title_ending_at(w, len(w), 0)) == w),
+                         "") or _label_post(text, note[0])
+            key = (turn.speaker, title, org.canonical or org.text if org else "")
+            known = any(k[0] == key[0] and k[2] == key[2] for k in seen)  # the speaker's first post there
+            if (org is not None or title) and not known:
+                seen.add(key)
+                yield RoleStatement(SpeakerRef(turn.speaker, turn.index), title, org, note[0], note[1])
+
+
+_NOTE_WORDS = re.compile(r"[^\s（()）、，,]{2,16}")
+_POST_BEFORE_NOTE = re.compile(r"(?:^|\n)[\s*_#>]*(?P<post>[\u4e00-\u9fff]{2,8})\s*[（(]$")
+
+
+def _label_post(text: str, note_start: int) -> str:
+    """分析师（远山证券 李想）：: the post a label names before the note, when it is a title."""
+    post = _POST_BEFORE_NOTE.search(text, max(0, note_start - 12), note_start)
+    return post["post"] if post and post["post"] in lexicon.titles() else ""
 
 
 def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],

@@ -713,3 +713,12 @@ def test_posts_listed_after_a_role_verb_are_each_held_at_their_organisation():
                         "泰康人寿精算部副总经理。\n\n记者：好。\n")
     assert {("韩立", "总经理", "星河人寿"), ("韩立", "总经理", "中国平安"), ("韩立", "副总经理", "泰康人寿精算部")} <= roles
     assert not any("、" in (title or "") for _, title, _ in roles)
+
+
+def test_a_speaker_labels_note_gives_the_speakers_post_and_organisation():
+    _, relations, roles = facts("主持人：下面提问。\n\n分析师（远山证券 首席分析师 邓一凡）：毛利率呢？\n\n"
+                                "韩立（首席财务官）：会改善。\n\n分析师（远山证券 邓一凡）：谢谢。\n\n"
+                                "分析师（北辰资本 梁越）：分红呢？\n\n韩立：会提高。\n")
+    assert {("邓一凡", "首席分析师", "远山证券"), ("韩立", "首席财务官", None), ("梁越", "分析师", "北辰资本")} <= roles
+    assert sum(1 for person, _, _ in roles if person == "邓一凡") == 1  # once, though two labels say it
+    assert {("邓一凡", "worksFor", "远山证券"), ("梁越", "worksFor", "北辰资本")} <= relations
