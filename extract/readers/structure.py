@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, BlockRole, Document, Excerpt, Transcript, Turn
 from .labels import SOUND_CUES, Label, match_bracketed_label, match_label
@@ -122,6 +122,8 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
     date = None
     for i, cue in enumerate(cues):
         line = cue.line
+        if cue.label is not None and not _label_unbroken(doc.text, line, cue.label):
+            cue = replace(cue, label=None)
         if cue.structural:
             state.roles.append(BlockRole.STRUCTURE)
             continue
@@ -177,6 +179,13 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             in_highlights = False
         state.roles.append(role)
     return _finish(state, cues, reader, date, overrides or {}, notes)
+
+
+def _label_unbroken(text: str, line: Line, label: Label) -> bool:
+    """Each name of the label is one unbroken stretch of the source: markup inside a name
+    (``LL**闻动``) makes it no label, whose offsets could not give back the name."""
+    return all(text[start:end] == line.visible[s:e]
+               for (s, e), (start, end) in zip(label.spans, (line.span_of(s, e) for s, e in label.spans)))
 
 
 def _continue(turn: _OpenTurn, line: Line, cue: Cue, index: int) -> None:
