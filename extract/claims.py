@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .chinese_names import surname_of
+from .chinese_names import HONORIFICS, SURNAME_POSTS, surname_of
 from .lookahead import led_by
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import find_amounts
@@ -321,8 +321,9 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
     return _OWN_VIEW.search(text, end, sentence.end) is None
 
 
-# 钱总的意思是…, 王老师说过…: someone called by surname and a form of address
-_ADDRESSED = re.compile(r"(?P<surname>[\u4e00-\u9fff]{1,2}?)(?:总|老师|教授|博士|主任|经理|书记|院长|局长)")
+# 钱总的意思是…, 王老师说过…: someone called by surname and a form of address (the names' own forms)
+_ADDRESSED = re.compile(r"(?P<surname>[\u4e00-\u9fff]{1,2}?)(?:"
+                        + "|".join(sorted(HONORIFICS + SURNAME_POSTS, key=len, reverse=True)) + ")")
 
 
 def _addressed_other(text: str, at: int, end: int, speaker: str) -> re.Match[str] | None:

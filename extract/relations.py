@@ -142,10 +142,11 @@ _THEIR = re.compile(r"\s?(?:他|她)的")
 # speaker's own organisation or at the one just named
 _POST_IS = re.compile(r"(?:叫做?|名叫|是)\s?$")
 _THEIRS_BEFORE = re.compile(r"(?:他们|她们|它们|它)的?\s?$")
-_OURS_BEFORE = re.compile(r"我们(?:的|公司的?|团队的?)?(?:另一位|一位)?\s?$")
+_OUR_OF = r"我们(?:的|公司的?|团队的?)"  # 我们的, 我们公司的
+_OURS_BEFORE = re.compile(rf"(?:{_OUR_OF}|我们)(?:另一位|一位)?\s?$")
 # 首先有请我们的导演邓岚: a host welcoming "our" guest, who is no colleague
 _WELCOMED = re.compile(r"(?:有请|欢迎|请出|邀请)\s?$")
-_OURS_OPENING = re.compile(r"\s?我们(?:的|公司的?|团队的?)")  # 郑凯现在是我们的课程总监
+_OURS_OPENING = re.compile(rf"\s?{_OUR_OF}")  # 郑凯现在是我们的课程总监
 _ITS_BEFORE = re.compile(r"\s?(?:[，,]\s?)?(?:它的|其|的)?\s?$")
 _COLLEAGUE = re.compile(r"同事")
 # 我的同事赵强, 我以前在协和的同事吴嘉禾, 我的同事、南方医院放疗科主任吕振华: a colleague, named after a post or not
