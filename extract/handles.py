@@ -1,9 +1,11 @@
 """Social-media handles: ``@张三`` names a person, ``@新浪科技`` an organisation.
 
 A handle is taken when it ends clearly (a colon, a space, another handle, punctuation).  A
-handle made of a known organisation or ending in an organisation suffix names an organisation;
-one naming a kind of content (频道, 语录, 画报) names no one.  A handle mixing scripts
-(``张三Uncle``) gives only its leading Chinese name.  The span leaves out the ``@``.
+handle made of a known organisation or ending in an organisation or news outlet's suffix (公司,
+晚报, 杂志) names an organisation; one shaped as a person's name names that person; any other is a
+nickname its owner chose (``爱喝奶茶的小熊``, ``每日电影``), which names no one: most handles are.
+A handle mixing scripts (``张三Uncle``) gives only its leading Chinese name.  The span leaves out
+the ``@``.
 """
 from __future__ import annotations
 
@@ -12,15 +14,14 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import surname_of
+from .chinese_names import is_han_name, surname_of
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
 from .organizations import ORG_SUFFIXES, starts_with_organization
 from .persons import loose_names_at, plausible_name
 
-_MEDIA_HANDLE = re.compile(r"(?:频道|电影|语录|吧|照片|相册|画报|网|报|新闻|资讯|头条|官方|视频|音乐|美食|时尚|微博|"
-                           r"杂志|日报|周刊|电台|旅行|小组|社区|大全|精选|用户\d*|大学生|经济学|礼仪|社交)$")
+_OUTLET = re.compile(r"(?:网|日报|晚报|早报|杂志|周刊|电台|电视台|新闻社|报社)$")
 _EVERYONE = frozenset({"所有人", "全体成员", "全体"})  # a chat's @所有人 calls everyone, no one
 _HANDLE = re.compile(r"@([^\s@:：/\\\[\]【】，,。！!？?、#（）()“”\"'》《~～\-_|]{1,30})")
 _HANDLE_END = re.compile(r"(?:[\s@:：/\[【#]|$)")
@@ -45,10 +46,17 @@ def handle_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
                 if span:
                     yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
                 continue
-            if len(handle) < 2 or _MEDIA_HANDLE.search(handle) or handle in lexicon.not_names() or handle in _EVERYONE:
+            if len(handle) < 2 or handle in lexicon.not_names() or handle in _EVERYONE:
                 continue
-            kind = Kind.ORGANIZATION if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle) else Kind.PERSON
-            yield Candidate(s, s + len(handle), kind, para.turn_index)
+            if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle) or _OUTLET.search(handle):
+                yield Candidate(s, s + len(handle), Kind.ORGANIZATION, para.turn_index)
+            elif _name_shaped(handle):
+                yield Candidate(s, s + len(handle), Kind.PERSON, para.turn_index)
+
+
+def _name_shaped(handle: str) -> bool:
+    """A handle that reads as a person's name (``张三``, ``小王``), not a chosen nickname (``爱喝奶茶的小熊``)."""
+    return is_han_name(handle) or len(handle) == 2 and handle[0] in "小老阿" and surname_of(handle[1:]) is not None
 
 
 def _name_leading(doc: Doc, handle: str, start: int, han_end: int) -> tuple[int, int] | None:

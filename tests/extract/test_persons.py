@@ -119,6 +119,22 @@ def test_handle_naming_a_kind_of_content_is_no_one():
     assert people("转发//@每日电影:推荐一部老片") == []
 
 
+@pytest.mark.parametrize("text", ["转发//@爱喝奶茶的小熊:太可爱了", "哈哈@追风少年二号 你也来", "//@周末去哪儿玩:新店开了"])
+def test_handle_chosen_as_a_nickname_is_no_one(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, name", [("谢谢@小王 帮忙", "小王"), ("//@韩立新:收到", "韩立新")])
+def test_handle_shaped_as_a_name_is_a_person(text, name):
+    assert people(text) == [name]
+
+
+def test_handle_of_a_news_outlet_is_an_organisation():
+    transcript = parse_transcript(document_from_text("转发自@晨光晚报 的消息", doc_id="t"))
+    found = default_pipeline().find_mentions(Doc(transcript))
+    assert [(m.text, m.kind) for m in found] == [("晨光晚报", Kind.ORGANIZATION)]
+
+
 def test_handle_mixing_scripts_gives_the_chinese_name():
     assert people("哈哈//@吕明轩Leo:好久不见") == ["吕明轩"]
 
