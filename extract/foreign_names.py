@@ -28,7 +28,7 @@ from .doc import Doc, Paragraph
 from .english_relations import ENGLISH_TITLE
 from .lookahead import led_by
 from .model import Kind
-from .persons import has_person_cue, in_work_title
+from .persons import has_person_cue, has_role_before, in_work_title
 from .tokens import dictionary_tag, in_dictionary
 
 
@@ -276,6 +276,8 @@ def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
 
 # 阿肯（Ken）, 许安然（Annie）: an English given name in brackets right after a person's name
 _BRACKETED_GIVEN = led_by("[（(]", r"[（(]\s?(?P<name>[A-Z][a-z]{2,11})\s?[)）]")
+# 产品经理Kevin, 同事 Lisa: a capitalised English given name alone, right after a title or a role
+_GIVEN_ALONE = led_by("[A-Z]", r"(?<![A-Za-z0-9_.@/&-])(?P<name>[A-Z][a-z]{2,11})(?![A-Za-z0-9_.@/&-]| [A-Za-z0-9])")
 # Kevin 郭一鸣: an English given name before a Chinese full name, a space between
 _GIVEN_BEFORE_NAME = led_by("[A-Z]", r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,11}) (?P<after>[\u4e00-\u9fff]{2,3})")
 
@@ -300,6 +302,10 @@ def _english_given_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[
             named = any(before in speakers or is_han_name(before)
                         for before in (doc.text[max(para.start, end - k):end] for k in (4, 3, 2)))
             if named and _given_name_shape(m["name"]):
+                yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
+        for m in _GIVEN_ALONE.finditer(doc.text, para.start, para.end):
+            if (has_role_before(doc.text, m.start() - (doc.text[m.start() - 1:m.start()] == " "))
+                    and _given_name_shape(m["name"]) and m["name"] not in lexicon.listed_names()):
                 yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
         for m in _GIVEN_BEFORE_NAME.finditer(doc.text, para.start, para.end):
             after = m["after"]

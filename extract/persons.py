@@ -27,8 +27,10 @@ _SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常爱]{1,2}|一直|经
                            r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
                            r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师)|是(?:一个|一位|个)[^，,。！？!?]{0,8}的人)")
 # before a name: a cue word, a byline, or the speaker's own pronoun joined to the name (我和林某, 跟他和林某)
-_CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|(?:嘉宾|主持人|同事|朋友|导师|学生|校友|老板|上司|师兄|师姐|师弟|师妹|mentor)\s?(?:是|叫)?|邀请了?|采访了?|对话|专访|"
+_RELATION_BEFORE = r"(?:嘉宾|主持人|同事|朋友|导师|学生|校友|老板|上司|师兄|师姐|师弟|师妹|室友|搭档|mentor)\s?(?:是|叫)?"
+_CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|" + _RELATION_BEFORE + r"|邀请了?|采访了?|对话|专访|"
                          r"拜访了?|感谢|谢谢|作者[：:]\s?|记者\s?|编辑[：:]\s?|[我你他她][和跟与])$")
+_ROLE_BEFORE = re.compile(_RELATION_BEFORE + "$")
 _BIO_START = re.compile(r"(?:先生|女士)?(?:[（(][^）)]{1,12}[）)])?\s*[，,：:]\s*(?:男|女|中国|汉族|\d{4}\s*年|生于|出生|现任|曾任|历任|博士|硕士|学士|本科|教授|高级|研究员|工程师|研究生|中共|党员|大专|大学|汉族|籍贯|$)")
 _BIO_NAME_END = re.compile(r"(?:先生|女士|出生|生于|[（(][^）)]{1,12}[）)][：:，,])")
 _ORG_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电梯|租赁|地产|置业|控股|股份|实业|药业|传媒|律师|会计|"
@@ -219,6 +221,8 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     if nxt and len(nxt[0]) == 1 and nxt[0] not in NOT_IN_NAME and is_han_name(word + nxt[0]):
         if (len(word) == 2 and not _is_common_word(word, strict)) or word in lexicon.surnames():
             return s, nxt[2]
+        if not strict and len(word) == 2 and word_frequency(word) < _COMMON and plausible_name(word + nxt[0]):
+            return s, nxt[2]  # 负责人魏国|安: after a title, a rare word the segmenter made of the name's first two characters
     if nxt and word in lexicon.surnames() and len(nxt[0]) <= 2 and is_han_name(word + nxt[0]):
         # 专家向媒体表示: a surname that is also a preposition or an everyday word, then a common word
         if not ((strict or word in _AMBIGUOUS_SURNAMES) and _is_common_word(nxt[0], strict)):
@@ -432,6 +436,13 @@ def _given_name_word(word: str) -> bool:
     freq = word_frequency(word)
     tag = dictionary_tag(word) or ""
     return freq < _COMMON and not tag.startswith(("u", "p", "c", "r", "m", "q")) or tag.startswith("nr")
+
+
+def has_role_before(text: str, start: int) -> bool:
+    """A job title or a person's role to someone right before a name (``产品经理``, ``同事``,
+    ``嘉宾是``): what only a person is (things too are ``叫`` something)."""
+    before = text[max(0, start - _CUE_REACH):start]
+    return before.endswith(lexicon.titles()) or bool(_ROLE_BEFORE.search(before))
 
 
 def has_person_cue(text: str, start: int, end: int) -> bool:

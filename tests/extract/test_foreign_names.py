@@ -4,8 +4,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from talkgraph.extract.foreign_names import latin_person_names, transliterated_names, transliteration_score
+from talkgraph.extract.doc import Doc
+from talkgraph.extract.foreign_names import latin_person_names, latin_persons, transliterated_names, transliteration_score
 from talkgraph.extract.model import Kind
+from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.transcript import parse_transcript
 
 
 def foreign(text: str) -> list[str]:
@@ -14,6 +17,12 @@ def foreign(text: str) -> list[str]:
 
 def latin(text: str) -> list[str]:
     return [text[s.start:s.end] for s in latin_person_names(text)]
+
+
+def latin_component(text: str) -> list[str]:
+    """What the ``persons.latin`` component finds: full names, and given names where the text says so."""
+    doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
+    return [doc.text[c.start:c.end] for c in latin_persons(doc, doc.paragraphs)]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -84,6 +93,16 @@ def test_latin_person_names(text, name):
 ])
 def test_latin_product_and_company_shapes_are_no_person(text):
     assert latin(text) == []
+
+
+@pytest.mark.parametrize("text, name", [("我们的产品经理Kevin说这个功能要砍掉。", "Kevin"), ("我和同事 Lisa 聊过这件事。", "Lisa")])
+def test_an_english_given_name_alone_after_a_title_or_a_role_is_a_person(text, name):
+    assert latin_component(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["国外有个公司叫 Poe。", "首席技术官Python写得好。", "CEO Max 版本很贵。"])
+def test_a_latin_word_after_a_naming_verb_or_no_given_name_is_no_person(text):
+    assert latin_component(text) == []
 
 
 def test_a_latin_name_without_a_cue_is_left_alone_however_often_it_recurs():

@@ -26,6 +26,7 @@ def names(text: str) -> list[str]:
     ("这次分享的是创始人钱志平。", "钱志平"),
     ("以及翰林医药首席执行官郑文博。", "郑文博"),  # 博 in a given name
     ("今天的主持人是许博涛。", "许博涛"),
+    ("俱乐部负责人魏国安这样说。", "魏国安"),  # 魏国|安: the segmenter read the name's first two characters as a word
 ])
 def test_title_then_name(text, name):
     assert name in people(text)
