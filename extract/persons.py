@@ -18,7 +18,7 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .lookahead import led_by
 from .model import Kind, SpeakerKind
-from .readers.speakers import GROUP_LABELS
+from .readers.speakers import ROLE_LABELS
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
@@ -76,9 +76,9 @@ def _surname_words(doc: Doc, para: Paragraph) -> list[int]:
 
 
 def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """The transcript's speakers wherever the text names them; not a group's label (观众, 投资者),
-    which in the text (各位观众) means the group, not the one who spoke under it."""
-    names = sorted((n for n in doc.transcript.speakers if n not in GROUP_LABELS), key=len, reverse=True)
+    """The transcript's speakers wherever the text names them; not a role's label (问, 主持人, 观众),
+    which in the text (要问为什么, 各位观众) is a word or a group, not the one who spoke under it."""
+    names = sorted((n for n in doc.transcript.speakers if n not in ROLE_LABELS), key=len, reverse=True)
     if not names:
         return
     alternatives = [_bounded(n) for n in names] + [a for a in (_addresses(doc),) if a]

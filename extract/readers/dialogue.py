@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from ..chinese_names import is_han_name
 from ..model import Document, Transcript
 from . import reader
-from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_label
+from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name
 from .structure import Cue, assemble
@@ -37,7 +37,7 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
         if line.heading:
             out.append(_heading_label(line))
             continue
-        label = None if line.list_item else match_label(line.visible)
+        label = None if line.list_item else match_label(line.visible) or match_bracketed_label(line.visible)
         out.append(label if label is not None and not label.header else None)
     return out
 

@@ -91,6 +91,8 @@ _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|�
                r"问|答|Q|A|Host|Moderator|Guest)")
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
+# （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
+_ROUND_BRACKETED_ROLE = re.compile(rf"{_TIME_BEFORE}[（(]\s*(?P<names>{_ROLE_WORDS})\s*[）)]\s*[:：]?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +142,13 @@ def match_label(visible: str) -> Label | None:
 
 
 def match_bracketed_label(visible: str) -> Label | None:
-    """The label in brackets a subtitle or export line opens with (``[主持人] 欢迎收听。``); a sound
-    (``[音乐]``) or a bracket with nothing after it is none."""
-    match = _BRACKETED.match(visible)
+    """The label in brackets a subtitle or export line opens with (``[主持人] 欢迎收听。``, ``（主持人）
+    欢迎收听。``); a sound (``[音乐]``) or a bracket with nothing after it is none."""
+    match = _BRACKETED.match(visible) or _ROUND_BRACKETED_ROLE.match(visible)
     if not match or match.end() >= len(visible):
         return None
-    code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
+    groups = match.groupdict()
+    code = groups["before"] or groups["before_bare"] or groups.get("after") or groups.get("after_bare")
     label = _label(match, match.end(), seconds(code) if code else None)
     if label is None or any(name.lower() in SOUND_CUES for name in label.names):
         return None

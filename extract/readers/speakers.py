@@ -56,6 +56,7 @@ _INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总
               r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
 _INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 _ASKER_NAME = re.compile(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TITLE_NAME = re.compile(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 # 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
@@ -67,7 +68,7 @@ _PAREN_NAME = re.compile(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff])\**\s*
 _CALLED = re.compile(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
 _SELF_INTRO = re.compile(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
                          rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")
-_BYLINE = re.compile(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
+_BYLINE = re.compile(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)(?:\s*[、/]\s*(?:整理|撰文|编辑|采写|文字))?\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
                      rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
 # a byline inside running text: 本文记者林晓近日…, 专访李志飞 文｜林晓 编辑｜王芳, …。采访/撰文：林晓。
 # The name ends where a word that cannot be part of it starts, and must be a full name.
@@ -380,7 +381,8 @@ def _introduced(title: str, text: str) -> list[str]:
         for m in pattern.finditer(where):
             run = m["name"]
             for size in (3, 2):
-                if len(run) >= size and is_han_name(run[:size]):
+                if (len(run) >= size and is_han_name(run[:size])
+                        and (pattern is not _TITLE_NAME or _run_opens_a_word(where, m.start("name")))):
                     found.append((m.start("name") - (len(text) if where is title else 0), run[:size]))
                     break
                 if len(run) >= size and _name_ending(run, size) and pattern is _TITLE_NAME:
@@ -419,6 +421,12 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
     return out
 
 
+def _run_opens_a_word(text: str, start: int) -> bool:
+    """A run of Han characters found at ``start`` is not the tail of a longer one (老工程师口述史: the
+    run 师口述史 begins inside a word, and 师口述 is no name though shaped as one)."""
+    return start == 0 or not _HAN_CHAR.match(text, start - 1)
+
+
 def _name_ending(run: str, size: int) -> bool:
     """The run's last ``size`` characters are a full name, not begun by a character that makes a word
     with the one before it (``驰远汽车周岩``: 车 belongs to 汽车, the name is 周岩)."""
@@ -441,8 +449,9 @@ def _interviewee(title: str, intro: str, introduced: list[str], author: str | No
     askers = {author} | {_name_prefix(m["name"]) for m in _ASKER_NAME.finditer(intro)}
     for m in _TITLE_NAME.finditer(title):
         run = m["name"]
+        opens = _run_opens_a_word(title, m.start("name"))
         for size in (3, 2):
-            for piece, fits in ((run[-size:], _name_ending(run, size)), (run[:size], is_han_name(run[:size]))):
+            for piece, fits in ((run[-size:], _name_ending(run, size)), (run[:size], opens and is_han_name(run[:size]))):
                 if len(run) >= size and fits and piece not in askers:
                     return piece
     others = [p for p in introduced if p not in askers]

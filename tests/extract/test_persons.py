@@ -171,3 +171,8 @@ def test_a_name_said_to_be_a_kind_of_person_is_a_person():
 def test_a_speakers_name_cut_into_surname_and_given_name_before_an_address_stays_whole():
     text = "主持人：讲座由信息学院院长韩立新教授主持。\n\n韩立新：谢谢。\n\n主持人：好。\n"
     assert "韩立新教授" in people(text) and "立新教授" not in people(text)
+
+
+def test_a_role_a_speaker_is_labelled_by_is_no_name_in_the_text():
+    text = "问：您是哪年进厂的？\n\n答：1963年。每一个尺寸都要问为什么。\n\n问：后来呢？\n\n答：后来面对的问题不一样。\n"
+    assert people(text) == []

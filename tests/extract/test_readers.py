@@ -370,6 +370,28 @@ def test_the_interviewee_of_a_long_title_line():
     assert t.speaker_record("问").kind is SpeakerKind.UNNAMED
 
 
+def test_a_title_word_that_ends_in_a_name_shaped_run_names_no_interviewee():
+    text = ("老工程师口述史｜陈家豪：从拖拉机厂到研究院的四十年\n\n"
+            "问：你好。\n\n答：你好。\n\n问：再见。\n\n答：再见。\n")
+    assert parse(text).speakers == ("问", "陈家豪")  # not 师口述, begun inside 工程师
+
+
+def test_labels_in_square_brackets_open_the_turns_of_a_dialogue():
+    t = parse("【主持人】欢迎来到节目。\n\n【吴昊】谢谢邀请。\n\n【主持人】先聊聊开源。\n\n【吴昊】我认为开源会赢。\n")
+    assert t.input_format == "dialogue"
+    assert turns(t) == [(("主持人",), "欢迎来到节目。"), (("吴昊",), "谢谢邀请。"), (("主持人",), "先聊聊开源。"),
+                        (("吴昊",), "我认为开源会赢。")]
+    assert_offsets_exact(t)
+
+
+def test_a_role_in_round_brackets_opens_a_subtitle_turn_and_a_stage_direction_does_not():
+    srt = ("1\n00:00:00,000 --> 00:00:02,000\n（主持人）欢迎收听。\n\n2\n00:00:02,000 --> 00:00:04,000\n"
+           "(嘉宾)谢谢。（笑）\n\n3\n00:00:04,000 --> 00:00:06,000\n（笑）很高兴来。\n")
+    t = parse(srt)
+    assert turns(t) == [(("主持人",), "欢迎收听。"), (("嘉宾",), "谢谢。（笑）\n（笑）很高兴来。")]
+    assert_offsets_exact(t)
+
+
 def test_zoom_and_teams_header_lines():
     zoom = "[Jane Smith] 10:01:02\nGood morning.\n\n[Bob Lee] 10:01:09\nMorning.\n\n[Jane Smith] 10:01:15\nLet's start.\n"
     t = parse(zoom)
@@ -419,6 +441,7 @@ def test_formats_command_lists_every_input_format_with_an_example_it_reads():
     ("专访陈家豪 文｜林晓 编辑｜王芳", "林晓"),
     ("记者 | 林晓\n\n星河科技创始人陈家豪谈开源。", "林晓"),
     ("星河科技创始人陈家豪谈开源。采访/撰文：林晓。编辑：王芳", "林晓"),
+    ("采访、整理：林晓\n\n星河科技创始人陈家豪谈开源。", "林晓"),
 ])
 def test_the_asker_is_the_byline_in_running_text(intro, asker):
     t = parse(intro + "\n\n问：为什么开源？\n\n答：因为生态更大。\n\n问：难吗？\n\n答：很难。\n")
