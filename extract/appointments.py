@@ -65,10 +65,10 @@ _GLOSS_ITEM = re.compile(r"[^、，,；;]+")
 
 # 寒武纪副总裁王宁，摩尔线程联合创始人张建中: a guest list names the organisation of each post a
 # person's name follows, an item after a pause
-_NAME_AFTER_POST = re.compile(r"([\u4e00-\u9fff]{2,3})(?=[，,、。；;：:（(\s]|$)")
+_NAME_AFTER_POST = re.compile(r"([\u4e00-\u9fff]{2,3})(?=[，,、。；;：:（(\s]|$|(?:说|认为|表示|谈|指出|介绍|提到|分享|坦言))")
 _ITEM_OPENS = re.compile(r"[，,、。；;：:！!？?\s]")
 # words that open an item without being part of a name: joining it to a list, inviting, a caption's 图为
-_ITEM_LEADS = re.compile(r"(?:还有|以及|包括|和|及|与|有请|请到了?|邀请了?|欢迎|来自|图为)\s?")
+_ITEM_LEADS = re.compile(r"(?:还有|以及|包括|和|及|与|有?请|请到了?|邀请了?|欢迎|来自|图为)\s?")
 
 
 def has_cue(text: str) -> bool:
@@ -382,7 +382,8 @@ _ITEM_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 def _titles_pattern() -> str:
     titles = sorted(set(lexicon.titles()) | _BOARD_POSTS, key=len, reverse=True)
     prefixes = "|".join(_TITLE_PREFIXES + _POST_FIELDS)
-    return f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})"
+    one = f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})"
+    return f"{one}(?:兼{one})*"  # 创始人兼CEO: posts one person holds together
 
 
 def _title_first_characters() -> str:

@@ -617,11 +617,19 @@ def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
                 if known is not None or _outlet_name(label["outlet"]):
                     yield Candidate(s, e, Kind.ORGANIZATION, turn.index, known)
             note = label_note(text, start, end)
-            for word in _NOTE_WORD.finditer(text, *note) if note else ():
+            words = list(_NOTE_WORD.finditer(text, *note)) if note else []
+            for word, following in zip(words, words[1:] + [None]):
                 known = _known_organization(text, word.start(), word.end())
-                if known is not None or word.group().endswith(ORG_SUFFIXES + _OUTLET_ENDINGS):
+                if (known is not None or word.group().endswith(ORG_SUFFIXES + _OUTLET_ENDINGS)
+                        or following is not None and _post_note_word(following.group()) and not _post_note_word(word.group())):
                     yield Candidate(word.start(), word.end(), Kind.ORGANIZATION, turn.index, known)
                     break  # the note's first organisation is the speaker's
+
+
+def _post_note_word(word: str) -> bool:
+    """副总经理、权益投资总监: a note's word that gives posts, which the word before it holds at an
+    organisation (澜湾基金 副总经理: whatever its suffix, that word names the organisation)."""
+    return word.split("、")[0].endswith(lexicon.titles())
 
 
 def _known_organization(text: str, start: int, end: int) -> str | None:

@@ -37,9 +37,16 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
         if line.heading:
             out.append(_heading_label(line))
             continue
-        label = None if line.list_item else match_label(line.visible) or match_bracketed_label(line.visible)
+        label = None if line.list_item else match_label(line.visible) or _bracketed_speaker(line.visible)
         out.append(label if label is not None and not label.header else None)
     return out
+
+
+def _bracketed_speaker(visible: str) -> Label | None:
+    """``【周婷】好。``: a label in brackets, when it is shaped as a speaker (brackets in running text
+    hold emoticons and headlines too: ``[哈哈]``, ``【快讯】``)."""
+    label = match_bracketed_label(visible)
+    return label if label is not None and all(speaker_shaped(name) for name in label.names) else None
 
 
 def _heading_label(line: Line) -> Label | None:

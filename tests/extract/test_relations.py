@@ -715,6 +715,22 @@ def test_posts_listed_after_a_role_verb_are_each_held_at_their_organisation():
     assert not any("、" in (title or "") for _, title, _ in roles)
 
 
+def test_a_notes_word_before_its_posts_is_the_organisation_whatever_its_ending():
+    _, relations, roles = facts("主持人：请两位谈谈。\n\n沈岚（云溪基金 副总经理、投资总监）：我先说。\n\n"
+                                "周航（竹石资产 创始合伙人）：我补充。\n\n沈岚：云溪基金今年减持了。\n")
+    assert {("沈岚", "副总经理", "云溪基金"), ("周航", "创始合伙人", "竹石资产")} <= roles
+    assert {("沈岚", "worksFor", "云溪基金"), ("周航", "worksFor", "竹石资产")} <= relations
+
+
+@pytest.mark.parametrize("text, org, person", [
+    ("启明芯创始人兼CEO宋佳宁认为，这是机会。\n", "启明芯", "宋佳宁"),
+    ("主持人：有请澄芯微创始人何立新谈谈。\n", "澄芯微", "何立新"),
+])
+def test_a_guest_lists_item_may_end_in_a_speech_verb_and_hold_joined_posts(text, org, person):
+    _, relations, _ = facts(text)
+    assert (org, "founder", person) in relations
+
+
 def test_a_speaker_labels_note_gives_the_speakers_post_and_organisation():
     _, relations, roles = facts("主持人：下面提问。\n\n分析师（远山证券 首席分析师 邓一凡）：毛利率呢？\n\n"
                                 "韩立（首席财务官）：会改善。\n\n分析师（远山证券 邓一凡）：谢谢。\n\n"
