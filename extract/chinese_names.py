@@ -36,6 +36,14 @@ def surname_of(name: str) -> str | None:
     return None
 
 
+def address_runs_on(name: str) -> bool:
+    """``罗总请``, ``张总请您``: a surname and a form of address with a word glued after it (the
+    segmenter's guess): no name, the address ends at its form."""
+    surname = surname_of(name)
+    rest = name[len(surname):] if surname else ""
+    return any(rest.startswith(form) and len(rest) > len(form) for form in HONORIFICS)
+
+
 def is_han_name(name: str) -> bool:
     """A plausible full Chinese name: a known surname and one or two more characters."""
     if not _HAN_NAME_SHAPE.fullmatch(name):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import HAN_WORD, NOT_IN_NAME
+from .chinese_names import HAN_WORD, NOT_IN_NAME, address_runs_on
 from .model import Kind
 from .organizations import ends_as_organization
 from .tokens import dictionary_tag, vocabulary
@@ -69,6 +69,8 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "listed as not a name"
     if _COUNTED.match(name):
         return "a count of things"
+    if kind is Kind.PERSON and address_runs_on(name):
+        return "a form of address with a word after it"
     if kind is Kind.PERSON and len(name) >= 3 and name[-1] in NOT_IN_NAME and score < _SURE_PERSON_ENDING_AS_A_WORD:
         return "ends with a word after the name"
     if words is None:

@@ -249,8 +249,12 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
             # 具身智能, 类脑智能: a field, unless a company is said or listed beside one
             return _organisation_context(tokens, left, i) or _listed_beside_organisation(tokens, left, i)
         return _proper_word(parts[-1].strip()) or _organisation_context(tokens, left, i)
-    return (suffix.text not in _WEAK_SUFFIXES or bool(suffix.head) or _name_like(parts[-1].strip())
-            or _organisation_context(tokens, left, i))
+    if suffix.text not in _WEAK_SUFFIXES:
+        return True
+    if (not suffix.head and i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word)
+            and not tokens[i + 1].word.startswith(ORG_SUFFIXES)):
+        return False  # 超配科技成长, 某某科技板块: the weak suffix heads a longer noun, not a name
+    return bool(suffix.head) or _name_like(parts[-1].strip()) or _organisation_context(tokens, left, i)
 
 
 # units of an organisation or of government, named after a place or an organisation before them:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import (CLAUSE_WORDS, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, SURNAME_POSTS, is_han_name,
+from .chinese_names import (CLAUSE_WORDS, address_runs_on, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, SURNAME_POSTS, is_han_name,
                             surname_of)
 from .component import Candidate
 from .doc import Doc, Paragraph
@@ -244,7 +244,7 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             name = text[span[0]:span[1]]
             if (_is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name)
-                    or name[1] == name[0]):  # 谢谢贺总, 常常想: a word that doubles a surname's character
+                    or name[1] == name[0] or address_runs_on(name)):  # 谢谢贺总, 常常想: a doubled character
                 continue
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)

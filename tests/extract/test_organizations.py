@@ -247,3 +247,15 @@ def test_a_reporters_label_names_the_outlet():
 def test_widely_known_pharmaceutical_companies_securities_firms_insurers_and_exchanges_are_organisations():
     text = "陶然：怎么看？\n\n韩立：我之前在阿斯利康做了六年，中金公司和友邦保险的分析师也这么看，币安也上线了。\n\n陶然：好。\n"
     assert {"阿斯利康", "中金公司", "友邦保险", "币安"} <= set(orgs(text))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("我们建议超配科技成长。", ["超配科技"]),  # 建议 opens no name
+    ("我们看好溪川科技板块的机会。", []),  # the weak suffix heads a longer noun
+])
+def test_a_weak_suffix_names_no_organisation_where_a_verb_opens_or_a_noun_goes_on(text, found):
+    assert orgs(text) == found
+
+
+def test_an_acronym_of_the_trade_is_no_company_of_the_lexicon():
+    assert orgs("他在电池厂做了五年 BMS 算法。") == []

@@ -176,3 +176,8 @@ def test_a_speakers_name_cut_into_surname_and_given_name_before_an_address_stays
 def test_a_role_a_speaker_is_labelled_by_is_no_name_in_the_text():
     text = "问：您是哪年进厂的？\n\n答：1963年。每一个尺寸都要问为什么。\n\n问：后来呢？\n\n答：后来面对的问题不一样。\n"
     assert people(text) == []
+
+
+def test_a_form_of_address_the_segmenter_glued_to_the_next_word_is_the_speakers_address():
+    text = "主持人：好，韩总请说。\n\n韩立：我先说两句。\n\n主持人：谢谢韩总。\n"
+    assert people(text) == ["韩总", "韩总"]
