@@ -205,9 +205,10 @@ _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # Englis
 _WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,。；;？?]{0,20}?(?P<title>联合创始人|创始人|创办人)")
 # 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company
 _FOUNDED_OWN = re.compile(r"(?:创办|创立|创建|成立)了?\s?(?:这家|我们的?|我的)公司")
-_INTRO = re.compile(rf"我是\s?(?:来自)?(?!{_STRESSED})")
+# 我是来自…, 我叫唐佳怡，是…: the speaker introducing themself, then their post
+_INTRO = re.compile(rf"(?:我是|我叫[^，,。；;！!？?\s]{{2,8}}[，,]\s?是)\s?(?:来自)?(?!{_STRESSED})")
 # a word every match of _INTRO, _WE_FOUNDERS and _FOUNDED_OWN holds: the speakers' own roles
-_OWN_ROLE_WORD = re.compile(r"我是|我们|公司")
+_OWN_ROLE_WORD = re.compile(r"我是|我叫|我们|公司")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
 _OF = re.compile(r"\s?的\s?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
@@ -1194,11 +1195,19 @@ def _scope(gap: str) -> str | bool:
 
 
 def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:
-    """The organisation a title belongs to: the nearest one before it in the same list item."""
-    for org in reversed(orgs):
+    """The organisation a title belongs to: the nearest one before it in the same list item; of a
+    name and its gloss in brackets (波士顿动力（Boston Dynamics）工程师), the name."""
+    for k in range(len(orgs) - 1, -1, -1):
+        org = orgs[k]
         if org.end <= pos and not _BREAK.search(text, org.end, pos):
+            if k and _GLOSS_OPEN.fullmatch(text, orgs[k - 1].end, org.start) and _GLOSS_CLOSE.match(text, org.end):
+                return orgs[k - 1]
             return org
     return None
+
+
+_GLOSS_OPEN = re.compile(r"\s?[（(]\s?")
+_GLOSS_CLOSE = re.compile(r"\s?[)）]")
 
 
 def _part_of(transcript: Transcript, sentences: Sequence[Sentence]) -> Iterator[Relation]:

@@ -334,12 +334,18 @@ class _DocumentWriter:
                       excerpt.turn_index, self.document.text[excerpt.start:excerpt.end])
 
     def roles(self) -> None:
+        """Each post a person holds, at its organisation when the text says one: a post the text also
+        states without one (我叫X，是Y的联合创始人, read twice) is that same post, not another."""
         share = self.quads.share
+        placed = {(self.doc.key(role.person), role.former, role.title) for role in self.extraction.roles
+                  if self.doc.key(role.organization)}
         for role in self.extraction.roles:
             person = self.doc.key(role.person)
             if person is None or not role.title:
                 continue
             org = self.doc.key(role.organization)
+            if org is None and (person, role.former, role.title) in placed:
+                continue
             person_node = _entity(person)
             scope = f"{role.scope}/" if role.scope else ""
             former = "former/" if role.former else ""

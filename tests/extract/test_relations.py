@@ -715,6 +715,18 @@ def test_posts_listed_after_a_role_verb_are_each_held_at_their_organisation():
     assert not any("、" in (title or "") for _, title, _ in roles)
 
 
+def test_a_speaker_who_gives_their_name_then_their_post_holds_it_at_the_organisation_named():
+    _, relations, roles = facts("主持人：请介绍一下。\n\n沈岚：我叫沈岚，是竹石科技的联合创始人。\n\n主持人：好。\n")
+    assert ("沈岚", "联合创始人", "竹石科技") in roles
+    assert {("竹石科技", "founder", "沈岚"), ("沈岚", "worksFor", "竹石科技")} <= relations
+
+
+def test_a_former_post_at_an_organisation_glossed_in_brackets_is_former():
+    _, relations, roles = facts("主持人：前字节跳动（ByteDance）工程师沈岚也在现场。\n\n沈岚：大家好。\n\n主持人：好。\n")
+    assert ("沈岚", "formerlyAt", "字节跳动") in relations
+    assert ("沈岚", "worksFor", "字节跳动") not in relations
+
+
 def test_a_notes_word_before_its_posts_is_the_organisation_whatever_its_ending():
     _, relations, roles = facts("主持人：请两位谈谈。\n\n沈岚（云溪基金 副总经理、投资总监）：我先说。\n\n"
                                 "周航（竹石资产 创始合伙人）：我补充。\n\n沈岚：云溪基金今年减持了。\n")

@@ -49,6 +49,14 @@ def test_entities_have_language_tagged_labels_and_aliases(built_sample):
     assert {"田老师", "田奇老师"} <= {str(a) for a in g.objects(tian, SKOS.altLabel)}
 
 
+def test_a_post_stated_with_and_without_its_organisation_is_one_role(built_sample):
+    g = built_sample.rdf  # 华为云人工智能领域首席科学家田奇, and 首席科学家 again without 华为云
+    tian = next(p for p in g.subjects(RDF.type, SDO.Person) if label_of(g, p) == "田奇")
+    roles = list(g.objects(tian, TG.holdsRole))
+    assert [str(g.value(r, SDO.roleName)) for r in roles] == ["首席科学家"]
+    assert label_of(g, g.value(roles[0], TG.atOrganization)) == "华为云"
+
+
 def test_claims_have_author_text_turn_and_offsets(built_sample):
     g = built_sample.rdf
     claims = list(g.subjects(RDF.type, TG.Claim))
