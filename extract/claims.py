@@ -82,6 +82,18 @@ _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|"
                    r"(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会))")
+# the speaker telling what they did or lived: a sentence opening with 我 and a time in the past (我当时…,
+# 2006年我…, 之前我在…), not with what they said before (我之前提到的)
+_PAST_TIME = r"(?:当时|那时候?|那个时候|之前|以前|曾经|早年|后来|(?:19|20)\d{2}\s?年)"
+_OWN_PAST = re.compile(
+    rf"^(?:其实|所以|但是?|而且|后来)?[，,]?\s?(?:我们?(?:也|就|还|是)?{_PAST_TIME}|{_PAST_TIME}[，,]?\s?我们?)"
+    r"(?![^，,。；;！？!?]{0,4}(?:提到|说过|讲过|聊过|问))"
+    # 八十年代初，我们…, 1970年，…我…, 有一次我们…: a time in the past opening a sentence about the speaker
+    r"|^[^，,。；;]{0,4}(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九]十年代|那一年|那年|有一次|当年)[^。；;！？!?]{0,16}?我"
+    # 我在五院一待就是十八年, 我去的时候: where the speaker was, and for how long
+    r"|我们?(?:在|到|去)(?!这里|这儿|这边)[^，,。；;]{0,10}?(?:待了|做了|干了|工作了|一待就是|的时候)")
+# a stance the speaker takes now, whatever the times it speaks of
+_STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|意味着|说明|证明")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
 _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须",
                                    r"\bshould\b|\brecommend")
@@ -238,6 +250,8 @@ def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
         return ClaimType.RECOMMENDATION
     if _FORECAST.search(body, latin) or _FUTURE.search(body, latin) and not _PAST.search(body):
         return ClaimType.PREDICTION
+    if strongest is not ClaimType.FIGURE and _OWN_PAST.search(body) and not _STANCE.search(body):
+        return ClaimType.EXPERIENCE  # 我2006年进的中芯国际, 之前我在华为做了八年: what the speaker lived
     if strongest in (ClaimType.PREDICTION, ClaimType.RECOMMENDATION):
         return ClaimType.JUDGEMENT
     return strongest

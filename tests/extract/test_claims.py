@@ -34,6 +34,17 @@ def test_types_follow_what_the_sentence_asserts():
     assert kinds.get("我当时以为这个方向没有机会。", "judgement") != "prediction"  # the past predicts nothing
 
 
+def test_what_the_speaker_lived_is_an_experience_and_what_they_think_of_it_a_judgement():
+    text = ("王小明：请讲讲您的经历。\n\n"
+            "韩立：1996年我从大学毕业，被分到了一家拖拉机厂。我在厂里一待就是十二年，最后当了总工程师。"
+            "之前我提到的那个方案，其实是最重要的。我当时就认为这个方向一定有机会。\n\n王小明：好的。\n")
+    kinds = {c.text: c.kind.value for c in claims(text)}
+    assert kinds.get("1996年我从大学毕业，被分到了一家拖拉机厂。", "experience") == "experience"
+    assert kinds["我在厂里一待就是十二年，最后当了总工程师。"] == "experience"
+    assert kinds.get("之前我提到的那个方案，其实是最重要的。", "judgement") == "judgement"  # what they said, not lived
+    assert kinds.get("我当时就认为这个方向一定有机会。", "judgement") == "judgement"  # a stance
+
+
 def test_a_tag_question_still_asserts():
     found = claims("李华：我不认为只会有一个通用的大模型，对吧？\n\n赵强：对。\n\n李华：嗯。\n")
     assert [c.text for c in found] == ["我不认为只会有一个通用的大模型，对吧？"]
