@@ -72,6 +72,8 @@ _PAUSE_ENDS = ("结束", "暂停", "中断", "休息")
 _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20}){1,5}$")
 _MAX_LABEL_CHARS = 6
 _NOTE = re.compile(r"^注\s*[:：]")
+# 编者按：…, 编辑手记：…: the editor's own words about the conversation, before it or after its last turn
+_EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]")
 _MAX_FURNITURE_CHARS = 40
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[.、．]\s*|\s+|$)")
 HIGHLIGHTS = re.compile(r"^(?:精彩摘录|精彩观点|观点摘录|金句|精彩语录|核心观点|要点|Highlights?|Key quotes)\s*[:：]?$",
@@ -213,7 +215,7 @@ def shape_role(line: Line) -> BlockRole | None:
         return BlockRole.FURNITURE  # image, a rule, markup alone, a sound
     if line.heading or _EPISODE_TITLE.match(text) and len(text) <= 2 * _MAX_HEADING_CHARS:
         return BlockRole.HEADING
-    if cast_line(text):  # 嘉宾：王雪，栖云科技CEO introduces the people who speak below
+    if cast_line(text) or _EDITORS_NOTE.match(text):  # 嘉宾：王雪，栖云科技CEO introduces the people who speak below
         return BlockRole.INTRO
     if _METADATA.match(text) or _URL_ONLY.match(text):
         return BlockRole.METADATA

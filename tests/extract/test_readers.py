@@ -392,6 +392,14 @@ def test_a_role_in_round_brackets_opens_a_subtitle_turn_and_a_stage_direction_do
     assert_offsets_exact(t)
 
 
+@pytest.mark.parametrize("label", ["编辑手记", "编者按", "记者手记"])
+def test_an_editors_note_after_the_last_turn_is_not_the_speakers(label):
+    t = parse("主持人：欢迎吴昊。\n\n吴昊：谢谢。我觉得开源会赢。\n\n主持人：好的，谢谢。\n\n吴昊：不客气。\n\n"
+              f"**{label}：**从被拒绝到被认可，这部片子走了六年。（林晓）\n")
+    assert turns(t)[-1] == (("吴昊",), "不客气。")
+    assert_offsets_exact(t)
+
+
 def test_zoom_and_teams_header_lines():
     zoom = "[Jane Smith] 10:01:02\nGood morning.\n\n[Bob Lee] 10:01:09\nMorning.\n\n[Jane Smith] 10:01:15\nLet's start.\n"
     t = parse(zoom)
