@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from talkgraph.ontology import lexicon
 
 from ..chinese_names import is_han_name, strip_honorific, surname_of
+from ..deferred import DeferredPattern
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
@@ -51,19 +51,16 @@ _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：
 # 主持人（李明）：, 记者（体坛周报 郑浩）：, 分析师（华泰证券 Eric Zhang）：: the name in the note, after the
 # outlet and post if given (words of Chinese: a Latin word before the name is the name's own)
 # (an English given name before the surname, Kevin 韩, is one too)
-_NOTE_NAME = re.compile(r"\s*(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
-                        r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
+_NOTE_NAME = DeferredPattern(r"\s*(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
+                             r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
 _DAY = r"(?:(?P<day>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s+)?"
-_HEADER = (rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
-           rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
+_HEADER = DeferredPattern(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
+                          rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 _CLOCK = re.compile(r"\d:\d")  # in every time code, so in every header
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
-_BRACKETED = rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*"
-# _HEADER and _BRACKETED, each a hundredth of a second to compile as _INLINE is, are compiled at
-# the first line that can hold one (a time code, a bracket): most transcripts have neither
-_compiled = cache(re.compile)
+_BRACKETED = DeferredPattern(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
 # what subtitles put in brackets that is no speaker: [音乐], [笑声], [Applause]
 SOUND_CUES = frozenset("""
 音乐 背景音乐 笑声 笑 大笑 掌声 鼓掌 欢呼 叹气 咳嗽 沉默 停顿 静音 杂音 噪音 听不清 无法识别 片头 片尾 广告 字幕 翻译
@@ -130,7 +127,7 @@ def match_label(visible: str) -> Label | None:
     """The speaker label a line opens with, if its shape is one (the document decides if it is)."""
     if ":" not in visible and "：" not in visible:  # every shape has a colon or a time code
         return None
-    header = _CLOCK.search(visible) and _compiled(_HEADER).match(visible)
+    header = _CLOCK.search(visible) and _HEADER.match(visible)
     if header:
         code = header["time"] or header["time_bare"] or header["before"] or header["before_bare"]
         label = _label(header, len(visible), seconds(code), header=True)
@@ -149,7 +146,7 @@ def match_bracketed_label(visible: str) -> Label | None:
     (``[音乐]``) or a bracket with nothing after it is none."""
     if "[" not in visible and "【" not in visible:
         return None
-    match = _compiled(_BRACKETED).match(visible)
+    match = _BRACKETED.match(visible)
     if not match or match.end() >= len(visible):
         return None
     code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
@@ -227,7 +224,7 @@ def _affiliated(name: str) -> bool:
     return bool(_SPACED_NAME.fullmatch(name)) or len(name) > _HAN_LABEL_MAX and _HAN_WORD.fullmatch(name) is not None
 
 
-_OF_FAMILIAR = re.compile(r"的(?P<name>[小老阿][\u3400-\u9fff])$")
+_OF_FAMILIAR = DeferredPattern(r"的(?P<name>[小老阿][\u3400-\u9fff])$")
 
 
 def _person_ending(label: str) -> str | None:
