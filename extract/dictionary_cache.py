@@ -30,8 +30,6 @@ from pathlib import Path
 _FORMAT = 3  # raise when what the file holds changes
 TAG_BITS = 7  # jieba's dictionary has 55 tags
 TAG_MASK = (1 << TAG_BITS) - 1
-
-
 _PACKED = "q"  # the array type of a group's packed entries
 
 
@@ -73,7 +71,8 @@ class Dictionary:
         by_first = {first: dict(entries) for first, entries in self.added.items()}
         for word, entry in added.items():
             by_first.setdefault(word[:1], {})[word] = entry
-        return Dictionary(self.groups, self.tag_names, total, word_total, max(self.longest, *map(len, added), 0), by_first)
+        longest = max(self.longest, *map(len, added), 0)
+        return Dictionary(self.groups, self.tag_names, total, word_total, longest, by_first)
 
     def stored(self, word: str) -> int:
         """The word's packed entry, found without making its first character's mapping."""
@@ -82,7 +81,7 @@ class Dictionary:
             return added[word]
         words, packed = self.groups.get(word[:1], ("\n", b""))
         at = words.find(f"\n{word}\n")
-        return 0 if at < 0 else array(_PACKED, packed)[words.count("\n", 0, at)]
+        return 0 if at < 0 else memoryview(packed).cast(_PACKED)[words.count("\n", 0, at)]
 
     def _make(self, first: str) -> dict[str, int]:
         words, packed = self.groups.get(first, ("\n", b""))
