@@ -12,11 +12,12 @@ from collections.abc import Iterator, Sequence
 
 from .chinese_names import is_han_name, surname_of
 from .component import Candidate
+from .deferred import DeferredPattern
 from .doc import Doc, Paragraph
 from .model import BlockRole, Kind
 
-_BYLINE_KEY = re.compile(r"\s*(?:作者|(?<![\u4e00-\u9fff])文|撰文|撰稿|编辑|责任编辑|责编|审核|校对|整理|Author|By)\s*[:：｜|丨/]\s*",
-                         re.IGNORECASE)
+_BYLINE_KEY = DeferredPattern(r"\s*(?:作者|(?<![\u4e00-\u9fff])文|撰文|撰稿|编辑|责任编辑|责编|审核|校对|整理|Author|By)\s*[:：｜|丨/]\s*",
+                              re.IGNORECASE)
 _ITEM = re.compile(r"[^\s、，,/|｜丨;；]+(?: [A-Z][a-z]+){0,2}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .model import Kind, Mention, Party, Predicate, Relation, RoleStatement, Sentence
+from .deferred import DeferredPattern
 
 ENGLISH_TITLE = (r"(?:co-?founder|founding partner|founder|chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|"
           r"vice president|president|vp(?: of [a-z]+)?|chairman|chairwoman|chair|head(?: of [a-z]+)?|"
@@ -22,25 +23,25 @@ ENGLISH_TITLE = (r"(?:co-?founder|founding partner|founder|chief [a-z]+ officer|
 _TITLES = rf"(?P<title>{ENGLISH_TITLE}(?:\s(?:and|&)\s{ENGLISH_TITLE})?)"
 _FORMER = r"(?P<former>former|ex-|then-|previously)?\s?"
 # Sam Lee, the founder of Acme / I'm the CEO at Acme / she was a professor at MIT
-_TITLE_OF = re.compile(rf"(?:\s?,\s?|\s?(?:(?P<past>was|had been)|is|am|'m|’m|has been)\s)"
-                       rf"(?:the\s|a\s|an\s|our\s|their\s)?{_FORMER}{_TITLES}\s(?:of|at)\s", re.I)
+_TITLE_OF = DeferredPattern(rf"(?:\s?,\s?|\s?(?:(?P<past>was|had been)|is|am|'m|’m|has been)\s)"
+                            rf"(?:the\s|a\s|an\s|our\s|their\s)?{_FORMER}{_TITLES}\s(?:of|at)\s", re.I)
 # CEO of Acme Sam Lee / the founder of Acme, Sam Lee
-_TITLE_OF_BEFORE = re.compile(rf"{_FORMER}{_TITLES}\s(?:of|at)\s$", re.I)
-_POSSESSIVE = re.compile(rf"\s?['’]s\s(?:{_FORMER}{_TITLES}\s?,?\s)?")
-_NAME_AFTER = re.compile(r"\s?,?\s?")
-_CURRENT_AT = re.compile(r"(?:\b(?:work|works|working|am|'m|’m|is|are)\s(?:now\s|currently\s)?(?:at|for|with)|"
-                         r"\b(?:lead|leads|run|runs|head|heads|manage|manages)\s(?:[a-z]+\s){1,3}at|"
-                         r"\bcurrently\sat|\bnow\sat)\s$", re.I)
-_FORMER_AT = re.compile(r"\b(?:worked|used to work|was working|were working|spent (?:\w+\s){1,3}(?:at|with)|"
-                        r"interned|was an intern|was at|were at)\s(?:(?:at|for|with)\s)?$", re.I)
-_STUDIED_AT = re.compile(r"\b(?:studied|graduated|majored in \w+|did (?:my|his|her|a) (?:phd|ph\.d\.|master's|masters|"
-                         r"degree|undergrad|doctorate|postdoc)|went to (?:school|college|university)|"
-                         r"(?:phd|ph\.d\.|master's|mba|degree|bachelor's) (?:from|at))\s(?:at|from|in)?\s?$", re.I)
-_FOUNDED = re.compile(r"\b(?:co-?found(?:ed|ing)|founded|founding|started|set up|established)\s(?:the\s)?$", re.I)
-_MADE = re.compile(r"\b(?:released|launched|built|developed|open-?sourced|created|made|trained|shipped|introduced|"
-                   r"unveiled|announced)\s(?:the\s|a\s|an\s|its\s|their\s|our\s|new\s|first\s|model\s){0,3}$", re.I)
-_PRONOUN = re.compile(r"\b(?:I|we|you|he|she|they|it)\b", re.I)
-_CLAUSE = re.compile(r"[.;!?。；！？]|,\s(?:and|but|so)\s|\s(?:and|but)\s(?=[a-z]+ed\b)", re.I)
+_TITLE_OF_BEFORE = DeferredPattern(rf"{_FORMER}{_TITLES}\s(?:of|at)\s$", re.I)
+_POSSESSIVE = DeferredPattern(rf"\s?['’]s\s(?:{_FORMER}{_TITLES}\s?,?\s)?")
+_NAME_AFTER = DeferredPattern(r"\s?,?\s?")
+_CURRENT_AT = DeferredPattern(r"(?:\b(?:work|works|working|am|'m|’m|is|are)\s(?:now\s|currently\s)?(?:at|for|with)|"
+                              r"\b(?:lead|leads|run|runs|head|heads|manage|manages)\s(?:[a-z]+\s){1,3}at|"
+                              r"\bcurrently\sat|\bnow\sat)\s$", re.I)
+_FORMER_AT = DeferredPattern(r"\b(?:worked|used to work|was working|were working|spent (?:\w+\s){1,3}(?:at|with)|"
+                             r"interned|was an intern|was at|were at)\s(?:(?:at|for|with)\s)?$", re.I)
+_STUDIED_AT = DeferredPattern(r"\b(?:studied|graduated|majored in \w+|did (?:my|his|her|a) (?:phd|ph\.d\.|master's|masters|"
+                              r"degree|undergrad|doctorate|postdoc)|went to (?:school|college|university)|"
+                              r"(?:phd|ph\.d\.|master's|mba|degree|bachelor's) (?:from|at))\s(?:at|from|in)?\s?$", re.I)
+_FOUNDED = DeferredPattern(r"\b(?:co-?found(?:ed|ing)|founded|founding|started|set up|established)\s(?:the\s)?$", re.I)
+_MADE = DeferredPattern(r"\b(?:released|launched|built|developed|open-?sourced|created|made|trained|shipped|introduced|"
+                        r"unveiled|announced)\s(?:the\s|a\s|an\s|its\s|their\s|our\s|new\s|first\s|model\s){0,3}$", re.I)
+_PRONOUN = DeferredPattern(r"\b(?:I|we|you|he|she|they|it)\b", re.I)
+_CLAUSE = DeferredPattern(r"[.;!?。；！？]|,\s(?:and|but|so)\s|\s(?:and|but)\s(?=[a-z]+ed\b)", re.I)
 
 
 @dataclass(frozen=True)

@@ -72,11 +72,11 @@ def _word_positions(size: int, words: Words) -> tuple[list[str], list[str]]:
     the word's class, and ``WC`` and that place alone (the character follows)."""
     word_at, place_at = ["WS_"] * size, ["WCS"] * size
     dictionary = vocabulary().dictionary
-    entries, class_of = dictionary.entries, _classes_by_index(dictionary.tag_names)
+    packed, class_of = dictionary.packed, _classes_by_index(dictionary.tag_names)
     for word, start, end in words:
         if start < 0 or end > size or end <= start:  # outside the text, or empty
             continue
-        kind = class_of[(entries.get(word) or 0) & TAG_MASK]
+        kind = class_of[packed(word) & TAG_MASK]
         if word.isspace():
             kind = "_"
         if end - start == 1:

@@ -203,5 +203,5 @@ class _WordKinds(dict):
         self.codes = tuple(KINDS.index(c) for c in _classes_by_index(dictionary.tag_names))
 
     def __missing__(self, word: str) -> int:
-        code = self[word] = 0 if word.isspace() else self.codes[(self.dictionary.entries.get(word) or 0) & TAG_MASK]
+        code = self[word] = 0 if word.isspace() else self.codes[self.dictionary.packed(word) & TAG_MASK]
         return code

@@ -19,6 +19,7 @@ from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .lookahead import led_by
 from .called_names import said_to_be_a_company
+from .deferred import DeferredPattern
 from .tables import Cell, Column, table_cells
 from .claims import voices_others
 from .numbers import parse_chinese_number
@@ -88,9 +89,9 @@ _IS_MADE_BY = re.compile(r"\s?是\s?")
 _OWNED = re.compile(r"\s?(?:的\s?)?")
 # 是谷歌的(视频生成)模型, 是我们(公司)的产品, 是字节跳动做的: what a maker's own work is called, a few words of its
 # kind before, or the making verb ending the clause
-_OWN_WORK = re.compile(r"\s?(?:(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
-                       r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)|"
-                       r"(?:推出|发布|开发|研发|做|打造)的\s?(?=[，,。；;！？!?]|$))")
+_OWN_WORK = DeferredPattern(r"\s?(?:(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
+                            r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)|"
+                            r"(?:推出|发布|开发|研发|做|打造)的\s?(?=[，,。；;！？!?]|$))")
 _OUR = re.compile(r"我们(?:公司)?")
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
 _LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")
@@ -319,7 +320,7 @@ def _label_roles(transcript: Transcript, mentions: Sequence[Mention]) -> Iterato
 
 
 _NOTE_WORDS = re.compile(r"[^\s（()）、，,]{2,16}")
-_POST_BEFORE_NOTE = re.compile(r"(?:^|\n)[\s*_#>]*(?P<post>[\u4e00-\u9fff]{2,8})\s*[（(]$")
+_POST_BEFORE_NOTE = DeferredPattern(r"(?:^|\n)[\s*_#>]*(?P<post>[\u4e00-\u9fff]{2,8})\s*[（(]$")
 
 
 def _label_post(text: str, note_start: int) -> str:

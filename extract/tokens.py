@@ -257,7 +257,7 @@ class _Counts:
 
     def __init__(self, dictionary: Dictionary):
         self._count = dictionary.count
-        self.longest = max(map(len, dictionary.entries))
+        self.longest = dictionary.longest
 
     def __contains__(self, fragment: object) -> bool:
         return isinstance(fragment, str) and len(fragment) <= self.longest
@@ -296,14 +296,14 @@ def vocabulary() -> Vocabulary:
     """Loaded once per process: reading the dictionary takes most of a second."""
     base = default_dictionary()
     added = tuple(_added_words())
-    entries = dict(base.entries)
+    entries: dict[str, int] = {}
     word_total = base.word_total
     for word in dict.fromkeys(added):
-        held = entries.get(word, 0)
+        held = base.stored(word)
         word_total += LEXICON_WORD_FREQ - (held >> TAG_BITS)
         entries[word] = LEXICON_WORD_FREQ << TAG_BITS | held & TAG_MASK
     total = base.total + LEXICON_WORD_FREQ * len(added)  # jieba's add_word adds to its total each time
-    dictionary = Dictionary(entries, base.tag_names, total, word_total)
+    dictionary = base.with_added(entries, total, word_total)
     return Vocabulary(Segmenter(added, dictionary), dictionary)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from talkgraph.ontology import lexicon
 
 from ..chinese_names import is_han_name, strip_honorific, surname_of
+from ..deferred import DeferredPattern
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
@@ -50,15 +51,16 @@ _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：
 # 主持人（李明）：, 记者（体坛周报 郑浩）：, 分析师（华泰证券 Eric Zhang）：: the name in the note, after the
 # outlet and post if given (words of Chinese: a Latin word before the name is the name's own)
 # (an English given name before the surname, Kevin 韩, is one too)
-_NOTE_NAME = re.compile(r"\s*(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
-                        r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
+_NOTE_NAME = DeferredPattern(r"\s*(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
+                             r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
 _DAY = r"(?:(?P<day>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s+)?"
-_HEADER = re.compile(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
-                     rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
+_HEADER = DeferredPattern(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
+                          rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
+_CLOCK = re.compile(r"\d:\d")  # in every time code, so in every header
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
-_BRACKETED = re.compile(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
+_BRACKETED = DeferredPattern(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
 # what subtitles put in brackets that is no speaker: [音乐], [笑声], [Applause]
 SOUND_CUES = frozenset("""
 音乐 背景音乐 笑声 笑 大笑 掌声 鼓掌 欢呼 叹气 咳嗽 沉默 停顿 静音 杂音 噪音 听不清 无法识别 片头 片尾 广告 字幕 翻译
@@ -92,6 +94,7 @@ _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|�
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 # （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
+_OPENING_BRACKET = re.compile(r"[\[【（(]")  # a bracketed label's cheap precheck
 _ROUND_BRACKETED_ROLE = re.compile(rf"{_TIME_BEFORE}[（(]\s*(?P<names>{_ROLE_WORDS})\s*[）)]\s*[:：]?\s*")
 
 
@@ -127,7 +130,7 @@ def match_label(visible: str) -> Label | None:
     """The speaker label a line opens with, if its shape is one (the document decides if it is)."""
     if ":" not in visible and "：" not in visible:  # every shape has a colon or a time code
         return None
-    header = _HEADER.match(visible)
+    header = _CLOCK.search(visible) and _HEADER.match(visible)
     if header:
         code = header["time"] or header["time_bare"] or header["before"] or header["before_bare"]
         label = _label(header, len(visible), seconds(code), header=True)
@@ -144,6 +147,8 @@ def match_label(visible: str) -> Label | None:
 def match_bracketed_label(visible: str) -> Label | None:
     """The label in brackets a subtitle or export line opens with (``[主持人] 欢迎收听。``, ``（主持人）
     欢迎收听。``); a sound (``[音乐]``) or a bracket with nothing after it is none."""
+    if not _OPENING_BRACKET.search(visible):
+        return None
     match = _BRACKETED.match(visible) or _ROUND_BRACKETED_ROLE.match(visible)
     if not match or match.end() >= len(visible):
         return None
@@ -223,7 +228,7 @@ def _affiliated(name: str) -> bool:
     return bool(_SPACED_NAME.fullmatch(name)) or len(name) > _HAN_LABEL_MAX and _HAN_WORD.fullmatch(name) is not None
 
 
-_OF_FAMILIAR = re.compile(r"的(?P<name>[小老阿][\u3400-\u9fff])$")
+_OF_FAMILIAR = DeferredPattern(r"的(?P<name>[小老阿][\u3400-\u9fff])$")
 
 
 def _person_ending(label: str) -> str | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from talkgraph.ontology import lexicon
 
 from ..chinese_names import is_han_name, surname_of
+from ..deferred import DeferredPattern
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
 from .labels import NUMBERED_SPEAKER, is_reporter
@@ -42,37 +43,37 @@ HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉
 ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS
                | frozenset(LECTURER_LABELS)) | frozenset(
     "嘉宾 编辑 男 女 甲 乙 提问人".split())  # labels that name a role, not a person
-_ADDRESS = re.compile(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
+_ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
 # Kevin 林: an English given name, then a surname
-_GIVEN_AND_SURNAME = re.compile(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")
-_TITLED = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
-_NUMBERED_ROLE = re.compile(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
-_OUTLET = re.compile(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
-                     r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
+_GIVEN_AND_SURNAME = DeferredPattern(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")
+_TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
+_NUMBERED_ROLE = DeferredPattern(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
+_OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
+                          r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
 _HAN_RUN = r"[\u3400-\u9fff]{2,4}"
 _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 # words that stand before a person the introduction names
 _INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任|总监|导演|制片人|"
               r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
-_INTRO_NAME = re.compile(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
-_ASKER_NAME = re.compile(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
+_INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
+_ASKER_NAME = DeferredPattern(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
-_TITLE_NAME = re.compile(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
+_TITLE_NAME = DeferredPattern(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 # 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
-_TRUE_NAME = re.compile(rf"(?P<alias>[^\s（(）)，,。：:]{{1,8}})\s*[（(]\s*(?:本名|原名|真名)\s*[:：]?\s*(?P<name>{_HAN_RUN})")
-_PAREN_ALIAS = re.compile(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
+_TRUE_NAME = DeferredPattern(rf"(?P<alias>[^\s（(）)，,。：:]{{1,8}})\s*[（(]\s*(?:本名|原名|真名)\s*[:：]?\s*(?P<name>{_HAN_RUN})")
+_PAREN_ALIAS = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
 # Jenny（李宏玮）, **Alex**（陈昊，节目主理人）, 小林（林思远）: a Latin name or a familiar form with the full
 # name in brackets, a description may follow
-_PAREN_NAME = re.compile(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff])\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
-_CALLED = re.compile(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
-_SELF_INTRO = re.compile(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
-                         rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")
-_BYLINE = re.compile(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)(?:\s*[、/]\s*(?:整理|撰文|编辑|采写|文字))?\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
-                     rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
+_PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff])\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
+_CALLED = DeferredPattern(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
+_SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
+                              rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")
+_BYLINE = DeferredPattern(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)(?:\s*[、/]\s*(?:整理|撰文|编辑|采写|文字))?\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
+                          rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
 # a byline inside running text: 本文记者林晓近日…, 专访李志飞 文｜林晓 编辑｜王芳, …。采访/撰文：林晓。
 # The name ends where a word that cannot be part of it starts, and must be a full name.
-_RUNNING_BYLINE = re.compile(
+_RUNNING_BYLINE = DeferredPattern(
     r"(?:(?:本文|本报|本刊)?(?:记者|作者)|采访\s*[/、]\s*撰文|撰文|采写|(?<![\u3400-\u9fff])文(?=\s*[｜|丨/:：]))"
     r"\s*[:：｜|丨/]?\s*(?P<name>[\u3400-\u9fff]{2,3}?)"
     r"(?=近日|日前|此前|专访|采访|报道|对话|发自|整理|撰文|在|对|与|和|跟|向|[\s、，,。；;|｜丨/（(]|$)")
@@ -82,10 +83,10 @@ _RUNNING_BYLINE = re.compile(
 _CAST_ROLE = (r"(?P<role>主持人|主持|主播|主理人|嘉宾|对话嘉宾|特邀嘉宾|受访者|受访嘉宾|采访者|主讲人|Host|Guest|Moderator|"
               + "|".join(sorted(HEARING_LABELS, key=len, reverse=True)) + ")")
 _CAST_NAME = r"(?:[\u3400-\u9fff·]{2,6}|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})"
-_CAST_LINE = re.compile(rf"{_CAST_ROLE}\s*[:：]\s*(?P<names>{_CAST_NAME}(?:\s*[、,，&/]\s*{_CAST_NAME})*?)"
-                        rf"\s*(?:[，,（(｜|丨/]\s*(?P<about>[^。！？!?\n]{{0,60}}?)[。）)]?)?")
-_SPOKEN = re.compile(r"[你您我吗呢吧啊]")  # words of someone speaking, not of a list of who takes part
-_CAST_SEPARATOR = re.compile(r"\s*[、,，&/]\s*")
+_CAST_LINE = DeferredPattern(rf"{_CAST_ROLE}\s*[:：]\s*(?P<names>{_CAST_NAME}(?:\s*[、,，&/]\s*{_CAST_NAME})*?)"
+                             rf"\s*(?:[，,（(｜|丨/]\s*(?P<about>[^。！？!?\n]{{0,60}}?)[。）)]?)?")
+_SPOKEN = DeferredPattern(r"[你您我吗呢吧啊]")  # words of someone speaking, not of a list of who takes part
+_CAST_SEPARATOR = DeferredPattern(r"\s*[、,，&/]\s*")
 
 
 def cast_line(visible: str) -> tuple[str, tuple[str, ...]] | None:
@@ -100,8 +101,8 @@ def cast_line(visible: str) -> tuple[str, tuple[str, ...]] | None:
     return match["role"], names
 
 
-_CAST_ROLE_LABEL = re.compile(rf"{_CAST_ROLE}\s*[:：]\s*(?P<content>.+)$")
-_CAST_PIECES = re.compile(r"[\s，,、；;（）()]+")
+_CAST_ROLE_LABEL = DeferredPattern(rf"{_CAST_ROLE}\s*[:：]\s*(?P<content>.+)$")
+_CAST_PIECES = DeferredPattern(r"[\s，,、；;（）()]+")
 
 
 def _described_cast(line: str) -> tuple[str, tuple[str, ...]] | None:
@@ -179,10 +180,10 @@ def _named_host(intro: str, people: list[str]) -> str | None:
     return hosting[0] if len(hosting) == 1 else None
 
 
-_HOST_BEFORE = re.compile(r"(?:主持人|主理人)(?:是|为|[：:])?[^，,。；;\n]{0,20}$")
-_BY_BEFORE = re.compile(r"由[^，,。；;\n]{0,30}$")
-_HOSTING_AFTER = re.compile(r"[^，,。；;\n]{0,4}?主持")
-_HOSTS_AFTER = re.compile(r"(?:教授|老师|先生|女士|博士)?主持")
+_HOST_BEFORE = DeferredPattern(r"(?:主持人|主理人)(?:是|为|[：:])?[^，,。；;\n]{0,20}$")
+_BY_BEFORE = DeferredPattern(r"由[^，,。；;\n]{0,30}$")
+_HOSTING_AFTER = DeferredPattern(r"[^，,。；;\n]{0,4}?主持")
+_HOSTS_AFTER = DeferredPattern(r"(?:教授|老师|先生|女士|博士)?主持")
 _HOST_REACH = 32
 
 
@@ -276,7 +277,7 @@ def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[st
 
 
 # 陈晓，你觉得能改吗？ / Kevin, what do you think?: a name called at a question's start
-_VOCATIVE = re.compile(rf"^(?P<name>{_HAN_RUN}|{_LATIN})\s?[，,]")
+_VOCATIVE = DeferredPattern(rf"^(?P<name>{_HAN_RUN}|{_LATIN})\s?[，,]")
 
 
 def _addressed(resolution: dict[str, tuple[str, SpeakerKind]], evidence: SpeakerEvidence) -> None:
@@ -300,9 +301,9 @@ def _addressed(resolution: dict[str, tuple[str, SpeakerKind]], evidence: Speaker
             resolution[label] = (name, SpeakerKind.PERSON)
 
 
-_LATIN_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")
-_TRANSLITERATED = re.compile(r"^[\u3400-\u9fff]{1,5}(?:[·•][\u3400-\u9fff]{1,6}){1,2}$")
-_LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
+_LATIN_HONORIFIC = DeferredPattern(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")
+_TRANSLITERATED = DeferredPattern(r"^[\u3400-\u9fff]{1,5}(?:[·•][\u3400-\u9fff]{1,6}){1,2}$")
+_LATIN_FULL_NAME = DeferredPattern(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
 
 
 def looks_like_a_name(label: str) -> bool:
@@ -334,7 +335,7 @@ def _name_shaped(label: str) -> bool:
 
 
 # 我是产品负责人陈静, 我是运维的周海: a post or a team, then the name the speaker gives, then a pause
-_SELF_INTRO_AS = re.compile(r"我是\s?(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
+_SELF_INTRO_AS = DeferredPattern(r"我是\s?(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
 
 
 def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
@@ -474,7 +475,7 @@ def _named_as_source(label: str, intro: str) -> bool:
                                          for at in _occurrences(intro, label))
 
 
-_SOURCE_KEY = re.compile(r"(?:来源|出品|出处|栏目)\s*[：:]\s*《?$")
+_SOURCE_KEY = DeferredPattern(r"(?:来源|出品|出处|栏目)\s*[：:]\s*《?$")
 _KEY_REACH = 8
 
 

@@ -12,6 +12,7 @@ from itertools import takewhile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..deferred import DeferredPattern
 from ..model import Block, BlockRole, Document, Excerpt, Transcript, Turn
 from .labels import SOUND_CUES, Label, match_bracketed_label, match_label
 from .lines import Line
@@ -466,7 +467,7 @@ def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
 
 _FIRST_LEVEL = re.compile(r"#\s")
 # 澎湃新闻记者 王蕾 实习生 刘畅: who wrote the piece, between its headline and its date
-_REPORTERS_BYLINE = re.compile(r"[^｜|丨：:]{0,12}?(?:记者|实习生|通讯员|特约撰稿人?)\s*[\u3400-\u9fff]{2,4}(?:\s|$)")
+_REPORTERS_BYLINE = DeferredPattern(r"[^｜|丨：:]{0,12}?(?:记者|实习生|通讯员|特约撰稿人?)\s*[\u3400-\u9fff]{2,4}(?:\s|$)")
 
 
 def _headline(text: str) -> bool:
