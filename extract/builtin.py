@@ -19,7 +19,7 @@ register(Component("persons.introduced", persons.introduced_names, PERSON, prior
 register(Component("persons.byline", bylines.byline_names, PERSON, priority=2))
 register(Component("persons.latin", foreign_names.latin_persons, PERSON, priority=2))
 register(Component("persons.lexicon", person_lexicon.lexicon_persons, PERSON, priority=1))
-register(Component("persons.transliterated", foreign_names.transliterated_persons, PERSON, priority=3, sure=0.7))
+register(Component(foreign_names.TRANSLITERATED, foreign_names.transliterated_persons, PERSON, priority=3, sure=0.7))
 register(Component("persons.addressed", persons.addressed_names, PERSON, priority=3))
 register(Component("persons.quoted", persons.quoted_names, PERSON, priority=4))
 register(Component("persons.surname", persons.supported_names, PERSON, priority=7))

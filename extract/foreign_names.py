@@ -265,6 +265,9 @@ def _person_shape(name: str) -> bool:
 
 # ---- as components
 
+TRANSLITERATED = "persons.transliterated"  # the component's name, which its mentions carry as their source
+
+
 def transliterated_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     return in_paragraphs(transliterated_names, doc, paragraphs)
 

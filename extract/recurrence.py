@@ -25,6 +25,7 @@ from .masking import touches_mask
 from .mention_model import SOURCE as MODEL_SOURCE
 from .model import Kind, Mention, SpeakerKind
 from .organizations import INDUSTRY_SUFFIXES
+from .foreign_names import TRANSLITERATED
 from .resolve import FAMILIAR_PREFIXES, is_person_reference, name_span
 from .tokens import dictionary_tag, in_dictionary
 
@@ -127,14 +128,22 @@ def _name_parts(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> dic
 
 
 def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> dict[str, Mention]:
-    """老周 and 小周 for the one person of the text surnamed 周 (a Chinese full name)."""
+    """老周 and 小周 for the one person of the text surnamed 周 (a Chinese full name: not a foreign one
+    written in Chinese, 马斯克, whose first character is no surname)."""
     by_surname: dict[str, dict[str, Mention]] = {}
     for m in (*mentions, *speakers):
-        surname = surname_of(m.text) if m.kind is Kind.PERSON and is_han_name(m.text) else None
+        chinese = m.kind is Kind.PERSON and is_han_name(m.text) and not _foreign(m)
+        surname = surname_of(m.text) if chinese else None
         if surname is not None and len(surname) == 1:
             by_surname.setdefault(surname, {}).setdefault(m.text, m)
     return {prefix + surname: next(iter(people.values())) for surname, people in by_surname.items()
             if len(people) == 1 for prefix in FAMILIAR_PREFIXES}
+
+
+def _foreign(person: Mention) -> bool:
+    """A foreign person's name in Chinese: found as a transliteration, or one the lexicon writes in
+    Latin letters (马斯克 is Elon Musk)."""
+    return person.source == TRANSLITERATED or bool(person.canonical and person.canonical.isascii())
 
 
 # the trade words a company's name may end in after its brand (澜海生物, 晶泰科技, 星图集团)

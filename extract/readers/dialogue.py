@@ -151,13 +151,15 @@ _SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9f
 _TALK_OPENING = re.compile(r"^(?:谢谢|感谢|大家好|各位|同学们|尊敬的|我今天)")
 _ASKS = re.compile(r"[？?]|问")
 _LECTURE_LABEL = Label((LECTURER_LABELS[0],), (), 0)
+# who asks after a talk: the audience (观众提问), or a question's label (提问：, 问：)
+_ASKING_LABELS = GROUP_LABELS | frozenset({"提问", "提问者", "问", "Q", "Question"})
 
 
 def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     """A talk whose speaker has no label: the unlabelled paragraphs after a lead-in naming whose speech
     they are (以下为雷总演讲实录：) are that speaker's; with the audience's questions labelled
     (``观众提问：…``), those that open the talk or answer a question are the lecturer's, whom the
-    introduction names (主讲人韩博文).  Otherwise, or with the lecturer labelled, the cues stay as they are."""
+    introduction names (主讲人韩博文); so with the questions labelled ``提问：`` and the answers unlabelled.  Otherwise, or with the lecturer labelled, the cues stay as they are."""
     labelled = [c for c in cues if c.label]
     first = next((i for i, c in enumerate(cues) if c.label), len(cues))
     out = list(cues)
@@ -167,14 +169,14 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
         if at is not None:
             out[at] = Cue(cues[at].line, Label((lead_in[1]["name"],), (), 0))
     named = next((i for i, c in enumerate(cues[:first]) if _LECTURER.search(c.line.visible)), None)
-    if named is None or not labelled or not any(n in GROUP_LABELS for c in labelled for n in c.label.names):
+    if named is None or not labelled or not any(n in _ASKING_LABELS for c in labelled for n in c.label.names):
         return tuple(out)
     opening = next((i for i in range(named + 1, first) if _TALK_OPENING.match(cues[i].line.visible)), None)
     if opening is not None:
         out[opening] = Cue(cues[opening].line, _LECTURE_LABEL)
     for i in range(1, len(cues)):
         asked = cues[i - 1].label
-        if (cues[i].label is None and asked and set(asked.names) <= GROUP_LABELS
+        if (cues[i].label is None and asked and set(asked.names) <= _ASKING_LABELS
                 and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
             out[i] = Cue(cues[i].line, _LECTURE_LABEL)
     return tuple(out)

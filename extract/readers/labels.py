@@ -243,7 +243,8 @@ def _person_ending(label: str) -> str | None:
         return familiar["name"]
     for size in (3, 2):
         start = len(label) - size
-        if is_han_name(label[start:]) and not in_dictionary(label[start - 1:start + 1]):
+        if (is_han_name(label[start:]) and not in_dictionary(label[start - 1:start + 1])
+                and not is_common_word(label[start:])):  # 我们的策略很简单：, 简单 a word, no name
             return label[start:]
     return None
 

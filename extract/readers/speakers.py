@@ -30,7 +30,7 @@ from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
 from .labels import NUMBERED_SPEAKER, is_reporter
 
-INTERVIEWEE_LABELS = frozenset("答 A 受访者 被访者 受访人 Answer".split())
+INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
 HOST_LABELS = frozenset("主持人 主持 主播 副播 主理人 联合主持 会议主持 Host Moderator Operator 旁白".split())
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
@@ -217,8 +217,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         label = numbered["role"]
     if label in aliases:
         return aliases[label], SpeakerKind.PERSON
-    if label in INTERVIEWEE_LABELS:
-        person = _interviewee(title, intro, introduced, _author(evidence))
+    if label in INTERVIEWEE_LABELS:  # after a talk, the one who answers is its lecturer (主讲人：林书衡)
+        person = _named_in_intro(LECTURER_LABELS, intro) or _interviewee(title, intro, introduced, _author(evidence))
         return (person, SpeakerKind.PERSON) if person else (label, SpeakerKind.UNNAMED)
     if label in INTERVIEWER_LABELS:
         author = _author(evidence)

@@ -69,6 +69,8 @@ def test_lao_or_xiao_and_a_surname_is_the_one_person_of_that_surname():
     text = "陈静：运维那边老周说要扩容。\n\n周海：是的。\n\n陈静：好，小周你来说。\n"
     assert people(text) == {"老周": "周海", "小周": "周海"}
     assert "老周" not in people("陈静：老周说要扩容，周海和周立都同意。\n\n周海：是的。\n")
+    # 马斯克 is Elon Musk written in Chinese: 马 opens no surname there, and 小马 is someone else
+    assert "小马" not in people("陈静：马斯克说他们删了很多代码。我们从小马那边挖来了两个人。\n\n周海：是的。\n")
 
 
 def test_a_part_two_people_share_or_a_part_of_another_full_name_is_no_mention():

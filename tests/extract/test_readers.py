@@ -852,6 +852,23 @@ def test_a_lecturers_unlabelled_talk_and_answers_are_the_lecturer_the_introducti
     assert [s for (s,), _ in turns(quoted)] == ["主持人", "韩立新", "观众", "韩立新"]
 
 
+def test_a_talks_questions_and_answers_labelled_as_such_are_the_audiences_and_the_lecturers():
+    t = parse("主讲人：韩立新，北方大学经济学院教授\n主持人：陶然\n\n"
+              "谢谢陶老师的介绍。我今天讲三个观点。\n\n第一个观点是平台会分化。\n\n"
+              "提问：韩老师，平台会垄断吗？\n\n回答：不会，竞争一直都在。\n\n"
+              "提问：那骑手怎么办？\n\n回答：骑手的议价能力会变强。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新", "提问", "韩立新", "提问", "韩立新"]
+    assert_offsets_exact(t)
+
+
+def test_a_subtitle_line_whose_colon_follows_a_word_opens_no_turn():
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v 周婷>我们做机器人。\n\n00:00:03.000 --> 00:00:05.000\n"
+           "<v 吴昊>好。\n\n00:00:05.000 --> 00:00:08.000\n<v 周婷>活下来的公司一定有订单。\n\n"
+           "00:00:08.000 --> 00:00:10.000\n能活下来的，一定是有订单的公司。\n我们的策略很简单：不做演示。\n")
+    assert turns(parse(vtt))[-1] == (("周婷",), "活下来的公司一定有订单。\n能活下来的，一定是有订单的公司。\n"
+                                              "我们的策略很简单：不做演示。")
+
+
 def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for_them():
     t = parse("审判长：韩立新\n书记员：陶然\n\n审判长：现在开庭。原告陈述诉讼请求。\n\n"
               "原告代理人（北方律师事务所 律师 梁越）：请求判令被告支付货款。\n\n被告：我们不认可。\n\n"
