@@ -18,6 +18,8 @@ from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on th
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
+# @alice_eth, @0xMinhao, sherry_defi: a social account's handle, as a Space or a chat labels its speakers
+_HANDLE = r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,24}|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
 # 说话人 1, 发言人2, Speaker 3, 嘉宾A, 观众 B: a role word and a number or letter
 _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
 # 主持人 王小明： a role word, a space and the name
@@ -34,7 +36,7 @@ _POSTED_LATIN_NAME = re.compile(rf"{_POSTED}(?P<name>{_LATIN_GIVEN})")
 # 36氪：, 21世纪经济报道：: an outlet whose name opens with a number, asking as its interviewer does
 _NUMBERED_OUTLET = r"\d{1,3}(?![年月日号点时分秒个次天周岁期届季位条种项步章节集版部层楼级])[\u3400-\u9fff]{1,8}"
 _ONE_NAME = (rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_HAN_NAME}|"
-             rf"{_LATIN_NAME}|{_AFFILIATED_NAME})")
+             rf"{_HANDLE}|{_LATIN_NAME}|{_AFFILIATED_NAME})")
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450
 

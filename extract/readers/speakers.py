@@ -59,13 +59,17 @@ _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_
 _ASKER_NAME = DeferredPattern(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TITLE_NAME = DeferredPattern(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
+# @alice_eth, @0xMinhao: a social account's handle, a label in a Space or a chat
+_HANDLE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,24}")
+_LATIN_FULL_NAME_TEXT = r"[A-Z][a-z]+ [A-Z][a-z]+"  # Alice Wang: a given name and a family name
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 # 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
 _TRUE_NAME = DeferredPattern(rf"(?P<alias>[^\s（(）)，,。：:]{{1,8}})\s*[（(]\s*(?:本名|原名|真名)\s*[:：]?\s*(?P<name>{_HAN_RUN})")
 _PAREN_ALIAS = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
 # Jenny（李宏玮）, **Alex**（陈昊，节目主理人）, 小林（林思远）: a Latin name or a familiar form with the full
 # name in brackets, a description may follow
-_PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff])\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
+_PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff]|{_HANDLE.pattern})\**\s*[（(]\s*"
+                              rf"(?P<name>{_HAN_RUN}|{_LATIN_FULL_NAME_TEXT})\s*[)），,]")
 _CALLED = DeferredPattern(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
 _SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
                               rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")
@@ -112,7 +116,7 @@ def _described_cast(line: str) -> tuple[str, tuple[str, ...]] | None:
     content = match["content"] if match else ""
     if not content or _SPOKEN.search(content) or content[-1] in "。！？!?" or not any(t in content for t in lexicon.titles()):
         return None
-    names = tuple(p for p in _CAST_PIECES.split(content) if looks_like_a_name(p))
+    names = tuple(p for p in _CAST_PIECES.split(content) if looks_like_a_name(p) or _HANDLE.fullmatch(p))
     return (match["role"], names) if names else None
 
 
@@ -414,7 +418,7 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
                 for m in pattern.finditer(window):
                     if m["alias"] != label:
                         continue
-                    name = _full_name(m["name"])
+                    name = m["name"] if m["name"].isascii() else _full_name(m["name"])
                     if name and name != label:
                         out.setdefault(label, name)
             if label in out:

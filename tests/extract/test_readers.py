@@ -869,6 +869,16 @@ def test_a_subtitle_line_whose_colon_follows_a_word_opens_no_turn():
                                               "我们的策略很简单：不做演示。")
 
 
+def test_handles_label_a_spaces_speakers_whom_the_cast_names():
+    t = parse("时间：2024年3月21日\nHost：@lin_eth（Lin Qiao，远山资本 研究合伙人）\n"
+              "嘉宾：@0xKevin（韩立新，星链交易所 联合创始人）、@tao_defi（陶然，北辰研究院 研究员）\n\n"
+              "@lin_eth: OK we're live. 欢迎大家。\n\n@0xKevin: 我先说，这波是真钱。\n\n"
+              "@tao_defi: 我部分同意。\n\n@lin_eth: 好，下一个问题。\n")
+    assert [s for (s,), _ in turns(t)] == ["Lin Qiao", "韩立新", "陶然", "Lin Qiao"]
+    assert turns(t)[0][1] == "OK we're live. 欢迎大家。"
+    assert_offsets_exact(t)
+
+
 def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for_them():
     t = parse("审判长：韩立新\n书记员：陶然\n\n审判长：现在开庭。原告陈述诉讼请求。\n\n"
               "原告代理人（北方律师事务所 律师 梁越）：请求判令被告支付货款。\n\n被告：我们不认可。\n\n"
