@@ -879,6 +879,12 @@ def test_handles_label_a_spaces_speakers_whom_the_cast_names():
     assert_offsets_exact(t)
 
 
+def test_a_meeting_apps_summary_after_the_transcript_is_no_ones_turn():
+    t = parse("韩立 00:00:03\n好，我们开始。\n\n陶然 00:00:10\n我同意先做适配。\n\n韩立 00:01:02\n好的，散会。\n\n"
+              "智能纪要\n总结\n本次会议讨论了适配方案。\n\n待办\n- 陶然：下周一前给出方案\n")
+    assert turns(t)[-1] == (("韩立",), "好的，散会。")
+
+
 def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for_them():
     t = parse("审判长：韩立新\n书记员：陶然\n\n审判长：现在开庭。原告陈述诉讼请求。\n\n"
               "原告代理人（北方律师事务所 律师 梁越）：请求判令被告支付货款。\n\n被告：我们不认可。\n\n"
