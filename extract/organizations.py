@@ -43,6 +43,7 @@ _LATIN_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")  # AT&T, Node.js, Co-
 _MAX_CHARS = 24
 # suffixes so common in running text that the word before them must itself look like a name
 _WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室", "控股", "证券"})
+_POST_MARKS = frozenset({"原", "前", "现"})  # 澜舟科技原CTO: a post held there once, or now
 
 
 @lexicon.derived
@@ -252,7 +253,7 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     if suffix.text not in _WEAK_SUFFIXES:
         return True
     if (not suffix.head and i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word)
-            and not tokens[i + 1].word.startswith(ORG_SUFFIXES)):
+            and not tokens[i + 1].word.startswith(ORG_SUFFIXES) and tokens[i + 1].word not in _POST_MARKS):
         return False  # 超配科技成长, 某某科技板块: the weak suffix heads a longer noun, not a name
     return bool(suffix.head) or _name_like(parts[-1].strip()) or _organisation_context(tokens, left, i)
 

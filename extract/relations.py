@@ -161,11 +161,11 @@ _WHILE_THERE = re.compile(r"\s?(?:工作|任职|上班)?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
-_ROLE_VERB = re.compile(r"\s?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
+_ROLE_VERB = re.compile(r"\s?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
 # 我是说…, 我是觉得…: 是 stressing what follows, naming no post
 _STRESSED = r"说|讲|指|想|觉得|认为|希望|因为"
 # a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
-_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>曾经|曾|之前|此前|以前|原来)|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
+_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来)|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
                           rf"(?!\s?(?:来自|{_STRESSED}))")
 _COMMA = re.compile(r"[，,；;]")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together

@@ -727,6 +727,16 @@ def test_a_former_post_at_an_organisation_glossed_in_brackets_is_former():
     assert ("沈岚", "worksFor", "字节跳动") not in relations
 
 
+@pytest.mark.parametrize("text, person, org", [
+    ("主持人：请介绍一下。\n\n沈岚：顾明远此前曾任竹石资本董事总经理。\n\n主持人：好。\n", "顾明远", "竹石资本"),
+    ("主持人：请介绍一下。\n\n沈岚：澜舟科技原CTO梁启航也加入了。\n\n主持人：好。\n", "梁启航", "澜舟科技"),
+])
+def test_a_post_held_before_is_a_former_affiliation(text, person, org):
+    _, relations, _ = facts(text)
+    assert (person, "formerlyAt", org) in relations
+    assert (person, "worksFor", org) not in relations
+
+
 def test_a_notes_word_before_its_posts_is_the_organisation_whatever_its_ending():
     _, relations, roles = facts("主持人：请两位谈谈。\n\n沈岚（云溪基金 副总经理、投资总监）：我先说。\n\n"
                                 "周航（竹石资产 创始合伙人）：我补充。\n\n沈岚：云溪基金今年减持了。\n")
