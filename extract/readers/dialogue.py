@@ -17,12 +17,12 @@ from functools import lru_cache
 from collections.abc import Mapping, Sequence
 
 from ..chinese_names import is_han_name
-from ..model import Document, Transcript
+from ..model import BlockRole, Document, Transcript
 from . import reader
 from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name
-from .structure import Cue, assemble
+from .structure import Cue, assemble, shape_role
 
 _SHORT_EXCHANGE_LINES = 30
 _SENTENCE_END = "。！？!?…~～」”\"）)."
@@ -123,6 +123,25 @@ def split_fused_labels(text: str, lines: list[Line], labels: list[Label | None],
     return out_lines, out_labels
 
 
+def _headline_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
+    """``远见智驾贺志强：端到端不是终点`` atop a page, its date or byline below: a headline quoting the
+    person, no turn of theirs (a turn says a sentence; a headline ends without one)."""
+    shown = [i for i, line in enumerate(lines) if line.visible.strip()]
+    if not shown or labels[shown[0]] is None:
+        return labels
+    first = lines[shown[0]]
+    said = first.visible[labels[shown[0]].content:].strip()
+    dated = any(shape_role(lines[i]) is BlockRole.METADATA for i in shown[1:3])
+    if not (said and not said.endswith(_SENTENCE_ENDINGS) and dated):
+        return labels
+    out = list(labels)
+    out[shown[0]] = None
+    return out
+
+
+_SENTENCE_ENDINGS = ("。", "！", "？", "!", "?", "…")
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -132,7 +151,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=4)  # detection by two readers and the parse read the same text
 def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     lines = split_lines(text)
-    labels = candidate_labels(lines)
+    labels = _headline_unlabelled(lines, candidate_labels(lines))
     speakers = supported_speakers(text, lines, labels)
     if speakers:
         lines, labels = split_fused_labels(text, lines, labels, speakers)
@@ -146,7 +165,11 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk
 _LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}")
 # 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文: the one whose speech the unlabelled paragraphs below are
-_SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)")
+_SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)?(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)"
+                             r"[^。！？!?\n]{0,6}[:：]?\s*$")
+# 贺志强发表了题为《…》的主题演讲: whose speech the introduction says it is, when the lead-in does not
+_GAVE_SPEECH = re.compile(r"(?P<name>[\u3400-\u9fff]{2,3})(?:在[^，,。！？!?\n]{1,24}?)?(?:发表了?|作了|做了)"
+                          r"[^。！？!?\n]{0,40}?(?:演讲|讲话|致辞)")
 # 谢谢苏老师的介绍, 大家好, 各位同学: the talk's first words, after an introduction in the third person
 _TALK_OPENING = re.compile(r"^(?:谢谢|感谢|大家好|各位|同学们|尊敬的|我今天)")
 _ASKS = re.compile(r"[？?]|问")
@@ -163,11 +186,12 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     labelled = [c for c in cues if c.label]
     first = next((i for i, c in enumerate(cues) if c.label), len(cues))
     out = list(cues)
-    lead_in = next(((i, m) for i, c in enumerate(cues[:first]) if (m := _SPEECH_LEAD_IN.match(c.line.visible))), None)
+    lead_in = next(((i, m) for i, c in enumerate(cues[:first]) if (m := _SPEECH_LEAD_IN.search(c.line.visible))), None)
     if lead_in is not None:  # 以下为雷总演讲实录：, then the speech unlabelled
         at = next((i for i in range(lead_in[0] + 1, first) if not cues[i].line.heading), None)
-        if at is not None:
-            out[at] = Cue(cues[at].line, Label((lead_in[1]["name"],), (), 0))
+        speaker = lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])
+        if at is not None and speaker:
+            out[at] = Cue(cues[at].line, Label((speaker,), (), 0))
     named = next((i for i, c in enumerate(cues[:first]) if _LECTURER.search(c.line.visible)), None)
     if named is None or not labelled or not any(n in _ASKING_LABELS for c in labelled for n in c.label.names):
         return tuple(out)
@@ -180,6 +204,14 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
                 and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
             out[i] = Cue(cues[i].line, _LECTURE_LABEL)
     return tuple(out)
+
+
+def _speech_giver(cues: Sequence[Cue]) -> str | None:
+    """The one person the introduction says gave the speech (贺志强发表了题为《…》的主题演讲)."""
+    givers = {m["name"][-3:] if is_han_name(m["name"][-3:]) else m["name"][-2:]
+              for c in cues for m in _GAVE_SPEECH.finditer(c.line.visible)}
+    named = [g for g in givers if is_han_name(g)]
+    return named[0] if len(named) == 1 else None
 
 
 def _cast_lines_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:

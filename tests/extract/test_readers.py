@@ -885,6 +885,15 @@ def test_a_meeting_apps_summary_after_the_transcript_is_no_ones_turn():
     assert turns(t)[-1] == (("韩立",), "好的，散会。")
 
 
+def test_a_speech_after_an_introduction_that_says_who_gave_it_is_theirs_and_the_headline_is_no_turn():
+    t = parse("北辰智造韩立新：制造业的下一个十年\n\n2024-09-12 18:42　来源：产业观察　文｜陶然\n\n"
+              "9月12日，北辰智造创始人韩立新在产业大会上发表了题为《下一个十年》的主题演讲。以下为演讲实录：\n\n"
+              "各位同行，大家下午好。今天讲三点。\n\n第一，制造业会越来越智能。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新"]
+    assert turns(t)[0][1] == "各位同行，大家下午好。今天讲三点。\n第一，制造业会越来越智能。"
+    assert t.title == "北辰智造韩立新：制造业的下一个十年"
+
+
 def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for_them():
     t = parse("审判长：韩立新\n书记员：陶然\n\n审判长：现在开庭。原告陈述诉讼请求。\n\n"
               "原告代理人（北方律师事务所 律师 梁越）：请求判令被告支付货款。\n\n被告：我们不认可。\n\n"
