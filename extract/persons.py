@@ -218,7 +218,8 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     if (nxt and len(word) == 2 and len(nxt[0]) == 2 and nxt[0][1] in NOT_IN_NAME and nxt[0][0] not in NOT_IN_NAME
             and not in_dictionary(nxt[0]) and is_han_name(word + nxt[0][0]) and not _is_common_word(word, strict)):
         return s, nxt[1] + 1  # 陈立|东到: the segmenter's guess glued the name's last character to the word after
-    if nxt and len(nxt[0]) == 1 and nxt[0] not in NOT_IN_NAME and is_han_name(word + nxt[0]):
+    if nxt and len(nxt[0]) == 1 and nxt[0] not in NOT_IN_NAME and is_han_name(word + nxt[0]) \
+            and not _numeral_opens_a_phrase(tokens, i + 1):
         if (len(word) == 2 and not _is_common_word(word, strict)) or word in lexicon.surnames():
             return s, nxt[2]
         if not strict and len(word) == 2 and word_frequency(word) < _COMMON and plausible_name(word + nxt[0]):
@@ -230,6 +231,13 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     if is_han_name(word) and not _is_common_word(word, strict):
         return s, e
     return None
+
+
+def _numeral_opens_a_phrase(tokens: Tokens, i: int) -> bool:
+    """何静|一|开始, 王磊|一|直在: a numeral the segmenter left alone before a verb or an adverb opens
+    the phrase after it (一开始, 一直), no given name's last character."""
+    return (i + 1 < len(tokens) and (dictionary_tag(tokens[i][0]) or "").startswith("m")
+            and (dictionary_tag(tokens[i + 1][0]) or "").startswith(("v", "d")))
 
 
 def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:

@@ -181,3 +181,8 @@ def test_a_role_a_speaker_is_labelled_by_is_no_name_in_the_text():
 def test_a_form_of_address_the_segmenter_glued_to_the_next_word_is_the_speakers_address():
     text = "主持人：好，韩总请说。\n\n韩立：我先说两句。\n\n主持人：谢谢韩总。\n"
     assert people(text) == ["韩总", "韩总"]
+
+
+def test_a_numeral_opening_a_phrase_after_a_titled_name_is_not_its_last_character():
+    doc = Doc(parse_transcript(document_from_text("我们CFO何静一开始是反对的。", doc_id="t")))  # 何静|一|开始
+    assert [doc.text[c.start:c.end] for c in titled_names(doc, doc.paragraphs)] == ["何静"]
