@@ -138,7 +138,7 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
             parts[0] = parts[0][1:]
         if _names_organisation(tokens, left, i, suffix, parts):
             if suffix.text in INDUSTRY_SUFFIXES and not suffix.head:
-                left, trimmed = i - 1, 0  # the brand alone: 开发商佳游网络 is 佳游网络
+                left, trimmed = _brand_start(tokens, left, i), 0  # the brand alone: 开发商佳游网络 is 佳游网络
             begin = (tokens[left].start if left < i else token.start) + trimmed
             while text[begin].isspace():
                 begin += 1
@@ -398,6 +398,16 @@ def _person_of(tokens: Sequence[Token], i: int) -> bool:
 def _person_name(word: str) -> bool:
     """A word shaped as a Chinese person's name the dictionary knows as none other (王淮, 李立群)."""
     return is_han_name(word) and (not in_dictionary(word) or (dictionary_tag(word) or "").startswith("nr"))
+
+
+def _brand_start(tokens: Sequence[Token], left: int, i: int) -> int:
+    """The word a brand before an industry word ``i`` starts at: the one before it, or the two before
+    it where the segmenter cut a two-character brand into single characters (云|岫|能源)."""
+    if (i - 2 >= left and len(tokens[i - 1].word) == 1 and len(tokens[i - 2].word) == 1
+            and HAN_WORD.fullmatch(tokens[i - 2].word) and tokens[i - 2].word not in _STOP_WORDS
+            and not (dictionary_tag(tokens[i - 2].word) or "").startswith(_NEVER_BRAND_TAGS)):
+        return i - 2
+    return i - 1
 
 
 def _placed_brand(tokens: Sequence[Token], i: int) -> bool:

@@ -259,3 +259,7 @@ def test_a_weak_suffix_names_no_organisation_where_a_verb_opens_or_a_noun_goes_o
 
 def test_an_acronym_of_the_trade_is_no_company_of_the_lexicon():
     assert orgs("他在电池厂做了五年 BMS 算法。") == []
+
+
+def test_a_two_character_brand_the_segmenter_cut_into_characters_is_whole():
+    assert orgs("我们请到了云岫能源CEO孟浩然。") == ["云岫能源"]  # 云|岫|能源
