@@ -302,7 +302,12 @@ _THIRD_PERSON = re.compile(r"(?:(?:他|她)们?|(?:我们?|他们?|她们?)?的?
                            r"(?:商务|销售|产品|技术)?(?:老|小)[\u4e00-\u9fff]))(?:上周|上次|之前|当时|那天|昨天|前几天|刚才)?")
 # 很多人说…, 有投资人觉得…, 业内也有声音认为…: others, unnamed, whose view the speaker puts forward
 _OTHERS = re.compile(r"(?:现在|业内|外界|市场上|网上|行业里)?(?:也)?(?:有|很多|不少|有些|一些|有的|许多)(?:的)?"
-                     r"[\u4e00-\u9fff]{0,4}?(?:人|人士|投资人|专家|学者|网友|同行|声音|媒体|用户|机构|分析师|研究员|客户)")
+                     r"[\u4e00-\u9fff]{0,4}?(?:人|人士|投资人|专家|学者|网友|同行|声音|媒体|用户|机构|分析师|研究员|客户)"
+                     # 有一家大公司的制片人, 有位老朋友: someone the speaker does not name, said as one of several
+                     r"|有(?:一|个|位|家)[^，,。！？!?]{0,10}?(?:人|老师|朋友|前辈|专家|同行|同事)")
+# 我听到一个说法，说…, 现在流行的说法是…: what is said about, no one's view the speaker takes
+_HEARSAY = re.compile(r"(?:我|我们)?(?:听到|听说过?)(?:一个|一种|有个|有种)?说法|(?:现在|业内|外界|网上)?(?:流行|常见|普遍)的说法是|"
+                      r"有(?:一种|个|种)说法")
 # 总结一下，大家普遍认为…: everyone present, whose view a chair sums up
 _EVERYONE = re.compile(r"(?:大家|与会(?:专家|嘉宾)|各位嘉宾)(?:普遍|基本上?|一致)?")
 _SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|普遍)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
@@ -310,7 +315,7 @@ _SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当�
 _OF = re.compile(r"\s?的\s?")
 # 李想之前在一次访谈里说，…, 周嘉树跟我说过：…: when or to whom, then a verb of saying that opens a quotation
 _SAYS_WHEN = re.compile(r"[^，,。！？!?：:]{1,12}?(?:(?<![来所])说|讲|表示|提到|告诉我们?)过?\s?[，,：:]")  # not 对他来说
-_THEY_SAY_LATER = re.compile(r"[，,]\s?(?:他|她)们?(?:也|还|一直)?(?:觉得|认为|相信|说|表示|预计)")
+_THEY_SAY_LATER = re.compile(r"[，,]\s?(?:他|她)们?(?:也|还|一直|有一次|曾经|之前)?(?:跟我们?|对我们?)?(?:觉得|认为|相信|说|讲|表示|预计)")
 _OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我|我(?:也|很|非常|完全)?(?:赞成|同意|赞同|认同)")
 
 
@@ -318,6 +323,8 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
     """The sentence opens with another person (or 他, or others unnamed: 很多人) and a verb of saying,
     and gives no view of the speaker's own: it reports what someone else said."""
     at = _OPENING.match(text, sentence.start, sentence.end).end()
+    if _HEARSAY.match(text, at, sentence.end):
+        return _OWN_VIEW.search(text, at, sentence.end) is None
     organization = next((m for m in sentence.mentions if m.kind is Kind.ORGANIZATION and m.start == at), None)
     of = organization and _OF.match(text, organization.end, sentence.end)
     if of:  # OpenAI的山姆·奥特曼说过: the person of an organisation

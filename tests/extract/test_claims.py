@@ -253,6 +253,14 @@ def test_what_a_colleague_or_a_boss_said_is_reported_not_claimed():
     assert texts == ["我觉得这个价格我们可以接受。"]
 
 
+def test_what_someone_unnamed_told_the_speaker_or_what_is_rumoured_is_reported_not_claimed():
+    texts = [c.text for c in claims(
+        "主持人：您怎么看？\n\n陶然：有一家大公司的制片人跟我说，这种讲工人的故事现在没人看。"
+        "我听到一个说法，说那边对合作方管得很严。现在流行的说法是，小模型做强化学习没有用。"
+        "我的老同事韩立新，他有一次跟我讲，团队最缺的是系统工程师。我觉得真实的故事最打动人。\n\n主持人：好。\n\n陶然：谢谢。\n")]
+    assert texts == ["我觉得真实的故事最打动人。"]
+
+
 def test_announcing_what_one_will_say_introducing_guests_and_thanks_are_no_claims():
     texts = [c.text for c in claims("主持人：今天的嘉宾是星河科技的韩立新。坐在我旁边的还有老朋友陶然。大家各自先讲一下。\n\n"
                                     "韩立新：首先感谢大家长期以来的关注和支持。最后我说一下整体策略。我认为明年的利润会翻倍。\n\n"
