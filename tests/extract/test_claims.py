@@ -261,6 +261,12 @@ def test_what_someone_unnamed_told_the_speaker_or_what_is_rumoured_is_reported_n
     assert texts == ["我觉得真实的故事最打动人。"]
 
 
+def test_a_meetings_opening_and_its_agenda_items_are_no_claims():
+    texts = [c.text for c in claims("韩立：好，那我们开始吧，陶然今天在客户那边，可能晚点进来。上周的续费率是百分之八十七，比预期高。"
+                                    "然后第二件事是适配那边。最后一个事情是招聘。\n\n陶然：好的。\n\n韩立：散会。\n")]
+    assert texts == ["上周的续费率是百分之八十七，比预期高。"]
+
+
 def test_announcing_what_one_will_say_introducing_guests_and_thanks_are_no_claims():
     texts = [c.text for c in claims("主持人：今天的嘉宾是星河科技的韩立新。坐在我旁边的还有老朋友陶然。大家各自先讲一下。\n\n"
                                     "韩立新：首先感谢大家长期以来的关注和支持。最后我说一下整体策略。我认为明年的利润会翻倍。\n\n"
