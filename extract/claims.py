@@ -92,6 +92,10 @@ _OWN_PAST = re.compile(
     r"|^[^，,。；;]{0,4}(?:(?:19|20)\d{2}\s?年|[一二三四五六七八九]十年代|那一年|那年|有一次|当年)[^。；;！？!?]{0,16}?我"
     # 我在五院一待就是十八年, 我去的时候: where the speaker was, and for how long
     r"|我们?(?:在|到|去)(?!这里|这儿|这边)[^，,。；;]{0,10}?(?:待了|做了|干了|工作了|一待就是|的时候)")
+# 交付了三百二十台, 有150人, 下了八十台的订单: a number of things counted, stated (not an ordinal, a year or a date)
+_COUNT = re.compile(r"(?:有|了|是|到|达|共|超过|不到|将近|接近)\s?(?:大概|大约|约|近|差不多)?\s?"
+                    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]*[十百千万][一二两三四五六七八九十百千万]*)\s?(?:多|余)?"
+                    r"(?:个|台|辆|人|家|款|次|条|篇|项|件|位|名|所|座|元|块|美元|公里|小时)")
 # a stance the speaker takes now, whatever the times it speaks of
 _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|意味着|说明|证明")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
@@ -259,6 +263,8 @@ def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
         return ClaimType.EXPERIENCE  # 我2006年进的中芯国际, 之前我在华为做了八年: what the speaker lived
     if strongest in (ClaimType.PREDICTION, ClaimType.RECOMMENDATION):
         return ClaimType.JUDGEMENT
+    if strongest is ClaimType.JUDGEMENT and _COUNT.search(body) and not _STANCE.search(body):
+        return ClaimType.FIGURE  # 我们一共交付了三百二十台, 团队现在有一百五十人: a count, stated
     return strongest
 
 

@@ -261,6 +261,14 @@ def test_what_someone_unnamed_told_the_speaker_or_what_is_rumoured_is_reported_n
     assert texts == ["我觉得真实的故事最打动人。"]
 
 
+def test_a_count_stated_in_chinese_numerals_is_a_figure():
+    kinds = {c.text: c.kind.value for c in claims(
+        "主持人：进展如何？\n\n陶然：我们一共交付了三百二十台，这是最关键的一步。团队现在有一百五十人，明年还会扩大。"
+        "我觉得有三个原因让客户满意。\n\n主持人：好。\n\n陶然：谢谢。\n")}
+    assert kinds["我们一共交付了三百二十台，这是最关键的一步。"] == "figure"
+    assert kinds.get("我觉得有三个原因让客户满意。", "judgement") == "judgement"  # a stance, whatever it counts
+
+
 def test_a_meetings_opening_and_its_agenda_items_are_no_claims():
     texts = [c.text for c in claims("韩立：好，那我们开始吧，陶然今天在客户那边，可能晚点进来。上周的续费率是百分之八十七，比预期高。"
                                     "然后第二件事是适配那边。最后一个事情是招聘。\n\n陶然：好的。\n\n韩立：散会。\n")]
