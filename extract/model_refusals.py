@@ -37,7 +37,7 @@ _SURE_PERSON_ENDING_AS_A_WORD = 0.9
 # the dictionary files many people under another class of proper noun (奥巴马 and 王治国 as places,
 # 梵高 as "other"): a confident model's person passes over that (held-out folds, extract/data/README.md)
 _SURE_PERSON_OTHER_PROPER_NOUN = 0.7
-_GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂")
+_GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂", "工厂")
 # placeholders and determiners that make `X公司` a phrase, not a name
 _PROPER = ("nr", "ns", "nt", "nz", "j")
 _COMMON_WORD_FREQ = 20  # in jieba's dictionary: 自然语言 46, 公司财务 3
@@ -152,7 +152,7 @@ def _common_word(name: str, kind: Kind, score: float) -> bool:
 
 
 def _generic_organization(name: str) -> bool:
-    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``: a generic head after a
+    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``, ``苏州工厂``: a generic head after a
     placeholder, after a country or region, after a verb phrase, or after common words alone.
     A legal form (``股份有限公司``) or a known organisation (``百度公司``) makes a name."""
     head = next((h for h in _GENERIC_ORG_HEADS if name.endswith(h)), None)

@@ -43,7 +43,8 @@ _LATIN_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")  # AT&T, Node.js, Co-
 _MAX_CHARS = 24
 # suffixes so common in running text that the word before them must itself look like a name
 _WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室", "控股", "证券"})
-_POST_MARKS = frozenset({"原", "前", "现"})  # 澜舟科技原CTO: a post held there once, or now
+_POST_MARKS = frozenset({"原", "前", "现"})
+_HEADCOUNT = re.compile(r"[\d一二两三四五六七八九十百千几]+多?(?:个)?人")  # 澜舟科技原CTO: a post held there once, or now
 
 
 @lexicon.derived
@@ -225,6 +226,8 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     name = "".join(parts)
     if not parts or all(_generic(p) for p in parts) or len(name.strip()) < 2 and not name.isascii():
         return False
+    if _HEADCOUNT.match(name.strip()):
+        return False  # 十人团队, 三个人的公司: how many people, not a name
     if left == i and dictionary_tag(tokens[i].word) in _KIND_TAGS:
         return False  # 名牌大学, 跨国公司, 一流大学: the dictionary knows the word as a kind of organisation
     if (suffix.text in _DESCRIBED_HEADS and all(_descriptive(p.strip()) for p in parts if p.strip())

@@ -263,3 +263,11 @@ def test_an_acronym_of_the_trade_is_no_company_of_the_lexicon():
 
 def test_a_two_character_brand_the_segmenter_cut_into_characters_is_whole():
     assert orgs("我们请到了云岫能源CEO孟浩然。") == ["云岫能源"]  # 云|岫|能源
+
+
+@pytest.mark.parametrize("text, found", [
+    ("被一个十人团队拖死了。", []),  # how many people, no name
+    ("老股东顺为资本跟投。", ["顺为资本"]),  # the party a deal names opens no name
+])
+def test_a_headcount_or_a_deals_party_is_no_part_of_a_name(text, found):
+    assert orgs(text) == found
