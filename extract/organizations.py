@@ -581,8 +581,8 @@ def _can_join(tokens, k: int) -> bool:
         return False
     if word == " ":
         return True
-    if _LATIN_NAME_WORD.fullmatch(word):
-        return word not in lexicon.not_names()
+    if _LATIN_NAME_WORD.fullmatch(word):  # not the tail of a hyphenated word (RISC-V初创公司: V is no name)
+        return word not in lexicon.not_names() and not (k > 0 and tokens[k - 1][0].endswith("-"))
     if word.isdigit():  # 某某84564部队, 国营135工厂; 15部 (小说) counts
         after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         return after not in _CLASSIFIERS and bool(_UNIT_SUFFIX.fullmatch(after) or _SUFFIX.fullmatch(after))

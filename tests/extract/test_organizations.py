@@ -271,3 +271,7 @@ def test_a_two_character_brand_the_segmenter_cut_into_characters_is_whole():
 ])
 def test_a_headcount_or_a_deals_party_is_no_part_of_a_name(text, found):
     assert orgs(text) == found
+
+
+def test_the_tail_of_a_hyphenated_latin_word_opens_no_name():
+    assert orgs("一家RISC-V初创公司拿到了融资。") == []  # not V初创公司
