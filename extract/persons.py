@@ -216,8 +216,9 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     word, s, e = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (nxt and len(word) == 2 and len(nxt[0]) == 2 and nxt[0][1] in NOT_IN_NAME and nxt[0][0] not in NOT_IN_NAME
-            and not in_dictionary(nxt[0]) and is_han_name(word + nxt[0][0]) and not _is_common_word(word, strict)):
-        return s, nxt[1] + 1  # 陈立|东到: the segmenter's guess glued the name's last character to the word after
+            and (not in_dictionary(nxt[0]) or _split_from_the_next(tokens, i + 1))
+            and is_han_name(word + nxt[0][0]) and not _is_common_word(word, strict)):
+        return s, nxt[1] + 1  # 陈立|东到, 王思|远去|年: the segmenter glued the name's last character to the word after
     if nxt and len(nxt[0]) == 1 and nxt[0] not in NOT_IN_NAME and is_han_name(word + nxt[0]) \
             and not _numeral_opens_a_phrase(tokens, i + 1):
         if (len(word) == 2 and not _is_common_word(word, strict)) or word in lexicon.surnames():
@@ -231,6 +232,15 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     if is_han_name(word) and not _is_common_word(word, strict):
         return s, e
     return None
+
+
+def _split_from_the_next(tokens: Tokens, i: int) -> bool:
+    """远去|年: token ``i``'s second character and the word after it make a frequent word (去年), which
+    the segmenter split to make ``i`` a word of its own."""
+    if i + 1 >= len(tokens):
+        return False
+    joined = tokens[i][0][1] + tokens[i + 1][0]
+    return word_frequency(joined) >= _FUNCTION_FREQ and word_frequency(joined) > word_frequency(tokens[i][0])
 
 
 def _numeral_opens_a_phrase(tokens: Tokens, i: int) -> bool:

@@ -186,3 +186,7 @@ def test_a_form_of_address_the_segmenter_glued_to_the_next_word_is_the_speakers_
 def test_a_numeral_opening_a_phrase_after_a_titled_name_is_not_its_last_character():
     doc = Doc(parse_transcript(document_from_text("我们CFO何静一开始是反对的。", doc_id="t")))  # 何静|一|开始
     assert [doc.text[c.start:c.end] for c in titled_names(doc, doc.paragraphs)] == ["何静"]
+
+
+def test_a_names_last_character_the_segmenter_split_off_into_a_word_it_broke_is_the_names():
+    assert people("我的学生韩思远去年去了蓝箭航天。") == ["韩思远"]  # 韩思|远去|年: 去年 broken
