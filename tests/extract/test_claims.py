@@ -111,6 +111,14 @@ def test_a_stated_prediction_is_typed_so_and_a_year_alone_is_not_the_past():
     assert [c.kind.value for c in forecast] == ["prediction"]  # 我预测 forecasts whatever year it names
 
 
+def test_the_next_half_year_or_quarter_with_what_will_happen_in_it_is_a_prediction():
+    kinds = {c.text: c.kind.value for c in claims(
+        "主持人：您怎么看？\n\n陶然：我的判断是，下半年科技板块的表现会好于大盘。上半年大家谈估值更多，下半年开始谈业绩，这是最关键的变化。"
+        "\n\n主持人：好。\n\n陶然：谢谢。\n")}
+    assert kinds["我的判断是，下半年科技板块的表现会好于大盘。"] == "prediction"
+    assert kinds.get("上半年大家谈估值更多，下半年开始谈业绩，这是最关键的变化。", "judgement") != "prediction"
+
+
 def test_a_partial_or_different_view_is_a_disagreement():
     kinds = {c.text: c.kind.value for c in claims(PRESS)}
     assert kinds["这个判断我不完全认同，成本还是太高了。"] == "disagreement"
