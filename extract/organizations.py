@@ -617,6 +617,8 @@ def _bracketed_group(tokens, k: int) -> bool:
 # 人民日报记者：, 第一财经记者：, 新华社驻京记者：: a reporter asks for their outlet, whose name the label
 # holds before 记者 (a post abroad or a kind of reporter between them)
 _REPORTER_LABEL = re.compile(r"(?P<outlet>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:驻[\u4e00-\u9fff]{1,4}|特约|首席|资深)?记者")
+# 记者（体坛周报）：: the outlet in brackets after the reporter
+_REPORTER_NOTED = re.compile(r"记者\s*[（(](?P<outlet>[^（()）\n]{2,16})[)）]")
 # what an outlet's own name ends in (北京日报, 新华社, 湖南卫视, 澎湃新闻, 财经杂志, 凤凰网)
 _OUTLET_ENDINGS = ("报", "社", "台", "卫视", "网", "新闻", "周刊", "杂志", "财经", "传媒", "日报", "晚报", "频道")
 
@@ -628,7 +630,7 @@ def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
     text = doc.text
     for turn in doc.turns:
         for start, end in turn.labels:
-            label = _REPORTER_LABEL.fullmatch(text, start, end)
+            label = _REPORTER_LABEL.fullmatch(text, start, end) or _REPORTER_NOTED.fullmatch(text, start, end)
             if label is not None:
                 s, e = label.span("outlet")
                 known = _known_organization(text, s, e)

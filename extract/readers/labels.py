@@ -26,7 +26,7 @@ _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
 _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观众)\s+[\u3400-\u9fff·]{2,5}"
 # 新华社记者：, 中央广播电视总台央视记者：, 21世纪经济报道记者：: an outlet's reporter, unnamed
 _REPORTER_NAME = r"(?:[A-Za-z0-9]+ ){0,3}[\u3400-\u9fffA-Za-z0-9·]{1,16}? ?记者"  # (Dot Esports 记者: an outlet's name in English)
-_REPORTER = re.compile(_REPORTER_NAME)
+_REPORTER = re.compile(rf"{_REPORTER_NAME}|记者\s*[（(][^（()）\n]{{1,16}}[)）]")  # 记者（体坛周报）
 # 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name
 _AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,12}?\s?[\u3400-\u9fff]{2,3}"
 # 联合主持 Kevin：, 首席技术官 Daniel Xu：: a role or post, a space and a name in Latin letters
@@ -51,9 +51,10 @@ _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?
 _NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
 _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*")
 # 主持人（李明）：, 记者（体坛周报 郑浩）：, 分析师（华泰证券 Eric Zhang）：: the name in the note, after the
-# outlet and post if given (words of Chinese: a Latin word before the name is the name's own)
+# outlet and post if given (words of Chinese, or a post's acronym: CFO, IR; another Latin word before
+# the name is the name's own)
 # (an English given name before the surname, Kevin 韩, is one too)
-_NOTE_NAME = DeferredPattern(r"\s*(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
+_NOTE_NAME = DeferredPattern(r"\s*(?:(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}|[A-Z]{2,5})\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
                              r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
@@ -204,7 +205,17 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         stripped = noted["name"]
         at = match.start("note") + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]
+    elif note and names == ["记者"] and not noted_person(note):
+        # 记者（体坛周报）：: the reporter of the outlet in brackets, one of several at a press conference
+        end = match.end("note") + 1
+        names, spans = [match.string[spans[0][0]:end]], [(spans[0][0], end)]
     return Label(tuple(names), tuple(spans), content, time, header)
+
+
+def noted_person(note: str) -> bool:
+    """A note naming a person (李明, 国泰君安 投资者 李女士), not only an outlet or an organisation."""
+    noted = _NOTE_NAME.fullmatch(note)
+    return bool(noted) and (noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"]))
 
 
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")

@@ -53,7 +53,8 @@ _OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|
 _HAN_RUN = r"[\u3400-\u9fff]{2,4}"
 _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 # words that stand before a person the introduction names
-_INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任|总监|导演|制片人|"
+_INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任医师|主任|总监|导演|制片人|"
+              r"医师|医生|律师|"
               r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 _ASKER_NAME = DeferredPattern(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
@@ -235,7 +236,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if _is_outlet(label) or _named_as_source(label, intro):
         return label, SpeakerKind.ORGANIZATION
     if label in HOST_LABELS or label in LECTURER_LABELS:
-        named = _named_in_intro(("主持人", "主播", "主理人") if label in HOST_LABELS else LECTURER_LABELS, intro)
+        named = _named_in_intro(("主持人", "主播", "主理人") if label in HOST_LABELS else LECTURER_LABELS, intro) \
+            or (_hosted_by(intro) if label in HOST_LABELS else None)
         return (named, SpeakerKind.PERSON) if named else (label, SpeakerKind.UNNAMED)
     if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS:
         return label, SpeakerKind.UNNAMED
@@ -244,6 +246,18 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if len(affiliated) == 1:  # 宇树王兴兴 is 王兴兴, whom the introduction names
         return affiliated[0], SpeakerKind.PERSON
     return _addressed_person(label, introduced, labels) or label, SpeakerKind.PERSON
+
+
+_HOSTED_BY = DeferredPattern(r"由[^，,。；;\n]{0,24}?(?P<name>[\u3400-\u9fff]{2,3}?)(?:老师|教授|博士|女士|先生)?主持")
+
+
+def _hosted_by(intro: str) -> str | None:
+    """``本次直播由健康时报网编辑王可主持``: the one the introduction says hosts, by the name before 主持."""
+    hosted = _HOSTED_BY.search(intro)
+    if hosted is None:
+        return None
+    run = hosted["name"]
+    return next((run[-n:] for n in (3, 2) if len(run) >= n and is_han_name(run[-n:])), None)
 
 
 def _named_in_intro(roles: Sequence[str], intro: str) -> str | None:
@@ -414,7 +428,8 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
     for label in labels:
         for found in re.finditer(re.escape(label), text):
             window = text[max(0, found.start() - 24):found.end() + 24]
-            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED, _TRUE_NAME):
+            own = re.compile(rf"(?P<alias>{re.escape(label)})\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
+            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED, _TRUE_NAME, own):  # own: 大北（王北辰）, 豆豆妈（周可心）
                 for m in pattern.finditer(window):
                     if m["alias"] != label:
                         continue

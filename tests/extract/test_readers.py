@@ -894,6 +894,31 @@ def test_a_speech_after_an_introduction_that_says_who_gave_it_is_theirs_and_the_
     assert t.title == "北辰智造韩立新：制造业的下一个十年"
 
 
+def test_a_role_label_whose_note_gives_a_posts_acronym_before_the_name_is_that_person():
+    t = parse("Operator：欢迎参加。\n\n管理层（IR Kevin Zhao）：谢谢Operator。\n\n管理层（CFO 韩立新）：大家好。\n\n"
+              "分析师（远山证券 陶然）：毛利率呢？\n\n管理层（CFO 韩立新）：会改善。\n")
+    assert [s for (s,), _ in turns(t)] == ["Operator", "Kevin Zhao", "韩立新", "陶然", "韩立新"]
+
+
+def test_the_reporters_of_several_outlets_are_several_speakers_not_the_byline():
+    t = parse("文｜陶然\n\n主持人：欢迎各位。\n\n韩立新：谢谢。我们赢了。\n\n记者（体坛周报）：您怎么看对手？\n\n"
+              "韩立新：很强。\n\n记者（晨光晚报）：伤病情况呢？\n\n韩立新：还好。\n")
+    asked = [s for (s,), _ in turns(t) if s.startswith("记者")]
+    assert asked == ["记者（体坛周报）", "记者（晨光晚报）"]
+    assert_offsets_exact(t)
+
+
+def test_an_addressed_label_and_a_hosts_role_are_the_people_the_introduction_names():
+    t = parse("本次直播由健康时报编辑陶然主持，邀请了第六人民医院心血管内科副主任医师韩立新。\n\n主持人：欢迎韩医生。\n\n"
+              "韩医生：大家好。\n\n网友提问：韩医生，要吃一辈子药吗？\n\n韩医生：不一定。\n")
+    assert [s for (s,), _ in turns(t)] == ["陶然", "韩立新", "网友提问", "韩立新"]
+
+
+def test_a_nickname_label_is_the_name_the_introduction_gives_it_in_brackets():
+    t = parse("节目由主持人大北（陶然）主持。\n\n**大北：**欢迎。\n\n**韩立新：**谢谢大北。\n\n**大北：**开始吧。\n")
+    assert [s for (s,), _ in turns(t)] == ["陶然", "韩立新", "陶然"]
+
+
 def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for_them():
     t = parse("审判长：韩立新\n书记员：陶然\n\n审判长：现在开庭。原告陈述诉讼请求。\n\n"
               "原告代理人（北方律师事务所 律师 梁越）：请求判令被告支付货款。\n\n被告：我们不认可。\n\n"
