@@ -34,7 +34,9 @@ _MIN_CHARS = 2
 
 def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """``mentions`` and, for each name among them, its other occurrences that no mention covers yet."""
-    mentions = [_without_run_on_verb(doc, m) for m in mentions]
+    full_names = {m.text for m in mentions if m.kind is Kind.PERSON and len(m.text) == 3 and is_han_name(m.text)
+                  and m.source != MODEL_SOURCE}
+    mentions = [_as_known_name(doc, _without_run_on_verb(doc, m), full_names) for m in mentions]
     names: dict[str, Mention] = {}
     for m in mentions:
         span = name_span(m)  # a person's name without its form of address: 田奇老师 → 田奇
@@ -78,6 +80,15 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             added.append(Mention(s, e, name, first.kind, first.source, para.turn_index, first.canonical, first.score))
     kept = (m for m in mentions if m not in replaced)
     return tuple(sorted((*kept, *added), key=lambda m: (m.start, m.end)))
+
+
+def _as_known_name(doc: Doc, m: Mention, full_names: set[str]) -> Mention:
+    """A two-character person that the text goes on into a full name found elsewhere (何立|群比: the
+    合伙人何立群 of a later sentence) is that name."""
+    if m.kind is not Kind.PERSON or len(m.text) != 2:
+        return m
+    whole = m.text + doc.text[m.end:m.end + 1]
+    return dataclasses.replace(m, end=m.end + 1, text=whole) if whole in full_names else m
 
 
 _VERB_TAGS = ("v", "vn")

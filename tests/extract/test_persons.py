@@ -190,3 +190,8 @@ def test_a_numeral_opening_a_phrase_after_a_titled_name_is_not_its_last_characte
 
 def test_a_names_last_character_the_segmenter_split_off_into_a_word_it_broke_is_the_names():
     assert people("我的学生韩思远去年去了蓝箭航天。") == ["韩思远"]  # 韩思|远去|年: 去年 broken
+
+
+def test_a_name_cut_short_where_the_text_goes_on_into_a_full_name_found_elsewhere_is_that_name():
+    assert people("主持人：你好。\n\n韩立：我们的CEO是何立群。\n\n主持人：好。\n\n韩立：不过我的合伙人何立群比我更激进。\n") \
+        == ["何立群", "何立群"]

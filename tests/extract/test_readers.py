@@ -919,6 +919,12 @@ def test_a_nickname_label_is_the_name_the_introduction_gives_it_in_brackets():
     assert [s for (s,), _ in turns(t)] == ["陶然", "韩立新", "陶然"]
 
 
+def test_an_end_mark_closes_the_conversation_and_what_follows_is_the_pages():
+    t = parse("陶然：今天就聊到这里。\n\n韩立：谢谢，再见。\n\n陶然：好的，大家再见。\n\n—— 本期完 ——\n"
+              "喜欢本期节目，欢迎订阅、评论、转发。\n")
+    assert turns(t)[-1] == (("陶然",), "好的，大家再见。")
+
+
 def test_a_hearings_record_names_its_parts_at_the_top_and_their_labels_stand_for_them():
     t = parse("审判长：韩立新\n书记员：陶然\n\n审判长：现在开庭。原告陈述诉讼请求。\n\n"
               "原告代理人（北方律师事务所 律师 梁越）：请求判令被告支付货款。\n\n被告：我们不认可。\n\n"
