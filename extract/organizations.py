@@ -644,6 +644,27 @@ def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
                         or following is not None and _post_note_word(following.group()) and not _post_note_word(word.group())):
                     yield Candidate(word.start(), word.end(), Kind.ORGANIZATION, turn.index, known)
                     break  # the note's first organisation is the speaker's
+                office = _office_before_post(word.group())
+                if office:  # 市发改委副主任: the office, then the post held there
+                    yield Candidate(word.start(), word.start() + len(office), Kind.ORGANIZATION, turn.index,
+                                    _known_organization(text, word.start(), word.start() + len(office)))
+                    break
+
+
+def _office_before_post(word: str) -> str | None:
+    """``市发改委副主任`` → ``市发改委``: a note's word that is an office and the post held in it, the
+    office ending as an organisation's name does (委, 局, 公司, 研究院 …)."""
+    post = next((t for t in _titles_longest_first() if word.endswith(t) and len(word) - len(t) >= 2), None)
+    office = word[:-len(post)].removesuffix("副") if post else ""
+    return office if len(office) >= 2 and office.endswith(_OFFICE_ENDINGS) else None
+
+
+_OFFICE_ENDINGS = ORG_SUFFIXES + _UNIT_SUFFIXES
+
+
+@lexicon.derived
+def _titles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.titles(), key=len, reverse=True))
 
 
 def _post_note_word(word: str) -> bool:
@@ -658,6 +679,8 @@ def _known_organization(text: str, start: int, end: int) -> str | None:
 
 _NOTE_WORD = re.compile(r"[^\s（()）:：]{2,16}")
 _NOTE_BEFORE = re.compile(r"[（(](?P<words>[^（()）\n]{0,30}?)\s*$")
+# 市发改委副主任 林建华：: the office and post a label gives before the name, no brackets
+_PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?P<words>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)\s+$")
 _NOTE_AFTER = re.compile(r"\s*[（(](?P<words>[^（()）\n]{1,30})[)）]")
 
 
@@ -669,6 +692,9 @@ def label_note(text: str, start: int, end: int) -> tuple[int, int] | None:
     before = _NOTE_BEFORE.search(text, line_start, start)
     if before is not None and before["words"].strip():
         return before.span("words")
+    prefix = _PREFIX_BEFORE.fullmatch(text, line_start, start)
+    if prefix is not None:
+        return prefix.span("words")
     after = _NOTE_AFTER.match(text, end)
     return after.span("words") if after is not None else None
 

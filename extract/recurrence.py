@@ -34,9 +34,10 @@ _MIN_CHARS = 2
 
 def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """``mentions`` and, for each name among them, its other occurrences that no mention covers yet."""
+    mentions = [_without_run_on_verb(doc, m) for m in mentions]
     full_names = {m.text for m in mentions if m.kind is Kind.PERSON and len(m.text) == 3 and is_han_name(m.text)
                   and m.source != MODEL_SOURCE}
-    mentions = [_as_known_name(doc, _without_run_on_verb(doc, m), full_names) for m in mentions]
+    mentions = [_as_known_name(doc, m, full_names) for m in mentions]
     names: dict[str, Mention] = {}
     for m in mentions:
         span = name_span(m)  # a person's name without its form of address: 田奇老师 → 田奇

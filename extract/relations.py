@@ -310,7 +310,8 @@ def _label_roles(transcript: Transcript, mentions: Sequence[Mention]) -> Iterato
             if note is None:
                 continue
             org = next((m for m in organisations if note[0] <= m.start and m.end <= note[1]), None)
-            title = next((t for w in _NOTE_WORDS.findall(text, *note) if (t := _title_ending_at(w, len(w), 0)) == w),
+            title = next((t for w in _NOTE_WORDS.findall(text, *note) if (t := _title_ending_at(w, len(w), 0))
+                          and (t == w or org is not None and w == org.text + t)),  # 市发改委|副主任
                          "") or _label_post(text, note[0])
             key = (turn.speaker, title, org.canonical or org.text if org else "")
             known = any(k[0] == key[0] and k[2] == key[2] for k in seen)  # the speaker's first post there

@@ -753,6 +753,13 @@ def test_a_guest_lists_item_may_end_in_a_speech_verb_and_hold_joined_posts(text,
     assert (org, "founder", person) in relations
 
 
+def test_an_office_and_post_a_label_gives_before_the_name_are_the_speakers():
+    _, relations, roles = facts("主持人：欢迎。\n\n市发改委副主任 韩立新：我介绍一下。\n\n"
+                                "市工业和信息化局局长 陶然：我补充。\n\n市发改委副主任 韩立新：好。\n")
+    assert {("韩立新", "副主任", "市发改委"), ("陶然", "局长", "市工业和信息化局")} <= roles
+    assert {("韩立新", "worksFor", "市发改委"), ("陶然", "worksFor", "市工业和信息化局")} <= relations
+
+
 def test_a_speaker_labels_note_gives_the_speakers_post_and_organisation():
     _, relations, roles = facts("主持人：下面提问。\n\n分析师（远山证券 首席分析师 邓一凡）：毛利率呢？\n\n"
                                 "韩立（首席财务官）：会改善。\n\n分析师（远山证券 邓一凡）：谢谢。\n\n"
