@@ -919,6 +919,12 @@ def test_a_nickname_label_is_the_name_the_introduction_gives_it_in_brackets():
     assert [s for (s,), _ in turns(t)] == ["陶然", "韩立新", "陶然"]
 
 
+def test_a_list_of_who_attends_above_the_turns_is_no_turn():
+    t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
+              "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
+    assert [s for (s,), _ in turns(t)] == ["Operator", "韩立新", "Operator", "韩立新"]
+
+
 def test_an_end_mark_closes_the_conversation_and_what_follows_is_the_pages():
     t = parse("陶然：今天就聊到这里。\n\n韩立：谢谢，再见。\n\n陶然：好的，大家再见。\n\n—— 本期完 ——\n"
               "喜欢本期节目，欢迎订阅、评论、转发。\n")
