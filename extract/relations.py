@@ -592,9 +592,10 @@ class _SentenceReader:
         person = _in_cell(row, Column.PERSON, Kind.PERSON, sentence)
         org = _in_cell(row, Column.ORGANIZATION, Kind.ORGANIZATION, sentence)
         post = next((c for c in row if c.column is Column.TITLE), None)
-        title = _BRACKETED.sub("", self.text[post.start:post.end]).strip() if post else ""
+        titles = _BRACKETED.sub("", self.text[post.start:post.end]).strip() if post else ""
         if person is not None and org is not None:
-            yield RoleStatement(person, title, org, sentence.start, sentence.end)
+            for title in _POST_LIST_SEPARATOR.split(titles):  # 联合创始人、CTO: two posts
+                yield RoleStatement(person, title.strip(), org, sentence.start, sentence.end)
 
     def _posts_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """``前谷歌工程总监、现任深言科技CTO的刘启明``: each listed post before 的 and the name, an
@@ -1194,6 +1195,9 @@ def _scope(gap: str) -> str | bool:
     if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap):
         return False
     return gap
+
+
+_POST_LIST_SEPARATOR = re.compile(r"[、/／,，;；]")
 
 
 def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:
