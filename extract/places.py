@@ -1,5 +1,8 @@
-"""Places: the lexicon's places, each under its preferred name."""
+"""Places: the lexicon's places, each under its preferred name; not a place's clock (北京时间, 东京时间),
+which tells the time, not where anything is."""
 from __future__ import annotations
+
+import re
 
 from collections.abc import Iterator, Sequence
 
@@ -16,7 +19,11 @@ def _places() -> LexiconMatcher:
     return build_matcher(lexicon.places())
 
 
+_CLOCK = re.compile(r"时间")
+
+
 def lexicon_places(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     for para in paragraphs:
         for s, e, name in _places().finditer(doc.text, para.start, para.end):
-            yield Candidate(s, e, Kind.PLACE, para.turn_index, name)
+            if not _CLOCK.match(doc.text, e):
+                yield Candidate(s, e, Kind.PLACE, para.turn_index, name)

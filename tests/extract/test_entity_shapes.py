@@ -138,3 +138,8 @@ def test_a_research_institutes_number_and_a_person_named_like_a_company_are_not_
 
 def test_two_organisations_joined_by_a_verb_of_working_together_are_two():
     assert found("星海研究院联合北辰大学发布报告。", Kind.ORGANIZATION) == ["星海研究院", "北辰大学"]
+
+
+def test_a_places_clock_is_no_place():
+    assert found("北京时间4月20日晚，比赛开始。", Kind.PLACE) == []
+    assert found("北京的时间很紧。", Kind.PLACE) == ["北京"]
