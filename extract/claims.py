@@ -100,7 +100,7 @@ _COUNT = re.compile(r"(?:有|了|是|到|达|共|超过|不到|将近|接近)\s?
 # a stance the speaker takes now, whatever the times it speaks of
 _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|意味着|说明|证明")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
-_RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须",
+_RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须",
                                    r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's
 # running order and the host's prompts, asserting nothing
@@ -135,6 +135,8 @@ _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|�
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
+# （笑）现在还没想。: a stage direction the transcript opens the sentence with, nobody's words
+_STAGE_DIRECTION = re.compile(r"^\s*[（(](?:笑|大笑|笑声|掌声|鼓掌|停顿|沉默|叹气)[）)]\s*")
 # 是的，我的意思是，…: an assent or a hedge opening a sentence, which goes on to say something
 _ASSENT = re.compile(r"^(?:(?:是的|对的|对|没错|确实|嗯+|好的)[，,]\s?)+(?:我的意思是|我是说|就是说)?[，,]?\s?")
 _DECLARATIVE = _ChineseOrEnglish.of(r"是|有|会|能|要|在|让", r"\b(?:is|are|was|were|has|have|can|will)\b")
@@ -192,7 +194,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index, askers, host)))
             continue  # a question asserts nothing, whoever asks it
-        marker = _MARKER.match(body) or _ASSENT.match(body)
+        marker = _MARKER.match(body) or _ASSENT.match(body) or _STAGE_DIRECTION.match(body)
         if marker:  # 我先说第二点，…, 是的，…: the claim is what follows the marker
             sentence = Sentence(sentence.offset(transcript, marker.end()), sentence.end, sentence.turn_index,
                                 sentence.mentions)

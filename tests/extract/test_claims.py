@@ -277,6 +277,14 @@ def test_a_count_stated_in_chinese_numerals_is_a_figure():
     assert kinds.get("我觉得有三个原因让客户满意。", "judgement") == "judgement"  # a stance, whatever it counts
 
 
+def test_a_stage_direction_opening_a_sentence_is_no_part_of_the_claim_and_not_recommending_is_a_recommendation():
+    found = {c.text: c.kind.value for c in claims(
+        "主持人：您怎么看？\n\n陶然：（笑）现在还没想好，但这个方向是最重要的。\n\n主持人：手腕式的呢？\n\n"
+        "陶然：我不太推荐手腕式的血压计，误差比较大，这是最关键的问题。\n")}
+    assert "现在还没想好，但这个方向是最重要的。" in found and not any(t.startswith("（") for t in found)
+    assert found["我不太推荐手腕式的血压计，误差比较大，这是最关键的问题。"] == "recommendation"
+
+
 def test_a_meetings_opening_and_its_agenda_items_are_no_claims():
     texts = [c.text for c in claims("韩立：好，那我们开始吧，陶然今天在客户那边，可能晚点进来。上周的续费率是百分之八十七，比预期高。"
                                     "然后第二件事是适配那边。最后一个事情是招聘。\n\n陶然：好的。\n\n韩立：散会。\n")]
