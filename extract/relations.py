@@ -594,7 +594,7 @@ class _SentenceReader:
         post = next((c for c in row if c.column is Column.TITLE), None)
         titles = _BRACKETED.sub("", self.text[post.start:post.end]).strip() if post else ""
         if person is not None and org is not None:
-            for title in _POST_LIST_SEPARATOR.split(titles):  # 联合创始人、CTO: two posts
+            for title in _LIST_SEPARATOR.split(titles):  # 联合创始人、CTO: two posts
                 yield RoleStatement(person, title.strip(), org, sentence.start, sentence.end)
 
     def _posts_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
@@ -1195,9 +1195,6 @@ def _scope(gap: str) -> str | bool:
     if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap):
         return False
     return gap
-
-
-_POST_LIST_SEPARATOR = re.compile(r"[、/／,，;；]")
 
 
 def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:

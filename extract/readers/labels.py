@@ -18,8 +18,9 @@ from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on th
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
-# @alice_eth, @0xMinhao, sherry_defi: a social account's handle, as a Space or a chat labels its speakers
-_HANDLE = r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,24}|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
+# @alice_eth, @0xMinhao: a social account's handle, as a Space or a chat labels its speakers (sherry_defi too)
+HANDLE = r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,24}"
+_HANDLE = rf"{HANDLE}|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
 # 说话人 1, 发言人2, Speaker 3, 嘉宾A, 观众 B: a role word and a number or letter
 _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
 # 主持人 王小明： a role word, a space and the name

@@ -28,7 +28,7 @@ from ..chinese_names import is_han_name, surname_of
 from ..deferred import DeferredPattern
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
-from .labels import NUMBERED_SPEAKER, is_reporter
+from .labels import HANDLE, NUMBERED_SPEAKER, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
@@ -60,8 +60,7 @@ _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_
 _ASKER_NAME = DeferredPattern(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TITLE_NAME = DeferredPattern(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
-# @alice_eth, @0xMinhao: a social account's handle, a label in a Space or a chat
-_HANDLE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,24}")
+_HANDLE = re.compile(HANDLE)
 _LATIN_FULL_NAME_TEXT = r"[A-Z][a-z]+ [A-Z][a-z]+"  # Alice Wang: a given name and a family name
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 # 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
