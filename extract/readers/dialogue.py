@@ -132,14 +132,11 @@ def _headline_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> l
     first = lines[shown[0]]
     said = first.visible[labels[shown[0]].content:].strip()
     dated = any(shape_role(lines[i]) is BlockRole.METADATA for i in shown[1:3])
-    if not (said and not said.endswith(_SENTENCE_ENDINGS) and dated):
+    if not (said and said[-1] not in _SENTENCE_END and dated):
         return labels
     out = list(labels)
     out[shown[0]] = None
     return out
-
-
-_SENTENCE_ENDINGS = ("。", "！", "？", "!", "?", "…")
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -182,7 +179,8 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     """A talk whose speaker has no label: the unlabelled paragraphs after a lead-in naming whose speech
     they are (以下为雷总演讲实录：) are that speaker's; with the audience's questions labelled
     (``观众提问：…``), those that open the talk or answer a question are the lecturer's, whom the
-    introduction names (主讲人韩博文); so with the questions labelled ``提问：`` and the answers unlabelled.  Otherwise, or with the lecturer labelled, the cues stay as they are."""
+    introduction names (主讲人韩博文), and so with the questions labelled ``提问：``.  Otherwise, or with
+    the lecturer labelled, the cues stay as they are."""
     labelled = [c for c in cues if c.label]
     first = next((i for i, c in enumerate(cues) if c.label), len(cues))
     out = list(cues)
