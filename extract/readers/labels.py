@@ -206,17 +206,11 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         stripped = noted["name"]
         at = match.start("note") + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]
-    elif note and names == ["记者"] and not noted_person(note):
+    elif note and names == ["记者"]:
         # 记者（体坛周报）：: the reporter of the outlet in brackets, one of several at a press conference
         end = match.end("note") + 1
         names, spans = [match.string[spans[0][0]:end]], [(spans[0][0], end)]
     return Label(tuple(names), tuple(spans), content, time, header)
-
-
-def noted_person(note: str) -> bool:
-    """A note naming a person (李明, 国泰君安 投资者 李女士), not only an outlet or an organisation."""
-    noted = _NOTE_NAME.fullmatch(note)
-    return bool(noted) and (noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"]))
 
 
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
