@@ -30,7 +30,7 @@ from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 # a cue naming the post a person holds next (任 alone only where a word begins with it)
 _POST_CUES = ("现任", "曾任", "历任", "出任", "担任", "兼任", "起任", "转任", "升任", "任")
 # a cue naming the organisation a person joined or works for, the post (if any) after a pause
-_JOIN_CUES = ("任职于", "就职于", "供职于", "服务于", "受聘于", "加入", "加盟")
+_JOIN_CUES = ("任职于", "就职于", "供职于", "服务于", "受聘于", "签约于", "加入", "加盟")
 _CUE = re.compile("|".join(sorted(_POST_CUES + _JOIN_CUES, key=len, reverse=True)))
 _CLAUSE_END = re.compile(r"[，,。；;：:（）()“”\"「」《》\s!！?？]|并|后|以来|至今|期间|担任|任|兼|的|及|和|与")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}")
@@ -185,8 +185,10 @@ _LATIN_NAME_END = re.compile(r"[A-Z][a-z]+$")
 
 
 def _cue_word(word: str) -> bool:
-    """A cue word, or a cue the segmenter glued to an unknown word after it (任泰和)."""
-    return word in _CUES or word.startswith(_CUES) and not in_dictionary(word)
+    """A cue word, a cue the segmenter glued to an unknown word after it (任泰和), or one it cut in
+    two (签约|于)."""
+    return (word in _CUES or word.startswith(_CUES) and not in_dictionary(word)
+            or len(word) >= 2 and any(cue.startswith(word) for cue in _CUES))
 
 
 _CUES = _POST_CUES + _JOIN_CUES

@@ -275,3 +275,7 @@ def test_a_headcount_or_a_deals_party_is_no_part_of_a_name(text, found):
 
 def test_the_tail_of_a_hyphenated_latin_word_opens_no_name():
     assert orgs("一家RISC-V初创公司拿到了融资。") == []  # not V初创公司
+
+
+def test_the_organisation_after_a_cue_the_segmenter_cut_in_two_is_named():
+    assert orgs("她现签约于北京声海文化，是一位歌手。") == ["北京声海文化"]  # 签约|于
