@@ -160,6 +160,8 @@ _TO = re.compile(r"\s?到")
 _WHILE_THERE = re.compile(r"\s?(?:工作|任职|上班)?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
+# 在X待了四年, 在X做过五年博士后: a stint there, told as done (not 已经做了九年, still going on)
+_STINT = re.compile(r"\s?(?:待|呆|干|做|工作)(?:了|过)\s?(?:整整|差不多|大概|将近|近)?[\d一二两三四五六七八九十]+(?:多)?年")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 _ROLE_VERB = re.compile(r"\s?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
 # 我是说…, 我是觉得…: 是 stressing what follows, naming no post
@@ -856,7 +858,8 @@ class _SentenceReader:
         if self.ends_before(_JOIN, sentence, org.start) and (
                 _PAST.search(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, end)):
             return True
-        if self.ends_before(_AT, sentence, org.start) and _PAST.search(clause):
+        if self.ends_before(_AT, sentence, org.start) and (
+                _PAST.search(clause) or _STINT.match(text, org.end, end) and "已经" not in clause):
             return True
         if self.ends_before(_STUDIED, sentence, org.start) or self.ends_before(_FORMER_AT, sentence, org.start):
             return True

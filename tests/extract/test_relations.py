@@ -737,6 +737,13 @@ def test_a_post_held_before_is_a_former_affiliation(text, person, org):
     assert (person, "worksFor", org) not in relations
 
 
+def test_a_stint_told_as_done_is_a_former_affiliation_and_one_still_going_on_is_not():
+    _, relations, _ = facts("主持人：请讲。\n\n沈岚：在创业之前，我在微软亚洲研究院待了四年。我年轻时在北京大学做过两年博士后。"
+                            "我已经在华为做了九年。\n\n主持人：好。\n")
+    assert {("沈岚", "formerlyAt", "微软亚洲研究院"), ("沈岚", "formerlyAt", "北京大学")} <= relations
+    assert ("沈岚", "formerlyAt", "华为") not in relations
+
+
 def test_a_notes_word_before_its_posts_is_the_organisation_whatever_its_ending():
     _, relations, roles = facts("主持人：请两位谈谈。\n\n沈岚（云溪基金 副总经理、投资总监）：我先说。\n\n"
                                 "周航（竹石资产 创始合伙人）：我补充。\n\n沈岚：云溪基金今年减持了。\n")
