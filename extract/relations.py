@@ -387,7 +387,9 @@ class _SentenceReader:
         # the one person the turn's last sentence naming anyone names, whose view 他的看法 may be though
         # sentences come between (老宋比我激进。他觉得…。我不同意他的看法); a making verb's 他 reaches less far
         self._person_named_last: dict[int, Mention] = {}
+        self._person_ending_turn: dict[int, Mention] = {}
         people: dict[str, Mention] = {}
+        carried: Mention | None = None  # the one person the turn before ended by naming, while no other is
         for previous, sentence in zip(sentences, sentences[1:]):
             named = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
             same_turn = previous.turn_index == sentence.turn_index
@@ -399,6 +401,11 @@ class _SentenceReader:
                 self._person_named_last[sentence.start] = next(iter(people.values()))
             if not same_turn:
                 people = {}
+                carried = next(iter(named.values())) if len(named) == 1 else None
+            elif named:
+                carried = None
+            if carried is not None:  # 赛前崔康熙说…。 / 我尊重他，但是我不同意他的说法: whom a reply's 他 means
+                self._person_ending_turn[sentence.start] = carried
         # the company the sentence before says a name is (驰远汽车是一家新势力车企。), whose posts a title
         # with no organisation of its own opening the next sentence names (创始人兼CEO周岩…)
         self._company_before: dict[int, Mention] = {}
@@ -992,16 +999,19 @@ class _SentenceReader:
             limit = view.start() if view else clause_end.start() if clause_end else sentence.end
             named = [p for p in people if cue_end <= p.start <= limit]
             before_cue = [p for p in people if p.end <= cue_start]
-            if not named and (_THEIR.match(self.text, cue_end) or _HIM.match(self.text, cue_end)):
+            third_person = _THEIR.match(self.text, cue_end) or _HIM.match(self.text, cue_end)
+            if not named and third_person:
                 # 我同意他的判断, 这一点我同意她: the one person named in the sentence, else just before it
-                earlier = self._person_before.get(sentence.start) or self._person_named_last.get(sentence.start)
+                # (in this turn, or in the turn it answers: 赛前崔康熙说…。 我不同意他的说法)
+                earlier = (self._person_before.get(sentence.start) or self._person_named_last.get(sentence.start)
+                           or self._person_ending_turn.get(sentence.start))
                 named = before_cue[-1:] or ([earlier] if earlier is not None else [])
             if not named:  # 立川一直主张做纯视觉，我不同意; 对海龙总的观点，我有一些不同的看法: the view of one named before
                 named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)
                          or _THEIR_VIEW.match(self.text, p.end, sentence.end)][-1:]
             if not named and (_YOUR_WORDS.match(self.text, cue_end) or _QUOTED_VIEW.match(self.text, cue_end)):
                 named = [p for p in (self.spoken_to(sentence),) if p is not None]
-            if not named and self.opens_turn(sentence):
+            if not named and not third_person and self.opens_turn(sentence):  # 他 is no one spoken to
                 named = [p for p in (self.previous_speaker(sentence) or self.view_asked_about(sentence),) if p is not None]
             for other in named:
                 yield Relation(speaker, predicate, other, sentence.start, sentence.end)

@@ -744,6 +744,18 @@ def test_a_stint_told_as_done_is_a_former_affiliation_and_one_still_going_on_is_
     assert ("沈岚", "formerlyAt", "华为") not in relations
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("记者：赛前韩立新说你们踢得很保守。\n\n陶然：我尊重他，但是我不同意他的说法。\n\n记者：好。\n",
+     ("陶然", "differsFrom", "韩立新")),
+    ("主持人：导演韩立新说你演得很好。\n\n陶然：她对我要求很严。不过我完全认同她的方法。\n\n主持人：好。\n",
+     ("陶然", "agreesWith", "韩立新")),
+])
+def test_his_view_in_a_reply_is_the_person_the_turn_before_named_never_the_one_asking(text, expected):
+    _, relations, _ = facts(text)
+    assert expected in relations
+    assert not any(r[2] in ("记者", "主持人") for r in relations)
+
+
 def test_a_notes_word_before_its_posts_is_the_organisation_whatever_its_ending():
     _, relations, roles = facts("主持人：请两位谈谈。\n\n沈岚（云溪基金 副总经理、投资总监）：我先说。\n\n"
                                 "周航（竹石资产 创始合伙人）：我补充。\n\n沈岚：云溪基金今年减持了。\n")
