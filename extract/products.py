@@ -130,8 +130,9 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue
             if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
                 continue
-            shaped = bool(_SHAPED.search(name)
-                          or _VERSIONED.fullmatch(name) and not _numbered_word(name))
+            if _numbered_word(name) and _VERSION_AT_END.search(name):
+                continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
+            shaped = bool(_SHAPED.search(name) or _VERSIONED.fullmatch(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
             company_word_last = " " in name and name.rsplit(" ", 1)[-1] in _ORG_LAST_WORDS
@@ -142,6 +143,7 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
 
 
 _ENGLISH_GOES_ON = re.compile(r" [a-z]{2,}\b")
+_VERSION_AT_END = re.compile(r"\d$")
 _VERSION_WORD = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?")
 # a capitalised name and a version joined by a hyphen or a space: GPT-6, Llama 4, Segment Anything 2
 _VERSIONED = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[\- ][Vv]?\d+(?:\.\d+)*[A-Za-z]?")
@@ -175,8 +177,9 @@ def _versioned_family(words: list[str], text: str, end: int) -> bool:
 
 
 def _numbered_word(name: str) -> bool:
-    """``Top 10``, ``Day 1``, ``COVID-19``: an English word that takes a number names no product."""
-    return _SPACE_OR_HYPHEN.split(name, maxsplit=1)[0] in _NUMBERED_WORDS
+    """``Top 10``, ``Day 1``, ``COVID-19``, ``EP87``: an English word that takes a number names no product."""
+    word = _SPACE_OR_HYPHEN.split(name, maxsplit=1)[0]
+    return word in _NUMBERED_WORDS or word.rstrip("0123456789.") in _NUMBERED_WORDS
 
 
 _NUMBERED_WORDS = lexicon.words("numbered_words")

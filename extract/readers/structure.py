@@ -476,7 +476,11 @@ def _headline(text: str) -> bool:
     """A line too long for a heading's shape that still reads as the piece's headline: one line, no
     sentence end (专访驰远汽车周岩：价格战不是终点，我们要在2026年把智驾做成标配)."""
     line = text.strip().rstrip("」』”\"'）)")
-    return bool(line) and "\n" not in line and len(text) <= 2 * _MAX_HEADING_CHARS and not _ends_sentence(line)
+    return (bool(line) and "\n" not in line and len(text) <= 2 * _MAX_HEADING_CHARS
+            and line[-1] not in _STATEMENT_ENDS)  # a headline may ask (…还需要刷题吗？) or exclaim
+
+
+_STATEMENT_ENDS = "。…"
 
 
 def _strip_marks(text: str) -> str:

@@ -143,3 +143,8 @@ def test_two_organisations_joined_by_a_verb_of_working_together_are_two():
 def test_a_places_clock_is_no_place():
     assert found("北京时间4月20日晚，比赛开始。", Kind.PLACE) == []
     assert found("北京的时间很紧。", Kind.PLACE) == ["北京"]
+
+
+@pytest.mark.parametrize("text", ["《育儿不焦虑》 EP87｜AI进课堂以后", "这是Web2.0时代的打法。", "本期Vol3讲的是开源。"])
+def test_a_word_that_takes_a_number_with_its_number_is_no_model(text):
+    assert found(text, Kind.MODEL) == []

@@ -919,6 +919,12 @@ def test_a_nickname_label_is_the_name_the_introduction_gives_it_in_brackets():
     assert [s for (s,), _ in turns(t)] == ["陶然", "韩立新", "陶然"]
 
 
+def test_a_headline_that_asks_above_the_date_is_the_title():
+    t = parse("小宇宙 · 播客\n《育儿周刊》 EP87｜AI进课堂以后，孩子还需要刷题吗？\n\n2024年11月18日 · 时长 58:42\n\n"
+              "陶然：欢迎。\n\n韩立：谢谢。\n\n陶然：开始吧。\n")
+    assert t.title == "《育儿周刊》 EP87｜AI进课堂以后，孩子还需要刷题吗？"
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
