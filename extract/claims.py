@@ -192,7 +192,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if _asks(body):
             if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
-                                          _answers(transcript, turn.index, askers, host)))
+                                          _answers(transcript, turn.index, askers, host, body)))
             continue  # a question asserts nothing, whoever asks it
         marker = _MARKER.match(body) or _ASSENT.match(body) or _STAGE_DIRECTION.match(body)
         if marker:  # 我先说第二点，…, 是的，…: the claim is what follows the marker
@@ -412,14 +412,33 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
 
-def _answers(transcript: Transcript, index: int, askers: frozenset[str], host: str | None) -> tuple[int, ...]:
+def _answers(transcript: Transcript, index: int, askers: frozenset[str], host: str | None,
+             question: str) -> tuple[int, ...]:
     """The turns after a question until the asker, the host, or another who asks (a co-host, the
-    next reporter) speaks."""
+    next reporter) speaks; of a question put to one speaker by name (陆总先来？), that speaker's."""
     asker = transcript.turns[index - 1].speaker
+    put_to = _put_to(question, [s for s in transcript.speakers if s != asker])
     out = []
     for turn in transcript.turns[index:]:
         if turn.speaker in (asker, host) or turn.speaker in askers:
             break
-        out.append(turn.index)
+        if put_to is None or turn.speaker == put_to:
+            out.append(turn.index)
     return tuple(out)
+
+
+def _put_to(question: str, speakers: Sequence[str]) -> str | None:
+    """The one speaker a question opens by calling (陆总先来？, 知远，你怎么看？): by name, by surname
+    and a form of address, or by given name; not one it speaks about (刚才海龙总提到…)."""
+    opening = _CALLING.match(question)
+    if opening is None:
+        return None
+    called_by = opening["called"]
+    called = [s for s in speakers if surname_of(s) and called_by in (
+        s, s[len(surname_of(s)):], *(surname_of(s) + form for form in HONORIFICS))]
+    return called[0] if len(called) == 1 else None
+
+
+# 陆总先来？, 知远，你怎么看？, 好，陶然你说: a name or an address opening a question, then a pause or a bidding
+_CALLING = re.compile(r"(?:好的?|那|那么)?[，,]?\s?(?P<called>[\u4e00-\u9fff]{2,4}?)(?:[，,]|先|来|你|您|请)")
 

@@ -334,3 +334,11 @@ def test_an_events_running_a_livestreams_calls_and_a_topic_switch_are_no_claims_
 def test_what_some_analysts_suggest_is_reported():
     texts = [c.text for c in claims("主持人：怎么看？\n\n陆振华：有些分析师建议我们把分红率一下子提到40%。我认为30%更稳妥。\n\n主持人：好。\n")]
     assert texts == ["我认为30%更稳妥。"]
+
+
+def test_a_question_put_to_one_speaker_by_name_is_answered_by_that_speaker():
+    text = ("陶然：今天三位都在。韩总先来？\n\n韩立新：我先说。\n\n周航：我补充。\n\n沈岚：我也说一句。\n\n"
+            "陶然：刚才韩总提到出海，大家怎么看？\n\n周航：不急。\n\n沈岚：要急。\n")
+    found = {q.text: q.answered_by for q in extract(parse_transcript(document_from_text(text, doc_id="t"))).questions}
+    assert found["韩总先来？"] == (2,)
+    assert found["刚才韩总提到出海，大家怎么看？"] == (6, 7)  # spoken about, not called on
