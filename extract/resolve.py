@@ -212,7 +212,7 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     speaker_of = {name: _speaker_key(extraction, name) for name in speakers}
     entity_of: dict[Mention, str] = {}
     unresolved: list[Mention] = []
-    short_forms = _short_forms(extraction.mentions) | _spellings(extraction.mentions)
+    short_forms = _short_forms(extraction.mentions) | _spellings(extraction.mentions) | _tails(extraction.mentions)
     # another name of a person (Emily Zhang of 张雨桐（…）): its mentions are that person's
     same_person = {alias: strip_honorific(m.text) for alias, m in extraction.aliases if m.kind is Kind.PERSON}
     # an organisation's name in Latin letters (Lanxi Therapeutics of 澜溪医药（Lanxi Therapeutics）)
@@ -343,6 +343,25 @@ def _short_forms(mentions: tuple[Mention, ...]) -> dict[str, str]:
             if stem != text and stem in names:
                 out[text] = stem
     return out
+
+
+def _tails(mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """``中山医院`` → ``复旦大学附属中山医院``, ``人工智能研究院`` → ``北京智源人工智能研究院``: an
+    institution's name that ends the one longer name of the document it ends (its parent or place left
+    off), four characters or more."""
+    orgs = {m.text for m in mentions if m.kind is Kind.ORGANIZATION and not m.canonical}
+    out = {}
+    for short in orgs:
+        if len(short) < _MIN_TAIL or not short.endswith(_INSTITUTION_ENDINGS):
+            continue
+        longer = [o for o in orgs if len(o) >= len(short) + 2 and o.endswith(short)]
+        if len(longer) == 1:
+            out[short] = longer[0]
+    return out
+
+
+_MIN_TAIL = 4
+_INSTITUTION_ENDINGS = ("医院", "大学", "学院", "研究院", "研究所", "实验室", "中心", "局", "委员会", "办公室", "银行", "法院")
 
 
 def spelling_key(name: str) -> str:

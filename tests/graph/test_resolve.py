@@ -140,3 +140,9 @@ def test_a_known_companys_name_with_its_legal_form_is_that_company():
     corpus = resolve("主持人：介绍一下。\n\n雷军：小米集团今年营收很好。小米的汽车业务也在增长。\n\n主持人：好。\n")
     organisations = labels(corpus, "Organization")
     assert "小米集团" not in organisations and "小米集团" in organisations["小米"].aliases
+
+
+def test_an_institutions_name_without_its_parent_is_the_longer_name_it_ends():
+    corpus = resolve("主持人：欢迎。\n\n韩立新：我之前在北辰大学附属中山医院工作。中山医院的心内科很强。\n\n主持人：好。\n")
+    orgs = labels(corpus, "Organization")
+    assert set(orgs) == {"北辰大学附属中山医院"} and "中山医院" in orgs["北辰大学附属中山医院"].aliases
