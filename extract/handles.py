@@ -18,9 +18,11 @@ from .chinese_names import is_han_name, surname_of
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
-from .organizations import ORG_SUFFIXES, outlet_name, starts_with_organization
+from .organizations import ORG_SUFFIXES, starts_with_organization
 from .persons import loose_names_at, plausible_name
 
+# a news outlet's account (…晚报, …网, …杂志), not a channel of content (…频道, …画报, …语录), which names no one
+_OUTLET = re.compile(r"(?:网|日报|晚报|早报|杂志|周刊|电台|电视台|新闻社|报社)$")
 _EVERYONE = frozenset({"所有人", "全体成员", "全体"})  # a chat's @所有人 calls everyone, no one
 _HANDLE = re.compile(r"@([^\s@:：/\\\[\]【】，,。！!？?、#（）()“”\"'》《~～\-_|]{1,30})")
 _HANDLE_END = re.compile(r"(?:[\s@:：/\[【#]|$)")
@@ -47,7 +49,7 @@ def handle_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
                 continue
             if len(handle) < 2 or handle in lexicon.not_names() or handle in _EVERYONE:
                 continue
-            if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle) or outlet_name(handle):
+            if handle.endswith(ORG_SUFFIXES) or starts_with_organization(handle) or _OUTLET.search(handle):
                 yield Candidate(s, s + len(handle), Kind.ORGANIZATION, para.turn_index)
             elif _name_shaped(handle):
                 yield Candidate(s, s + len(handle), Kind.PERSON, para.turn_index)

@@ -634,7 +634,7 @@ def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
             if label is not None:
                 s, e = label.span("outlet")
                 known = _known_organization(text, s, e)
-                if known is not None or outlet_name(label["outlet"]):
+                if known is not None or _outlet_name(label["outlet"]):
                     yield Candidate(s, e, Kind.ORGANIZATION, turn.index, known)
             note = label_note(text, start, end)
             words = list(_NOTE_WORD.finditer(text, *note)) if note else []
@@ -699,7 +699,7 @@ def label_note(text: str, start: int, end: int) -> tuple[int, int] | None:
     return after.span("words") if after is not None else None
 
 
-def outlet_name(name: str) -> bool:
+def _outlet_name(name: str) -> bool:
     """A name ending as an outlet's does, with a name before the ending (本报, 某电视台 are none)."""
     return (name.endswith(_OUTLET_ENDINGS) and len(name) >= 3 and name[0] not in _DETERMINER_CHARS + "本我贵"
             and not _generic(name))
