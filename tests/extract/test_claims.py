@@ -285,6 +285,13 @@ def test_a_stage_direction_opening_a_sentence_is_no_part_of_the_claim_and_not_re
     assert found["我不太推荐手腕式的血压计，误差比较大，这是最关键的问题。"] == "recommendation"
 
 
+def test_a_calls_handing_over_and_closing_notices_are_no_claims():
+    texts = [c.text for c in claims(
+        "Operator：欢迎参加本次业绩说明会。现在我将会议交给投资者关系总监陶然。\n\n陶然：谢谢。今年收入增长了百分之二十，这是最关键的。\n\n"
+        "Operator：时间差不多了，最后请管理层做总结。如有更多问题，欢迎会后联系我们的投资者关系团队。\n\n陶然：谢谢大家。\n")]
+    assert texts == ["今年收入增长了百分之二十，这是最关键的。"]
+
+
 def test_a_meetings_opening_and_its_agenda_items_are_no_claims():
     texts = [c.text for c in claims("韩立：好，那我们开始吧，陶然今天在客户那边，可能晚点进来。上周的续费率是百分之八十七，比预期高。"
                                     "然后第二件事是适配那边。最后一个事情是招聘。\n\n陶然：好的。\n\n韩立：散会。\n")]
