@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from talkgraph.ontology import lexicon
 
-from ..chinese_names import is_han_name, strip_honorific, surname_of
+from ..chinese_names import HONORIFICS, is_han_name, strip_honorific, surname_of
 from ..deferred import DeferredPattern
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
@@ -36,7 +36,9 @@ _LATIN_GIVEN = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _POSTED_LATIN_NAME = re.compile(rf"{_POSTED}(?P<name>{_LATIN_GIVEN})")
 # 36氪：, 21世纪经济报道：: an outlet whose name opens with a number, asking as its interviewer does
 _NUMBERED_OUTLET = r"\d{1,3}(?![年月日号点时分秒个次天周岁期届季位条种项步章节集版部层楼级])[\u3400-\u9fff]{1,8}"
-_ONE_NAME = (rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_HAN_NAME}|"
+# 阿May, 老K, 小Q: a familiar form before a Latin name
+_FAMILIAR_LATIN = r"[小老阿][A-Z][A-Za-z]{0,10}"
+_ONE_NAME = (rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_FAMILIAR_LATIN}|{_HAN_NAME}|"
              rf"{_HANDLE}|{_LATIN_NAME}|{_AFFILIATED_NAME})")
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450
@@ -87,7 +89,8 @@ Date Source Author Editor Title Tags Link URL Note Notes YouTube Bilibili Twitte
 Meeting Attendees Location Subject Summary Transcript Recording Participants WEBVTT NOTE Kind Language
 """.split())
 _NOT_A_NAME_START = re.compile(
-    r"^(?:第|其[一二三四五]|首先|然后|最后|另外|比如|例如|总之|所以|因为|但是|我|你|他|她|它|这|那|一是|二是)")
+    r"^(?:第|其[一二三四五]|首先|然后|最后|另外|比如|例如|总之|所以|因为|但是|我|你|他|她|它|这|那|一是|二是|"
+    r"专访|对话|独家|快讯)")  # 专访刘振东：…: a headline, no speaker
 # 李斌说："…" is a quotation, not a label
 _SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|(?<!提)问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
 _URL_REST = re.compile(r"^(?://|https?://|www\.)")
@@ -183,9 +186,12 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         offset = base + at + (role.end() if role else 0)
         name = name[role.end():] if role else name
         posted = _POSTED_LATIN_NAME.fullmatch(name)
+        titled = _NAME_THEN_TITLE.fullmatch(name)
         if posted:  # 联合主持 Kevin is Kevin
             offset += posted.start("name")
             name = posted["name"]
+        elif titled and is_han_name(titled["name"]) and titled["title"] in _titles_and_forms():
+            name = titled["name"]  # 周明远 教授: the name, then the title or form of address after a space
         elif _affiliated(name) and not is_reporter(name):  # 国泰君安 方若琳 is 方若琳
             person = _person_ending(name)
             if person is None:
@@ -229,6 +235,14 @@ def is_common_word(name: str) -> bool:
 _HAN_LABEL_MAX = 6
 _SPACED_NAME = re.compile(r"\S+\s+[\u3400-\u9fff]{2,3}")
 _HEADLINE_VERB = re.compile(r"(?:专访|对话|采访|访谈|独家|直击|揭秘)")
+
+
+_NAME_THEN_TITLE = re.compile(r"(?P<name>[\u3400-\u9fff]{2,4})\s+(?P<title>[\u3400-\u9fff]{1,6})")
+
+
+@lexicon.derived
+def _titles_and_forms() -> frozenset[str]:
+    return frozenset(lexicon.titles()) | frozenset(HONORIFICS)
 
 
 def _affiliated(name: str) -> bool:

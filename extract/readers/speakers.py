@@ -46,7 +46,8 @@ ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LAB
 _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
 # Kevin 林: an English given name, then a surname
 _GIVEN_AND_SURNAME = DeferredPattern(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")
-_TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生)$")
+_TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生|主任(?:医师)?|"
+                          r"院长|所长|校长|书记|主席|部长|局长|总监|经理|董事长|会长|社长|馆长)$")
 _NUMBERED_ROLE = DeferredPattern(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
                           r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
@@ -427,8 +428,9 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
     for label in labels:
         for found in re.finditer(re.escape(label), text):
             window = text[max(0, found.start() - 24):found.end() + 24]
-            own = re.compile(rf"(?P<alias>{re.escape(label)})\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
-            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED, _TRUE_NAME, own):  # own: 大北（王北辰）, 豆豆妈（周可心）
+            # the label itself with the name in brackets: 大北（王北辰）, 豆豆妈（周可心）, Emily Zhang（张逸岚）
+            own = re.compile(rf"(?P<alias>{re.escape(label)})(?: [A-Z][a-z]+)?\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
+            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED, _TRUE_NAME, own):
                 for m in pattern.finditer(window):
                     if m["alias"] != label:
                         continue

@@ -925,6 +925,19 @@ def test_a_headline_that_asks_above_the_date_is_the_title():
     assert t.title == "《育儿周刊》 EP87｜AI进课堂以后，孩子还需要刷题吗？"
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ("主持人：欢迎。\n\n韩立新 教授：谢谢。\n\n陶然主任：我补充。\n\n韩立新 教授：好。\n\n陶然主任：对。\n",
+     ["主持人", "韩立新", "陶然", "韩立新", "陶然"]),  # a name, then a title or form of address
+    ("阿May：大家好。\n\n老周：我同意。\n\n阿May：好。\n\n老周：嗯。\n", ["阿May", "老周", "阿May", "老周"]),
+    ("专访韩立新：明年增速预计在5%左右\n\n记者：您好。\n\n韩立新：你好。\n\n记者：明年呢？\n\n韩立新：会好。\n",
+     ["记者", "韩立新", "记者", "韩立新"]),  # a headline's 专访 opens no label
+    ("本期嘉宾是 Replyloop 的 co-founder Emily Zhang（陶然）。\n\n**Host:** 欢迎。\n\n**Emily:** 谢谢。\n\n"
+     "**Host:** 开始吧。\n\n**Emily:** 好。\n", ["Host", "陶然", "Host", "陶然"]),
+])
+def test_labels_of_a_name_and_title_a_familiar_latin_name_and_a_given_name_glossed_in_the_introduction(text, speakers):
+    assert [s for (s,), _ in turns(parse(text))] == speakers
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
