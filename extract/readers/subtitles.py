@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from ..chinese_names import is_han_name
 from ..model import Document, Transcript
 from . import reader
 from .dialogue import speaker_shaped, supported_speakers
@@ -23,6 +24,7 @@ _CUE_NUMBER = re.compile(r"^\d+$")
 _VTT_TAGS = re.compile(r"<[^>\n]*>")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^>\n]+?)\s*>")
 _DASH = re.compile(r"[-–]\s*")  # - 你好 / - 你好啊: one cue, two speakers
+_ROLE_NOTE = re.compile(r"\s*[（(](?P<note>[^（()）]{1,20})[)）]$")
 _VTT_BLOCK = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 
 
@@ -121,9 +123,12 @@ def _voice(text: str, line: Line) -> Label | None:
     if not m:
         return None
     name_start, name_end = m.start("name"), m.end("name")
+    role = _ROLE_NOTE.search(m["name"])
+    if role and not is_han_name(role["note"]):  # <v 陈立 (算法负责人)>: 陈立, his role aside
+        name_end = name_start + role.start()
     # the visible text has no tags: the spoken text starts at the first visible char after the tag
     content = next((k for k in range(len(line.visible)) if line.offset(k) >= m.end()), len(line.visible))
-    return Label((m["name"],), (), content, source_spans=((name_start, name_end),))
+    return Label((text[name_start:name_end],), (), content, source_spans=((name_start, name_end),))
 
 
 @reader("srt", "SubRip subtitles: numbered cues with time lines",

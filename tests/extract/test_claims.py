@@ -292,6 +292,12 @@ def test_a_calls_handing_over_and_closing_notices_are_no_claims():
     assert texts == ["今年收入增长了百分之二十，这是最关键的。"]
 
 
+def test_a_debates_running_order_and_a_disclaimer_are_no_claims():
+    texts = [c.text for c in claims("主持人：好，接下来是自由辩论环节，双方各有四分钟。\n\n陶然：先声明，我不提供个人投资建议。"
+                                    "具身智能的底层趋势是真实的，这是最关键的。\n\n主持人：好。\n\n陶然：谢谢。\n")]
+    assert texts == ["具身智能的底层趋势是真实的，这是最关键的。"]
+
+
 def test_a_meetings_opening_and_its_agenda_items_are_no_claims():
     texts = [c.text for c in claims("韩立：好，那我们开始吧，陶然今天在客户那边，可能晚点进来。上周的续费率是百分之八十七，比预期高。"
                                     "然后第二件事是适配那边。最后一个事情是招聘。\n\n陶然：好的。\n\n韩立：散会。\n")]

@@ -148,3 +148,7 @@ def test_a_places_clock_is_no_place():
 @pytest.mark.parametrize("text", ["《育儿不焦虑》 EP87｜AI进课堂以后", "这是Web2.0时代的打法。", "本期Vol3讲的是开源。"])
 def test_a_word_that_takes_a_number_with_its_number_is_no_model(text):
     assert found(text, Kind.MODEL) == []
+
+
+def test_a_months_day_and_an_exports_numbered_speaker_are_no_models():
+    assert found("Mon, Mar 10, 2025 8:02PM\nSPEAKERS: Speaker 3\n", Kind.MODEL) == []

@@ -938,6 +938,20 @@ def test_labels_of_a_name_and_title_a_familiar_latin_name_and_a_given_name_gloss
     assert [s for (s,), _ in turns(parse(text))] == speakers
 
 
+def test_a_voice_tags_role_in_brackets_is_no_part_of_the_name_and_an_exports_stamp_no_part_of_a_turn():
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v 陶然 (算法负责人)>我们先对一下时间。\n\n"
+           "00:00:03.000 --> 00:00:05.000\n<v 韩立>好的。\n\n00:00:05.000 --> 00:00:08.000\n<v 陶然 (算法负责人)>那就这样。\n")
+    assert [s for (s,), _ in turns(parse(vtt))] == ["陶然", "韩立", "陶然"]
+    otter = "陶然  0:03\n我们开始吧。\n\n韩立  0:10\n好的，拜拜。\n\nTranscribed by https://otter.ai\n"
+    assert turns(parse(otter))[-1] == (("韩立",), "好的，拜拜。")
+
+
+def test_a_debates_motion_is_no_speaker():
+    t = parse("辩题：人工智能利大于弊\n\n主持人：欢迎。今天的辩题是人工智能。\n\n正方一辩 陶然：我方认为利大于弊。\n\n"
+              "主持人：好。\n\n正方一辩 陶然：谢谢。\n")
+    assert "辩题" not in [s for (s,), _ in turns(t)]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
