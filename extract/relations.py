@@ -143,7 +143,7 @@ _THEIR = re.compile(r"\s?(?:他|她)的")
 # speaker's own organisation or at the one just named
 _POST_IS = re.compile(r"(?:叫做?|名叫|是)\s?$")
 _THEIRS_BEFORE = re.compile(r"(?:他们|她们|它们|它)的?\s?$")
-_OUR_OF = r"我们(?:的|公司的?|团队的?)"  # 我们的, 我们公司的
+_OUR_OF = r"我们(?:的|(?:公司|团队|研究院|研究所|学校|医院|银行|集团|实验室)的?)"  # 我们的, 我们公司的, 我们研究院的
 _OURS_BEFORE = re.compile(rf"(?:{_OUR_OF}|我们)(?:另一位|一位)?\s?$")
 # 首先有请我们的导演邓岚: a host welcoming "our" guest, who is no colleague
 _WELCOMED = re.compile(r"(?:有请|欢迎|请出|邀请)\s?$")

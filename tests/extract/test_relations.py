@@ -756,6 +756,12 @@ def test_his_view_in_a_reply_is_the_person_the_turn_before_named_never_the_one_a
     assert not any(r[2] in ("记者", "主持人") for r in relations)
 
 
+def test_our_institutes_post_is_held_at_the_speakers_organisation():
+    _, relations, roles = facts("主持人：欢迎。\n\n韩立新：我是北辰经济研究院院长韩立新。我们研究院的首席经济学家陶然也在。\n\n主持人：好。\n")
+    assert ("陶然", "首席经济学家", "北辰经济研究院") in roles
+    assert ("韩立新", "colleague", "陶然") in relations
+
+
 def test_a_notes_word_before_its_posts_is_the_organisation_whatever_its_ending():
     _, relations, roles = facts("主持人：请两位谈谈。\n\n沈岚（云溪基金 副总经理、投资总监）：我先说。\n\n"
                                 "周航（竹石资产 创始合伙人）：我补充。\n\n沈岚：云溪基金今年减持了。\n")
