@@ -44,6 +44,9 @@ _COMMON_WORD_FREQ = 20  # in jieba's dictionary: 自然语言 46, 公司财务 3
 _LEGAL_FORM = re.compile(r"股份|有限|集团|控股")
 # 三百家工厂, 两个团队, 20多所大学: a count of things, no name
 _COUNTED = re.compile(r"^[\d一二两三四五六七八九十百千万几数]+多?[家个所座间位名]")
+# surnames that are also measure words (张, 万, 方, 包, 支 …), which after a number count something
+_MEASURE_SURNAMES = frozenset("张条方包支封块杯盒位项片台把")
+_NUMBER_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千万几]\s?$")
 _PLACEHOLDER = re.compile(r"^(?:[xX]{1,3}|某+|[a-zA-Z]|这|那|哪|每|各|该|本|此|一|两|几|多|很多|不少|一些|其他|其它|所有|别的)")
 
 
@@ -71,6 +74,9 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "a count of things"
     if kind is Kind.PERSON and address_runs_on(name):
         return "a form of address with a word after it"
+    if (kind is Kind.PERSON and name[0] in _MEASURE_SURNAMES and _NUMBER_BEFORE.search(text, max(0, start - 6), start)
+            and not all(c in lexicon.given_name_chars() for c in name[1:])):
+        return "a count of things"  # 10 张图: 张 counts the pictures
     if kind is Kind.PERSON and len(name) >= 3 and name[-1] in NOT_IN_NAME and score < _SURE_PERSON_ENDING_AS_A_WORD:
         return "ends with a word after the name"
     if words is None:
