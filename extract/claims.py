@@ -142,6 +142,7 @@ _STAGE_DIRECTION = re.compile(r"^\s*[（(](?:笑|大笑|笑声|掌声|鼓掌|停
 _ASSENT = re.compile(r"^(?:(?:是的|对的|对|没错|确实|嗯+|好的)[，,]\s?)+(?:我的意思是|我是说|就是说)?[，,]?\s?")
 _DECLARATIVE = _ChineseOrEnglish.of(r"是|有|会|能|要|在|让", r"\b(?:is|are|was|were|has|have|can|will)\b")
 _COMPILED = tuple((kind, re.compile(pattern), weight) for kind, pattern, weight in _CUES)
+_DISAGREES = next(pattern for kind, pattern, _ in _COMPILED if kind is ClaimType.DISAGREEMENT)
 # the cues a sentence without a Latin letter can match: all but those that hold one in every alternative
 _CHINESE_CUES = tuple(cue for cue, (_, pattern, _) in zip(_COMPILED, _CUES) if not pattern.startswith("(?i)"))
 # the English cues' alternatives in one pattern, which matches where any of them does: a sentence with
@@ -257,6 +258,8 @@ def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
     """What the sentence asserts: a recommendation says 建议/应该, a prediction needs a future
     reference (and no past one: biography predicts nothing); agreement and figures as scored."""
     latin = _LATIN_LETTER.search(body) is not None
+    if strongest is ClaimType.AGREEMENT and _DISAGREES.search(body):
+        return ClaimType.DISAGREEMENT  # 方向我赞同，但幅度我不赞同: agreeing in part is differing
     if strongest in (ClaimType.AGREEMENT, ClaimType.DISAGREEMENT):
         return strongest
     if _RECOMMENDS.search(body, latin):

@@ -298,6 +298,12 @@ def test_a_debates_running_order_and_a_disclaimer_are_no_claims():
     assert texts == ["具身智能的底层趋势是真实的，这是最关键的。"]
 
 
+def test_agreeing_in_part_is_a_disagreement():
+    kinds = {c.text: c.kind.value for c in claims("主持人：您怎么看韩总的判断？\n\n陶然：他说的方向我赞同，但幅度我不赞同。\n\n"
+                                                  "主持人：好。\n\n陶然：谢谢。\n")}
+    assert kinds["他说的方向我赞同，但幅度我不赞同。"] == "disagreement"
+
+
 def test_a_meetings_opening_and_its_agenda_items_are_no_claims():
     texts = [c.text for c in claims("韩立：好，那我们开始吧，陶然今天在客户那边，可能晚点进来。上周的续费率是百分之八十七，比预期高。"
                                     "然后第二件事是适配那边。最后一个事情是招聘。\n\n陶然：好的。\n\n韩立：散会。\n")]
