@@ -298,6 +298,12 @@ def test_a_debates_running_order_and_a_disclaimer_are_no_claims():
     assert texts == ["具身智能的底层趋势是真实的，这是最关键的。"]
 
 
+def test_a_year_with_what_is_expected_in_it_is_a_prediction():
+    kinds = {c.text: c.kind.value for c in claims("主持人：房价呢？\n\n陶然：我认为一线城市的房价在2027年上半年有望企稳。\n\n"
+                                                  "主持人：好。\n\n陶然：谢谢。\n")}
+    assert kinds["我认为一线城市的房价在2027年上半年有望企稳。"] == "prediction"
+
+
 def test_agreeing_in_part_is_a_disagreement():
     kinds = {c.text: c.kind.value for c in claims("主持人：您怎么看韩总的判断？\n\n陶然：他说的方向我赞同，但幅度我不赞同。\n\n"
                                                   "主持人：好。\n\n陶然：谢谢。\n")}
