@@ -6,6 +6,7 @@ author) and the interviewee (named in the title or introduction).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Document, Transcript
@@ -29,9 +30,14 @@ def detect(text: str) -> float:
     return 0.0
 
 
+# 你怎么看现在的价格战？电芯已经跌到0.4元一瓦时了。: a question, then the fact it rests on
+_ASKS_THEN_STATES = re.compile(r"[？?][^？?]{1,60}[。！!]$")
+
+
 def _bold_questions(cues: Sequence[Cue]):
     for i, cue in enumerate(cues):
-        if cue.label is None and cue.line.bold and cue.line.visible.endswith(_QUESTION_END):
+        if cue.label is None and cue.line.bold and (cue.line.visible.endswith(_QUESTION_END)
+                                                    or _ASKS_THEN_STATES.search(cue.line.visible)):
             yield i
 
 

@@ -952,6 +952,12 @@ def test_a_debates_motion_is_no_speaker():
     assert "辩题" not in [s for (s,), _ in turns(t)]
 
 
+def test_a_bold_question_followed_by_the_fact_it_rests_on_is_a_question():
+    t = parse("专访韩立新：固态电池还要多久\n\n**你们为什么做固态电池？**\n\n因为能量密度更高。\n\n"
+              "**你怎么看价格战？电芯已经跌到0.4元一瓦时了。**\n\n价格战是一把双刃剑。\n\n**明年呢？**\n\n会更好。\n")
+    assert [s for (s,), _ in turns(t)] == ["问", "韩立新", "问", "韩立新", "问", "韩立新"]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
