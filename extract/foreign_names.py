@@ -187,6 +187,7 @@ Dynamics Motors Pictures Records Foundation Institute University College School 
 Academy Store Shop Pay Maps Map Search Drive Docs Sheets Office Teams Chat Code Pro Max Plus Mini Ultra
 Air Edge Vision Studio Engine Agent Assistant Copilot Model Models Bot Hub Kit Book Books Phone Pad Watch
 Music Video Videos Photos Mail Home Health Play Prime One Two Three Lite Turbo Preview Beta Alpha Open
+Talk Talks Show Podcast Radio Club Live Daily Weekly Hour Night Tonight
 Source Day Week Summit Conference Awards Prize Street Valley City Bay Park Square Hall World Global
 International National United States Kingdom Republic Union Airlines Air Energy Power Electric Health
 Sonnet Opus Haiku Flash Nano Instruct Chat Vision Diffusion Transformer Learning Intelligence Machine

@@ -90,6 +90,7 @@ def test_latin_person_names(text, name):
     "Google Cloud 表示会降价。",
     "Hello World 是第一个程序。",
     "他在 Open Source 社区很活跃。",
+    "主持人是 Founder Talk 的 host。",  # a show's name
 ])
 def test_latin_product_and_company_shapes_are_no_person(text):
     assert latin(text) == []
