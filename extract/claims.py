@@ -81,11 +81,11 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
 _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?(?:会|能|要)|我们?(?:的)?计划是?",
                                  r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
-_PAST = re.compile(r"当时|那时|那个时候|曾经|过去|以前|之前|早年|后来|"
-                   r"(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会|有望|预计))")
+_PAST_WORDS = r"当时|那时候?|那个时候|曾经|过去|以前|之前|早年|后来"
+_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会|有望|预计))")
 # the speaker telling what they did or lived: a sentence opening with 我 and a time in the past (我当时…,
 # 2006年我…, 之前我在…), not with what they said before (我之前提到的)
-_PAST_TIME = r"(?:当时|那时候?|那个时候|之前|以前|曾经|早年|后来|(?:19|20)\d{2}\s?年)"
+_PAST_TIME = rf"(?:{_PAST_WORDS}|(?:19|20)\d{{2}}\s?年)"
 _OWN_PAST = re.compile(
     rf"^(?:其实|所以|但是?|而且|后来)?[，,]?\s?(?:我们?(?:也|就|还|是)?{_PAST_TIME}|{_PAST_TIME}[，,]?\s?我们?)"
     r"(?![^，,。；;！？!?]{0,4}(?:提到|说过|讲过|聊过|问))"
