@@ -224,6 +224,9 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         return aliases[label], SpeakerKind.PERSON
     if label in INTERVIEWEE_LABELS:  # after a talk, the one who answers is its lecturer (主讲人：林书衡)
         person = _named_in_intro(LECTURER_LABELS, intro) or _interviewee(title, intro, introduced, _author(evidence))
+        if person is None and not _HAN_CHAR.search(intro):  # subtitles: the host's first words introduce the guest
+            opening = "\n".join(_own_words(evidence).values())
+            person = _interviewee("", opening, _introduced("", opening), _author(evidence))
         return (person, SpeakerKind.PERSON) if person else (label, SpeakerKind.UNNAMED)
     if label in INTERVIEWER_LABELS:
         author = _author(evidence)

@@ -15,6 +15,7 @@ from ..chinese_names import is_han_name
 from ..model import Document, Transcript
 from . import reader
 from .dialogue import speaker_shaped, supported_speakers
+from .speakers import HOST_LABELS
 from .labels import TIME, Label, match_bracketed_label, match_label, seconds
 from .lines import Line, split_lines
 from .structure import Cue, assemble, is_stage_direction
@@ -74,8 +75,32 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
             continue
         label = _voice(text, line) or _label(line)
         cues.append(Cue(line, label, timing[0], timing[1], continues=not is_stage_direction(line.visible)))
-    cues = _supported(text, cues)
+    cues = _answers_of_the_only_labelled(_supported(text, cues))
     return cues, _unnamed_dash_lines(text, cues)
+
+
+def _answers_of_the_only_labelled(cues: list[Cue]) -> list[Cue]:
+    """Subtitles that mark the host alone (``（主持人）你为什么…？``): the unlabelled cue after a host's
+    question opens the answer, the guest's (an interviewee's role, which the speakers' reading names
+    where it can); the cues after it go on with the guest until the host's label returns."""
+    named = {name for c in cues if c.label is not None for name in c.label.names}
+    if len(named) != 1 or not named <= HOST_LABELS:
+        return cues
+    out = list(cues)
+    hosting = asked = False  # the host has the floor; the host's last line asked
+    for i, cue in enumerate(cues):
+        if cue.structural or not cue.line.visible.strip():
+            continue
+        if cue.label is not None:
+            hosting = True
+        elif hosting and asked:
+            out[i] = replace(cue, label=_GUEST)
+            hosting = False
+        asked = hosting and cue.line.visible.rstrip().endswith(("？", "?"))
+    return out
+
+
+_GUEST = Label(("受访者",), (), 0)  # a role the speakers' reading resolves like 答 (INTERVIEWEE_LABELS)
 
 
 def _unnamed_dash_lines(text: str, cues: list[Cue]) -> list[str]:

@@ -958,6 +958,21 @@ def test_a_bold_question_followed_by_the_fact_it_rests_on_is_a_question():
     assert [s for (s,), _ in turns(t)] == ["问", "韩立新", "问", "韩立新", "问", "韩立新"]
 
 
+def test_subtitles_that_mark_the_host_alone_give_the_answers_after_his_questions_to_the_guest_he_introduces():
+    srt = ("1\n00:00:00,000 --> 00:00:03,000\n（主持人）大家好，我是陶然。\n\n"
+           "2\n00:00:03,000 --> 00:00:06,000\n今天的嘉宾是星河科技的创始人韩立新。\n\n"
+           "3\n00:00:06,000 --> 00:00:08,000\n（主持人）你为什么创业？\n\n"
+           "4\n00:00:08,000 --> 00:00:10,000\n因为想做自己的产品。\n\n"
+           "5\n00:00:10,000 --> 00:00:12,000\n而且时机很好。\n\n"
+           "6\n00:00:12,000 --> 00:00:14,000\n（主持人）明年呢？\n\n"
+           "7\n00:00:14,000 --> 00:00:16,000\n明年会更好。\n")
+    t = parse(srt)
+    assert turns(t) == [(("陶然",), "大家好，我是陶然。\n今天的嘉宾是星河科技的创始人韩立新。\n你为什么创业？"),
+                        (("韩立新",), "因为想做自己的产品。\n而且时机很好。"), (("陶然",), "明年呢？"),
+                        (("韩立新",), "明年会更好。")]
+    assert_offsets_exact(t)
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
