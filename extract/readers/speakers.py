@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from talkgraph.ontology import lexicon
 
-from ..chinese_names import is_han_name, surname_of
+from ..chinese_names import HONORIFICS, SURNAME_POSTS, is_han_name, surname_of
 from ..deferred import DeferredPattern
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
@@ -46,8 +46,11 @@ ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LAB
 _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
 # Kevin 林: an English given name, then a surname
 _GIVEN_AND_SURNAME = DeferredPattern(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")
-_TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:老师|博士|教授|先生|女士|总|院士|律师|医生|主任(?:医师)?|"
-                          r"院长|所长|校长|书记|主席|部长|局长|总监|经理|董事长|会长|社长|馆长)$")
+# 李开复博士, 孙蔓主任: a full name and the form of address or post after it (the names' own forms, and
+# the posts a label may add: 律师, 主任医师, 主席, 总监, 经理, 董事长, 馆长)
+_LABEL_POSTS = ("律师", "主任医师", "主席", "总监", "经理", "董事长", "馆长")
+_TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:"
+                          + "|".join(sorted(HONORIFICS + SURNAME_POSTS + _LABEL_POSTS, key=len, reverse=True)) + ")$")
 _NUMBERED_ROLE = DeferredPattern(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
                           r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
