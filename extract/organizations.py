@@ -133,8 +133,13 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
         left = _name_start(tokens, i, suffix)
         if left == i and suffix.text in INDUSTRY_SUFFIXES and not suffix.head and _placed_brand(tokens, i):
             left = i - 1
+        split = left > i - 2 and suffix.text in _WEAK_SUFFIXES and not suffix.head and _split_brand(tokens, i)
+        if split:
+            left = i - 2
         trimmed = _leading_function_char(tokens, left, i)
         parts = [t.word for t in tokens[left:i]] + ([suffix.head] if suffix.head else [])
+        if split:
+            parts = ["".join(parts)]  # 鸿|远 is one brand, 鸿远
         if trimmed:
             parts[0] = parts[0][1:]
         if _names_organisation(tokens, left, i, suffix, parts):
@@ -259,6 +264,17 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
             and not tokens[i + 1].word.startswith(ORG_SUFFIXES) and tokens[i + 1].word not in _POST_MARKS):
         return False  # 超配科技成长, 某某科技板块: the weak suffix heads a longer noun, not a name
     return bool(suffix.head) or _name_like(parts[-1].strip()) or _organisation_context(tokens, left, i)
+
+
+def _split_brand(tokens: Sequence[Token], i: int) -> bool:
+    """``鸿|远|资本``: a two-character brand no dictionary holds, which the segmenter cut into single
+    characters before a weak suffix, neither of them a function word (``新|的|团队`` is no brand)."""
+    if i < 2 or _brand_start(tokens, i - 2, i) != i - 2:
+        return False
+    last = tokens[i - 1].word
+    return (HAN_WORD.fullmatch(last) is not None and last not in _STOP_WORDS
+            and not (dictionary_tag(last) or "").startswith(_NEVER_BRAND_TAGS)
+            and not in_dictionary(tokens[i - 2].word + last))
 
 
 # units of an organisation or of government, named after a place or an organisation before them:

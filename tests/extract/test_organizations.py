@@ -266,6 +266,15 @@ def test_a_two_character_brand_the_segmenter_cut_into_characters_is_whole():
 
 
 @pytest.mark.parametrize("text, found", [
+    ("它拿到了砺思资本的投资。", ["砺思资本"]),  # 砺|思|资本
+    ("我们最后选了鸿远资本。", ["鸿远资本"]),  # 鸿|远|资本
+    ("新的团队很好。", []),  # 的 is no part of a brand
+])
+def test_a_brand_cut_into_characters_before_a_weak_suffix_is_whole(text, found):
+    assert orgs(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
     ("被一个十人团队拖死了。", []),  # how many people, no name
     ("老股东顺为资本跟投。", ["顺为资本"]),  # the party a deal names opens no name
 ])
