@@ -161,9 +161,10 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
 
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk
 _LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}")
-# 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文: the one whose speech the unlabelled paragraphs below are
+# 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文, 以下为演讲实录，经本人审定: the one whose speech the
+# unlabelled paragraphs below are
 _SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)?(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)"
-                             r"[^。！？!?\n]{0,6}[:：]?\s*$")
+                             r"[^。！？!?\n]{0,6}(?:[，,][^。！？!?\n]{1,12})?[:：]?\s*$")
 # 贺志强发表了题为《…》的主题演讲: whose speech the introduction says it is, when the lead-in does not
 _GAVE_SPEECH = re.compile(r"(?P<name>[\u3400-\u9fff]{2,3})(?:在[^，,。！？!?\n]{1,24}?)?(?:发表了?|作了|做了)"
                           r"[^。！？!?\n]{0,40}?(?:演讲|讲话|致辞)")

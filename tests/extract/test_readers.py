@@ -1021,6 +1021,12 @@ def test_a_speech_after_a_lead_in_naming_its_speaker_is_that_speakers_turn():
     assert turns(t)[0][1] == "大家晚上好！今天我们发布三款新品。\n第一款是扫地机器人。"
 
 
+def test_a_speech_lead_in_with_a_note_on_its_editing_still_names_the_speaker():
+    t = parse("北辰科技举办了发布会。\n\n以下为韩立新演讲实录，经本人审定：\n\n大家晚上好！今天我们发布三款新品。\n\n"
+              "第一款是扫地机器人。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新"]
+
+
 def test_a_note_naming_someone_by_surname_and_address_a_hotline_caller_and_a_pages_platform_line():
     t = parse("主持人：下面提问。\n\n问（远山证券 投资者 李女士）：想问一下分红？\n\n答：会提高。\n\n主持人：下一位。\n\n"
               "热线听众：医生您好，我咳嗽。\n\n嘉宾：多喝水。\n")
