@@ -31,9 +31,10 @@ _METADATA = re.compile(
     r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.{0,60})?$|"
     # 小宇宙 · 课间十分钟 · 2026/10/18 · 时长 01:12:40: a platform's line of fields, one a date
     r"^(?=[^。！？\n]{0,80}$)(?=.*\s[·•|｜]\s).*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|"
-    # 原创 周可 硬件百人会 2026年11月12日 08:30 上海: fields before a date, a time and a place
+    # 原创 周可 硬件百人会 2026年11月12日 08:30 上海, 原创 2024-09-03 08:00 发表于上海 硬核前沿: fields
+    # around a date, a time and where it was posted
     r"^(?=[^。！？，,\n]{0,60}$)\S.*\s(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2})?"
-    r"(?:\s+[\u3400-\u9fff]{2,4})?$",
+    r"(?:\s+(?:发表于)?[\u3400-\u9fff]{2,8}){0,2}$",
     re.IGNORECASE)
 # E37｜…, EP 12: …, 第37期｜…, Vol.5 |: an episode's number opens its title
 _EPISODE_TITLE = re.compile(r"^(?:E|EP|Ep|Episode|Vol\.?|第)\s?\d{1,4}\s?(?:期|集|话)?\s*[｜|丨:：]")
