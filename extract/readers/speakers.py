@@ -57,10 +57,13 @@ _OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|
 _HAN_RUN = r"[\u3400-\u9fff]{2,4}"
 _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 # words that stand before a person the introduction names
-_INTRO_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任医师|主任|总监|导演|制片人|"
-              r"医师|医生|律师|"
+_POST_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任医师|主任|总监|导演|制片人|"
+             r"医师|医生|律师)")
+_INTRO_CUE = (rf"(?:{_POST_CUE}|"
               r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
+# 韩东，灵犀机器人联合创始人兼CEO。: a biography opening with the name, then the posts
+_BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})[，,](?=[^。\n]{{0,30}}?{_POST_CUE})")
 _ASKER_NAME = DeferredPattern(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TITLE_NAME = DeferredPattern(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
@@ -402,7 +405,8 @@ def _opens_with_a_word(run: str) -> bool:
 def _introduced(title: str, text: str) -> list[str]:
     """Full names the title and introduction give, in order."""
     found: list[tuple[int, str]] = []
-    for pattern, where in ((_TITLE_NAME, title), (_INTRO_NAME, title), (_INTRO_NAME, text), (_PAREN_ALIAS, text)):
+    for pattern, where in ((_TITLE_NAME, title), (_INTRO_NAME, title), (_INTRO_NAME, text), (_BIO_NAME, text),
+                           (_PAREN_ALIAS, text)):
         for m in pattern.finditer(where):
             run = m["name"]
             for size in (3, 2):

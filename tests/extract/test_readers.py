@@ -827,6 +827,9 @@ def test_the_title_is_the_pages_first_level_heading_or_the_headline_above_its_by
     wechat = parse("对话凌霄韩立：机器人的下一个十年\n\n原创 陶然 硬核观察 2026年11月12日 08:30 上海\n\n图片\n\n"
                    "Q：为什么做机器人？\n\nA：需求太大。\n\nQ：难吗？\n\nA：难。\n")
     assert wechat.title == "对话凌霄韩立：机器人的下一个十年" and wechat.date == "2026-11-12"
+    posted = parse("对话凌霄韩立：机器人的下一个十年\n\n原创 2026-11-12 08:30 发表于上海 硬核观察\n\n"
+                   "Q：为什么做机器人？\n\nA：需求太大。\n\nQ：难吗？\n\nA：难。\n")
+    assert posted.title == "对话凌霄韩立：机器人的下一个十年" and posted.date == "2026-11-12"
     minutes = parse("远山证券研究所 2026年度策略会（内部纪要）\n会议时间：2026年1月5日 14:00-15:30\n地点：上海\n\n"
                     "00:01:02 韩立：先说结论。\n00:02:10 陶然：我同意。\n00:03:00 韩立：好。\n")
     assert minutes.title == "远山证券研究所 2026年度策略会（内部纪要）"
@@ -1025,6 +1028,12 @@ def test_a_speech_lead_in_with_a_note_on_its_editing_still_names_the_speaker():
     t = parse("北辰科技举办了发布会。\n\n以下为韩立新演讲实录，经本人审定：\n\n大家晚上好！今天我们发布三款新品。\n\n"
               "第一款是扫地机器人。\n")
     assert [s for (s,), _ in turns(t)] == ["韩立新"]
+
+
+def test_the_answers_are_of_the_one_a_biography_opens_with_not_of_a_cofounder_it_names_later():
+    t = parse("机器人的下一个十年\n\n作者：陶然\n\n嘉宾简介：\n韩立，凌霄机器人联合创始人兼CEO。2022年与前小米工程师周启明"
+              "共同创立凌霄。\n\nQ1：为什么做机器人？\n\nA1：需求太大。\n\nQ2：难吗？\n\nA2：难。\n")
+    assert [s for (s,), _ in turns(t)] == ["陶然", "韩立", "陶然", "韩立"]
 
 
 def test_a_note_naming_someone_by_surname_and_address_a_hotline_caller_and_a_pages_platform_line():
