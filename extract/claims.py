@@ -131,6 +131,9 @@ _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|�
                            # 然后第二件事是华为那边。, 最后一个事情是招聘。: the meeting's next item
                            r"(?:然后|接下来|下面|最后)?[，,]?\s?(?:第[一二三四五六七八九十]|最后一)(?:件|个)事(?:情)?(?:是|就是)?"
                            r"[^，,。！？!?]{0,10}[。！!]?$|"
+                           # 大家看这张图。, 请大家看一下这页PPT。: a talk pointing at its slide
+                           r"(?:但是?|那|好)?[，,]?\s?(?:请)?大家(?:来)?看(?:一下)?(?:这|下面)(?:一)?(?:张|页|个|组)?"
+                           r"(?:图|表|PPT|幻灯片|数据|曲线)[^，,。！？!?]{0,6}[。！!]?$|"
                            # 好，那我们开始吧，…: the meeting begins
                            r"(?:好的?[，,]\s?)?(?:那)?(?:我们)?(?:就)?(?:正式)?开始吧")
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
@@ -337,9 +340,20 @@ _THEY_SAY_LATER = re.compile(r"[，,]\s?(?:他|她)们?(?:也|还|一直|有一�
 _OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我|我(?:也|很|非常|完全)?(?:赞成|同意|赞同|认同)")
 
 
+# 跟我说过，…, 告诉我：…, 经常讲一句话：…, 他的说法是…: saying that opens a quotation wherever the sentence
+# puts it, after the one who said it (a plain 说 further on is often the speaker's own: 就像他说的，…)
+_TOLD_ME = re.compile(r"\s?(?:[（(]化名[)）])?\s?(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|之前|以前|有一次)*"
+                      r"(?:(?:跟|对|和)我们?(?:说|讲)过?|告诉过?我们?|(?:说|讲)过?一句话|的说法是)")
+# the others who say something to the speaker: 他, 她, 朋友, 同事, 老板 (a named one is a mention)
+_TELLER = re.compile(r"(?:他|她|朋友|同事|老板|领导|导师|前辈|同学|合伙人|投资人)们?")
+
+
 def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
     """The sentence opens with another person (or 他, or others unnamed: 很多人) and a verb of saying,
-    and gives no view of the speaker's own: it reports what someone else said."""
+    or says further on that another person told the speaker something (何静跟我说过，…), and gives no
+    view of the speaker's own: it reports what someone else said."""
+    if _told_by_another(text, sentence, speaker):
+        return _OWN_VIEW.search(text, sentence.start, sentence.end) is None
     at = _OPENING.match(text, sentence.start, sentence.end).end()
     if _HEARSAY.match(text, at, sentence.end):
         return _OWN_VIEW.search(text, at, sentence.end) is None
@@ -358,6 +372,14 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
         later = ("他" in body or "她" in body) and _THEY_SAY_LATER.search(body)
         return bool(later) and _OWN_VIEW.search(body) is None
     return _OWN_VIEW.search(text, end, sentence.end) is None
+
+
+def _told_by_another(text: str, sentence: Sentence, speaker: str) -> bool:
+    """Another person, named (``何静跟我说过``, ``黎川（化名）跟我说过一句话``) or not (``朋友跟我说``,
+    ``他的说法是``), right before a saying that opens a quotation."""
+    ends = [m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.text != speaker]
+    ends += [m.end() for m in _TELLER.finditer(text, sentence.start, sentence.end)]
+    return any(_TOLD_ME.match(text, end, sentence.end) for end in ends)
 
 
 # 钱总的意思是…, 王老师说过…: someone called by surname and a form of address (the names' own forms)

@@ -269,6 +269,21 @@ def test_what_someone_unnamed_told_the_speaker_or_what_is_rumoured_is_reported_n
     assert texts == ["我觉得真实的故事最打动人。"]
 
 
+def test_what_a_named_person_told_the_speaker_is_reported_wherever_the_sentence_says_so():
+    texts = [c.text for c in claims(
+        "主持人：您怎么看今年？\n\n陶然：补充一句，我以前在远山的同事、现在在青柚做招商的何静跟我说过，青柚今年对自播扶持很大。"
+        "北辰云副总裁黎川（化名）跟我说过一句话：客户不买模型，客户买结果。"
+        "我去年采访过仁和医院的王院长，他的说法是医生不会信任机器写的报告。"
+        "我跟他说过，这个市场明年会翻倍。\n\n主持人：好。\n\n陶然：谢谢。\n")]
+    assert texts == ["我跟他说过，这个市场明年会翻倍。"]
+
+
+def test_a_talk_pointing_at_its_slide_is_no_claim():
+    texts = [c.text for c in claims(
+        "主持人：请韩总分享。\n\n韩立：但是大家看这张图。卡已经不稀缺了，稀缺的是把卡用好的能力。\n\n主持人：谢谢。\n")]
+    assert texts == ["卡已经不稀缺了，稀缺的是把卡用好的能力。"]
+
+
 def test_a_count_stated_in_chinese_numerals_is_a_figure():
     kinds = {c.text: c.kind.value for c in claims(
         "主持人：进展如何？\n\n陶然：我们一共交付了三百二十台，这是最关键的一步。团队现在有一百五十人，明年还会扩大。"
