@@ -37,6 +37,11 @@ _WHEN_JOINED = re.compile(r"\s?(?:的时候|时|以后|之后|后|那年|那一�
 _MOVES_ON = re.compile(r"(?:后来|之后|随后|然后|再|又|接着|年后)[^。！？]{0,6}?(?:加入|创办|创立|创建|成立|去了|到了|来到|进入|跳槽|转到|转投)|"
                        r"离开|离职|辞职|从[^，,。！？]{1,12}?到")
 _AT = re.compile(r"(?:在|于)\s?$")
+# 加入岚途之前，…, 创办星河以前，…, 回国之前，…: the sentence opens where one was before a move
+_BEFORE_JOINING = re.compile(r"\s?(?:在|早在)?(?:加入|创办|创立|创业|来到?|进入|回到|回国|出来)[^，,。；;！？]{0,16}?(?:之前|以前)\s?[，,]")
+# 2016年至2020年, 2016-2020年: a span of years that has ended
+_CLOSED_YEARS = re.compile(r"(?:19|20)\d{2}\s?年?\s?(?:至|到|-|—|–|~|～)\s?(?:19|20)\d{2}\s?年")
+_FUTURE = re.compile(r"将|会|要|计划|预计|打算")
 _FROM_TO = re.compile(r"从\s?$")
 _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
 # 成立了一个小公司，叫拾光影业 / 创办了一所学校“澄心学园”: the founded kind, then its name
@@ -200,8 +205,10 @@ _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
 _FORMER_AT = re.compile(r"(?:曾|曾经|之前|此前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
+_LEFT = re.compile(r"(?:离开|离职|辞职离开)了?\s?$")  # 2021年离开百度后创办了…: once there
 # 他在OpenAI做CEO, 我之前在百度当产品经理: the post held at the organisation one is at
 _POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
+_APPOINTING_VERB = re.compile(r"\s?(?:担任|出任)")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # English words, not a lone name
 # 我们俩都是创始人, 我们是行业中任职最久的两位创始人: both people of a two-person conversation
@@ -237,10 +244,11 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
         # a sentence that names no one holds a role only where the speakers say their own, and a
         # relation only where someone agrees or differs; an affiliation, a creation or a scale never
         named = bool(sentence.mentions)
+        past = reader.told_as_past(sentence)
         if named or _OWN_ROLE_WORD.search(text, sentence.start, sentence.end):
-            roles.extend(reader.roles(sentence))
+            roles.extend(_as_former(role, past) for role in reader.roles(sentence))
         if named:
-            relations.extend(reader.affiliations(sentence))
+            relations.extend(_as_former_affiliation(relation, past) for relation in reader.affiliations(sentence))
             relations.extend(reader.creations(sentence))
         if named or _AGREEMENT_WORD.search(text, sentence.start, sentence.end):
             relations.extend(reader.social(sentence))
@@ -271,6 +279,21 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
         relations.append(Relation(speaker, Predicate.COLLEAGUE, role.person, role.start, role.end))
     relations.extend(_affiliation_with_whole(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
+
+
+def _in_spans(party: Party | None, spans: Sequence[tuple[int, int]]) -> bool:
+    return isinstance(party, Mention) and any(start <= party.start < end for start, end in spans)
+
+
+def _as_former(role: RoleStatement, past: Sequence[tuple[int, int]]) -> RoleStatement:
+    """A post the sentence tells as over (``加入岚途之前，我在蔚来担任副总裁``) is a former one."""
+    return dataclasses.replace(role, former=True) if not role.former and _in_spans(role.organization, past) else role
+
+
+def _as_former_affiliation(relation: Relation, past: Sequence[tuple[int, int]]) -> Relation:
+    if relation.predicate is Predicate.WORKS_FOR and _in_spans(relation.object, past):
+        return dataclasses.replace(relation, predicate=Predicate.FORMERLY_AT)
+    return relation
 
 
 def _role_relations(role: RoleStatement) -> Iterator[Relation]:
@@ -479,6 +502,21 @@ class _SentenceReader:
             return pronoun[1]
         return None
 
+    def told_as_past(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The stretches of the sentence told as over: all that follows an opening ``加入X之前，``
+        (where one was before joining X), and a clause a closed span of years opens
+        (``2016年至2020年在X担任…``)."""
+        spans = []
+        before = _BEFORE_JOINING.match(self.text, sentence.start, sentence.end)
+        if before:
+            spans.append((before.end(), sentence.end))
+        for years in _CLOSED_YEARS.finditer(self.text, sentence.start, sentence.end):
+            clause_end = _COMMA.search(self.text, years.end(), sentence.end)
+            end = clause_end.start() if clause_end else sentence.end
+            if not _FUTURE.search(self.text, years.end(), end):
+                spans.append((years.end(), end))
+        return spans
+
     def clause_start(self, sentence: Sentence, pos: int) -> int:
         """Where the clause holding ``pos`` begins: after the sentence's last comma before it."""
         return max(sentence.start, *(self.text.rfind(c, sentence.start, pos) + 1 for c in _COMMAS))
@@ -627,13 +665,19 @@ class _SentenceReader:
         """``他在OpenAI做CEO``, ``我之前在百度当产品经理``: a title right after 在 X 做 / 当 / 担任."""
         for org in orgs:
             verb = _POST_VERB.match(self.text, org.end, sentence.end)
-            title = verb and _title_at(self.text, verb.end(), sentence.end)
+            title, scope = (_title_at(self.text, verb.end(), sentence.end), None) if verb else (None, None)
+            if verb and not title and _APPOINTING_VERB.match(verb.group()):  # 担任用户运营副总裁: a field first
+                clause_end = _CLAUSE_BREAK.search(self.text, verb.end(), sentence.end)
+                clause = self.text[verb.end():clause_end.start() if clause_end else sentence.end]
+                found = _last_title(clause)
+                if found and _scope(clause[:found[1]]) is not False:
+                    title, scope = found[0], _scope(clause[:found[1]]) or None
             if not title or not self.ends_before(_AT, sentence, org.start):
                 continue
             person = self.subject_before(sentence, org.start)
             if person is not None:
                 former = _PAST.search(self.text, self.clause_start(sentence, org.start), org.start) is not None
-                yield RoleStatement(person, title, org, sentence.start, sentence.end, None, former)
+                yield RoleStatement(person, title, org, sentence.start, sentence.end, scope, former)
 
     def _organisation_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """A name right after its organisation (``面壁智能李大海``, as bylines and guest lists write
@@ -858,7 +902,7 @@ class _SentenceReader:
 
     def _former(self, sentence: Sentence, org: Mention, clause: str) -> bool:
         """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X (and later moved
-        on), 当时在X, X的时候, 毕业于X, 在X实习, X毕业."""
+        on), 当时在X, X的时候, 毕业于X, 在X实习, X毕业, 离开X."""
         text, end = self.text, sentence.end
         if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
             return True
@@ -868,7 +912,8 @@ class _SentenceReader:
         if self.ends_before(_AT, sentence, org.start) and (
                 _PAST.search(clause) or _STINT.match(text, org.end, end) and "已经" not in clause):
             return True
-        if self.ends_before(_STUDIED, sentence, org.start) or self.ends_before(_FORMER_AT, sentence, org.start):
+        if (self.ends_before(_STUDIED, sentence, org.start) or self.ends_before(_FORMER_AT, sentence, org.start)
+                or self.ends_before(_LEFT, sentence, org.start)):
             return True
         if _STUDIED_AFTER.match(text, org.end, end):
             return True

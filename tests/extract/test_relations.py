@@ -744,6 +744,18 @@ def test_a_stint_told_as_done_is_a_former_affiliation_and_one_still_going_on_is_
     assert ("沈岚", "formerlyAt", "华为") not in relations
 
 
+def test_posts_told_before_a_move_or_in_a_closed_span_of_years_are_former():
+    x, relations, roles = facts(
+        "主持人：请讲。\n\n沈岚：加入北辰之前，我在上汽集团做了九年，后来在蔚来担任用户运营副总裁。"
+        "2016年至2020年我在阿里巴巴担任高级研发工程师。2021年我离开腾讯，自己出来做。"
+        "我现在在华为担任总监。2026年至2028年我们会在京东投入更多。\n\n主持人：好。\n")
+    assert {("沈岚", "formerlyAt", "上汽集团"), ("沈岚", "formerlyAt", "蔚来"), ("沈岚", "formerlyAt", "阿里巴巴"),
+            ("沈岚", "formerlyAt", "腾讯"), ("沈岚", "worksFor", "华为")} <= relations
+    assert not {("沈岚", "worksFor", "蔚来"), ("沈岚", "worksFor", "阿里巴巴"), ("沈岚", "formerlyAt", "京东")} & relations
+    former = {(r.title, name(r.organization)) for r in x.roles if r.former}
+    assert {("运营副总裁", "蔚来"), ("高级研发工程师", "阿里巴巴")} <= former
+
+
 @pytest.mark.parametrize("text, expected", [
     ("记者：赛前韩立新说你们踢得很保守。\n\n陶然：我尊重他，但是我不同意他的说法。\n\n记者：好。\n",
      ("陶然", "differsFrom", "韩立新")),
