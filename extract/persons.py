@@ -194,7 +194,8 @@ def titled_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             word = tokens[i][0]
             if word not in titles and not (len(word) <= 6 and word.endswith(endings)):
                 continue
-            span = _name_at(tokens, i + 1)
+            after = i + 2 if tokens[i + 1][0] == " " and word.isascii() and i + 2 < len(tokens) else i + 1
+            span = _name_at(tokens, after)  # CEO 林可可: a space after a Latin title
             if span:
                 yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
 
@@ -223,8 +224,9 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
             and not _numeral_opens_a_phrase(tokens, i + 1):
         if (len(word) == 2 and not _is_common_word(word, strict)) or word in lexicon.surnames():
             return s, nxt[2]
-        if not strict and len(word) == 2 and word_frequency(word) < _COMMON and plausible_name(word + nxt[0]):
-            return s, nxt[2]  # 负责人魏国|安: after a title, a rare word the segmenter made of the name's first two characters
+        if not strict and len(word) == 2 and (word_frequency(word) < _COMMON and plausible_name(word + nxt[0])
+                                              or word_frequency(word) < _HARDLY_SAID):
+            return s, nxt[2]  # 负责人魏国|安, 董事长陆景|行: after a title, a rare word the segmenter made of the name's first two characters
     if nxt and word in lexicon.surnames() and len(nxt[0]) <= 2 and is_han_name(word + nxt[0]):
         # 专家向媒体表示: a surname that is also a preposition or an everyday word, then a common word
         if not ((strict or word in _AMBIGUOUS_SURNAMES) and _is_common_word(nxt[0], strict)):
@@ -232,6 +234,9 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
     if is_han_name(word) and not _is_common_word(word, strict):
         return s, e
     return None
+
+
+_HARDLY_SAID = 10  # a word this rare (陆景) is no reason to doubt the name it starts after a title
 
 
 def _split_from_the_next(tokens: Tokens, i: int) -> bool:

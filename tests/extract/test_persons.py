@@ -111,6 +111,16 @@ def test_a_name_after_a_title_whose_first_two_characters_the_segmenter_read_as_a
     assert [doc.text[c.start:c.end] for c in titled_names(doc, doc.paragraphs)] == ["魏国安"]
 
 
+
+@pytest.mark.parametrize("text, name", [
+    ("董事长陆景行昨天表示会继续投入。", "陆景行"),  # 陆景|行: 陆景 a word hardly ever said
+    ("星遥的 CEO 王晓东今天也在现场。", "王晓东"),  # a space after a Latin title
+])
+def test_a_name_after_a_title_the_segmenter_cut_or_a_space_set_off(text, name):
+    doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
+    assert [doc.text[c.start:c.end] for c in titled_names(doc, doc.paragraphs)] == [name]
+
+
 def test_unknown_word_before_a_firm_word_is_no_name():
     assert people("他在程宏酒店工作了三年。") == []
 
