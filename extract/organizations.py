@@ -144,7 +144,8 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
             parts[0] = parts[0][1:]
         if _names_organisation(tokens, left, i, suffix, parts):
             if suffix.text in INDUSTRY_SUFFIXES and not suffix.head:
-                left, trimmed = _brand_start(tokens, left, i), 0  # the brand alone: 开发商佳游网络 is 佳游网络
+                left = _brand_start(tokens, left, i)  # the brand alone: 开发商佳游网络 is 佳游网络
+                trimmed = _leading_function_char(tokens, left, i)  # 创办了|岚途汽车: 了 glued to it
             begin = (tokens[left].start if left < i else token.start) + trimmed
             while text[begin].isspace():
                 begin += 1
@@ -380,10 +381,10 @@ def _leading_function_char(tokens, left: int, i: int) -> bool:
         return True
     if _glued_level(word):
         return True
-    return len(word) >= 2 and word[0] in "任在于为至和及与入进从" and not in_dictionary(word)
+    return len(word) >= 2 and word[0] in "任在于为至和及与入进从了" and not in_dictionary(word)
 
 
-_JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就职于|任职于|供职于)\s?$")
+_JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就职于|任职于|供职于|投资了?|收购了?|并购了?)\s?$")
 _JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a name
 
 

@@ -266,6 +266,15 @@ def test_a_two_character_brand_the_segmenter_cut_into_characters_is_whole():
 
 
 @pytest.mark.parametrize("text, found", [
+    ("他们在合肥创办了岚途汽车。", ["岚途汽车"]),  # 了岚途|汽车: 了 is the verb's
+    ("腾讯去年投资了星河科技。", ["腾讯", "星河科技"]),  # 星河 a word, but investing is in a company
+    ("我们投资了人工智能团队。", []),
+])
+def test_a_brand_after_a_founding_or_investing_verb(text, found):
+    assert orgs(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
     ("它拿到了砺思资本的投资。", ["砺思资本"]),  # 砺|思|资本
     ("我们最后选了鸿远资本。", ["鸿远资本"]),  # 鸿|远|资本
     ("新的团队很好。", []),  # 的 is no part of a brand
