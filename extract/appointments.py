@@ -24,7 +24,7 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .lookahead import led_by
 from .model import Kind
-from .organizations import ORG_SUFFIXES, starts_with_organization
+from .organizations import ORG_SUFFIXES, known_organization_before, starts_with_organization
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 # a cue naming the post a person holds next (任 alone only where a word begins with it)
@@ -244,12 +244,20 @@ def _before_title(text: str, at: int, stop: int, token_ends: set[int]) -> tuple[
     between = text[at:title.start()]
     if any(ending in between for ending in _NAME_ENDINGS):
         return None  # 福能集团, 南京下关发电厂: a suffix shows the name, the suffix rule's to bound
+    if _known_and_field(between):
+        return None  # 中芯国际|工艺研发总监: a known organisation and the post's field, no new name
     cuts = [cut for cut in range(min(len(between), _MAX_CHARS), _MIN_CHARS - 1, -1) if at + cut in token_ends]
     department = _department_start(between, [c for c in cuts if c < len(between)])
     for cut in ([department] if department else []) + cuts:
         if _scope(between[cut:]) and _reads_as_name(between[:cut]):
             return at, at + cut
     return None
+
+
+def _known_and_field(between: str) -> bool:
+    """``中芯国际工艺``, ``华为海思芯片``: a known organisation's name, then everyday words (the field
+    the post is in)."""
+    return any(_everyday_phrase(between[size:]) for size in known_organization_before(between))
 
 
 def _desk_chief(title: str, after: str) -> bool:

@@ -79,6 +79,12 @@ def starts_with_organization(text: str) -> bool:
     return text in names or any(text[:size] in names for size in range(2, min(len(text) - 1, longest) + 1))
 
 
+def known_organization_before(text: str) -> Iterator[int]:
+    """The lengths, longest first, at which a known organisation's name opens ``text`` and text goes on."""
+    names, longest = _organization_names()
+    return (size for size in range(min(len(text) - 1, longest), 1, -1) if text[:size] in names)
+
+
 @lexicon.derived
 def _organization_names() -> tuple[frozenset[str], int]:
     names = frozenset(n for entry in lexicon.organizations() for n in entry.names)

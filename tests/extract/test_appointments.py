@@ -101,3 +101,7 @@ def test_a_pronoun_a_place_or_a_thing_before_de_is_no_organisation(text):
 @pytest.mark.parametrize("text", ["张敏（非银首席）认为利率会下行。", "刘洋（转债首席）认为。", "陈晨（社服首席）认为。"])
 def test_a_desk_before_a_bare_chief_is_no_organisation(text):
     assert orgs(text) == []
+
+
+def test_a_known_organisation_then_the_posts_field_names_no_new_organisation():
+    assert orgs("他曾任中芯国际工艺研发总监。") == ["中芯国际"]  # the lexicon's; 工艺 is the field
