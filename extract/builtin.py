@@ -29,6 +29,7 @@ register(Component("tables", tables.table_names, PERSON | ORGANIZATION, priority
 register(Component("organizations.lexicon", organizations.lexicon_organizations, ORGANIZATION, priority=1))
 register(Component("organizations.suffix", organizations.suffix_organizations, ORGANIZATION, priority=5,
                    precheck=organizations.has_suffix, sure=0.6))
+register(Component("organizations.speakers", organizations.speaker_organizations, ORGANIZATION, priority=0))
 register(Component("organizations.label_outlet", organizations.label_outlets, ORGANIZATION, priority=1))
 register(Component("organizations.appointed", appointments.appointed_organizations, ORGANIZATION, priority=5,
                    precheck=appointments.has_cue, sure=0.6))

@@ -16,7 +16,7 @@ from .chinese_names import HAN_WORD, is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
-from .model import Kind
+from .model import Kind, SpeakerKind
 from .products import latin_names
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
@@ -644,6 +644,19 @@ _REPORTER_LABEL = re.compile(r"(?P<outlet>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:驻
 _REPORTER_NOTED = re.compile(r"记者\s*[（(](?P<outlet>[^（()）\n]{2,16})[)）]")
 # what an outlet's own name ends in (北京日报, 新华社, 湖南卫视, 澎湃新闻, 财经杂志, 凤凰网)
 _OUTLET_ENDINGS = ("报", "社", "台", "卫视", "网", "新闻", "周刊", "杂志", "财经", "传媒", "日报", "晚报", "频道")
+
+
+def speaker_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
+    """An outlet that asks under its own name (``晚点：…``) wherever the text names it (``以下是《晚点》与…``)."""
+    transcript = doc.transcript
+    names = sorted((n for n in transcript.speakers if transcript.speaker_record(n).kind is SpeakerKind.ORGANIZATION),
+                   key=len, reverse=True)
+    if not names:
+        return
+    pattern = re.compile("|".join(map(re.escape, names)))
+    for para in paragraphs:
+        for match in pattern.finditer(doc.text, para.start, para.end):
+            yield Candidate(match.start(), match.end(), Kind.ORGANIZATION, para.turn_index)
 
 
 def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:

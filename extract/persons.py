@@ -77,8 +77,11 @@ def _surname_words(doc: Doc, para: Paragraph) -> list[int]:
 
 def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """The transcript's speakers wherever the text names them; not a role's label (问, 主持人, 观众),
-    which in the text (要问为什么, 各位观众) is a word or a group, not the one who spoke under it."""
-    names = sorted((n for n in doc.transcript.speakers if n not in ROLE_LABELS), key=len, reverse=True)
+    which in the text (要问为什么, 各位观众) is a word or a group, not the one who spoke under it, nor an
+    outlet that asks (晚点：…), which is an organisation wherever the text names it."""
+    transcript = doc.transcript
+    names = sorted((n for n in transcript.speakers if n not in ROLE_LABELS
+                    and transcript.speaker_record(n).kind is not SpeakerKind.ORGANIZATION), key=len, reverse=True)
     if not names:
         return
     alternatives = [_bounded(n) for n in names] + [a for a in (_addresses(doc),) if a]

@@ -297,3 +297,11 @@ def test_the_tail_of_a_hyphenated_latin_word_opens_no_name():
 
 def test_the_organisation_after_a_cue_the_segmenter_cut_in_two_is_named():
     assert orgs("她现签约于北京声海文化，是一位歌手。") == ["北京声海文化"]  # 签约|于
+
+
+def test_an_outlet_that_asks_under_its_name_is_an_organisation_wherever_the_text_names_it():
+    text = ("以下是《晚点》与陶然的对话。\n\n晚点：为什么现在融资？\n\n陶然：窗口期到了。\n\n"
+            "晚点：下一步呢？\n\n陶然：出海。\n")
+    doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
+    named = [(m.text, m.kind) for m in default_pipeline().find_mentions(doc) if m.text == "晚点"]
+    assert named == [("晚点", Kind.ORGANIZATION)]
