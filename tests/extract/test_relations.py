@@ -744,6 +744,12 @@ def test_a_stint_told_as_done_is_a_former_affiliation_and_one_still_going_on_is_
     assert ("沈岚", "formerlyAt", "华为") not in relations
 
 
+def test_a_title_given_after_a_name_glossed_in_brackets():
+    _, relations, roles = facts("本期嘉宾：\nMaya Chen（陈美雅），远帆资本董事总经理，专注 AI 应用。\n\n"
+                                "主持人：欢迎。\n\n陈美雅：谢谢。\n\n主持人：开始吧。\n")
+    assert ("陈美雅", "董事总经理", "远帆资本") in roles and ("陈美雅", "worksFor", "远帆资本") in relations
+
+
 def test_posts_told_before_a_move_or_in_a_closed_span_of_years_are_former():
     x, relations, roles = facts(
         "主持人：请讲。\n\n沈岚：加入北辰之前，我在上汽集团做了九年，后来在蔚来担任用户运营副总裁。"
