@@ -692,7 +692,12 @@ def _office_before_post(word: str) -> str | None:
     office ending as an organisation's name does (委, 局, 公司, 研究院 …)."""
     post = next((t for t in _titles_longest_first() if word.endswith(t) and len(word) - len(t) >= 2), None)
     office = word[:-len(post)].removesuffix("副") if post else ""
-    return office if len(office) >= 2 and office.endswith(_OFFICE_ENDINGS) else None
+    return office if len(office) >= _MIN_OFFICE_CHARS and office.endswith(_OFFICE_ENDINGS) else None
+
+
+# an office's name is its field and its unit at least (发改委, 宣传部): two characters ending as one
+# does are a word (外部顾问, 内部审计, 干部)
+_MIN_OFFICE_CHARS = 3
 
 
 _OFFICE_ENDINGS = ORG_SUFFIXES + _UNIT_SUFFIXES

@@ -336,17 +336,32 @@ def _label_roles(transcript: Transcript, mentions: Sequence[Mention]) -> Iterato
             if note is None:
                 continue
             org = next((m for m in organisations if note[0] <= m.start and m.end <= note[1]), None)
-            title = next((t for w in _NOTE_WORDS.findall(text, *note) if (t := _title_ending_at(w, len(w), 0))
-                          and (t == w or org is not None and w == org.text + t)),  # 市发改委|副主任
-                         "") or _label_post(text, note[0])
+            title, scope = _note_title(text, note, org)
             key = (turn.speaker, title, org.canonical or org.text if org else "")
             known = any(k[0] == key[0] and k[2] == key[2] for k in seen)  # the speaker's first post there
             if (org is not None or title) and not known:
                 seen.add(key)
-                yield RoleStatement(SpeakerRef(turn.speaker, turn.index), title, org, note[0], note[1])
+                yield RoleStatement(SpeakerRef(turn.speaker, turn.index), title, org, note[0], note[1], scope)
+
+
+def _note_title(text: str, note: tuple[int, int], org: Mention | None) -> tuple[str, str | None]:
+    """The title a label's note gives, and its scope: a word that is a title (CEO), one after the
+    note's organisation (市发改委|副主任), or one after the field it is held in, when no organisation
+    is given (直播运营|总监, 供应链|负责人); else a title the label names before the note."""
+    for word in _NOTE_WORDS.findall(text, *note):
+        title = _title_ending_at(word, len(word), 0)
+        if not title:
+            continue
+        if title == word or org is not None and word == org.text + title:
+            return title, None
+        field = word[:-len(title)]
+        if org is None and _scope(field) and _FIELD_WORDS.fullmatch(field):
+            return title, field
+    return _label_post(text, note[0]), None
 
 
 _NOTE_WORDS = re.compile(r"[^\s（()）、，,]{2,16}")
+_FIELD_WORDS = re.compile(r"[\u4e00-\u9fff]{2,8}")  # 直播运营, 供应链: Chinese words only
 _POST_BEFORE_NOTE = DeferredPattern(r"(?:^|\n)[\s*_#>]*(?P<post>[\u4e00-\u9fff]{2,8})\s*[（(]$")
 
 

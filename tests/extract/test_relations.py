@@ -744,6 +744,15 @@ def test_a_stint_told_as_done_is_a_former_affiliation_and_one_still_going_on_is_
     assert ("沈岚", "formerlyAt", "华为") not in relations
 
 
+def test_a_meeting_labels_note_gives_a_title_held_in_a_field_and_no_organisation_from_a_word():
+    x, _, _ = facts("陈立(CEO) 00:00:05\n好，我们开始吧。\n\n林晓婷(直播运营总监) 00:00:31\n好的陈总。\n\n"
+                    "周浩(供应链负责人) 00:02:03\n我补充一下。\n\n马国栋(外部顾问) 00:03:00\n我说两句。\n")
+    posts = {(name(r.person), r.title, r.scope, r.organization) for r in x.roles}
+    assert {("陈立", "CEO", None, None), ("林晓婷", "运营总监", "直播", None),
+            ("周浩", "负责人", "供应链", None)} <= posts
+    assert not [m for m in x.mentions if m.text == "外部"]
+
+
 def test_a_title_given_after_a_name_glossed_in_brackets():
     _, relations, roles = facts("本期嘉宾：\nMaya Chen（陈美雅），远帆资本董事总经理，专注 AI 应用。\n\n"
                                 "主持人：欢迎。\n\n陈美雅：谢谢。\n\n主持人：开始吧。\n")
