@@ -212,7 +212,8 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if score >= _MIN_SCORE and not _reported(text, sentence, turn.speaker) \
                 and not _introduces_self(body, turn.speaker) \
                 and not (sentence.start not in agreed and (turn.speaker == moderator or turn.speaker in askers)
-                         and _turns_to(text, sentence)):
+                         and _turns_to(text, sentence)) \
+                and not (turn.speaker in askers and _sets_up(text, sentence)):
             scored.append((score, sentence, kind, cue, body))
     for turn in transcript.turns:
         turn_sentences[turn.index] = sum(1 for x in _SENTENCE_END.split(turn.text(transcript.document)) if len(x) > 4)
@@ -308,6 +309,17 @@ def _turns_to(text: str, sentence: Sentence) -> bool:
             and _SECOND_PERSON.search(text, called.end, sentence.end) is not None)
 
 
+def _sets_up(text: str, sentence: Sentence) -> bool:
+    """``你在字节待了五年，现在…也是你的竞争对手。``: the one who asks telling the one asked about
+    themselves, the ground of the question to come, no view of the asker's own."""
+    at = _OPENING.match(text, sentence.start, sentence.end).end()
+    return (_SECOND_PERSON.match(text, at) is not None and not _DISCOURSE_YOU.match(text, at)
+            and _OWN_VIEW.search(text, at, sentence.end) is None)
+
+
+_DISCOURSE_YOU = re.compile(r"[你您](?:知道|看|想想?|说)")  # 你知道，…: a turn of speech, no one addressed
+
+
 def _introduces_self(body: str, speaker: str) -> bool:
     """``我是Grace。``, ``周老师好，我是经济学院的博士生王梓涵。``, ``我是网易游戏的韩立峰，目前负责…``:
     the speaker saying who they are (and what they do, which belongs to the introduction)."""
@@ -328,6 +340,7 @@ _OTHERS = re.compile(r"(?:现在|业内|外界|市场上|网上|行业里)?(?:�
                      r"|有(?:一|个|位|家)[^，,。！？!?]{0,10}?(?:人|老师|朋友|前辈|专家|同行|同事)")
 # 我听到一个说法，说…, 现在流行的说法是…: what is said about, no one's view the speaker takes
 _HEARSAY = re.compile(r"(?:我|我们)?(?:听到|听说过?)(?:一个|一种|有个|有种)?说法|(?:现在|业内|外界|网上)?(?:流行|常见|普遍)的说法是|"
+                      r"(?:外界|网上|业内|市场上?|圈内)(?:都在|一直|也)?传|据传|(?:有)?传闻|(?:有)?传言|"
                       r"有(?:一种|个|种)说法")
 # 总结一下，大家普遍认为…: everyone present, whose view a chair sums up
 _EVERYONE = re.compile(r"(?:大家|与会(?:专家|嘉宾)|各位嘉宾)(?:普遍|基本上?|一致)?")
@@ -337,13 +350,14 @@ _OF = re.compile(r"\s?的\s?")
 # 李想之前在一次访谈里说，…, 周嘉树跟我说过：…: when or to whom, then a verb of saying that opens a quotation
 _SAYS_WHEN = re.compile(r"[^，,。！？!?：:]{1,12}?(?:(?<![来所])说|讲|表示|提到|告诉我们?)过?\s?[，,：:]")  # not 对他来说
 _THEY_SAY_LATER = re.compile(r"[，,]\s?(?:他|她)们?(?:也|还|一直|有一次|曾经|之前)?(?:跟我们?|对我们?)?(?:觉得|认为|相信|说|讲|表示|预计)")
-_OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我|我(?:也|很|非常|完全)?(?:赞成|同意|赞同|认同)")
+_OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看法|感受|观点|判断))|但我|我(?:也|很|非常|完全|是)*(?:赞成|同意|赞同|认同)")
 
 
-# 跟我说过，…, 告诉我：…, 经常讲一句话：…, 他的说法是…: saying that opens a quotation wherever the sentence
-# puts it, after the one who said it (a plain 说 further on is often the speaker's own: 就像他说的，…)
-_TOLD_ME = re.compile(r"\s?(?:[（(]化名[)）])?\s?(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|之前|以前|有一次)*"
-                      r"(?:(?:跟|对|和)我们?(?:说|讲)过?|告诉过?我们?|(?:说|讲)过?一句话|的说法是)")
+# 跟我说过，…, 告诉我：…, 经常讲一句话：…, 他的说法是…, 周老师以前常说，…: saying that opens a quotation
+# wherever the sentence puts it, after the one who said it (就像他说的，… is the speaker's own)
+_TOLD_ME = re.compile(r"\s?(?:[（(]化名[)）])?(?:老师|总|教授|博士|先生|女士)?\s?"
+                      r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|总|当时|之前|以前|有一次)*"
+                      r"(?:(?:跟|对|和)我们?(?:说|讲)过?|告诉过?我们?|(?:说|讲)过?一句话|的说法是|(?:说|讲)过?\s?[，,：:])")
 # the others who say something to the speaker: 他, 她, 朋友, 同事, 老板 (a named one is a mention)
 _TELLER = re.compile(r"(?:他|她|朋友|同事|老板|领导|导师|前辈|同学|合伙人|投资人)们?")
 
@@ -377,9 +391,13 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
 def _told_by_another(text: str, sentence: Sentence, speaker: str) -> bool:
     """Another person, named (``何静跟我说过``, ``黎川（化名）跟我说过一句话``) or not (``朋友跟我说``,
     ``他的说法是``), right before a saying that opens a quotation."""
-    ends = [m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.text != speaker]
-    ends += [m.end() for m in _TELLER.finditer(text, sentence.start, sentence.end)]
-    return any(_TOLD_ME.match(text, end, sentence.end) for end in ends)
+    tellers = [(m.start, m.end) for m in sentence.mentions if m.kind is Kind.PERSON and m.text != speaker]
+    tellers += [m.span() for m in _TELLER.finditer(text, sentence.start, sentence.end)]
+    return any(_TOLD_ME.match(text, end, sentence.end) and text[start - 1:start] not in _TOLD_TO
+               for start, end in tellers)
+
+
+_TOLD_TO = ("跟", "对", "和", "给", "向")  # 我常跟他们说，…: the speaker saying it to them
 
 
 # 钱总的意思是…, 王老师说过…: someone called by surname and a form of address (the names' own forms)

@@ -278,6 +278,23 @@ def test_what_a_named_person_told_the_speaker_is_reported_wherever_the_sentence_
     assert texts == ["我跟他说过，这个市场明年会翻倍。"]
 
 
+def test_what_the_asker_tells_the_one_asked_about_themselves_or_a_rumour_is_no_claim():
+    texts = [c.text for c in claims(
+        "晚点：你在远山待了五年，现在青柚既是你的供应商，也是你的竞争对手。怎么处理这种关系？\n\n"
+        "陶然：我觉得合作大于竞争，明年我们会加深合作。\n\n"
+        "晚点：外界传是十二亿美元。这个数字准吗？\n\n陶然：不方便透露。\n\n晚点：好的，谢谢。\n")]
+    assert texts == ["我觉得合作大于竞争，明年我们会加深合作。"]
+
+
+def test_a_saying_the_speaker_quotes_and_takes_up_or_says_to_others_is_the_speakers():
+    texts = [c.text for c in claims(
+        "主持人：您怎么看？\n\n陶然：我在远山的导师周立群老师以前常说，创业公司一定要在第一天就算清楚每一个token的成本。"
+        "那时候韩立新就讲过，价格可以低，但不能低于成本线，这个我是认同的。"
+        "我常跟他们说，做电池是一场马拉松，不是百米冲刺。\n\n主持人：好。\n\n陶然：谢谢。\n")]
+    assert texts == ["那时候韩立新就讲过，价格可以低，但不能低于成本线，这个我是认同的。",
+                     "我常跟他们说，做电池是一场马拉松，不是百米冲刺。"]
+
+
 def test_a_talk_pointing_at_its_slide_is_no_claim():
     texts = [c.text for c in claims(
         "主持人：请韩总分享。\n\n韩立：但是大家看这张图。卡已经不稀缺了，稀缺的是把卡用好的能力。\n\n主持人：谢谢。\n")]
