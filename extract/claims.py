@@ -344,7 +344,9 @@ _HEARSAY = re.compile(r"(?:我|我们)?(?:听到|听说过?)(?:一个|一种|有
                       r"有(?:一种|个|种)说法")
 # 总结一下，大家普遍认为…: everyone present, whose view a chair sums up
 _EVERYONE = re.compile(r"(?:大家|与会(?:专家|嘉宾)|各位嘉宾)(?:普遍|基本上?|一致)?")
-_SAYS = re.compile(r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|当时|普遍)*(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
+# 也, 一直, 以前常, 有一次: how often or when someone said what follows
+_SAYING_WHEN = r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|总|当时|之前|以前|有一次|普遍)*"
+_SAYS = re.compile(_SAYING_WHEN + r"(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
                    r"的(?:看法|观点|说法|意思)(?:是|就是|跟))")
 _OF = re.compile(r"\s?的\s?")
 # 李想之前在一次访谈里说，…, 周嘉树跟我说过：…: when or to whom, then a verb of saying that opens a quotation
@@ -355,8 +357,7 @@ _OWN_VIEW = re.compile(r"我(?:们)?(?:个人)?(?:觉得|认为|相信|的(?:看
 
 # 跟我说过，…, 告诉我：…, 经常讲一句话：…, 他的说法是…, 周老师以前常说，…: saying that opens a quotation
 # wherever the sentence puts it, after the one who said it (就像他说的，… is the speaker's own)
-_TOLD_ME = re.compile(r"\s?(?:[（(]化名[)）])?(?:老师|总|教授|博士|先生|女士)?\s?"
-                      r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|总|当时|之前|以前|有一次)*"
+_TOLD_ME = re.compile(r"\s?(?:[（(]化名[)）])?(?:老师|总|教授|博士|先生|女士)?\s?" + _SAYING_WHEN +
                       r"(?:(?:跟|对|和)我们?(?:说|讲)过?|告诉过?我们?|(?:说|讲)过?一句话|的说法是|(?:说|讲)过?\s?[，,：:])")
 # the others who say something to the speaker: 他, 她, 朋友, 同事, 老板 (a named one is a mention)
 _TELLER = re.compile(r"(?:他|她|朋友|同事|老板|领导|导师|前辈|同学|合伙人|投资人)们?")
