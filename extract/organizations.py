@@ -43,6 +43,9 @@ _LATIN_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")  # AT&T, Node.js, Co-
 _MAX_CHARS = 24
 # suffixes so common in running text that the word before them must itself look like a name
 _WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室", "控股", "证券"})
+# heads a brand's name may stand before whatever the dictionary calls it, where the words around say a
+# company is meant (启明智能创始人, 推想科技的CEO)
+_BRAND_HEADS = frozenset(INDUSTRY_SUFFIXES) | _WEAK_SUFFIXES
 _POST_MARKS = frozenset({"原", "前", "现"})
 _HEADCOUNT = re.compile(r"[\d一二两三四五六七八九十百千几]+多?(?:个)?人")  # 澜舟科技原CTO: a post held there once, or now
 
@@ -137,7 +140,7 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
         if suffix is None:
             continue
         left = _name_start(tokens, i, suffix)
-        if left == i and suffix.text in INDUSTRY_SUFFIXES and not suffix.head and _placed_brand(tokens, i):
+        if left == i and suffix.text in _BRAND_HEADS and not suffix.head and _placed_brand(tokens, i):
             left = i - 1
         split = left > i - 2 and suffix.text in _WEAK_SUFFIXES and not suffix.head and _split_brand(tokens, i)
         if split:

@@ -275,6 +275,14 @@ def test_a_brand_after_a_founding_or_investing_verb(text, found):
 
 
 @pytest.mark.parametrize("text, found", [
+    ("推想科技的CEO陈宽也来了。", ["推想科技"]),  # 推想 a verb, but a company's chief follows
+    ("发展科技的关键在人才。", []),
+])
+def test_a_verb_before_a_weak_suffix_is_a_brand_where_a_post_follows(text, found):
+    assert orgs(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
     ("它拿到了砺思资本的投资。", ["砺思资本"]),  # 砺|思|资本
     ("我们最后选了鸿远资本。", ["鸿远资本"]),  # 鸿|远|资本
     ("新的团队很好。", []),  # 的 is no part of a brand
