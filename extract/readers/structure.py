@@ -463,10 +463,15 @@ def _title(doc: Document, blocks: tuple[Block, ...]) -> str | None:
                 continue
             if prev.role is BlockRole.HEADING or prev.role is BlockRole.INTRO and _headline(text):
                 return _strip_marks(text)
+    if opening and opening[0][0].role is BlockRole.INTRO and _headline(opening[0][1]) and _TITLE_SEPARATOR.search(opening[0][1]):
+        return _strip_marks(opening[0][1])  # 硅基医声 EP.47｜苏映雪：…: the page opens with its headline
     for block, text in opening:
         if block.role is BlockRole.HEADING and not HIGHLIGHTS.match(text) and not _PAREN_HEADING.match(text):
             return _strip_marks(text)
     return None
+
+
+_TITLE_SEPARATOR = re.compile(r"[｜|丨]|[：:](?!\s*$)")  # a show's or a guest's name, then what the piece is about
 
 
 _FIRST_LEVEL = re.compile(r"#\s")
