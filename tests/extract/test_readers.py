@@ -827,6 +827,9 @@ def test_the_title_is_the_pages_first_level_heading_or_the_headline_above_its_by
     wechat = parse("对话凌霄韩立：机器人的下一个十年\n\n原创 陶然 硬核观察 2026年11月12日 08:30 上海\n\n图片\n\n"
                    "Q：为什么做机器人？\n\nA：需求太大。\n\nQ：难吗？\n\nA：难。\n")
     assert wechat.title == "对话凌霄韩立：机器人的下一个十年" and wechat.date == "2026-11-12"
+    meeting = parse("腾讯会议 智能录制转写\n会议主题：Q3直播复盘\n会议时间：2024-08-27 14:00\n\n"
+                    "陈立(CEO) 00:00:05\n我们开始吧。\n\n林晓婷 00:00:31\n好的。\n")
+    assert meeting.title == "Q3直播复盘"
     show = parse("硅基医声 EP.47｜陶然：把肺结节AI做到三类证之后，真正的难题在医院里面\n\n【时间轴】\n00:01:10 公司是怎么开始的\n"
                  "00:08:45 拿证的那两年\n\n00:01:10 孟川：欢迎。\n00:01:20 陶然：谢谢。\n00:02:00 孟川：说说吧。\n")
     assert show.title == "硅基医声 EP.47｜陶然：把肺结节AI做到三类证之后，真正的难题在医院里面"
