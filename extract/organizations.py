@@ -605,8 +605,8 @@ def _can_join(tokens, k: int) -> bool:
     word = tokens[k][0]
     if word in _STOP_WORDS or not word.strip() and word != " ":
         return False
-    if word == " ":
-        return True
+    if word == " ":  # Northlight Ventures: a space inside a Latin name, never after a Chinese word (蒋立鸣 江苏…有限公司)
+        return k > 0 and _LATIN_NAME_CHARACTERS.fullmatch(tokens[k - 1][0]) is not None
     if _LATIN_NAME_WORD.fullmatch(word):  # not the tail of a hyphenated word (RISC-V初创公司: V is no name)
         return word not in lexicon.not_names() and not (k > 0 and tokens[k - 1][0].endswith("-"))
     if word.isdigit():  # 某某84564部队, 国营135工厂; 15部 (小说) counts

@@ -313,3 +313,11 @@ def test_an_outlet_that_asks_under_its_name_is_an_organisation_wherever_the_text
     doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
     named = [(m.text, m.kind) for m in default_pipeline().find_mentions(doc) if m.text == "晚点"]
     assert named == [("晚点", Kind.ORGANIZATION)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("【字幕：蒋立鸣 江苏恒曜储能科技有限公司董事长】", ["江苏恒曜储能科技有限公司"]),  # a name, a space, then the company
+    ("Northlight Ventures 公司很有名。", ["Northlight Ventures 公司"]),
+])
+def test_a_space_joins_a_latin_name_not_a_chinese_word_to_an_organisation(text, found):
+    assert orgs(text) == found
