@@ -254,7 +254,10 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
                   and not label[:-len(p)].endswith(("·", "•"))]  # 马克·费舍尔 is one name, not 马克 and 费舍尔
     if len(affiliated) == 1:  # 宇树王兴兴 is 王兴兴, whom the introduction names
         return affiliated[0], SpeakerKind.PERSON
-    return _addressed_person(label, introduced, labels) or label, SpeakerKind.PERSON
+    people = _addressed_people(label, introduced, labels)
+    if len(people) > 1:  # 王总 where the introduction names 王立群 and 王思雨: which of them, the label does not say
+        return label, SpeakerKind.UNNAMED
+    return (people.pop() if people else label), SpeakerKind.PERSON
 
 
 _HOSTED_BY = DeferredPattern(r"由[^，,。；;\n]{0,24}?(?P<name>[\u3400-\u9fff]{2,3}?)(?:老师|教授|博士|女士|先生)?主持")
@@ -280,15 +283,19 @@ def _named_in_intro(roles: Sequence[str], intro: str) -> str | None:
 def _addressed_person(label: str, introduced: list[str], labels: Mapping[str, object]) -> str | None:
     """The one person introduced or labelled with the surname of a form of address (王导, 李总, Kevin 林)
     or of a surname alone (周：, when the introduction names 周博文)."""
+    people = _addressed_people(label, introduced, labels)
+    return people.pop() if len(people) == 1 else None
+
+
+def _addressed_people(label: str, introduced: list[str], labels: Mapping[str, object]) -> set[str]:
     address = _ADDRESS.match(label) or _GIVEN_AND_SURNAME.match(label)
     surname = address["surname"] if address else label if surname_of(label) == label else None
     if not surname or label in introduced:
-        return None
+        return set()
     people = {p for p in list(introduced) + [l for l in labels if is_han_name(l) and l != label]
               if surname_of(p) == surname}
     # 雷军发布了…: an introduction's name run on into the next word, where a label gives the name
-    people = {p for p in people if not any(q != p and p.startswith(q) and q in labels for q in people)}
-    return people.pop() if len(people) == 1 else None
+    return {p for p in people if not any(q != p and p.startswith(q) and q in labels for q in people)}
 
 
 def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[str, object],

@@ -1036,6 +1036,15 @@ def test_a_speech_lead_in_with_a_note_on_its_editing_still_names_the_speaker():
     assert [s for (s,), _ in turns(t)] == ["韩立新"]
 
 
+def test_a_form_of_address_two_introduced_people_share_is_no_one_of_them():
+    t = parse("本期邀请到：店匠CEO王立群，帆迅科技创始人王思雨，教授陈国栋。\n\n周牧：先请王总聊一聊？\n\n"
+              "王总：谢谢。\n\n周牧：陈教授呢？\n\n陈国栋：我补充。\n")
+    assert t.speaker_record("王总").kind is SpeakerKind.UNNAMED
+    one = parse("本期邀请到：店匠CEO王立群，教授陈国栋。\n\n周牧：先请王总聊一聊？\n\n王总：谢谢。\n\n周牧：陈教授呢？\n\n"
+                "陈国栋：我补充。\n")
+    assert [s for (s,), _ in turns(one)][1] == "王立群"
+
+
 def test_the_answers_are_of_the_one_a_biography_opens_with_not_of_a_cofounder_it_names_later():
     t = parse("机器人的下一个十年\n\n作者：陶然\n\n嘉宾简介：\n韩立，凌霄机器人联合创始人兼CEO。2022年与前小米工程师周启明"
               "共同创立凌霄。\n\nQ1：为什么做机器人？\n\nA1：需求太大。\n\nQ2：难吗？\n\nA2：难。\n")
