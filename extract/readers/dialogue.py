@@ -160,7 +160,7 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
 
 
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk
-_LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：]?\s*[\u3400-\u9fff]{{2,4}}")
+_LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：｜|丨]?\s*[\u3400-\u9fff]{{2,4}}")
 # 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文, 以下为演讲实录，经本人审定: the one whose speech the
 # unlabelled paragraphs below are
 _SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)?(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)"
@@ -192,17 +192,22 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
         if at is not None and speaker:
             out[at] = Cue(cues[at].line, Label((speaker,), (), 0))
     named = next((i for i, c in enumerate(cues[:first]) if _LECTURER.search(c.line.visible)), None)
-    if named is None or not labelled or not any(n in _ASKING_LABELS for c in labelled for n in c.label.names):
+    if named is None or not labelled or not any(_asking(n) for c in labelled for n in c.label.names):
         return tuple(out)
     opening = next((i for i in range(named + 1, first) if _TALK_OPENING.match(cues[i].line.visible)), None)
     if opening is not None:
         out[opening] = Cue(cues[opening].line, _LECTURE_LABEL)
     for i in range(1, len(cues)):
         asked = cues[i - 1].label
-        if (cues[i].label is None and asked and set(asked.names) <= _ASKING_LABELS
+        if (cues[i].label is None and asked and all(_asking(n) for n in asked.names)
                 and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
             out[i] = Cue(cues[i].line, _LECTURE_LABEL)
     return tuple(out)
+
+
+def _asking(label: str) -> bool:
+    """A label of those who ask after a talk: 观众, 提问, and numbered or lettered ones (观众A, 提问1)."""
+    return label in _ASKING_LABELS or label.rstrip("ABCDEFGHIJ0123456789") in _ASKING_LABELS
 
 
 def _speech_giver(cues: Sequence[Cue]) -> str | None:

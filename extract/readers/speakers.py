@@ -64,7 +64,8 @@ _INTRO_CUE = (rf"(?:{_POST_CUE}|"
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 # 韩东，灵犀机器人联合创始人兼CEO。: a biography opening with the name, then the posts
 _BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})[，,](?=[^。\n]{{0,30}}?{_POST_CUE})")
-_ASKER_NAME = DeferredPattern(rf"(?:作者|记者|主持人|主编|编辑|撰文|采访)\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
+_ASKING_ROLES = ("作者", "记者", "主持人", "主持", "主编", "编辑", "撰文", "采访")
+_ASKER_NAME = DeferredPattern(rf"(?:{'|'.join(_ASKING_ROLES)})\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TITLE_NAME = DeferredPattern(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _HANDLE = re.compile(HANDLE)
@@ -273,11 +274,27 @@ def _hosted_by(intro: str) -> str | None:
 
 
 def _named_in_intro(roles: Sequence[str], intro: str) -> str | None:
-    """The person the introduction names after a role's word (主持人韩立新, 主讲人韩博文)."""
+    """The person the introduction names after a role's word (主持人韩立新, 主讲人韩博文), or first on a
+    line the role's word opens (``**主讲人**：远川证券研究所 首席分析师 孟书航；…``)."""
     named = re.search(rf"(?:{'|'.join(roles)})\s*[:：]?\s*(?P<name>{_HAN_RUN})", intro)
     if named and (is_han_name(named["name"][:3]) or is_han_name(named["name"][:2])):
         return _name_prefix(named["name"])
-    return None
+    return next(iter(_named_on_role_lines(roles, intro)), None)
+
+
+def _named_on_role_lines(roles: Sequence[str], intro: str) -> list[str]:
+    """The people named on lines a role's word opens as a field (``**主持**：远川证券 董事总经理 黄莉``): the
+    name-shaped words set off by spaces or punctuation, in order."""
+    found = []
+    for line in re.finditer(rf"(?m)^[\s*_#>-]*(?:{'|'.join(roles)})[\s*_]*[:：｜|丨]", intro):
+        end = intro.find("\n", line.end())
+        for run in _SET_OFF_RUN.finditer(intro, line.end(), len(intro) if end < 0 else end):
+            if is_han_name(run.group()) and not in_dictionary(run.group()):
+                found.append(run.group())
+    return found
+
+
+_SET_OFF_RUN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,4}(?![\u3400-\u9fff])")  # 黄莉 in 董事总经理 黄莉
 
 
 def _addressed_person(label: str, introduced: list[str], labels: Mapping[str, object]) -> str | None:
@@ -418,7 +435,8 @@ def _introduced(title: str, text: str) -> list[str]:
             run = m["name"]
             for size in (3, 2):
                 if (len(run) >= size and is_han_name(run[:size])
-                        and (pattern is not _TITLE_NAME or _run_opens_a_word(where, m.start("name")))):
+                        and (pattern is not _TITLE_NAME or _run_opens_a_word(where, m.start("name"))
+                             and _name_opening(run, size))):
                     found.append((m.start("name") - (len(text) if where is title else 0), run[:size]))
                     break
                 if len(run) >= size and _name_ending(run, size) and pattern is _TITLE_NAME:
@@ -472,6 +490,14 @@ def _name_ending(run: str, size: int) -> bool:
     return is_han_name(run[start:]) and not (start > 0 and in_dictionary(run[start - 1:start + 1]))
 
 
+def _name_opening(run: str, size: int) -> bool:
+    """The run's first ``size`` characters are a full name, no everyday word, that does not end inside
+    a word (路演纪要: 路演 is a word, and 纪要; 路演纪 is no name)."""
+    piece = run[:size]
+    return (is_han_name(piece) and not (in_dictionary(piece) and not (dictionary_tag(piece) or "").startswith("nr"))
+            and not (len(run) > size and in_dictionary(run[size - 1:size + 1])))
+
+
 def _full_name(run: str) -> str | None:
     """The full name a run of Han characters ends or starts with (``资本合伙人李宏玮`` → ``李宏玮``)."""
     if is_han_name(run):
@@ -484,12 +510,13 @@ def _full_name(run: str) -> str | None:
 
 def _interviewee(title: str, intro: str, introduced: list[str], author: str | None) -> str | None:
     """The person the title names, else the first the introduction names who is not asking."""
-    askers = {author} | {_name_prefix(m["name"]) for m in _ASKER_NAME.finditer(intro)}
+    askers = ({author} | {_name_prefix(m["name"]) for m in _ASKER_NAME.finditer(intro)}
+              | set(_named_on_role_lines(_ASKING_ROLES, intro)))
     for m in _TITLE_NAME.finditer(title):
         run = m["name"]
         opens = _run_opens_a_word(title, m.start("name"))
         for size in (3, 2):
-            for piece, fits in ((run[-size:], _name_ending(run, size)), (run[:size], opens and is_han_name(run[:size]))):
+            for piece, fits in ((run[-size:], _name_ending(run, size)), (run[:size], opens and _name_opening(run, size))):
                 if len(run) >= size and fits and piece not in askers:
                     return piece
     others = [p for p in introduced if p not in askers]

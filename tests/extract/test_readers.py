@@ -1036,6 +1036,20 @@ def test_a_speech_lead_in_with_a_note_on_its_editing_still_names_the_speaker():
     assert [s for (s,), _ in turns(t)] == ["韩立新"]
 
 
+def test_the_people_a_minutes_fields_name_after_their_organisations_and_posts():
+    t = parse("# 远川证券 路演纪要｜2027年度策略会\n\n**主讲人**：远川证券研究所 首席分析师 孟书航\n"
+              "**主持**：远川证券机构销售部 董事总经理 黄莉\n\n---\n\nQ：储能明年怎么看？\n\nA：增速放缓。\n\n"
+              "Q：AI呢？\n\nA：还在加速。\n")
+    assert [s for (s,), _ in turns(t)] == ["Q", "孟书航", "Q", "孟书航"]
+
+
+def test_a_talk_whose_speaker_a_caption_names_and_lettered_audience_questions():
+    t = parse("主讲｜顾承泽，云杉智能创始人兼董事长\n\n谢谢吴老师的介绍。我今天讲三个弯路。\n\n第一个弯路是太相信技术。\n\n"
+              "吴佳宁：非常感谢顾总的分享。下面请同学们提问。\n\n观众A：想问一下，现在创业还来得及吗？\n\n"
+              "来得及，但是窗口在变窄。\n\n观众B：您怎么看大模型？\n\n它是基础设施。\n")
+    assert [s for (s,), _ in turns(t)] == ["顾承泽", "吴佳宁", "观众A", "顾承泽", "观众B", "顾承泽"]
+
+
 def test_a_form_of_address_two_introduced_people_share_is_no_one_of_them():
     t = parse("本期邀请到：店匠CEO王立群，帆迅科技创始人王思雨，教授陈国栋。\n\n周牧：先请王总聊一聊？\n\n"
               "王总：谢谢。\n\n周牧：陈教授呢？\n\n陈国栋：我补充。\n")
