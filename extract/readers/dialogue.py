@@ -11,6 +11,7 @@ and list items are never labels, and nor are cast lines above the first turn
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from functools import lru_cache
@@ -156,7 +157,30 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
                      label.time if label else None)
                  for line, label in zip(lines, labels))
-    return _lecturer_unlabelled(text, cues), frozenset(speakers)
+    return _lecturer_unlabelled(text, _captioned_guests(cues)), frozenset(speakers)
+
+
+# 【字幕：蒋立鸣 江苏恒曜储能科技有限公司董事长】: a broadcast's caption naming who speaks next
+_CAPTION_NAME = re.compile(r"^\s*[【\[（(]?\s*字幕\s*[:：]\s*(?P<name>[\u3400-\u9fff]{2,4})(?=[\s，,】\]）)])")
+_GUEST_LABELS = frozenset({"嘉宾"})
+
+
+def _captioned_guests(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """A guest's label right after a caption naming someone (``【字幕：蒋立鸣 …董事长】`` then ``嘉宾：…``)
+    is that person's: a broadcast names each guest on screen as they first speak."""
+    out = list(cues)
+    caption = None
+    for i, cue in enumerate(cues):
+        if not cue.line.visible.strip():
+            continue
+        named = _CAPTION_NAME.match(cue.line.visible)
+        if named and is_han_name(named["name"]):
+            caption = named["name"]
+            continue
+        if caption and cue.label and set(cue.label.names) <= _GUEST_LABELS:
+            out[i] = dataclasses.replace(cue, label=dataclasses.replace(cue.label, names=(caption,)))
+        caption = None
+    return tuple(out)
 
 
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk

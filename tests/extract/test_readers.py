@@ -1050,6 +1050,13 @@ def test_a_talk_whose_speaker_a_caption_names_and_lettered_audience_questions():
     assert [s for (s,), _ in turns(t)] == ["顾承泽", "吴佳宁", "观众A", "顾承泽", "观众B", "顾承泽"]
 
 
+def test_a_guests_label_after_a_caption_naming_someone_is_that_persons():
+    t = parse("主持人：今天请来了两位嘉宾。首先有请第一位。\n\n【字幕：蒋立鸣 恒曜储能董事长】\n\n嘉宾：主持人好。\n\n"
+              "主持人：蒋总，说说创业？\n\n蒋立鸣：2016年创办了恒曜。\n\n主持人：再请第二位。\n\n"
+              "（字幕：许文涛 蓝湾资本合伙人）\n\n嘉宾：谢谢主持人。\n\n主持人：许总好。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "蒋立鸣", "主持人", "蒋立鸣", "主持人", "许文涛", "主持人"]
+
+
 def test_a_form_of_address_two_introduced_people_share_is_no_one_of_them():
     t = parse("本期邀请到：店匠CEO王立群，帆迅科技创始人王思雨，教授陈国栋。\n\n周牧：先请王总聊一聊？\n\n"
               "王总：谢谢。\n\n周牧：陈教授呢？\n\n陈国栋：我补充。\n")
