@@ -272,6 +272,8 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if (_is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name)
                     or name[1] == name[0] or address_runs_on(name)):  # 谢谢贺总, 常常想: a doubled character
                 continue
+            if _NUMBER_ENDS.search(text, max(0, span[0] - 2), span[0]):
+                continue  # 1.2吉瓦时, 五个吉瓦时: what a number measures or counts, whatever its first character
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
     cued = {text[s:e] for s, e, _ in candidates if has_person_cue(text, s, e)}
@@ -279,6 +281,9 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
         name = text[s:e]
         if name in cued or counts[name] >= _MIN_RECURRENCE and not _short_name(name):
             yield Candidate(s, e, Kind.PERSON, turn)
+
+
+_NUMBER_ENDS = re.compile(r"(?:\d|[一二三四五六七八九十百千万亿两]|[一二三四五六七八九十两几]个)$")
 
 
 def _cued_loose_name(text: str, tokens: Tokens, i: int) -> tuple[int, int] | None:

@@ -205,3 +205,9 @@ def test_a_names_last_character_the_segmenter_split_off_into_a_word_it_broke_is_
 def test_a_name_cut_short_where_the_text_goes_on_into_a_full_name_found_elsewhere_is_that_name():
     assert people("主持人：你好。\n\n韩立：我们的CEO是何立群。\n\n主持人：好。\n\n韩立：不过我的合伙人何立群比我更激进。\n") \
         == ["何立群", "何立群"]
+
+
+def test_what_a_number_measures_is_no_name_however_often_it_recurs():
+    text = ("主持人：装机多少？\n\n陶然：项目里装了1.2吉瓦时。明年至少会有五个吉瓦时。"
+            "到2030年会超过一千五百吉瓦时。\n\n主持人：好。\n")
+    assert "吉瓦时" not in people(text)
