@@ -520,12 +520,12 @@ def _glued_level(word: str) -> bool:
 
 def _glued_before_name(word: str) -> bool:
     """An unknown word the segmenter glued from a function word and its neighbour before a name
-    (另有 + 工商银行, 图为 + 中央电视台, 2010年于 + 厦门大学): it opens a phrase or ends in a
+    (另有 + 工商银行, 图为 + 中央电视台, 2010年于 + 厦门大学, 俞会根|根是 + 中科院物理所): it opens a phrase or ends in a
     preposition or verb, so the name starts after it."""
     return len(word) == 2 and word[-1] in _GLUED_ENDINGS and not in_dictionary(word)
 
 
-_GLUED_ENDINGS = frozenset("为于在由向")
+_GLUED_ENDINGS = frozenset("为于在由向是")
 
 
 def _name_like(word: str) -> bool:

@@ -321,3 +321,7 @@ def test_an_outlet_that_asks_under_its_name_is_an_organisation_wherever_the_text
 ])
 def test_a_space_joins_a_latin_name_not_a_chinese_word_to_an_organisation(text, found):
     assert orgs(text) == found
+
+
+def test_a_copula_the_segmenter_glued_to_a_name_before_an_organisation_opens_no_part_of_it():
+    assert orgs("卫蓝的创始人俞会根是中科院物理所出来的。") == ["中科院物理所"]  # 俞会|根是|中科院|物理所
