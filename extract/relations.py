@@ -114,7 +114,8 @@ _YOUR_WORDS = re.compile(r"\s?(?:你|您)(?:刚才|之前|前面)?(?:说|讲|提
 # 不能简单类比, 值得商榷, 站不住脚: pushing back on a claim, which meets the words the turn called the addressee's
 _PUSH_BACK = re.compile(r"不能简单(?:地)?(?:类比|对比|比较|等同|套用)|值得商榷|站不住脚?")
 # 我不完全认同"产品都在拍照答题"这个说法: words quoted back, which a reply meets
-_QUOTED_VIEW = re.compile(r"\s?[“\"「『][^”\"」』]{1,40}[”\"」』]" + _VIEW.pattern)
+_QUOTED_RUN = 5  # characters of a quoted view found earlier that show it quotes someone here (医院的AI), in their words or not
+_QUOTED_VIEW = re.compile(r"\s?[“\"「『](?P<words>[^”\"」』]{1,40})[”\"」』]" + _VIEW.pattern)
 # 方总说得对, 郭总说的有道理, 建国这个提醒有道理: what a person named just before said is right; 我支持唐总: backing someone
 _SAID_RIGHT = re.compile(r"(?:\s?(?:刚才|之前|前面)?(?:说|讲)(?:得|的)|" + _VIEW.pattern + r")\s?(?:很|非常|特别|太|确实|挺)?"
                          r"(?:对|有道理|在理|没错|好(?![像多几些]))")
@@ -1070,12 +1071,21 @@ class _SentenceReader:
             if not named:  # 立川一直主张做纯视觉，我不同意; 对海龙总的观点，我有一些不同的看法: the view of one named before
                 named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)
                          or _THEIR_VIEW.match(self.text, p.end, sentence.end)][-1:]
-            if not named and (_YOUR_WORDS.match(self.text, cue_end) or _QUOTED_VIEW.match(self.text, cue_end)):
+            if not named and (_YOUR_WORDS.match(self.text, cue_end) or self._quoted_from_before(sentence, cue_end)):
                 named = [p for p in (self.spoken_to(sentence),) if p is not None]
             if not named and not third_person and self.opens_turn(sentence):  # 他 is no one spoken to
                 named = [p for p in (self.previous_speaker(sentence) or self.view_asked_about(sentence),) if p is not None]
             for other in named:
                 yield Relation(speaker, predicate, other, sentence.start, sentence.end)
+
+    def _quoted_from_before(self, sentence: Sentence, at: int) -> bool:
+        """``我不同意“X”这种说法``, the quoted words said earlier in the conversation (by the one spoken
+        to); a view quoted that no one here said (``“DRG会扼杀创新药”这种说法``) is no one's present."""
+        quoted = _QUOTED_VIEW.match(self.text, at)
+        if quoted is None:
+            return False
+        words, earlier = quoted["words"], self.text[:sentence.start]
+        return any(words[i:i + _QUOTED_RUN] in earlier for i in range(max(1, len(words) - _QUOTED_RUN + 1)))
 
     def _differing(self, sentence: Sentence, different: re.Match[str], people: list[Mention]) -> Iterator[Relation]:
         """``我跟王总的看法不太一样``: the speaker differs from the person named, or the one spoken to (你:

@@ -600,6 +600,12 @@ def test_disagreeing_with_words_quoted_back_or_called_yours_differs_from_who_sai
     assert {("常一鸣", "differsFrom", "宋立言"), ("梁慧芳", "differsFrom", "宋主任")} <= relations
 
 
+def test_disagreeing_with_a_view_quoted_that_no_one_here_said_differs_from_no_one():
+    _, relations, _ = facts("主持人：这对药企意味着什么？林总？\n\n林嘉禾：我个人不太同意“医保会扼杀创新药”这种说法。"
+                            "进了目录不等于进了医院。\n\n主持人：好。\n")
+    assert not [r for r in relations if r[1] == "differsFrom"]
+
+
 def test_a_bare_disagreement_answering_a_question_about_someones_view_differs_from_them():
     _, relations, _ = facts("主持人：请谈谈。\n\n宋立言：两成的医生会转岗。\n\n主持人：常老师，您怎么看宋老师这个判断？\n\n"
                             "常一鸣：我不完全认同。转岗没那么快。\n\n主持人：好。\n")
