@@ -229,6 +229,7 @@ def _joined_start(tokens: Sequence[Token], i: int, suffix: _Suffix) -> int:
     left, chars = i, len(tokens[i].word)
     company = suffix.text in _COMPANY_SUFFIXES
     while (left > 0 and i - left < _MAX_LEFT_TOKENS and chars + len(tokens[left - 1].word) <= _MAX_CHARS
+           and not (suffix.text in _BRAND_HEADS and tokens[left - 1].word in _COMPANY_SUFFIXES)  # SaaS公司|帆迅科技
            and (_can_join(tokens, left - 1) or company and _can_join_company(tokens, left - 1))):
         left -= 1
         chars += len(tokens[left].word)

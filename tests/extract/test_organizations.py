@@ -325,3 +325,7 @@ def test_a_space_joins_a_latin_name_not_a_chinese_word_to_an_organisation(text, 
 
 def test_a_copula_the_segmenter_glued_to_a_name_before_an_organisation_opens_no_part_of_it():
     assert orgs("卫蓝的创始人俞会根是中科院物理所出来的。") == ["中科院物理所"]  # 俞会|根是|中科院|物理所
+
+
+def test_a_kind_of_company_before_a_brand_is_no_part_of_its_name():
+    assert orgs("她现任跨境SaaS公司帆迅科技创始人。") == ["帆迅科技"]  # not 公司帆迅科技
