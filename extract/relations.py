@@ -272,7 +272,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
     relations.extend(listed_affiliations(transcript, sentences))
     employer = _employers(relations)
     relations.extend(_made_by_employer(employer, reader.collective))
-    relations.extend(_founded_employer(employer, roles, reader.founded_own))
+    relations.extend(_founded_employer(employer, roles, reader.founded_own, relations))
     for role, speaker in reader.our_posts:
         org = employer.get(speaker.name)
         role = dataclasses.replace(role, organization=org) if isinstance(org, Mention) else role
@@ -373,13 +373,14 @@ def _label_post(text: str, note_start: int) -> str:
 
 
 def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],
-                      founded_own: list[tuple[Party, int, int]]) -> list[Relation]:
+                      founded_own: list[tuple[Party, int, int]], relations: list[Relation]) -> list[Relation]:
     """``我是创始人`` or ``创建这家公司的时候`` names no organisation: the founder's is the one they
-    work for, when the text gives it."""
+    work for, when the text gives it and says of no organisation that they founded it."""
+    founded = {_party_name(r.object) for r in relations if r.predicate is Predicate.FOUNDER}
     founders = [(r.person, r.start, r.end) for r in roles if r.organization is None and not r.former
                 and _is_founder_title(r.title)] + founded_own
     return [Relation(employer[_party_name(person)], Predicate.FOUNDER, person, start, end)
-            for person, start, end in founders if _party_name(person) in employer]
+            for person, start, end in founders if _party_name(person) in employer and _party_name(person) not in founded]
 
 
 def _is_founder_title(title: str) -> bool:

@@ -600,6 +600,12 @@ def test_disagreeing_with_words_quoted_back_or_called_yours_differs_from_who_sai
     assert {("常一鸣", "differsFrom", "宋立言"), ("梁慧芳", "differsFrom", "宋主任")} <= relations
 
 
+def test_a_founders_title_without_its_organisation_is_not_given_an_employer_the_text_says_they_did_not_found():
+    _, relations, _ = facts("主持人：今天专访联合创始人兼CTO张建华。张建华2017年加入百度，担任技术总监。"
+                            "2019年，他和梁思淼一起创办了驰远科技。\n\n张建华：谢谢。\n\n主持人：开始吧。\n")
+    assert ("驰远科技", "founder", "张建华") in relations and ("百度", "founder", "张建华") not in relations
+
+
 def test_disagreeing_with_a_view_quoted_that_no_one_here_said_differs_from_no_one():
     _, relations, _ = facts("主持人：这对药企意味着什么？林总？\n\n林嘉禾：我个人不太同意“医保会扼杀创新药”这种说法。"
                             "进了目录不等于进了医院。\n\n主持人：好。\n")
