@@ -23,8 +23,9 @@ from .tokens import (Token, Words, cut_at, first_characters, indices_of, last_ch
 if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
     from .component import Overlap
 
-# Chinese stops, and an English full stop before the next sentence's capital ("…work. The next")
-_SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+|\n|(?<=[a-z0-9)\"'”])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bProf)"
+# Chinese stops with the quotation they close (…先活下来。”), and an English full stop before the next
+# sentence's capital ("…work. The next")
+_SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+[”」』]*|\n|(?<=[a-z0-9)\"'”])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bProf)"
                                           r"(?<!\bSt)(?<!\bvs)\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")  # Mr. Lei goes on
 # an English full stop ending a line, which no next sentence follows on it: "…next year."
 _FULL_STOP_AT_END = re.compile(r"(?<=[a-z0-9)\"'”])\.\s*$")

@@ -77,3 +77,9 @@ def test_an_english_title_before_a_name_ends_no_sentence():
         "Host: My question is for Mr. Lei. Tesla cut its prices. Dr. Qiu agrees.\n\nLei: Thanks.\n", doc_id="d")))
     assert [s.text(doc.transcript) for s in doc.sentences][:3] == [
         "My question is for Mr. Lei.", "Tesla cut its prices.", "Dr. Qiu agrees."]
+
+
+def test_a_quotation_closing_after_a_stop_ends_with_its_sentence():
+    doc = default_pipeline().run(parse_transcript(document_from_text(
+        "主持人：他怎么说？\n\n陶然：他说：“先活下来。”我当时不太信。\n\n主持人：好。\n", doc_id="d")))
+    assert [s.text(doc.transcript) for s in doc.sentences][1:3] == ["他说：“先活下来。”", "我当时不太信。"]
