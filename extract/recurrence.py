@@ -48,7 +48,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             names.setdefault(name, m)
     speaking = _speaking_people(doc)
     brands = _brands(mentions)
-    for part, full in (_name_parts(mentions, speaking) | _familiar_forms(mentions, speaking) | brands).items():
+    found_parts = _name_parts(mentions, speaking) | _familiar_forms(mentions, speaking) | brands | _label_given_names(doc)
+    for part, full in found_parts.items():
         if part not in names or names[part].source == MODEL_SOURCE:
             names[part] = full
     if not names:
@@ -208,6 +209,19 @@ def _speaking_people(doc: Doc) -> list[Mention]:
 
 
 _SPEAKERS_SOURCE = "persons.speakers"
+
+
+def _label_given_names(doc: Doc) -> dict[str, Mention]:
+    """A speaker labelled by the given name (``明远：`` for 许明远) is called so in the text too, whatever
+    else the word may mean (明远 is also a word of the dictionary)."""
+    out: dict[str, Mention] = {}
+    for name in sorted(doc.speakers):
+        record = doc.transcript.speaker_record(name)
+        if record.kind is SpeakerKind.PERSON and is_han_name(name):
+            given = name[len(surname_of(name) or ""):]
+            if len(given) == _GIVEN_NAME_CHARS and given in record.aliases:
+                out[given] = Mention(0, 0, name, Kind.PERSON, _SPEAKERS_SOURCE)
+    return out
 
 
 class NameFinder:

@@ -54,6 +54,14 @@ def test_a_speakers_given_name_alone_is_that_speaker():
     assert ("建国", Kind.PERSON) not in found  # 建国 is a word of the language as well as a given name
 
 
+def test_a_speaker_labelled_by_a_given_name_that_is_also_a_word_is_called_so_in_the_text():
+    text = ("陈拓：欢迎二位。先做个自我介绍？\n\n明远：大家好，我是许明远，澜芯科技的创始人。\n\n"
+            "可欣：大家好，我是周可欣，深蓝资本合伙人。\n\n陈拓：明远，你当时为什么离开英伟达？\n\n明远：想做推理芯片。\n\n"
+            "陈拓：可欣，你为什么投？\n\n可欣：我看重的是明远对问题的诚实。\n\n陈拓：谢谢明远和可欣。\n")
+    found = [m.text for m in mentions(text) if m.kind is Kind.PERSON]
+    assert found.count("明远") == 3  # 明远 is a word of the dictionary too
+
+
 @pytest.fixture
 def users_people():
     lexicon.use_user_lexicon({"person": (LexiconEntry("周晓岚", ("Lan Zhou", "晓岚")),)})
