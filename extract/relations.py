@@ -37,6 +37,10 @@ _WHEN_JOINED = re.compile(r"\s?(?:的时候|时|以后|之后|后|那年|那一�
 _MOVES_ON = re.compile(r"(?:后来|之后|随后|然后|再|又|接着|年后)[^。！？]{0,6}?(?:加入|创办|创立|创建|成立|去了|到了|来到|进入|跳槽|转到|转投)|"
                        r"离开|离职|辞职|从[^，,。！？]{1,12}?到")
 _AT = re.compile(r"(?:在|于)\s?$")
+_PARAGRAPH_START = re.compile(r"(?:^|\n)[\s*_>#-]*$")
+_MARKUP_REACH = 8
+# 韩东，…, 韩东是…, 韩东曾任…, 韩东1980年生于…: a paragraph about the person its name opens
+_BIOGRAPHY_GOES_ON = re.compile(r"[*_]*\s?(?:[，,]|是|曾|现任|现为|出生|生于|毕业|本科|\d{4}年)")
 # 加入岚途之前，…, 创办星河以前，…, 回国之前，…: the sentence opens where one was before a move
 _BEFORE_JOINING = re.compile(r"\s?(?:在|早在)?(?:加入|创办|创立|创业|来到?|进入|回到|回国|出来)[^，,。；;！？]{0,16}?(?:之前|以前)\s?[，,]")
 # 2016年至2020年, 2016-2020年: a span of years that has ended
@@ -455,6 +459,7 @@ class _SentenceReader:
                          and said_to_be_a_company(self.text, m.end)]
             if len(described) == 1 and previous.turn_index == sentence.turn_index:
                 self._company_before[sentence.start] = described[0]
+        self._biography_subject = self._biography_subjects(sentences)
         self.people_in_turn: dict[int, list[Mention]] = {}
         for sentence in sentences:
             if sentence.turn_index is not None:
@@ -462,6 +467,26 @@ class _SentenceReader:
                 self.people_in_turn.setdefault(sentence.turn_index, []).extend(people)
                 self.named_in_turn.setdefault(sentence.turn_index, []).extend(
                     m for m in people if _party_name(m) in self.speakers)
+
+    def _biography_subjects(self, sentences: Sequence[Sentence]) -> dict[int, Mention]:
+        """A biography outside the turns opens with its person's name (``韩东，灵犀机器人CEO。``); the
+        sentences after it in the paragraph that name no one before their verbs are about that person
+        (``2016年至2020年在波士顿动力担任工程师。``)."""
+        subjects: dict[int, Mention] = {}
+        person: Mention | None = None
+        for sentence in sentences:
+            if sentence.turn_index is not None:
+                person = None
+                continue
+            if _PARAGRAPH_START.search(self.text, max(0, sentence.start - _MARKUP_REACH), sentence.start):
+                first = sentence.mentions[0] if sentence.mentions else None
+                opens = (first is not None and first.kind is Kind.PERSON
+                         and not self.text[sentence.start:first.start].strip("*_ ")
+                         and _BIOGRAPHY_GOES_ON.match(self.text, first.end, sentence.end) is not None)
+                person = first if opens else None
+            elif person is not None:
+                subjects[sentence.start] = person
+        return subjects
 
     def speaker(self, sentence: Sentence) -> SpeakerRef | None:
         """The turn's speaker, whom 我 and 我们 stand for (one reference per turn, made when first asked for)."""
@@ -518,7 +543,7 @@ class _SentenceReader:
             return people[-1]
         if pronoun is not None:
             return pronoun[1]
-        return None
+        return self._biography_subject.get(sentence.start)
 
     def told_as_past(self, sentence: Sentence) -> list[tuple[int, int]]:
         """The stretches of the sentence told as over: all that follows an opening ``加入X之前，``
@@ -534,6 +559,12 @@ class _SentenceReader:
             if not _FUTURE.search(self.text, years.end(), end):
                 spans.append((years.end(), end))
         return spans
+
+    def _paragraph_end(self, sentence: Sentence) -> int:
+        """Where the paragraph holding the sentence ends: a move told later in it (2014年加入百度，…；
+        2019年离开百度) ends what it began."""
+        end = self.text.find("\n", sentence.end)
+        return len(self.text) if end < 0 else end
 
     def clause_start(self, sentence: Sentence, pos: int) -> int:
         """Where the clause holding ``pos`` begins: after the sentence's last comma before it."""
@@ -907,7 +938,7 @@ class _SentenceReader:
             clause = self.text[self.clause_start(sentence, org.start):joined.start()]
             return bool((_YEAR.search(clause) or _LATER.search(clause)) and not _PAST.search(clause)
                         and not _WHEN_JOINED.match(self.text, org.end, sentence.end)
-                        and not _MOVES_ON.search(self.text, org.end, sentence.end))
+                        and not _MOVES_ON.search(self.text, org.end, self._paragraph_end(sentence)))
         work = _WORK_AFTER.match(self.text, org.end, sentence.end)
         if work is None:
             return False
@@ -925,7 +956,7 @@ class _SentenceReader:
         if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
             return True
         if self.ends_before(_JOIN, sentence, org.start) and (
-                _PAST.search(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, end)):
+                _PAST.search(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, self._paragraph_end(sentence))):
             return True
         if self.ends_before(_AT, sentence, org.start) and (
                 _PAST.search(clause) or _STINT.match(text, org.end, end) and "已经" not in clause):

@@ -600,6 +600,18 @@ def test_disagreeing_with_words_quoted_back_or_called_yours_differs_from_who_sai
     assert {("常一鸣", "differsFrom", "宋立言"), ("梁慧芳", "differsFrom", "宋主任")} <= relations
 
 
+def test_a_biographys_sentences_with_no_subject_are_about_the_person_it_opens_with():
+    _, relations, _ = facts("韩立，凌霄机器人联合创始人。本科毕业于浙江大学。2016年至2020年在北辰科技担任工程师。\n\n"
+                            "主持人：欢迎。\n\n韩立：谢谢。\n\n主持人：开始吧。\n")
+    assert {("韩立", "formerlyAt", "浙江大学"), ("韩立", "formerlyAt", "北辰科技")} <= relations
+
+
+def test_a_job_joined_is_former_when_the_paragraph_tells_of_leaving_it_later():
+    _, relations, _ = facts("陆斯年，1984年生于湖南。2014年加入百度，担任技术总监；2019年离开百度，出任快手负责人。\n\n"
+                            "主持人：欢迎。\n\n陆斯年：谢谢。\n\n主持人：开始吧。\n")
+    assert ("陆斯年", "formerlyAt", "百度") in relations and ("陆斯年", "worksFor", "百度") not in relations
+
+
 def test_a_founders_title_without_its_organisation_is_not_given_an_employer_the_text_says_they_did_not_found():
     _, relations, _ = facts("主持人：今天专访联合创始人兼CTO张建华。张建华2017年加入百度，担任技术总监。"
                             "2019年，他和梁思淼一起创办了驰远科技。\n\n张建华：谢谢。\n\n主持人：开始吧。\n")
