@@ -60,7 +60,7 @@ _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 _POST_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任医师|主任|总监|导演|制片人|"
              r"医师|医生|律师)")
 _INTRO_CUE = (rf"(?:{_POST_CUE}|"
-              r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访|采访了?|访谈|连线|与|和|及)")
+              r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访了?|采访了?|访谈|连线|与|和|及)")
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 # 韩东，灵犀机器人联合创始人兼CEO。: a biography opening with the name, then the posts
 _BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})[，,](?=[^。\n]{{0,30}}?{_POST_CUE})")

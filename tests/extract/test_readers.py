@@ -1057,6 +1057,14 @@ def test_a_guests_label_after_a_caption_naming_someone_is_that_persons():
     assert [s for (s,), _ in turns(t)] == ["主持人", "蒋立鸣", "主持人", "蒋立鸣", "主持人", "许文涛", "主持人"]
 
 
+def test_a_magazines_issue_line_is_no_title_and_a_surname_label_is_the_one_interviewed():
+    t = parse("对话芯曜科技李若川：国产AI芯片的窗口期只有三年\n\n《硅基周刊》2025年第9期\n文｜林静怡　编辑｜许晨\n\n"
+              "近日，《硅基周刊》在上海专访了李若川。\n\n**你在英伟达待过七年，怎么看它的地位？**\n\n李：CUDA是护城河。\n\n"
+              "**国产芯片追得上吗？**\n\n李：推理上有机会。\n")
+    assert t.title == "对话芯曜科技李若川：国产AI芯片的窗口期只有三年"
+    assert "李若川" in t.speakers and "李" not in t.speakers
+
+
 def test_a_form_of_address_two_introduced_people_share_is_no_one_of_them():
     t = parse("本期邀请到：店匠CEO王立群，帆迅科技创始人王思雨，教授陈国栋。\n\n周牧：先请王总聊一聊？\n\n"
               "王总：谢谢。\n\n周牧：陈教授呢？\n\n陈国栋：我补充。\n")
