@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 import talkgraph.extract as extract
 from talkgraph.extract import claims
-from talkgraph.extract.lookahead import led_by
+from talkgraph.extract.lookahead import led_by, words_led_by_first_characters
 
 _LED = re.compile(r"\(\?=(\[[^\]]*\])\)\(\?:(.*)\)", re.S)
 
@@ -63,3 +63,10 @@ def test_the_look_ahead_changes_no_match(name, text):
 def test_a_class_that_leaves_out_a_first_character_is_caught():
     too_narrow = led_by("[a]", r"(?<![a-z])[ab]+")
     assert [m.span() for m in too_narrow.finditer("x b")] != [m.span() for m in _unled(too_narrow).finditer("x b")]
+
+
+def test_words_are_led_by_their_own_first_characters():
+    agreeing = words_led_by_first_characters("同意|赞同|agree", re.I)
+    assert [m.group() for m in agreeing.finditer("我同意，I AGREE，也赞同")] == ["同意", "AGREE", "赞同"]
+    with pytest.raises(ValueError):
+        words_led_by_first_characters(r"同意|(?:很)?赞同")
