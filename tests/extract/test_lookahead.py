@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 import talkgraph.extract as extract
 from talkgraph.extract import claims
-from talkgraph.extract.lookahead import led_by, words_led_by_first_characters
+from talkgraph.extract.lookahead import led_by, words_by_first_character, words_led_by_first_characters
 
 _LED = re.compile(r"\(\?=(\[[^\]]*\])\)\(\?:(.*)\)", re.S)
 
@@ -70,3 +70,24 @@ def test_words_are_led_by_their_own_first_characters():
     assert [m.group() for m in agreeing.finditer("我同意，I AGREE，也赞同")] == ["同意", "AGREE", "赞同"]
     with pytest.raises(ValueError):
         words_led_by_first_characters(r"同意|(?:很)?赞同")
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet="总经理副裁ab", min_size=1, max_size=4), min_size=1, max_size=8),
+       text=st.text(alphabet="总经理副裁ab ", max_size=30))
+def test_words_by_first_character_find_what_their_alternation_finds(words, text):
+    grouped = re.compile(words_by_first_character(words))
+    plain = re.compile("|".join(map(re.escape, words)))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_POSTS = ("副总裁", "总裁", "首席执行官", "CEO", "财务总监", "总监", "创始人")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_POSTS + ("兼", "王宁", "张建中", "，", "说", "的", "副", "首席")), max_size=8).map("".join))
+def test_the_appointments_precheck_finds_a_post_and_name_wherever_the_prefixed_posts_do(text):
+    from talkgraph.extract import appointments
+
+    prefixed = re.compile(appointments._titles_pattern() + appointments._NAME_AFTER_POST.pattern)
+    assert (appointments._POST_AND_NAME.search(text) is None) == (prefixed.search(text) is None)
