@@ -45,3 +45,14 @@ def words_by_first_character(words: Sequence[str]) -> str:
     for word in words:
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in sorted(by_first.items()))
+
+
+def first_not_after(first: str, before: str) -> str:
+    """A pattern's opening: the class ``first`` where no character of ``before`` (a class's inside)
+    stands just before it, what ``(?<![before])first`` matches.
+
+    The look-behind is checked after ``first`` (on the character before it), so that the pattern
+    opens with ``first``, a class the engine skips to; opening with the look-behind, or ``led_by``,
+    every position is tried, which made a Latin word's search over Chinese text 2-3 times slower.
+    """
+    return f"{first}(?<![{before}].)"

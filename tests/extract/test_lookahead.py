@@ -12,7 +12,8 @@ from hypothesis import given, settings, strategies as st
 
 import talkgraph.extract as extract
 from talkgraph.extract import claims
-from talkgraph.extract.lookahead import led_by, words_by_first_character, words_led_by_first_characters
+from talkgraph.extract.lookahead import (first_not_after, led_by, words_by_first_character,
+                                         words_led_by_first_characters)
 
 _LED = re.compile(r"\(\?=(\[[^\]]*\])\)\(\?:(.*)\)", re.S)
 
@@ -49,7 +50,7 @@ def _alphabet() -> str:
 
 
 def test_the_stage_has_led_patterns_to_check():
-    assert {"masking._HOST", "products._LATIN", "relations._AGREE", "foreign_names._LATIN_NAME"} <= set(LED)
+    assert {"masking._HOST", "relations._AGREE", "relations._AGREEMENT_WORD", "claims._LOGISTICS"} <= set(LED)
 
 
 @pytest.mark.parametrize("name", sorted(LED))
@@ -91,3 +92,14 @@ def test_the_appointments_precheck_finds_a_post_and_name_wherever_the_prefixed_p
 
     prefixed = re.compile(appointments._titles_pattern() + appointments._NAME_AFTER_POST.pattern)
     assert (appointments._POST_AND_NAME.search(text) is None) == (prefixed.search(text) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=st.sampled_from(["[A-Z]", "[A-Za-z]", "[a-z0-9]", "[（(]"]),
+       before=st.sampled_from(["A-Za-z", "A-Za-z0-9_.@/-", "a-z", "0-9"]),
+       rest=st.sampled_from(["[a-z]+", "[a-z]{2,11}(?![A-Za-z])", "[a-z]* [A-Z]", ""]),
+       text=st.text(alphabet="AbKz09_.@/-（( 中", max_size=30))
+def test_a_class_not_after_others_matches_as_the_look_behind_before_it_does(first, before, rest, text):
+    checked_after = re.compile(first_not_after(first, before) + rest)
+    checked_before = re.compile(f"(?<![{before}]){first}" + rest)
+    assert [m.span() for m in checked_after.finditer(text)] == [m.span() for m in checked_before.finditer(text)]
