@@ -391,8 +391,8 @@ _ITEM_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 def _one_post() -> str:
     titles = sorted(set(lexicon.titles()) | _BOARD_POSTS, key=len, reverse=True)
-    prefixes = "|".join(_TITLE_PREFIXES + _POST_FIELDS)
-    return f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})"
+    prefixes = words_by_first_character(_TITLE_PREFIXES + _POST_FIELDS)
+    return f"(?:{prefixes})*(?:{words_by_first_character(titles)})"
 
 
 def _titles_pattern() -> str:

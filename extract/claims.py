@@ -46,7 +46,9 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.RECOMMENDATION, r"(?i)\b(?:should|must|have to|need to|recommend)\b", 1.5),
     (ClaimType.JUDGEMENT, r"(?i)\b(?:the (?:key|biggest|most important|main)|important|fundamental|always|never|every|better|worse|more|less)\b", 1.0),
 )
-_LATIN_LETTER = re.compile(r"(?i)[a-z]")
+# a Latin letter, or what matches one when case is ignored (İ ı ſ K): written out, a class the engine
+# skips to; ``(?i)[a-z]`` had it try every position
+_LATIN_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +171,7 @@ _PROMPT = re.compile(r"(?:^|(?<=[，,]))\s?(?:(?:那|好|最后|首先|接下来
 _TAG_QUESTION = re.compile(r"(?:[，,]\s?|^)(?:对吧|是吧|对不对|是不是|不是吗|没错吧|好吗|right|isn't it|don't you think)[?？]$")
 _FILLER = re.compile(r"^(?:好的|(?:首先|再次|也)?(?:谢谢|感谢)|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
                      r"^(?i:(?:yeah|yes|right|thank you|thanks|okay|ok|well|so)\b[^a-z]*$)")
-_SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")  # an English sentence ends with a full stop
+_SENTENCE_END = led_by("[。！？!?.]", r"[。！？!?]+|\.(?=\s|$)")  # an English sentence ends with a full stop
 _MIN_CHARS = 8
 _MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？ or an English full stop) that may become claims, rounded up
 _BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence

@@ -217,7 +217,9 @@ _LEFT = re.compile(r"(?:离开|离职|辞职离开)了?\s?$")  # 2021年离开�
 _POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
 _APPOINTING_VERB = re.compile(r"\s?(?:担任|出任)")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
-_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # English words, not a lone name
+# English words, not a lone name (the first letter apart: a pattern opening with a class is searched
+# by skipping to it, one opening with a repeat by trying every position)
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z]+\s[A-Za-z]{2,}\s[A-Za-z]{2,}")
 # 我们俩都是创始人, 我们是行业中任职最久的两位创始人: both people of a two-person conversation
 _WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,。；;？?]{0,20}?(?P<title>联合创始人|创始人|创办人)")
 # 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company
