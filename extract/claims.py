@@ -64,8 +64,10 @@ class _ChineseOrEnglish:
     english: re.Pattern[str]
 
     @classmethod
-    def of(cls, chinese: str, english: str) -> _ChineseOrEnglish:
-        return cls(re.compile(chinese), re.compile("(?i)" + english))
+    def of(cls, chinese: str, english: str, first: str | None = None) -> _ChineseOrEnglish:
+        """``first``, when given, the class of the characters a Chinese alternative can begin with,
+        leads them (``led_by``): needed where some alternative opens with a look-behind or a group."""
+        return cls(led_by(first, chinese) if first else re.compile(chinese), re.compile("(?i)" + english))
 
     def search(self, body: str, latin: bool) -> bool:
         return self.chinese.search(body) is not None or latin and self.english.search(body) is not None
@@ -78,7 +80,8 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
                                # 2026 年比特币会突破…: a year, then what will happen in it (not 2019年会上, the meeting)
                                r"(?:19|20)\d{2}\s?年(?:底|初|中|上半年|下半年)?[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会)|"
                                r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|" + _FORECAST_WORD,
-                               r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
+                               r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b",
+                               first="[一下今以会即后将应年接明有未终迟趋预12]")
 # 我预测, 预计, 我估计2027年收入能…, 我们计划…, I predict: a forecast or a plan, whatever year it names
 _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?(?:会|能|要)|我们?(?:的)?计划是?",
                                  r"\b(?:I|we) (?:predict|expect)\b")
