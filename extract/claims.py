@@ -155,8 +155,8 @@ _DISAGREES = next(pattern for kind, pattern, _ in _COMPILED if kind is ClaimType
 _CHINESE_CUES = tuple(cue for cue, (_, pattern, _) in zip(_COMPILED, _CUES) if not pattern.startswith("(?i)"))
 # the English cues' alternatives in one pattern, which matches where any of them does: a sentence with
 # Latin letters (names, products) but none of these words is searched once for them, not once per cue
-_ANY_ENGLISH_CUE = re.compile("(?i)" + "|".join(pattern.removeprefix("(?i)") for _, pattern, _ in _CUES
-                                                if pattern.startswith("(?i)")))
+_ANY_ENGLISH_CUE = led_by("[abefghilmnrstw]", "|".join(pattern.removeprefix("(?i)") for _, pattern, _ in _CUES
+                                                         if pattern.startswith("(?i)")), re.I)
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
 # 想问一下海外业务的进展。, 请问…, 我的问题是…, I have a question about…: asking, whatever the sentence ends with
 _ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|要|想再)问(?:一下|一个|两个|一句|您|你)|^请问|我的问题是|"
