@@ -363,8 +363,8 @@ class _Conditions:
         expressions = list(dict.fromkeys(expressions))
         if len(expressions) < 2:
             return  # ``broken`` asks alone
-        written = [value for value in values if not value.startswith("_:")
-                   and any(value not in self.asked.get(expression, ()) for expression in expressions)]
+        known = set.intersection(*(self.asked.get(expression, set()) for expression in expressions))
+        written = [value for value in values - known if not value.startswith("_:")]
         if not written:
             return
         rows = " ".join(f"({n} {value})" for n, value in enumerate(written))
