@@ -165,6 +165,7 @@ _ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|
 # 先聊聊你为什么离开…。, 想请周主任介绍一下…。, 最后，请每位嘉宾用一句话展望一下…。, 最后给…一点建议吧。:
 # asking someone to speak
 _PROMPT_VERBS = ("一下", "聊聊", "谈谈", "说说", "讲讲", "建议", "预测", "判断")  # one is in every prompt
+_PROMPT_VERB = re.compile("|".join(_PROMPT_VERBS))  # one search for them all, not a substring test each
 _PROMPT = re.compile(r"(?:^|(?<=[，,]))\s?(?:(?:那|好|最后|首先|接下来|正好)[，,]?\s?){0,2}(?:(?:想|想再|再)?请(?!大家)|先|也|你|您|"
                      r"(?=给)|(?=每人|每位))"
                      r"[^，,。！？!?我]{0,14}?(?:聊聊|谈谈|说说|讲讲|介绍一下|分享一下|展望一下|回应一下|评价一下|解释一下|"
@@ -426,7 +427,7 @@ def _asks(body: str) -> bool:
 
 def _says_it_asks(body: str) -> bool:
     return (("问" in body or "教" in body or "uestion" in body) and _ASKING.search(body) is not None  # most hold neither
-            or any(verb in body for verb in _PROMPT_VERBS) and _PROMPT.search(body) is not None)
+            or _PROMPT_VERB.search(body) is not None and _PROMPT.search(body) is not None)
 
 
 def voices_others(text: str, start: int, end: int) -> bool:
