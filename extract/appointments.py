@@ -22,7 +22,7 @@ from talkgraph.ontology import lexicon
 from .chinese_names import is_han_name, surname_of
 from .component import Candidate
 from .doc import Doc, Paragraph
-from .lookahead import led_by
+from .lookahead import led_by, words_by_first_character
 from .model import Kind
 from .organizations import ORG_SUFFIXES, known_organization_before, starts_with_organization
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
@@ -389,10 +389,14 @@ _NAME_GOES_ON = _NAME_ENDINGS + ("事务所", "会", "组", "团", "处", "部",
 _ITEM_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 
-def _titles_pattern() -> str:
+def _one_post() -> str:
     titles = sorted(set(lexicon.titles()) | _BOARD_POSTS, key=len, reverse=True)
-    prefixes = "|".join(_TITLE_PREFIXES + _POST_FIELDS)
-    one = f"(?:{prefixes})*(?:{'|'.join(map(re.escape, titles))})"
+    prefixes = words_by_first_character(_TITLE_PREFIXES + _POST_FIELDS)
+    return f"(?:{prefixes})*(?:{words_by_first_character(titles)})"
+
+
+def _titles_pattern() -> str:
+    one = _one_post()
     return f"{one}(?:兼{one})*"  # 创始人兼CEO: posts one person holds together
 
 
@@ -407,4 +411,8 @@ _TITLE = led_by(_TITLE_FIRST, _titles_pattern())
 # the posts only a company or an organisation of its kind has: its founder, its chair, its chiefs (a
 # manager or a vice-president may be a project's, a shop's: 某某广场的副总裁, 某楼盘的营销经理)
 _POSSESSED_TITLE = re.compile(r"的(?:联合)?(?:创始人|创办人|董事长|C[EFOT]O|首席[\u4e00-\u9fff]{2,3}官)")
-_POST_AND_NAME = led_by(_TITLE_FIRST, _titles_pattern() + _NAME_AFTER_POST.pattern)
+# a post and a name after it, for the precheck, which asks only whether one is anywhere: without the
+# prefixes a post may open with (副, 首席, 财务), as the post they open is one without them too, so that
+# the posts by their first characters lead, and the engine skips to where one can begin
+_POST_AND_NAME = re.compile(f"(?:{words_by_first_character(_longest_first(_titles()))})(?:兼{_one_post()})*"
+                            + _NAME_AFTER_POST.pattern)

@@ -46,7 +46,9 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.RECOMMENDATION, r"(?i)\b(?:should|must|have to|need to|recommend)\b", 1.5),
     (ClaimType.JUDGEMENT, r"(?i)\b(?:the (?:key|biggest|most important|main)|important|fundamental|always|never|every|better|worse|more|less)\b", 1.0),
 )
-_LATIN_LETTER = re.compile(r"(?i)[a-z]")
+# a Latin letter, or what matches one when case is ignored (İ ı ſ K): written out, a class the engine
+# skips to; ``(?i)[a-z]`` had it try every position
+_LATIN_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +64,10 @@ class _ChineseOrEnglish:
     english: re.Pattern[str]
 
     @classmethod
-    def of(cls, chinese: str, english: str) -> _ChineseOrEnglish:
-        return cls(re.compile(chinese), re.compile("(?i)" + english))
+    def of(cls, chinese: str, english: str, first: str | None = None) -> _ChineseOrEnglish:
+        """``first``, when given, the class of the characters a Chinese alternative can begin with,
+        leads them (``led_by``): needed where some alternative opens with a look-behind or a group."""
+        return cls(led_by(first, chinese) if first else re.compile(chinese), re.compile("(?i)" + english))
 
     def search(self, body: str, latin: bool) -> bool:
         return self.chinese.search(body) is not None or latin and self.english.search(body) is not None
@@ -76,7 +80,8 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
                                # 2026 年比特币会突破…: a year, then what will happen in it (not 2019年会上, the meeting)
                                r"(?:19|20)\d{2}\s?年(?:底|初|中|上半年|下半年)?[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会)|"
                                r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|" + _FORECAST_WORD,
-                               r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b")
+                               r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b",
+                               first="[一下今以会即后将应年接明有未终迟趋预12]")
 # 我预测, 预计, 我估计2027年收入能…, 我们计划…, I predict: a forecast or a plan, whatever year it names
 _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?(?:会|能|要)|我们?(?:的)?计划是?",
                                  r"\b(?:I|we) (?:predict|expect)\b")
@@ -150,8 +155,8 @@ _DISAGREES = next(pattern for kind, pattern, _ in _COMPILED if kind is ClaimType
 _CHINESE_CUES = tuple(cue for cue, (_, pattern, _) in zip(_COMPILED, _CUES) if not pattern.startswith("(?i)"))
 # the English cues' alternatives in one pattern, which matches where any of them does: a sentence with
 # Latin letters (names, products) but none of these words is searched once for them, not once per cue
-_ANY_ENGLISH_CUE = re.compile("(?i)" + "|".join(pattern.removeprefix("(?i)") for _, pattern, _ in _CUES
-                                                if pattern.startswith("(?i)")))
+_ANY_ENGLISH_CUE = led_by("[abefghilmnrstw]", "|".join(pattern.removeprefix("(?i)") for _, pattern, _ in _CUES
+                                                         if pattern.startswith("(?i)")), re.I)
 _QUESTION = re.compile(r"(?:[?？]|吗|呢)[”\"）)]*$")
 # 想问一下海外业务的进展。, 请问…, 我的问题是…, I have a question about…: asking, whatever the sentence ends with
 _ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|要|想再)问(?:一下|一个|两个|一句|您|你)|^请问|我的问题是|"
@@ -160,6 +165,7 @@ _ASKING = re.compile(r"(?:^|[，,]\s?)(?:我|那我|那|好)?(?:还|再)?(?:想|
 # 先聊聊你为什么离开…。, 想请周主任介绍一下…。, 最后，请每位嘉宾用一句话展望一下…。, 最后给…一点建议吧。:
 # asking someone to speak
 _PROMPT_VERBS = ("一下", "聊聊", "谈谈", "说说", "讲讲", "建议", "预测", "判断")  # one is in every prompt
+_PROMPT_VERB = re.compile("|".join(_PROMPT_VERBS))  # one search for them all, not a substring test each
 _PROMPT = re.compile(r"(?:^|(?<=[，,]))\s?(?:(?:那|好|最后|首先|接下来|正好)[，,]?\s?){0,2}(?:(?:想|想再|再)?请(?!大家)|先|也|你|您|"
                      r"(?=给)|(?=每人|每位))"
                      r"[^，,。！？!?我]{0,14}?(?:聊聊|谈谈|说说|讲讲|介绍一下|分享一下|展望一下|回应一下|评价一下|解释一下|"
@@ -169,7 +175,7 @@ _PROMPT = re.compile(r"(?:^|(?<=[，,]))\s?(?:(?:那|好|最后|首先|接下来
 _TAG_QUESTION = re.compile(r"(?:[，,]\s?|^)(?:对吧|是吧|对不对|是不是|不是吗|没错吧|好吗|right|isn't it|don't you think)[?？]$")
 _FILLER = re.compile(r"^(?:好的|(?:首先|再次|也)?(?:谢谢|感谢)|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
                      r"^(?i:(?:yeah|yes|right|thank you|thanks|okay|ok|well|so)\b[^a-z]*$)")
-_SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")  # an English sentence ends with a full stop
+_SENTENCE_END = led_by("[。！？!?.]", r"[。！？!?]+|\.(?=\s|$)")  # an English sentence ends with a full stop
 _MIN_CHARS = 8
 _MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？ or an English full stop) that may become claims, rounded up
 _BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence
@@ -421,7 +427,7 @@ def _asks(body: str) -> bool:
 
 def _says_it_asks(body: str) -> bool:
     return (("问" in body or "教" in body or "uestion" in body) and _ASKING.search(body) is not None  # most hold neither
-            or any(verb in body for verb in _PROMPT_VERBS) and _PROMPT.search(body) is not None)
+            or _PROMPT_VERB.search(body) is not None and _PROMPT.search(body) is not None)
 
 
 def voices_others(text: str, start: int, end: int) -> bool:

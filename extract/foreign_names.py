@@ -26,7 +26,7 @@ from .chinese_names import is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .english_relations import ENGLISH_TITLE
-from .lookahead import led_by
+from .lookahead import first_not_after
 from .model import Kind
 from .persons import has_person_cue, has_role_before, in_work_title
 from .tokens import dictionary_tag, in_dictionary
@@ -176,8 +176,8 @@ def _person_cue(text: str, s: int, e: int) -> bool:
 
 # ---- Latin-script person names
 
-_LATIN_NAME = led_by("[A-Z]", r"(?<![A-Za-z0-9_.@/-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]\. )?(?:(?:de|van|von|da|di|Le|La|De|Van|Mc|O')"
-                     r"\s?)?[A-Z][a-z]*[A-Z]?[a-z]+){1,2}(?![A-Za-z0-9_-]| ?[0-9])")
+_LATIN_NAME = re.compile(first_not_after("[A-Z]", "A-Za-z0-9_.@/-") + r"[a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]\. )?"
+                         r"(?:(?:de|van|von|da|di|Le|La|De|Van|Mc|O')\s?)?[A-Z][a-z]*[A-Z]?[a-z]+){1,2}(?![A-Za-z0-9_-]| ?[0-9])")
 _LATIN_PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
 # last words of product, company and event names: Llama Guard, Epic Games, Google Cloud
 _NOT_PERSON_WORDS = frozenset("""
@@ -279,11 +279,11 @@ def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
 
 
 # 阿肯（Ken）, 许安然（Annie）: an English given name in brackets right after a person's name
-_BRACKETED_GIVEN = led_by("[（(]", r"[（(]\s?(?P<name>[A-Z][a-z]{2,11})\s?[)）]")
+_BRACKETED_GIVEN = re.compile(r"[（(]\s?(?P<name>[A-Z][a-z]{2,11})\s?[)）]")
 # 产品经理Kevin, 同事 Lisa: a capitalised English given name alone, right after a title or a role
-_GIVEN_ALONE = led_by("[A-Z]", r"(?<![A-Za-z0-9_.@/&-])(?P<name>[A-Z][a-z]{2,11})(?![A-Za-z0-9_.@/&-]| [A-Za-z0-9])")
+_GIVEN_ALONE = re.compile(rf"(?P<name>{first_not_after('[A-Z]', 'A-Za-z0-9_.@/&-')}[a-z]{{2,11}})(?![A-Za-z0-9_.@/&-]| [A-Za-z0-9])")
 # Kevin 郭一鸣: an English given name before a Chinese full name, a space between
-_GIVEN_BEFORE_NAME = led_by("[A-Z]", r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{2,11}) (?P<after>[\u4e00-\u9fff]{2,3})")
+_GIVEN_BEFORE_NAME = re.compile(rf"(?P<name>{first_not_after('[A-Z]', 'A-Za-z')}[a-z]{{2,11}}) (?P<after>[\u4e00-\u9fff]{{2,3}})")
 
 
 def _opens_with_a_word(han: str) -> bool:

@@ -190,8 +190,9 @@ def _latin_by_first_character(aliases: list[str]) -> str:
 
 
 # before a name's first character (which the look-behind steps over), none of the non-ASCII
-# characters that case folding matches with a Latin letter
-_NOT_AFTER_FOLDED_LETTER = "(?<![\u0130\u0131\u017f\u212a].)"
+# characters that case folding matches with a Latin letter; the Kelvin sign apart, as a class of more
+# than two runs of characters beyond Latin-1 costs Python's compiler a table of 65,536, in every copy
+_NOT_AFTER_FOLDED_LETTER = "(?<![\u0130\u0131\u017f].)(?<!\u212a.)"
 
 
 def _caseless(ch: str) -> bool:

@@ -16,6 +16,7 @@ from .chinese_names import HAN_WORD, is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
+from .lookahead import led_by
 from .model import Kind, SpeakerKind
 from .products import latin_names
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
@@ -303,8 +304,8 @@ _SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + INDUSTRY_SUF
 _NOT_UNITS = lexicon.words("not_units")
 _CLASSIFIERS = frozenset({"部", "处"})  # units that after a number count things: 15部小说, 3处房产
 _NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
-_COMPANY_ITSELF = re.compile(
-    r"(?:(?<=任)|(?<=入)|(?<=于)|(?<=在)|(?<=创立)|(?<=加盟))(?:本)?(?:公司|集团)(?=[董监副总首执党财技研销工人行独]|CEO|CTO)"
+_COMPANY_ITSELF = led_by(  # led by its first characters (``lookahead``): it opens with look-behinds
+    "[本公集]", r"(?:(?<=任)|(?<=入)|(?<=于)|(?<=在)|(?<=创立)|(?<=加盟))(?:本)?(?:公司|集团)(?=[董监副总首执党财技研销工人行独]|CEO|CTO)"
     r"|本公司|本集团")
 
 

@@ -15,12 +15,12 @@ from .called_names import COMPANY_CALLED, COMPANY_CALLED_REACH
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher, fold
-from .lookahead import led_by
+from .lookahead import first_not_after
 from .model import Kind
 from .tokens import dictionary_tag
 
-_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*"
-_LATIN = led_by("[A-Za-z]", rf"(?<![A-Za-z0-9_./]){_WORD}(?: [A-Z][A-Za-z0-9]*){{0,2}}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
+_LATIN = re.compile(first_not_after("[A-Za-z]", "A-Za-z0-9_./") + r"[A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*"
+                    r"(?: [A-Z][A-Za-z0-9]*){0,2}(?: \d+(?:\.\d+)*[A-Za-z]?)?(?![A-Za-z0-9_])")
 _DIGIT = re.compile(r"\d")
 _SHAPED = re.compile(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")  # CamelCase or a version glued on: DeepSeek, GPT4, o1
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # co-founding, open-source

@@ -17,7 +17,7 @@ from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleSta
 from .brand_products import maker_of, makers
 from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
-from .lookahead import led_by
+from .lookahead import led_by, words_led_by_first_characters
 from .called_names import said_to_be_a_company
 from .deferred import DeferredPattern
 from .tables import Cell, Column, table_cells
@@ -141,9 +141,10 @@ _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, no
 _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
 # a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG,
 # _CONTRARY_AFTER and _PUSH_BACK holds: a sentence without one agrees or differs with no one
-_AGREEMENT_WORD = re.compile(r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
-                             r"分歧|站|说得|说的|"
-                             r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push", re.I)
+_AGREEMENT_WORD = words_led_by_first_characters(
+    r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
+    r"分歧|站|说得|说的|"
+    r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -216,7 +217,9 @@ _LEFT = re.compile(r"(?:离开|离职|辞职离开)了?\s?$")  # 2021年离开�
 _POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
 _APPOINTING_VERB = re.compile(r"\s?(?:担任|出任)")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
-_LATIN_WORDS = re.compile(r"[A-Za-z]{2,}\s[A-Za-z]{2,}\s[A-Za-z]{2,}")  # English words, not a lone name
+# English words, not a lone name (the first letter apart: a pattern opening with a class is searched
+# by skipping to it, one opening with a repeat by trying every position)
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z]+\s[A-Za-z]{2,}\s[A-Za-z]{2,}")
 # 我们俩都是创始人, 我们是行业中任职最久的两位创始人: both people of a two-person conversation
 _WE_FOUNDERS = re.compile(r"我们(?:俩|两个|两位|二人)?(?:都)?是[^，,。；;？?]{0,20}?(?P<title>联合创始人|创始人|创办人)")
 # 我创建这家公司的时候, 在创办我们公司之后: the speaker's own company

@@ -1,6 +1,4 @@
 """``python -m talkgraph.graph``: the same as the ``talkgraph`` command."""
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command()

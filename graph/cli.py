@@ -7,9 +7,11 @@ Results go to stdout, progress and summaries to stderr.  Exit codes: 0 ok, 1 bad
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from talkgraph.extract.errors import TalkgraphError, UsageError
 
@@ -71,5 +73,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def command() -> NoReturn:
+    """The ``talkgraph`` process (the console script, ``python -m talkgraph.graph``): ``main``, with
+    Python's cyclic garbage collector paused throughout, then exit with its status.
+
+    A command runs and the process ends: the collector would only spend time over objects that
+    live until then, a hundred times over what the imports make, once more over what a build
+    leaves when it resumes (``graph.pipeline.cyclic_gc_paused``), and again at exit: 40 ms of
+    every build.  ``serve``, which runs until stopped, resumes it.  Python still collects once as
+    it exits, paused or not: over everything a build leaves, 50 ms more; the objects alive when the
+    command returns are set aside from it (``gc.freeze``), as nothing they hold needs collecting."""
+    gc.disable()
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    command()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import re
 import signal
@@ -79,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
     from talkgraph.graph.query_page import render_query_page
     from talkgraph.graph.server import ServerOptions, is_loopback, start_server
     from talkgraph.graph.view import page_for
+
+    gc.enable()  # the ``talkgraph`` process pauses the cyclic collector (``cli.command``); a server runs until stopped
 
     options = ServerOptions(args.host, args.port, args.timeout, args.workers, args.cors)
     if not is_loopback(args.host):
