@@ -157,7 +157,26 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
                      label.time if label else None)
                  for line, label in zip(lines, labels))
-    return _lecturer_unlabelled(text, _captioned_guests(cues)), frozenset(speakers)
+    return _lecturer_unlabelled(text, _bold_questions(_captioned_guests(cues))), frozenset(speakers)
+
+
+# 《硅基周刊》：, 晚点：: the asker's own label inside a bold question
+_ASKER_PREFIX = re.compile(r"^\s*(?:《[^》]{1,20}》|[^\s：:？?]{1,12})\s*[：:]")
+_ASKED = Label(("问",), (), 0)  # the interviewer, as the text names them
+
+
+def _bold_questions(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """An unlabelled bold line that asks (``**从H100到B200，国产芯片追得上吗？**``) between labelled
+    answers is the interviewer's question, not the end of the answer before it."""
+    if not any(c.label for c in cues):
+        return cues
+    out = list(cues)
+    for i, cue in enumerate(cues):
+        visible = cue.line.visible.strip()
+        if cue.label is None and cue.line.bold and visible.endswith(("？", "?")):
+            asker = _ASKER_PREFIX.match(cue.line.visible)
+            out[i] = dataclasses.replace(cue, label=dataclasses.replace(_ASKED, content=asker.end() if asker else 0))
+    return tuple(out)
 
 
 # 【字幕：蒋立鸣 江苏恒曜储能科技有限公司董事长】: a broadcast's caption naming who speaks next

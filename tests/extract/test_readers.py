@@ -1065,6 +1065,14 @@ def test_a_magazines_issue_line_is_no_title_and_a_surname_label_is_the_one_inter
     assert "李若川" in t.speakers and "李" not in t.speakers
 
 
+def test_an_unlabelled_bold_question_between_labelled_answers_is_the_interviewers():
+    t = parse("文｜林静怡\n\n近日专访了李若川。\n\n**《硅基周刊》：你在英伟达待过七年，怎么看它的地位？**\n\n"
+              "李若川：CUDA是护城河。\n\n**国产芯片追得上吗？**\n\n李若川：推理上有机会。\n")
+    assert [(s, text) for (s,), text in turns(t)] == [
+        ("林静怡", "你在英伟达待过七年，怎么看它的地位？"), ("李若川", "CUDA是护城河。"),
+        ("林静怡", "国产芯片追得上吗？"), ("李若川", "推理上有机会。")]
+
+
 def test_a_form_of_address_two_introduced_people_share_is_no_one_of_them():
     t = parse("本期邀请到：店匠CEO王立群，帆迅科技创始人王思雨，教授陈国栋。\n\n周牧：先请王总聊一聊？\n\n"
               "王总：谢谢。\n\n周牧：陈教授呢？\n\n陈国栋：我补充。\n")
