@@ -35,7 +35,7 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
     (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍)", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
-    (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要", 1.5),
+    (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要|(?:^|(?<=[，,]))(?:千万|一定|可)?别(?![人的说提处])", 1.5),
     (ClaimType.JUDGEMENT, r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
     (ClaimType.PREDICTION, r"说不定|能够|可以|会[^议]|就会", 0.5),
     (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
@@ -79,15 +79,17 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
                                r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|有望|(?<!去年)(?<!前年)(?:下半年|下个?季度)[^，,。；;！？!?]{0,20}?(?:会|将|可能|有望)|"
                                # 2026 年比特币会突破…: a year, then what will happen in it (not 2019年会上, the meeting)
                                r"(?:19|20)\d{2}\s?年(?:底|初|中|上半年|下半年)?[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会)|"
-                               r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|" + _FORECAST_WORD,
+                               r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|"
+                               # 至少还要三年, 还要两年才能追上: how long until it happens
+                               r"还要(?:至少)?[\d一二两三四五六七八九十几]+(?:多)?年|" + _FORECAST_WORD,
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b",
-                               first="[一下今以会即后将应年接明有未终迟趋预12]")
+                               first="[一下今以会即后将应年接明有未终迟趋预还12]")
 # 我预测, 预计, 我估计2027年收入能…, 我们计划…, I predict: a forecast or a plan, whatever year it names
 _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?(?:会|能|要)|我们?(?:的)?计划是?",
                                  r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
-_PAST_WORDS = r"当时|那时候?|那个时候|曾经|过去|以前|之前|早年|后来"
-_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会|有望|预计))")
+_PAST_WORDS = r"当时|那时候?|那个时候|曾经|过去|(?<!\d年)以前|(?<!\d年)之前|早年|后来"  # 2027年之前: by then
+_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会|有望|预计))")
 # the speaker telling what they did or lived: a sentence opening with 我 and a time in the past (我当时…,
 # 2006年我…, 之前我在…), not with what they said before (我之前提到的)
 _PAST_TIME = rf"(?:{_PAST_WORDS}|(?:19|20)\d{{2}}\s?年)"
@@ -105,7 +107,8 @@ _COUNT = re.compile(r"(?:有|了|是|到|达|共|超过|不到|将近|接近)\s?
 # a stance the speaker takes now, whatever the times it speaks of
 _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|意味着|说明|证明")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
-_RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须",
+_RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须|"
+                                   r"(?:^|(?<=[，,]))(?:千万|一定|可)?别(?![人的说提处])",  # 别一上来就做人形: don't
                                    r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's
 # running order and the host's prompts, asserting nothing

@@ -190,6 +190,10 @@ def test_what_likely_happens_is_no_recommendation_and_a_time_after_an_event_no_f
     assert kind("毕业以后她去了一家大厂做产品经理，做得非常好。") not in ("prediction", "none")
     assert kind("我们应该把数据公开出来。") == "recommendation"
     assert kind("这对我们来说就是最好的回报，我认为非常值得。") not in ("recommendation", "none")  # the best, not had better
+    assert kind("我的观点比较保守，通用助手至少还要三年。") == "prediction"  # how long until it happens
+    assert kind("融资环境很好，但2027年之前一定会有一波洗牌。") == "prediction"  # a year it will happen before
+    assert kind("仓位控制，别上一百倍杠杆。") == "recommendation"  # don't
+    assert kind("别人怎么做我们管不了，我觉得专注最重要。") != "recommendation"  # 别人: others
 
 
 def test_a_view_others_hold_or_a_named_persons_view_is_reported_not_claimed():
