@@ -102,6 +102,10 @@ _OWN_WORK = DeferredPattern(r"\s?(?:(?:的|家的|公司的|推出的|发布的|
                             r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)|"
                             r"(?:推出|发布|开发|研发|做|打造)的\s?(?=[，,。；;！？!?]|$))")
 _OUR = re.compile(r"我们(?:公司)?")
+# Devin，那个是 Cognition 做的: after the product, a clause whose subject is its maker and whose verb makes it
+_MAKER_GLOSSED = re.compile(r"[^。；;！？!?，,]{0,30}?[，,]\s?(?:那个|这个|它)?\s?(?:是|由)?\s?|\s?(?:是|由)\s?")
+_MADE_IT = re.compile(r"\s?(?:推出|发布|开发|研发|做|打造|出)的\s?(?=[，,。；;！？!?]|$)")
+_BEHIND = re.compile(r"\s?背后的公司(?:是|叫)?\s?")  # Cursor 背后的公司 Anysphere
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
 _LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")
 _UNIT_SUFFIX = re.compile(r"(?:部门|团队|实验室|研究院|研究所|事业部|事业群|工作室|学院|系| Labs?)$")
@@ -1009,6 +1013,12 @@ class _SentenceReader:
                     continue
             if speaker is not None and self.ends_before(_WE_MAKE, sentence, model.start):
                 self.collective.append((Relation(model, Predicate.CREATOR, speaker, sentence.start, sentence.end), True))
+                continue
+            glossed = next((o for o in makers if o.kind is Kind.ORGANIZATION and o.start > model.end
+                            and _MAKER_GLOSSED.fullmatch(text, model.end, o.start) and _MADE_IT.match(text, o.end, sentence.end)
+                            or _BEHIND.fullmatch(text, model.end, o.start)), None)
+            if glossed is not None:  # Claude Code 是…，Anthropic 做的; Cursor 背后的公司 Anysphere
+                yield Relation(model, Predicate.CREATOR, glossed, sentence.start, sentence.end)
         for org in (m for m in makers if m.kind is Kind.ORGANIZATION):
             link = _IT_HAS.match(text, org.end, sentence.end) or _PRODUCT_CALLED.match(text, org.end, sentence.end)
             if link:

@@ -179,6 +179,21 @@ def test_makers_from_relative_clauses_and_naming_shapes():
     assert ("ChatGPT", "creator", "OpenAI") in relations
 
 
+@pytest.mark.parametrize("text, relation", [
+    ("主持人：你怎么看？\n\n陶然：Claude Code 是在终端里跑的 agent，Anthropic 做的。\n", ("Claude Code", "creator", "Anthropic")),
+    ("主持人：你怎么看？\n\n陶然：Devin，那个是 Cognition 做的。\n", ("Devin", "creator", "Cognition")),
+    ("主持人：你怎么看？\n\n陶然：Cursor 背后的公司 Anysphere 融了很多钱。\n", ("Cursor", "creator", "Anysphere")),
+])
+def test_a_maker_glossed_after_the_product(text, relation):
+    _, relations, _ = facts(text)
+    assert relation in relations
+
+
+def test_a_maker_doing_something_else_after_a_product_made_nothing():
+    _, relations, _ = facts("主持人：你怎么看？\n\n陶然：GPT-4很强，OpenAI做的事情很多。\n")
+    assert not [r for r in relations if r[1] == "creator"]
+
+
 def test_part_of_from_subsidiary_shape():
     _, relations, _ = facts("腾讯旗下的微信团队很低调。\n")
     assert any(p == "parentOrganization" and o == "腾讯" for _, p, o in relations)
