@@ -114,7 +114,7 @@ _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是�
 # running order and the host's prompts, asserting nothing
 # led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
 # where a match could start, and the search skips to those that do
-_LOGISTICS = led_by("[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦]",
+_LOGISTICS = led_by("[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵]",
                     r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                     r"(?:介绍|分享|讲|说|谈|发言|回答|总结|补充|提问)|有请|时间关系|时间差不多了|进入下一|下一个问题|最后一个问题|"
                     r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这[儿里]|再见|散会|提问环节|"
@@ -127,6 +127,8 @@ _LOGISTICS = led_by("[一待稍下接现有时进最介分到就再散提话移�
                     r"第[一二三四五六七八九十]排|(?:前|后)排(?:这|那)位|到这里(?:就)?结束|不构成(?:任何)?投资建议|仅供参考|"
                     r"不提供(?:任何)?(?:个人)?投资建议|(?:接下来|下面|现在)(?:是|进入)[^，。！？]{0,8}环节|"
                     r"会后如有问题|如有更多问题|会后联系|"
+                    # 预售的事会后再对一下, 抖音自播继续加码，晓婷牵头: a meeting's action items
+                    r"会后(?:再|单独)?(?:对|沟通|同步|确认|碰|聊|细化)|牵头\s*[；;。]?$|今天(?:我们)?(?:主要)?(?:过|定|对|同步)一下|"
                     # 家人们, 宝宝们扣个1, 上链接: a livestream's host talking to the audience
                     r"家人们|宝宝们|扣个?1|上链接")
 # 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say; 最后，请…: the host's prompt

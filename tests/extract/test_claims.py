@@ -299,6 +299,13 @@ def test_a_saying_the_speaker_quotes_and_takes_up_or_says_to_others_is_the_speak
                      "我常跟他们说，做电池是一场马拉松，不是百米冲刺。"]
 
 
+def test_a_meetings_agenda_and_action_items_are_no_claims():
+    texts = [c.text for c in claims(
+        "陈立：今天主要过一下三季度的数据，这非常重要。最后总结一下：第一，抖音自播是最重要的，必须继续加码，晓婷牵头；"
+        "第二，预售非常关键，一定要做，周浩会后再对一下；第三，我认为双11的增长一定来自自播。\n\n周浩：好的。\n")]
+    assert texts == ["第三，我认为双11的增长一定来自自播。"]
+
+
 def test_a_talk_pointing_at_its_slide_is_no_claim():
     texts = [c.text for c in claims(
         "主持人：请韩总分享。\n\n韩立：但是大家看这张图。卡已经不稀缺了，稀缺的是把卡用好的能力。\n\n主持人：谢谢。\n")]
