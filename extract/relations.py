@@ -535,7 +535,8 @@ class _SentenceReader:
             party = self.addressee(sentence)
         elif word in ("他", "她"):
             people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= last.start()]
-            party = people[-1] if people else self._person_before.get(sentence.start)
+            party = (people[-1] if people else self._person_before.get(sentence.start)
+                     or self._biography_subject.get(sentence.start))
         else:  # 他们, 它: a group or a thing the sentence does not name
             party = None
         return last.end(), party, word.endswith("们")

@@ -621,6 +621,12 @@ def test_a_biographys_sentences_with_no_subject_are_about_the_person_it_opens_wi
     assert {("韩立", "formerlyAt", "浙江大学"), ("韩立", "formerlyAt", "北辰科技")} <= relations
 
 
+def test_his_in_a_biography_is_its_person_and_a_cofounder_with_him_founds_too():
+    _, relations, _ = facts("李若川，芯曜科技董事长。2021年，他与前寒武纪工程师赵明远共同创办了芯曜科技。\n\n"
+                            "主持人：欢迎。\n\n李若川：谢谢。\n\n主持人：开始吧。\n")
+    assert {("芯曜科技", "founder", "李若川"), ("芯曜科技", "founder", "赵明远")} <= relations
+
+
 def test_a_job_joined_is_former_when_the_paragraph_tells_of_leaving_it_later():
     _, relations, _ = facts("陆斯年，1984年生于湖南。2014年加入百度，担任技术总监；2019年离开百度，出任快手负责人。\n\n"
                             "主持人：欢迎。\n\n陆斯年：谢谢。\n\n主持人：开始吧。\n")
