@@ -622,7 +622,7 @@ def test_a_biographys_sentences_with_no_subject_are_about_the_person_it_opens_wi
 
 
 def test_his_in_a_biography_is_its_person_and_a_cofounder_with_him_founds_too():
-    _, relations, _ = facts("李若川，芯曜科技董事长。2021年，他与前寒武纪工程师赵明远共同创办了芯曜科技。\n\n"
+    _, relations, _ = facts("李若川，芯曜科技董事长。他做了十三年芯片设计。2021年，他与前寒武纪工程师赵明远共同创办了芯曜科技。\n\n"
                             "主持人：欢迎。\n\n李若川：谢谢。\n\n主持人：开始吧。\n")
     assert {("芯曜科技", "founder", "李若川"), ("芯曜科技", "founder", "赵明远")} <= relations
 
