@@ -30,6 +30,7 @@ _SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+[”」』]*|
 # an English full stop ending a line, which no next sentence follows on it: "…next year."
 _FULL_STOP_AT_END = re.compile(r"(?<=[a-z0-9)\"'”])\.\s*$")
 _MIN_SENTENCE_CHARS = 2
+_STOP = re.compile(r"[。！？!?；;，,]")
 
 
 class _Words:
@@ -199,11 +200,12 @@ class Doc:
         """Sentences ending with their punctuation or where the run of paragraphs ends, spaces
         around them trimmed; one still open at a paragraph's end goes on in the next."""
         text, pos = self.text, run[0].start
+        unpunctuated = len(run) > 1 and not any(_STOP.search(text, p.start, p.end) for p in run)
         for para, following in zip(run, run[1:] + (None,)):
             bounds = [m.end() for m in _SENTENCE_END.finditer(text, para.start, para.end)]
             tail = bounds[-1] if bounds else pos
-            if tail < para.end and (following is None or _FULL_STOP_AT_END.search(text, tail, para.end)):
-                bounds.append(para.end)
+            if tail < para.end and (following is None or unpunctuated or _FULL_STOP_AT_END.search(text, tail, para.end)):
+                bounds.append(para.end)  # automatic captions, never punctuated: each cue is a sentence
             for end in bounds:
                 start, stop = pos, end
                 pos = end

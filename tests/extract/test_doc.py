@@ -83,3 +83,13 @@ def test_a_quotation_closing_after_a_stop_ends_with_its_sentence():
     doc = default_pipeline().run(parse_transcript(document_from_text(
         "主持人：他怎么说？\n\n陶然：他说：“先活下来。”我当时不太信。\n\n主持人：好。\n", doc_id="d")))
     assert [s.text(doc.transcript) for s in doc.sentences][1:3] == ["他说：“先活下来。”", "我当时不太信。"]
+
+
+def test_a_never_punctuated_caption_ends_a_sentence_with_each_cue():
+    srt = ("1\n00:00:01,000 --> 00:00:03,000\n>> 主持人：你们新作是用虚幻引擎做的对吧\n\n"
+           "2\n00:00:03,500 --> 00:00:06,000\n>> 韩逸飞：对 我们用的是虚幻五\n\n"
+           "3\n00:00:06,500 --> 00:00:09,000\n说实话一开始我们也考虑过别的引擎\n\n"
+           "4\n00:00:09,500 --> 00:00:12,000\n最后还是选了虚幻\n")
+    doc = default_pipeline().run(parse_transcript(document_from_text(srt, doc_id="d")))
+    assert [s.text(doc.transcript) for s in doc.sentences][1:] == [
+        "对 我们用的是虚幻五", "说实话一开始我们也考虑过别的引擎", "最后还是选了虚幻"]
