@@ -30,7 +30,7 @@ _SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+[”」』]*|
 # an English full stop ending a line, which no next sentence follows on it: "…next year."
 _FULL_STOP_AT_END = re.compile(r"(?<=[a-z0-9)\"'”])\.\s*$")
 _MIN_SENTENCE_CHARS = 2
-_STOP = re.compile(r"[。！？!?；;，,]")
+_STOP = re.compile(r"[。！？!?；;，,]|\.(?=\s|$)")  # any punctuation a sentence or clause ends with
 
 
 class _Words:
