@@ -157,7 +157,30 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
                      label.time if label else None)
                  for line, label in zip(lines, labels))
-    return _lecturer_unlabelled(text, _bold_questions(_captioned_guests(cues))), frozenset(speakers)
+    return _lecturer_unlabelled(text, dashed_turns(_bold_questions(_captioned_guests(cues)))), frozenset(speakers)
+
+
+# [00:26] ——你在小鹏待了多久？: a dash that hands the word to the other of two speakers
+_DASH_TURN = re.compile(r"^\s*(?:[\[(（【]\s*\d{1,2}(?::\d{2}){1,2}\s*[\])）】]\s*)?(?:——|--)(?![-—])\s*(?=\S)")
+
+
+def dashed_turns(cues: Sequence[Cue]) -> tuple[Cue, ...]:
+    """Between two speakers, a line opening with a dash (``——说实话，…``) is the turn of the one who
+    did not speak last: an interview's transcript marks the change of speaker so, names left out."""
+    names = {n for c in cues if c.label for n in c.label.names}
+    if len(names) != 2:
+        return tuple(cues)
+    out = list(cues)
+    last: str | None = None
+    for i, cue in enumerate(cues):
+        if cue.label and len(cue.label.names) == 1:
+            last = cue.label.names[0]
+        elif cue.label is None and last is not None:
+            dash = _DASH_TURN.match(cue.line.visible)
+            if dash:
+                last = next(n for n in names if n != last)
+                out[i] = dataclasses.replace(cue, label=Label((last,), (), dash.end()))
+    return tuple(out)
 
 
 # 《硅基周刊》：, 晚点：: the asker's own label inside a bold question

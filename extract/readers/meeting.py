@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from ..model import Document, Transcript
 from . import reader
+from .dialogue import dashed_turns
 from .labels import TIME, Label, match_bracketed_label, match_label
 from .lines import split_lines
 from .structure import Cue, assemble, is_notice, is_stage_direction
@@ -72,4 +73,4 @@ def meeting_cues(text: str) -> list[Cue]:
 @reader("meeting", "meeting and speech-recognition exports (飞书妙记, 腾讯会议, Zoom, Teams, Otter)",
         "说话人 1  00:00:05\n大家好，我们开始。", detect)
 def parse(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
-    return assemble(document, meeting_cues(document.text), "meeting", merge_runs=True, overrides=speakers)
+    return assemble(document, dashed_turns(meeting_cues(document.text)), "meeting", merge_runs=True, overrides=speakers)

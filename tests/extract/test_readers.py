@@ -1073,6 +1073,14 @@ def test_an_unlabelled_bold_question_between_labelled_answers_is_the_interviewer
         ("林静怡", "国产芯片追得上吗？"), ("李若川", "推理上有机会。")]
 
 
+def test_a_dash_hands_the_word_to_the_other_of_two_speakers():
+    t = parse("[00:12] **韩默**：欢迎郑总。\n\n[00:20] **郑嘉禾**：大家好。\n\n[00:26] ——你在小鹏待了多久？\n\n"
+              "[00:31] ——差不多五年。\n\n[01:48] **韩默**：那华为呢？\n\n[01:55] **郑嘉禾**：工程能力很强。\n")
+    assert [(s, text) for (s,), text in turns(t)] == [
+        ("韩默", "欢迎郑总。"), ("郑嘉禾", "大家好。"), ("韩默", "你在小鹏待了多久？"), ("郑嘉禾", "差不多五年。"),
+        ("韩默", "那华为呢？"), ("郑嘉禾", "工程能力很强。")]
+
+
 def test_a_form_of_address_two_introduced_people_share_is_no_one_of_them():
     t = parse("本期邀请到：店匠CEO王立群，帆迅科技创始人王思雨，教授陈国栋。\n\n周牧：先请王总聊一聊？\n\n"
               "王总：谢谢。\n\n周牧：陈教授呢？\n\n陈国栋：我补充。\n")
