@@ -33,7 +33,7 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到|"
                           + _FORECAST_WORD, 1.5),
     # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
-    (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|[\d一二两三四五六七八九十百千]+(?:万亿|亿|万)|\d+\s?倍)", 1.5),
+    (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|[\d一二两三四五六七八九十百千]+个?(?:万亿|亿|万)|\d+\s?倍)", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
     (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要|(?:^|(?<=[，,]))(?:千万|一定|可)?别(?![人的说提处])", 1.5),
     (ClaimType.JUDGEMENT, r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
@@ -103,7 +103,7 @@ _OWN_PAST = re.compile(
 # 交付了三百二十台, 有150人, 下了八十台的订单: a number of things counted, stated (not an ordinal, a year or a date)
 _COUNT = re.compile(r"(?:有|了|是|到|达|共|超过|不到|将近|接近)\s?(?:大概|大约|约|近|差不多)?\s?"
                     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]*[十百千万][一二两三四五六七八九十百千万]*)\s?(?:多|余)?"
-                    r"(?:个|台|辆|人|家|款|次|条|篇|项|件|位|名|所|座|元|块|美元|公里|小时)")
+                    r"(?:个|台|辆|人|家|款|次|条|篇|项|件|位|名|所|座|元|块|美元|公里|小时|张卡|张)")
 # a stance the speaker takes now, whatever the times it speaks of
 _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|意味着|说明|证明")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing

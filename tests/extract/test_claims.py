@@ -318,6 +318,9 @@ def test_a_count_stated_in_chinese_numerals_is_a_figure():
         "我觉得有三个原因让客户满意。\n\n主持人：好。\n\n陶然：谢谢。\n")}
     assert kinds["我们一共交付了三百二十台，这是最关键的一步。"] == "figure"
     assert kinds.get("我觉得有三个原因让客户满意。", "judgement") == "judgement"  # a stance, whatever it counts
+    more = {c.text: c.kind.value for c in claims(
+        "主持人：算力怎么解决？\n\n陶然：我们的训练集群是两千张A800，去年花了将近三个亿。\n\n主持人：好。\n")}
+    assert more["我们的训练集群是两千张A800，去年花了将近三个亿。"] == "figure"  # cards counted, 三个亿 an amount
 
 
 def test_a_stage_direction_opening_a_sentence_is_no_part_of_the_claim_and_not_recommending_is_a_recommendation():
