@@ -639,6 +639,11 @@ def test_a_founders_title_without_its_organisation_is_not_given_an_employer_the_
     assert ("驰远科技", "founder", "张建华") in relations and ("百度", "founder", "张建华") not in relations
 
 
+def test_a_view_said_to_differ_after_the_one_it_differs_from():
+    _, relations, _ = facts("主持人：欢迎二位。\n\n陈立：估值太高了。\n\n主持人：你怎么看？\n\n陶然：我和陈立的看法有点不同。\n")
+    assert ("陶然", "differsFrom", "陈立") in relations
+
+
 def test_disagreeing_with_a_view_quoted_that_no_one_here_said_differs_from_no_one():
     _, relations, _ = facts("主持人：这对药企意味着什么？林总？\n\n林嘉禾：我个人不太同意“医保会扼杀创新药”这种说法。"
                             "进了目录不等于进了医院。\n\n主持人：好。\n")
