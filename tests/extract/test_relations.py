@@ -639,6 +639,13 @@ def test_a_founders_title_without_its_organisation_is_not_given_an_employer_the_
     assert ("驰远科技", "founder", "张建华") in relations and ("百度", "founder", "张建华") not in relations
 
 
+def test_agreeing_in_part_is_differing_as_not_agreeing_fully_is():
+    x, relations, _ = facts("主持人：欢迎二位。\n\n陈立：平台会赢。\n\n主持人：你怎么看？\n\n"
+                            "陶然：我部分同意陈立的判断，但我觉得他低估了平台的粘性。\n")
+    assert ("陶然", "differsFrom", "陈立") in relations and ("陶然", "agreesWith", "陈立") not in relations
+    assert [c.kind.value for c in x.claims if c.text.startswith("我部分同意")] == ["disagreement"]
+
+
 def test_a_view_said_to_differ_after_the_one_it_differs_from():
     _, relations, _ = facts("主持人：欢迎二位。\n\n陈立：估值太高了。\n\n主持人：你怎么看？\n\n陶然：我和陈立的看法有点不同。\n")
     assert ("陶然", "differsFrom", "陈立") in relations
