@@ -1132,8 +1132,9 @@ class _SentenceReader:
         quoted = _QUOTED_VIEW.match(self.text, at)
         if quoted is None:
             return False
-        words, earlier = quoted["words"], self.text[:sentence.start]
-        return any(words[i:i + _QUOTED_RUN] in earlier for i in range(max(1, len(words) - _QUOTED_RUN + 1)))
+        words = quoted["words"]
+        return any(self.text.find(words[i:i + _QUOTED_RUN], 0, sentence.start) >= 0
+                   for i in range(max(1, len(words) - _QUOTED_RUN + 1)))
 
     def _differing(self, sentence: Sentence, different: re.Match[str], people: list[Mention]) -> Iterator[Relation]:
         """``我跟王总的看法不太一样``: the speaker differs from the person named, or the one spoken to (你:

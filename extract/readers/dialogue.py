@@ -157,7 +157,7 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
                      label.time if label else None)
                  for line, label in zip(lines, labels))
-    return _lecturer_unlabelled(text, dashed_turns(_bold_questions(_captioned_guests(cues)))), frozenset(speakers)
+    return _lecturer_unlabelled(text, dashed_turns(_questions_in_bold(_captioned_guests(cues)))), frozenset(speakers)
 
 
 # [00:26] ——你在小鹏待了多久？: a dash that hands the word to the other of two speakers
@@ -183,22 +183,30 @@ def dashed_turns(cues: Sequence[Cue]) -> tuple[Cue, ...]:
     return tuple(out)
 
 
+# 你怎么看现在的价格战？电芯已经跌到0.4元一瓦时了。: a question, then the fact it rests on
+_ASKS_THEN_STATES = re.compile(r"[？?][^？?]{1,60}[。！!]$")
 # 《硅基周刊》：, 晚点：: the asker's own label inside a bold question
 _ASKER_PREFIX = re.compile(r"^\s*(?:《[^》]{1,20}》|[^\s：:？?]{1,12})\s*[：:]")
-_ASKED = Label(("问",), (), 0)  # the interviewer, as the text names them
+_INTERVIEWER = "问"  # the one who asks, as the text names them (the byline's author, an outlet)
 
 
-def _bold_questions(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
-    """An unlabelled bold line that asks (``**从H100到B200，国产芯片追得上吗？**``) between labelled
-    answers is the interviewer's question, not the end of the answer before it."""
+def asks_in_bold(cue: Cue) -> bool:
+    """An unlabelled line set in bold that asks, or asks and then states what the question rests on."""
+    visible = cue.line.visible.strip()
+    return (cue.label is None and cue.line.bold
+            and (visible.endswith(("？", "?")) or _ASKS_THEN_STATES.search(visible) is not None))
+
+
+def _questions_in_bold(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """A bold question (``**从H100到B200，国产芯片追得上吗？**``) among labelled answers is the
+    interviewer's, not the end of the answer before it."""
     if not any(c.label for c in cues):
         return cues
     out = list(cues)
     for i, cue in enumerate(cues):
-        visible = cue.line.visible.strip()
-        if cue.label is None and cue.line.bold and visible.endswith(("？", "?")):
+        if asks_in_bold(cue):
             asker = _ASKER_PREFIX.match(cue.line.visible)
-            out[i] = dataclasses.replace(cue, label=dataclasses.replace(_ASKED, content=asker.end() if asker else 0))
+            out[i] = dataclasses.replace(cue, label=Label((_INTERVIEWER,), (), asker.end() if asker else 0))
     return tuple(out)
 
 

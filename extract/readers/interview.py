@@ -6,17 +6,14 @@ author) and the interviewee (named in the title or introduction).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Document, Transcript
 from . import reader
-from .dialogue import dialogue_cues
+from .dialogue import asks_in_bold, dialogue_cues
 from .labels import Label
 from .speakers import INTERVIEWEE_LABELS, INTERVIEWER_LABELS
 from .structure import Cue, assemble, shape_role
-
-_QUESTION_END = ("？", "?")
 
 
 def detect(text: str) -> float:
@@ -30,15 +27,8 @@ def detect(text: str) -> float:
     return 0.0
 
 
-# 你怎么看现在的价格战？电芯已经跌到0.4元一瓦时了。: a question, then the fact it rests on
-_ASKS_THEN_STATES = re.compile(r"[？?][^？?]{1,60}[。！!]$")
-
-
 def _bold_questions(cues: Sequence[Cue]):
-    for i, cue in enumerate(cues):
-        if cue.label is None and cue.line.bold and (cue.line.visible.endswith(_QUESTION_END)
-                                                    or _ASKS_THEN_STATES.search(cue.line.visible)):
-            yield i
+    return (i for i, cue in enumerate(cues) if asks_in_bold(cue))
 
 
 def _role(name: str) -> str:

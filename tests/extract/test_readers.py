@@ -1067,10 +1067,12 @@ def test_a_magazines_issue_line_is_no_title_and_a_surname_label_is_the_one_inter
 
 def test_an_unlabelled_bold_question_between_labelled_answers_is_the_interviewers():
     t = parse("文｜林静怡\n\n近日专访了李若川。\n\n**《硅基周刊》：你在英伟达待过七年，怎么看它的地位？**\n\n"
-              "李若川：CUDA是护城河。\n\n**国产芯片追得上吗？**\n\n李若川：推理上有机会。\n")
+              "李若川：CUDA是护城河。\n\n**国产芯片追得上吗？**\n\n李若川：推理上有机会。\n\n"
+              "**制造环节呢？台积电已经不能代工了。**\n\n李若川：中芯在追。\n")
     assert [(s, text) for (s,), text in turns(t)] == [
         ("林静怡", "你在英伟达待过七年，怎么看它的地位？"), ("李若川", "CUDA是护城河。"),
-        ("林静怡", "国产芯片追得上吗？"), ("李若川", "推理上有机会。")]
+        ("林静怡", "国产芯片追得上吗？"), ("李若川", "推理上有机会。"),
+        ("林静怡", "制造环节呢？台积电已经不能代工了。"), ("李若川", "中芯在追。")]  # a question, then what it rests on
 
 
 def test_a_dash_hands_the_word_to_the_other_of_two_speakers():
