@@ -1123,3 +1123,10 @@ def test_a_notes_latin_full_name_after_an_organisation_stays_whole():
     t = parse("主持人：下面提问。\n\n分析师（远山证券 Eric Zhang）：毛利率呢？\n\n韩立：会改善。\n\n"
               "分析师（远山证券 首席分析师 Tony Liu）：海外呢？\n\n韩立：三成。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "Eric Zhang", "韩立", "Tony Liu", "韩立"]
+
+
+def test_numbered_questions_and_a_students_label_after_a_lecture_are_turns_of_their_own():
+    t = parse("王立新：今天讲强化学习。我们实验室做了不少工作。\n\n主持人：感谢王老师。下面是提问环节。\n\n"
+              "提问1：王老师您好，强化学习能创造新能力吗？\n\n王立新：我认为主要是激发已有能力。\n\n"
+              "同学：老师，实验室还招实习生吗？\n\n王立新：招的。\n\n提问2：您怎么看Scaling Law？\n\n王立新：没有失效。\n")
+    assert [s for (s,), _ in turns(t)] == ["王立新", "主持人", "提问1", "王立新", "同学", "王立新", "提问2", "王立新"]
