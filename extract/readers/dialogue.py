@@ -35,7 +35,7 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
     it is a name and nothing else (``### 王芳`` over what she says)."""
     out = []
     for line in lines:
-        if line.heading:
+        if line.heading or line.bold and ":" not in line.visible and "：" not in line.visible:
             out.append(_heading_label(line))
             continue
         label = None if line.list_item else match_label(line.visible) or _bracketed_speaker(line.visible)
@@ -50,8 +50,15 @@ def _bracketed_speaker(visible: str) -> Label | None:
     return label if label is not None and all(speaker_shaped(name) for name in label.names) else None
 
 
+# 郑可欣（瑞柏生物 联合创始人兼CEO）: a name, and a note in brackets on who the person is
+_NOTED_NAME = re.compile(r"\s*(?P<name>[^（()）\n]+?)\s*(?:[（(][^（()）\n]{1,30}[)）])?\s*")
+
+
 def _heading_label(line: Line) -> Label | None:
-    name = line.visible.strip()
+    """A heading or a bold line that is a name alone (``### 王芳``, ``**王芳（瑞柏生物 CEO）**``) over
+    what the person says; the note in brackets stays in the text, where the label's note is read."""
+    match = _NOTED_NAME.fullmatch(line.visible)
+    name = match["name"] if match else ""
     if not (looks_like_a_name(name) or name in ROLE_LABELS):
         return None
     at = line.visible.index(name)

@@ -1130,3 +1130,13 @@ def test_numbered_questions_and_a_students_label_after_a_lecture_are_turns_of_th
               "提问1：王老师您好，强化学习能创造新能力吗？\n\n王立新：我认为主要是激发已有能力。\n\n"
               "同学：老师，实验室还招实习生吗？\n\n王立新：招的。\n\n提问2：您怎么看Scaling Law？\n\n王立新：没有失效。\n")
     assert [s for (s,), _ in turns(t)] == ["王立新", "主持人", "提问1", "王立新", "同学", "王立新", "提问2", "王立新"]
+
+
+def test_a_name_alone_on_a_bold_line_or_a_heading_with_a_note_on_who_it_is_opens_a_turn():
+    bold = parse("## 圆桌实录\n\n**陈思远**\n\n请各位谈谈ADC。\n\n**胡蔚然（启明创投 合伙人）**\n\n我认为ADC还有空间。\n\n"
+                 "**郑可欣 (瑞柏生物 CEO)**\n\n我们公司做双抗ADC。\n\n**陈思远**\n\n谢谢。\n")
+    headed = parse("### 陈思远\n\n请各位谈谈ADC。\n\n### Kevin Zhao\n\n我认为ADC还有空间。\n\n"
+                   "### 郑可欣（瑞柏生物 联合创始人兼CEO）\n\n我们公司做双抗ADC。\n\n### 陈思远\n\n谢谢。\n")
+    assert [s for (s,), _ in turns(bold)] == ["陈思远", "胡蔚然", "郑可欣", "陈思远"]
+    assert [s for (s,), _ in turns(headed)] == ["陈思远", "Kevin Zhao", "郑可欣", "陈思远"]
+    assert turns(bold)[2][1] == "我们公司做双抗ADC。"
