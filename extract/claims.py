@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from .chinese_names import HONORIFICS, SURNAME_POSTS, surname_of
 from .lookahead import led_by
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
-from .numbers import find_amounts
+from .numbers import BY_ALL_MEANS, find_amounts
 from .readers.speakers import HOST_LABELS
 
 # 预计, 我预测, 我们的预测, 我个人的预测 (not 它们的预测): led by 预, the speaker's own looked behind,
 # so that the patterns holding it stay as quick to search as literals
 _FORECAST_WORD = r"预(?:计|(?:(?<=我预)|(?<=我的预)|(?<=我们预)|(?<=我们的预)|(?<=个人的预))测)"
+# 别一上来就做人形, 我们千万别学: don't (not 别人, 别的, 别说)
+_DONT = r"(?:(?:^|(?<=[，,]))(?:一定|可)?|千万)别(?![人的说提处])"
 _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.AGREEMENT, r"我(?:们)?(?:(?!不)[^，,。；？！]){0,6}(?:同意|赞同|赞成|认同)", 3.0),
     (ClaimType.DISAGREEMENT, r"不(?:太|完全|是很|很)?(?:同意|认同|赞同)|部分(?:同意|认同|赞同)|反对|看法不太?一样|持保留意见|有不同(?:的)?(?:看法|意见)|"
@@ -33,9 +35,9 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到|"
                           + _FORECAST_WORD, 1.5),
     # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
-    (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|[\d一二两三四五六七八九十百千]+个?(?:万亿|亿|万)|\d+\s?倍)", 1.5),
+    (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?!" + BY_ALL_MEANS + r")(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|[\d一二两三四五六七八九十百千]+个?(?:万亿|亿|万)|\d+\s?倍)", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
-    (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要|(?:^|(?<=[，,]))(?:千万|一定|可)?别(?![人的说提处])", 1.5),
+    (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要|" + _DONT, 1.5),
     (ClaimType.JUDGEMENT, r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
     (ClaimType.PREDICTION, r"说不定|能够|可以|会[^议]|就会", 0.5),
     (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
@@ -108,7 +110,7 @@ _COUNT = re.compile(r"(?:有|了|是|到|达|共|超过|不到|将近|接近)\s?
 _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|意味着|说明|证明")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
 _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须|"
-                                   r"(?:^|(?<=[，,]))(?:千万|一定|可)?别(?![人的说提处])",  # 别一上来就做人形: don't
+                                   + _DONT,
                                    r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's
 # running order and the host's prompts, asserting nothing

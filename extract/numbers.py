@@ -55,10 +55,17 @@ _AMOUNT = led_by(
     r"|(?P<cn>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿])")
 
 
+# 千万不要, 千万别, 万万不能: "by all means", before a warning or a must, is no ten million
+BY_ALL_MEANS = r"(?:千万|万万)(?=不|别|要|记|注意|小心|莫|勿)"
+_BY_ALL_MEANS = re.compile(BY_ALL_MEANS)
+
+
 def find_amounts(text: str, start: int, end: int):
     """``(start, end, values)`` for each amount in ``text[start:end]``: ``20%以上`` → (20,),
     ``1-2个百分点`` → (1, 2), ``十三亿`` → (1.3e9,)."""
     for match in _AMOUNT.finditer(text, start, end):
+        if match["cn"] and (adverb := _BY_ALL_MEANS.match(text, match.start())) and adverb.end() == match.end():
+            continue
         if match["low"]:
             values = (float(match["low"]), float(match["high"]))
         elif match["one"]:

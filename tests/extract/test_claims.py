@@ -413,3 +413,9 @@ def test_a_question_put_to_one_speaker_by_name_is_answered_by_that_speaker():
     found = {q.text: q.answered_by for q in extract(parse_transcript(document_from_text(text, doc_id="t"))).questions}
     assert found["韩总先来？"] == (2,)
     assert found["刚才韩总提到出海，大家怎么看？"] == (6, 7)  # spoken about, not called on
+
+
+def test_by_all_means_dont_recommends_and_states_no_figure():
+    found = {c.text: c for c in claims("主持人：有什么建议？\n\n林晚秋：我们千万别学别人，一上来就砸钱投流。\n")}
+    claim = found["我们千万别学别人，一上来就砸钱投流。"]
+    assert claim.kind.value == "recommendation" and claim.amounts == ()

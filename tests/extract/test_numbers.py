@@ -23,3 +23,9 @@ def test_amounts_in_a_sentence():
 
     text = "能耗降低20%以上，准确率提升1-2个百分点，参数有十三亿。"
     assert [v for _, _, v in find_amounts(text, 0, len(text))] == [(20.0,), (1.0, 2.0), (1.3e9,)]
+
+
+def test_by_all_means_is_no_ten_million():
+    from talkgraph.extract.numbers import find_amounts
+    text = "千万不要砸钱，万万不能放弃，去年亏了三千万，两千万要投进去。"
+    assert [v for _, _, v in find_amounts(text, 0, len(text))] == [(3e7,), (2e7,)]
