@@ -26,7 +26,7 @@ from .mention_model import SOURCE as MODEL_SOURCE
 from .model import Kind, Mention, SpeakerKind
 from .organizations import INDUSTRY_SUFFIXES
 from .foreign_names import TRANSLITERATED
-from .resolve import FAMILIAR_PREFIXES, is_person_reference, name_span
+from .resolve import COMPANY_REFERENCES, FAMILIAR_PREFIXES, is_person_reference, name_span
 from .tokens import dictionary_tag, in_dictionary
 
 _MIN_CHARS = 2
@@ -44,7 +44,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         if span is None or m.kind is Kind.PERSON and is_person_reference(m.text):
             continue
         name = doc.text[span[0]:span[1]]
-        if len(name) >= _MIN_CHARS and name not in everyday_words():  # 苹果 the brand once is no reason elsewhere
+        # 苹果 the brand once is no reason elsewhere; 公司 refers to a company, no name of one
+        if len(name) >= _MIN_CHARS and name not in everyday_words() and name not in COMPANY_REFERENCES:
             names.setdefault(name, m)
     speaking = _speaking_people(doc)
     brands = _brands(mentions)

@@ -25,6 +25,8 @@ from .readers.speakers import ROLE_LABELS
 
 # the company forms an organisation's name is also said without: 百度公司 is 百度
 COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团")
+# the bare word for a company (现任公司董事, 本公司): a reference to the company the text last named
+COMPANY_REFERENCES = frozenset({"公司", "集团", "本公司", "本集团"})
 _ORG_TAILS = re.compile(f"(?:{'|'.join(COMPANY_FORMS)})$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
 
@@ -217,7 +219,9 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     same_person = {alias: strip_honorific(m.text) for alias, m in extraction.aliases if m.kind is Kind.PERSON}
     # an organisation's name in Latin letters (Lanxi Therapeutics of 澜溪医药（Lanxi Therapeutics）)
     same_organization = {alias: m.canonical or m.text for alias, m in extraction.aliases if m.kind is Kind.ORGANIZATION}
-    for mention in extraction.mentions:
+    text = extraction.transcript.document.text
+    named_company: Mention | None = None  # the organisation the paragraph named last
+    for mention in sorted(extraction.mentions, key=lambda m: m.start):
         if mention.kind is Kind.PERSON:
             person = _person_for(strip_honorific(mention.text), people)
             person = same_person.get(person, person)
@@ -225,11 +229,18 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
                 entity_of[mention] = entity_key(Kind.PERSON, person)
             else:
                 unresolved.append(mention)
+        elif mention.kind is Kind.ORGANIZATION and mention.text in COMPANY_REFERENCES:
+            if named_company is not None and "\n" not in text[named_company.end:mention.start]:
+                entity_of[mention] = entity_of[named_company]
+            else:
+                unresolved.append(mention)
         else:
             name = mention.canonical or short_forms.get(mention.text, mention.text)
             if mention.kind is Kind.ORGANIZATION:
                 name = same_organization.get(name, name)
             entity_of[mention] = entity_key(mention.kind, name)
+            if mention.kind is Kind.ORGANIZATION:
+                named_company = mention
     return entity_of, speaker_of, tuple(unresolved)
 
 

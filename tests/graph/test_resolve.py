@@ -146,3 +146,14 @@ def test_an_institutions_name_without_its_parent_is_the_longer_name_it_ends():
     corpus = resolve("主持人：欢迎。\n\n韩立新：我之前在北辰大学附属中山医院工作。中山医院的心内科很强。\n\n主持人：好。\n")
     orgs = labels(corpus, "Organization")
     assert set(orgs) == {"北辰大学附属中山医院"} and "中山医院" in orgs["北辰大学附属中山医院"].aliases
+
+
+def test_the_bare_word_for_a_company_is_the_company_the_paragraph_named_last():
+    corpus = resolve("周立新2022年和韩立群一起创办了澄川智能。韩立群现在担任公司CTO。\n\n"
+                     "主持人：公司发展得怎么样？\n\n周立新：还不错。\n\n主持人：好。\n")
+    orgs = labels(corpus, "Organization")
+    assert "公司" not in orgs and "公司" in orgs["澄川智能"].aliases
+    [document] = corpus.documents
+    assert [m.text for m in document.unresolved] == []
+    posts = {(document.key(r.person), r.title, document.key(r.organization)) for r in document.extraction.roles}
+    assert ("person/韩立群", "CTO", "organization/澄川智能") in posts
