@@ -358,7 +358,8 @@ _HEARSAY = re.compile(r"(?:我|我们)?(?:听到|听说过?)(?:一个|一种|有
 # 总结一下，大家普遍认为…: everyone present, whose view a chair sums up
 _EVERYONE = re.compile(r"(?:大家|与会(?:专家|嘉宾)|各位嘉宾)(?:普遍|基本上?|一致)?")
 # 也, 一直, 以前常, 有一次: how often or when someone said what follows
-_SAYING_WHEN = r"(?:也|还|就|都|曾经|曾|一直|经常|常|总是|总|当时|之前|以前|有一次|普遍)*"
+_SAYING_WHEN = (r"(?:也|还|又|就|都|曾经|曾|一直|经常|常|总是|总|当时|之前|以前|有一次|普遍|今年|去年|最近|前两天|前几天|"
+                r"昨天|上周|上个月|年初|(?:在|于)[^，,。！？!?]{1,10}?[上里中])*")  # 今年在发布会上说: when and where
 _SAYS = re.compile(_SAYING_WHEN + r"(?:说过?|讲过?|表示|认为|建议|提到过?|觉得|告诉我|"
                    r"的(?:看法|观点|说法|意思)(?:是|就是|跟))")
 _OF = re.compile(r"\s?的\s?")

@@ -419,3 +419,9 @@ def test_by_all_means_dont_recommends_and_states_no_figure():
     found = {c.text: c for c in claims("主持人：有什么建议？\n\n林晚秋：我们千万别学别人，一上来就砸钱投流。\n")}
     claim = found["我们千万别学别人，一上来就砸钱投流。"]
     assert claim.kind.value == "recommendation" and claim.amounts == ()
+
+
+def test_what_someone_said_at_a_time_or_a_place_is_reported():
+    texts = [c.text for c in claims("主持人：你怎么看？\n\n孔令杰：何总今年在发布会上说新系统要全国都能开。"
+                                    "雷军去年又说小米要做汽车。我觉得小米能做成。\n\n主持人：好。\n")]
+    assert texts == ["我觉得小米能做成。"]
