@@ -1,6 +1,7 @@
 """Other names the text gives a person: a nickname it introduces (``在微博上的名字叫“老师木”，这就是…袁进辉``
 → 老师木 names 袁进辉), or their name in the other script in brackets (``Emily Zhang（张雨桐）``); and an
-organisation's name in Latin letters in brackets after its Chinese one (``澜溪医药（Lanxi Therapeutics）``)."""
+organisation's name in Latin letters in brackets after its Chinese one (``澜溪医药（Lanxi Therapeutics）``), and
+the short name a text declares for it (``…股份有限公司（以下简称“澜芯微”）``)."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 
 from talkgraph.ontology import lexicon
 
+from .abbreviations import declared_abbreviations
 from .model import Kind, Mention, Transcript
 
 _NICKNAME = re.compile(r"(?:名字|网名|昵称|外号|绰号|花名|笔名|人称|艺名|ID)(?:就)?(?:叫做?|是|为|作)?\s?[“\"「'‘](?P<alias>[^”\"」'’]{1,12})[”\"」'’]")
@@ -19,6 +21,7 @@ def introduced_aliases(transcript: Transcript, mentions: tuple[Mention, ...]) ->
     yield from _nicknames(transcript, mentions)
     yield from _paired_names(transcript, mentions)
     yield from _organisation_glosses(transcript, mentions)
+    yield from declared_abbreviations(transcript, mentions)
 
 
 # 澜溪医药（Lanxi Therapeutics）, 中国电子信息产业集团（CEC）: an organisation's name in Latin letters in brackets
