@@ -425,3 +425,12 @@ def test_what_someone_said_at_a_time_or_a_place_is_reported():
     texts = [c.text for c in claims("主持人：你怎么看？\n\n孔令杰：何总今年在发布会上说新系统要全国都能开。"
                                     "雷军去年又说小米要做汽车。我觉得小米能做成。\n\n主持人：好。\n")]
     assert texts == ["我觉得小米能做成。"]
+
+
+def test_what_will_have_happened_by_a_year_or_is_likely_in_one_is_a_prediction():
+    kinds = {c.text: c.kind.value for c in claims(
+        "主持人：你怎么看？\n\n郑一凡：我们的估计是，到2028年，推理的算力会超过训练。我个人判断，毛利率有望在2027年下半年回升到四成。"
+        "到2020年，我们已经做到了盈亏平衡，我认为这很关键。\n\n主持人：好。\n")}
+    assert kinds["我们的估计是，到2028年，推理的算力会超过训练。"] == "prediction"
+    assert kinds["我个人判断，毛利率有望在2027年下半年回升到四成。"] == "prediction"
+    assert kinds["到2020年，我们已经做到了盈亏平衡，我认为这很关键。"] != "prediction"
