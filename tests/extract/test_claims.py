@@ -428,9 +428,14 @@ def test_what_someone_said_at_a_time_or_a_place_is_reported():
 
 
 def test_what_will_have_happened_by_a_year_or_is_likely_in_one_is_a_prediction():
-    kinds = {c.text: c.kind.value for c in claims(
-        "主持人：你怎么看？\n\n郑一凡：我们的估计是，到2028年，推理的算力会超过训练。我个人判断，毛利率有望在2027年下半年回升到四成。"
-        "到2020年，我们已经做到了盈亏平衡，我认为这很关键。\n\n主持人：好。\n")}
-    assert kinds["我们的估计是，到2028年，推理的算力会超过训练。"] == "prediction"
-    assert kinds["我个人判断，毛利率有望在2027年下半年回升到四成。"] == "prediction"
-    assert kinds["到2020年，我们已经做到了盈亏平衡，我认为这很关键。"] != "prediction"
+    said = ["我们的判断是，到2028年，推理的算力会超过训练。", "我个人判断，毛利率有望在2027年下半年回升到四成。",
+            "到2020年，我们已经做到了盈亏平衡，我认为这很关键。"]
+    kinds = {c.text: c.kind.value for s in said for c in claims(f"主持人：你怎么看？\n\n郑一凡：{s}\n\n主持人：好。\n")}
+    assert kinds[said[0]] == kinds[said[1]] == "prediction"
+    assert kinds[said[2]] != "prediction"
+
+
+def test_the_last_topic_the_first_question_and_a_meetings_end_are_no_claims():
+    texts = [c.text for c in claims("主持人：先问一个大家最关心的问题。最后聊一下无人出租车。你们觉得谁先盈利？\n\n"
+                                    "孟凡：最后说一下融资。我认为估值一定会翻倍。好，今天就到这，纪要我会发在群里。\n\n主持人：好。\n")]
+    assert texts == ["我认为估值一定会翻倍。"]
