@@ -73,6 +73,9 @@ _LATIN_FULL_NAME_TEXT = r"[A-Z][a-z]+ [A-Z][a-z]+"  # Alice Wang: a given name a
 _ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
 # 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
 _TRUE_NAME = DeferredPattern(rf"(?P<alias>[^\s（(）)，,。：:]{{1,8}})\s*[（(]\s*(?:本名|原名|真名)\s*[:：]?\s*(?P<name>{_HAN_RUN})")
+# 邵明远（以下简称“嘉宾A”）: the label a text declares for a person
+_DECLARED_LABEL = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*(?:以下|下文)?(?:简称|下称)(?:为)?\s*[:：]?\s*[“\"「]?"
+                                  r"(?P<alias>[^”\"」（()）,，\s]{1,8})[”\"」]?\s*[)）]")
 _PAREN_ALIAS = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
 # Jenny（李宏玮）, **Alex**（陈昊，节目主理人）, 小林（林思远）: a Latin name or a familiar form with the full
 # name in brackets, a description may follow
@@ -457,7 +460,8 @@ def _cast(intro: str) -> dict[str, str]:
 
 def _aliases(text: str, labels: list[str]) -> dict[str, str]:
     """Names the text gives a person who speaks under a label: ``李宏玮（Jenny）``,
-    ``陈家豪（英文名 Kevin）``, ``Jenny（李宏玮）``, ``人称红衣大叔的周鸿祎``, ``老K（本名柯文杰）``.  Only around each
+    ``陈家豪（英文名 Kevin）``, ``Jenny（李宏玮）``, ``人称红衣大叔的周鸿祎``, ``老K（本名柯文杰）``,
+    ``邵明远（以下简称“嘉宾A”）``.  Only around each
     label's occurrences, so the whole text is scanned for the labels alone."""
     out: dict[str, str] = {}
     for label in labels:
@@ -465,7 +469,7 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
             window = text[max(0, found.start() - 24):found.end() + 24]
             # the label itself with the name in brackets: 大北（王北辰）, 豆豆妈（周可心）, Emily Zhang（张逸岚）
             own = re.compile(rf"(?P<alias>{re.escape(label)})(?: [A-Z][a-z]+)?\**\s*[（(]\s*(?P<name>{_HAN_RUN})\s*[)），,]")
-            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED, _TRUE_NAME, own):
+            for pattern in (_PAREN_ALIAS, _PAREN_NAME, _CALLED, _TRUE_NAME, _DECLARED_LABEL, own):
                 for m in pattern.finditer(window):
                     if m["alias"] != label:
                         continue

@@ -1140,3 +1140,9 @@ def test_a_name_alone_on_a_bold_line_or_a_heading_with_a_note_on_who_it_is_opens
     assert [s for (s,), _ in turns(bold)] == ["陈思远", "胡蔚然", "郑可欣", "陈思远"]
     assert [s for (s,), _ in turns(headed)] == ["陈思远", "Kevin Zhao", "郑可欣", "陈思远"]
     assert turns(bold)[2][1] == "我们公司做双抗ADC。"
+
+
+def test_a_label_the_introduction_declares_for_a_person_is_that_persons():
+    t = parse("本期邀请到中金公司首席经济学家邵立远（以下简称“嘉宾A”）和基金经理贺晴（以下简称\"嘉宾B\"）。\n\n"
+              "主持人：今年经济怎么看？\n\n嘉宾A：我认为会稳中向好。\n\n嘉宾B：我同意。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "邵立远", "贺晴"]
