@@ -96,7 +96,7 @@ _SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|(?<!提)问|�
 _URL_REST = re.compile(r"^(?://|https?://|www\.)")
 # 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：; 管理层（刘建明）： is 刘建明
 _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|发言人|提问者|提问人|观众|听众|网友|受访者|管理层|投资者|分析师|评委|"
-               r"审判长|审判员|公诉人|(?:原告|被告|委托诉讼)?代理人|辩护人|证人|"
+               r"审判长|审判员|公诉人|(?:原告|被告|委托诉讼)?代理人|辩护人|证人|专家|陈述人|听证人|"
                r"问|答|Q|A|Host|Moderator|Guest)")
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")

@@ -1146,3 +1146,9 @@ def test_a_label_the_introduction_declares_for_a_person_is_that_persons():
     t = parse("本期邀请到中金公司首席经济学家邵立远（以下简称“嘉宾A”）和基金经理贺晴（以下简称\"嘉宾B\"）。\n\n"
               "主持人：今年经济怎么看？\n\n嘉宾A：我认为会稳中向好。\n\n嘉宾B：我同意。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "邵立远", "贺晴"]
+
+
+def test_a_hearings_role_label_with_the_name_in_brackets_is_that_persons_in_any_script():
+    t = parse("主持人：现在宣布听证会开始。\n\n专家（邝明远）：我认为草案总体可行。\n\n"
+              "专家（Linda Zhao）：谢谢。我从技术角度讲一点。\n\n陈述人（裴雨桐）：我补充一点。\n\n主持人：好。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "邝明远", "Linda Zhao", "裴雨桐", "主持人"]
