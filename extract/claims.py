@@ -23,10 +23,13 @@ from .readers.speakers import HOST_LABELS
 # 预计, 我预测, 我们的预测, 我个人的预测 (not 它们的预测): led by 预, the speaker's own looked behind,
 # so that the patterns holding it stay as quick to search as literals
 _FORECAST_WORD = r"预(?:计|(?:(?<=我预)|(?<=我的预)|(?<=我们预)|(?<=我们的预)|(?<=个人的预))测)"
+# agreeing with a view; not consent given (单独同意, 用户同意, 知情同意书), which a speaker may also call for
+AGREEING_VERB = (r"(?:(?<!单独)(?<!知情)(?<!书面)(?<!明示)(?<!征得)(?<!取得)(?<!用户)(?<!本人)(?<!家长)同意(?![书权])"
+                 r"|赞同|赞成|认同)")
 # 别一上来就做人形, 我们千万别学: don't (not 别人, 别的, 别说)
 _DONT = r"(?:(?:^|(?<=[，,]))(?:一定|可)?|千万)别(?![人的说提处])"
 _CUES: tuple[tuple[ClaimType, str, float], ...] = (
-    (ClaimType.AGREEMENT, r"我(?:们)?(?:(?!不)[^，,。；？！]){0,6}(?:同意|赞同|赞成|认同)", 3.0),
+    (ClaimType.AGREEMENT, r"我(?:们)?(?:(?!不)[^，,。；？！]){0,6}" + AGREEING_VERB, 3.0),
     (ClaimType.DISAGREEMENT, r"不(?:太|完全|是很|很)?(?:同意|认同|赞同)|部分(?:同意|认同|赞同)|反对|看法不太?一样|持保留意见|有不同(?:的)?(?:看法|意见)|"
                              r"有(?:一些|一点|些|点)?分歧", 3.0),
     (ClaimType.JUDGEMENT, r"我(?:个人|坚持|一直|始终|还是|也)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)|"

@@ -166,8 +166,14 @@ def _glued_name_start(tokens: Tokens, i: int) -> int:
     return start
 
 
+# 哈, 啊, 呀: a particle the segmenter may glue to the surname after it (不太同意哈|宋老师 cut 哈宋|老师)
+_PARTICLES = frozenset("哈啊呀嘛啦吧呢哦嗯噢哟诶欸")
+
+
 def _name_before(tokens: Tokens, i: int, speakers: frozenset[str]) -> int | None:
     prev, ps, pe = tokens[i - 1]
+    if len(prev) == 2 and prev[0] in _PARTICLES and prev[1] in lexicon.surnames():
+        return ps + 1
     if i >= 2 and tokens[i - 2][0] + prev in speakers:
         return tokens[i - 2][1]  # 韩|立新|教授: the speaker's whole name, not the given name alone
     if prev in speakers or any(n.endswith(prev) and len(prev) >= 2 for n in speakers):

@@ -21,7 +21,7 @@ from .lookahead import led_by, words_led_by_first_characters
 from .called_names import said_to_be_a_company
 from .deferred import DeferredPattern
 from .tables import Cell, Column, table_cells
-from .claims import voices_others
+from .claims import AGREEING_VERB, voices_others
 from .numbers import parse_chinese_number
 from .organizations import label_note
 
@@ -65,7 +65,7 @@ _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|�
 # 在Google实习, 在清华读博, 沃顿商学院MBA, 清华毕业
 _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
-_AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*(?:同意|赞同|赞成|认同)")
+_AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*" + AGREEING_VERB)
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法|部分)(?:同意|赞同|认同)|反对|反驳|"  # 部分同意: in part only
                        r"有(?:一点|一些|点|些)?不同(?:的)?(?:看法|意见|观点|想法)")  # 我有不同看法。
 # 我站启明这边: taking someone's side

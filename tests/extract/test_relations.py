@@ -876,3 +876,11 @@ def test_a_speaker_labels_note_gives_the_speakers_post_and_organisation():
     assert {("邓一凡", "首席分析师", "远山证券"), ("韩立", "首席财务官", None), ("梁越", "分析师", "北辰资本")} <= roles
     assert sum(1 for person, _, _ in roles if person == "邓一凡") == 1  # once, though two labels say it
     assert {("邓一凡", "worksFor", "远山证券"), ("梁越", "worksFor", "北辰资本")} <= relations
+
+
+def test_a_lawyer_called_by_surname_is_agreed_with_and_consent_asked_for_is_no_agreement():
+    from talkgraph.extract.model import Predicate
+    _, relations, _ = facts("主持人：草案规定要告知用户。\n\n鲁一鸣：我认为人脸信息必须取得用户的单独同意。\n\n"
+                            "裴雨桐：我同意鲁律师的看法。\n\n宋晓棠：我觉得学习机有用。\n\n许大宇：这个我不太同意哈宋老师。\n")
+    agreeing = {(s, p.name, o) for s, p, o in relations if p in (Predicate.AGREES_WITH, Predicate.DIFFERS_FROM)}
+    assert agreeing == {("裴雨桐", "AGREES_WITH", "鲁律师"), ("许大宇", "DIFFERS_FROM", "宋老师")}
