@@ -22,7 +22,7 @@ from ..model import BlockRole, Document, Transcript
 from . import reader
 from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
-from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name
+from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
 from .structure import Cue, assemble, shape_role
 
 _SHORT_EXCHANGE_LINES = 30
@@ -266,23 +266,29 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     labelled = [c for c in cues if c.label]
     first = next((i for i, c in enumerate(cues) if c.label), len(cues))
     out = list(cues)
-    lead_in = next(((i, m) for i, c in enumerate(cues[:first]) if (m := _SPEECH_LEAD_IN.search(c.line.visible))), None)
-    if lead_in is not None:  # 以下为雷总演讲实录：, then the speech unlabelled
-        at = next((i for i in range(lead_in[0] + 1, first) if not cues[i].line.heading), None)
-        speaker = lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])
+    speaker = None
+    lead_in = next(((i, m) for i, c in enumerate(cues) if c.label is None and (m := _SPEECH_LEAD_IN.search(c.line.visible))),
+                   None)
+    if lead_in is not None:  # 以下为雷总演讲实录：, then the speech unlabelled (a title line 陆知秋：… may stand above)
+        until = next((i for i in range(lead_in[0] + 1, len(cues)) if cues[i].label), len(cues))
+        at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading), None)
+        speaker = (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])  # 大家好，我是陆知秋: the talk's own words
+                   or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
         if at is not None and speaker:
             out[at] = Cue(cues[at].line, Label((speaker,), (), 0))
     named = next((i for i, c in enumerate(cues[:first]) if _LECTURER.search(c.line.visible)), None)
-    if named is None or not labelled or not any(_asking(n) for c in labelled for n in c.label.names):
+    if named is None and speaker is None or not labelled or not any(_asking(n) for c in labelled for n in c.label.names):
         return tuple(out)
-    opening = next((i for i in range(named + 1, first) if _TALK_OPENING.match(cues[i].line.visible)), None)
+    lecturer = _LECTURE_LABEL if named is not None else Label((speaker,), (), 0)
+    opening = next((i for i in range(named + 1, first) if _TALK_OPENING.match(cues[i].line.visible)), None) \
+        if named is not None else None
     if opening is not None:
-        out[opening] = Cue(cues[opening].line, _LECTURE_LABEL)
+        out[opening] = Cue(cues[opening].line, lecturer)
     for i in range(1, len(cues)):
         asked = cues[i - 1].label
         if (cues[i].label is None and asked and all(_asking(n) for n in asked.names)
                 and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
-            out[i] = Cue(cues[i].line, _LECTURE_LABEL)
+            out[i] = Cue(cues[i].line, lecturer)
     return tuple(out)
 
 

@@ -241,7 +241,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if label in INTERVIEWER_LABELS:
         author = _author(evidence)
         return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
-    named = _self_introduced(own, labels)
+    named = self_introduced(own, labels)
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
         return named, SpeakerKind.PERSON
     if is_reporter(label):
@@ -392,7 +392,7 @@ def _name_shaped(label: str) -> bool:
 _SELF_INTRO_AS = DeferredPattern(r"我是\s?(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
 
 
-def _self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
+def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
     for m in _SELF_INTRO_AS.finditer(own):
         run = m["run"]
         for size in (3, 2):

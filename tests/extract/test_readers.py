@@ -1152,3 +1152,11 @@ def test_a_hearings_role_label_with_the_name_in_brackets_is_that_persons_in_any_
     t = parse("主持人：现在宣布听证会开始。\n\n专家（邝明远）：我认为草案总体可行。\n\n"
               "专家（Linda Zhao）：谢谢。我从技术角度讲一点。\n\n陈述人（裴雨桐）：我补充一点。\n\n主持人：好。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "邝明远", "Linda Zhao", "裴雨桐", "主持人"]
+
+
+def test_a_talk_whose_lead_in_names_no_one_is_the_speakers_who_introduces_himself_and_answers_the_audience():
+    t = parse("科学 > 演讲\n\n韩知远：我在一条鱼身上看了十年\n\n韩知远，东湖实验室研究员。\n\n以下为演讲实录：\n\n"
+              "大家好，我是韩知远，我是研究衰老的。\n\n我们发现了一个基因。\n\n观众提问：您会后悔吗？\n\n不后悔。科学家最重要的是信誉。\n")
+    said = turns(t)
+    assert [s for (s,), _ in said][-3:] == ["韩知远", "观众提问", "韩知远"]
+    assert said[-3][1].startswith("大家好，我是韩知远") and said[-1][1].startswith("不后悔")
