@@ -135,6 +135,8 @@ def _headline_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> l
     """``远见智驾贺志强：端到端不是终点`` atop a page, its date or byline below: a headline quoting the
     person, no turn of theirs (a turn says a sentence; a headline ends without one)."""
     shown = [i for i, line in enumerate(lines) if line.visible.strip()]
+    while shown and labels[shown[0]] is None and shape_role(lines[shown[0]]) is BlockRole.FURNITURE:
+        shown = shown[1:]  # a breadcrumb above it (一席 > 演讲 > 科学)
     if not shown or labels[shown[0]] is None:
         return labels
     first = lines[shown[0]]
@@ -147,6 +149,24 @@ def _headline_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> l
     return out
 
 
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|—{2,})\s*$")
+_FIELD = re.compile(r"^[^：:\s]{1,10}\s*[：:]")
+
+
+def _header_fields_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
+    """``访谈人：产品经理 许嘉宁`` / ``受访者：…负责人`` / ``项目：…`` on lines of their own above a rule
+    (``---``), with the questions and answers below it: the record's header fields, no turns.  A field
+    block is lines one below the other with no blank line between, three of them at least."""
+    rule = next((i for i, line in enumerate(lines) if _RULE.match(line.visible)), None)
+    if rule is None or not any(labels[rule + 1:]) or not any(labels[:rule]):
+        return labels
+    fields = [i for i in range(rule) if _FIELD.match(lines[i].visible)]
+    adjacent = {i for i in fields if any(j in fields and abs(lines[j].number - lines[i].number) == 1 for j in (i - 1, i + 1))}
+    if len(adjacent) < 3:
+        return labels
+    return [None if i in adjacent else label for i, label in enumerate(labels)]
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -156,7 +176,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=4)  # detection by two readers and the parse read the same text
 def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     lines = split_lines(text)
-    labels = _headline_unlabelled(lines, candidate_labels(lines))
+    labels = _header_fields_unlabelled(lines, _headline_unlabelled(lines, candidate_labels(lines)))
     speakers = supported_speakers(text, lines, labels)
     if speakers:
         lines, labels = split_fused_labels(text, lines, labels, speakers)

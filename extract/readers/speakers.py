@@ -64,7 +64,8 @@ _INTRO_CUE = (rf"(?:{_POST_CUE}|"
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 # 韩东，灵犀机器人联合创始人兼CEO。: a biography opening with the name, then the posts
 _BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})[，,](?=[^。\n]{{0,30}}?{_POST_CUE})")
-_ASKING_ROLES = ("作者", "记者", "主持人", "主持", "主编", "编辑", "撰文", "采访")
+_INTERVIEWING_ROLES = ("访谈人", "访谈者", "采访人", "采访者")  # a record's field naming who asked (访谈人：产品经理 许嘉宁)
+_ASKING_ROLES = ("作者", "记者", "主持人", "主持", "主编", "编辑", "撰文", "采访") + _INTERVIEWING_ROLES
 _ASKER_NAME = DeferredPattern(rf"(?:{'|'.join(_ASKING_ROLES)})\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TITLE_NAME = DeferredPattern(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
@@ -238,8 +239,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
             opening = "\n".join(_own_words(evidence).values())
             person = _interviewee("", opening, _introduced("", opening), _author(evidence))
         return (person, SpeakerKind.PERSON) if person else (label, SpeakerKind.UNNAMED)
-    if label in INTERVIEWER_LABELS:
-        author = _author(evidence)
+    if label in INTERVIEWER_LABELS:  # the byline's author, or the one a field names (访谈人：产品经理 许嘉宁)
+        author = _author(evidence) or next(iter(_named_on_role_lines(_INTERVIEWING_ROLES, intro)), None)
         return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
     named = self_introduced(own, labels)
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
@@ -436,6 +437,9 @@ def _introduced(title: str, text: str) -> list[str]:
                            (_PAREN_ALIAS, text)):
         for m in pattern.finditer(where):
             run = m["name"]
+            some = run.find("某", 1)
+            if 0 < some < len(run) - 1 and run[some + 1] != "某":
+                continue  # 华南某连锁品牌, 北京某公司: a determiner before what it is, naming no one (张某 does)
             for size in (3, 2):
                 if (len(run) >= size and is_han_name(run[:size])
                         and (pattern is not _TITLE_NAME or _run_opens_a_word(where, m.start("name"))

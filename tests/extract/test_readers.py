@@ -1160,3 +1160,10 @@ def test_a_talk_whose_lead_in_names_no_one_is_the_speakers_who_introduces_himsel
     said = turns(t)
     assert [s for (s,), _ in said][-3:] == ["韩知远", "观众提问", "韩知远"]
     assert said[-3][1].startswith("大家好，我是韩知远") and said[-1][1].startswith("不后悔")
+
+
+def test_a_records_header_fields_above_a_rule_are_no_turns_and_name_the_interviewer():
+    t = parse("用户访谈纪要 #03\n\n项目：会员系统需求调研\n访谈人：产品经理 陶嘉言\n记录：梁晨\n"
+              "受访者：华东某连锁咖啡品牌数字化负责人\n受访者所在公司：沐川咖啡\n\n---\n\n"
+              "Q: 先介绍一下您负责哪些工作？\n\nA: 我负责整个数字化中心。\n\nQ: 为什么选择我们？\n\nA: 价格合适。\n")
+    assert [s for (s,), _ in turns(t)] == ["陶嘉言", "A", "陶嘉言", "A"]
