@@ -23,7 +23,7 @@ from . import reader
 from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
-from .structure import Cue, assemble, shape_role
+from .structure import RULE, Cue, assemble, shape_role
 
 _SHORT_EXCHANGE_LINES = 30
 _SENTENCE_END = "。！？!?…~～」”\"）)."
@@ -149,7 +149,6 @@ def _headline_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> l
     return out
 
 
-_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|—{2,})\s*$")
 _FIELD = re.compile(r"^[^：:\s]{1,10}\s*[：:]")
 
 
@@ -157,7 +156,7 @@ def _header_fields_unlabelled(lines: Sequence[Line], labels: list[Label | None])
     """``访谈人：产品经理 许嘉宁`` / ``受访者：…负责人`` / ``项目：…`` on lines of their own above a rule
     (``---``), with the questions and answers below it: the record's header fields, no turns.  A field
     block is lines one below the other with no blank line between, three of them at least."""
-    rule = next((i for i, line in enumerate(lines) if _RULE.match(line.visible)), None)
+    rule = next((i for i, line in enumerate(lines) if RULE.match(line.visible)), None)
     if rule is None or not any(labels[rule + 1:]) or not any(labels[:rule]):
         return labels
     fields = [i for i in range(rule) if _FIELD.match(lines[i].visible)]

@@ -16,7 +16,7 @@ from . import reader
 from .dialogue import dashed_turns
 from .labels import TIME, Label, match_bracketed_label, match_label
 from .lines import split_lines
-from .structure import Cue, assemble, is_notice, is_stage_direction
+from .structure import RECORD_SECTION, Cue, assemble, is_notice, is_stage_direction
 
 
 def _timed_label(visible: str) -> Label | None:
@@ -65,6 +65,8 @@ def meeting_cues(text: str) -> list[Cue]:
             cues.append(Cue(line, label, None if label.clock else label.time))
             in_segment = True
         else:
+            if RECORD_SECTION.match(line.visible):
+                in_segment = False  # 待办事项：, the record's own items below: no one's speech
             aside = is_notice(line.visible) or is_stage_direction(line.visible)
             cues.append(Cue(line, continues=in_segment and not aside))
     return cues

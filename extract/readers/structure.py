@@ -69,7 +69,7 @@ _MAX_NOTICE_CHARS = 120
 _END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:本期完|全文完|（完）|\(完\))[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|"
                          r"智能纪要|AI\s?纪要|智能摘要|AI\s?摘要|AI\s?总结|会议纪要|会议摘要)\s*[:：]?\s*$",
                          re.IGNORECASE)
-_RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
+RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
 # ————— 2024-05-01 —————: a chat export's divider between days
 _DAY_DIVIDER = re.compile(r"^\s*[-—–=]{2,}\s*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?\s*[-—–=]{2,}\s*$")
 # [音乐], （掌声）, (笑), 【会议结束】 alone on a line: a sound or a stage direction, not what anyone says
@@ -79,6 +79,9 @@ _PAUSE_ENDS = ("结束", "暂停", "中断", "休息")
 _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20}){1,5}$")
 _MAX_LABEL_CHARS = 6
 _NOTE = re.compile(r"^注\s*[:：]")
+# 待办事项：, 会议结论：, Action items: a meeting record's section after the talk, its items below
+RECORD_SECTION = re.compile(r"^(?:待办事项|待办|行动项|会议结论|会议决议|会议决定|后续安排|下一步计划|下一步|遗留问题|"
+                             r"Action [Ii]tems|Next [Ss]teps|TODO|To-?dos?)\s*[:：]?\s*$")
 # 编者按：…, 编辑手记：…: the editor's own words about the conversation, before it or after its last turn
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]")
 _MAX_FURNITURE_CHARS = 40
@@ -218,8 +221,10 @@ def _furniture(text: str) -> bool:
 def shape_role(line: Line) -> BlockRole | None:
     """The role a line without a speaker label has by its shape, or None for running text."""
     text = line.visible
-    if not text.strip() or _RULE.match(text) or is_stage_direction(text):  # nothing anyone says: an
+    if not text.strip() or RULE.match(text) or is_stage_direction(text):  # nothing anyone says: an
         return BlockRole.FURNITURE  # image, a rule, markup alone, a sound
+    if RECORD_SECTION.match(text):  # the record's own section, which ends the turn before it
+        return BlockRole.METADATA
     if line.heading or _EPISODE_TITLE.match(text) and len(text) <= 2 * _MAX_HEADING_CHARS:
         return BlockRole.HEADING
     if cast_line(text) or _EDITORS_NOTE.match(text):  # 嘉宾：王雪，栖云科技CEO introduces the people who speak below

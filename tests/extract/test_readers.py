@@ -1167,3 +1167,12 @@ def test_a_records_header_fields_above_a_rule_are_no_turns_and_name_the_intervie
               "受访者：华东某连锁咖啡品牌数字化负责人\n受访者所在公司：沐川咖啡\n\n---\n\n"
               "Q: 先介绍一下您负责哪些工作？\n\nA: 我负责整个数字化中心。\n\nQ: 为什么选择我们？\n\nA: 价格合适。\n")
     assert [s for (s,), _ in turns(t)] == ["陶嘉言", "A", "陶嘉言", "A"]
+
+
+def test_a_meetings_action_items_after_the_last_turn_are_the_records_not_the_speakers():
+    for text in ("周启航 00:00:01\n大家好，今天讨论供应商。\n\n孟凡 00:01:10\n我觉得绿的谐波更好。\n\n"
+                 "周启航 00:02:00\n好，今天就到这。\n\n待办事项：\n1. 孟凡：评估来料检验\n2. 王磊：联系顺丰\n",
+                 "周启航：大家好，今天讨论供应商。\n\n孟凡：我觉得绿的谐波更好。\n\n周启航：好，今天就到这。\n\n"
+                 "Action items:\n- 孟凡：评估来料检验\n- 王磊：联系顺丰\n"):
+        said = turns(parse(text))
+        assert [s for (s,), _ in said] == ["周启航", "孟凡", "周启航"] and said[-1][1] == "好，今天就到这。"
