@@ -178,13 +178,16 @@ _WHILE_THERE = re.compile(r"\s?(?:工作|任职|上班)?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 # 在X待了四年, 在X做过五年博士后: a stint there, told as done (not 已经做了九年, still going on)
-_STINT = re.compile(r"\s?(?:待|呆|干|做|工作)(?:了|过)\s?(?:整整|差不多|大概|将近|近)?[\d一二两三四五六七八九十]+(?:多)?年")
+_STINT = re.compile(r"\s?(?:待|呆|干|做|工作)(?:了|过)\s?(?:整整|差不多|大概|将近|近)?[\d一二两三四五六七八九十]+(?:多)?年|"
+                    # 在华为海思负责过昇腾, 在逸仙电商做过产品总监: a post held there, told as done
+                    r"\s?(?:干|待|呆|工作|任职|负责|担任|实习)过|\s?做过(?=[^，,。；;]{0,8}?(?:年|总监|经理|工程师|负责人|总裁|研究员|主管))")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
-_ROLE_VERB = re.compile(r"\s?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来)|目前|现在)?\s?(?:现任|是|担任|任)")
+_ROLE_VERB = re.compile(r"\s?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前)|目前|现在)?\s?(?:现任|是|担任|任)")
 # 我是说…, 我是觉得…: 是 stressing what follows, naming no post
 _STRESSED = r"说|讲|指|想|觉得|认为|希望|因为"
 # a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
-_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来)|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
+_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前)|目前|现在)?\s?"
+                          r"(?P<verb>现任|是|担任|任)"
                           rf"(?!\s?(?:来自|{_STRESSED}))")
 _COMMA = re.compile(r"[，,；;]")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
@@ -683,11 +686,13 @@ class _SentenceReader:
         a role verb opening a clause, said of the speaker (我) or of who the sentence is about."""
         starts = [sentence.start] + [m.end() for m in _COMMA.finditer(self.text, sentence.start, sentence.end)]
         for clause in filter(None, (_CLAUSE_ROLE.match(self.text, at, sentence.end) for at in starts)):
-            if clause["verb"] == "是" and (not clause["me"] or clause.group().strip() == "我是"):
-                continue  # 是一个…: no role without its subject; 我是… is an introduction's (``_INTRO``)
+            if clause["verb"] == "是" and (not (clause["me"] or clause["former"]) or clause.group().strip() == "我是"):
+                continue  # 是一个…: no role without its subject or a time (离职前是…); 我是… is an introduction's (``_INTRO``)
             subject = self.speaker(sentence) if clause["me"] else self.subject_before(sentence, clause.start("verb"))
             if subject is not None and not any(m.kind is Kind.PERSON and m.end == clause.start() for m in sentence.mentions):
-                yield from self._role_after(sentence, subject, clause.end(), orgs, bool(clause["former"]))
+                roles = self._role_after(sentence, subject, clause.end(), orgs, bool(clause["former"]))
+                bare_is = clause["verb"] == "是" and not clause["me"]  # 离职前是百度的…: a post somewhere named
+                yield from (r for r in roles if not bare_is or r.organization is not None)
 
     def _table_row_role(self, sentence: Sentence) -> Iterator[RoleStatement]:
         """``| 陈立峰 | 盒马 | 副总裁 |`` under ``| 姓名 | 公司 | 职务 |``: the person of the row holds the

@@ -884,3 +884,12 @@ def test_a_lawyer_called_by_surname_is_agreed_with_and_consent_asked_for_is_no_a
                             "裴雨桐：我同意鲁律师的看法。\n\n宋晓棠：我觉得学习机有用。\n\n许大宇：这个我不太同意哈宋老师。\n")
     agreeing = {(s, p.name, o) for s, p, o in relations if p in (Predicate.AGREES_WITH, Predicate.DIFFERS_FROM)}
     assert agreeing == {("裴雨桐", "AGREES_WITH", "鲁律师"), ("许大宇", "DIFFERS_FROM", "宋老师")}
+
+
+def test_a_post_told_as_held_or_held_before_leaving_is_a_former_one():
+    _, relations, roles = facts("主持人：介绍一下。\n\n许言：李明之前在英伟达做了七年架构师，后来在华为海思负责过芯片，"
+                                "2021年创办了燧芯科技。周嘉禾2016年加入字节跳动，离职前是百度的产品副总裁。\n\n李明：对。\n")
+    former = {(s, o) for s, p, o in relations if p.name == "FORMERLY_AT"}
+    assert {("李明", "英伟达"), ("李明", "海思"), ("周嘉禾", "百度")} <= former
+    assert ("李明", "海思") not in {(s, o) for s, p, o in relations if p.name == "WORKS_FOR"}
+    assert ("周嘉禾", "产品副总裁", "百度") in roles
