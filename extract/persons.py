@@ -133,6 +133,8 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             if word == "总" and i + 1 < len(tokens) and tokens[i + 1][0] in ("的", "体", "结", "之", "共", "部"):
                 continue
+            if i + 1 < len(tokens) and tokens[i + 1][0].startswith(_FIRM_WORDS):
+                continue  # 金杜|律师|事务所: the firm's name, no one addressed
             name_start = _name_before(tokens, i, speakers)
             if name_start is not None:
                 yield Candidate(name_start, e, Kind.PERSON, para.turn_index)
@@ -166,6 +168,7 @@ def _glued_name_start(tokens: Tokens, i: int) -> int:
     return start
 
 
+_FIRM_WORDS = ("事务所", "协会", "学会", "工作室", "集团")  # after 律师, 医生: a firm's or body's name
 # 哈, 啊, 呀: a particle the segmenter may glue to the surname after it (不太同意哈|宋老师 cut 哈宋|老师)
 _PARTICLES = frozenset("哈啊呀嘛啦吧呢哦嗯噢哟诶欸")
 
@@ -276,7 +279,8 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             name = text[span[0]:span[1]]
             if (_is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name)
-                    or name[1] == name[0] or address_runs_on(name)):  # 谢谢贺总, 常常想: a doubled character
+                    or name[1] == name[0] or address_runs_on(name)  # 谢谢贺总, 常常想: a doubled character
+                    or name[-1] in _NOUN_ENDINGS and len(name) > 2):
                 continue
             if _NUMBER_ENDS.search(text, max(0, span[0] - 2), span[0]):
                 continue  # 1.2吉瓦时, 五个吉瓦时: what a number measures or counts, whatever its first character
@@ -289,6 +293,8 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             yield Candidate(s, e, Kind.PERSON, turn)
 
 
+# 陈述人, 车规级, 程序员: a word made with a noun's ending, which given names do not end with
+_NOUN_ENDINGS = frozenset("人者员级性化型式率制")
 _NUMBER_ENDS = re.compile(r"(?:\d|[一二三四五六七八九十百千万亿两]|[一二三四五六七八九十两几]个)$")
 
 

@@ -211,3 +211,20 @@ def test_what_a_number_measures_is_no_name_however_often_it_recurs():
     text = ("主持人：装机多少？\n\n陶然：项目里装了1.2吉瓦时。明年至少会有五个吉瓦时。"
             "到2030年会超过一千五百吉瓦时。\n\n主持人：好。\n")
     assert "吉瓦时" not in people(text)
+
+
+def test_a_recurring_word_with_a_nouns_ending_after_a_surname_is_no_name():
+    from talkgraph.extract import document_from_text, extract, parse_transcript
+    text = ("主持人：请各位陈述人发言。3号陈述人请讲。\n\n裴雨桐：我们做车规级芯片，车规级产品要求很高。陈述人的意见很重要。\n\n"
+            "主持人：好。\n")
+    people = {m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
+              if m.kind.value == "Person"}
+    assert not people & {"陈述人", "车规级"}
+
+
+def test_a_law_firms_name_before_its_lawyers_word_is_no_one_addressed():
+    from talkgraph.extract import document_from_text, extract, parse_transcript
+    text = "主持人：请介绍一下。\n\n裴雨桐：他是北京市金朗律师事务所律师，这是我的同事王律师。\n\n主持人：好。\n"
+    people = {m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
+              if m.kind.value == "Person"}
+    assert "王律师" in people and "金朗" not in people and "金朗律师" not in people
