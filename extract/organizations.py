@@ -230,7 +230,9 @@ def _joined_start(tokens: Sequence[Token], i: int, suffix: _Suffix) -> int:
     left, chars = i, len(tokens[i].word)
     company = suffix.text in _COMPANY_SUFFIXES
     while (left > 0 and i - left < _MAX_LEFT_TOKENS and chars + len(tokens[left - 1].word) <= _MAX_CHARS
-           and not (suffix.text in _BRAND_HEADS and tokens[left - 1].word in _COMPANY_SUFFIXES)  # SaaS公司|帆迅科技
+           # SaaS公司|帆迅科技, 初创企业|青禾视觉科技有限公司: the kind of company before its name
+           and not (suffix.text in _BRAND_HEADS and tokens[left - 1].word in _COMPANY_KINDS
+                    or company and tokens[left - 1].word in _KIND_OF_COMPANY)
            and (_can_join(tokens, left - 1) or company and _can_join_company(tokens, left - 1))):
         left -= 1
         chars += len(tokens[left].word)
@@ -302,6 +304,9 @@ _UNIT_SUFFIX_AT_END = re.compile(f"(?:{_UNIT_SUFFIX.pattern})$")
 # spares the two pattern searches for most words of a paragraph
 _SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + INDUSTRY_SUFFIXES + _UNIT_SUFFIXES)
 _NOT_UNITS = lexicon.words("not_units")
+# a word that says what a company is, before its name; 集团 in a company's name is its own: 长丰(集团)股份有限公司
+_COMPANY_KINDS = frozenset({"公司", "有限公司", "有限责任公司", "股份有限公司", "集团", "企业"})
+_KIND_OF_COMPANY = frozenset({"公司", "企业"})
 _CLASSIFIERS = frozenset({"部", "处"})  # units that after a number count things: 15部小说, 3处房产
 _NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
 _COMPANY_ITSELF = led_by(  # led by its first characters (``lookahead``): it opens with look-behinds
@@ -625,6 +630,10 @@ def _can_join(tokens, k: int) -> bool:
         return False
     if tag in _JOINING_NON_NOUNS and k + 1 < len(tokens) and dictionary_tag(tokens[k + 1][0]) in ("nt", "j"):
         return False  # 咨询 + 建设银行, 前述 + 建设银行: a verb or a phrase before a whole organisation
+    if (tag == "n" and k + 1 < len(tokens) and len(tokens[k + 1][0]) >= 4 and dictionary_tag(tokens[k + 1][0]) == "nt"
+            and not ends_as_organization(word)):
+        return False  # 报告|人为 + 上海交通大学, 博士|就读于 + 中国科学院: a common noun before a whole organisation's
+        # name (盛京|银行 + 北京分行: an organisation, then its branch)
     if tag is None or tag[0] in "nj" or tag in _JOINING_NON_NOUNS:
         return True
     # a brand right after a place name, whatever its part of speech (湖北 + 远航 + …公司)

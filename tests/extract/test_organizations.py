@@ -329,3 +329,17 @@ def test_a_copula_the_segmenter_glued_to_a_name_before_an_organisation_opens_no_
 
 def test_a_kind_of_company_before_a_brand_is_no_part_of_its_name():
     assert orgs("她现任跨境SaaS公司帆迅科技创始人。") == ["帆迅科技"]  # not 公司帆迅科技
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("本期报告人为上海交通大学人工智能研究院副教授郑一凡。", "上海交通大学人工智能研究院", "报告人为上海交通大学人工智能研究院"),
+    ("他博士就读于中国科学院，后来去了美国。", "中国科学院", "博士就读于中国科学院"),
+    ("本地初创企业青禾视觉科技有限公司创始人欧阳策。", "青禾视觉科技有限公司", "初创企业青禾视觉科技有限公司"),
+])
+def test_words_before_a_whole_name_or_saying_what_a_company_is_are_no_part_of_it(text, name, not_name):
+    found = orgs(text)
+    assert name in found and not_name not in found
+
+
+def test_a_hall_is_no_government_department():
+    assert not any(n.endswith("厅") for n in orgs("讲座地点在清华大学FIT楼多功能厅。"))
