@@ -225,6 +225,10 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     honorific = _LATIN_HONORIFIC.match(label)
     if honorific and _LATIN_FULL_NAME.match(label[honorific.end():]):  # Dr. Li Na is Li Na
         return label[honorific.end():], SpeakerKind.PERSON
+    if honorific:  # Dr. Tan is the one the introduction names Dr. Tan Wei Ling
+        named = _latin_names_with(label[honorific.end():], intro)
+        if len(named) == 1:
+            return named.pop(), SpeakerKind.PERSON
     titled = _TITLED.match(label)
     if titled and is_han_name(titled["name"]):  # 李开复博士 is 李开复
         return titled["name"], SpeakerKind.PERSON
@@ -268,8 +272,29 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
 _HOSTED_BY = DeferredPattern(r"由[^，,。；;\n]{0,24}?(?P<name>[\u3400-\u9fff]{2,3}?)(?:老师|教授|博士|女士|先生)?主持")
 
 
+_LATIN_NAME_RUN = DeferredPattern(r"\b[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,3}")
+_MODERATED_BY = DeferredPattern(r"\b(?:moderated|hosted|chaired) by (?P<name>[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})")
+
+
+def _latin_names_with(part: str, intro: str) -> set[str]:
+    """The full names in Latin letters the introduction gives that hold ``part`` as a word (Tan →
+    Tan Wei Ling), a title before them left out."""
+    found = set()
+    for m in _LATIN_NAME_RUN.finditer(intro):
+        words = m.group().split()
+        while words and _LATIN_HONORIFIC.fullmatch(words[0] + " "):
+            words = words[1:]
+        if len(words) >= 2 and part in words:
+            found.add(" ".join(words))
+    return found
+
+
 def _hosted_by(intro: str) -> str | None:
-    """``本次直播由健康时报网编辑王可主持``: the one the introduction says hosts, by the name before 主持."""
+    """``本次直播由健康时报网编辑王可主持``, ``The panel was moderated by Kelvin Cheung``: the one the
+    introduction says hosts, by the name before 主持 or after ``moderated by``."""
+    english = _MODERATED_BY.search(intro)
+    if english is not None:
+        return english["name"]
     hosted = _HOSTED_BY.search(intro)
     if hosted is None:
         return None

@@ -1176,3 +1176,11 @@ def test_a_meetings_action_items_after_the_last_turn_are_the_records_not_the_spe
                  "Action items:\n- 孟凡：评估来料检验\n- 王磊：联系顺丰\n"):
         said = turns(parse(text))
         assert [s for (s,), _ in said] == ["周启航", "孟凡", "周启航"] and said[-1][1] == "好，今天就到这。"
+
+
+def test_an_english_panels_title_and_surname_label_and_its_moderator_are_the_people_the_introduction_names():
+    t = parse("The panel was moderated by Kelvin Chan, editor of Asia Review. Panelists were Dr. Lim Wei Ming, "
+              "Chief Data Officer of OCBC Bank, and Jane Wong of HSBC.\n\n"
+              "Moderator: Good afternoon. Dr. Lim, let's begin with you.\n\nDr. Lim: Thank you, Kelvin. We use AI daily.\n\n"
+              "Jane Wong: I agree with Dr. Lim.\n\nModerator: Thank you both.\n")
+    assert [s for (s,), _ in turns(t)] == ["Kelvin Chan", "Lim Wei Ming", "Jane Wong", "Kelvin Chan"]
