@@ -157,3 +157,11 @@ def test_the_bare_word_for_a_company_is_the_company_the_paragraph_named_last():
     assert [m.text for m in document.unresolved] == []
     posts = {(document.key(r.person), r.title, document.key(r.organization)) for r in document.extraction.roles}
     assert ("person/韩立群", "CTO", "organization/澄川智能") in posts
+
+
+def test_a_chairman_and_a_board_secretary_addressed_by_surname_resolve_to_them():
+    corpus = resolve("主持人：欢迎董事长陆振华、董事会秘书张晓岚。\n\n投资者：张董秘你好，请问陆董，今年业绩怎么样？古董生意呢？\n\n"
+                     "陆振华：今年营收增长了两成。\n\n张晓岚：补充一下。\n")
+    people = labels(corpus, "Person")
+    assert "陆董" in people["陆振华"].aliases and "张董秘" in people["张晓岚"].aliases
+    assert not {"陆董", "张董秘", "古董"} & set(people)
