@@ -18,6 +18,7 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .lookahead import led_by
 from .model import Kind, SpeakerKind
+from .readers.labels import NUMBERED_SPEAKER
 from .readers.speakers import ROLE_LABELS
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
@@ -80,8 +81,11 @@ def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     which in the text (要问为什么, 各位观众) is a word or a group, not the one who spoke under it, nor an
     outlet that asks (晚点：…), which is an organisation wherever the text names it."""
     transcript = doc.transcript
-    names = sorted((n for n in transcript.speakers if n not in ROLE_LABELS
-                    and transcript.speaker_record(n).kind is not SpeakerKind.ORGANIZATION), key=len, reverse=True)
+    people = [n for n in transcript.speakers if n not in ROLE_LABELS
+              and transcript.speaker_record(n).kind is not SpeakerKind.ORGANIZATION]
+    # the names they also speak under (Mia of Mia（苏米娅）：), which the others call them by
+    aliases = [a for n in people for a in transcript.speaker_record(n).aliases if _alias_is_a_name(a)]
+    names = sorted(set(people + aliases), key=len, reverse=True)
     if not names:
         return
     alternatives = [_bounded(n) for n in names] + [a for a in (_addresses(doc),) if a]
@@ -90,6 +94,13 @@ def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     for para in paragraphs:
         for match in pattern.finditer(doc.text, para.start, para.end):
             yield Candidate(match.start(), match.end(), Kind.PERSON, para.turn_index)
+
+
+def _alias_is_a_name(alias: str) -> bool:
+    """A label a speaker goes by that names them (Mia, 老K, 大北), not a role (A, Q, 嘉宾A, 说话人 2)."""
+    if alias in ROLE_LABELS or NUMBERED_SPEAKER.match(alias) or alias in lexicon.not_names():
+        return False
+    return len(alias) >= 3 if alias.isascii() else len(alias) >= 2
 
 
 def _addresses(doc: Doc) -> str | None:

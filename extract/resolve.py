@@ -217,13 +217,17 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     short_forms = _short_forms(extraction.mentions) | _spellings(extraction.mentions) | _tails(extraction.mentions)
     # another name of a person (Emily Zhang of 张雨桐（…）): its mentions are that person's
     same_person = {alias: strip_honorific(m.text) for alias, m in extraction.aliases if m.kind is Kind.PERSON}
+    transcript = extraction.transcript
+    same_person |= {alias: name for name in speakers for alias in transcript.speaker_record(name).aliases
+                    if transcript.speaker_record(name).kind is SpeakerKind.PERSON}  # Mia of Mia（苏米娅）：
     # an organisation's name in Latin letters (Lanxi Therapeutics of 澜溪医药（Lanxi Therapeutics）)
     same_organization = {alias: m.canonical or m.text for alias, m in extraction.aliases if m.kind is Kind.ORGANIZATION}
     text = extraction.transcript.document.text
     named_company: Mention | None = None  # the organisation the paragraph named last
     for mention in sorted(extraction.mentions, key=lambda m: m.start):
         if mention.kind is Kind.PERSON:
-            person = _person_for(strip_honorific(mention.text), people)
+            base = strip_honorific(mention.text)
+            person = same_person.get(base) or _person_for(base, people)
             person = same_person.get(person, person)
             if person:
                 entity_of[mention] = entity_key(Kind.PERSON, person)

@@ -165,3 +165,14 @@ def test_a_chairman_and_a_board_secretary_addressed_by_surname_resolve_to_them()
     people = labels(corpus, "Person")
     assert "陆董" in people["陆振华"].aliases and "张董秘" in people["张晓岚"].aliases
     assert not {"陆董", "张董秘", "古董"} & set(people)
+
+
+def test_a_name_a_speaker_also_goes_by_is_that_speaker_wherever_the_others_use_it():
+    corpus = resolve("主持人：今天请到苏米娅和罗一鸣。\n\nMia（苏米娅）：大家好。\n\n罗一鸣：我觉得华为会赢。\n\n"
+                     "孔令杰：我站Mia这边。Mia你开过了吧？\n\nMia：开过了。\n")
+    people = labels(corpus, "Person")
+    assert "Mia" not in people and "Mia" in people["苏米娅"].aliases
+    [document] = corpus.documents
+    agreeing = {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
+                if r.predicate.name == "AGREES_WITH"}
+    assert ("person/孔令杰", "person/苏米娅") in agreeing
