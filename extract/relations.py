@@ -15,6 +15,7 @@ from talkgraph.ontology import lexicon
 from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleStatement, Sentence, SpeakerRef,
                     Transcript, party_key)
 from .brand_products import maker_of, makers
+from .chinese_names import is_han_name
 from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .lookahead import led_by, words_led_by_first_characters
@@ -1330,9 +1331,19 @@ def _scope(gap: str) -> str | bool:
     """What lies between an organisation and its title: nothing, a scope (``机器学习PAI平台``), or
     too long a stretch to be one (False: the organisation is not this title's)."""
     gap = _BRACKETED.sub("", gap).strip().removeprefix("的").strip()
-    if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap):
+    if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap) or _holder_at_end(gap):
         return False
     return gap
+
+
+def _holder_at_end(gap: str) -> bool:
+    """心内科主任许慧敏, 心内科主任 许慧敏: another post and the name of who holds it, so the organisation
+    is that person's, before this title."""
+    for size in (2, 3, 4):
+        head = gap[:-size].rstrip()
+        if len(gap) > size and is_han_name(gap[-size:]) and head.endswith(tuple(lexicon.titles())):
+            return True
+    return False
 
 
 def _org_before(orgs: list[Mention], text: str, pos: int) -> Mention | None:

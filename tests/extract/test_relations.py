@@ -893,3 +893,11 @@ def test_a_post_told_as_held_or_held_before_leaving_is_a_former_one():
     assert {("李明", "英伟达"), ("李明", "海思"), ("周嘉禾", "百度")} <= former
     assert ("李明", "海思") not in {(s, o) for s, p, o in relations if p.name == "WORKS_FOR"}
     assert ("周嘉禾", "产品副总裁", "百度") in roles
+
+
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_in_a_list_of_guests_each_is_at_their_own_organisation_not_the_one_before(gap):
+    _, relations, roles = facts(f"主持人：今天的嘉宾是北京协和医院放射科主任{gap}金立新教授、复旦大学附属中山医院心内科主任{gap}许慧琴教授、"
+                                f"四川大学华西医院病理科副主任{gap}罗振宇教授。\n\n金立新：谢谢。\n\n许慧琴：谢谢。\n")
+    works_for = {(s.removesuffix("教授"), o) for s, p, o in relations if p.name == "WORKS_FOR"}
+    assert works_for == {("金立新", "北京协和医院"), ("许慧琴", "复旦大学附属中山医院"), ("罗振宇", "四川大学华西医院")}
