@@ -265,6 +265,8 @@ _LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：｜|丨]?\s*[\u
 # unlabelled paragraphs below are
 _SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)?(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)"
                              r"[^。！？!?\n]{0,6}(?:[，,][^。！？!?\n]{1,12})?[:：]?\s*$")
+# 口述：周牧之　整理：许安然: an oral history's byline, naming the one whose story the text tells
+_DICTATED = re.compile(r"^\s*口述\s*[:：｜|]\s*(?P<name>[\u3400-\u9fff·]{2,5}?)(?=[\s\u3000|｜/，,]|$)")
 # 贺志强发表了题为《…》的主题演讲: whose speech the introduction says it is, when the lead-in does not
 _GAVE_SPEECH = re.compile(r"(?P<name>[\u3400-\u9fff]{2,3})(?:在[^，,。！？!?\n]{1,24}?)?(?:发表了?|作了|做了)"
                           r"[^。！？!?\n]{0,40}?(?:演讲|讲话|致辞)")
@@ -288,9 +290,13 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     speaker = None
     lead_in = next(((i, m) for i, c in enumerate(cues) if c.label is None and (m := _SPEECH_LEAD_IN.search(c.line.visible))),
                    None)
+    dictated = lead_in is None and first == len(cues)  # 口述：周牧之　整理：许安然, then the story told unlabelled
+    if dictated:
+        lead_in = next(((i, m) for i, c in enumerate(cues) if (m := _DICTATED.match(c.line.visible))), None)
     if lead_in is not None:  # 以下为雷总演讲实录：, then the speech unlabelled (a title line 陆知秋：… may stand above)
         until = next((i for i in range(lead_in[0] + 1, len(cues)) if cues[i].label), len(cues))
-        at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading), None)
+        at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading and not (
+            dictated and (cues[i].line.quote or shape_role(cues[i].line) is not None))), None)  # its date, an editor's note
         speaker = (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])  # 大家好，我是陆知秋: the talk's own words
                    or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
         if at is not None and speaker:

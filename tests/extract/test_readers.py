@@ -1184,3 +1184,11 @@ def test_an_english_panels_title_and_surname_label_and_its_moderator_are_the_peo
               "Moderator: Good afternoon. Dr. Lim, let's begin with you.\n\nDr. Lim: Thank you, Kelvin. We use AI daily.\n\n"
               "Jane Wong: I agree with Dr. Lim.\n\nModerator: Thank you both.\n")
     assert [s for (s,), _ in turns(t)] == ["Kelvin Chan", "Lim Wei Ming", "Jane Wong", "Kelvin Chan"]
+
+
+def test_an_oral_history_is_the_story_of_the_one_its_byline_says_dictated_it():
+    t = parse("# 从大厂到地下室：我的七年\n\n口述：周立言　整理：许安然\n\n2025-03-18 09:30　来源：深潮财经\n\n"
+              "> 编者按：周立言，青禾医疗创始人兼CEO。\n\n我是2009年从浙江大学毕业的。\n\n后来我去了百度。\n")
+    said = turns(t)
+    assert [s for (s,), _ in said] == ["周立言"]
+    assert said[0][1].startswith("我是2009年") and said[0][1].endswith("后来我去了百度。")
