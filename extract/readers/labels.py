@@ -38,7 +38,10 @@ _POSTED_LATIN_NAME = re.compile(rf"{_POSTED}(?P<name>{_LATIN_GIVEN})")
 _NUMBERED_OUTLET = r"\d{1,3}(?![年月日号点时分秒个次天周岁期届季位条种项步章节集版部层楼级])[\u3400-\u9fff]{1,8}"
 # 阿May, 老K, 小Q: a familiar form before a Latin name
 _FAMILIAR_LATIN = r"[小老阿][A-Z][A-Za-z]{0,10}"
-_ONE_NAME = (rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_FAMILIAR_LATIN}|{_HAN_NAME}|"
+# Kevin陈, Tony王: an English given name and the Chinese surname, as a chat's member list writes them
+_LATIN_AND_SURNAME = r"[A-Z][a-z]{1,12}[\u3400-\u9fff]{1,2}(?![\u3400-\u9fff])"
+_ONE_NAME = (rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_FAMILIAR_LATIN}|"
+             rf"{_LATIN_AND_SURNAME}|{_HAN_NAME}|"
              rf"{_HANDLE}|{_LATIN_NAME}|{_AFFILIATED_NAME})")
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450

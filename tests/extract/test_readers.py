@@ -1192,3 +1192,11 @@ def test_an_oral_history_is_the_story_of_the_one_its_byline_says_dictated_it():
     said = turns(t)
     assert [s for (s,), _ in said] == ["周立言"]
     assert said[0][1].startswith("我是2009年") and said[0][1].endswith("后来我去了百度。")
+
+
+@pytest.mark.parametrize("text", [
+    "周启航 2024-05-01 09:10\n大家早。\n\nKevin陈 2024-05-01 09:11\n这个价格我觉得压不下去。\n\n林雪 2024-05-01 09:12\n我同意。\n",
+    "周启航：大家早。\n\nKevin陈：这个价格我觉得压不下去。\n\n林雪：我同意。\n\nKevin陈：好。\n",
+])
+def test_an_english_given_name_glued_to_a_chinese_surname_is_a_speakers_label(text):
+    assert "Kevin陈" in [s for (s,), _ in turns(parse(text))]
