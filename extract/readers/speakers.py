@@ -503,6 +503,8 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
                     if m["alias"] != label:
                         continue
                     name = m["name"] if m["name"].isascii() else _full_name(m["name"])
+                    if name and name.isascii() and " " in label:
+                        continue  # Erik Lindqvist (Nordlys Home, Head of Product): a full name's note, no other name
                     if name and name != label:
                         out.setdefault(label, name)
             if label in out:

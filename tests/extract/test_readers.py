@@ -1200,3 +1200,10 @@ def test_an_oral_history_is_the_story_of_the_one_its_byline_says_dictated_it():
 ])
 def test_an_english_given_name_glued_to_a_chinese_surname_is_a_speakers_label(text):
     assert "Kevin陈" in [s for (s,), _ in turns(parse(text))]
+
+
+def test_a_participants_note_after_a_latin_full_name_names_no_one_else():
+    t = parse("Participants: 郑昊然 (云帆智联 产品副总裁), Erik Lind (Nordhem Home, Head of Product), "
+              "Sarah Oka (Nordhem Home, Compliance Lead)\n\n郑昊然  00:00:04\n大家好。\n\nErik Lind  00:00:30\nGood morning.\n\n"
+              "Sarah Oka  00:01:00\nHello.\n\nErik Lind  00:01:30\nLet us start.\n")
+    assert [s for (s,), _ in turns(t)] == ["郑昊然", "Erik Lind", "Sarah Oka", "Erik Lind"]
