@@ -24,7 +24,7 @@ from .deferred import DeferredPattern
 from .tables import Cell, Column, table_cells
 from .claims import AGREEING_VERB, voices_others
 from .numbers import parse_chinese_number
-from .organizations import label_note
+from .organizations import ends_as_organization, label_note
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
 _FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
@@ -284,6 +284,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
     relations.extend(_part_of(transcript, sentences))
     relations.extend(_named_after_maker(sentences))
     relations.extend(reader.assents())
+    roles = _at_the_meetings_company(transcript, mentions, roles)
     for role in roles:
         relations.extend(_role_relations(role))
     relations.extend(listed_affiliations(transcript, sentences))
@@ -298,6 +299,32 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
         relations.append(Relation(speaker, Predicate.COLLEAGUE, role.person, role.start, role.end))
     relations.extend(_affiliation_with_whole(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
+
+
+# 2024年年度股东大会, 业绩说明会, Earnings Call: a company's own meeting, where its officers speak
+_COMPANY_MEETING = re.compile(r"股东大会|股东会|业绩说明会|业绩会|投资者(?:交流|关系活动|说明会)|电话会议|(?i:earnings call|annual general meeting)")
+
+
+def _at_the_meetings_company(transcript: Transcript, mentions: Sequence[Mention],
+                             roles: list[RoleStatement]) -> list[RoleStatement]:
+    """At a company's own meeting (its shareholders', its results call), a post that names no
+    organisation (``出席人员：董事长方振宇，总裁孙立群``, ``董事长 方振宇：``) is held at that company: the one
+    company the page names above the first turn."""
+    text = transcript.document.text
+    head_end = transcript.turns[0].start if transcript.turns else 0
+    if not any(r.organization is None and not r.former for r in roles) or not _COMPANY_MEETING.search(text, 0, head_end):
+        return roles
+    companies = {m.canonical or m.text: m for m in mentions if m.kind is Kind.ORGANIZATION and m.end <= head_end
+                 and ends_as_organization(m.text) and _COMPANY_NAME_END.search(m.text)}
+    if len(companies) != 1:
+        return roles
+    [company] = companies.values()
+    return [dataclasses.replace(r, organization=company)
+            if r.organization is None and not r.former and not r.title.endswith(_ACADEMIC_TITLES) else r for r in roles]
+
+
+_ACADEMIC_TITLES = ("教授", "研究员", "讲师", "院士", "博士", "博导", "导师")  # held at a university, not the company
+_COMPANY_NAME_END = re.compile(r"(?:公司|集团|Inc\.?|Ltd\.?|Limited|Corporation|Corp\.?)$")
 
 
 def _in_spans(party: Party | None, spans: Sequence[tuple[int, int]]) -> bool:

@@ -901,3 +901,12 @@ def test_in_a_list_of_guests_each_is_at_their_own_organisation_not_the_one_befor
                                 f"四川大学华西医院病理科副主任{gap}罗振宇教授。\n\n金立新：谢谢。\n\n许慧琴：谢谢。\n")
     works_for = {(s.removesuffix("教授"), o) for s, p, o in relations if p.name == "WORKS_FOR"}
     assert works_for == {("金立新", "北京协和医院"), ("许慧琴", "复旦大学附属中山医院"), ("罗振宇", "四川大学华西医院")}
+
+
+def test_at_a_companys_own_meeting_a_post_that_names_no_organisation_is_held_at_that_company():
+    _, relations, roles = facts("远航光能科技股份有限公司\n2024年年度股东大会投资者问答纪要\n\n"
+                                "出席人员：董事长方立宇，总裁孙立言，独立董事郑启年（南京大学教授）\n\n"
+                                "股东提问：今年怎么看？\n\n董事长 方立宇：我认为会好转。\n\n股东提问：海外呢？\n\n总裁 孙立言：在恢复。\n")
+    works_for = {(s, o) for s, p, o in relations if p.name == "WORKS_FOR"}
+    assert {("方立宇", "远航光能科技股份有限公司"), ("孙立言", "远航光能科技股份有限公司")} <= works_for
+    assert ("郑启年", "教授", "远航光能科技股份有限公司") not in roles
