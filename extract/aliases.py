@@ -1,5 +1,6 @@
 """Other names the text gives a person: a nickname it introduces (``在微博上的名字叫“老师木”，这就是…袁进辉``
-→ 老师木 names 袁进辉), or their name in the other script in brackets (``Emily Zhang（张雨桐）``); and an
+→ 老师木 names 袁进辉), their name in the other script in brackets (``Emily Zhang（张雨桐）``) or the ID they go
+by online (``陈志远（ID：Aspen）``); and an
 organisation's name in Latin letters in brackets after its Chinese one (``澜溪医药（Lanxi Therapeutics）``), and
 the short name a text declares for it (``…股份有限公司（以下简称“澜芯微”）``)."""
 from __future__ import annotations
@@ -20,6 +21,7 @@ def introduced_aliases(transcript: Transcript, mentions: tuple[Mention, ...]) ->
     """Each other name with the person or organisation it names (see the module's docstring)."""
     yield from _nicknames(transcript, mentions)
     yield from _paired_names(transcript, mentions)
+    yield from _player_ids(transcript, mentions)
     yield from _organisation_glosses(transcript, mentions)
     yield from declared_abbreviations(transcript, mentions)
 
@@ -49,6 +51,19 @@ def _nicknames(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterato
         person = after[0] if after else (before[-1] if before else None)
         if person is not None:
             yield match["alias"], person
+
+
+# 李昊（ID：Tiger，粉丝都叫他“小虎”）: the name a player or a user goes by online, in brackets after the name
+_ID_GLOSS = re.compile(r"\s?[（(]\s?(?:游戏)?(?:ID|id|Id)\s?[:：]?\s?(?P<alias>[A-Za-z0-9_\-.]{2,20}|[\u3400-\u9fff]{2,8})\s?[)），,、]")
+
+
+def _player_ids(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
+    """A person's ID in brackets right after their name (``陈志远（ID：Aspen）``): the ID names them."""
+    text = transcript.document.text
+    for person in (m for m in mentions if m.kind is Kind.PERSON):
+        gloss = _ID_GLOSS.match(text, person.end)
+        if gloss is not None:
+            yield gloss["alias"], person
 
 
 _OPEN = re.compile(r"\s?[（(]\s?")

@@ -71,13 +71,13 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TITLE_NAME = DeferredPattern(rf"(?P<name>{_HAN_RUN})(?=\s*[：:｜|丨（(])")
 _HANDLE = re.compile(HANDLE)
 _LATIN_FULL_NAME_TEXT = r"[A-Z][a-z]+ [A-Z][a-z]+"  # Alice Wang: a given name and a family name
-_ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka)?\s*[:：]?\s*"
+_ALIAS_WORD = r"(?:英文名字?|英文名叫|又名|人称|网名|昵称|外号|绰号|花名|aka|(?:游戏)?ID)?\s*[:：]?\s*"
 # 老K（本名柯文杰，…）: the name a nickname stands for, given in brackets after it
 _TRUE_NAME = DeferredPattern(rf"(?P<alias>[^\s（(）)，,。：:]{{1,8}})\s*[（(]\s*(?:本名|原名|真名)\s*[:：]?\s*(?P<name>{_HAN_RUN})")
 # 邵明远（以下简称“嘉宾A”）: the label a text declares for a person
 _DECLARED_LABEL = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*(?:以下|下文)?(?:简称|下称)(?:为)?\s*[:：]?\s*[“\"「]?"
                                   r"(?P<alias>[^”\"」（()）,，\s]{1,8})[”\"」]?\s*[)）]")
-_PAREN_ALIAS = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)）]")
+_PAREN_ALIAS = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)），,]")
 # Jenny（李宏玮）, **Alex**（陈昊，节目主理人）, 小林（林思远）: a Latin name or a familiar form with the full
 # name in brackets, a description may follow
 _PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff]|{_HANDLE.pattern})\**\s*[（(]\s*"

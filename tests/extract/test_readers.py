@@ -1207,3 +1207,9 @@ def test_a_participants_note_after_a_latin_full_name_names_no_one_else():
               "Sarah Oka (Nordhem Home, Compliance Lead)\n\n郑昊然  00:00:04\n大家好。\n\nErik Lind  00:00:30\nGood morning.\n\n"
               "Sarah Oka  00:01:00\nHello.\n\nErik Lind  00:01:30\nLet us start.\n")
     assert [s for (s,), _ in turns(t)] == ["郑昊然", "Erik Lind", "Sarah Oka", "Erik Lind"]
+
+
+def test_a_players_id_in_brackets_after_the_name_is_that_players_label():
+    t = parse("SRF主教练陈志宏（ID：Aspen）、打野选手李昊然（ID：Tiger，粉丝都叫他“小虎”）接受了采访。\n\n"
+              "记者：赢了怎么看？\n\nAspen：BP赢了一半。\n\n记者：小虎呢？\n\nTiger：我觉得下周还会赢。\n")
+    assert [s for (s,), _ in turns(t)][1::2] == ["陈志宏", "李昊然"]

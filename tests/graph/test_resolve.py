@@ -176,3 +176,9 @@ def test_a_name_a_speaker_also_goes_by_is_that_speaker_wherever_the_others_use_i
     agreeing = {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
                 if r.predicate.name == "AGREES_WITH"}
     assert ("person/孔令杰", "person/苏米娅") in agreeing
+
+
+def test_a_persons_id_in_brackets_names_them_in_the_text():
+    corpus = resolve("记者：今天赛后请到主教练陈志宏（ID：Aspen）。\n\n陈志宏：谢谢。Aspen这个名字用了十年。\n\n记者：好。\n")
+    people = labels(corpus, "Person")
+    assert "Aspen" not in people and "Aspen" in people["陈志宏"].aliases
