@@ -35,6 +35,7 @@ INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访�
 HOST_LABELS = frozenset("主持人 主持 主播 副播 主理人 联合主持 会议主持 Host Moderator Operator 旁白".split())
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
 GROUP_LABELS = frozenset("观众 听众 网友 现场 同学 学生 提问观众 观众提问 现场提问 网友提问 学生提问 提问者 提问人 管理层 投资者 分析师 评委 "
+                         "股东 股东提问 投资者提问 记者提问 "
                          "热线听众 听众朋友 场外观众".split())
 LECTURER_LABELS = ("主讲人", "主讲嘉宾", "演讲人", "演讲嘉宾", "主讲")  # the first stands for an unlabelled lecturer
 # the parts a court hearing's record labels its speakers by (庭审笔录: 审判长：…, 原告代理人：…)

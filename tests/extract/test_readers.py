@@ -1213,3 +1213,9 @@ def test_a_players_id_in_brackets_after_the_name_is_that_players_label():
     t = parse("SRF主教练陈志宏（ID：Aspen）、打野选手李昊然（ID：Tiger，粉丝都叫他“小虎”）接受了采访。\n\n"
               "记者：赢了怎么看？\n\nAspen：BP赢了一半。\n\n记者：小虎呢？\n\nTiger：我觉得下周还会赢。\n")
     assert [s for (s,), _ in turns(t)][1::2] == ["陈志宏", "李昊然"]
+
+
+def test_a_shareholders_question_label_is_a_group_not_a_person():
+    from talkgraph.extract.model import SpeakerKind
+    t = parse("股东提问：今年怎么看？\n\n方立宇：会好转。\n\n股东提问：海外呢？\n\n孙立言：在恢复。\n")
+    assert t.speaker_record("股东提问").kind is SpeakerKind.UNNAMED
