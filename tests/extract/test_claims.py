@@ -439,3 +439,10 @@ def test_the_last_topic_the_first_question_and_a_meetings_end_are_no_claims():
     texts = [c.text for c in claims("主持人：先问一个大家最关心的问题。最后聊一下无人出租车。你们觉得谁先盈利？\n\n"
                                     "孟凡：最后说一下融资。我认为估值一定会翻倍。好，今天就到这，纪要我会发在群里。\n\n主持人：好。\n")]
     assert texts == ["我认为估值一定会翻倍。"]
+
+
+def test_a_sessions_calls_agenda_thanks_and_goodbyes_are_no_claims():
+    texts = [c.text for c in claims(
+        "主持人：现在宣布听证会开始。3号陈述人裴雨桐女士，你是消费者代表，请讲。今天主要三个议题。\n\n"
+        "裴雨桐：这是一个非常好的问题。我认为必须单独告知。非常感谢主办方的邀请。大家假期好好休息，8号见。\n\n主持人：好。\n")]
+    assert texts == ["我认为必须单独告知。"]
