@@ -81,7 +81,7 @@ class _ChineseOrEnglish:
 # a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
 # (以后 opening a clause: after an event, 毕业以后, 出来以后, it says when something happened, past or not)
 _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|"
-                               r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|有望|(?<!去年)(?<!前年)(?:下半年|下个?季度)[^，,。；;！？!?]{0,20}?(?:会|将|可能|有望)|"
+                               r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|有望|(?<!去年)(?<!前年)(?:下半年|下个?季度|下个?月|下周|下个星期)[^，,。；;！？!?]{0,20}?(?:会|将|可能|有望)|"
                                # 2026 年比特币会突破…: a year, then what will happen in it (not 2019年会上, the meeting)
                                r"(?:19|20)\d{2}\s?年(?:底|初|中|上半年|下半年)?[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会)|"
                                # 到2027年，推理的算力会超过训练: by a year, what will have happened
@@ -114,7 +114,7 @@ _COUNT = re.compile(r"(?:有|了|是|到|达|共|超过|不到|将近|接近)\s?
 # a stance the speaker takes now, whatever the times it speaks of
 _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|意味着|说明|证明")
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
-_RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会)|最好(?!的)|一定要|不要|必须|"
+_RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会|就)|最好(?!的)|一定要|不要|必须|"
                                    + _DONT,
                                    r"\bshould\b|\brecommend")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's

@@ -446,3 +446,9 @@ def test_a_sessions_calls_agenda_thanks_and_goodbyes_are_no_claims():
         "主持人：现在宣布听证会开始。3号陈述人裴雨桐女士，你是消费者代表，请讲。今天主要三个议题。\n\n"
         "裴雨桐：这是一个非常好的问题。我认为必须单独告知。非常感谢主办方的邀请。大家假期好好休息，8号见。\n\n主持人：好。\n")]
     assert texts == ["我认为必须单独告知。"]
+
+
+def test_next_week_or_month_then_will_predicts_and_should_then_what_followed_recommends_nothing():
+    said = ["我觉得我们下周还会赢。", "如果没中的话我们应该就输了，我认为也有运气的成分。"]
+    kinds = {c.text: c.kind.value for s in said for c in claims(f"主持人：怎么看？\n\n陈志远：{s}\n\n主持人：好。\n")}
+    assert kinds[said[0]] == "prediction" and kinds[said[1]] != "recommendation"
