@@ -478,7 +478,7 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     for turn in transcript.turns:
         said = turn.text(transcript.document).rstrip()
         last = _SENTENCE_END.split(said[-_LAST_SENTENCE_REACH:].rstrip("。！？!?.…"))[-1]
-        asks = bool(_QUESTION.search(said) or _says_it_asks(last))
+        asks = bool(_QUESTION.search(said) or _says_it_asks(last) or _ASKING.match(said))  # 请问…？特别是…。
         if asks or len(said) >= _ACKNOWLEDGEMENT_CHARS:  # 明白，谢谢。 after the answer neither asks nor answers
             asked.setdefault(turn.speaker, []).append(asks)
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))

@@ -452,3 +452,13 @@ def test_next_week_or_month_then_will_predicts_and_should_then_what_followed_rec
     said = ["我觉得我们下周还会赢。", "如果没中的话我们应该就输了，我认为也有运气的成分。"]
     kinds = {c.text: c.kind.value for s in said for c in claims(f"主持人：怎么看？\n\n陈志远：{s}\n\n主持人：好。\n")}
     assert kinds[said[0]] == "prediction" and kinds[said[1]] != "recommendation"
+
+
+def test_a_reporter_whose_question_goes_on_after_its_mark_asks_and_is_answered():
+    extraction = extract(parse_transcript(document_from_text(
+        "主持人：请提问。\n\n新华社记者：请问下一步怎么办？\n\n韩振东：我们会加快推进。\n\n"
+        "第一财经记者：请问安全方面有哪些考虑？特别是生成式人工智能在工业领域的应用。\n\n韩振东：安全是发展的前提。\n",
+        doc_id="t")))
+    asked = {q.text: (q.speaker, q.answered_by) for q in extraction.questions}
+    assert asked["请问安全方面有哪些考虑？"] == ("第一财经记者", (5,))
+    assert asked["请问下一步怎么办？"] == ("新华社记者", (3,))
