@@ -304,9 +304,6 @@ _UNIT_SUFFIX_AT_END = re.compile(f"(?:{_UNIT_SUFFIX.pattern})$")
 # spares the two pattern searches for most words of a paragraph
 _SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES + INDUSTRY_SUFFIXES + _UNIT_SUFFIXES)
 _NOT_UNITS = lexicon.words("not_units")
-# a word that says what a company is, before its name; 集团 in a company's name is its own: 长丰(集团)股份有限公司
-_COMPANY_KINDS = frozenset({"公司", "有限公司", "有限责任公司", "股份有限公司", "集团", "企业"})
-_KIND_OF_COMPANY = frozenset({"公司", "企业"})
 _CLASSIFIERS = frozenset({"部", "处"})  # units that after a number count things: 15部小说, 3处房产
 _NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
 _COMPANY_ITSELF = led_by(  # led by its first characters (``lookahead``): it opens with look-behinds
@@ -317,6 +314,10 @@ _COMPANY_ITSELF = led_by(  # led by its first characters (``lookahead``): it ope
 # dictionary tags of a common noun, idiom or phrase: a whole word of these names a kind, not one organisation
 _KIND_TAGS = frozenset({"n", "l", "i", "a", "an", "vn"})
 _COMPANY_SUFFIXES = frozenset({"有限责任公司", "股份有限公司", "有限公司", "公司", "集团"})
+# a word that says what a company is, before its name (SaaS公司|帆迅科技, 初创企业|青禾视觉科技有限公司); before a
+# registered name only 公司 and 企业 do: 集团 in one is its own (长丰(集团)股份有限公司)
+_COMPANY_KINDS = _COMPANY_SUFFIXES | {"企业"}
+_KIND_OF_COMPANY = frozenset({"公司", "企业"})
 _INTERNAL_UNITS = frozenset({"部", "办公室", "室", "处", "委", "中心", "办"})
 _UNIT_WORD_TAGS = (None, "n", "nt", "j")  # dictionary tags of a word that may be a unit's name
 _APPOINTED = frozenset({"曾", "现", "历", "兼", "起", "出", "担", "今", "至今", "，", ",", "、", "；"})
