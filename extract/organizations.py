@@ -308,6 +308,8 @@ _CLASSIFIERS = frozenset({"部", "处"})  # units that after a number count thin
 _NOT_AFTER_ORG = frozenset({"长", "的话", "们"})
 _COMPANY_ITSELF = led_by(  # led by its first characters (``lookahead``): it opens with look-behinds
     "[本公集]", r"(?:(?<=任)|(?<=入)|(?<=于)|(?<=在)|(?<=创立)|(?<=加盟))(?:本)?(?:公司|集团)(?=[董监副总首执党财技研销工人行独]|CEO|CTO)"
+    # 。公司另一位联合创始人唐蔚: a sentence opening with the company, then one of its founders or officers
+    r"|(?:(?<=[。；;])|(?<=^))(?:公司|集团)(?=(?:另一位|的)?(?:联合创始人|创始人|董事长|总裁|CEO|CTO|COO|CFO))"
     r"|本公司|本集团")
 
 

@@ -1357,10 +1357,13 @@ def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
 def _scope(gap: str) -> str | bool:
     """What lies between an organisation and its title: nothing, a scope (``机器学习PAI平台``), or
     too long a stretch to be one (False: the organisation is not this title's)."""
-    gap = _BRACKETED.sub("", gap).strip().removeprefix("的").strip()
+    gap = _ONE_OF.sub("", _BRACKETED.sub("", gap).strip().removeprefix("的")).strip()
     if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap) or _holder_at_end(gap):
         return False
     return gap
+
+
+_ONE_OF = re.compile(r"^(?:另一位|另外一位|另一个|其中一位|[这那]位)(?:的)?")  # 公司另一位联合创始人: which of them
 
 
 def _holder_at_end(gap: str) -> bool:

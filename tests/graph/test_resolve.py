@@ -182,3 +182,11 @@ def test_a_persons_id_in_brackets_names_them_in_the_text():
     corpus = resolve("记者：今天赛后请到主教练陈志宏（ID：Aspen）。\n\n陈志宏：谢谢。Aspen这个名字用了十年。\n\n记者：好。\n")
     people = labels(corpus, "Person")
     assert "Aspen" not in people and "Aspen" in people["陈志宏"].aliases
+
+
+def test_a_sentence_opening_with_the_company_then_another_founder_is_that_founder_of_the_company_named_last():
+    corpus = resolve("主持人：介绍一下。\n\n记者：周立新2022年和韩立群一起创办了澄川智能。公司另一位联合创始人唐立蔚，此前是麦肯锡的项目经理。\n\n"
+                     "周立新：对。\n")
+    [document] = corpus.documents
+    posts = {(document.key(r.person), r.title, document.key(r.organization), r.scope) for r in document.extraction.roles}
+    assert ("person/唐立蔚", "联合创始人", "organization/澄川智能", None) in posts
