@@ -143,6 +143,7 @@ _WITH_ME = re.compile(r"\s?(?:教授|老师|总)?\s?(?:跟|和|与)我")  # 张�
 # 周静怡刚才说的中间层出清，我觉得说得对: what a person said, named, then called right
 _SAID_THEN_RIGHT = re.compile(r"\s?(?:刚才|之前|前面)?(?:说|讲|提)(?:到)?的[^。！？!?]{0,24}?[，,]\s?(?:我)?(?:觉得|认为)?"
                               r"(?:说得|讲得)?(?:很|非常|确实)?(?:对|有道理|没错|在理)")
+_THIS_VIEW = re.compile(r"\s?(?:这个|这种|这一|此)(?:观点|说法|看法|判断)")  # the view the sentence before told
 _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, not their view
 # 立川一直主张…, 李想之前说…: a person named with a view they hold, which a cue after may meet
 _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
@@ -1149,6 +1150,9 @@ class _SentenceReader:
                 earlier = (self._person_before.get(sentence.start) or self._person_named_last.get(sentence.start)
                            or self._person_ending_turn.get(sentence.start))
                 named = before_cue[-1:] or ([earlier] if earlier is not None else [])
+            if not named and _THIS_VIEW.match(self.text, cue_end):  # 梁文锋也说过，…。我非常认同这个观点。
+                earlier = self._person_before.get(sentence.start)
+                named = [earlier] if earlier is not None and _HOLDS_VIEW.match(self.text, earlier.end) else []
             if not named:  # 立川一直主张做纯视觉，我不同意; 对海龙总的观点，我有一些不同的看法: the view of one named before
                 named = [p for p in before_cue if _HOLDS_VIEW.match(self.text, p.end, sentence.end)
                          or _THEIR_VIEW.match(self.text, p.end, sentence.end)][-1:]

@@ -910,3 +910,11 @@ def test_at_a_companys_own_meeting_a_post_that_names_no_organisation_is_held_at_
     works_for = {(s, o) for s, p, o in relations if p.name == "WORKS_FOR"}
     assert {("方立宇", "远航光能科技股份有限公司"), ("孙立言", "远航光能科技股份有限公司")} <= works_for
     assert ("郑启年", "教授", "远航光能科技股份有限公司") not in roles
+
+
+def test_agreeing_with_this_view_meets_the_one_whose_saying_the_sentence_before_told():
+    from talkgraph.extract.model import Predicate
+    _, said, _ = facts("主持人：怎么看？\n\n陈一帆：梁文涛也说过，中国公司不能永远做跟随者。我非常认同这个观点。\n\n主持人：好。\n")
+    _, described, _ = facts("主持人：怎么看？\n\n陈一帆：梁文涛是个很低调的人。我非常认同这个观点。\n\n主持人：好。\n")
+    assert ("陈一帆", Predicate.AGREES_WITH, "梁文涛") in said
+    assert not any(p is Predicate.AGREES_WITH for _, p, _ in described)
