@@ -634,9 +634,9 @@ def _can_join(tokens, k: int) -> bool:
     if tag in _JOINING_NON_NOUNS and k + 1 < len(tokens) and dictionary_tag(tokens[k + 1][0]) in ("nt", "j"):
         return False  # 咨询 + 建设银行, 前述 + 建设银行: a verb or a phrase before a whole organisation
     if (tag == "n" and k + 1 < len(tokens) and len(tokens[k + 1][0]) >= 4 and dictionary_tag(tokens[k + 1][0]) == "nt"
-            and not ends_as_organization(word)):
+            and not has_suffix(word)):
         return False  # 报告|人为 + 上海交通大学, 博士|就读于 + 中国科学院: a common noun before a whole organisation's
-        # name (盛京|银行 + 北京分行: an organisation, then its branch)
+        # name (盛京|银行 + 北京分行, 教育部 + 社会科学委员会: an organisation, then its unit)
     if tag is None or tag[0] in "nj" or tag in _JOINING_NON_NOUNS:
         return True
     # a brand right after a place name, whatever its part of speech (湖北 + 远航 + …公司)
