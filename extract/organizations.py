@@ -68,12 +68,20 @@ def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
         return in_brand_context(text, s, e)
     if para.word_starting_at(s) is None or not para.word_ends_at(e):
         return False
+    if (len(name) == 2 and s > para.start and _plain_surname(text[s - 1]) and para.word_starting_at(s - 1) is not None
+            and is_han_name(text[s - 1:e])):
+        return False  # 何|小鹏: a surname cut off before a company named like the founder, the person's name
     # 新浪娱乐, 网易新闻客户端: the name only modifies the product or channel named after it
     following = para.word_starting_at(e)
     return following is None or para.tokens[following][0] not in _PRODUCT_HEADS
 
 
 _PRODUCT_HEADS = lexicon.words("channel_heads") | lexicon.words("software_heads")
+
+
+def _plain_surname(ch: str) -> bool:
+    """A frequent surname that is no everyday word too (何, 王; not 于, 和, 向)."""
+    return ch in lexicon.frequent_surnames() and ch not in lexicon.characters("ambiguous_surnames")
 _QUANTITY_BEFORE = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?\s?$")  # not a year: 2024腾讯全球数字生态大会
 
 

@@ -343,3 +343,10 @@ def test_words_before_a_whole_name_or_saying_what_a_company_is_are_no_part_of_it
 
 def test_a_hall_is_no_government_department():
     assert not any(n.endswith("厅") for n in orgs("讲座地点在清华大学FIT楼多功能厅。"))
+
+
+def test_a_company_named_like_its_founder_is_the_company_except_after_a_surname():
+    transcript = parse_transcript(document_from_text("主持人：聊聊小鹏。\n\n孔令杰：小鹏的新系统不错，何小鹏很务实。我们和华为也合作。\n",
+                                                     doc_id="t"))
+    found = {(m.text, m.kind) for m in default_pipeline().find_mentions(Doc(transcript))}
+    assert ("小鹏", Kind.ORGANIZATION) in found and ("何小鹏", Kind.PERSON) in found and ("华为", Kind.ORGANIZATION) in found
