@@ -44,8 +44,10 @@ _MIN_CHARS = 3
 _MAX_CHARS = 12
 
 # what a person does, beyond the speech verbs and cues of ``persons.has_person_cue``
-_ACTION_AFTER = re.compile(r"\s*(?:曾经|也|还|就|又|都|则|早就|一直)?(?:宣布|称|写道|问|觉得|相信|预测|创办|创立|创建|离开|加入|"
-                           r"出任|担任|接任|卸任|辞任|辞职|当选|提出|发明|said|says)")
+_ACTION_AFTER = re.compile(r"\s*(?:曾经|也|还|就|又|都|则|早就|一直|最近)?(?:宣布|称|写道|问|觉得|相信|预测|创办|创立|创建|离开|加入|"
+                           r"出任|担任|接任|卸任|辞任|辞职|当选|提出|发明|认为|说过?|讲过?|表示|写的|写了|said|says)|"
+                           # Percy Liang组, 来自印度的Priya Raman，她现在…: a researcher's group, or 他/她 going on
+                           r"\s*(?:组|团队|课题组)|\s*[，,]\s?(?:他|她)(?!们)")
 # 诺贝尔奖, 摩尔定律, 迪士尼乐园: a name that only lends itself to the next word
 _EPONYM_AFTER = re.compile(r"(?:奖|定律|定理|效应|方程|公式|主义|乐园|公司|集团|大学|学院|基金|家族|号|体|式|型|病)")
 _PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")

@@ -138,3 +138,17 @@ def test_latin_names_glossed_as_people_and_those_listed_beside_them():
 
 def test_a_word_doubling_its_character_opens_no_transliteration():
     assert foreign("记者：谢谢谢总。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("斯坦福的Percy Lang组认为，足够规模的强化学习可以学到新能力。", "Percy Lang"),
+    ("来自印度的Priya Ramen，她现在在斯坦福大学当助理教授。", "Priya Ramen"),
+    ("Jason Wey说过，思维链很重要。", "Jason Wey"),
+])
+def test_a_latin_name_said_to_hold_a_view_lead_a_group_or_go_on_as_she_is_a_person(text, name):
+    assert name in [text[c.start:c.end] for c in latin_person_names(text)]
+
+
+def test_a_products_latin_name_with_a_verb_of_saying_is_no_person():
+    text = "我们用Visual Studio写代码，Google Cloud说今年增长。"
+    assert [text[c.start:c.end] for c in latin_person_names(text)] == []
