@@ -158,8 +158,8 @@ def _common_word(name: str, kind: Kind, score: float) -> bool:
 
 
 def _generic_organization(name: str) -> bool:
-    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``, ``苏州工厂``: a generic head after a
-    placeholder, after a country or region, after a verb phrase, or after common words alone.
+    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``, ``苏州工厂``, ``杭州本地公司``: a generic
+    head after a placeholder, after a country or region, after a verb phrase, or after common words and places alone.
     A legal form (``股份有限公司``) or a known organisation (``百度公司``) makes a name."""
     head = next((h for h in _GENERIC_ORG_HEADS if name.endswith(h)), None)
     if head is None:
@@ -172,7 +172,14 @@ def _generic_organization(name: str) -> bool:
     words = [token.word for token in vocabulary().segment(before)]
     if any(w.endswith(("了", "的", "过")) for w in words):
         return True
-    return all(_everyday_word(w) for w in words)
+    if all(_everyday_word(w) for w in words):
+        return True
+    # 杭州本地公司, 北京一家公司: a place and words that only qualify (湘潭钢铁公司 names what it makes)
+    return all(w in _places() or (dictionary_tag(w) or "").startswith("ns") or dictionary_tag(w) in _QUALIFYING_TAGS
+               for w in words)
+
+
+_QUALIFYING_TAGS = frozenset({"r", "b", "m", "d", "a"})  # pronouns, distinguishing words, numerals, adverbs, adjectives
 
 
 def _everyday_word(word: str) -> bool:

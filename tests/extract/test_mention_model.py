@@ -100,6 +100,8 @@ def test_texts_without_han_characters_are_not_tagged():
     ("以前在xx公司上班", 3, 7, Kind.ORGANIZATION, "Latin letters inside"),
     ("以前在某某公司上班", 3, 7, Kind.ORGANIZATION, "generic organisation phrase"),
     ("这是一家国产芯片公司", 4, 10, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("一家杭州本地公司做的", 2, 8, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("深圳华为公司成立", 0, 6, Kind.ORGANIZATION, None),
     ("在本公司工作", 1, 4, Kind.ORGANIZATION, "generic organisation phrase"),
     ("OpenAI的王明说", 7, 9, Kind.PERSON, None),
     ("用了MzU0MDk3ODUw里的数据", 2, 9, Kind.ORGANIZATION, "no Han character"),
