@@ -136,9 +136,11 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 yield Candidate(_glued_name_start(tokens, i), e, Kind.PERSON, para.turn_index)
                 continue
             before = tokens[i - 1].word if i > 0 else ""
-            if word in SURNAME_POSTS and (before in lexicon.surnames() or before.endswith("副")
-                                          and before[:-1] in lexicon.surnames() and "副" + word in SURNAME_POSTS):
-                yield Candidate(tokens[i - 1].start, e, Kind.PERSON, para.turn_index)  # 辛|部长, 许副|市长
+            # 辛|部长, 许副|市长; not 宣传司|司长, 处|处长: the unit's last character before its head's post
+            if word in SURNAME_POSTS and before[-1:] != word[0] and (
+                    before in lexicon.surnames() or before.endswith("副") and before[:-1] in lexicon.surnames()
+                    and "副" + word in SURNAME_POSTS):
+                yield Candidate(tokens[i - 1].start, e, Kind.PERSON, para.turn_index)
                 continue
             if word not in HONORIFICS or i == 0:
                 continue

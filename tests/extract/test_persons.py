@@ -228,3 +228,11 @@ def test_a_law_firms_name_before_its_lawyers_word_is_no_one_addressed():
     people = {m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
               if m.kind.value == "Person"}
     assert "王律师" in people and "金朗" not in people and "金朗律师" not in people
+
+
+def test_a_departments_last_character_before_its_heads_post_is_no_surname():
+    from talkgraph.extract import document_from_text, extract, parse_transcript
+    text = "主持人：今天出席的有信息技术发展司司长庞立栋先生，科技司副司长苏婉晴女士。辛部长也来了。\n"
+    people = {m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
+              if m.kind.value == "Person"}
+    assert "辛部长" in people and not any(p.startswith(("司司", "司副")) for p in people)
