@@ -166,6 +166,8 @@ _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:�
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
 # （笑）现在还没想。: a stage direction the transcript opens the sentence with, nobody's words
 _STAGE_DIRECTION = re.compile(r"^\s*[（(](?:笑|大笑|笑声|掌声|鼓掌|停顿|沉默|叹气)[）)]\s*")
+# @Kevin陈 我昨天…: a chat message addressing someone by handle; the claim is what it says
+_HANDLES = re.compile(r"^(?:@[^\s@：:，,。]{1,20}\s*)+")
 # 是的，我的意思是，…: an assent or a hedge opening a sentence, which goes on to say something
 _ASSENT = re.compile(r"^(?:(?:是的|对的|对|没错|确实|嗯+|好的)[，,]\s?)+(?:我的意思是|我是说|就是说)?[，,]?\s?")
 _DECLARATIVE = _ChineseOrEnglish.of(r"是|有|会|能|要|在|让", r"\b(?:is|are|was|were|has|have|can|will)\b")
@@ -226,7 +228,10 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                                           _answers(transcript, turn.index, askers, host, body)))
             continue  # a question asserts nothing, whoever asks it
         marker = _MARKER.match(body) or _ASSENT.match(body) or _STAGE_DIRECTION.match(body)
-        if marker:  # 我先说第二点，…, 是的，…: the claim is what follows the marker
+        handles = _HANDLES.match(body)
+        if marker is None and handles and len(body) - handles.end() >= _MIN_CHARS:  # @Kevin陈 说得对。 stays whole
+            marker = handles
+        if marker:  # 我先说第二点，…, 是的，…, @赵磊 …: the claim is what follows the marker
             sentence = Sentence(sentence.offset(transcript, marker.end()), sentence.end, sentence.turn_index,
                                 sentence.mentions)
             body = body[marker.end():]

@@ -462,3 +462,8 @@ def test_a_reporter_whose_question_goes_on_after_its_mark_asks_and_is_answered()
     asked = {q.text: (q.speaker, q.answered_by) for q in extraction.questions}
     assert asked["请问安全方面有哪些考虑？"] == ("第一财经记者", (5,))
     assert asked["请问下一步怎么办？"] == ("新华社记者", (3,))
+
+
+def test_a_chat_messages_handles_are_no_part_of_its_claim():
+    texts = [c.text for c in claims("周启航：@赵磊 @林雪 我认为这个价格压不下去，成本占了一半以上。\n\n赵磊：好。\n")]
+    assert texts == ["我认为这个价格压不下去，成本占了一半以上。"]
