@@ -26,7 +26,7 @@ from .mention_model import SOURCE as MODEL_SOURCE
 from .model import Kind, Mention, SpeakerKind
 from .organizations import INDUSTRY_SUFFIXES
 from .foreign_names import TRANSLITERATED
-from .resolve import COMPANY_REFERENCES, FAMILIAR_PREFIXES, is_person_reference, name_span
+from .resolve import COMPANY_REFERENCES, FAMILIAR_PREFIXES, FAMILIAR_SUFFIXES, is_person_reference, name_span
 from .tokens import dictionary_tag, in_dictionary
 
 _MIN_CHARS = 2
@@ -142,16 +142,26 @@ def _name_parts(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> dic
 
 
 def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) -> dict[str, Mention]:
-    """老周 and 小周 for the one person of the text surnamed 周 (a Chinese full name: not a foreign one
-    written in Chinese, 马斯克, whose first character is no surname)."""
+    """老周 and 小周 for the one person of the text surnamed 周, and 凡哥 for the one whose given name ends
+    so (a Chinese full name: not a foreign one written in Chinese, 马斯克, whose first character is no surname)."""
     by_surname: dict[str, dict[str, Mention]] = {}
     for m in (*mentions, *speakers):
         chinese = m.kind is Kind.PERSON and is_han_name(m.text) and not _foreign(m)
         surname = surname_of(m.text) if chinese else None
         if surname is not None and len(surname) == 1:
             by_surname.setdefault(surname, {}).setdefault(m.text, m)
-    return {prefix + surname: next(iter(people.values())) for surname, people in by_surname.items()
-            if len(people) == 1 for prefix in FAMILIAR_PREFIXES}
+    forms = {prefix + surname: next(iter(people.values())) for surname, people in by_surname.items()
+             if len(people) == 1 for prefix in FAMILIAR_PREFIXES}
+    # 凡哥 for 孟凡, 晚秋姐 for 林晚秋: the given name (or its last character) and 哥 or 姐, when one person has it
+    by_given: dict[str, dict[str, Mention]] = {}
+    for people in by_surname.values():
+        for name, m in people.items():
+            given = name[1:]
+            for part in {given, given[-1]}:
+                for suffix in FAMILIAR_SUFFIXES:
+                    by_given.setdefault(part + suffix, {}).setdefault(name, m)
+    forms |= {form: next(iter(people.values())) for form, people in by_given.items() if len(people) == 1}
+    return forms
 
 
 def _foreign(person: Mention) -> bool:

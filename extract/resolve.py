@@ -312,6 +312,10 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
         by_part = [p for p in people if _NAME_PART_JOIN.search(p) and base in _outer_parts(p)]
         if len(by_part) == 1:
             return by_part[0]
+    if base[-1:] in FAMILIAR_SUFFIXES and len(base) >= 2:  # 凡哥, 晚秋姐: a given name called familiarly
+        by_familiar = [p for p in people if surname_of(p) and p[len(surname_of(p)):].endswith(base[:-1])]
+        if len(by_familiar) == 1:
+            return by_familiar[0]
     if base[:1] in FAMILIAR_PREFIXES and base[1:] in lexicon.surnames():  # 老周, 小王: a surname called familiarly
         base = base[1:]
     if base in lexicon.surnames():
@@ -330,6 +334,7 @@ def _outer_parts(name: str) -> tuple[str, str]:
 
 
 FAMILIAR_PREFIXES = ("老", "小")  # before a surname, the familiar way to call someone
+FAMILIAR_SUFFIXES = ("哥", "姐")  # after the given name or its last character: 凡哥, 晚秋姐
 
 
 def _listed_person(base: str, people: tuple[str, ...]) -> str | None:

@@ -190,3 +190,13 @@ def test_a_sentence_opening_with_the_company_then_another_founder_is_that_founde
     [document] = corpus.documents
     posts = {(document.key(r.person), r.title, document.key(r.organization), r.scope) for r in document.extraction.roles}
     assert ("person/唐立蔚", "联合创始人", "organization/澄川智能", None) in posts
+
+
+def test_a_given_name_called_familiarly_is_the_one_person_who_has_it():
+    corpus = resolve("孟凡：我建议选绿的谐波。\n\n艾丽丝：我觉得还要再看看。\n\n周启航：凡哥说的有道理。晚秋姐怎么看？\n\n林晚秋：我同意凡哥。\n")
+    people = labels(corpus, "Person")
+    assert "凡哥" in people["孟凡"].aliases and "晚秋姐" in people["林晚秋"].aliases
+    [document] = corpus.documents
+    agreeing = {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
+                if r.predicate.name == "AGREES_WITH"}
+    assert {("person/周启航", "person/孟凡"), ("person/林晚秋", "person/孟凡")} <= agreeing
