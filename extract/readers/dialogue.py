@@ -279,28 +279,17 @@ _ASKING_LABELS = GROUP_LABELS | frozenset({"提问", "提问者", "问", "Q", "Q
 
 
 def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
-    """A talk whose speaker has no label: the unlabelled paragraphs after a lead-in naming whose speech
-    they are (以下为雷总演讲实录：) are that speaker's; with the audience's questions labelled
-    (``观众提问：…``), those that open the talk or answer a question are the lecturer's, whom the
-    introduction names (主讲人韩博文), and so with the questions labelled ``提问：``.  Otherwise, or with
-    the lecturer labelled, the cues stay as they are."""
+    """A talk whose speaker has no label: the unlabelled paragraphs after a lead-in (``_speech_after_lead_in``)
+    are that speaker's; with the audience's questions labelled (``观众提问：…``), those that open the
+    talk or answer a question are the lecturer's, whom the introduction names (主讲人韩博文) or the
+    lead-in gave, and so with the questions labelled ``提问：``.  Otherwise, or with the lecturer
+    labelled, the cues stay as they are."""
     labelled = [c for c in cues if c.label]
     first = next((i for i, c in enumerate(cues) if c.label), len(cues))
     out = list(cues)
-    speaker = None
-    lead_in = next(((i, m) for i, c in enumerate(cues) if c.label is None and (m := _SPEECH_LEAD_IN.search(c.line.visible))),
-                   None)
-    dictated = lead_in is None and first == len(cues)  # 口述：周牧之　整理：许安然, then the story told unlabelled
-    if dictated:
-        lead_in = next(((i, m) for i, c in enumerate(cues) if (m := _DICTATED.match(c.line.visible))), None)
-    if lead_in is not None:  # 以下为雷总演讲实录：, then the speech unlabelled (a title line 陆知秋：… may stand above)
-        until = next((i for i in range(lead_in[0] + 1, len(cues)) if cues[i].label), len(cues))
-        at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading and not (
-            dictated and (cues[i].line.quote or shape_role(cues[i].line) is not None))), None)  # its date, an editor's note
-        speaker = (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])  # 大家好，我是陆知秋: the talk's own words
-                   or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
-        if at is not None and speaker:
-            out[at] = Cue(cues[at].line, Label((speaker,), (), 0))
+    at, speaker = _speech_after_lead_in(cues, first)
+    if at is not None and speaker:
+        out[at] = Cue(cues[at].line, Label((speaker,), (), 0))
     named = next((i for i, c in enumerate(cues[:first]) if _LECTURER.search(c.line.visible)), None)
     if named is None and speaker is None or not labelled or not any(_asking(n) for c in labelled for n in c.label.names):
         return tuple(out)
@@ -315,6 +304,27 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
                 and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
             out[i] = Cue(cues[i].line, lecturer)
     return tuple(out)
+
+
+def _speech_after_lead_in(cues: Sequence[Cue], first: int) -> tuple[int | None, str | None]:
+    """Where a speech told unlabelled begins and whose it is: after a lead-in (以下为雷总演讲实录：,
+    a title line 陆知秋：… may stand above it), the lead-in's name, else the one the introduction says
+    gave the speech, else the one its first words introduce (大家好，我是陆知秋); in an oral history with
+    no labels at all, the one its byline says dictated it (口述：周牧之), from its first paragraph of
+    running text (after the date and the editor's note)."""
+    lead_in = next(((i, m) for i, c in enumerate(cues) if c.label is None and (m := _SPEECH_LEAD_IN.search(c.line.visible))),
+                   None)
+    dictated = lead_in is None and first == len(cues)
+    if dictated:
+        lead_in = next(((i, m) for i, c in enumerate(cues) if (m := _DICTATED.match(c.line.visible))), None)
+    if lead_in is None:
+        return None, None
+    until = next((i for i in range(lead_in[0] + 1, len(cues)) if cues[i].label), len(cues))
+    at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading and not (
+        dictated and (cues[i].line.quote or shape_role(cues[i].line) is not None))), None)
+    speaker = (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])
+               or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
+    return at, speaker
 
 
 def _asking(label: str) -> bool:
