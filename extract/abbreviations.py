@@ -42,7 +42,7 @@ def abbreviated_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Can
     """The component: every occurrence of a short name the text declares for an organisation."""
     if "称" not in doc.text:
         return
-    shorts = sorted({short for short, _ in _declarations(doc.text)}, key=len, reverse=True)
+    shorts = sorted({short for short, _ in _declarations(doc.text)}, key=lambda short: (-len(short), short))
     if not shorts:
         return
     pattern = re.compile("|".join(re.escape(s) for s in shorts))

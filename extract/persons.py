@@ -85,7 +85,7 @@ def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
               and transcript.speaker_record(n).kind is not SpeakerKind.ORGANIZATION]
     # the names they also speak under (Mia of Mia（苏米娅）：), which the others call them by
     aliases = [a for n in people for a in transcript.speaker_record(n).aliases if _alias_is_a_name(a)]
-    names = sorted(set(people + aliases), key=len, reverse=True)
+    names = sorted(dict.fromkeys(people + aliases), key=len, reverse=True)
     if not names:
         return
     alternatives = [_bounded(n) for n in names] + [a for a in (_addresses(doc),) if a]

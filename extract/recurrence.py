@@ -157,7 +157,7 @@ def _familiar_forms(mentions: Sequence[Mention], speakers: Sequence[Mention]) ->
     for people in by_surname.values():
         for name, m in people.items():
             given = name[1:]
-            for part in {given, given[-1]}:
+            for part in dict.fromkeys((given, given[-1])):
                 for suffix in FAMILIAR_SUFFIXES:
                     by_given.setdefault(part + suffix, {}).setdefault(name, m)
     forms |= {form: next(iter(people.values())) for form, people in by_given.items() if len(people) == 1}
