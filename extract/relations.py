@@ -184,12 +184,13 @@ _STINT = re.compile(r"\s?(?:待|呆|干|做|工作)(?:了|过)\s?(?:整整|差�
                     # 在华为海思负责过昇腾, 在逸仙电商做过产品总监: a post held there, told as done
                     r"\s?(?:干|待|呆|工作|任职|负责|担任|实习)过|\s?做过(?=[^，,。；;]{0,8}?(?:年|总监|经理|工程师|负责人|总裁|研究员|主管))")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
-_ROLE_VERB = re.compile(r"\s?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前)|目前|现在)?\s?(?:现任|是|担任|任)")
+# 之前, 曾经, 原来, 离职前: a time that makes the post after it a former one
+_FORMER_TIME = r"(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前"
+_ROLE_VERB = re.compile(rf"\s?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?:现任|是|担任|任)")
 # 我是说…, 我是觉得…: 是 stressing what follows, naming no post
 _STRESSED = r"说|讲|指|想|觉得|认为|希望|因为"
 # a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
-_CLAUSE_ROLE = re.compile(r"\s?(?P<me>我)?(?:(?P<former>(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前)|目前|现在)?\s?"
-                          r"(?P<verb>现任|是|担任|任)"
+_CLAUSE_ROLE = re.compile(rf"\s?(?P<me>我)?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
                           rf"(?!\s?(?:来自|{_STRESSED}))")
 _COMMA = re.compile(r"[，,；;]")
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
