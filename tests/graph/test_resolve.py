@@ -200,3 +200,9 @@ def test_a_given_name_called_familiarly_is_the_one_person_who_has_it():
     agreeing = {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
                 if r.predicate.name == "AGREES_WITH"}
     assert {("person/周启航", "person/孟凡"), ("person/林晚秋", "person/孟凡")} <= agreeing
+
+
+def test_a_company_said_with_and_without_its_trade_word_is_one_organisation():
+    corpus = resolve("主持人：介绍一下。\n\n赵凯文：我是深瞳医疗科技的创始人。深瞳医疗现在有一百人。\n\n主持人：好。\n")
+    orgs = labels(corpus, "Organization")
+    assert set(orgs) == {"深瞳医疗"} and "深瞳医疗科技" in orgs["深瞳医疗"].aliases
