@@ -152,3 +152,8 @@ def test_a_latin_name_said_to_hold_a_view_lead_a_group_or_go_on_as_she_is_a_pers
 def test_a_products_latin_name_with_a_verb_of_saying_is_no_person():
     text = "我们用Visual Studio写代码，Google Cloud说今年增长。"
     assert [text[c.start:c.end] for c in latin_person_names(text)] == []
+
+
+def test_a_name_set_off_by_commas_after_our_post_is_a_person():
+    text = "Our CTO, Magnus Bergh, prefers we keep everything in one region."
+    assert [text[c.start:c.end] for c in latin_person_names(text)] == ["Magnus Bergh"]
