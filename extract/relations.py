@@ -1067,6 +1067,9 @@ class _SentenceReader:
     def _made_by(self, sentence: Sentence, model: Mention, verb_at: int, makers: list[Mention]) -> Iterator[Relation]:
         """Who a making verb before ``model`` has as its subject: the nearest name or pronoun."""
         named = [m for m in makers if m.end <= verb_at]
+        clause = self.clause_start(sentence, verb_at)
+        if named and named[-1].end <= clause and any(clause <= m.start < verb_at for m in sentence.mentions):
+            named = []  # OpenAI发布了o1，DeepSeek开源了R1: the clause has a subject of its own, no maker named before
         pronoun = self.pronoun_before(sentence, verb_at)
         if named and (pronoun is None or named[-1].end > pronoun[0]):
             yield Relation(model, Predicate.CREATOR, named[-1], sentence.start, sentence.end)

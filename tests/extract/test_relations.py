@@ -918,3 +918,10 @@ def test_agreeing_with_this_view_meets_the_one_whose_saying_the_sentence_before_
     _, described, _ = facts("主持人：怎么看？\n\n陈一帆：梁文涛是个很低调的人。我非常认同这个观点。\n\n主持人：好。\n")
     assert ("陈一帆", Predicate.AGREES_WITH, "梁文涛") in said
     assert not any(p is Predicate.AGREES_WITH for _, p, _ in described)
+
+
+def test_a_clause_with_a_subject_of_its_own_takes_no_maker_from_the_clause_before():
+    from talkgraph.extract.model import Predicate
+    _, relations, _ = facts("主持人：怎么看？\n\n郑一凡：后来OpenAI在2024年发布了o1，DeepSeek在2025年初开源了DeepSeek-R1。\n\n主持人：好。\n")
+    creators = {(s, o) for s, p, o in relations if p is Predicate.CREATOR}
+    assert ("o1", "OpenAI") in creators and ("DeepSeek-R1", "OpenAI") not in creators
