@@ -46,7 +46,7 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
     (ClaimType.JUDGEMENT, r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),
     # English turns: stance, modality and comparison, as the Chinese cues above
-    (ClaimType.JUDGEMENT, r"(?i)\b(?:I|we) (?:think|believe|feel|found|know)\b|\bin my (?:view|opinion)\b", 2.5),
+    (ClaimType.JUDGEMENT, r"(?i)\b(?:I|we) (?:think|believe|feel|found|know|expect|predict)\b|\bin my (?:view|opinion)\b", 2.5),
     (ClaimType.PREDICTION, r"(?i)\b(?:will|going to|in the future|next year|eventually)\b", 1.5),
     (ClaimType.RECOMMENDATION, r"(?i)\b(?:should|must|have to|need to|recommend)\b", 1.5),
     (ClaimType.JUDGEMENT, r"(?i)\b(?:the (?:key|biggest|most important|main)|important|fundamental|always|never|every|better|worse|more|less)\b", 1.0),

@@ -467,3 +467,10 @@ def test_a_reporter_whose_question_goes_on_after_its_mark_asks_and_is_answered()
 def test_a_chat_messages_handles_are_no_part_of_its_claim():
     texts = [c.text for c in claims("周启航：@赵磊 @林雪 我认为这个价格压不下去，成本占了一半以上。\n\n赵磊：好。\n")]
     assert texts == ["我认为这个价格压不下去，成本占了一半以上。"]
+
+
+def test_an_english_expectation_is_a_predicting_claim():
+    said = ("Regulators are consulting on the rules, and I expect the final version by mid-2025. "
+            "I think the market is big. I think banks are slow. I think staff are busy. I think costs are high.")
+    found = {c.text: c.kind.value for c in claims(f"主持人：What do you expect?\n\n陈立言：{said}\n\n主持人：Thanks.\n")}
+    assert found.get("Regulators are consulting on the rules, and I expect the final version by mid-2025.") == "prediction"
