@@ -78,7 +78,7 @@ music applause laughter laughs laughing cheering silence inaudible crosstalk noi
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
 NUMBERED_SPEAKER = re.compile(
-    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学员|投资者|分析师|评委|提问者|提问人|提问|Speaker|SPEAKER|speaker|Guest|Participant|"
+    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学生|学员|投资者|分析师|评委|提问者|提问人|提问|Speaker|SPEAKER|speaker|Guest|Participant|"
     r"Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])$")
 
 # words that stand before a colon without naming a speaker

@@ -43,7 +43,7 @@ HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉
                            "证人 辩护人 上诉人 被上诉人 申请人 被申请人".split())
 ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS
                | frozenset(LECTURER_LABELS)) | frozenset(
-    "嘉宾 编辑 男 女 甲 乙 提问人".split())  # labels that name a role, not a person
+    "嘉宾 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者".split())  # labels that name a role, not a person
 _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")
 # Kevin 林: an English given name, then a surname
 _GIVEN_AND_SURNAME = DeferredPattern(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")

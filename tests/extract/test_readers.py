@@ -1219,3 +1219,11 @@ def test_a_shareholders_question_label_is_a_group_not_a_person():
     from talkgraph.extract.model import SpeakerKind
     t = parse("股东提问：今年怎么看？\n\n方立宇：会好转。\n\n股东提问：海外呢？\n\n孙立言：在恢复。\n")
     assert t.speaker_record("股东提问").kind is SpeakerKind.UNNAMED
+
+
+def test_a_call_centres_role_labels_and_lettered_students_are_the_transcripts_own_speakers():
+    from talkgraph.extract.model import SpeakerKind
+    call = parse("坐席 10:02:11\n您好，请问怎么称呼您？\n\n客户 10:02:15\n我姓陈。\n\n坐席 10:02:31\n好的陈先生。\n")
+    lesson = parse("老师：今天讲注意力机制。\n\n学生A：老师，为什么要多头？\n\n老师：因为表达力更强。\n\n学生B：那计算量呢？\n")
+    assert {call.speaker_record(n).kind for n in ("坐席", "客户")} == {SpeakerKind.UNNAMED}
+    assert {lesson.speaker_record(n).kind for n in ("学生A", "学生B")} == {SpeakerKind.UNNAMED}
