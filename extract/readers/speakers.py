@@ -398,13 +398,16 @@ def looks_like_a_name(label: str) -> bool:
 
 
 def _name_parts(resolution: dict[str, tuple[str, SpeakerKind]]) -> None:
-    """``奥特曼`` or ``山姆`` beside ``山姆·奥特曼``, ``Altman`` beside ``Sam Altman``: one person,
-    when exactly one longer name has that part."""
-    full = {name for name, kind in resolution.values() if kind is SpeakerKind.PERSON and re.search(r"[·•\s]", name)}
+    """``奥特曼`` or ``山姆`` beside ``山姆·奥特曼``, ``Altman`` beside ``Sam Altman``, the given name ``文澜``
+    beside ``何文澜``: one person, when exactly one longer name has that part."""
+    people = {name for name, kind in resolution.values() if kind is SpeakerKind.PERSON}
+    full = {name for name in people if re.search(r"[·•\s]", name)}
+    chinese = {name for name in people if len(name) >= 3 and is_han_name(name) and surname_of(name)}
     for label, (name, kind) in list(resolution.items()):
         if kind is not SpeakerKind.PERSON or name in full:
             continue
-        owners = [f for f in full if name in re.split(r"[·•\s]+", f)]
+        owners = ([f for f in full if name in re.split(r"[·•\s]+", f)]
+                  or [f for f in chinese if f != name and f[len(surname_of(f)):] == name])  # 文澜 beside 何文澜
         if len(owners) == 1:
             resolution[label] = (owners[0], SpeakerKind.PERSON)
 

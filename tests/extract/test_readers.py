@@ -1227,3 +1227,8 @@ def test_a_call_centres_role_labels_and_lettered_students_are_the_transcripts_ow
     lesson = parse("老师：今天讲注意力机制。\n\n学生A：老师，为什么要多头？\n\n老师：因为表达力更强。\n\n学生B：那计算量呢？\n")
     assert {call.speaker_record(n).kind for n in ("坐席", "客户")} == {SpeakerKind.UNNAMED}
     assert {lesson.speaker_record(n).kind for n in ("学生A", "学生B")} == {SpeakerKind.UNNAMED}
+
+
+def test_a_speaker_labelled_by_the_given_name_beside_the_full_name_is_one_person():
+    t = parse("何文川：欢迎两位。\n\n梁晓光：谢谢。\n\n文川：晓光你怎么看？\n\n梁晓光：我觉得还好。\n\n晓光：补充一句。\n")
+    assert [s for (s,), _ in turns(t)] == ["何文川", "梁晓光", "何文川", "梁晓光", "梁晓光"]
