@@ -309,22 +309,35 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
 def _speech_after_lead_in(cues: Sequence[Cue], first: int) -> tuple[int | None, str | None]:
     """Where a speech told unlabelled begins and whose it is: after a lead-in (以下为雷总演讲实录：,
     a title line 陆知秋：… may stand above it), the lead-in's name, else the one the introduction says
-    gave the speech, else the one its first words introduce (大家好，我是陆知秋); in an oral history with
-    no labels at all, the one its byline says dictated it (口述：周牧之), from its first paragraph of
-    running text (after the date and the editor's note)."""
+    gave the speech, else the one its first words introduce (大家好，我是陆知秋).  Without a lead-in,
+    in an oral history with no labels at all, the one its byline says dictated it (口述：周牧之), and
+    below a cast line naming the one who speaks (演讲人：沈知远 …) with no label after it, that person:
+    from the first paragraph of running text (after the date and the editor's note)."""
     lead_in = next(((i, m) for i, c in enumerate(cues) if c.label is None and (m := _SPEECH_LEAD_IN.search(c.line.visible))),
                    None)
-    dictated = lead_in is None and first == len(cues)
-    if dictated:
-        lead_in = next(((i, m) for i, c in enumerate(cues) if (m := _DICTATED.match(c.line.visible))), None)
-    if lead_in is None:
+    if lead_in is not None:
+        until = next((i for i in range(lead_in[0] + 1, len(cues)) if cues[i].label), len(cues))
+        at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading), None)
+        return at, (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])
+                    or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
+    named = _dictated_or_cast(cues, first)
+    if named is None:
         return None, None
-    until = next((i for i in range(lead_in[0] + 1, len(cues)) if cues[i].label), len(cues))
-    at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading and not (
-        dictated and (cues[i].line.quote or shape_role(cues[i].line) is not None))), None)
-    speaker = (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])
-               or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
-    return at, speaker
+    at = next((i for i in range(named[0] + 1, len(cues)) if not cues[i].line.heading and not cues[i].line.quote
+               and shape_role(cues[i].line) is None), None)
+    return at, named[1]
+
+
+def _dictated_or_cast(cues: Sequence[Cue], first: int) -> tuple[int, str] | None:
+    """The line naming the one whose unlabelled speech follows, and that name: an oral history's byline
+    (口述：周牧之) where nothing is labelled, or a lecturer's cast line with no label after it."""
+    if first == len(cues):
+        dictated = next(((i, m["name"]) for i, c in enumerate(cues) if (m := _DICTATED.match(c.line.visible))), None)
+        if dictated is not None:
+            return dictated
+    last = max((i for i, c in enumerate(cues) if c.label), default=-1)
+    return next(((i, cast[1][0]) for i, c in enumerate(cues) if i > last and c.label is None
+                 and (cast := cast_line(c.line.visible)) and cast[0] in LECTURER_LABELS and len(cast[1]) == 1), None)
 
 
 def _asking(label: str) -> bool:

@@ -97,7 +97,8 @@ _RUNNING_BYLINE = DeferredPattern(
 
 
 # 主持人：黄磊，《硅谷101》主理人 / 嘉宾：王雪、李明: a cast line says who takes a role; no one speaks in it
-_CAST_ROLE = (r"(?P<role>主持人|主持|主播|主理人|嘉宾|对话嘉宾|特邀嘉宾|受访者|受访嘉宾|采访者|主讲人|Host|Guest|Moderator|"
+_CAST_ROLE = (r"(?P<role>主持人|主持|主播|主理人|嘉宾|对话嘉宾|特邀嘉宾|受访者|受访嘉宾|采访者|主讲人|主讲嘉宾|演讲人|演讲嘉宾|演讲者|"
+              r"Host|Guest|Moderator|"
               + "|".join(sorted(HEARING_LABELS, key=len, reverse=True)) + ")")
 _CAST_NAME = r"(?:[\u3400-\u9fff·]{2,6}|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})"
 _CAST_LINE = DeferredPattern(rf"{_CAST_ROLE}\s*[:：]\s*(?P<names>{_CAST_NAME}(?:\s*[、,，&/]\s*{_CAST_NAME})*?)"

@@ -1232,3 +1232,10 @@ def test_a_call_centres_role_labels_and_lettered_students_are_the_transcripts_ow
 def test_a_speaker_labelled_by_the_given_name_beside_the_full_name_is_one_person():
     t = parse("何文川：欢迎两位。\n\n梁晓光：谢谢。\n\n文川：晓光你怎么看？\n\n梁晓光：我觉得还好。\n\n晓光：补充一句。\n")
     assert [s for (s,), _ in turns(t)] == ["何文川", "梁晓光", "何文川", "梁晓光", "梁晓光"]
+
+
+def test_a_talk_below_a_cast_line_naming_its_speaker_is_that_speakers():
+    t = parse("2025 青岚人工智能大会\n\n演讲人：沈知言 北辰人工智能研究院院长\n\n整理：组委会\n\n"
+              "各位来宾，大家上午好。今天讲从规模到效率。\n\n一、Scaling Law 还成立吗\n\n我认为还成立。\n")
+    said = turns(t)
+    assert [s for (s,), _ in said] == ["沈知言"] and said[0][1].startswith("各位来宾")
