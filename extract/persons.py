@@ -182,14 +182,16 @@ def _glued_name_start(tokens: Tokens, i: int) -> int:
 
 
 _FIRM_WORDS = ("事务所", "协会", "学会", "工作室", "集团")  # after 律师, 医生: a firm's or body's name
-# 哈, 啊, 呀: a particle the segmenter may glue to the surname after it (不太同意哈|宋老师 cut 哈宋|老师)
+# 哈, 啊, 呀: a particle the segmenter may glue to the surname after it (不太同意哈|宋老师 cut 哈宋|老师), as it
+# may a preposition that is also a surname (我们向林总汇报 cut 向林|总)
 _PARTICLES = frozenset("哈啊呀嘛啦吧呢哦嗯噢哟诶欸")
 
 
 def _name_before(tokens: Tokens, i: int, speakers: frozenset[str]) -> int | None:
     prev, ps, pe = tokens[i - 1]
-    if len(prev) == 2 and prev[0] in _PARTICLES and prev[1] in lexicon.surnames():
-        return ps + 1
+    if len(prev) == 2 and prev[1] in lexicon.surnames() and (
+            prev[0] in _PARTICLES or prev[0] in _AMBIGUOUS_SURNAMES and any(surname_of(s) == prev[1] for s in speakers)):
+        return ps + 1  # 哈|宋老师; 向林|总 where 林子墨 speaks: 向 is the preposition
     if i >= 2 and tokens[i - 2][0] + prev in speakers:
         return tokens[i - 2][1]  # 韩|立新|教授: the speaker's whole name, not the given name alone
     if prev in speakers or any(n.endswith(prev) and len(prev) >= 2 for n in speakers):

@@ -82,6 +82,8 @@ _DIFFERENT_VIEW = re.compile(r"(?:跟|和|与)\s?(?P<who>[^，,。；;！？!?]{
 # 是的，完全正确 / 你说得对 / 确实如此: a turn that opens by assenting to what was just said
 _ASSENT = re.compile(r"(?:是的|对|没错|确实|嗯)?[，,。！!\s]*(?:完全正确|完全同意|说得对|说的对|你说得对|您说得对|确实如此|正是如此|没错|太对了|非常对|的确如此|确实是这样|就是这样|"
                      r"(?:这个|这|你的|您的|你这个|您这个)(?:观点|说法|看法)?(?:很|非常|挺|确实)?有道理|"
+                     # 您说得有道理, 你说的有一定道理: what the one spoken to just said
+                     r"(?:你|您)(?:刚才)?说(?:得|的)(?:很|非常|挺|确实)?(?:有(?:一定|些)?(?:的)?道理|在理)|"
                      r"(?:这个|你的|您的|你这个|您这个)(?:建议|提议|想法|办法)(?:很|非常|挺|确实)(?:好|对|在理))|确实")
 # 对。/ 是的。 alone: assent too in a two-person conversation, to a turn that stated something
 # (in a panel it is as often a moderator's back-channel, and whose words it meets is unclear)

@@ -236,3 +236,11 @@ def test_a_departments_last_character_before_its_heads_post_is_no_surname():
     people = {m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
               if m.kind.value == "Person"}
     assert "辛部长" in people and not any(p.startswith(("司司", "司副")) for p in people)
+
+
+def test_a_preposition_that_is_also_a_surname_is_no_part_of_the_name_addressed_after_it():
+    from talkgraph.extract import document_from_text, extract, parse_transcript
+    text = "顾晨阳：当时我们向林总汇报过。\n\n林子墨：对。\n"
+    people = {m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
+              if m.kind.value == "Person"}
+    assert "向林总" not in people and "林总" in people

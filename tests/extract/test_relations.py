@@ -925,3 +925,9 @@ def test_a_clause_with_a_subject_of_its_own_takes_no_maker_from_the_clause_befor
     _, relations, _ = facts("主持人：怎么看？\n\n郑一凡：后来OpenAI在2024年发布了o1，DeepSeek在2025年初开源了DeepSeek-R1。\n\n主持人：好。\n")
     creators = {(s, o) for s, p, o in relations if p is Predicate.CREATOR}
     assert ("o1", "OpenAI") in creators and ("DeepSeek-R1", "OpenAI") not in creators
+
+
+def test_telling_the_one_spoken_to_they_are_right_agrees_with_them():
+    from talkgraph.extract.model import Predicate
+    _, relations, _ = facts("陈建国：你们必须按首次报修的时间来算。\n\n刘思雨：您说得有道理，确实应该按首次报修的时间来算。\n\n陈建国：好。\n")
+    assert ("刘思雨", Predicate.AGREES_WITH, "陈建国") in relations
