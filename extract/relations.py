@@ -901,6 +901,8 @@ class _SentenceReader:
         clause_end = _CLAUSE_BREAK.search(self.text, rest_from, sentence.end)
         clause = self.text[rest_from:clause_end.start() if clause_end else sentence.end]
         found = _last_title(clause)
+        if found and org is None and _DESCRIBED_AS.match(clause[:found[1]]):
+            found = None  # 是一个很内敛的工程师: what kind of person, described, no post held
         if found:
             title, at = found
             scope = _scope(clause[:at].removesuffix("的")) if org else None
@@ -1373,6 +1375,8 @@ def _scope(gap: str) -> str | bool:
     return gap
 
 
+# 一个很内敛的, 一位非常优秀的: an indefinite article and a description by degree before the noun (一名资深的 is a post's)
+_DESCRIBED_AS = re.compile(r"\s?(?:一个|一位|一名|个|位)[^，,。；;]{0,4}(?:很|非常|特别|挺|比较|十分|极其|相当)[^，,。；;]{1,8}的\s?$")
 _ONE_OF = re.compile(r"^(?:另一位|另外一位|另一个|其中一位|[这那]位)(?:的)?")  # 公司另一位联合创始人: which of them
 
 

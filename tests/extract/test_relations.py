@@ -931,3 +931,10 @@ def test_telling_the_one_spoken_to_they_are_right_agrees_with_them():
     from talkgraph.extract.model import Predicate
     _, relations, _ = facts("陈建国：你们必须按首次报修的时间来算。\n\n刘思雨：您说得有道理，确实应该按首次报修的时间来算。\n\n陈建国：好。\n")
     assert ("刘思雨", Predicate.AGREES_WITH, "陈建国") in relations
+
+
+def test_a_person_described_by_degree_holds_no_post_but_one_introduced_so_does():
+    _, _, described = facts("主持人：怎么看？\n\n苏眉：马化云是一个很内敛的工程师。\n\n主持人：好。\n")
+    _, _, introduced = facts("主持人：介绍。\n\n苏眉：我是一名资深的产品经理。\n\n主持人：好。\n")
+    assert not any(title == "工程师" for _, title, _ in described)
+    assert ("苏眉", "产品经理", None) in introduced
