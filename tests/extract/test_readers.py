@@ -1239,3 +1239,10 @@ def test_a_talk_below_a_cast_line_naming_its_speaker_is_that_speakers():
               "各位来宾，大家上午好。今天讲从规模到效率。\n\n一、Scaling Law 还成立吗\n\n我认为还成立。\n")
     said = turns(t)
     assert [s for (s,), _ in said] == ["沈知言"] and said[0][1].startswith("各位来宾")
+
+
+def test_what_follows_a_calls_or_a_records_end_is_no_ones_turn():
+    for end in ("—— 通话结束 ——", "（以下无正文）"):
+        t = parse(f"坐席：请问还有别的问题吗？\n\n客户：没有了。\n\n坐席：感谢您的来电，再见。\n\n{end}\n\n"
+                  "关键词命中：退款、投诉。\n\n本记录由系统自动生成。\n")
+        assert turns(t)[-1] == (("坐席",), "感谢您的来电，再见。")
