@@ -248,10 +248,15 @@ def shape_role(line: Line) -> BlockRole | None:
     return None
 
 
+# [图片], [文件] 宁波博格_澜舟3D质检案例.pptx: what a chat export shows in place of an attachment
+_ATTACHMENT = re.compile(r"^\s*[\[【](?:图片|文件|链接|语音|视频|表情|动画表情|位置|名片|小程序|聊天记录)[\]】](?:\s*\S[^\n]*)?$")
+
+
 def is_stage_direction(text: str) -> bool:
-    """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``), or a divider between
-    days (``————— 2024-05-01 —————``); a heading in brackets (``(田奇谈大模型与碳中和)``) is none."""
-    if _DAY_DIVIDER.match(text):
+    """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``), a divider between days
+    (``————— 2024-05-01 —————``), or a chat's attachment (``[文件] 案例.pptx``); a heading in brackets
+    (``(田奇谈大模型与碳中和)``) is none."""
+    if _DAY_DIVIDER.match(text) or _ATTACHMENT.match(text):
         return True
     line = _BRACKETED_LINE.match(text)
     inside = line["inside"] if line else ""

@@ -1246,3 +1246,9 @@ def test_what_follows_a_calls_or_a_records_end_is_no_ones_turn():
         t = parse(f"坐席：请问还有别的问题吗？\n\n客户：没有了。\n\n坐席：感谢您的来电，再见。\n\n{end}\n\n"
                   "关键词命中：退款、投诉。\n\n本记录由系统自动生成。\n")
         assert turns(t)[-1] == (("坐席",), "感谢您的来电，再见。")
+
+
+def test_a_chats_attachments_are_no_ones_words():
+    t = parse("周启航 2024-05-01 09:10\n大家看一下这个案例。\n[文件] 宁安博格_质检案例.pptx\n[图片]\n\n"
+              "林雪 2024-05-01 09:12\n收到。\n")
+    assert turns(t) == [(("周启航",), "大家看一下这个案例。"), (("林雪",), "收到。")]
