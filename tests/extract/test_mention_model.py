@@ -142,6 +142,7 @@ def test_a_name_ending_in_a_word_after_names_needs_a_confident_model():
     assert refusal("我和林伟从那时候就认识", 2, 5, Kind.PERSON, score=0.7) == "ends with a word after the name"
     assert refusal("导演陈嘉上的作品展出", 2, 5, Kind.PERSON, score=0.7) == "ends with a word after the name"
     assert refusal("导演陈嘉上的作品展出", 2, 5, Kind.PERSON, score=0.95) is None
+    assert refusal("李立想比任何人都懂用户", 0, 4, Kind.PERSON, score=0.7) == "ends with a word after the name"  # 比: than
 
 
 def test_an_organisation_the_dictionary_calls_a_common_word_needs_a_fairly_sure_model():
