@@ -14,6 +14,12 @@ def labels(corpus, kind):
     return {e.label: e for e in corpus.entities.values() if e.kind.value == kind}
 
 
+def agreements(document):
+    """Who agrees with whom in a resolved document, as entity keys."""
+    return {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
+            if r.predicate.name == "AGREES_WITH"}
+
+
 def test_forms_of_address_resolve_to_the_one_person():
     corpus = resolve("王小明：欢迎赵一凡。\n\n赵一凡：谢谢。\n\n王小明：赵老师，你怎么看？一凡老师请讲。\n\n赵一凡：好。\n")
     people = labels(corpus, "Person")
@@ -173,8 +179,7 @@ def test_a_name_a_speaker_also_goes_by_is_that_speaker_wherever_the_others_use_i
     people = labels(corpus, "Person")
     assert "Mia" not in people and "Mia" in people["苏米娅"].aliases
     [document] = corpus.documents
-    agreeing = {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
-                if r.predicate.name == "AGREES_WITH"}
+    agreeing = agreements(document)
     assert ("person/孔令杰", "person/苏米娅") in agreeing
 
 
@@ -197,8 +202,7 @@ def test_a_given_name_called_familiarly_is_the_one_person_who_has_it():
     people = labels(corpus, "Person")
     assert "凡哥" in people["孟凡"].aliases and "晚秋姐" in people["林晚秋"].aliases
     [document] = corpus.documents
-    agreeing = {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
-                if r.predicate.name == "AGREES_WITH"}
+    agreeing = agreements(document)
     assert {("person/周启航", "person/孟凡"), ("person/林晚秋", "person/孟凡")} <= agreeing
 
 
