@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import UsageError
 from ..model import Document, Transcript
+from .wrapping import unwrap
 
 _MODULES = ("dialogue", "interview", "subtitles", "meeting")
 
@@ -25,14 +26,16 @@ class Reader:
     example: str  # two lines of the format, for the README and `talkgraph formats`
     detect: Callable[[str], float]
     parse: Callable[..., Transcript]  # (document, speakers: Mapping[str, str] | None) -> Transcript
+    # its lines are running text, which a page may have hard-wrapped (``wrapping``): not subtitles' cues
+    running_text: bool = True
 
 
 READERS: dict[str, Reader] = {}
 
 
-def reader(name: str, description: str, example: str, detect: Callable[[str], float]):
+def reader(name: str, description: str, example: str, detect: Callable[[str], float], running_text: bool = True):
     def register(parse: Callable[..., Transcript]) -> Callable[..., Transcript]:
-        READERS[name] = Reader(name, description, example, detect, parse)
+        READERS[name] = Reader(name, description, example, detect, parse, running_text)
         return parse
     return register
 
@@ -64,9 +67,18 @@ def detect_reader(text: str) -> Reader:
 
 def read_transcript(document: Document, input_format: str | None = None,
                     speakers: Mapping[str, str] | None = None) -> Transcript:
-    """The transcript of a document, in the format its content shows or the one named."""
+    """The transcript of a document, in the format its content shows or the one named; a
+    hard-wrapped text is read with its broken lines joined (``wrapping``)."""
     chosen = get_reader(input_format) if input_format else detect_reader(document.text)
-    return chosen.parse(document, speakers)
+    if not chosen.running_text:
+        return chosen.parse(document, speakers)
+    unwrapped = unwrap(document)
+    transcript = chosen.parse(unwrapped.document, speakers)
+    if not unwrapped.joined:
+        return transcript
+    note = (f"its lines were broken mid-sentence at one width (as text copied out of a PDF is): "
+            f"{unwrapped.joined} line breaks were joined, and offsets count in the joined text")
+    return replace(transcript, notes=(note,) + transcript.notes)
 
 
 def parse_speaker_overrides(value: str) -> dict[str, str]:

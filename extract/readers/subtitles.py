@@ -157,14 +157,14 @@ def _voice(text: str, line: Line) -> Label | None:
 
 
 @reader("srt", "SubRip subtitles: numbered cues with time lines",
-        "1\n00:00:00,500 --> 00:00:04,800\n主持人：欢迎收听。", detect_srt)
+        "1\n00:00:00,500 --> 00:00:04,800\n主持人：欢迎收听。", detect_srt, running_text=False)
 def parse_srt(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
     cues, notes = subtitle_cues(document.text, None)
     return assemble(document, cues, "srt", merge_runs=True, overrides=speakers, notes=notes)
 
 
 @reader("vtt", "WebVTT subtitles: voice tags (<v Name>) or labels in the cue text",
-        "00:00:00.000 --> 00:00:03.000\n<v 周婷>好，我们开始吧。", detect_vtt)
+        "00:00:00.000 --> 00:00:03.000\n<v 周婷>好，我们开始吧。", detect_vtt, running_text=False)
 def parse_vtt(document: Document, speakers: Mapping[str, str] | None = None) -> Transcript:
     cues, notes = subtitle_cues(document.text, _VTT_TAGS)
     return assemble(document, cues, "vtt", merge_runs=True, overrides=speakers, notes=notes)
