@@ -36,7 +36,7 @@ HOST_LABELS = frozenset("主持人 主持 主播 副播 主理人 联合主持 �
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
 GROUP_LABELS = frozenset("观众 听众 网友 现场 同学 学生 提问观众 观众提问 现场提问 网友提问 学生提问 提问者 提问人 管理层 投资者 分析师 评委 "
                          "股东 股东提问 投资者提问 记者提问 "
-                         "热线听众 听众朋友 场外观众".split())
+                         "热线听众 听众朋友 场外观众 Audience".split())
 LECTURER_LABELS = ("主讲人", "主讲嘉宾", "演讲人", "演讲嘉宾", "主讲")  # the first stands for an unlabelled lecturer
 # the parts a court hearing's record labels its speakers by (庭审笔录: 审判长：…, 原告代理人：…)
 HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉人 原告 被告 原告代理人 被告代理人 委托诉讼代理人 法定代表人 "
@@ -60,8 +60,10 @@ _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 # words that stand before a person the introduction names
 _POST_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任医师|主任|总监|导演|制片人|"
              r"医师|医生|律师)")
-_INTRO_CUE = (rf"(?:{_POST_CUE}|"
-              r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访了?|采访了?|访谈|连线|与|和|及)")
+# 联合创始人兼首席科学家沈卓然: posts joined by 兼 before the name are one cue
+_INTRO_CUE = (rf"(?:{_POST_CUE}(?:兼[\u3400-\u9fff]{{0,4}}?{_POST_CUE})*|"
+              r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访了?|采访了?|访谈|连线|"
+              r"(?P<conjunction>与|和|及))")
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 # 韩东，灵犀机器人联合创始人兼CEO。: a biography opening with the name, then the posts
 _BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})[，,](?=[^。\n]{{0,30}}?{_POST_CUE})")
@@ -420,7 +422,9 @@ def _name_shaped(label: str) -> bool:
 
 
 # 我是产品负责人陈静, 我是运维的周海: a post or a team, then the name the speaker gives, then a pause
-_SELF_INTRO_AS = DeferredPattern(r"我是\s?(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
+# 我是发行部的孙蕾, 我这边是渠道的王磊, 我是今天的主持人，极客公园的何嘉: who, after where they are from
+_SELF_INTRO_AS = DeferredPattern(r"我(?:这边|这里)?是\s?(?:(?:今天的|本期的|本场的|你们的)?(?:主持人|主播|主理人)[，,]\s*)?"
+                                 r"(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
 
 
 def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
@@ -470,6 +474,8 @@ def _introduced(title: str, text: str) -> list[str]:
             some = run.find("某", 1)
             if 0 < some < len(run) - 1 and run[some + 1] != "某":
                 continue  # 华南某连锁品牌, 北京某公司: a determiner before what it is, naming no one (张某 does)
+            if pattern is _INTRO_NAME and m["conjunction"] and _opens_with_a_word(run):
+                continue  # 模型压缩和高效推理: after 和, a word goes on as readily as a name
             for size in (3, 2):
                 if (len(run) >= size and is_han_name(run[:size])
                         and (pattern is not _TITLE_NAME or _run_opens_a_word(where, m.start("name"))

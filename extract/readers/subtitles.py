@@ -15,7 +15,7 @@ from ..chinese_names import is_han_name
 from ..model import Document, Transcript
 from . import reader
 from .dialogue import speaker_shaped, supported_speakers
-from .speakers import HOST_LABELS
+from .speakers import GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS
 from .labels import TIME, Label, match_bracketed_label, match_label, seconds
 from .lines import Line, split_lines
 from .structure import Cue, assemble, is_stage_direction
@@ -80,26 +80,31 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
 
 
 def _answers_of_the_only_labelled(cues: list[Cue]) -> list[Cue]:
-    """Subtitles that mark the host alone (``（主持人）你为什么…？``): the unlabelled cue after a host's
-    question opens the answer, the guest's (an interviewee's role, which the speakers' reading names
-    where it can); the cues after it go on with the guest until the host's label returns."""
+    """Subtitles that mark only the host and the audience (``（主持人）你为什么…？``, ``观众：…？``): the
+    unlabelled cue after a question, or after the host hands over the stage (``有请沈博士！``), opens
+    the guest's words (an interviewee's role, which the speakers' reading names where it can); the
+    cues after it go on with the guest until a label returns.  A sound between (``（掌声）``) is no one's."""
     named = {name for c in cues if c.label is not None for name in c.label.names}
-    if len(named) != 1 or not named <= HOST_LABELS:
+    if not named & HOST_LABELS or not named <= HOST_LABELS | GROUP_LABELS | INTERVIEWER_LABELS:
         return cues
     out = list(cues)
-    hosting = asked = False  # the host has the floor; the host's last line asked
+    holding = handed = False  # a labelled speaker has the floor; their last line asked or handed it over
     for i, cue in enumerate(cues):
-        if cue.structural or not cue.line.visible.strip():
+        if cue.structural or not cue.line.visible.strip() or is_stage_direction(cue.line.visible):
             continue
         if cue.label is not None:
-            hosting = True
-        elif hosting and asked:
+            holding = True
+        elif holding and handed:
             out[i] = replace(cue, label=_GUEST)
-            hosting = False
-        asked = hosting and cue.line.visible.rstrip().endswith(("？", "?"))
+            holding = False
+        line = cue.line.visible.rstrip()
+        handed = holding and (line.endswith(("？", "?")) or _HANDS_OVER.search(line) is not None)
     return out
 
 
+# 有请沈博士！, 掌声欢迎王总上台, 下面把时间交给…: the host giving the stage to the speaker introduced
+_HANDS_OVER = re.compile(r"(?:有请|掌声欢迎|欢迎[^。！？!?]{0,12}上台|请[^。！？!?]{0,12}上台|把(?:时间|舞台|话筒)交给)"
+                         r"[^。！？!?]{0,12}[。！!]?$")
 _GUEST = Label(("受访者",), (), 0)  # a role the speakers' reading resolves like 答 (INTERVIEWEE_LABELS)
 
 

@@ -982,6 +982,26 @@ def test_subtitles_that_mark_the_host_alone_give_the_answers_after_his_questions
     assert_offsets_exact(t)
 
 
+def test_subtitles_of_a_talk_give_the_cues_after_the_hosts_hand_over_and_the_audiences_questions_to_the_lecturer():
+    lines = ["主持人：下面这一位嘉宾", "是星河科技的联合创始人兼首席科学家韩立新博士。", "她主要做模型压缩和高效推理。",
+             "有请韩博士！", "（掌声）", "谢谢大家。", "今天讲三件事。", "观众：韩博士你好，端侧模型多大合适？",
+             "三十亿参数左右。", "Audience: What about latency?", "Latency is the real bottleneck.", "主持人：谢谢韩博士。"]
+    srt = "".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i + 1:02d},000\n{line}\n\n" for i, line in enumerate(lines, 1))
+    t = parse(srt)
+    assert [(s, text.replace("\n", " ")) for (s, *_), text in turns(t)] == [
+        ("主持人", "下面这一位嘉宾 是星河科技的联合创始人兼首席科学家韩立新博士。 她主要做模型压缩和高效推理。 有请韩博士！"),
+        ("韩立新", "谢谢大家。 今天讲三件事。"), ("观众", "韩博士你好，端侧模型多大合适？"), ("韩立新", "三十亿参数左右。"),
+        ("Audience", "What about latency?"), ("韩立新", "Latency is the real bottleneck."), ("主持人", "谢谢韩博士。")]
+
+
+def test_a_speaker_who_says_where_they_are_from_before_their_name_is_that_person():
+    t = parse("说话人 1  00:00:01\n好，我们开始，大家都到了吗？\n\n说话人 6  00:00:05\n我这边是发行部的孙蕾，能听到。\n\n"
+              "说话人 1  00:00:09\n好的，你先说一下渠道的情况。\n\n说话人 6  00:00:15\n渠道那边的反馈还不错。\n")
+    assert [s for (s,), _ in turns(t)] == ["说话人 1", "孙蕾", "说话人 1", "孙蕾"]
+    t = parse("主持人：各位下午好！我是今天的主持人，极客公园的何嘉。\n\n韩立新：谢谢何嘉。\n\n主持人：我们开始吧。\n")
+    assert [s for (s,), _ in turns(t)] == ["何嘉", "韩立新", "何嘉"]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
