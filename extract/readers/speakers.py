@@ -250,7 +250,9 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if label in INTERVIEWER_LABELS:  # the byline's author, or the one a field names (访谈人：产品经理 许嘉宁)
         author = _author(evidence) or next(iter(_named_on_role_lines(_INTERVIEWING_ROLES, intro)), None)
         return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
-    named = self_introduced(own, labels)
+    # a group's label (观众) stands for several people: one who introduces themselves names no other turn
+    several = label in GROUP_LABELS and sum(label in names for names, _, _ in evidence.turns) > 1
+    named = None if several else self_introduced(own, labels)
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
         return named, SpeakerKind.PERSON
     if is_reporter(label):

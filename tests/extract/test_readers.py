@@ -1002,6 +1002,13 @@ def test_a_speaker_who_says_where_they_are_from_before_their_name_is_that_person
     assert [s for (s,), _ in turns(t)] == ["何嘉", "韩立新", "何嘉"]
 
 
+def test_an_audience_member_who_introduces_themselves_names_no_other_audience_turn():
+    t = parse("主持人：下面是提问环节。\n\n观众：韩老师好，我是星河科技的王工。端侧模型多大合适？\n\n韩立新：三十亿参数左右。\n\n"
+              "观众：我是远帆资本的林婉清，想问一下成本。\n\n韩立新：成本在下降。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "观众", "韩立新", "观众", "韩立新"]
+    assert "王工" not in t.speakers and "林婉清" not in t.speakers
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
