@@ -69,6 +69,15 @@ _NAME_AFTER_POST = re.compile(r"([\u4e00-\u9fff]{2,3})(?=[，,、。；;：:（(
 _ITEM_OPENS = re.compile(r"[，,、。；;：:！!？?\s]")
 # words that open an item without being part of a name: joining it to a list, inviting, a caption's 图为
 _ITEM_LEADS = re.compile(r"(?:还有|以及|包括|和|及|与|有?请|请到了?|邀请了?|欢迎|来自|图为)\s?")
+# what leads into a guest's organisation and post inside a sentence: 我们请到了…, 今天的嘉宾是…
+_INVITATION = re.compile(r"(?:请到了?|请来了?|邀请了?|欢迎|来自|以及|还有|包括|(?:嘉宾|主讲人|讲者|受访者)(?:是|为))\s?")
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:
+        pass
+    return found
 
 
 def has_cue(text: str) -> bool:
@@ -104,6 +113,7 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
     """Spans of ``text[start:end]`` (segmented into ``tokens``) that an appointment names as organisations."""
     cuts = _Cuts(tokens)
     found = chain(_after_cues(text, start, end, cuts), _in_guest_list(text, start, end, cuts),
+                  _in_biographies(text, start, end, cuts),
                   _in_glosses(text, start, end, cuts), _before_possessed_posts(text, start, end, cuts))
     return iter(dict.fromkeys(found))  # each span once, in the order found
 
@@ -125,10 +135,29 @@ def _in_guest_list(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tup
         opens = max((m.end() for m in _ITEM_OPENS.finditer(text, max(start, title.start() - _MAX_CLAUSE), title.start())),
                     default=start)
         listed = _ITEM_LEADS.match(text, opens, title.start())
+        if listed is None:  # 今天我们请到了天枢智算创始人程骁: the item opens after the invitation, not the pause
+            listed = _last(_INVITATION.finditer(text, opens, title.start()))
         opens = listed.end() if listed else opens
         if starts_with_organization(text[opens:title.start()]):
             continue  # 华为云人工智能领域首席科学家: a known organisation and the post's scope
         span = _before_title(text, opens, title.end(), cuts.ends)
+        if span is not None:
+            yield span
+
+
+# 程骁，天枢智算创始人兼CEO，曾任…: a biography opening with the person's name, then the post and its organisation
+_BIOGRAPHY = re.compile(r"(?:^|(?<=[\n：:。；;]))\s*([\u4e00-\u9fff]{2,3})[，,]")
+
+
+def _in_biographies(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
+    for bio in _BIOGRAPHY.finditer(text, start, end):
+        if not is_han_name(bio.group(1)) or surname_of(bio.group(1)) is None:
+            continue
+        title = _TITLE.search(text, bio.end(), min(end, bio.end() + _MAX_CHARS + 12))
+        if title is None or _ITEM_OPENS.search(text, bio.end(), title.start()) or starts_with_organization(
+                text[bio.end():title.start()]):
+            continue
+        span = _before_title(text, bio.end(), title.end(), cuts.ends)
         if span is not None:
             yield span
 

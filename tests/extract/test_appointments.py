@@ -105,3 +105,17 @@ def test_a_desk_before_a_bare_chief_is_no_organisation(text):
 
 def test_a_known_organisation_then_the_posts_field_names_no_new_organisation():
     assert orgs("他曾任中芯国际工艺研发总监。") == ["中芯国际"]  # the lexicon's; 工艺 is the field
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今天我们请到了云栖视界创始人林晓峰。", "云栖视界"),
+    ("今天的嘉宾是澜桥智算首席科学家韩立新。", "澜桥智算"),
+    ("欢迎来自青禾光标的朋友，也欢迎澜桥智算合伙人周凯。", "澜桥智算"),
+])
+def test_an_invitation_inside_a_sentence_opens_the_guests_organisation_and_post(text, name):
+    assert name in spans(text)
+
+
+def test_a_biography_opening_with_the_name_names_the_organisation_before_the_post():
+    assert set(spans("陶然，澜桥智算创始人兼CEO，曾任星海芯片架构师。\n")) == {"澜桥智算", "星海芯片"}
+    assert spans("会上，澜桥智算的人也来了。") == []
