@@ -474,3 +474,13 @@ def test_an_english_expectation_is_a_predicting_claim():
             "I think the market is big. I think banks are slow. I think staff are busy. I think costs are high.")
     found = {c.text: c.kind.value for c in claims(f"主持人：What do you expect?\n\n陈立言：{said}\n\n主持人：Thanks.\n")}
     assert found.get("Regulators are consulting on the rules, and I expect the final version by mid-2025.") == "prediction"
+
+
+def test_a_prediction_may_say_when_without_naming_the_future():
+    said = ["我觉得电池的成本不会早于2030年降到一半。", "我们的新工厂今年三季度会开始小批量交付。",
+            "这个格局长期看一定会变，而且变化会很大。", "我判断技术差距在六个月内就会被抹平。", "我觉得至少要七八年才能真正普及。"]
+    text = "".join(f"{'李华' if i % 2 else '赵强'}：{s}\n\n王小明：好的，谢谢您的分享。\n\n" for i, s in enumerate(said))
+    kinds = {c.text: c.kind.value for c in claims(text)}
+    assert [kinds.get(s) for s in said] == ["prediction"] * len(said)
+    past = "赵强：2019年我们做了第一代产品，那时候没有人相信我们。\n\n王小明：好的。\n"
+    assert [c.kind.value for c in claims(past)] != ["prediction"]  # a year past predicts nothing
