@@ -169,7 +169,8 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     title = evidence.title or (doc.text[slice(*evidence.intro[0])] if evidence.intro else "")
     own_words = _own_words(evidence)
     introduced = _introduced(title, intro)
-    aliases = _cast(intro) | _aliases(doc.text, [label for label in labels if not is_han_name(label)])
+    aliases = (_cast(intro) | _introduced_by_label(intro, labels)
+               | _aliases(doc.text, [label for label in labels if not is_han_name(label)]))
     resolution: dict[str, tuple[str, SpeakerKind]] = {}
     for label in labels:
         resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,
@@ -224,7 +225,7 @@ def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
 
 def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own: str,
              introduced: list[str], aliases: dict[str, str], labels: Mapping[str, object]) -> tuple[str, SpeakerKind]:
-    if is_han_name(label) and label not in ROLE_LABELS:
+    if is_han_name(label) and label not in ROLE_LABELS and label not in aliases:
         return (_ADDRESS.match(label) and _addressed_person(label, introduced, labels)) or label, SpeakerKind.PERSON
     honorific = _LATIN_HONORIFIC.match(label)
     if honorific and _LATIN_FULL_NAME.match(label[honorific.end():]):  # Dr. Li Na is Li Na
@@ -497,6 +498,23 @@ def _cast(intro: str) -> dict[str, str]:
         cast = cast_line(line)
         if cast is not None and len(cast[1]) == 1:
             out.setdefault(cast[0], cast[1][0])
+    return out
+
+
+# 老K：柯建明，栖木家居联合创始人: a show's notes give the name behind a label its turns use
+_LABEL_AND_NAME = DeferredPattern(rf"^\s*(?P<label>[^\s：:]{{1,12}})\s*[:：]\s*(?P<name>{_CAST_NAME})\s*[，,（(]")
+
+
+def _introduced_by_label(intro: str, labels: Mapping[str, object]) -> dict[str, str]:
+    """``老K：柯建明，…``, ``阿岚：林岚，…`` above the turns: the person a label that opens turns stands for,
+    where a line of the introduction opens with the label (a nickname, not another's full name) and
+    goes on with a name and who that is."""
+    out: dict[str, str] = {}
+    for line in intro.split("\n"):
+        m = _LABEL_AND_NAME.match(line)
+        if m and m["label"] in labels and m["name"] not in labels and m["label"] not in ROLE_LABELS \
+                and looks_like_a_name(m["name"]) and (not looks_like_a_name(m["label"]) or m["label"][0] in "阿小老"):
+            out.setdefault(m["label"], m["name"])
     return out
 
 

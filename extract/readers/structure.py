@@ -62,7 +62,9 @@ _NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目|本纪
                      r"^(?:(?:赞同|点赞|赞|在看|分享|收藏|喜欢|评论|添加评论|申请转载|举报|转发)\s*(?:\d[\d,.]*万?)?[\s\u200b]*){2,}$|"
                      r"^(?:[【\[](?:打印本页|关闭窗口|返回顶部|打印|关闭)[】\]]\s*)+$")
 # 以下为对话实录：, 以下是演讲全文: the line that leads into the transcript, saying what follows
-_LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文|实录|原文|内容|节选|整理|摘编|对话|问答)[^。！？]{0,6}[:：]?\s*$")
+# (以下为本期文字稿，由通义听悟转写、编辑部校对，有删节。: with how it was made)
+_LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文|实录|原文|内容|节选|整理|摘编|对话|问答|文字稿|逐字稿|文字版|文稿|速记)"
+                      r"[^。！？，,]{0,6}(?:[，,][^。！？\n]{0,40})?[。:：]?\s*$")
 _MAX_NOTICE_CHARS = 120
 # the end of a published conversation, after which come related articles and the account's pages
 # (and a meeting app's summary of the meeting after its transcript: 智能纪要, AI 摘要, then 总结, 章节, 待办)
@@ -132,6 +134,7 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
     state = _Assembly(doc)
     in_highlights = in_turn = ended = False
     date = None
+    cues = _after_the_lead_in(cues)
     for i, cue in enumerate(cues):
         line = cue.line
         if cue.label is not None and not _label_unbroken(doc.text, line, cue.label):
@@ -191,6 +194,19 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             in_highlights = False
         state.roles.append(role)
     return _finish(state, cues, reader, date, overrides or {}, notes)
+
+
+def _after_the_lead_in(cues: Sequence[Cue]) -> Sequence[Cue]:
+    """The cues with no turn opened above the line that leads into the transcript (以下为本期文字稿：),
+    when turns open below it: what stands above is the page's, its cast and its timeline
+    (``老K：柯建明，…``, ``02:10 老K：从安克出来…``) shaped as turns but none; highlights excepted."""
+    lead_in = max((i for i, c in enumerate(cues) if c.label is None and _LEAD_IN.match(c.line.visible)), default=None)
+    if lead_in is None or not any(c.label is not None for c in cues[lead_in + 1:]):
+        return cues
+    # highlights quote the speakers (精彩摘录 above the transcript): their labels stay
+    quoted = max((i for i, c in enumerate(cues[:lead_in]) if HIGHLIGHTS.match(c.line.visible)), default=lead_in)
+    return [replace(c, label=None) if i < min(lead_in, quoted) and c.label is not None else c
+            for i, c in enumerate(cues)]
 
 
 def _label_unbroken(text: str, line: Line, label: Label) -> bool:

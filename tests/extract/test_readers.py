@@ -1009,6 +1009,17 @@ def test_an_audience_member_who_introduces_themselves_names_no_other_audience_tu
     assert "王工" not in t.speakers and "林婉清" not in t.speakers
 
 
+def test_show_notes_above_the_lead_in_are_no_turns_and_name_the_people_behind_the_labels():
+    t = parse("出海夜谈 EP12\n\n【本期嘉宾】\n老K：柯文博，栖木家居联合创始人。\nSarah：沈佳音，远帆物流副总裁。\n\n"
+              "【主播】\n阿岚：林澜，节目主理人。\n\n【时间轴】\n02:10 老K：为什么做家具\n09:45 Sarah：海外仓怎么建\n\n"
+              "以下为本期文字稿，由编辑部整理，有删节。\n\n" + "".join(f"{label}：{said}\n\n" for label, said in [
+                  ("阿岚", "大家好，欢迎收听。"), ("老K", "大家好，我是老K。"), ("Sarah", "大家好。"), ("阿岚", "先聊家具。"),
+                  ("老K", "家具是重货。"), ("Sarah", "海外仓很关键。"), ("阿岚", "那关税呢？"), ("老K", "关税在涨。"),
+                  ("Sarah", "我们在墨西哥建仓。"), ("阿岚", "今天就到这里。")]))
+    assert [s for (s,), _ in turns(t)] == ["林澜", "柯文博", "沈佳音"] * 3 + ["林澜"]
+    assert_offsets_exact(t)
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
