@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import HAN_WORD, NOT_IN_NAME, address_runs_on
+from .chinese_names import HAN_WORD, NOT_IN_NAME, address_runs_on, firm_word_after
 from .model import Kind
 from .organizations import ends_as_organization
 from .tokens import dictionary_tag, vocabulary
@@ -37,6 +37,7 @@ _SURE_PERSON_ENDING_AS_A_WORD = 0.9
 # the dictionary files many people under another class of proper noun (奥巴马 and 王治国 as places,
 # 梵高 as "other"): a confident model's person passes over that (held-out folds, extract/data/README.md)
 _SURE_PERSON_OTHER_PROPER_NOUN = 0.7
+_GREETINGS = ("谢谢", "感谢", "欢迎", "恭喜", "请问", "有请")
 _GENERIC_ORG_HEADS = ("公司", "集团", "企业", "机构", "团队", "平台", "厂商", "大厂", "工厂")
 # placeholders and determiners that make `X公司` a phrase, not a name
 _PROPER = ("nr", "ns", "nt", "nz", "j")
@@ -74,6 +75,8 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "a count of things"
     if kind is Kind.PERSON and address_runs_on(name):
         return "a form of address with a word after it"
+    if kind is Kind.PERSON and name.startswith(_GREETINGS):
+        return "a greeting before the name"  # 谢谢嘉宁, 欢迎王总: the name is what follows
     if (kind is Kind.PERSON and name[0] in _MEASURE_SURNAMES and _NUMBER_BEFORE.search(text, max(0, start - 6), start)
             and not all(c in lexicon.given_name_chars() for c in name[1:])):
         return "a count of things"  # 10 张图: 张 counts the pictures
@@ -84,6 +87,8 @@ def refusal(text: str, start: int, end: int, kind: Kind,
     if _cuts_a_word(text, start, words) or (_cuts_a_word(text, end, words) and not (
             kind is Kind.ORGANIZATION and ends_as_organization(name))):
         return "cuts a word of the text"
+    if kind is Kind.PERSON and firm_word_after(end, words):
+        return "a firm's name"  # 李群自动化, 王记酒店: the word after the name makes it a firm's
     if _common_word(name, kind, score):
         return "common word"
     if kind is Kind.ORGANIZATION and _generic_organization(name):

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import (CLAUSE_WORDS, address_runs_on, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, SURNAME_POSTS, is_han_name,
+from .chinese_names import (CLAUSE_WORDS, FIRM_WORD, firm_word_after, address_runs_on, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, SURNAME_POSTS, is_han_name,
                             surname_of)
 from .component import Candidate
 from .doc import Doc, Paragraph
@@ -34,8 +34,6 @@ _CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|" + _RELATION_BEFORE 
 _ROLE_BEFORE = re.compile(_RELATION_BEFORE + "$")
 _BIO_START = re.compile(r"(?:先生|女士)?(?:[（(][^）)]{1,12}[）)])?\s*[，,：:]\s*(?:男|女|中国|汉族|\d{4}\s*年|生于|出生|现任|曾任|历任|博士|硕士|学士|本科|教授|高级|研究员|工程师|研究生|中共|党员|大专|大学|汉族|籍贯|$)")
 _BIO_NAME_END = re.compile(r"(?:先生|女士|出生|生于|[（(][^）)]{1,12}[）)][：:，,])")
-_ORG_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电梯|租赁|地产|置业|控股|股份|实业|药业|传媒|律师|会计|"
-                      r"证券|投资|基金|医院|学校|大学|学院|商场|超市|餐厅|饭店|宾馆|地图|网)")
 # one-character words after which a new word begins (之 in 青年之某某, verbs taking a person)
 _BEFORE_NAME = frozenset("之叫让请陪见爱找问喊向令派由据")
 # "my name is", "name:": the words before a name that leave no doubt
@@ -299,6 +297,8 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             if _NUMBER_ENDS.search(text, max(0, span[0] - 2), span[0]):
                 continue  # 1.2吉瓦时, 五个吉瓦时: what a number measures or counts, whatever its first character
+            if firm_word_after(span[1], tokens):
+                continue  # 李群自动化, 罗勇工厂: a firm's or a works' name
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
     cued = {text[s:e] for s, e, _ in candidates if has_person_cue(text, s, e)}
@@ -456,7 +456,7 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             tag = dictionary_tag(word) or ""
             if freq and not (tag.startswith("nr") and freq < _RARE):
                 continue
-            if i + 1 < len(tokens) and _ORG_WORD.match(tokens[i + 1][0]):
+            if i + 1 < len(tokens) and FIRM_WORD.match(tokens[i + 1][0]):
                 continue  # 某某酒店, 某某集团: the name of a firm
             if (word not in lexicon.not_names() and surname_of(word) not in _AMBIGUOUS_SURNAMES
                     and not _given_part_is_function_word(word) and word[-1] not in _PLACE_ENDINGS

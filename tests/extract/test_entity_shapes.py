@@ -152,3 +152,18 @@ def test_a_word_that_takes_a_number_with_its_number_is_no_model(text):
 
 def test_a_months_day_and_an_exports_numbered_speaker_are_no_models():
     assert found("Mon, Mar 10, 2025 8:02PM\nSPEAKERS: Speaker 3\n", Kind.MODEL) == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("主持人：谢谢嘉宁。我们请下一位。\n\n周嘉宁：好的。\n", "谢谢嘉宁"),   # thanks, then the given name
+    ("甲：我们和李群自动化合作了三年，李群自动化的机械臂很好用。\n\n乙：好的。\n", "李群"),  # the firm's industry after
+    ("甲：泰国罗勇工厂下个月投产，罗勇工厂的产能很大。\n\n乙：好的。\n", "罗勇"),  # the works after
+])
+def test_a_name_with_a_greeting_before_or_a_firms_word_after_is_no_person(text, person):
+    assert person not in found(text, Kind.PERSON)
+
+
+@pytest.mark.parametrize("text", ["甲：如有问题请与我们投资者关系部联系。\n\n乙：好的。\n",
+                                  "甲：我们和华为一直保持联系，关系也维系得很好。\n\n乙：好的。\n"])
+def test_a_verb_ending_as_a_unit_does_is_no_part_of_an_organisation(text):
+    assert not [o for o in found(text, Kind.ORGANIZATION) if o.endswith(("联系", "维系"))]
