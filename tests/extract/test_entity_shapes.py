@@ -167,3 +167,13 @@ def test_a_name_with_a_greeting_before_or_a_firms_word_after_is_no_person(text, 
                                   "甲：我们和华为一直保持联系，关系也维系得很好。\n\n乙：好的。\n"])
 def test_a_verb_ending_as_a_unit_does_is_no_part_of_an_organisation(text):
     assert not [o for o in found(text, Kind.ORGANIZATION) if o.endswith(("联系", "维系"))]
+
+
+def test_a_companys_brand_found_by_a_rule_is_the_company_its_whole_name_is():
+    text = ("主持人：欢迎澜岳汽车的几位。\n\n周若溪：澜岳汽车今年交付了两万辆。聂天乐先生已于11月正式加入澜岳，担任智能驾驶副总裁。"
+            "澜岳的新车也卖得很好。\n\n主持人：好。\n")
+    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
+    corpus = resolve_aliases([extraction])
+    organisations = {corpus.entities[corpus.documents[0].entity_of[m]].label
+                     for m in extraction.mentions if m.kind is Kind.ORGANIZATION}
+    assert organisations == {"澜岳汽车"}
