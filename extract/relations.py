@@ -409,6 +409,13 @@ def _note_title(text: str, note: tuple[int, int], org: Mention | None) -> tuple[
     return _label_post(text, note[0]), None
 
 
+def _field(before: str) -> str | None:
+    """担任智能驾驶副总裁: the field a post is held in, named before it where no organisation is."""
+    field = before.strip()
+    return field if _FIELD_WORDS.fullmatch(field) and not field.startswith(_NOT_A_FIELD) and _scope(field) else None
+
+
+_NOT_A_FIELD = ("我", "你", "他", "她", "它", "这", "那", "该", "本", "其", "公司", "集团", "一", "的")
 _NOTE_WORDS = re.compile(r"[^\s（()）、，,]{2,16}")
 _FIELD_WORDS = re.compile(r"[\u4e00-\u9fff]{2,8}")  # 直播运营, 供应链: Chinese words only
 _POST_BEFORE_NOTE = DeferredPattern(r"(?:^|\n)[\s*_#>]*(?P<post>[\u4e00-\u9fff]{2,8})\s*[（(]$")
@@ -905,7 +912,7 @@ class _SentenceReader:
             found = None  # 是一个很内敛的工程师: what kind of person, described, no post held
         if found:
             title, at = found
-            scope = _scope(clause[:at].removesuffix("的")) if org else None
+            scope = _scope(clause[:at].removesuffix("的")) if org else _field(clause[:at])
             role = RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, former)
             speaker = self.speaker(sentence)
             if org is None and not former and speaker is not None and _OURS_OPENING.match(clause):

@@ -938,3 +938,10 @@ def test_a_person_described_by_degree_holds_no_post_but_one_introduced_so_does()
     _, _, introduced = facts("主持人：介绍。\n\n苏眉：我是一名资深的产品经理。\n\n主持人：好。\n")
     assert not any(title == "工程师" for _, title, _ in described)
     assert ("苏眉", "产品经理", None) in introduced
+
+
+def test_the_field_a_post_is_held_in_is_its_scope_where_no_organisation_is_named():
+    x, _, _ = facts("主持人：好。\n\n周若溪：聂天乐先生上个月正式加入，担任智能驾驶副总裁。他之前担任公司副总裁。\n\n主持人：好。\n")
+    posts = {(name(r.person), r.title, r.scope) for r in x.roles}
+    assert ("聂天乐先生", "副总裁", "智能驾驶") in posts
+    assert not [p for p in posts if p[2] in ("公司", "我们")]
