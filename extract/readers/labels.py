@@ -17,7 +17,8 @@ from ..deferred import DeferredPattern
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
-_LATIN_NAME = r"[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
+# (Audience member:, Audience question: the audience, as English transcripts label it)
+_LATIN_NAME = r"(?:[Aa]udience (?:[Mm]ember|[Qq]uestion)|[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})"
 # @alice_eth, @0xMinhao: a social account's handle, as a Space or a chat labels its speakers (sherry_defi too)
 HANDLE = r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,24}"
 _HANDLE = rf"{HANDLE}|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"

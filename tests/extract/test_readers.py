@@ -1020,6 +1020,13 @@ def test_show_notes_above_the_lead_in_are_no_turns_and_name_the_people_behind_th
     assert_offsets_exact(t)
 
 
+def test_an_english_audience_label_opens_the_audiences_turn():
+    t = parse("**王蕾：** 我们开放提问。\n\n**Audience member:** How do you evaluate agents?\n\n"
+              "**James Carter:** We use task suites.\n\n**王蕾：** 好，下一个。\n")
+    assert [s for (s,), _ in turns(t)] == ["王蕾", "Audience member", "James Carter", "王蕾"]
+    assert "Audience member" not in [r.name for r in t.speaker_records if r.kind is SpeakerKind.PERSON]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
