@@ -68,7 +68,7 @@ _LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文
 _MAX_NOTICE_CHARS = 120
 # the end of a published conversation, after which come related articles and the account's pages
 # (and a meeting app's summary of the meeting after its transcript: 智能纪要, AI 摘要, then 总结, 章节, 待办)
-_END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:本期完|全文完|（完）|\(完\)|通话结束|会议结束|直播结束|[（(]?以下无正文[）)]?)[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|"
+_END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:本期完|全文完|（完）|\(完\)|通话结束|会议结束|直播结束|[（(]?以下无正文[）)]?|以上[为是]?全部聊天记录|聊天记录结束)[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|"
                          r"智能纪要|AI\s?纪要|智能摘要|AI\s?摘要|AI\s?总结|会议纪要|会议摘要)\s*[:：]?\s*$",
                          re.IGNORECASE)
 RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
@@ -87,6 +87,7 @@ RECORD_SECTION = re.compile(r"^(?:待办事项|待办|行动项|会议结论|会
 # 编者按：…, 编辑手记：…: the editor's own words about the conversation, before it or after its last turn
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]")
 _MAX_FURNITURE_CHARS = 40
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")  # a markdown image alone on its line
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[.、．]\s*|\s+|$)")
 HIGHLIGHTS = re.compile(r"^(?:精彩摘录|精彩观点|观点摘录|金句|精彩语录|核心观点|要点|Highlights?|Key quotes)\s*[:：]?$",
                         re.IGNORECASE)
@@ -141,6 +142,9 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             cue = replace(cue, label=None)
         if cue.structural:
             state.roles.append(BlockRole.STRUCTURE)
+            continue
+        if _IMAGE.fullmatch(doc.text, line.start, line.end):  # ![圆桌现场，左起：…](…): its words describe a picture
+            state.roles.append(BlockRole.CAPTION)
             continue
         ended = ended or bool(state.turns) and _END_MATTER.match(line.visible) is not None
         if ended:  # END, 往期推荐: what follows the conversation is the page's, whatever its shape
@@ -265,12 +269,14 @@ def shape_role(line: Line) -> BlockRole | None:
 
 
 # [图片], [文件] 宁波博格_澜舟3D质检案例.pptx: what a chat export shows in place of an attachment
-_ATTACHMENT = re.compile(r"^\s*[\[【](?:图片|文件|链接|语音|视频|表情|动画表情|位置|名片|小程序|聊天记录)[\]】](?:\s*\S[^\n]*)?$")
+_ATTACHMENT = re.compile(r"^\s*[\[【](?:图片|文件|链接|语音|视频|表情|动画表情|位置|名片|小程序|聊天记录)[\]】](?:\s*\S[^\n]*)?$"
+                         # [撤回了一条消息], 陶宇撤回了一条消息: the app's notice of a message taken back
+                         r"|^\s*[\[【]?[^\s\[\]【】]{0,20}\s?撤回了一条消息[\]】]?\s*$")
 
 
 def is_stage_direction(text: str) -> bool:
     """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``), a divider between days
-    (``————— 2024-05-01 —————``), or a chat's attachment (``[文件] 案例.pptx``); a heading in brackets
+    (``————— 2024-05-01 —————``), or a chat's attachment (``[文件] 案例.pptx``, ``[撤回了一条消息]``); a heading in brackets
     (``(田奇谈大模型与碳中和)``) is none."""
     if _DAY_DIVIDER.match(text) or _ATTACHMENT.match(text):
         return True

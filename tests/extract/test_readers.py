@@ -1027,6 +1027,19 @@ def test_an_english_audience_label_opens_the_audiences_turn():
     assert "Audience member" not in [r.name for r in t.speaker_records if r.kind is SpeakerKind.PERSON]
 
 
+def test_a_markdown_image_alone_on_its_line_is_a_caption_whatever_its_words():
+    t = parse("![圆桌现场，左起：唐晓晴、王蕾](https://img.example.com/panel.jpg)\n\n**王蕾：** 欢迎。\n\n"
+              "**唐晓晴：** 谢谢。\n\n**王蕾：** 开始吧。\n")
+    assert [s for (s,), _ in turns(t)] == ["王蕾", "唐晓晴", "王蕾"]
+    assert t.blocks[0].role is BlockRole.CAPTION
+
+
+def test_a_chats_notices_and_its_end_are_no_ones_words():
+    t = parse("陶宇 2024-05-01 10:00\n估值口径有变吗？\n\n[撤回了一条消息]\n\n梁静 2024-05-01 10:02\n没有变。\n\n"
+              "陶宇 2024-05-01 10:03\n好的。\n\n以上为全部聊天记录\n")
+    assert turns(t) == [(("陶宇",), "估值口径有变吗？"), (("梁静",), "没有变。"), (("陶宇",), "好的。")]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
