@@ -1040,6 +1040,13 @@ def test_a_chats_notices_and_its_end_are_no_ones_words():
     assert turns(t) == [(("陶宇",), "估值口径有变吗？"), (("梁静",), "没有变。"), (("陶宇",), "好的。")]
 
 
+def test_the_account_an_articles_header_names_asks_as_an_organisation():
+    t = parse("原创　2024-10-15 09:12　青石前沿　北京\n\n青石前沿：你为什么出来创业？\n\n许嘉木：时机到了。\n\n"
+              "青石前沿：下一步呢？\n\n许嘉木：出海。\n")
+    kinds = {r.name: r.kind for r in t.speaker_records}
+    assert kinds["青石前沿"] is SpeakerKind.ORGANIZATION and kinds["许嘉木"] is SpeakerKind.PERSON
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
