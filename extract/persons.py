@@ -77,10 +77,11 @@ def _surname_words(doc: Doc, para: Paragraph) -> list[int]:
 def speaker_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     """The transcript's speakers wherever the text names them; not a role's label (问, 主持人, 观众),
     which in the text (要问为什么, 各位观众) is a word or a group, not the one who spoke under it, nor an
-    outlet that asks (晚点：…), which is an organisation wherever the text names it."""
+    outlet that asks (晚点：…), which is an organisation wherever the text names it, nor a label no name
+    stands behind (感谢南方都市报记者的提问: the outlet's reporter, no one's name)."""
     transcript = doc.transcript
     people = [n for n in transcript.speakers if n not in ROLE_LABELS
-              and transcript.speaker_record(n).kind is not SpeakerKind.ORGANIZATION]
+              and transcript.speaker_record(n).kind is SpeakerKind.PERSON]
     # the names they also speak under (Mia of Mia（苏米娅）：), which the others call them by
     aliases = [a for n in people for a in transcript.speaker_record(n).aliases if _alias_is_a_name(a)]
     names = sorted(dict.fromkeys(people + aliases), key=len, reverse=True)

@@ -177,3 +177,8 @@ def test_a_companys_brand_found_by_a_rule_is_the_company_its_whole_name_is():
     organisations = {corpus.entities[corpus.documents[0].entity_of[m]].label
                      for m in extraction.mentions if m.kind is Kind.ORGANIZATION}
     assert organisations == {"澜岳汽车"}
+
+
+def test_a_reporters_label_in_the_text_is_no_person():
+    text = "主持人：下面请提问。\n\n南方都市报记者：请问安全怎么保障？\n\n宋立峰：感谢南方都市报记者的提问。我们有三道防线。\n\n主持人：下一位。\n"
+    assert "南方都市报记者" not in found(text, Kind.PERSON)
