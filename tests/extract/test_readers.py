@@ -1047,6 +1047,13 @@ def test_the_account_an_articles_header_names_asks_as_an_organisation():
     assert kinds["青石前沿"] is SpeakerKind.ORGANIZATION and kinds["许嘉木"] is SpeakerKind.PERSON
 
 
+def test_a_calls_operator_labelled_in_chinese_hosts():
+    t = parse("操作员：欢迎参加本次业绩电话会。\n\n韩立新：大家好。\n\n操作员：下一个问题来自中金公司的汪浩。\n\n"
+              "汪浩：请问毛利率？\n\n韩立新：会改善。\n")
+    assert t.moderator == "操作员"
+    assert t.speaker_record("操作员").kind is SpeakerKind.UNNAMED
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
