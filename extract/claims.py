@@ -476,6 +476,9 @@ def _host(transcript: Transcript) -> str | None:
     return moderator if record.hosts or {moderator, *record.aliases} & HOST_LABELS else None
 
 
+# 谢谢。, 谢谢大家！, Thank you.: the courtesy an asker closes with, after the question
+_THANKS_AT_END = re.compile(r"(?<=[？?。！!])\s*(?:(?:好的?|那)[，,]?\s?)?(?:谢谢|感谢|多谢)(?:大家|您|你|管理层|各位)?[。！!]?\s*$|"
+                            r"(?<=[?.!])\s*(?:Thank you|Thanks)[.!]?\s*$")
 _LAST_SENTENCE_REACH = 200  # a turn's last sentence is looked for in its last characters, not the whole turn
 _ACKNOWLEDGEMENT_CHARS = 12  # a shorter turn that asks nothing thanks or acknowledges
 
@@ -485,7 +488,7 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     a reporter, a co-host; a guest's rhetorical question closing an answer asks no one."""
     asked: dict[str, list[bool]] = {}
     for turn in transcript.turns:
-        said = turn.text(transcript.document).rstrip()
+        said = _THANKS_AT_END.sub("", turn.text(transcript.document).rstrip())  # …有什么影响？谢谢。
         last = _SENTENCE_END.split(said[-_LAST_SENTENCE_REACH:].rstrip("。！？!?.…"))[-1]
         asks = bool(_QUESTION.search(said) or _says_it_asks(last) or _ASKING.match(said))  # 请问…？特别是…。
         if asks or len(said) >= _ACKNOWLEDGEMENT_CHARS:  # 明白，谢谢。 after the answer neither asks nor answers

@@ -484,3 +484,12 @@ def test_a_prediction_may_say_when_without_naming_the_future():
     assert [kinds.get(s) for s in said] == ["prediction"] * len(said)
     past = "赵强：2019年我们做了第一代产品，那时候没有人相信我们。\n\n王小明：好的。\n"
     assert [c.kind.value for c in claims(past)] != ["prediction"]  # a year past predicts nothing
+
+
+def test_an_askers_closing_thanks_leaves_their_questions_questions():
+    text = ("操作员：下一个问题来自中金公司的汪浩。\n\n汪浩：谢谢管理层。第一，价格战对毛利率有什么影响？第二，海外市场的节奏如何？谢谢。\n\n"
+            "韩立新：毛利率明年会改善，海外我们会稳步推进。\n\n操作员：下一个问题来自高盛的侯嘉宁。\n\n"
+            "侯嘉宁：请问明年的销量指引是多少？谢谢！\n\n梁思敏：我们预计明年销量会增长三成。\n")
+    x = extract(parse_transcript(document_from_text(text, doc_id="t")))
+    assert [(q.speaker, q.text) for q in x.questions] == [
+        ("汪浩", "第一，价格战对毛利率有什么影响？"), ("汪浩", "第二，海外市场的节奏如何？"), ("侯嘉宁", "请问明年的销量指引是多少？")]
