@@ -10,7 +10,8 @@ pronoun after the cue (``叫什么``, ``叫这个``) names nothing.
 The other way round, the subject of ``是一家…公司`` is a company's name: the words right before
 ``是`` (adverbs such as 也 or 其实 skipped), back to the clause's start or a word that is no part of a
 name (a pronoun, a verb, an adjective).  A single common noun there (``股东是一家国企``) names a role,
-and a name made only of common words must appear once more in the text.
+and a name made only of common words must appear once more in the text.  So is the subject of
+``成立于2018年``, and what someone founded (``一起创办了衡芯``), to the end of the clause.
 """
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ _PROPER_TAGS = ("nz", "nt", "nr", "j", "eng")
 
 def names_a_kind(text: str) -> bool:
     """The precheck of ``called_names``."""
-    return "叫" in text or "名为" in text or "一家" in text or _QUOTE_OPENS.search(text) is not None
+    return ("叫" in text or "名为" in text or "一家" in text or "成立" in text or "创" in text
+            or _QUOTE_OPENS.search(text) is not None)
 
 
 _QUOTE_OPENS = re.compile(r"[“\"「『《]")
@@ -82,8 +84,20 @@ def called_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
             span = _subject_before(doc.text, para, match.start())
             if span:
                 yield Candidate(span[0], span[1], Kind.ORGANIZATION, para.turn_index)
+        for match in _FOUNDED_IN.finditer(doc.text, para.start, para.end):
+            span = _subject_before(doc.text, para, match.start())
+            if span:
+                yield Candidate(span[0], span[1], Kind.ORGANIZATION, para.turn_index)
+        for match in _FOUNDED.finditer(doc.text, para.start, para.end):
+            span = _object_after(doc.text, para, match.end())
+            if span:
+                yield Candidate(span[0], span[1], Kind.ORGANIZATION, para.turn_index)
 
 
+# 云启智算成立于2018年: what was founded in a year is an organisation
+_FOUNDED_IN = re.compile(r"(?:成立于|创立于|创办于|创建于)\s?(?:19|20)\d{2}")
+# 一起创办了衡芯, 创立了深度分子: what someone founded
+_FOUNDED = re.compile(r"(?:创办|创立|创建)了?\s?")
 _SUBJECT_TO_VERB = re.compile(r"\s?(?:也|其实|就|则|还)?(?=是)")
 
 
@@ -118,6 +132,32 @@ def _subject_before(text: str, para: Paragraph, at: int) -> tuple[int, int] | No
     if not proper and text.count(name) < 2:
         return None
     return start, end
+
+
+def _object_after(text: str, para: Paragraph, at: int) -> tuple[int, int] | None:
+    """The name a founding verb ending at ``at`` takes, to the end of its clause: words that
+    may make a name, one of them proper or the name found again in the text (创办了一家公司 names none)."""
+    i = para.word_starting_at(at)
+    if i is None:
+        return None
+    tokens = para.tokens
+    last = i
+    while (last < len(tokens) and last - i < _MAX_SUBJECT_WORDS and _name_word(tokens[last].word)
+           and tokens[last].end - tokens[i].start <= _MAX_SUBJECT_CHARS):
+        last += 1
+    if last == i or last < len(tokens) and tokens[last].word not in _OBJECT_ENDS:
+        return None  # the clause goes on: 创办了公司的研究院, 创立了很多项目
+    start, end = tokens[i].start, tokens[last - 1].end
+    name = text[start:end]
+    words = [t.word for t in tokens[i:last]]
+    if len(name) < 2 or name in lexicon.not_names() or _NOT_CALLED.match(name):
+        return None
+    if not [w for w in words if _proper_word(w)] and text.count(name) < 2:
+        return None
+    return start, end
+
+
+_OBJECT_ENDS = frozenset("，,。；;！!？?、）)") | {"以后", "之后", "后", "时", "的时候"}
 
 
 def _quoted_name(name: str, closes_clause: bool) -> bool:

@@ -27,8 +27,9 @@ from .readers.speakers import ROLE_LABELS
 COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团")
 # the bare word for a company (现任公司董事, 本公司): a reference to the company the text last named
 COMPANY_REFERENCES = frozenset({"公司", "集团", "本公司", "本集团"})
-# 深瞳医疗科技 is 深瞳医疗 where the text says both: the trade word 科技 is said without too
-_ORG_TAILS = re.compile(f"(?:科技)?(?:{'|'.join(COMPANY_FORMS)})$|科技$")
+# 深瞳医疗科技 is 深瞳医疗 where the text says both: the trade word 科技 is said without too, as a
+# site's 网 is (大众点评网 is 大众点评)
+_ORG_TAILS = re.compile(f"(?:科技)?(?:{'|'.join(COMPANY_FORMS)})$|科技$|(?<=[\u4e00-\u9fff]{{2}})网$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
 
 

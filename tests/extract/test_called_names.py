@@ -83,3 +83,17 @@ def test_a_quoted_name_after_a_kind_of_thing_is_named_by_that_kind(text, name, k
 
 def test_a_quoted_slogan_after_a_company_names_nothing():
     assert called("公司“降本增效”的目标没有完成。", Kind.ORGANIZATION) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我们三个人在2016年一起创办了衡芯，衡芯现在有三百人。", "衡芯"),
+    ("他2019年创立了澜岳，后来又做了投资。", "澜岳"),
+    ("澜岳成立于2019年，总部在上海。", "澜岳"),
+])
+def test_what_someone_founded_or_what_was_founded_in_a_year_is_an_organisation(text, name):
+    assert name in called(text, Kind.ORGANIZATION)
+
+
+@pytest.mark.parametrize("text", ["他创办了一家公司，后来创立了很多项目。", "张三创办了李四的公司。", "我们创建了一个社区。"])
+def test_a_founding_verb_before_a_description_or_a_possessor_names_nothing(text):
+    assert called(text, Kind.ORGANIZATION) == []

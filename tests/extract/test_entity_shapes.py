@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from talkgraph.extract.doc import Doc
-from talkgraph.extract.model import Kind
+from talkgraph.extract.model import Kind, Mention
 from talkgraph.extract.pipeline import default_pipeline
 from talkgraph.extract.reading import document_from_text
-from talkgraph.extract.resolve import resolve_aliases
+from talkgraph.extract.resolve import _short_forms, resolve_aliases
 from talkgraph.extract.transcript import parse_transcript
 
 
@@ -182,3 +182,9 @@ def test_a_companys_brand_found_by_a_rule_is_the_company_its_whole_name_is():
 def test_a_reporters_label_in_the_text_is_no_person():
     text = "主持人：下面请提问。\n\n南方都市报记者：请问安全怎么保障？\n\n宋立峰：感谢南方都市报记者的提问。我们有三道防线。\n\n主持人：下一位。\n"
     assert "南方都市报记者" not in found(text, Kind.PERSON)
+
+
+
+def test_a_sites_name_and_its_brand_are_one_organisation():
+    mentions = tuple(Mention(0, len(t), t, Kind.ORGANIZATION, "test", 1) for t in ("澜岳点评网", "澜岳点评", "新网"))
+    assert _short_forms(mentions) == {"澜岳点评网": "澜岳点评"}  # 新网 is a name of its own, no 新 + 网
