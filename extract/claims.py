@@ -217,7 +217,6 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     askers = _askers(transcript)
     host = _host(transcript)
     agreed = _agreements(sentences, relations)
-    subtitles = transcript.subtitles  # there a sentence's text is its spoken pieces, elsewhere its span
     scored: list[tuple[float, Sentence, ClaimType, str | None, str]] = []
     questions: list[Question] = []
     turn_sentences: dict[int, int] = {}
@@ -225,7 +224,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if sentence.turn_index is None:
             continue
         turn = transcript.turns[sentence.turn_index - 1]
-        body = sentence.text(transcript) if subtitles else text[sentence.start:sentence.end]
+        body = sentence.text(transcript)  # its spoken pieces, where it runs past a line
         if _asks(body):
             if turn.speaker == moderator or turn.speaker in askers:
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,

@@ -30,6 +30,7 @@ _SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+[”」』]*|
 # an English full stop ending a line, which no next sentence follows on it: "…next year."
 _FULL_STOP_AT_END = re.compile(r"(?<=[a-z0-9)\"'”])\.\s*$")
 _MIN_SENTENCE_CHARS = 2
+_CLAUSE_MARKS = frozenset("，,、")  # a line ending so breaks off a sentence the next line goes on with
 _STOP = re.compile(r"[。！？!?；;，,]|\.(?=\s|$)")  # any punctuation a sentence or clause ends with
 
 
@@ -173,12 +174,15 @@ class Doc:
     def split_sentences(self) -> None:
         """Cut the text into sentences, each with the kept mentions inside it: ``sentences`` end with
         their punctuation or where a paragraph ends, but in subtitles they run on across a turn's
-        cues; ``paragraph_sentences`` always end with their paragraph, for the patterns that read
+        cues, and elsewhere past a line a speaker's clause breaks off (我觉得AI老师有用， / 但…); ``paragraph_sentences`` always end with their paragraph, for the patterns that read
         the text between two offsets (relations), which the cue numbers and time lines would
         confuse.  In prose the two are one."""
         self.paragraph_sentences = self._sentences([(para,) for para in self.paragraphs])
-        self.sentences = (self._sentences(self._turn_runs()) if self.transcript.subtitles
-                          else self.paragraph_sentences)
+        if self.transcript.subtitles:
+            self.sentences = self._sentences(self._turn_runs())
+        else:
+            runs = self._clause_runs()
+            self.sentences = self._sentences(runs) if len(runs) < len(self.paragraphs) else self.paragraph_sentences
 
     def _turn_runs(self) -> list[tuple[Paragraph, ...]]:
         """The paragraphs in runs of one turn: a turn's consecutive cues and lines; a paragraph
@@ -186,6 +190,21 @@ class Doc:
         runs: list[list[Paragraph]] = []
         for para in self.paragraphs:
             if runs and para.turn_index is not None and runs[-1][-1].turn_index == para.turn_index:
+                runs[-1].append(para)
+            else:
+                runs.append([para])
+        return [tuple(run) for run in runs]
+
+    def _clause_runs(self) -> list[tuple[Paragraph, ...]]:
+        """The paragraphs in runs: a turn's line that ends with a clause's comma goes on in the line
+        right below it (not past a blank line, which ends a paragraph whatever its last mark)."""
+        runs: list[list[Paragraph]] = []
+        text = self.text
+        for para in self.paragraphs:
+            before = runs[-1][-1] if runs else None
+            if (before is not None and para.turn_index is not None and before.turn_index == para.turn_index
+                    and text[before.end - 1] in _CLAUSE_MARKS and before.end - before.start > 1
+                    and text[before.end:para.start] == "\n"):
                 runs[-1].append(para)
             else:
                 runs.append([para])

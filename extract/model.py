@@ -383,8 +383,8 @@ class Question:
 class Sentence:
     """A sentence of the readable text, with its turn and the mentions inside it.
 
-    In subtitles the span may hold the cue numbers and time lines between a sentence's cues;
-    ``text`` is what was said, without them.
+    In subtitles the span may hold the cue numbers and time lines between a sentence's cues, and a
+    sentence may go on past a line's end; ``text`` is what was said, without them.
     """
 
     start: int
@@ -406,8 +406,9 @@ class Sentence:
         return turn.said_offset(transcript.document, self.start, self.end, at)
 
     def _spoken_in(self, transcript: Transcript) -> Turn | None:
-        """The turn whose spans say the sentence, when they differ from its span: in subtitles."""
-        if self.turn_index is None or not transcript.subtitles:
+        """The turn whose spans say the sentence, when they differ from its span: in subtitles, and
+        where a sentence goes on past a line's end."""
+        if self.turn_index is None or not (transcript.subtitles or "\n" in transcript.document.text[self.start:self.end]):
             return None
         return transcript.turns[self.turn_index - 1]
 

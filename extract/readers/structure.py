@@ -92,6 +92,7 @@ _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,
 HIGHLIGHTS = re.compile(r"^(?:精彩摘录|精彩观点|观点摘录|金句|精彩语录|核心观点|要点|Highlights?|Key quotes)\s*[:：]?$",
                         re.IGNORECASE)
 _MAX_HEADING_CHARS = 30
+_CLAUSE_MARKS = "，,、；;"
 _MIN_DUPLICATE_CHARS = 20
 
 
@@ -180,7 +181,12 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
         if not line.visible.strip():  # an image or markup alone: nothing read, nothing interrupted
             state.roles.append(BlockRole.FURNITURE)
             continue
+        if is_stage_direction(line.visible) and not _pause(line.visible):  # （掌声）: the speaker goes on after it
+            state.roles.append(BlockRole.FURNITURE)
+            continue
         role = shape_role(line)
+        if role is BlockRole.HEADING and in_turn and _goes_on_below(line, cues[i + 1] if i + 1 < len(cues) else None):
+            role = None  # 我觉得AI老师有用， / 但不能替代…: a speaker's line breaks off and the next goes on
         if role is BlockRole.METADATA and date is None:
             match = _DATE.search(line.visible)
             if match:
@@ -283,6 +289,18 @@ def is_stage_direction(text: str) -> bool:
     line = _BRACKETED_LINE.match(text)
     inside = line["inside"] if line else ""
     return bool(line) and (inside.lower() in SOUND_CUES or inside.endswith(_PAUSE_ENDS))
+
+
+def _goes_on_below(line: Line, below: Cue | None) -> bool:
+    """A line broken off at a clause's comma, with the next line right below it and no label."""
+    return (line.visible.rstrip()[-1:] in _CLAUSE_MARKS and below is not None and below.label is None
+            and below.line.number == line.number + 1)
+
+
+def _pause(text: str) -> bool:
+    """A stage direction that stops the talk (【会议结束】, （休息）), not a sound during it (（掌声）)."""
+    line = _BRACKETED_LINE.match(text)
+    return bool(line) and line["inside"].endswith(_PAUSE_ENDS)
 
 
 def is_notice(text: str) -> bool:

@@ -493,3 +493,8 @@ def test_an_askers_closing_thanks_leaves_their_questions_questions():
     x = extract(parse_transcript(document_from_text(text, doc_id="t")))
     assert [(q.speaker, q.text) for q in x.questions] == [
         ("汪浩", "第一，价格战对毛利率有什么影响？"), ("汪浩", "第二，海外市场的节奏如何？"), ("侯嘉宁", "请问明年的销量指引是多少？")]
+
+
+def test_a_sentence_a_speaker_breaks_off_at_a_comma_goes_on_in_the_next_line():
+    text = "主持人：齐老师怎么看？\n齐文澜：我觉得AI老师有用，\n但不能替代真人老师。\n主持人：好的，谢谢您的分享。\n"
+    assert "我觉得AI老师有用，但不能替代真人老师。" in [c.text for c in claims(text)]

@@ -1054,6 +1054,19 @@ def test_a_calls_operator_labelled_in_chinese_hosts():
     assert t.speaker_record("操作员").kind is SpeakerKind.UNNAMED
 
 
+def test_a_sound_between_a_speakers_lines_and_a_line_broken_at_a_comma_keep_the_turn_going():
+    t = parse("主持人：各位观众晚上好！\n（掌声）\n今天我们聊聊AI老师。\n齐文澜：谢谢主持人。\n我觉得AI老师有用，\n"
+              "但不能替代真人老师。\n主持人：为什么？\n齐文澜：因为教育是人的事。\n")
+    assert turns(t) == [(("主持人",), "各位观众晚上好！\n今天我们聊聊AI老师。"),
+                        (("齐文澜",), "谢谢主持人。\n我觉得AI老师有用，\n但不能替代真人老师。"),
+                        (("主持人",), "为什么？"), (("齐文澜",), "因为教育是人的事。")]
+
+
+def test_a_short_line_ending_with_a_comma_above_a_blank_line_may_still_be_a_heading():
+    t = parse("王小明：我们先谈开源。\n\n模型不会一家独大，\n\n从小到大都有场景\n\n王小明：对。\n\n李华：是的。\n")
+    assert [b.role for b in t.blocks if t.document.text[b.start:b.end].startswith("模型")] == [BlockRole.HEADING]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
