@@ -38,11 +38,6 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
     full_names = {m.text for m in mentions if m.kind is Kind.PERSON and len(m.text) == 3 and is_han_name(m.text)
                   and m.source != MODEL_SOURCE}
     mentions = [_as_known_name(doc, m, full_names) for m in mentions]
-    brands = _brands(mentions)
-    # a rule's own find of the brand (加入极川) names the company its whole name (极川汽车) does
-    mentions = [dataclasses.replace(m, canonical=brands[m.text].canonical)
-                if m.kind is Kind.ORGANIZATION and not m.canonical and m.text in brands
-                and not _BRAND_GOES_ON.match(doc.text, m.end) else m for m in mentions]
     names: dict[str, Mention] = {}
     for m in mentions:
         span = name_span(m)  # a person's name without its form of address: 田奇老师 → 田奇
@@ -53,6 +48,7 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
         if len(name) >= _MIN_CHARS and name not in everyday_words() and name not in COMPANY_REFERENCES:
             names.setdefault(name, m)
     speaking = _speaking_people(doc)
+    brands = _brands(mentions)
     found_parts = _name_parts(mentions, speaking) | _familiar_forms(mentions, speaking) | brands | _label_given_names(doc)
     for part, full in found_parts.items():
         if part not in names or names[part].source == MODEL_SOURCE:

@@ -21,15 +21,17 @@ from talkgraph.ontology import lexicon
 from .chinese_names import HAN_WORD, is_han_name, strip_honorific, surname_of
 from .lexicon_match import fold
 from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerKind, SpeakerRef
+from .organizations import INDUSTRY_SUFFIXES
 from .readers.speakers import ROLE_LABELS
 
 # the company forms an organisation's name is also said without: 百度公司 is 百度
 COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团")
 # the bare word for a company (现任公司董事, 本公司): a reference to the company the text last named
 COMPANY_REFERENCES = frozenset({"公司", "集团", "本公司", "本集团"})
-# 深瞳医疗科技 is 深瞳医疗 where the text says both: the trade word 科技 is said without too, as a
-# site's 网 is (大众点评网 is 大众点评)
-_ORG_TAILS = re.compile(f"(?:科技)?(?:{'|'.join(COMPANY_FORMS)})$|科技$|(?<=[\u4e00-\u9fff]{{2}})网$")
+# 深瞳医疗科技 is 深瞳医疗 and 极川汽车 is 极川 where the text says both: a trade word is said without
+# too, as a site's 网 is (大众点评网 is 大众点评)
+_ORG_TAILS = re.compile(f"(?:科技)?(?:{'|'.join(COMPANY_FORMS)})$|(?:科技|{'|'.join(INDUSTRY_SUFFIXES)})$"
+                        "|(?<=[\u4e00-\u9fff]{2})网$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
 
 
@@ -241,7 +243,8 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
             else:
                 unresolved.append(mention)
         else:
-            name = mention.canonical or short_forms.get(mention.text, mention.text)
+            name = mention.canonical or mention.text
+            name = short_forms.get(name, name)  # 极川汽车 (of 极川汽车有限公司) is 极川 where both are said
             if mention.kind is Kind.ORGANIZATION:
                 name = same_organization.get(name, name)
             entity_of[mention] = entity_key(mention.kind, name)
@@ -359,11 +362,15 @@ def _short_forms(mentions: tuple[Mention, ...]) -> dict[str, str]:
     texts = {m.text for m in mentions if m.kind is not Kind.PERSON and not m.canonical}
     names = texts | {m.canonical for m in mentions if m.kind is not Kind.PERSON and m.canonical}
     out = {}
-    for text in texts:
+    for text in names:
         for tail in (_MODEL_TAILS, _ORG_TAILS):
             stem = tail.sub("", text)
             if stem != text and stem in names:
                 out[text] = stem
+    for text, stem in out.items():  # 极川汽车有限公司 → 极川汽车 → 极川
+        while stem in out and out[stem] != stem:
+            stem = out[stem]
+        out[text] = stem
     return out
 
 
