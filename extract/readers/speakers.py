@@ -253,7 +253,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         return (author, SpeakerKind.PERSON) if author else (label, SpeakerKind.UNNAMED)
     # a group's label (观众) stands for several people: one who introduces themselves names no other turn
     several = label in GROUP_LABELS and sum(label in names for names, _, _ in evidence.turns) > 1
-    named = None if several else self_introduced(own, labels)
+    named = None if several else _named_after_own_label(label, own) or self_introduced(own, labels)
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
         return named, SpeakerKind.PERSON
     if is_reporter(label):
@@ -428,6 +428,18 @@ def _name_shaped(label: str) -> bool:
 # 我是发行部的孙蕾, 我这边是渠道的王磊, 我是今天的主持人，极客公园的何嘉: who, after where they are from
 _SELF_INTRO_AS = DeferredPattern(r"我(?:这边|这里)?是\s?(?:(?:今天的|本期的|本场的|你们的)?(?:主持人|主播|主理人)[，,]\s*)?"
                                  r"(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
+
+
+def _named_after_own_label(label: str, own: str) -> str | None:
+    """我是老周，周启然: a speaker who gives the label they speak under, then their full name."""
+    for m in _OWN_LABEL_THEN_NAME.finditer(own):
+        if m["label"] == label and m["name"] != label and looks_like_a_name(m["name"]):
+            return m["name"]
+    return None
+
+
+_OWN_LABEL_THEN_NAME = DeferredPattern(rf"我(?:是|叫)\s?(?P<label>[^\s，,。]{{1,8}})[，,]\s?(?:本名|大名|真名)?(?:叫|是)?\s?"
+                                       rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=[，,。！!？?\s]|$)")
 
 
 def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:

@@ -1067,6 +1067,12 @@ def test_a_short_line_ending_with_a_comma_above_a_blank_line_may_still_be_a_head
     assert [b.role for b in t.blocks if t.document.text[b.start:b.end].startswith("模型")] == [BlockRole.HEADING]
 
 
+def test_a_host_who_gives_their_label_then_their_full_name_is_that_person():
+    t = parse("**老周：** 大家好，我是老周，周启然。今天聊AI手机。\n\n**小鹿：** 我是小鹿，陆思琪。\n\n**老周：** 先说芯片。\n\n"
+              "**小鹿：** 好。\n")
+    assert [s for (s,), _ in turns(t)] == ["周启然", "陆思琪", "周启然", "陆思琪"]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
