@@ -292,6 +292,9 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             if span is None:
                 continue
             name = text[span[0]:span[1]]
+            if name[1:2] == "某":  # 李某诉刘某案: an anonymised name is the surname and 某 (or 某某), nothing after
+                span = (span[0], span[0] + (3 if name[2:3] == "某" else 2))
+                name = text[span[0]:span[1]]
             if (_is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name)
                     or name[1] == name[0] or address_runs_on(name)  # 谢谢贺总, 常常想: a doubled character
                     or name[-1] in _NOUN_ENDINGS and len(name) > 2):

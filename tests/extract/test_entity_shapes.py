@@ -193,3 +193,8 @@ def test_a_sites_name_and_its_brand_are_one_organisation():
 def test_a_companys_registered_name_its_name_with_the_trade_word_and_its_brand_are_one():
     mentions = tuple(Mention(0, len(t), t, Kind.ORGANIZATION, "test", 1) for t in ("澜岳汽车有限公司", "澜岳汽车", "澜岳"))
     assert _short_forms(mentions) == {"澜岳汽车有限公司": "澜岳", "澜岳汽车": "澜岳"}
+
+
+def test_an_anonymised_party_takes_no_character_after_it():
+    text = "主持人：请讲。\n\n许嘉禾：在李某诉刘某案中，法院支持了原告。李某诉刘某案很有代表性。\n\n主持人：好。\n"
+    assert not {"李某诉", "刘某案"} & set(found(text, Kind.PERSON))
