@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
 # Chinese stops with the quotation they close (…先活下来。”), and an English full stop before the next
 # sentence's capital ("…work. The next")
 _SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+[”」』]*|\n|(?<=[a-z0-9)\"'”])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bProf)"
-                                          r"(?<!\bSt)(?<!\bvs)\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")  # Mr. Lei goes on
+                                          r"(?<!\bSt)(?<!\bvs)(?<!\bv)(?<!\bNo)(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bJr)(?<!\bSr)"
+                                          r"\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")  # Mr. Lei, Thaler v. Perlmutter go on
 # an English full stop ending a line, which no next sentence follows on it: "…next year."
 _FULL_STOP_AT_END = re.compile(r"(?<=[a-z0-9)\"'”])\.\s*$")
 _MIN_SENTENCE_CHARS = 2

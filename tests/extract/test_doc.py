@@ -93,3 +93,11 @@ def test_a_never_punctuated_caption_ends_a_sentence_with_each_cue():
     doc = default_pipeline().run(parse_transcript(document_from_text(srt, doc_id="d")))
     assert [s.text(doc.transcript) for s in doc.sentences][1:] == [
         "对 我们用的是虚幻五", "说实话一开始我们也考虑过别的引擎", "最后还是选了虚幻"]
+
+
+def test_a_case_name_or_an_abbreviation_with_a_full_stop_ends_no_sentence():
+    doc = Doc(parse_transcript(document_from_text(
+        "许嘉禾：在Thaler v. Perlmutter案中，法院不支持。Acme Inc. Board同意了。\n\n主持人：好。\n", doc_id="t")))
+    doc.split_sentences()
+    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert "在Thaler v. Perlmutter案中，法院不支持。" in texts and "Acme Inc. Board同意了。" in texts
