@@ -56,7 +56,9 @@ _TIME_BEFORE = rf"(?:(?:{_bracketed_time('before')}|(?P<before_bare>{TIME}))\s*)
 _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?"
 # 张三（星河科技 CEO）：, 主持人（李明）：: a note in brackets between the name and the colon
 _NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
-_INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*")
+# 问：（中金公司 分析师 贺一鸣）…: research minutes name the asker in brackets after the role's colon
+_INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*"
+                     r"(?:[（(](?P<note_after>[^（()）:：\n]{1,30})[)）]\s*)?")
 # 主持人（李明）：, 记者（体坛周报 郑浩）：, 分析师（华泰证券 Eric Zhang）：: the name in the note, after the
 # outlet and post if given (words of Chinese, or a post's acronym: CFO, IR; another Latin word before
 # the name is the name's own)
@@ -206,7 +208,13 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         spans.append((offset, offset + len(name)))
     if not names or any(not is_label_name(n) for n in names):
         return None
-    note = match.groupdict().get("note")
+    groups = match.groupdict()
+    note, note_start = groups.get("note"), match.start("note") if groups.get("note") else 0
+    if note is None and groups.get("note_after"):
+        if len(names) == 1 and _ROLE_ONLY.match(names[0]) and _NOTE_NAME.fullmatch(groups["note_after"]):
+            note, note_start = groups["note_after"], match.start("note_after")  # 问：（中金公司 分析师 贺一鸣）
+        else:
+            content = match.start("note_after") - 1  # （笑）, （补充）: the speaker's words begin with the bracket
     # the name in the note is the speaker's after a role (主持人（李明）) or a nickname (老郑(郑国栋))
     noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and (
         _ROLE_ONLY.match(names[0]) or is_han_name(note.strip()) and not is_han_name(names[0])) else None
@@ -214,11 +222,11 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
             noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"])):
         # 提问者（未报姓名）： names no one; 问（国泰君安 投资者 李女士）： names 李女士
         stripped = noted["name"]
-        at = match.start("note") + noted.start("name")
+        at = note_start + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]
     elif note and names == ["记者"]:
         # 记者（体坛周报）：: the reporter of the outlet in brackets, one of several at a press conference
-        end = match.end("note") + 1
+        end = note_start + len(note) + 1
         names, spans = [match.string[spans[0][0]:end]], [(spans[0][0], end)]
     return Label(tuple(names), tuple(spans), content, time, header)
 

@@ -1073,6 +1073,14 @@ def test_a_host_who_gives_their_label_then_their_full_name_is_that_person():
     assert [s for (s,), _ in turns(t)] == ["周启然", "陆思琪", "周启然", "陆思琪"]
 
 
+def test_research_minutes_name_the_asker_in_brackets_after_the_roles_colon():
+    t = parse("主持人：欢迎。\n\n问：（中金公司 分析师 贺一鸣）毛利率为何下降？\n\n答（财务总监 邱晓燕）：主要是成本上升。\n\n"
+              "问：（高毅资产 研究员 吴畅）液冷需求被高估了吗？\n\n答（宋怀远）：没有。\n\n宋怀远：（笑）我们很有信心。\n")
+    assert turns(t) == [(("主持人",), "欢迎。"), (("贺一鸣",), "毛利率为何下降？"), (("邱晓燕",), "主要是成本上升。"),
+                        (("吴畅",), "液冷需求被高估了吗？"), (("宋怀远",), "没有。"), (("宋怀远",), "（笑）我们很有信心。")]
+    assert_offsets_exact(t)
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
