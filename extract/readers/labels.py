@@ -173,6 +173,11 @@ def match_bracketed_label(visible: str) -> Label | None:
     return label
 
 
+# 宋怀远补充：, 董事长宋怀远介绍：: a name and the verb of the turn it opens (a record's); 李斌说： quotes, opening none
+_SAYS_AFTER_NAME = re.compile(r"(?:介绍|表示|补充|回答|发言|指出|谈到)$")
+_TURN_VERBS = frozenset({"补充", "回答", "发言"})  # the others open a turn only alone on their line
+
+
 def _label(match: re.Match, content: int, time: float | None, header: bool = False) -> Label | None:
     names: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -188,6 +193,14 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         name = piece.strip()
         if not name:
             continue
+        says = _SAYS_AFTER_NAME.search(name)
+        alone = not match.string[content:].strip()  # 董事长宋怀远介绍： above what he says
+        if says and (alone or says.group() in _TURN_VERBS) and any(
+                is_han_name(name[max(0, says.start() - n):says.start()]) for n in (3, 2)):
+            name = name[:says.start()]  # 宋怀远补充：, 董事长宋怀远介绍： the name, then the verb of what follows
+            post = next((name[:-n] for n in (3, 2) if is_han_name(name[-n:]) and name[:-n] in lexicon.titles()), "")
+            at += len(post)  # 董事长宋怀远 is 宋怀远
+            name = name[len(post):]
         role = _ROLE_BEFORE_NAME.match(name)
         offset = base + at + (role.end() if role else 0)
         name = name[role.end():] if role else name

@@ -1081,6 +1081,13 @@ def test_research_minutes_name_the_asker_in_brackets_after_the_roles_colon():
     assert_offsets_exact(t)
 
 
+def test_a_records_lead_line_and_a_name_with_the_verb_of_its_turn_open_that_persons_turns():
+    t = parse("主持人：欢迎。\n\n董事长宋怀远介绍：\n\n2024年公司增长很快。\n\n问：（中金公司 分析师 贺一鸣）毛利率为何下降？\n\n"
+              "答（财务总监 邱晓燕）：成本上升。\n\n宋怀远补充：我同意邱总的判断。\n\n李斌说：这是引用。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "宋怀远", "贺一鸣", "邱晓燕", "宋怀远"]
+    assert_offsets_exact(t)
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
