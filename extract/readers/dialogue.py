@@ -353,11 +353,24 @@ def _speech_giver(cues: Sequence[Cue]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+_ATTENDEES = re.compile(r"^(?:参会人员|与会人员|出席人员|参会人|与会人|出席人|参会嘉宾|出席嘉宾|参会单位)\s*[:：]\s*$")
+
+
 def _cast_lines_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
-    """``主持人：黄磊，《硅谷101》主理人`` above the first turn says who takes a role: no turn.  A
-    label of no speaker's shape above them (``节目时长：58 分钟``) is the page's, and passed over."""
+    """``主持人：黄磊，《硅谷101》主理人`` above the first turn says who takes a role: no turn, nor are the
+    lines right below an attendees' field (参会人员： / 公司方：…).  A label of no speaker's shape above
+    them (``节目时长：58 分钟``) is the page's, and passed over."""
     out = list(labels)
+    attendees = None  # the line number of an attendees' field (参会人员：), whose lines below list who came
     for i, (line, label) in enumerate(zip(lines, labels)):
+        if _ATTENDEES.match(line.visible):
+            attendees = line.number
+            continue
+        if attendees is not None and line.number == attendees + 1 and label is not None:
+            attendees = line.number  # 公司方：董事长兼总经理宋怀远；…, 机构方：…: who came, no turn
+            out[i] = None
+            continue
+        attendees = None
         if label is None:
             continue
         if cast_line(line.visible) is None:

@@ -1088,6 +1088,13 @@ def test_a_records_lead_line_and_a_name_with_the_verb_of_its_turn_open_that_pers
     assert_offsets_exact(t)
 
 
+def test_the_lines_below_an_attendees_field_are_no_turns():
+    t = parse("交流会纪要\n\n参会人员：\n公司方：董事长宋怀远；财务总监邱晓燕\n机构方：中金公司、中信证券\n主持人：顾佳宁\n\n"
+              "问：（中金公司 分析师 贺一鸣）毛利率为何下降？\n\n答（财务总监 邱晓燕）：成本上升。\n\n"
+              "问：（中信证券 分析师 吴畅）明年呢？\n\n答（宋怀远）：会好转。\n")
+    assert [s for (s,), _ in turns(t)] == ["贺一鸣", "邱晓燕", "吴畅", "宋怀远"]
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
