@@ -198,3 +198,8 @@ def test_a_companys_registered_name_its_name_with_the_trade_word_and_its_brand_a
 def test_an_anonymised_party_takes_no_character_after_it():
     text = "主持人：请讲。\n\n许嘉禾：在李某诉刘某案中，法院支持了原告。李某诉刘某案很有代表性。\n\n主持人：好。\n"
     assert not {"李某诉", "刘某案"} & set(found(text, Kind.PERSON))
+
+
+def test_a_prefecture_level_city_is_a_place():
+    text = "甲：我们在常州市和乌兰察布都有工厂，常州的产能最大。\n\n乙：好的。\n"
+    assert {"常州市", "常州", "乌兰察布"} <= set(found(text, Kind.PLACE))
