@@ -154,9 +154,12 @@ _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:
 _AGREEMENT_WORD = words_led_by_first_characters(
     r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
     r"分歧|站|说得|说的|"
-    r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push", re.I)
+    r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push|with", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
-_AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b", re.I)
+# (I'm with James on this, I side with Maria: taking someone's side)
+_AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b|"
+                       r"\b(?:I['’]m|I am|we['’]re|we are)\s(?:totally\s|completely\s|fully\s)?with\s(?=[A-Z]|you\b)|"
+                       r"\b(?:I|we)\sside\swith\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
                           r"(?:strongly\s)?disagree)\b|\bpush(?:ing)? back\b", re.I)
 _THEIR = re.compile(r"\s?(?:他|她)的")

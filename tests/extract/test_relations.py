@@ -442,6 +442,13 @@ def test_english_agreement_and_disagreement():
     assert ("Marcus Lee", "agreesWith", "Clara Jennings") not in relations
 
 
+def test_taking_someones_side_in_english_agrees_with_them():
+    text = ("Clara Jennings: Open models will win.\n\nMarcus Lee: Costs matter more.\n\n"
+            "Dana Wu: I'm with Clara Jennings on this. Open weights spread faster.\n\nMarcus Lee: Fair enough.\n")
+    _, relations, _ = facts(text)
+    assert ("Dana Wu", "agreesWith", "Clara Jennings") in relations
+
+
 def test_titles_listed_before_a_name_share_the_organisation():
     _, relations, roles = facts("星河科技创始人、董事长周明远在上海接受了专访。\n")
     assert ("周明远", "创始人、董事长", "星河科技") in roles
