@@ -83,7 +83,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 def has_cue(text: str) -> bool:
     """The precheck: no appointment cue, gloss or post in a paragraph, no organisation named by one."""
     return (_CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
-            or _POSSESSED_TITLE.search(text) is not None)
+            or _POSSESSED_TITLE.search(text) is not None or _BIOGRAPHY.search(text) is not None)
 
 
 def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -157,9 +157,28 @@ def _in_biographies(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tu
         if title is None or _ITEM_OPENS.search(text, bio.end(), title.start()) or starts_with_organization(
                 text[bio.end():title.start()]):
             continue
-        span = _before_title(text, bio.end(), title.end(), cuts.ends)
+        span = _before_title(text, bio.end(), title.end(), cuts.ends) or _suffixed_before(text, bio.end(), title.start())
         if span is not None:
             yield span
+
+
+def _suffixed_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """罗澄宇，深言科技法务总监: in a biography, the name a company's suffix ends before the post (and
+    its field), though the suffix rule finds a brand of common words (深言) no name on its own."""
+    found = _COMPANY_SUFFIX_END.search(text, start, end)
+    if found is None or found.end() - start < _MIN_CHARS + 2 or _field_after(text[found.end():end]) is None:
+        return None
+    name = text[start:found.end()]
+    return (start, found.end()) if _ITEM.fullmatch(name) and not starts_with_organization(name) else None
+
+
+# the last company suffix in a stretch (科技 of 深言科技法务): a company's name ends with it
+_COMPANY_SUFFIX_END = re.compile(r"(?:科技|集团|公司|控股|资本|银行|证券|传媒|智能|医疗)(?!.*(?:科技|集团|公司|控股|资本|银行|证券|传媒|智能|医疗))")
+
+
+def _field_after(rest: str) -> str | None:
+    """What lies between a company's name and the post: nothing, or a field (法务, 投资部)."""
+    return rest if rest == "" or re.fullmatch(r"[\u4e00-\u9fff]{1,6}", rest) else None
 
 
 def _in_glosses(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:

@@ -119,3 +119,7 @@ def test_an_invitation_inside_a_sentence_opens_the_guests_organisation_and_post(
 def test_a_biography_opening_with_the_name_names_the_organisation_before_the_post():
     assert set(spans("陶然，澜桥智算创始人兼CEO，曾任星海芯片架构师。\n")) == {"澜桥智算", "星海芯片"}
     assert spans("会上，澜桥智算的人也来了。") == []
+
+
+def test_a_guest_lists_biography_names_a_company_of_common_words_before_the_post_and_its_field():
+    assert orgs("嘉宾：\n罗澄宇，深言科技法务总监\n\n主持人：欢迎。\n\n罗澄宇：谢谢。\n") == ["深言科技"]
