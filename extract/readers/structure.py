@@ -92,7 +92,7 @@ _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,
 HIGHLIGHTS = re.compile(r"^(?:精彩摘录|精彩观点|观点摘录|金句|精彩语录|核心观点|要点|Highlights?|Key quotes)\s*[:：]?$",
                         re.IGNORECASE)
 _MAX_HEADING_CHARS = 30
-_CLAUSE_MARKS = "，,、；;"
+_CLAUSE_MARKS = "，,、"  # a line broken off at a clause (；, 。 close one)
 _MIN_DUPLICATE_CHARS = 20
 
 
