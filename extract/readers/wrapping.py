@@ -7,7 +7,8 @@ name two fragments.  A text is hard-wrapped when at least three lines, and a fif
 mid-sentence with a line right below, and most of those are about as wide as the widest: a heading
 above its paragraph ends mid-sentence too, but headings are short and of any width.  Each such line
 is joined with the one below (Chinese with nothing between, Latin words with a space) unless that
-one opens a speaker's turn, a heading, a list item or a quotation.  The transcript is then read
+one opens a speaker's turn, a heading, a list item or a quotation; a sentence goes on across a
+printed page's end, its page number and running header dropped.  The transcript is then read
 from the joined text, which the graph records: its offsets are those of the text as it reads.
 """
 from __future__ import annotations
@@ -24,6 +25,10 @@ from .lines import Line, split_lines
 _MIN_BREAKS = 3
 _MIN_WRAP_COLUMNS = 24  # twelve Chinese characters
 _SLACK = 0.8  # a word that would not fit moves down whole: a line may stop this far short of the width
+_PAGE_NUMBER = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,4}\s*页)?|[-—–]\s*\d{1,4}\s*[-—–]|"
+                          r"\d{1,4}\s*/\s*\d{1,4}|(?:Page|页码)\s*[:：]?\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE)
+_MIN_PAGES = 2  # page numbers, and copies of a running header, that show a printed page
+_HEADER_REACH = 2  # lines between a page number and the running header beside it
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’-]*")
 # what a sentence, a label or a heading's colon ends with: a line ending so ends where its author ended it
 _ENDS_ITSELF = frozenset("。！？!?…；;」”\"'）)》.~～:：")
@@ -55,15 +60,18 @@ def _breaks(lines: list[Line]) -> list[tuple[Line, Line]]:
     """The lines broken off at the text's width, each with the line going on below it: those that
     stop mid-sentence, and, once those show the text hard-wrapped, those filled to the very width
     that happen to end a sentence there (the paragraph goes on below)."""
-    adjacent = [(line, below) for line, below in zip(lines, lines[1:])
-                if below.number == line.number + 1 and line.visible and below.visible and not line.heading]
+    furniture = _page_furniture(lines)
+    content = [(i, line) for i, line in enumerate(lines) if i not in furniture]
+    adjacent = [(line, below) for (i, line), (j, below) in zip(content, content[1:])
+                if (below.number == line.number + 1 or j > i + 1)  # right below, or across a page's end
+                and line.visible and below.visible and not line.heading]
     stopped = [(line, below) for line, below in adjacent if _stops_mid_sentence(line)]
-    if len(stopped) < _MIN_BREAKS or 5 * len(stopped) < len(lines):  # most texts: no label need be read
+    if len(stopped) < _MIN_BREAKS or 5 * len(stopped) < len(content):  # most texts: no label need be read
         return []
     labels = Counter(name for line in lines for name in _label_names(line.visible))
     candidates = [(line, below, _columns(line.visible)) for line, below in stopped
                   if _opens_nothing(below, labels) and not _is_header(line)]
-    if len(candidates) < _MIN_BREAKS or 5 * len(candidates) < len(lines):
+    if len(candidates) < _MIN_BREAKS or 5 * len(candidates) < len(content):
         return []
     widths = sorted(width for _, _, width in candidates)
     widest = widths[(len(widths) - 1) * 9 // 10]  # the width, robust to a stray longer line
@@ -74,6 +82,18 @@ def _breaks(lines: list[Line]) -> list[tuple[Line, Line]]:
             if not _stops_mid_sentence(line) and _opens_nothing(below, labels)
             and _columns(line.visible) <= widest + 2 < _columns(line.visible) + _moved_down(line, below) + 2]
     return sorted(at_width + full, key=lambda pair: pair[0].start)
+
+
+def _page_furniture(lines: list[Line]) -> frozenset[int]:
+    """The lines a printed page adds (第 3 页 共 12 页, - 3 -, a running header repeated beside them):
+    where a page ends, a sentence goes on past them."""
+    numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.fullmatch(line.visible.strip())]
+    if len(numbers) < _MIN_PAGES:
+        return frozenset()
+    repeated = Counter(line.visible for line in lines)
+    headers = [i for i, line in enumerate(lines) if repeated[line.visible] >= _MIN_PAGES
+               and any(0 < abs(i - j) <= _HEADER_REACH for j in numbers)]
+    return frozenset(numbers + headers)
 
 
 def _stops_mid_sentence(line: Line) -> bool:

@@ -136,3 +136,12 @@ def test_unwrapping_a_wrapped_dialogue_gives_back_its_paragraphs(paragraphs, wid
 def test_a_text_whose_lines_end_its_sentences_is_left_as_it_is(paragraphs):
     document = document_from_text("\n".join(f"甲：{p[:-1]}。" for p in paragraphs), doc_id="t")
     assert unwrap(document).document is document
+
+
+def test_a_sentence_goes_on_across_a_printed_pages_end():
+    lines = wrap(dialogue(None).split("\n")[1], 36).split("\n")
+    page_end = ["", "第 1 页 共 3 页", "", "星河储能 圆桌实录", ""]
+    pages = "\n".join(lines[:2] + page_end + lines[2:])
+    text = dialogue(36).replace("\n".join(lines), pages) + "\n".join(["", "第 2 页 共 3 页", "", "星河储能 圆桌实录", ""])
+    joined = read(text).document.text
+    assert TURNS[1][1] in joined and "第 1 页" not in joined
