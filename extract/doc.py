@@ -222,7 +222,8 @@ class Doc:
         text, pos = self.text, run[0].start
         unpunctuated = len(run) > 1 and not any(_STOP.search(text, p.start, p.end) for p in run)
         for para, following in zip(run, run[1:] + (None,)):
-            bounds = [m.end() for m in _SENTENCE_END.finditer(text, para.start, para.end)]
+            bounds = [_past_closing_quote(text, para.start, m.end(), para.end)
+                      for m in _SENTENCE_END.finditer(text, para.start, para.end)]
             tail = bounds[-1] if bounds else pos
             if tail < para.end and (following is None or unpunctuated or _FULL_STOP_AT_END.search(text, tail, para.end)):
                 bounds.append(para.end)  # automatic captions, never punctuated: each cue is a sentence
@@ -246,3 +247,11 @@ class Doc:
                 break
             inside.append(mention)
         return tuple(inside)
+
+
+def _past_closing_quote(text: str, start: int, end: int, stop: int) -> int:
+    """A sentence's end moved past the straight quote that closes it (他说："会改变一切。"我同意: the
+    quote opened before the stop closes after it), which the pattern cannot tell from an opening one."""
+    if end < stop and text[end] == '"' and text.count('"', start, end) % 2 == 1:
+        return end + 1
+    return end

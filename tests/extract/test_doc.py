@@ -101,3 +101,11 @@ def test_a_case_name_or_an_abbreviation_with_a_full_stop_ends_no_sentence():
     doc.split_sentences()
     texts = [doc.text[s.start:s.end] for s in doc.sentences]
     assert "在Thaler v. Perlmutter案中，法院不支持。" in texts and "Acme Inc. Board同意了。" in texts
+
+
+def test_a_straight_quote_closing_a_sentence_stays_with_it():
+    doc = Doc(parse_transcript(document_from_text(
+        '孔德培：我的导师说过："数据决定了模型的上限。"我完全同意这一点。\n\n主持人：好。\n', doc_id="t")))
+    doc.split_sentences()
+    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert '我的导师说过："数据决定了模型的上限。"' in texts and "我完全同意这一点。" in texts
