@@ -24,7 +24,8 @@ NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把�
 HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总", "医生", "导演", "律师", "董秘", "董")
 # posts that address a person after the surname alone (辛部长, 何院长): after a full name they are titles
 SURNAME_POSTS = tuple(prefix + post for post in ("院长", "部长", "校长", "所长", "局长", "书记", "厅长", "市长", "省长",
-                                                "区长", "县长", "处长", "科长", "司长", "行长", "会长", "社长")
+                                                "区长", "县长", "处长", "科长", "司长", "行长", "会长", "社长", "庭长",
+                                                "台长", "馆长", "主编", "总监", "经理", "主席", "董事长", "总经理")
                       for prefix in ("", "副"))
 HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS + SURNAME_POSTS) + ")$")
 _SURNAME_POST = re.compile("(?:" + "|".join(SURNAME_POSTS) + ")$")

@@ -203,3 +203,13 @@ def test_an_anonymised_party_takes_no_character_after_it():
 def test_a_prefecture_level_city_is_a_place():
     text = "甲：我们在常州市和乌兰察布都有工厂，常州的产能最大。\n\n乙：好的。\n"
     assert {"常州市", "常州", "乌兰察布"} <= set(found(text, Kind.PLACE))
+
+
+def test_a_surname_and_a_post_address_the_one_person_of_that_surname_who_holds_it():
+    text = ("主持人：先请宋秉钧庭长和罗澄宇总监。\n\n宋秉钧：谢谢。\n\n罗澄宇：谢谢。\n\n"
+            "易然：我同意宋庭长的看法，也基本同意罗总监的建议。\n\n主持人：好。\n")
+    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
+    corpus = resolve_aliases([extraction])
+    people = {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
+              for m in extraction.mentions if m.kind is Kind.PERSON}
+    assert people["宋庭长"] == "宋秉钧" and people["罗总监"] == "罗澄宇"
