@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from .brand_context import everyday_words
-from .chinese_names import HAN_WORD, is_han_name, surname_of
+from .chinese_names import HAN_WORD, firm_word_after, is_han_name, surname_of
 from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .mention_model import SOURCE as MODEL_SOURCE
@@ -80,6 +80,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             elif not (_cut(para, s) and _cut(para, e)):
                 continue
             first = names[name]
+            if first.kind is Kind.PERSON and firm_word_after(e, para.tokens):
+                continue  # 可汗学院, 王记酒店: the name of a firm or a school, whoever else bears it
             added.append(Mention(s, e, name, first.kind, first.source, para.turn_index, first.canonical, first.score))
     kept = (m for m in mentions if m not in replaced)
     return tuple(sorted((*kept, *added), key=lambda m: (m.start, m.end)))

@@ -213,3 +213,8 @@ def test_a_surname_and_a_post_address_the_one_person_of_that_surname_who_holds_i
     people = {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
               for m in extraction.mentions if m.kind is Kind.PERSON}
     assert people["宋庭长"] == "宋秉钧" and people["罗总监"] == "罗澄宇"
+
+
+def test_a_persons_name_part_before_a_firms_word_is_no_occurrence_of_them():
+    text = "甲：可汗学院的创始人萨尔·可汗说过，AI会让每个孩子都有私人导师。\n\n乙：好的。\n"
+    assert "可汗" not in found(text, Kind.PERSON)
