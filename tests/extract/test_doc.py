@@ -95,17 +95,17 @@ def test_a_never_punctuated_caption_ends_a_sentence_with_each_cue():
         "对 我们用的是虚幻五", "说实话一开始我们也考虑过别的引擎", "最后还是选了虚幻"]
 
 
-def test_a_case_name_or_an_abbreviation_with_a_full_stop_ends_no_sentence():
-    doc = Doc(parse_transcript(document_from_text(
-        "许嘉禾：在Thaler v. Perlmutter案中，法院不支持。Acme Inc. Board同意了。\n\n主持人：好。\n", doc_id="t")))
+def sentence_texts(text: str) -> list[str]:
+    doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
     doc.split_sentences()
-    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    return [doc.text[s.start:s.end] for s in doc.sentences]
+
+
+def test_a_case_name_or_an_abbreviation_with_a_full_stop_ends_no_sentence():
+    texts = sentence_texts("许嘉禾：在Thaler v. Perlmutter案中，法院不支持。Acme Inc. Board同意了。\n\n主持人：好。\n")
     assert "在Thaler v. Perlmutter案中，法院不支持。" in texts and "Acme Inc. Board同意了。" in texts
 
 
 def test_a_straight_quote_closing_a_sentence_stays_with_it():
-    doc = Doc(parse_transcript(document_from_text(
-        '孔德培：我的导师说过："数据决定了模型的上限。"我完全同意这一点。\n\n主持人：好。\n', doc_id="t")))
-    doc.split_sentences()
-    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    texts = sentence_texts('孔德培：我的导师说过："数据决定了模型的上限。"我完全同意这一点。\n\n主持人：好。\n')
     assert '我的导师说过："数据决定了模型的上限。"' in texts and "我完全同意这一点。" in texts

@@ -17,6 +17,14 @@ def found(text: str, kind: Kind) -> list[str]:
     return [m.text for m in default_pipeline().find_mentions(Doc(transcript)) if m.kind is kind]
 
 
+def entity_labels(text: str, kind: Kind) -> dict[str, str]:
+    """Each mention of ``kind`` by its text, to the label of the entity it resolves to."""
+    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
+    corpus = resolve_aliases([extraction])
+    return {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
+            for m in extraction.mentions if m.kind is kind}
+
+
 @pytest.mark.parametrize("text", [
     "很多团队选择闭源，也有团队坚持闭源。",      # surname + one character, recurring, no cue
     "这两年钱多，项目也多；钱多了以后估值更高。",  # a closed-class character after the surname
@@ -44,20 +52,13 @@ def test_a_cued_name_is_found_at_every_occurrence():
 
 def test_a_part_of_a_full_name_alone_is_that_person():
     text = "王小明：Quentin Marlowe说模型还不够好。我不完全同意Quentin的判断，Marlowe太悲观了。\n\n李华：嗯。\n"
-    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
-    corpus = resolve_aliases([extraction])
-    people = {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
-              for m in extraction.mentions if m.kind is Kind.PERSON and m.text[0].isascii()}
+    people = {name: label for name, label in entity_labels(text, Kind.PERSON).items() if name[0].isascii()}
     assert people == {"Quentin Marlowe": "Quentin Marlowe", "Quentin": "Quentin Marlowe", "Marlowe": "Quentin Marlowe"}
 
 
 def test_a_part_of_a_speakers_name_alone_is_that_speaker():
     text = "Quentin Marlowe：欢迎。\n\nDara Okafor：谢谢Quentin，很高兴来。\n\nQuentin Marlowe：Dara，你先说。\n"
-    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
-    corpus = resolve_aliases([extraction])
-    people = {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
-              for m in extraction.mentions if m.kind is Kind.PERSON}
-    assert people == {"Quentin": "Quentin Marlowe", "Dara": "Dara Okafor"}
+    assert entity_labels(text, Kind.PERSON) == {"Quentin": "Quentin Marlowe", "Dara": "Dara Okafor"}
 
 
 def test_lao_or_xiao_and_a_surname_is_the_one_person_of_that_surname():
@@ -172,11 +173,8 @@ def test_a_verb_ending_as_a_unit_does_is_no_part_of_an_organisation(text):
 def test_a_companys_brand_found_by_a_rule_and_its_name_with_the_trade_word_are_one_company():
     text = ("主持人：欢迎澜岳汽车的几位。\n\n周若溪：澜岳汽车今年交付了两万辆。聂天乐先生已于11月正式加入澜岳，担任智能驾驶副总裁。"
             "澜岳的新车也卖得很好。\n\n主持人：好。\n")
-    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
-    corpus = resolve_aliases([extraction])
-    organisations = {corpus.entities[corpus.documents[0].entity_of[m]].label
-                     for m in extraction.mentions if m.kind is Kind.ORGANIZATION}
-    assert organisations == {"澜岳"}  # one company, named as the text names it most briefly (深瞳医疗科技 is 深瞳医疗)
+    # one company, named as the text names it most briefly (深瞳医疗科技 is 深瞳医疗)
+    assert set(entity_labels(text, Kind.ORGANIZATION).values()) == {"澜岳"}
 
 
 def test_a_reporters_label_in_the_text_is_no_person():
@@ -208,10 +206,7 @@ def test_a_prefecture_level_city_is_a_place():
 def test_a_surname_and_a_post_address_the_one_person_of_that_surname_who_holds_it():
     text = ("主持人：先请宋秉钧庭长和罗澄宇总监。\n\n宋秉钧：谢谢。\n\n罗澄宇：谢谢。\n\n"
             "易然：我同意宋庭长的看法，也基本同意罗总监的建议。\n\n主持人：好。\n")
-    extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction
-    corpus = resolve_aliases([extraction])
-    people = {m.text: corpus.entities[corpus.documents[0].entity_of[m]].label
-              for m in extraction.mentions if m.kind is Kind.PERSON}
+    people = entity_labels(text, Kind.PERSON)
     assert people["宋庭长"] == "宋秉钧" and people["罗总监"] == "罗澄宇"
 
 
