@@ -14,6 +14,12 @@ def labels(corpus, kind):
     return {e.label: e for e in corpus.entities.values() if e.kind.value == kind}
 
 
+def assert_goes_by(corpus, alias, name):
+    """``alias`` is one of the person ``name``'s names, no person of its own."""
+    people = labels(corpus, "Person")
+    assert alias not in people and alias in people[name].aliases
+
+
 def agreements(document):
     """Who agrees with whom in a resolved document, as entity keys."""
     return {(document.key(r.subject), document.key(r.object)) for r in document.extraction.relations
@@ -70,8 +76,7 @@ def test_a_latin_family_name_meets_the_one_full_name_it_ends():
     spans = [(text.index("Sam Altman"), "Sam Altman"), (text.index("Altman 好"), "Altman")]
     mentions = tuple(Mention(start, start + len(name), name, Kind.PERSON, "test") for start, name in spans)
     corpus = resolve_aliases([Extraction(transcript, mentions)])
-    people = labels(corpus, "Person")
-    assert "Altman" not in people and "Altman" in people["Sam Altman"].aliases
+    assert_goes_by(corpus, "Altman", "Sam Altman")
 
 
 def test_a_reference_that_fits_no_one_is_kept_as_unresolved():
@@ -101,8 +106,7 @@ def test_a_name_in_the_other_script_in_brackets_is_the_same_person():
 
 def test_the_last_part_of_a_dotted_name_is_that_person():
     corpus = resolve("周雷：有请主教练卡洛斯·马丁内斯先生。大家都知道马丁内斯很严格。\n\n刘洋：是的。\n\n周雷：好。\n")
-    people = labels(corpus, "Person")
-    assert "马丁内斯" not in people and "马丁内斯" in people["卡洛斯·马丁内斯"].aliases
+    assert_goes_by(corpus, "马丁内斯", "卡洛斯·马丁内斯")
 
 
 def test_an_english_given_name_beside_a_name_is_that_person_wherever_it_is_used():
@@ -176,8 +180,7 @@ def test_a_chairman_and_a_board_secretary_addressed_by_surname_resolve_to_them()
 def test_a_name_a_speaker_also_goes_by_is_that_speaker_wherever_the_others_use_it():
     corpus = resolve("主持人：今天请到苏米娅和罗一鸣。\n\nMia（苏米娅）：大家好。\n\n罗一鸣：我觉得华为会赢。\n\n"
                      "孔令杰：我站Mia这边。Mia你开过了吧？\n\nMia：开过了。\n")
-    people = labels(corpus, "Person")
-    assert "Mia" not in people and "Mia" in people["苏米娅"].aliases
+    assert_goes_by(corpus, "Mia", "苏米娅")
     [document] = corpus.documents
     agreeing = agreements(document)
     assert ("person/孔令杰", "person/苏米娅") in agreeing
@@ -185,8 +188,7 @@ def test_a_name_a_speaker_also_goes_by_is_that_speaker_wherever_the_others_use_i
 
 def test_a_persons_id_in_brackets_names_them_in_the_text():
     corpus = resolve("记者：今天赛后请到主教练陈志宏（ID：Aspen）。\n\n陈志宏：谢谢。Aspen这个名字用了十年。\n\n记者：好。\n")
-    people = labels(corpus, "Person")
-    assert "Aspen" not in people and "Aspen" in people["陈志宏"].aliases
+    assert_goes_by(corpus, "Aspen", "陈志宏")
 
 
 def test_a_sentence_opening_with_the_company_then_another_founder_is_that_founder_of_the_company_named_last():
