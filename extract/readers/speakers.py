@@ -65,8 +65,9 @@ _INTRO_CUE = (rf"(?:{_POST_CUE}(?:兼[\u3400-\u9fff]{{0,4}}?{_POST_CUE})*|"
               r"主编|主持人|嘉宾|作者|记者|采访对象|受访者|受访人|邀请了?|请到了?|请来了?|对话|专访了?|采访了?|访谈|连线|"
               r"(?P<conjunction>与|和|及))")
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
-# 韩东，灵犀机器人联合创始人兼CEO。: a biography opening with the name, then the posts
-_BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})[，,](?=[^。\n]{{0,30}}?{_POST_CUE})")
+# 韩东，灵犀机器人联合创始人兼CEO。 / a guest list's 韩东 灵犀机器人联合创始人: a biography opening with the
+# name, then the posts
+_BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})(?:[，,]|[ \u3000]+)(?=[^。\n]{{0,30}}?{_POST_CUE})")
 _INTERVIEWING_ROLES = ("访谈人", "访谈者", "采访人", "采访者")  # a record's field naming who asked (访谈人：产品经理 许嘉宁)
 _ASKING_ROLES = ("作者", "记者", "主持人", "主持", "主编", "编辑", "撰文", "采访") + _INTERVIEWING_ROLES
 _ASKER_NAME = DeferredPattern(rf"(?:{'|'.join(_ASKING_ROLES)})\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
@@ -514,7 +515,7 @@ def _cast(intro: str) -> dict[str, str]:
 
 
 # 老K：柯建明，栖木家居联合创始人: a show's notes give the name behind a label its turns use
-_LABEL_AND_NAME = DeferredPattern(rf"^\s*(?P<label>[^\s：:]{{1,12}})\s*[:：]\s*(?P<name>{_CAST_NAME})\s*[，,（(]")
+_LABEL_AND_NAME = DeferredPattern(rf"^\s*(?:[-*+•]\s+)?\**(?P<label>[^\s：:*]{{1,12}})\**\s*[:：]\s*(?P<name>{_CAST_NAME})\s*[，,（(]")
 
 
 def _introduced_by_label(intro: str, labels: Mapping[str, object]) -> dict[str, str]:
@@ -525,9 +526,16 @@ def _introduced_by_label(intro: str, labels: Mapping[str, object]) -> dict[str, 
     for line in intro.split("\n"):
         m = _LABEL_AND_NAME.match(line)
         if m and m["label"] in labels and m["name"] not in labels and m["label"] not in ROLE_LABELS \
-                and looks_like_a_name(m["name"]) and (not looks_like_a_name(m["label"]) or m["label"][0] in "阿小老"):
+                and looks_like_a_name(m["name"]) and (not looks_like_a_name(m["label"]) or m["label"][0] in "阿小老"
+                                                      or _familiar_form(m["label"], m["name"])):
             out.setdefault(m["label"], m["name"])
     return out
+
+
+def _familiar_form(label: str, name: str) -> bool:
+    """赵博 for 赵振华, 林总 for 林子航: a two-character label of the name's surname and one more character
+    that is not the name's own given name."""
+    return len(label) == 2 and len(name) > 2 and name[0] == label[0] and label[1] not in name[1:]
 
 
 def _aliases(text: str, labels: list[str]) -> dict[str, str]:

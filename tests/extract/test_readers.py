@@ -1095,6 +1095,22 @@ def test_the_lines_below_an_attendees_field_are_no_turns():
     assert [s for (s,), _ in turns(t)] == ["贺一鸣", "邱晓燕", "吴畅", "宋怀远"]
 
 
+def test_a_markdown_cast_list_names_the_people_behind_nicknames_and_familiar_forms():
+    t = parse("# E9 电池与机器人\n\n## 本期嘉宾与主播\n\n- **老K**：柯文博，本节目主理人\n"
+              "- **钱博**：钱立伟，星轨动力创始人兼CEO\n\n" + "".join(f"**{label}**：{said}\n\n" for label, said in [
+                  ("老K", "欢迎收听。"), ("钱博", "大家好。"), ("老K", "先聊电池。"), ("钱博", "电池在变。"),
+                  ("老K", "那机器人呢？"), ("钱博", "机器人很难。")]))
+    assert [s for (s,), _ in turns(t)] == ["柯文博", "钱立伟"] * 3
+
+
+def test_a_guest_list_of_names_spaced_from_their_posts_names_who_the_surname_labels_are():
+    t = parse("【圆桌嘉宾】\n孟岚 江南大学医学院副教授（主持）\n郝建峰 安和医院放射科主任\n\n"
+              + "".join(f"{label}：{said}\n\n" for label, said in [
+                  ("孟老师", "各位好，先请郝老师。"), ("郝老师", "谢谢孟老师。"), ("孟老师", "影像怎么样？"),
+                  ("郝老师", "影像用得多。")]))
+    assert [s for (s,), _ in turns(t)] == ["孟岚", "郝建峰"] * 2
+
+
 def test_a_list_of_who_attends_above_the_turns_is_no_turn():
     t = parse("出席管理层：\n首席财务官 韩立新\n投资者关系总监 Kevin Zhao（赵凯文）\n\nOperator：欢迎参加。\n\n"
               "管理层（CFO 韩立新）：大家好。\n\nOperator：下一位。\n\n管理层（CFO 韩立新）：谢谢。\n")
