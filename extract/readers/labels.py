@@ -17,6 +17,7 @@ from ..deferred import DeferredPattern
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
 _HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
+MASKED_NUMBER = r"1\d{2}\*{3,4}\d{4}"  # a telephone number with its middle digits hidden
 # (Audience member:, Audience question: the audience, as English transcripts label it)
 _LATIN_NAME = r"(?:[Aa]udience (?:[Mm]ember|[Qq]uestion)|[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})"
 # @alice_eth, @0xMinhao: a social account's handle, as a Space or a chat labels its speakers (sherry_defi too)
@@ -71,6 +72,11 @@ _DAY = r"(?:(?P<day>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s+)?"
 _HEADER = DeferredPattern(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
                           rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 _CLOCK = re.compile(r"\d:\d")  # in every time code, so in every header
+# 腾讯会议 and Zoom headers give the display name a member chose: 韩东-风控中心 and 陆一鸣 | AI Lab (a team after
+# the name), Jessica Zhao 赵嘉欣 (an English name before it), 139****5821 (a dial-in's masked number)
+_DISPLAY_HEADER = DeferredPattern(
+    rf"(?:(?P<teamed>[\u3400-\u9fff]{{2,4}})\s*[-–—|｜/]\s*[^:：\s][^:：]{{0,20}}?|{_LATIN_GIVEN}\s+(?P<after_latin>[\u3400-\u9fff]{{2,4}})"
+    rf"|(?P<masked>{MASKED_NUMBER}))\s+(?P<time>{TIME})\s*$")
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
 _BRACKETED = DeferredPattern(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
 # what subtitles put in brackets that is no speaker: [音乐], [笑声], [Applause]
@@ -82,7 +88,7 @@ _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
 NUMBERED_SPEAKER = re.compile(
     r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学生|学员|投资者|分析师|评委|提问者|提问人|提问|Speaker|SPEAKER|speaker|Guest|Participant|"
-    r"Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])$")
+    r"Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])$|^" + MASKED_NUMBER + "$")
 
 # words that stand before a colon without naming a speaker
 LABEL_WORDS = frozenset("""
@@ -143,11 +149,16 @@ def match_label(visible: str) -> Label | None:
     """The speaker label a line opens with, if its shape is one (the document decides if it is)."""
     if ":" not in visible and "：" not in visible:  # every shape has a colon or a time code
         return None
-    header = _CLOCK.search(visible) and _HEADER.match(visible)
-    if header:
-        code = header["time"] or header["time_bare"] or header["before"] or header["before_bare"]
-        label = _label(header, len(visible), seconds(code), header=True)
-        return replace(label, clock=True) if label is not None and header["day"] else label
+    if _CLOCK.search(visible):
+        header = _HEADER.match(visible)
+        if header:
+            code = header["time"] or header["time_bare"] or header["before"] or header["before_bare"]
+            label = _label(header, len(visible), seconds(code), header=True)
+            if label is not None:
+                return replace(label, clock=True) if header["day"] else label
+        display = _display_name_header(visible)
+        if display is not None or header:
+            return display
     match = _INLINE.match(visible)
     if not match:
         return None
@@ -155,6 +166,17 @@ def match_label(visible: str) -> Label | None:
         return None
     code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
     return _label(match, match.end(), seconds(code) if code else None)
+
+
+def _display_name_header(visible: str) -> Label | None:
+    """A meeting export's header whose display name holds more than the name: the person's name in it."""
+    match = _DISPLAY_HEADER.match(visible)
+    if match is None:
+        return None
+    part = next(group for group in ("teamed", "after_latin", "masked") if match[group])
+    if part != "masked" and not is_han_name(match[part]):
+        return None
+    return Label((match[part],), ((match.start(part), match.end(part)),), len(visible), seconds(match["time"]), header=True)
 
 
 def match_bracketed_label(visible: str) -> Label | None:
@@ -206,7 +228,9 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         name = name[role.end():] if role else name
         posted = _POSTED_LATIN_NAME.fullmatch(name)
         titled = _NAME_THEN_TITLE.fullmatch(name)
-        if posted:  # 联合主持 Kevin is Kevin
+        if posted and is_han_name(name[:posted.start("name")].strip()):
+            name = name[:posted.start("name")].strip()  # 郭佳琪 Kiki: the person's name, then the English one
+        elif posted:  # 联合主持 Kevin is Kevin
             offset += posted.start("name")
             name = posted["name"]
         elif titled and is_han_name(titled["name"]) and titled["title"] in _titles_and_forms():

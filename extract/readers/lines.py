@@ -14,8 +14,9 @@ from dataclasses import dataclass
 _HEADING_MARK = re.compile(r"#{1,6}(?=\s)")
 _QUOTE_MARK = re.compile(r">\s?")
 _LIST_MARK = re.compile(r"(?:[-*+•·]|\d{1,3}[.)、])\s+")
-# emphasis marks, and a link's brackets and address: [文字](https://…) reads as 文字
-MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|~~|!?\[(?=[^\]\n]*\]\([^)\n]*\))|\]\([^)\n]*\)")
+# emphasis marks, and a link's brackets and address: [文字](https://…) reads as 文字; stars between digits
+# mask them (139****5821), no emphasis
+MARKDOWN_EMPHASIS = re.compile(r"(?<![\d*])\*\*|(?<=\d)\*\*(?![*\d])|__|~~|!?\[(?=[^\]\n]*\]\([^)\n]*\))|\]\([^)\n]*\)")
 
 
 _MAY_OPEN_WITH_MARK = frozenset("#>-*+•·0123456789")

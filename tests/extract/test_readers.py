@@ -763,6 +763,18 @@ def test_meeting_headers_with_a_name_in_brackets_as_tencent_meeting_writes_them(
     assert_offsets_exact(t)
 
 
+def test_meeting_headers_whose_display_names_hold_a_team_an_english_name_or_a_masked_number():
+    t = parse("祁远航  00:00:03\n我们开始。\n\n钟立-风控中心  00:01:10\n我先说风控。\n\n"
+              "邵明 | AI Lab  00:02:02\n我说模型。\n\nGrace Lin 林可欣  00:03:36\n我说海外。\n\n"
+              "蒋一帆 Evan  00:04:00\n我说财务。\n\n138****6621  00:05:47\n不好意思，我刚才掉线了。\n\n"
+              "祁远航  00:06:30\n好，散会。\n\n以上内容由会议助手智能转写生成，仅供参考。\n")
+    assert [s for (s,), _ in turns(t)] == ["祁远航", "钟立", "邵明", "林可欣", "蒋一帆", "138****6621", "祁远航"]
+    assert turns(t)[-1][1] == "好，散会。"
+    assert [t.document.text[s:e] for s, e in t.turns[5].labels] == ["138****6621"]
+    assert {r.name: r.kind for r in t.speaker_records}["138****6621"] is SpeakerKind.UNNAMED
+    assert_offsets_exact(t)
+
+
 def test_a_reporter_of_an_outlet_with_an_english_name_is_a_speaker():
     t = parse("主持人：下面提问。\n\nDot Esports 记者：Coach Kim, congratulations. 你们怎么逆转的？\n\n金泰勋：我们调整了战术。\n\n"
               "新华社记者：请问明年的目标？\n\n金泰勋：拿冠军。\n")
