@@ -83,6 +83,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 def has_cue(text: str) -> bool:
     """The precheck: no appointment cue, gloss or post in a paragraph, no organisation named by one."""
     return (_CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
+            or _SELF_INTRODUCTION.search(text) is not None
             or _POSSESSED_TITLE.search(text) is not None or _BIOGRAPHY.search(text) is not None)
 
 
@@ -114,7 +115,8 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
     cuts = _Cuts(tokens)
     found = chain(_after_cues(text, start, end, cuts), _in_guest_list(text, start, end, cuts),
                   _in_biographies(text, start, end, cuts),
-                  _in_glosses(text, start, end, cuts), _before_possessed_posts(text, start, end, cuts))
+                  _in_glosses(text, start, end, cuts), _before_possessed_posts(text, start, end, cuts),
+                  _in_self_introductions(text, start, end, cuts))
     return iter(dict.fromkeys(found))  # each span once, in the order found
 
 
@@ -204,6 +206,54 @@ def _before_possessed_posts(text: str, start: int, end: int, cuts: _Cuts) -> Ite
                 if not starts_with_organization(name):
                     yield at, before
                 break
+
+
+# 我是码上医的创始人, 我是深蓝分子的王蕾: who a speaker says they are, the organisation between the cue
+# and 的, a founder's or chief's post or the speaker's own name after it (来自 is left out: where people
+# come from is a place as often as a firm)
+_SELF_INTRODUCTION = re.compile(r"我是|我们是")
+
+
+def _in_self_introductions(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
+    for cue in _SELF_INTRODUCTION.finditer(text, start, end):
+        opening = _word_after_cue(cue, cuts)
+        if opening is None:
+            continue
+        posted = _before_title(text, cue.end(), min(end, cue.end() + _MAX_CLAUSE), cuts.ends)
+        if posted and not _holds_a_verb(text[slice(*posted)]):  # 我是码上医创始人兼CEO
+            yield posted
+            continue
+        of = text.find("的", cue.end() + _MIN_CHARS, min(end, cue.end() + _MAX_CHARS + 1))
+        if of < 0 or of not in cuts.ends:
+            continue
+        if not (_POSSESSED_TITLE.match(text, of, end) or _own_name_follows(text, of + 1, end)):
+            continue
+        name = text[cue.end():of]
+        if (_opens_name(opening) and _ITEM.fullmatch(name) and _reads_as_name(name)
+                and not starts_with_organization(name) and not _holds_a_verb(name)):
+            yield cue.end(), of
+
+
+def _word_after_cue(cue: re.Match[str], cuts: _Cuts) -> str | None:
+    """The word a name after a self-introduction's cue opens with: the segmenter's word there, or the
+    rest of an unknown word it glued the cue's 是 to (是岚序|智造)."""
+    if cue.end() in cuts.word_at:
+        return cuts.word_at[cue.end()]
+    glued = cuts.word_at.get(cue.end() - 1, "")
+    return glued[1:] if glued.startswith("是") and len(glued) > 2 and not in_dictionary(glued) else None
+
+
+def _own_name_follows(text: str, at: int, end: int) -> bool:
+    """A person's name starts at ``at``, no word of the language (公司 is shaped as a surname and one
+    character)."""
+    return any(is_han_name(text[at:at + n]) and surname_of(text[at:at + n]) is not None
+               and (not in_dictionary(text[at:at + n]) or (dictionary_tag(text[at:at + n]) or "").startswith("nr"))
+               for n in (3, 2) if at + n <= end)
+
+
+def _holds_a_verb(name: str) -> bool:
+    """专门做大模型: a phrase saying what is done, no organisation's name."""
+    return any((dictionary_tag(w) or "").startswith("v") for w, _, _ in vocabulary().words(name))
 
 
 def _person_follows(text: str, at: int, end: int) -> bool:

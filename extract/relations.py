@@ -914,7 +914,7 @@ class _SentenceReader:
         if found and org is None and _DESCRIBED_AS.match(clause[:found[1]]):
             found = None  # 是一个很内敛的工程师: what kind of person, described, no post held
         if found:
-            title, at = found
+            title, at = _title_before(clause, found[1] + len(found[0]), 0) or found  # 创始人兼CEO: both held
             scope = _scope(clause[:at].removesuffix("的")) if org else _field(clause[:at])
             role = RoleStatement(person, title, org, sentence.start, sentence.end, scope or None, former)
             speaker = self.speaker(sentence)

@@ -123,3 +123,25 @@ def test_a_biography_opening_with_the_name_names_the_organisation_before_the_pos
 
 def test_a_guest_lists_biography_names_a_company_of_common_words_before_the_post_and_its_field():
     assert orgs("嘉宾：\n罗澄宇，深言科技法务总监\n\n主持人：欢迎。\n\n罗澄宇：谢谢。\n") == ["深言科技"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("大家好，我是栖禾医数的创始人。", "栖禾医数"),
+    ("我是栖禾医数创始人兼CEO。", "栖禾医数"),
+    ("我是岚序智造的周立衡。", "岚序智造"),
+    ("我们是栖禾医数的CTO团队。", "栖禾医数"),
+])
+def test_a_self_introduction_names_the_organisation_before_its_post_or_the_speakers_name(text, name):
+    assert spans(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "我们是专门做大模型的公司。",  # what is done, no name
+    "我是北京的周立衡。",  # a place
+    "来自江北省临县的周立衡已经入学。",
+    "我是团队的负责人。",
+    "我是这个项目的创始人。",
+    "我是技术负责人。",
+])
+def test_a_self_introduction_names_no_organisation_where_the_words_describe(text):
+    assert spans(text) == []

@@ -34,6 +34,12 @@ def test_founder_title_gives_a_founder_relation():
     assert not any(p == "founder" for _, p, _ in relations)
 
 
+def test_a_speaker_who_founded_and_leads_their_firm_says_both_in_one_title():
+    _, relations, roles = facts("主持人：请介绍一下自己。\n\n周子航：我是栖禾医数的创始人兼CEO，我们做医疗软件。\n\n主持人：好。\n")
+    assert ("周子航", "创始人兼CEO", "栖禾医数") in roles
+    assert {("栖禾医数", "founder", "周子航"), ("周子航", "worksFor", "栖禾医数")} <= relations
+
+
 def test_their_title_is_held_at_the_organisation_the_sentence_named():
     _, relations, roles = facts("主持人：电池谁供？\n\n嘉宾：宁德时代那边对接的是他们的副总裁吴凯，人很好。\n")
     assert ("吴凯", "副总裁", "宁德时代") in roles
