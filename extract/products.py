@@ -40,6 +40,12 @@ _ORG_KIND_BEFORE = re.compile(r"(?:制造商|供应商|运营商|开发商|服�
 _ORG_ROLE_BEFORE = re.compile(r"\b(?:(?:(?:co-?)?founder|ceo|cto|cfo|coo|president|chief [a-z]+ officer|head of [a-z]+) (?:of|at)|"
                               r"(?:co-?)?found(?:ed|ing)|joined|joining|work(?:ed|s|ing)? (?:at|for)) $", re.I)
 _ORG_ROLE_REACH = 30
+# 加入了 Stripe, 入职 Notion; 我在 SHEIN 做了五年, 之前在 Stripe 新加坡负责…: joining a firm, or working there a
+# while or at a task (在 X 做了一个 is making something with a tool, no employer)
+_JOINED_BEFORE = re.compile(r"(?:加入了?|入职了?|就职于|任职于|供职于|跳槽到|跳槽去了?)\s?$")
+_WORKED_AT_BEFORE = re.compile(r"(?:我|他|她|之前|以前|曾经?|当时|后来)在\s?$")
+_WORKED_AT_AFTER = re.compile(r"\s?[一-鿿]{0,4}?(?:(?:做|干|待|呆|工作)了[\d一二两三四五六七八九十几多半]+个?(?:年|月)|"
+                              r"实习|任职|上班|负责)")
 _QUOTED = re.compile(r"[“\"「《](?P<name>[^“”\"「」《》\n]{1,20})[”\"」》](?P<after>大模型|模型|框架|平台|系统|工具|开源|计划)?")
 _PRODUCT_CUE_REACH = 25  # how far before a name a cue such as 使用, 推出了 or "product is called" may start
 _GENERIC_MODEL_HEADS = lexicon.words("generic_model_heads")
@@ -121,7 +127,9 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue
             called = (COMPANY_CALLED.search(text, max(start, s - COMPANY_CALLED_REACH), s)  # 有个公司叫 Poe
                       or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s)
-                      or _ORG_ROLE_BEFORE.search(text, max(start, s - _ORG_ROLE_REACH), s))
+                      or _ORG_ROLE_BEFORE.search(text, max(start, s - _ORG_ROLE_REACH), s)
+                      or _JOINED_BEFORE.search(text, max(start, s - 6), s)
+                      or _WORKED_AT_BEFORE.search(text, max(start, s - 6), s) and _WORKED_AT_AFTER.match(text, e))
             if " " in name and _ENGLISH_GOES_ON.match(text, e) and not called:
                 continue  # Not Good for Work, Make America: words of an English phrase, not a name
             misspelt = _misspelling_of(name)

@@ -181,6 +181,16 @@ def test_an_english_post_names_its_organisation_only_after_of_or_at():
     assert orgs(text) == ["Northwind AI", "Acme Labs"]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("我在 Quillmark 做了五年产品。", ["Quillmark"]),
+    ("之前我在 Quillmark 新加坡负责合作伙伴。", ["Quillmark"]),
+    ("后来我加入了Quillmark，做增长。", ["Quillmark"]),
+    ("我在 Quillmark 做了一个小工具。", []),  # making something with a tool names no employer
+])
+def test_a_latin_name_someone_joined_or_worked_at_a_while_is_an_organisation(text, found):
+    assert orgs(text) == found
+
+
 def test_state_organs_regulators_and_intergovernmental_organisations_are_known():
     assert orgs("国务院总理今天会见了联合国秘书长。证监会和工信部都发了文件。") == ["国务院", "联合国", "证监会", "工信部"]
 
