@@ -809,8 +809,9 @@ def test_a_post_held_before_is_a_former_affiliation(text, person, org):
 
 def test_a_stint_told_as_done_is_a_former_affiliation_and_one_still_going_on_is_not():
     _, relations, _ = facts("主持人：请讲。\n\n沈岚：在创业之前，我在微软亚洲研究院待了四年。我年轻时在北京大学做过两年博士后。"
-                            "我已经在华为做了九年。\n\n主持人：好。\n")
-    assert {("沈岚", "formerlyAt", "微软亚洲研究院"), ("沈岚", "formerlyAt", "北京大学")} <= relations
+                            "我已经在华为做了九年。我在网易一共干了十一年，在京东前后待了八个月。\n\n主持人：好。\n")
+    assert {("沈岚", "formerlyAt", "微软亚洲研究院"), ("沈岚", "formerlyAt", "北京大学"),
+            ("沈岚", "formerlyAt", "网易"), ("沈岚", "formerlyAt", "京东")} <= relations
     assert ("沈岚", "formerlyAt", "华为") not in relations
 
 
