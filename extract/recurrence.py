@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from .brand_context import everyday_words
-from .chinese_names import HAN_WORD, firm_word_after, is_han_name, surname_of
+from .chinese_names import HAN_WORD, firm_word_after, is_han_name, strip_honorific, surname_of
 from .doc import Doc, Paragraph
 from .masking import touches_mask
 from .mention_model import SOURCE as MODEL_SOURCE
@@ -203,7 +203,7 @@ def _parts(name: str) -> list[str]:
         return [p for p in name.split(" ") if _LATIN_PART.fullmatch(p)] if " " in name else []
     if _MIDDLE_DOT.search(name):
         return [p for p in _MIDDLE_DOT.split(name) if len(p) >= _MIN_CHARS]
-    given = name[len(surname_of(name) or name):] if is_han_name(name) else ""
+    given = name[len(surname_of(name) or name):] if is_han_name(name) and strip_honorific(name) == name else ""
     return [given] if len(given) == _GIVEN_NAME_CHARS and _no_common_word(given) else []
 
 

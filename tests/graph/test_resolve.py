@@ -139,6 +139,13 @@ def test_a_doctor_or_a_director_addressed_by_surname_is_the_one_person_of_that_s
     assert "沈医生" in people["沈奕辰"].aliases and "邓导演" in people["邓岚"].aliases
 
 
+def test_a_senior_fellow_student_addressed_by_surname_is_that_person_and_the_bare_form_no_one():
+    corpus = resolve("主持人：今天请到了校友邓奕辰。\n\n邓奕辰：谢谢。\n\n沈悦：邓师兄说得对，我同意师兄的看法。\n\n邓奕辰：谢谢。\n")
+    people = labels(corpus, "Person")
+    assert_goes_by(corpus, "邓师兄", "邓奕辰")
+    assert "师兄" not in people
+
+
 def test_an_organisations_latin_name_in_brackets_names_the_same_organisation():
     corpus = resolve("主持人：介绍一下公司。\n\n贺文韬：澜溪医药（Lanxi Therapeutics）成立于2018年。"
                      "Lanxi Therapeutics的海外团队在波士顿。\n\n主持人：好。\n")
