@@ -231,7 +231,8 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     for mention in sorted(extraction.mentions, key=lambda m: m.start):
         if mention.kind is Kind.PERSON:
             base = strip_honorific(mention.text)
-            person = same_person.get(base) or _person_for(base, people)
+            # 王老师 as a label says who 王老师 is in the text too, where two people are surnamed 王
+            person = same_person.get(mention.text) or same_person.get(base) or _person_for(base, people)
             person = same_person.get(person, person)
             if person:
                 entity_of[mention] = entity_key(Kind.PERSON, person)

@@ -146,6 +146,14 @@ def test_a_senior_fellow_student_addressed_by_surname_is_that_person_and_the_bar
     assert "师兄" not in people
 
 
+def test_a_form_of_address_a_label_resolves_is_that_person_in_the_text_among_namesakes():
+    document = resolve("【嘉宾】\n孟岚，江南大学副教授（主持）\n郝建峰，安和医院放射科主任\n郝蕾，栖禾医数创始人\n\n"
+                       "孟老师：先请郝老师。\n\n郝老师：谢谢孟老师，我是安和医院的郝建峰。\n\n郝总：我是栖禾医数的郝蕾。我同意郝老师说的。\n\n"
+                       "郝老师：郝总说得有道理。\n").documents[0]
+    assert not document.unresolved
+    assert {("person/郝蕾", "person/郝建峰"), ("person/郝建峰", "person/郝蕾")} <= agreements(document)
+
+
 def test_an_organisations_latin_name_in_brackets_names_the_same_organisation():
     corpus = resolve("主持人：介绍一下公司。\n\n贺文韬：澜溪医药（Lanxi Therapeutics）成立于2018年。"
                      "Lanxi Therapeutics的海外团队在波士顿。\n\n主持人：好。\n")
