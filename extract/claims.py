@@ -125,7 +125,7 @@ _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是�
 # running order and the host's prompts, asserting nothing
 # led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
 # where a match could start, and the search skips to those that do
-_LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵，,宣这非特感明周二三四五六七八九十\d]",
+_LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵，,宣这非特感明周二三四五六七八九十\d扫]",
                     r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                     r"(?:介绍|分享|讲|说|谈|发言|回答|总结|补充|提问)|有请|时间关系|时间差不多了|进入下一|下一个问题|最后一个问题|"
                     r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这(?:[儿里]|(?=[，,。！!]))|再见|散会|提问环节|"
@@ -141,7 +141,9 @@ _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移
                     # 预售的事会后再对一下, 抖音自播继续加码，晓婷牵头: a meeting's action items
                     r"会后(?:再|单独)?(?:对|沟通|同步|确认|碰|聊|细化)|牵头\s*[；;。]?$|今天(?:我们)?(?:主要)?(?:过|定|对|同步)一下|"
                     # 家人们, 宝宝们扣个1, 上链接: a livestream's host talking to the audience
-                    r"家人们|宝宝们|扣个?1|上链接|"
+                    r"家人们|宝宝们|扣个?1|上链接|扫(?:描)?[^，。！？]{0,10}二维码|扫码|"
+                    # 第三是AI这一块，一鸣来讲。: the agenda's item and who presents it
+                    r"[，,]\s?[\u4e00-\u9fff]{2,3}(?:来|先)?(?:讲|汇报)[。；;！!]?$|"
                     # …，请讲。, 现在宣布听证会开始, 今天主要三个议题, 感谢…的支持, 这是一个非常好的问题, 8号见: the
                     # session's calls, agenda, thanks and goodbyes
                     r"[，,]\s?请(?:讲|发言|回答|开始)[。！!]?$|宣布[^，,。！？!?]{0,12}(?:开始|结束|开幕|闭幕)|"
@@ -151,12 +153,12 @@ _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移
                     r"(?:今天|本期|这期)(?:我们)?(?:非常)?(?:荣幸|高兴)?(?:地)?(?:请到|邀请到|请来)了")
 # 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say; 最后，请…: the host's prompt
 _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|接下来|下面|那)[，,]?\s?请|"
-                           r"(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
-                           r"(?:一下|两句|几句|[两三几]件事|[两三几]点)[^，,。！？!?]{0,8}[。！!]?$|"
+                           r"(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:也)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
+                           r"(?:一下|一句|两句|几句|[两三几]件事|[两三几]点)[^，,。！？!?]{0,8}[。！!]?$|"
                            # 接下来聊交易所。, 最后聊一下融资。, 先问一个大家最关心的问题。, 明年我们有两件事。: the next
                            # topic or question, or how many points come
                            r"(?:好[，,]\s?)?(?:接下来|下面|然后|那|最后|首先|先)(?:我们)?(?:再)?(?:聊聊?|谈谈?|说说?|讲讲?|问)(?:一下)?[^，,。！？!?]{1,10}[。！!]?$|"
-                           r"[^，,。！？!?]{0,6}(?:我们)?有[两三几](?:件事|点)[。：:]?$|"
+                           r"[^，,。！？!?]{0,6}(?:我们)?有[两三四五几](?:件事|点|条)[。：:]?$|"
                            # 然后第二件事是华为那边。, 最后一个事情是招聘。: the meeting's next item
                            r"(?:然后|接下来|下面|最后)?[，,]?\s?(?:第[一二三四五六七八九十]|最后一)(?:件|个)事(?:情)?(?:是|就是)?"
                            r"[^，,。！？!?]{0,10}[。！!]?$|"
@@ -165,6 +167,10 @@ _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|�
                            r"(?:图|表|PPT|幻灯片|数据|曲线)[^，,。！？!?]{0,6}[。！!]?$|"
                            # 好，那我们开始吧，…: the meeting begins
                            r"(?:好的?[，,]\s?)?(?:那)?(?:我们)?(?:就)?(?:正式)?开始吧")
+# 我的建议有三条, 给大家三点建议: a list of advice announced, its items after (第一，…；第二，…)
+_ADVICE_LIST = re.compile(r"(?:建议|忠告)[^，,。！？!?]{0,4}?有?[两三四五六几](?:条|点|个)|[两三四五六几](?:条|点|个)(?:建议|忠告)")
+_LIST_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]|[一二三四五六七八九]是|首先|其次|再次|最后)(?:条|点)?[，,、：:]")
+_ADVICE_ITEM_SCORE = 1.0
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
@@ -202,6 +208,8 @@ _TAG_QUESTION = re.compile(r"(?:[，,]\s?|^)(?:对吧|是吧|对不对|是不是
 _FILLER = re.compile(r"^(?:好的|(?:首先|再次|也)?(?:谢谢|感谢)|是的|对[，,。！]|嗯|没错|大家好|很高兴|欢迎)|"
                      r"^(?i:(?:yeah|yes|right|thank you|thanks|okay|ok|well|so)\b[^a-z]*$)")
 _SENTENCE_END = led_by("[。！？!?.]", r"[。！？!?]+|\.(?=\s|$)")  # an English sentence ends with a full stop
+# 第一，…；第二，…；第三，…。: the items of a list, one sentence each though semicolons part them
+_SENTENCE_OR_ITEM_END = led_by("[。！？!?.；;]", r"[。！？!?]+|\.(?=\s|$)|[；;]\s?(?=第[一二三四五六七八九十]|[二三四五六七八九]是|其次|再次|最后)")
 _MIN_CHARS = 8
 _MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？ or an English full stop) that may become claims, rounded up
 _BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence
@@ -220,6 +228,8 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     scored: list[tuple[float, Sentence, ClaimType, str | None, str]] = []
     questions: list[Question] = []
     turn_sentences: dict[int, int] = {}
+    advising: set[int] = set()  # the turns that announced a list of advice
+    advice: set[int] = set()  # the starts of its items
     for sentence in sentences:
         if sentence.turn_index is None:
             continue
@@ -238,9 +248,14 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             sentence = Sentence(sentence.offset(transcript, marker.end()), sentence.end, sentence.turn_index,
                                 sentence.mentions)
             body = body[marker.end():]
+        if _ADVICE_LIST.search(body):
+            advising.add(turn.index)
         if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body) or _ANNOUNCEMENT.match(body):
             continue
         score, kind, cue = _score(body)
+        if turn.index in advising and _LIST_ITEM.match(body):  # 我的建议有三条。第一，…；第二，…: each item advises
+            score, kind, cue = max(score, _ADVICE_ITEM_SCORE), ClaimType.RECOMMENDATION, _LIST_ITEM.match(body).group()
+            advice.add(sentence.start)
         if sentence.start in agreed:
             score, kind = score + _AGREEMENT_WEIGHT, ClaimType.AGREEMENT
         if score >= _MIN_SCORE and not _reported(text, sentence, turn.speaker) \
@@ -250,12 +265,12 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                 and not (turn.speaker in askers and _sets_up(text, sentence)):
             scored.append((score, sentence, kind, cue, body))
     for turn in transcript.turns:
-        turn_sentences[turn.index] = sum(1 for x in _SENTENCE_END.split(turn.text(transcript.document)) if len(x) > 4)
+        turn_sentences[turn.index] = sum(1 for x in _SENTENCE_OR_ITEM_END.split(turn.text(transcript.document)) if len(x) > 4)
     claims = list(_densest(scored, turn_sentences))
     out = []
     for score, sentence, strongest, cue, body in sorted(claims, key=lambda c: c[1].start):
         turn = transcript.turns[sentence.turn_index - 1]
-        kind = _claim_type(body, strongest)  # typed once kept: most are not
+        kind = ClaimType.RECOMMENDATION if sentence.start in advice else _claim_type(body, strongest)  # typed once kept
         about = tuple(m for m in sentence.mentions if m.kind is not Kind.PERSON or m.text != turn.speaker)
         amounts = tuple(v for _, _, values in find_amounts(text, sentence.start, sentence.end) for v in values)
         out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end, body, kind, cue, about,

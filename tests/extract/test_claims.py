@@ -498,3 +498,17 @@ def test_an_askers_closing_thanks_leaves_their_questions_questions():
 def test_a_sentence_a_speaker_breaks_off_at_a_comma_goes_on_in_the_next_line():
     text = "主持人：齐老师怎么看？\n齐文澜：我觉得AI老师有用，\n但不能替代真人老师。\n主持人：好的，谢谢您的分享。\n"
     assert "我觉得AI老师有用，但不能替代真人老师。" in [c.text for c in claims(text)]
+
+
+def test_the_items_of_an_announced_list_of_advice_are_each_a_recommendation():
+    found = claims("主持人：您有什么建议？\n\n林子航：我的建议有三条。第一，先做一个小而完整的产品；第二，早点找到付费用户；"
+                   "第三，商业模式要在两年内跑通。\n\n主持人：好。\n")
+    assert [(c.text, c.kind.value) for c in found] == [
+        ("第一，先做一个小而完整的产品；", "recommendation"), ("第二，早点找到付费用户；", "recommendation"),
+        ("第三，商业模式要在两年内跑通。", "recommendation")]
+
+
+def test_a_qr_code_an_agenda_items_presenter_and_a_last_word_announced_assert_nothing():
+    found = claims("王晓：今天三件事。第二部分是模型这一块，一鸣讲；第三是上线评估，启航来讲。扫描屏幕上的二维码可以提问。\n\n"
+                   "一鸣：我最后也说一句。我觉得模型要先上线再说，这样讲不太对。\n")
+    assert [c.text for c in found] == ["我觉得模型要先上线再说，这样讲不太对。"]
