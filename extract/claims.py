@@ -228,6 +228,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     scored: list[tuple[float, Sentence, ClaimType, str | None, str]] = []
     questions: list[Question] = []
     turn_sentences: dict[int, int] = {}
+    closing_asks = _closing_questions(transcript, sentences)
     advising: set[int] = set()  # the turns that announced a list of advice
     advice: set[int] = set()  # the starts of its items
     for sentence in sentences:
@@ -236,7 +237,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         turn = transcript.turns[sentence.turn_index - 1]
         body = sentence.text(transcript)  # its spoken pieces, where it runs past a line
         if _asks(body):
-            if turn.speaker == moderator or turn.speaker in askers:
+            if turn.speaker == moderator or turn.speaker in askers or sentence.start >= closing_asks.get(turn.index, len(text)):
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index, askers, host, body)))
             continue  # a question asserts nothing, whoever asks it
@@ -508,6 +509,40 @@ def _askers(transcript: Transcript) -> frozenset[str]:
         if asks or len(said) >= _ACKNOWLEDGEMENT_CHARS:  # 明白，谢谢。 after the answer neither asks nor answers
             asked.setdefault(turn.speaker, []).append(asks)
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
+
+
+def _closing_questions(transcript: Transcript, sentences: Sequence[Sentence]) -> dict[int, int]:
+    """Where the questions a turn closes with begin, by turn, when the next turn is another speaker's,
+    not the moderator's, and answers (asks nothing back, says more than a word of thanks): 你用的是多少？
+    put in a meeting or by a judge, whoever speaks most; a guest's rhetorical 为什么？ inside an answer,
+    or one the moderator moves on from, is none."""
+    tails: dict[int, int] = {}
+    for sentence in sentences:
+        if sentence.turn_index is None:
+            continue
+        said = sentence.text(transcript)
+        if _asks(said) and not _QUOTED_WORDS.search(said):
+            turn = transcript.turns[sentence.turn_index - 1]
+            if _SECOND_PERSON.search(said) or turn.end - turn.start <= _ASKING_TURN_CHARS:
+                tails.setdefault(sentence.turn_index, sentence.start)
+        elif not (len(said) < _ACKNOWLEDGEMENT_CHARS and _FILLER.match(said)):  # …多少？谢谢。 still closes with it
+            tails.pop(sentence.turn_index, None)
+    turns = transcript.turns
+    hosting = {transcript.moderator} | {name for name in transcript.speakers
+                                        if {name, *transcript.speaker_record(name).aliases} & HOST_LABELS}
+    return {index: start for index, start in tails.items()
+            if index < len(turns) and turns[index].speaker != turns[index - 1].speaker
+            and turns[index].speaker not in hosting and _answering(transcript, turns[index])}
+
+
+_QUOTED_WORDS = re.compile(r"[“”\"「」]")  # 你就像：“真的吗？”: someone's words quoted, no question put
+# a turn this long that closes with a question put to no one (…能量消耗是不是值得?) is an answer wondering aloud
+_ASKING_TURN_CHARS = 160
+
+
+def _answering(transcript: Transcript, turn) -> bool:
+    said = turn.text(transcript.document).rstrip()
+    return len(said) >= _ACKNOWLEDGEMENT_CHARS and not _QUESTION.search(said)
 
 
 def _answers(transcript: Transcript, index: int, askers: frozenset[str], host: str | None,

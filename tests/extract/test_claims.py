@@ -512,3 +512,13 @@ def test_a_qr_code_an_agenda_items_presenter_and_a_last_word_announced_assert_no
     found = claims("王晓：今天三件事。第二部分是模型这一块，一鸣讲；第三是上线评估，启航来讲。扫描屏幕上的二维码可以提问。\n\n"
                    "一鸣：我最后也说一句。我觉得模型要先上线再说，这样讲不太对。\n")
     assert [c.text for c in found] == ["我觉得模型要先上线再说，这样讲不太对。"]
+
+
+def test_a_question_closing_anyones_turn_is_one_when_another_speaker_answers_it():
+    text = ("主持人：欢迎两位。\n\n韩立：先说资产质量。逾期率这块你用的是多少？谢谢。\n\n郭佳：我用的是百分之二点五，按去年的数据。\n\n"
+            "韩立：为什么？因为新客户在恶化。我觉得明年逾期率还会更高。\n\n郭佳：他问我：“你们真的能做到吗？”\n\n"
+            "韩立：我觉得能做到，只是要时间。你们是不是太乐观了？\n\n主持人：好，我们换个话题，聊聊出海的节奏和预算。\n\n"
+            "韩立：出海我觉得要慢一点，先把国内做稳。\n")
+    x = extract(parse_transcript(document_from_text(text, doc_id="t")))
+    asked = [(q.speaker, q.text, q.answered_by) for q in x.questions if q.speaker != "主持人"]
+    assert asked == [("韩立", "逾期率这块你用的是多少？", (3,))]
