@@ -261,10 +261,10 @@ def _captioned_guests(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
 
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk
 _LECTURER = re.compile(rf"(?:{'|'.join(LECTURER_LABELS)})\s*[:：｜|丨]?\s*[\u3400-\u9fff]{{2,4}}")
-# 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文, 以下为演讲实录，经本人审定: the one whose speech the
-# unlabelled paragraphs below are
-_SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)?(?:的)?(?:主题)?(?:演讲|讲话|致辞|发言|分享)"
-                             r"[^。！？!?\n]{0,6}(?:[，,][^。！？!?\n]{1,12})?[:：]?\s*$")
+# 以下为雷总演讲实录：, 以下是李彦宏的主题演讲全文, 以下为演讲实录，经本人审定, 以下为魏明哲主旨演讲实录（有删节）:
+# the one whose speech the unlabelled paragraphs below are
+_SPEECH_LEAD_IN = re.compile(r"(?:以下|下面)(?:为|是)(?P<name>[\u3400-\u9fff]{2,4}?)?(?:的)?(?:主题|主旨|开幕|闭幕|特邀|专题)?"
+                             r"(?:演讲|讲话|致辞|发言|分享)[^。！？!?\n]{0,10}(?:[，,][^。！？!?\n]{1,12})?[:：]?\s*$")
 # 口述：周牧之　整理：许安然: an oral history's byline, naming the one whose story the text tells
 _DICTATED = re.compile(r"^\s*口述\s*[:：｜|]\s*(?P<name>[\u3400-\u9fff·]{2,5}?)(?=[\s\u3000|｜/，,]|$)")
 # 贺志强发表了题为《…》的主题演讲: whose speech the introduction says it is, when the lead-in does not

@@ -1175,6 +1175,8 @@ def test_a_speech_lead_in_with_a_note_on_its_editing_still_names_the_speaker():
     t = parse("北辰科技举办了发布会。\n\n以下为韩立新演讲实录，经本人审定：\n\n大家晚上好！今天我们发布三款新品。\n\n"
               "第一款是扫地机器人。\n")
     assert [s for (s,), _ in turns(t)] == ["韩立新"]
+    t = parse("北辰科技举办了发布会。\n\n以下为韩立新主旨演讲实录（有删节）：\n\n大家晚上好！今天我们发布三款新品。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新"]
 
 
 def test_the_people_a_minutes_fields_name_after_their_organisations_and_posts():
