@@ -68,15 +68,20 @@ _NOTE_NAME = DeferredPattern(r"\s*(?:(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()�
                              r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
-_DAY = r"(?:(?P<day>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s+)?"
+_DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_DAY = rf"(?:(?P<day>{_DATE})\s+)?"
 _HEADER = DeferredPattern(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
                           rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 _CLOCK = re.compile(r"\d:\d")  # in every time code, so in every header
 # 腾讯会议 and Zoom headers give the display name a member chose: 韩东-风控中心 and 陆一鸣 | AI Lab (a team after
-# the name), Jessica Zhao 赵嘉欣 (an English name before it), 139****5821 (a dial-in's masked number)
-_DISPLAY_HEADER = DeferredPattern(
-    rf"(?:(?P<teamed>[\u3400-\u9fff]{{2,4}})\s*[-–—|｜/]\s*[^:：\s][^:：]{{0,20}}?|{_LATIN_GIVEN}\s+(?P<after_latin>[\u3400-\u9fff]{{2,4}})"
-    rf"|(?P<masked>{MASKED_NUMBER}))\s+(?P<time>{TIME})\s*$")
+# the name), Jessica Zhao 赵嘉欣 (an English name before it), 139****5821 (a dial-in's masked number); a chat
+# export gives the day too, before the time or before the sender (2025-01-20 19:58:12 老K-杭州-SGLang)
+_DISPLAY = r"(?P<display>[^\s：:，。！？!?][^：:，。！？!?\n]{0,24}?)"
+_DISPLAY_HEADER = DeferredPattern(rf"{_DISPLAY}\s+{_DAY}(?P<time>{TIME})\s*$")
+_CHAT_HEADER = DeferredPattern(rf"(?P<day>{_DATE})\s+(?P<time>{TIME})\s+{_DISPLAY}\s*$")
+_DISPLAY_SEPARATOR = re.compile(r"\s*[｜|\-–—@/]\s*")
+_LATIN_THEN_HAN = re.compile(r"[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\s+(?P<han>[\u3400-\u9fff]{2,4})")
+_MASKED_NUMBER = re.compile(MASKED_NUMBER)
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
 _BRACKETED = DeferredPattern(rf"{_TIME_BEFORE}[\[【]\s*{_NAMES}\s*[\]】]{_TIME_AFTER}\s*[:：]?\s*")
 # what subtitles put in brackets that is no speaker: [音乐], [笑声], [Applause]
@@ -169,14 +174,32 @@ def match_label(visible: str) -> Label | None:
 
 
 def _display_name_header(visible: str) -> Label | None:
-    """A meeting export's header whose display name holds more than the name: the person's name in it."""
-    match = _DISPLAY_HEADER.match(visible)
+    """A meeting or chat export's header whose display name holds more than the name: the person's
+    name in it.  A day before the time marks a chat's header, where any nickname may stand."""
+    match = _CHAT_HEADER.match(visible) or _DISPLAY_HEADER.match(visible)
     if match is None:
         return None
-    part = next(group for group in ("teamed", "after_latin", "masked") if match[group])
-    if part != "masked" and not is_han_name(match[part]):
+    dated = match["day"] is not None
+    span = _name_in_display(match["display"], nickname=dated)
+    if span is None:
         return None
-    return Label((match[part],), ((match.start(part), match.end(part)),), len(visible), seconds(match["time"]), header=True)
+    start, end = match.start("display") + span[0], match.start("display") + span[1]
+    return Label((visible[start:end],), ((start, end),), len(visible), seconds(match["time"]), header=True, clock=dated)
+
+
+def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
+    """Where the name is in a display name: a masked number whole, the Chinese name after an English one,
+    or what comes before a team or place (韩东-风控中心, 王硕@衡川科技): a full name, or any nickname."""
+    if _MASKED_NUMBER.fullmatch(display):
+        return 0, len(display)
+    latin = _LATIN_THEN_HAN.fullmatch(display)
+    if latin and is_han_name(latin["han"]):
+        return latin.span("han")
+    separator = _DISPLAY_SEPARATOR.search(display)
+    name = display[:separator.start()] if separator else display
+    if not name or not (is_han_name(name) or nickname and is_label_name(name)):
+        return None
+    return (0, len(name)) if separator or nickname else None
 
 
 def match_bracketed_label(visible: str) -> Label | None:

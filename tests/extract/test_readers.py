@@ -1164,6 +1164,16 @@ def test_a_chat_exports_headers_give_the_day_before_the_time_and_its_day_divider
     assert t.turns[1].start_time is None  # a clock time, no offset into a recording
 
 
+def test_a_chat_export_with_the_time_before_the_sender_and_display_names_with_teams():
+    t = parse("群聊：推理部署交流群\n导出工具：留痕 v2.1\n\n2025-01-20 19:58:12 周宁｜开源社区\n各位，新模型发了，今晚大家有测的同步一下\n\n"
+              "2025-01-20 19:59:03 鱼丸粗面\n真发了\n\n2025-01-20 20:00:21 老K-杭州-推理\n看了下配置，跟上一代同一个底座\n\n"
+              "2025-01-20 20:01:47 Jason Wu 吴嘉森\n技术报告里最有意思的是冷启动那部分\n\n2025-01-20 20:02:10 王硕@衡川科技\n我们明天上线\n")
+    assert [s for (s,), _ in turns(t)] == ["周宁", "鱼丸粗面", "老K", "吴嘉森", "王硕"]
+    assert turns(t)[2][1] == "看了下配置，跟上一代同一个底座"
+    assert t.turns[1].start_time is None
+    assert_offsets_exact(t)
+
+
 def test_a_speech_after_a_lead_in_naming_its_speaker_is_that_speakers_turn():
     t = parse("> 北辰科技创始人、董事长韩立新发布了新品。\n\n以下为韩总演讲实录：\n\n大家晚上好！今天我们发布三款新品。\n\n"
               "第一款是扫地机器人。\n\n**主持人：**感谢韩总。下面提问。\n\n**韩立新：**谢谢大家。\n")
