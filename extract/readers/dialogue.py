@@ -66,8 +66,10 @@ def _heading_label(line: Line) -> Label | None:
 
 
 def speaker_shaped(name: str) -> bool:
-    """A label that names a speaker by its shape alone: a person's name, a role word, a numbered role."""
-    return bool(looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name) or is_reporter(name))
+    """A label that names a speaker by its shape alone: a person's name, a role word, a numbered role,
+    a handle (Q（@图灵的猫）：)."""
+    return bool(looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name) or is_reporter(name)
+                or len(name) > 1 and name[0] == "@")
 
 
 def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:

@@ -58,7 +58,9 @@ _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?
 # 张三（星河科技 CEO）：, 主持人（李明）：: a note in brackets between the name and the colon
 _NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
 # 问：（中金公司 分析师 贺一鸣）…: research minutes name the asker in brackets after the role's colon
-_INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：]\s*"
+# Q（@深夜调参侠）追问：: the asker's follow-up question, labelled as their first was
+_FOLLOWING_UP = r"(?:追问|补问|接着问|再问)?"
+_INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}{_FOLLOWING_UP}\s*[:：]\s*"
                      r"(?:[（(](?P<note_after>[^（()）:：\n]{1,30})[)）]\s*)?")
 # 主持人（李明）：, 记者（体坛周报 郑浩）：, 分析师（华泰证券 Eric Zhang）：: the name in the note, after the
 # outlet and post if given (words of Chinese, or a post's acronym: CFO, IR; another Latin word before
@@ -66,6 +68,7 @@ _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}\s*[:：
 # (an English given name before the surname, Kevin 韩, is one too)
 _NOTE_NAME = DeferredPattern(r"\s*(?:(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}|[A-Z]{2,5})\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
                              r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
+_NOTE_HANDLE = re.compile(r"\s*(?P<handle>@[^\s@（()）]{1,24})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
 _DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -284,6 +287,11 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         stripped = noted["name"]
         at = note_start + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]
+    elif note and len(names) == 1 and _ROLE_ONLY.match(names[0]) and _NOTE_HANDLE.fullmatch(note):
+        # Q（@深夜调参侠）：: an asker known by their handle
+        handle = _NOTE_HANDLE.fullmatch(note)
+        at = note_start + handle.start("handle")
+        names, spans = [handle["handle"]], [(at, at + len(handle["handle"]))]
     elif note and names == ["记者"]:
         # 记者（体坛周报）：: the reporter of the outlet in brackets, one of several at a press conference
         end = note_start + len(note) + 1

@@ -545,6 +545,8 @@ def _aliases(text: str, labels: list[str]) -> dict[str, str]:
     label's occurrences, so the whole text is scanned for the labels alone."""
     out: dict[str, str] = {}
     for label in labels:
+        if label in ROLE_LABELS:
+            continue  # A（唐颂）： is 唐颂's turn alone; the bare A： is whoever answers otherwise
         for found in re.finditer(re.escape(label), text):
             window = text[max(0, found.start() - 24):found.end() + 24]
             # the label itself with the name in brackets: 大北（王北辰）, 豆豆妈（周可心）, Emily Zhang（张逸岚）

@@ -1174,6 +1174,15 @@ def test_a_chat_export_with_the_time_before_the_sender_and_display_names_with_te
     assert_offsets_exact(t)
 
 
+def test_askers_known_by_handles_and_an_answerer_named_only_in_some_labels():
+    t = parse("> 本文整理自知乎 Live，主讲人 @孟书航。\n\n**主讲人简介**\n\n孟书航，栖禾智能联合创始人。\n\n**特邀嘉宾**\n\n"
+              "郝岚，栖禾智能数据平台负责人。\n\n**Q（@深夜调参侠）：** 怎么选算法？\n\n**A：** 先看奖励能不能验证。\n\n"
+              "**Q（@深夜调参侠）追问：** 那旧算法还要吗？\n\n**A：** 还要，长轨迹更稳。\n\n**Q（@图灵的猫）：** 数据怎么做？\n\n"
+              "**A（郝岚）：** 合成数据要过滤。\n\n**Q（匿名用户）：** 为什么回国？\n\n**A：** 想做自己的模型。\n")
+    assert [s for (s,), _ in turns(t)] == ["@深夜调参侠", "孟书航", "@深夜调参侠", "孟书航", "@图灵的猫", "郝岚", "Q", "孟书航"]
+    assert_offsets_exact(t)
+
+
 def test_a_speech_after_a_lead_in_naming_its_speaker_is_that_speakers_turn():
     t = parse("> 北辰科技创始人、董事长韩立新发布了新品。\n\n以下为韩总演讲实录：\n\n大家晚上好！今天我们发布三款新品。\n\n"
               "第一款是扫地机器人。\n\n**主持人：**感谢韩总。下面提问。\n\n**韩立新：**谢谢大家。\n")
