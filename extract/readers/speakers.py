@@ -505,13 +505,33 @@ def _introduced(title: str, text: str) -> list[str]:
 
 
 def _cast(intro: str) -> dict[str, str]:
-    """``主持人：黄磊`` above the turns: the one person a role label stands for."""
+    """``主持人：黄磊`` above the turns, or a role's heading over the line that opens with the name
+    (``## 主持`` / ``**Ethan Brooks**，前彭博社记者``): the one person a role label stands for, under
+    each label the role goes by (主持, 主持人, Host)."""
     out: dict[str, str] = {}
-    for line in intro.split("\n"):
+    lines = [line for line in intro.split("\n") if line.strip()]
+    for line, below in zip(lines, lines[1:] + [""]):
         cast = cast_line(line)
+        heading = _ROLE_HEADING.fullmatch(line)
+        named = _NAME_OPENING.match(below) if heading else None
         if cast is not None and len(cast[1]) == 1:
-            out.setdefault(cast[0], cast[1][0])
+            role, name = cast[0], cast[1][0]
+        elif named and looks_like_a_name(named["name"]):
+            role, name = heading["role"], named["name"]
+        else:
+            continue
+        for label in next((family for family in _ROLE_FAMILIES if role in family), (role,)):
+            out.setdefault(label, name)
     return out
+
+
+# the labels one role goes by, in Chinese and English
+_ROLE_FAMILIES = (frozenset("主持人 主持 主播 主理人 Host Moderator".split()),
+                  frozenset("嘉宾 本期嘉宾 对话嘉宾 特邀嘉宾 Guest".split()))
+# ## 主持, **本期嘉宾**, 【嘉宾】: a heading that is a role's word alone
+_ROLE_HEADING = DeferredPattern(r"[\s#*_>【\[]*(?P<role>主持人|主持|主播|主理人|本期嘉宾|对话嘉宾|特邀嘉宾|嘉宾|Host|Guest)[\s*_】\]:：]*")
+# **Ethan Brooks**，前彭博社…, 沈若溪，帆迹科技…: a line opening with a name and what follows of them
+_NAME_OPENING = DeferredPattern(rf"[\s*_>-]*(?P<name>{_CAST_NAME})[\s*_]*[，,（(：:]")
 
 
 # 老K：柯建明，栖木家居联合创始人: a show's notes give the name behind a label its turns use

@@ -1183,6 +1183,13 @@ def test_askers_known_by_handles_and_an_answerer_named_only_in_some_labels():
     assert_offsets_exact(t)
 
 
+def test_role_headings_over_the_lines_naming_the_people_resolve_role_labels_in_either_language():
+    t = parse("# EP12 | 跨境电商的下一站\n\n## 本期嘉宾\n\n**孟岚**，栖禾科技联合创始人兼 CTO。\n\n## 主持\n\n"
+              "**Ethan Brooks**，前驻上海科技记者。\n\n---\n\n**Host:** Welcome to the show.\n\n**嘉宾：** 谢谢邀请。\n\n"
+              "**Host:** How did you start?\n\n**嘉宾：** 我在深圳做卖家工具。\n")
+    assert [s for (s,), _ in turns(t)] == ["Ethan Brooks", "孟岚", "Ethan Brooks", "孟岚"]
+
+
 def test_a_speech_after_a_lead_in_naming_its_speaker_is_that_speakers_turn():
     t = parse("> 北辰科技创始人、董事长韩立新发布了新品。\n\n以下为韩总演讲实录：\n\n大家晚上好！今天我们发布三款新品。\n\n"
               "第一款是扫地机器人。\n\n**主持人：**感谢韩总。下面提问。\n\n**韩立新：**谢谢大家。\n")
