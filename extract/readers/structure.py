@@ -68,9 +68,11 @@ _LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文
 _MAX_NOTICE_CHARS = 120
 # the end of a published conversation, after which come related articles and the account's pages
 # (and a meeting app's summary of the meeting after its transcript: 智能纪要, AI 摘要, then 总结, 章节, 待办)
-_END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:本期完|全文完|（完）|\(完\)|通话结束|会议结束|直播结束|[（(]?以下无正文[）)]?|以上[为是]?全部聊天记录|聊天记录结束)[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|"
+_END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:本期完|全文完|（完）|\(完\)|通话结束|会议结束|直播结束|[（(]?以下无正文[）)]?|以上[为是]?全部聊天记录|聊天记录结束)[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|相关新闻|相关报道|猜你喜欢|"
                          r"智能纪要|AI\s?纪要|智能摘要|AI\s?摘要|AI\s?总结|会议纪要|会议摘要)\s*[:：]?\s*$",
                          re.IGNORECASE)
+# 据了解，…, 记者获悉，…: a reporter's narration, the article's words, not a speaker's
+_NARRATION = re.compile(r"^\s*(?:据了解|据悉|据介绍|记者了解到|记者获悉|记者注意到|记者从[^，,。]{1,16}获悉)")
 RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
 # ————— 2024-05-01 —————: a chat export's divider between days
 _DAY_DIVIDER = re.compile(r"^\s*[-—–=]{2,}\s*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?\s*[-—–=]{2,}\s*$")
@@ -197,6 +199,8 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             in_highlights, in_turn = False, False
         elif role is None:
             in_highlights = False
+            if state.roles and state.roles[-1] is BlockRole.CAPTION and _NARRATION.match(line.visible):
+                in_turn = False  # ▲ 圆桌现场 / 据了解，本次论坛…: below the picture the reporter tells on
             role = BlockRole.CONTINUATION if in_turn and state.turns else BlockRole.INTRO
             if role is BlockRole.CONTINUATION:
                 _continue(state.turns[-1], line, cue, i)

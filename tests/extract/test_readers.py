@@ -900,6 +900,13 @@ def test_handles_label_a_spaces_speakers_whom_the_cast_names():
     assert_offsets_exact(t)
 
 
+def test_a_reporters_narration_below_a_picture_and_the_related_news_are_no_speakers_words():
+    t = parse("主持人：最后请两位各用一句话给个建议。\n\n郝建峰：先把数据管起来。\n\n主持人：好，谢谢两位。\n\n"
+              "▲ 圆桌对话现场。左起：主持人、郝建峰。\n\n据了解，本次论坛期间共有8家企业签署了合作协议。\n\n"
+              "相关新闻：\n\n· 合肥：人工智能产业规模突破270亿元\n\n【广告】产业园二期招商火热进行中\n")
+    assert turns(t)[-1] == (("主持人",), "好，谢谢两位。")
+
+
 def test_a_meeting_apps_summary_after_the_transcript_is_no_ones_turn():
     t = parse("韩立 00:00:03\n好，我们开始。\n\n陶然 00:00:10\n我同意先做适配。\n\n韩立 00:01:02\n好的，散会。\n\n"
               "智能纪要\n总结\n本次会议讨论了适配方案。\n\n待办\n- 陶然：下周一前给出方案\n")
