@@ -85,7 +85,9 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
                                # 2026 年比特币会突破…: a year, then what will happen in it (not 2019年会上, the meeting)
                                r"(?:19|20)\d{2}\s?年(?:底|初|中|上半年|下半年)?[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会)|"
                                # 到2027年，推理的算力会超过训练: by a year, what will have happened
-                               r"到(?:19|20)\d{2}\s?年(?:底|末)?[^。；;！？!?]{0,30}?(?:会(?![上议场])|将|能够|有望)|"
+                               r"到\s?(?:19|20)\d{2}\s?年(?:底|末)?[^。；;！？!?]{0,30}?(?:会(?![上议场])|将|能够|有望)|"
+                               # 2030年以前，钠电不会超过一成: by a year, what will or will not be
+                               r"(?:19|20)\d{2}\s?年(?:以前|之前|前)[^。；;！？!?]{0,20}?(?:会(?![上议场])|将)|"
                                r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|"
                                # 至少还要三年, 还要两年才能追上, 至少要七八年: how long until it happens
                                r"(?:还|至少)要(?:至少)?[\d一二两三四五六七八九十几]+(?:多)?年|"
@@ -96,11 +98,13 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b",
                                first="[一下今以会即后将应年接明有未终迟趋预还到12至个长不最]")
 # 我预测, 预计, 我估计2027年收入能…, 我们计划…, I predict: a forecast or a plan, whatever year it names
-_FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?(?:会|能|要)|我们?(?:的)?计划是?",
+# (我做一个预测, 我个人的一个预测是, 讲个可能被骂的预测: the speaker announcing their own)
+_FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?(?:会|能|要)|我们?(?:的)?计划是?|"
+                                 r"(?:我(?:个人)?(?:的)?|我(?:来)?做|讲|说)(?:一)?个[^，,。；;：:]{0,8}?预测",
                                  r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST_WORDS = r"当时|那时候?|那个时候|曾经|过去|(?<!\d年)以前|(?<!\d年)之前|早年|后来"  # 2027年之前: by then
-_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?<!早于)(?<!晚于)(?<!有望在)(?<!有望于)(?<!将在)(?<!将于)(?<!预计在)(?<!预计于)(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会|有望|预计))")
+_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?<!到 )(?<!至 )(?<!早于)(?<!晚于)(?<!有望在)(?<!有望于)(?<!将在)(?<!将于)(?<!预计在)(?<!预计于)(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会|有望|预计))")
 # the speaker telling what they did or lived: a sentence opening with 我 and a time in the past (我当时…,
 # 2006年我…, 之前我在…), not with what they said before (我之前提到的)
 _PAST_TIME = rf"(?:{_PAST_WORDS}|(?:19|20)\d{{2}}\s?年)"

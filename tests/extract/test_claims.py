@@ -522,3 +522,11 @@ def test_a_question_closing_anyones_turn_is_one_when_another_speaker_answers_it(
     x = extract(parse_transcript(document_from_text(text, doc_id="t")))
     asked = [(q.speaker, q.text, q.answered_by) for q in x.questions if q.speaker != "主持人"]
     assert asked == [("韩立", "逾期率这块你用的是多少？", (3,))]
+
+
+def test_a_forecast_the_speaker_announces_or_by_a_year_spaced_or_before_it_is_a_prediction():
+    said = ["我做一个预测，可能会被打脸：到 2026 年底，开源模型会追平闭源模型。", "我个人的一个预测是，到 2027 年，一半的卖家会用智能体。",
+            "我认为2030年以前，钠电的份额不会超过百分之十。"]
+    text = "".join(f"郝岚：{s}\n\n主持人：好的，谢谢您的分享。\n\n" for s in said)
+    kinds = {c.text: c.kind.value for c in claims(text)}
+    assert [kinds.get(s) for s in said] == ["prediction"] * len(said)
