@@ -249,8 +249,8 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
             if mention.kind is Kind.ORGANIZATION:
                 name = same_organization.get(name, name)
             entity_of[mention] = entity_key(mention.kind, name)
-            if mention.kind is Kind.ORGANIZATION:
-                named_company = mention
+            if mention.kind is Kind.ORGANIZATION and not name.endswith(_NO_COMPANY_ENDINGS):
+                named_company = mention  # 公司 after 浙江大学管理学院 is still the company spoken of before
     return entity_of, speaker_of, tuple(unresolved)
 
 
@@ -391,6 +391,8 @@ def _tails(mentions: tuple[Mention, ...]) -> dict[str, str]:
 
 
 _MIN_TAIL = 4
+# a school, a hospital, a government body or a court: no company that 公司 could be
+_NO_COMPANY_ENDINGS = ("医院", "大学", "学院", "学校", "研究院", "研究所", "实验室", "局", "委员会", "办公室", "法院", "政府", "部", "厅")
 _INSTITUTION_ENDINGS = ("医院", "大学", "学院", "研究院", "研究所", "实验室", "中心", "局", "委员会", "办公室", "银行", "法院")
 
 

@@ -184,6 +184,13 @@ def test_the_bare_word_for_a_company_is_the_company_the_paragraph_named_last():
     assert ("person/韩立群", "CTO", "organization/澄川智能") in posts
 
 
+def test_the_bare_word_for_a_company_is_never_a_school_named_after_it():
+    corpus = resolve("主持人：请介绍一下。\n\n钱明远：我是江南大学管理学院的教授，担任公司独立董事两年了。\n\n主持人：好。\n")
+    [document] = corpus.documents
+    assert [m.text for m in document.unresolved] == ["公司"]
+    assert "公司" not in labels(corpus, "Organization")["江南大学管理学院"].aliases
+
+
 def test_a_chairman_and_a_board_secretary_addressed_by_surname_resolve_to_them():
     corpus = resolve("主持人：欢迎董事长陆振华、董事会秘书张晓岚。\n\n投资者：张董秘你好，请问陆董，今年业绩怎么样？古董生意呢？\n\n"
                      "陆振华：今年营收增长了两成。\n\n张晓岚：补充一下。\n")
