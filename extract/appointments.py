@@ -83,7 +83,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 def has_cue(text: str) -> bool:
     """The precheck: no appointment cue, gloss or post in a paragraph, no organisation named by one."""
     return (_CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
-            or _SELF_INTRODUCTION.search(text) is not None
+            or _SELF_INTRODUCTION.search(text) is not None or _FOUNDED_BY_ME.search(text) is not None
             or _POSSESSED_TITLE.search(text) is not None or _BIOGRAPHY.search(text) is not None)
 
 
@@ -116,7 +116,7 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
     found = chain(_after_cues(text, start, end, cuts), _in_guest_list(text, start, end, cuts),
                   _in_biographies(text, start, end, cuts),
                   _in_glosses(text, start, end, cuts), _before_possessed_posts(text, start, end, cuts),
-                  _in_self_introductions(text, start, end, cuts))
+                  _in_self_introductions(text, start, end, cuts), _founded_by_the_speaker(text, start, end, cuts))
     return iter(dict.fromkeys(found))  # each span once, in the order found
 
 
@@ -232,6 +232,21 @@ def _in_self_introductions(text: str, start: int, end: int, cuts: _Cuts) -> Iter
         if (_opens_name(opening) and _ITEM.fullmatch(name) and _reads_as_name(name)
                 and not starts_with_organization(name) and not _holds_a_verb(name)):
             yield cue.end(), of
+
+
+# 恒川数智是我2008年在杭州创立的: what the speaker founded, named from where the clause opens up to 是
+_FOUNDED_BY_ME = re.compile(r"是我[^，,。；;！？!?]{0,16}?(?:创立|创办|创建|成立)的")
+_CLAUSE_OPENS = re.compile(r"[，,。；;：:！!？?\n]\s*")
+
+
+def _founded_by_the_speaker(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
+    for founded in _FOUNDED_BY_ME.finditer(text, start, end):
+        opens = max((m.end() for m in _CLAUSE_OPENS.finditer(text, max(start, founded.start() - _MAX_CHARS), founded.start())),
+                    default=start)
+        name = text[opens:founded.start()]
+        if opens in cuts.word_at and _opens_name(cuts.word_at[opens]) and _ITEM.fullmatch(name) and (
+                name.endswith(ORG_SUFFIXES) or _reads_as_name(name)) and not _person_shaped(name):
+            yield opens, founded.start()
 
 
 def _word_after_cue(cue: re.Match[str], cuts: _Cuts) -> str | None:

@@ -145,3 +145,13 @@ def test_a_self_introduction_names_the_organisation_before_its_post_or_the_speak
 ])
 def test_a_self_introduction_names_no_organisation_where_the_words_describe(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("栖川数智是我2008年在杭州创立的，最开始只做实施。", ["栖川数智"]),
+    ("好，星岚科技是我和老周一起创办的。", ["星岚科技"]),
+    ("这家公司是我2015年创立的。", []),  # which company, the words do not name
+    ("周立衡是我带出来的。", []),
+])
+def test_what_the_speaker_says_they_founded_is_an_organisation(text, found):
+    assert spans(text) == found

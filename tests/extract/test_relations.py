@@ -40,6 +40,11 @@ def test_a_speaker_who_founded_and_leads_their_firm_says_both_in_one_title():
     assert {("栖禾医数", "founder", "周子航"), ("周子航", "worksFor", "栖禾医数")} <= relations
 
 
+def test_an_organisation_the_speaker_says_they_founded_has_them_as_founder():
+    _, relations, _ = facts("主持人：介绍一下。\n\n郑立衡：栖川数智是我2008年在杭州创立的，最开始只做实施。\n\n主持人：好。\n")
+    assert ("栖川数智", "founder", "郑立衡") in relations
+
+
 def test_their_title_is_held_at_the_organisation_the_sentence_named():
     _, relations, roles = facts("主持人：电池谁供？\n\n嘉宾：宁德时代那边对接的是他们的副总裁吴凯，人很好。\n")
     assert ("吴凯", "副总裁", "宁德时代") in roles
