@@ -164,6 +164,11 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
 _POST_AFTER = re.compile(rf"\s?,\s(?:the\s|a\s|an\s|our\s|their\s)?(?:former\s|ex-)?{ENGLISH_TITLE}\b", re.I)
 
 
+# I'm Ethan Brooks, my name is Rui Ma, my guest today is…; Shen Ruoxi, welcome: who speaks or is greeted
+_INTRODUCED_BEFORE = re.compile(r"\b(?:I'm|I am|[Mm]y name is|[Mm]y guest(?: today)? is|[Ww]elcome,?|[Pp]lease welcome)\s?$")
+_WELCOMED_AFTER = re.compile(r",\s?welcome\b|\s(?:joins us|is joining us)\b")
+
+
 def _person_cue(text: str, s: int, e: int) -> bool:
     """A person's cue (``persons.has_person_cue``), an action only people take after the name, a
     role before it, or an English apposition giving a post after it."""
@@ -173,7 +178,8 @@ def _person_cue(text: str, s: int, e: int) -> bool:
         e += 1
     return (has_person_cue(text, s, e) or bool(_ACTION_AFTER.match(text, e))
             or bool(_ROLE_BEFORE.search(text, max(0, s - 6), s)) or bool(_POST_AFTER.match(text, e))
-            or bool(_ENGLISH_ROLE_BEFORE.search(text, max(0, s - 20), s)))
+            or bool(_ENGLISH_ROLE_BEFORE.search(text, max(0, s - 20), s))
+            or bool(_INTRODUCED_BEFORE.search(text, max(0, s - 20), s)) or bool(_WELCOMED_AFTER.match(text, e)))
 
 
 # ---- Latin-script person names

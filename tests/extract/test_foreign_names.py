@@ -78,6 +78,9 @@ def test_scores_and_offsets():
     ("我的直接老板是 Oriol Vinyals，人很好。", "Oriol Vinyals"),
     ("我的 mentor 是 Jan Leike。", "Jan Leike"),
     ("这个概念是Linda Moore提出来的。", "Linda Moore"),  # what people do: propose, invent
+    ("Welcome back, I'm Ethan Brooks.", "Ethan Brooks"),  # who introduces themself, who is welcomed
+    ("Shen Ruoxi, welcome to the show.", "Shen Ruoxi"),
+    ("My guest today is Rui Ma.", "Rui Ma"),
 ])
 def test_latin_person_names(text, name):
     assert name in latin(text)
