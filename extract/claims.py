@@ -215,7 +215,7 @@ _SENTENCE_END = led_by("[。！？!?.]", r"[。！？!?]+|\.(?=\s|$)")  # an Eng
 # 第一，…；第二，…；第三，…。: the items of a list, one sentence each though semicolons part them
 _SENTENCE_OR_ITEM_END = led_by("[。！？!?.；;]", r"[。！？!?]+|\.(?=\s|$)|[；;]\s?(?=第[一二三四五六七八九十]|[二三四五六七八九]是|其次|再次|最后)")
 _MIN_CHARS = 8
-_MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？ or an English full stop) that may become claims, rounded up
+_MAX_SHARE = 0.65  # of a turn's sentences (ended by 。！？ or an English full stop) and list items that may become claims, rounded up
 _BUDGET = 0.55  # of all the turns' sentences: claims are the assertions, not every sentence
 _MIN_SCORE = 0.3  # a plain statement (是, 有, 会) may fill what the budget leaves
 _AGREEMENT_WEIGHT = 3.0  # a sentence a relation reads as agreeing with someone
@@ -232,15 +232,18 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     scored: list[tuple[float, Sentence, ClaimType, str | None, str]] = []
     questions: list[Question] = []
     turn_sentences: dict[int, int] = {}
-    closing_asks = _closing_questions(transcript, sentences)
+    # each sentence of a turn with its spoken pieces, where it runs past a line, and whether it asks
+    spoken = []
+    for sentence in sentences:
+        if sentence.turn_index is not None:
+            body = sentence.text(transcript)
+            spoken.append((sentence, body, _asks(body)))
+    closing_asks = _closing_questions(transcript, spoken)
     advising: set[int] = set()  # the turns that announced a list of advice
     advice: set[int] = set()  # the starts of its items
-    for sentence in sentences:
-        if sentence.turn_index is None:
-            continue
+    for sentence, body, asks in spoken:
         turn = transcript.turns[sentence.turn_index - 1]
-        body = sentence.text(transcript)  # its spoken pieces, where it runs past a line
-        if _asks(body):
+        if asks:
             if turn.speaker == moderator or turn.speaker in askers or sentence.start >= closing_asks.get(turn.index, len(text)):
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index, askers, host, body)))
@@ -258,8 +261,9 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body) or _ANNOUNCEMENT.match(body):
             continue
         score, kind, cue = _score(body)
-        if turn.index in advising and _LIST_ITEM.match(body):  # 我的建议有三条。第一，…；第二，…: each item advises
-            score, kind, cue = max(score, _ADVICE_ITEM_SCORE), ClaimType.RECOMMENDATION, _LIST_ITEM.match(body).group()
+        item = _LIST_ITEM.match(body) if turn.index in advising else None
+        if item:  # 我的建议有三条。第一，…；第二，…: each item advises
+            score, kind, cue = max(score, _ADVICE_ITEM_SCORE), ClaimType.RECOMMENDATION, item.group()
             advice.add(sentence.start)
         if sentence.start in agreed:
             score, kind = score + _AGREEMENT_WEIGHT, ClaimType.AGREEMENT
@@ -515,17 +519,14 @@ def _askers(transcript: Transcript) -> frozenset[str]:
     return frozenset(name for name, ends in asked.items() if sum(ends) * 2 > len(ends))
 
 
-def _closing_questions(transcript: Transcript, sentences: Sequence[Sentence]) -> dict[int, int]:
+def _closing_questions(transcript: Transcript, spoken: Sequence[tuple[Sentence, str, bool]]) -> dict[int, int]:
     """Where the questions a turn closes with begin, by turn, when the next turn is another speaker's,
     not the moderator's, and answers (asks nothing back, says more than a word of thanks): 你用的是多少？
     put in a meeting or by a judge, whoever speaks most; a guest's rhetorical 为什么？ inside an answer,
     or one the moderator moves on from, is none."""
     tails: dict[int, int] = {}
-    for sentence in sentences:
-        if sentence.turn_index is None:
-            continue
-        said = sentence.text(transcript)
-        if _asks(said) and not _QUOTED_WORDS.search(said):
+    for sentence, said, asks in spoken:
+        if asks and not _QUOTED_WORDS.search(said):
             turn = transcript.turns[sentence.turn_index - 1]
             if _SECOND_PERSON.search(said) or turn.end - turn.start <= _ASKING_TURN_CHARS:
                 tails.setdefault(sentence.turn_index, sentence.start)
