@@ -530,3 +530,9 @@ def test_a_forecast_the_speaker_announces_or_by_a_year_spaced_or_before_it_is_a_
     text = "".join(f"郝岚：{s}\n\n主持人：好的，谢谢您的分享。\n\n" for s in said)
     kinds = {c.text: c.kind.value for c in claims(text)}
     assert [kinds.get(s) for s in said] == ["prediction"] * len(said)
+
+
+def test_should_be_about_the_same_judges_what_is_likely_and_recommends_nothing():
+    text = "主持人：怎么看？\n\n宋岚：等合并了以后应该差不多了，成本也降下来了。\n\n主持人：好。\n\n宋岚：这个版本应该没问题，上线就行。\n\n主持人：好。\n"
+    kinds = [c.kind.value for c in claims(text)]
+    assert kinds and set(kinds) == {"judgement"}
