@@ -8,6 +8,7 @@ header and NOTE blocks are structure, not text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -80,13 +81,17 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
 
 
 def _answers_of_the_only_labelled(cues: list[Cue]) -> list[Cue]:
-    """Subtitles that mark only the host and the audience (``（主持人）你为什么…？``, ``观众：…？``): the
-    unlabelled cue after a question, or after the host hands over the stage (``有请沈博士！``), opens
-    the guest's words (an interviewee's role, which the speakers' reading names where it can); the
-    cues after it go on with the guest until a label returns.  A sound between (``（掌声）``) is no one's."""
-    named = {name for c in cues if c.label is not None for name in c.label.names}
-    if not named & HOST_LABELS or not named <= HOST_LABELS | GROUP_LABELS | INTERVIEWER_LABELS:
+    """Subtitles that mark the host and the audience (``（主持人）你为什么…？``, ``观众：…？``), and at most
+    one guest's label (``嘉宾：``) now and then: the unlabelled cue after a question, or after the host
+    hands over the stage (``有请沈博士！``), opens the guest's words (that label, or an interviewee's
+    role, which the speakers' reading names where it can); the cues after it go on with the guest until
+    a label returns.  A sound between (``（掌声）``) is no one's."""
+    labelled = Counter(name for c in cues if c.label is not None for name in c.label.names)
+    named = set(labelled)
+    guests = sorted(n for n in named - HOST_LABELS - GROUP_LABELS - INTERVIEWER_LABELS if labelled[n] > 1)
+    if not named & HOST_LABELS or len(guests) > 1:
         return cues
+    guest = Label((guests[0],), (), 0) if guests else _GUEST
     out = list(cues)
     holding = handed = False  # a labelled speaker has the floor; their last line asked or handed it over
     for i, cue in enumerate(cues):
@@ -95,7 +100,7 @@ def _answers_of_the_only_labelled(cues: list[Cue]) -> list[Cue]:
         if cue.label is not None:
             holding = True
         elif holding and handed:
-            out[i] = replace(cue, label=_GUEST)
+            out[i] = replace(cue, label=guest)
             holding = False
         line = cue.line.visible.rstrip()
         handed = holding and (line.endswith(("？", "?")) or _HANDS_OVER.search(line) is not None)

@@ -1013,6 +1013,15 @@ def test_subtitles_of_a_talk_give_the_cues_after_the_hosts_hand_over_and_the_aud
         ("Audience", "What about latency?"), ("韩立新", "Latency is the real bottleneck."), ("主持人", "谢谢韩博士。")]
 
 
+def test_subtitles_that_mark_the_guest_only_now_and_then_give_the_answers_after_the_hosts_questions_to_the_guest():
+    lines = ["【访谈】第12期", "主持人：欢迎韩立新。", "嘉宾：谢谢。", "主持人：你为什么创业？", "因为想做自己的产品。",
+             "主持人：明年呢？", "明年会更好。", "嘉宾：我们会扩张。"]
+    srt = "".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i + 1:02d},000\n{line}\n\n" for i, line in enumerate(lines, 1))
+    t = parse(srt)
+    assert [(s, text.replace("\n", " ")) for (s, *_), text in turns(t)][-4:] == [
+        ("主持人", "你为什么创业？"), ("嘉宾", "因为想做自己的产品。"), ("主持人", "明年呢？"), ("嘉宾", "明年会更好。 我们会扩张。")]
+
+
 def test_a_speaker_who_says_where_they_are_from_before_their_name_is_that_person():
     t = parse("说话人 1  00:00:01\n好，我们开始，大家都到了吗？\n\n说话人 6  00:00:05\n我这边是发行部的孙蕾，能听到。\n\n"
               "说话人 1  00:00:09\n好的，你先说一下渠道的情况。\n\n说话人 6  00:00:15\n渠道那边的反馈还不错。\n")
