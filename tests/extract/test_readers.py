@@ -657,6 +657,12 @@ def test_a_name_in_the_title_does_not_begin_inside_the_word_before_it():
     assert [s for (s,), _ in turns(t)][1] == "周岩"
 
 
+def test_a_filings_securities_code_line_is_metadata_and_no_title():
+    t = parse("证券代码：688001        证券简称：栖川数智        公告编号：2025-031\n\n"
+              "栖川数智2024年度业绩说明会文字记录\n\n主持人：欢迎各位。\n\n郑立衡：谢谢。\n\n主持人：请提问。\n")
+    assert t.title == "栖川数智2024年度业绩说明会文字记录"
+
+
 def test_markdown_headings_that_are_names_open_the_turns_below_them():
     text = ("# 圆桌实录｜货架电商还有未来吗\n\n主持人是主编林可。\n\n### 林可\n\n先问一个问题：你会投哪个平台？\n\n"
             "### 王芳\n\n我肯定投抖音。\n\n第二段还是王芳。\n\n### 赵明远\n\n我不太认同。\n\n### 林可\n\n谢谢两位。\n\n"
