@@ -255,7 +255,8 @@ def _name_at(tokens: Tokens, i: int, strict: bool = False) -> tuple[int, int] | 
             return s, nxt[2]  # 负责人魏国|安, 董事长陆景|行: after a title, a rare word the segmenter made of the name's first two characters
     if nxt and word in lexicon.surnames() and len(nxt[0]) <= 2 and is_han_name(word + nxt[0]):
         # 专家向媒体表示: a surname that is also a preposition or an everyday word, then a common word
-        if not ((strict or word in _AMBIGUOUS_SURNAMES) and _is_common_word(nxt[0], strict)):
+        if not ((strict or word in _AMBIGUOUS_SURNAMES) and _is_common_word(nxt[0], strict)
+                and (strict or word_frequency(nxt[0]) >= _HARDLY_SAID)):  # 负责人林|沐川: 沐川 a county hardly said
             return s, nxt[2]
     if is_han_name(word) and not _is_common_word(word, strict):
         return s, e

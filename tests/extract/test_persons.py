@@ -115,6 +115,7 @@ def test_a_name_after_a_title_whose_first_two_characters_the_segmenter_read_as_a
 @pytest.mark.parametrize("text, name", [
     ("董事长陆景行昨天表示会继续投入。", "陆景行"),  # 陆景|行: 陆景 a word hardly ever said
     ("星遥的 CEO 王晓东今天也在现场。", "王晓东"),  # a space after a Latin title
+    ("前实验室负责人林沐川一起来了。", "林沐川"),  # 林|沐川: an ambiguous surname, then a county's name hardly said
 ])
 def test_a_name_after_a_title_the_segmenter_cut_or_a_space_set_off(text, name):
     doc = Doc(parse_transcript(document_from_text(text, doc_id="t")))
