@@ -14,7 +14,7 @@ from talkgraph.ontology import lexicon
 
 from .chinese_names import HAN_WORD, NOT_IN_NAME, address_runs_on, firm_word_after
 from .model import Kind
-from .organizations import ends_as_organization
+from .organizations import SETTING_UP, ends_as_organization
 from .tokens import dictionary_tag, vocabulary
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -163,9 +163,11 @@ def _common_word(name: str, kind: Kind, score: float) -> bool:
 
 
 def _generic_organization(name: str) -> bool:
-    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``, ``苏州工厂``, ``杭州本地公司``: a generic
+    """``中国公司``, ``人形机器人公司``, ``国产大模型公司``, ``某某公司``, ``苏州工厂``, ``杭州本地公司``, ``东南亚建厂``: a generic
     head after a placeholder, after a country or region, after a verb phrase, or after common words and places alone.
     A legal form (``股份有限公司``) or a known organisation (``百度公司``) makes a name."""
+    if SETTING_UP.fullmatch(name[-2:]):
+        return True  # 东南亚建厂: building a works somewhere
     head = next((h for h in _GENERIC_ORG_HEADS if name.endswith(h)), None)
     if head is None:
         return False

@@ -145,6 +145,8 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
     tokens = para.tokens
     for i in para.ending_with(_SUFFIX_ENDINGS):  # the words a suffix may end
         token = tokens[i]
+        if SETTING_UP.fullmatch(token.word):
+            continue  # 东南亚|建厂, 越南|设厂: building a works somewhere, no works named
         suffix = _suffix_of(tokens, i)
         if suffix is None:
             continue
@@ -412,6 +414,8 @@ def _leading_function_char(tokens, left: int, i: int) -> bool:
 
 
 _JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就职于|任职于|供职于|投资了?|收购了?|并购了?)\s?$")
+# 建厂, 设厂, 办厂, 开店: setting up (or closing) a works or a shop, a verb and its object
+SETTING_UP = re.compile(r"[建设办开迁关]厂|[开关]店")
 _JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a name
 
 

@@ -123,6 +123,7 @@ def test_texts_without_han_characters_are_not_tagged():
     ("附近有两家公立医院", 5, 9, Kind.ORGANIZATION, "a kind of organisation by who runs it"),
     ("好，韩总请您先说。", 2, 6, Kind.PERSON, "a form of address with a word after it"),
     ("我们在苏州工厂做了试点", 3, 7, Kind.ORGANIZATION, "generic organisation phrase"),
+    ("企业在墨西哥和东南亚建厂的节奏", 7, 12, Kind.ORGANIZATION, "generic organisation phrase"),  # building a works
     ("一个美工一天出 10 张图", 11, 13, Kind.PERSON, "a count of things"),
 ])
 def test_the_text_refuses_what_contradicts_it(text, start, end, kind, reason):

@@ -191,6 +191,10 @@ def test_a_latin_name_someone_joined_or_worked_at_a_while_is_an_organisation(tex
     assert orgs(text) == found
 
 
+def test_setting_up_a_works_or_a_shop_somewhere_names_no_organisation():
+    assert orgs("我们计划在东南亚建厂，也在越南设厂，还要在上海开店。江南造船厂很大。") == ["江南造船厂"]
+
+
 def test_state_organs_regulators_and_intergovernmental_organisations_are_known():
     assert orgs("国务院总理今天会见了联合国秘书长。证监会和工信部都发了文件。") == ["国务院", "联合国", "证监会", "工信部"]
 
