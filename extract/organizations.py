@@ -18,7 +18,7 @@ from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
 from .lookahead import led_by
 from .model import Kind, SpeakerKind
-from .products import latin_names
+from .products import LICENCE_AFTER, latin_names
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
@@ -58,12 +58,12 @@ def _orgs() -> LexiconMatcher:
 
 def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
     """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏), and
-    is no unit after a quantity (12特斯拉 is a magnetic field)."""
+    is no unit after a quantity (12特斯拉 is a magnetic field); a Latin one is no licence (MIT 协议)."""
     name = text[s:e]
     if _QUANTITY_BEFORE.search(text, max(0, s - 8), s):
         return False
     if not HAN_WORD.fullmatch(name):
-        return True
+        return not LICENCE_AFTER.match(text, e)  # MIT 协议 is a licence
     if name in everyday_words():
         return in_brand_context(text, s, e)
     if para.word_starting_at(s) is None or not para.word_ends_at(e):

@@ -123,7 +123,7 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                     words[0] in not_names or any(fold(w) in _known_latin() for w in words)):
                 e = s + len(words[0])  # "Cursor Composer" is two names, not one
             name = text[s:e]
-            if name in not_names or fold(name) in _known_latin():
+            if name in not_names or fold(name) in _known_latin() or LICENCE_AFTER.match(text, e):
                 continue
             called = (COMPANY_CALLED.search(text, max(start, s - COMPANY_CALLED_REACH), s)  # 有个公司叫 Poe
                       or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s)
@@ -151,6 +151,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
 
 
 _ENGLISH_GOES_ON = re.compile(r" [a-z]{2,}\b")
+# MIT 协议, Apache 2.0 许可证, GPL license: a licence named after who wrote it, no organisation or product
+LICENCE_AFTER = re.compile(r"\s?(?:开源)?(?:协议|许可证|许可|授权协议|[Ll]icen[cs]e)")
 _VERSION_AT_END = re.compile(r"\d$")
 _VERSION_WORD = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?")
 # a capitalised name and a version joined by a hyphen or a space: GPT-6, Llama 4, Segment Anything 2

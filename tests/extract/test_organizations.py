@@ -195,6 +195,12 @@ def test_setting_up_a_works_or_a_shop_somewhere_names_no_organisation():
     assert orgs("我们计划在东南亚建厂，也在越南设厂，还要在上海开店。江南造船厂很大。") == ["江南造船厂"]
 
 
+def test_a_licence_named_after_its_author_is_no_organisation_or_product():
+    transcript = parse_transcript(document_from_text("权重用的是 MIT 协议，代码是 Apache 2.0 许可证。", doc_id="t"))
+    assert not [m for m in default_pipeline().find_mentions(Doc(transcript)) if m.text in ("MIT", "Apache 2.0")]
+    assert orgs("他是 MIT 的教授。") == ["MIT"]
+
+
 def test_state_organs_regulators_and_intergovernmental_organisations_are_known():
     assert orgs("国务院总理今天会见了联合国秘书长。证监会和工信部都发了文件。") == ["国务院", "联合国", "证监会", "工信部"]
 
