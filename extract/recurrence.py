@@ -25,6 +25,7 @@ from .masking import touches_mask
 from .mention_model import SOURCE as MODEL_SOURCE
 from .model import Kind, Mention, SpeakerKind
 from .organizations import INDUSTRY_SUFFIXES
+from .products import LICENCE_AFTER
 from .foreign_names import TRANSLITERATED
 from .resolve import COMPANY_REFERENCES, FAMILIAR_PREFIXES, FAMILIAR_SUFFIXES, is_person_reference, name_span
 from .tokens import dictionary_tag, in_dictionary
@@ -77,6 +78,8 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             if name.isascii():
                 if not _latin_word(doc.text, s, e) or name in parts_of_names and _NEXT_NAME_WORD.match(doc.text, e):
                     continue
+                if LICENCE_AFTER.match(doc.text, e):
+                    continue  # MIT 协议: the licence, wherever else MIT is the institute
             elif not (_cut(para, s) and _cut(para, e)):
                 continue
             first = names[name]
