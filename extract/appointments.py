@@ -83,7 +83,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 def has_cue(text: str) -> bool:
     """The precheck: no appointment cue, gloss or post in a paragraph, no organisation named by one."""
     return (_CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
-            or _SELF_INTRODUCTION.search(text) is not None or _FOUNDED_BY_ME.search(text) is not None
+            or _SELF_INTRODUCTION.search(text) is not None or FOUNDED_BY_ME.search(text) is not None
             or _POSSESSED_TITLE.search(text) is not None or _BIOGRAPHY.search(text) is not None)
 
 
@@ -234,13 +234,14 @@ def _in_self_introductions(text: str, start: int, end: int, cuts: _Cuts) -> Iter
             yield cue.end(), of
 
 
-# 恒川数智是我2008年在杭州创立的: what the speaker founded, named from where the clause opens up to 是
-_FOUNDED_BY_ME = re.compile(r"是我[^，,。；;！？!?]{0,16}?(?:创立|创办|创建|成立)的")
+# 恒川数智是我2008年在杭州创立的, 星河科技也是我创办的: what the speaker founded (named from where the clause
+# opens up to 是; the relations give it its founder)
+FOUNDED_BY_ME = re.compile(r"\s?(?:也|就)?是我[^，,。；;！？!?]{0,16}?(?:创立|创办|创建|成立)的")
 _CLAUSE_OPENS = re.compile(r"[，,。；;：:！!？?\n]\s*")
 
 
 def _founded_by_the_speaker(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
-    for founded in _FOUNDED_BY_ME.finditer(text, start, end):
+    for founded in FOUNDED_BY_ME.finditer(text, start, end):
         opens = max((m.end() for m in _CLAUSE_OPENS.finditer(text, max(start, founded.start() - _MAX_CHARS), founded.start())),
                     default=start)
         name = text[opens:founded.start()]

@@ -14,6 +14,7 @@ from talkgraph.ontology import lexicon
 
 from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleStatement, Sentence, SpeakerRef,
                     Transcript, party_key)
+from .appointments import FOUNDED_BY_ME
 from .brand_products import maker_of, makers
 from .chinese_names import is_han_name
 from .known_affiliations import listed_affiliations
@@ -52,8 +53,6 @@ _FOUND = re.compile(r"(?:创办了?|创立了?|创建了?|成立了?)\s?$")
 # 成立了一个小公司，叫拾光影业 / 创办了一所学校“澄心学园”: the founded kind, then its name
 _FOUND_NAMED = re.compile(r"(?:创办|创立|创建|成立)了?(?:一|两)?[家个所间支]?[^，,。；;！？]{0,8}?"
                           r"(?:公司|工作室|学校|学园|机构|品牌|基金|团队|平台)(?:[，,]\s?(?:叫做?|名叫|名为|取名为?)|\s?[“\"「『])\s?$")
-# 恒川是我2008年在杭州创立的, 星河科技是我和老王一起创办的: the organisation, then the speaker who founded it
-_FOUNDED_BY_ME = re.compile(r"\s?(?:也|就)?是我[^，,。；;！？!?]{0,16}?(?:创立|创办|创建|成立)的")
 # 我们将在6月底前挂牌成立X, 计划成立…: a founding to come, which founds nothing yet
 _PLANNED = re.compile(r"(?:将|将要|要|计划|准备|打算|拟|即将)[^，,。；;！？]{0,14}(?:创办|创立|创建|成立)[^，,。；;！？]{0,12}$")
 # 和前同事何志远一起创办了…, 与大学同学吴迪共同创办…: the one founding with the person named
@@ -956,7 +955,7 @@ class _SentenceReader:
             addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
             if addressee is not None:
                 yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
-            founded_by_me = _FOUNDED_BY_ME.match(self.text, org.end, sentence.end)
+            founded_by_me = FOUNDED_BY_ME.match(self.text, org.end, sentence.end)
             if founded_by_me and self.speaker(sentence) is not None:  # 恒川是我2008年在杭州创立的
                 yield Relation(org, Predicate.FOUNDER, self.speaker(sentence), sentence.start, sentence.end)
                 continue
