@@ -103,6 +103,23 @@ def latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
     return iter(doc.shared[key])
 
 
+_OF_BEFORE = re.compile(r"的\s?$")
+_MAKER_NAME_LENGTHS = range(2, 13)
+
+
+def _after_known_maker(text: str, start: int, pos: int) -> bool:
+    """Whether a known organisation and 的 stand right before ``pos``: ``微软的Teams``, ``苹果的Keynote``.
+
+    What a company "has" under a one-word Latin name is, in talk about technology, its product; the
+    relation finder then names the company its maker."""
+    of = _OF_BEFORE.search(text, max(start, pos - 2), pos)
+    if of is None:
+        return False
+    end = of.start()
+    return any(fold(text[end - size:end]) in _known_organizations()
+               for size in _MAKER_NAME_LENGTHS if end - size >= start)
+
+
 def _kinds_made_one(doc: Doc, found: list[tuple[Candidate, bool]]) -> Iterator[Candidate]:
     organizations = {doc.text[c.start:c.end] for c, _ in found if c.kind is Kind.ORGANIZATION}
     for candidate, by_shape_alone in found:
@@ -142,7 +159,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
             shaped = bool(_SHAPED.search(name) or _VERSIONED.fullmatch(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
-            cue_before = _PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
+            cue_before = (_PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
+                          or " " not in name and _after_known_maker(text, start, s))
             company_word_last = " " in name and name.rsplit(" ", 1)[-1] in _ORG_LAST_WORDS
             if (_ORG_AFTER.match(text, e) or called or company_word_last) and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn), False

@@ -964,3 +964,10 @@ def test_the_field_a_post_is_held_in_is_its_scope_where_no_organisation_is_named
     posts = {(name(r.person), r.title, r.scope) for r in x.roles}
     assert ("聂天乐先生", "副总裁", "智能驾驶") in posts
     assert not [p for p in posts if p[2] in ("公司", "我们")]
+
+
+def test_a_one_word_latin_name_a_known_company_has_is_its_product_and_the_company_its_maker():
+    from talkgraph.extract.model import Predicate
+    _, relations, _ = facts("主持人：你们用什么？\n\n何一舟：开会用的是微软的Teams，排期用甲骨文的Primavera。\n\n主持人：好。\n")
+    creators = {(s, o) for s, p, o in relations if p is Predicate.CREATOR}
+    assert {("Teams", "微软"), ("Primavera", "Oracle")} <= creators  # 甲骨文 by its lexicon name
