@@ -233,7 +233,9 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     group = match["names"]
     pos = 0
     pieces = _JOINT_SEPARATOR.split(group)
-    if len(pieces) > 1 and any(_affiliated(piece.strip()) for piece in pieces):
+    if len(pieces) > 1 and _posts_then_person([piece.strip() for piece in pieces]):
+        pieces = pieces[-1:]  # 董事长、总经理张三丰: the posts one person holds, then the person
+    elif len(pieces) > 1 and any(_affiliated(piece.strip()) for piece in pieces):
         return None  # a joint label names speakers, not their organisations: this is a sentence
     for piece in pieces:
         at = group.index(piece, pos)
@@ -246,9 +248,9 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         if says and (alone or says.group() in _TURN_VERBS) and any(
                 is_han_name(name[max(0, says.start() - n):says.start()]) for n in (3, 2)):
             name = name[:says.start()]  # 宋怀远补充：, 董事长宋怀远介绍： the name, then the verb of what follows
-            post = next((name[:-n] for n in (3, 2) if is_han_name(name[-n:]) and name[:-n] in lexicon.titles()), "")
-            at += len(post)  # 董事长宋怀远 is 宋怀远
-            name = name[len(post):]
+            post = _post_before_name(name)
+            at += post  # 董事长宋怀远 is 宋怀远
+            name = name[post:]
         role = _ROLE_BEFORE_NAME.match(name)
         offset = base + at + (role.end() if role else 0)
         name = name[role.end():] if role else name
@@ -261,6 +263,9 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
             name = posted["name"]
         elif titled and is_han_name(titled["name"]) and titled["title"] in _titles_and_forms():
             name = titled["name"]  # 周明远 教授: the name, then the title or form of address after a space
+        elif not _affiliated(name) and _post_before_name(name):  # 总经理张三丰 is 张三丰
+            offset += _post_before_name(name)
+            name = name[_post_before_name(name):]
         elif _affiliated(name) and not is_reporter(name):  # 国泰君安 方若琳 is 方若琳
             person = _person_ending(name)
             if person is None:
@@ -323,6 +328,24 @@ _NAME_THEN_TITLE = re.compile(r"(?P<name>[\u3400-\u9fff]{2,4})\s+(?P<title>[\u34
 @lexicon.derived
 def _titles_and_forms() -> frozenset[str]:
     return frozenset(lexicon.titles()) | frozenset(HONORIFICS)
+
+
+def _post_before_name(label: str) -> int:
+    """The length of the post a label opens with before a full name (董事长宋怀远: 3), or 0."""
+    return next((len(label) - n for n in (3, 2) if is_han_name(label[-n:]) and label[:-n] in lexicon.titles()), 0)
+
+
+def _posts_then_person(pieces: list[str]) -> bool:
+    """``董事长、总经理张三丰``, ``新闻局副局长、新闻发言人邵文娟``: the posts of one person joined by 、,
+    the last before their name; not the names of several speakers (李明、王芳)."""
+    *posts, last = pieces
+    return all(_title_at_end().search(post) for post in posts) and bool(
+        _post_before_name(last) or _ROLE_BEFORE_NAME.match(last) or _affiliated(last) and _person_ending(last))
+
+
+@lexicon.derived
+def _title_at_end() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, lexicon.titles()), key=len, reverse=True)) + ")$")
 
 
 def _affiliated(name: str) -> bool:

@@ -716,6 +716,15 @@ def test_a_sentence_with_a_comma_before_a_colon_is_no_joint_label_of_organisatio
     assert match_label("国泰君安 方若琳：请问毛利率呢？").names == ("方若琳",)
 
 
+def test_posts_joined_before_a_name_label_that_one_person_and_joint_names_stay_two_speakers():
+    t = parse("主持人：欢迎参加业绩说明会。\n\n董事长、总经理许定川：今年收入增长了两成。\n\n投资者：明年呢？\n\n"
+              "副总经理、董事会秘书蒋沐秋：预计继续增长。\n\n国家统计局新闻司副司长、新闻发言人钟立文：请继续提问。\n\n"
+              "总经理许定川：补充一点。\n\n韩梅、李雷：谢谢。\n")
+    assert [s for s, _ in turns(t)] == [("主持人",), ("许定川",), ("投资者",), ("蒋沐秋",), ("钟立文",), ("许定川",),
+                                        ("韩梅", "李雷")]
+    assert_offsets_exact(t)
+
+
 def test_a_group_label_with_a_name_in_brackets_is_that_person_and_group_labels_are_speakers():
     t = parse("主持人：各位投资者下午好。\n\n管理层（刘建明）：营收增长了18%。\n\n投资者1：想问一下费用？\n\n"
               "管理层（王小红）：费用下降了。\n\n投资者：我是远望资本的，想问一下海外进展。\n\n"
