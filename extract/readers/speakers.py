@@ -58,7 +58,7 @@ _OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|
 _HAN_RUN = r"[\u3400-\u9fff]{2,4}"
 _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){0,2}"
 # words that stand before a person the introduction names
-_POST_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任医师|主任|总监|导演|制片人|"
+_POST_CUE = (r"(?:创始人|联合创始人|创办人|CEO|CTO|COO|首席(?:执行|技术|运营|财务|产品)官|董事长|总裁|总经理|合伙人|教授|科学家|研究员|负责人|院长|所长|校长|馆长|主任医师|主任|总监|导演|制片人|"
              r"医师|医生|律师)")
 # 联合创始人兼首席科学家沈卓然: posts joined by 兼 before the name are one cue
 _INTRO_CUE = (rf"(?:{_POST_CUE}(?:兼[\u3400-\u9fff]{{0,4}}?{_POST_CUE})*|"
@@ -177,6 +177,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
         resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,
                                      aliases, labels)
     _leftover(resolution, labels, introduced)
+    _introduced_in_opening(resolution, evidence)
     _addressed(resolution, evidence)
     _name_parts(resolution)
     for label, name in evidence.overrides.items():
@@ -366,6 +367,27 @@ def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[st
 
 # 陈晓，你觉得能改吗？ / Kevin, what do you think?: a name called at a question's start
 _VOCATIVE = DeferredPattern(rf"^(?P<name>{_HAN_RUN}|{_LATIN})\s?[，,]")
+
+
+_OPENING_REACH = 800  # how much of the first turn may introduce the guests
+
+
+def _introduced_in_opening(resolution: dict[str, tuple[str, SpeakerKind]], evidence: SpeakerEvidence) -> None:
+    """A form of address as a label (张总, 刘老师) no introduction before the turns resolved is the one
+    person of that surname the first turn introduces (``今天请来了恒锐精工董事长张建国先生``): a
+    programme's host names the guests in their opening words, and the labels then call them so."""
+    if not evidence.turns:
+        return
+    opening = "".join(evidence.doc.text[s:e] for s, e in evidence.turns[0][2])[:_OPENING_REACH]
+    introduced = _introduced("", opening)
+    taken = {name for name, _ in resolution.values()}
+    for label, (name, _) in list(resolution.items()):
+        if name != label or not _ADDRESS.match(label):
+            continue
+        person = _addressed_person(label, introduced, {})
+        if person is not None and person not in taken:
+            resolution[label] = (person, SpeakerKind.PERSON)
+            taken.add(person)
 
 
 def _addressed(resolution: dict[str, tuple[str, SpeakerKind]], evidence: SpeakerEvidence) -> None:

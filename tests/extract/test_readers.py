@@ -716,6 +716,14 @@ def test_a_sentence_with_a_comma_before_a_colon_is_no_joint_label_of_organisatio
     assert match_label("国泰君安 方若琳：请问毛利率呢？").names == ("方若琳",)
 
 
+def test_forms_of_address_as_labels_are_the_guests_the_hosts_opening_words_introduce():
+    t = parse("主持人：今天请来了两位嘉宾，一位是远川精密董事长韦国栋先生，另一位是栖云智能的联合创始人兼首席执行官"
+              "柯思远女士。\n\n韦总：谢谢。\n\n柯总：大家好。\n\n主持人：韦总怎么看？\n\n韦总：先转人。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "韦国栋", "柯思远", "主持人", "韦国栋"]
+    two = parse("主持人：今天请来了远川精密董事长韦国栋先生和韦立群教授。\n\n韦总：谢谢。\n\n主持人：好。\n")
+    assert [s for (s,), _ in turns(two)] == ["主持人", "韦总", "主持人"]  # two of that surname: which, unsaid
+
+
 def test_posts_joined_before_a_name_label_that_one_person_and_joint_names_stay_two_speakers():
     t = parse("主持人：欢迎参加业绩说明会。\n\n董事长、总经理许定川：今年收入增长了两成。\n\n投资者：明年呢？\n\n"
               "副总经理、董事会秘书蒋沐秋：预计继续增长。\n\n国家统计局新闻司副司长、新闻发言人钟立文：请继续提问。\n\n"
