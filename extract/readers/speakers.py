@@ -41,7 +41,9 @@ LECTURER_LABELS = ("主讲人", "主讲嘉宾", "演讲人", "演讲嘉宾", "�
 # the parts a court hearing's record labels its speakers by (庭审笔录: 审判长：…, 原告代理人：…)
 HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉人 原告 被告 原告代理人 被告代理人 委托诉讼代理人 法定代表人 "
                            "证人 辩护人 上诉人 被上诉人 申请人 被申请人".split())
-ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS
+# a programme's film insert and its voice-over (【短片】, 【VCR】, 【画外音】): spoken by none of the people on stage
+CLIP_LABELS = frozenset("短片 VCR 画外音 配音 解说 片花 宣传片 视频短片".split())
+ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS | CLIP_LABELS
                | frozenset(LECTURER_LABELS)) | frozenset(
     "嘉宾 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者".split())  # labels that name a role, not a person
 _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导)$")

@@ -716,6 +716,15 @@ def test_a_sentence_with_a_comma_before_a_colon_is_no_joint_label_of_organisatio
     assert match_label("国泰君安 方若琳：请问毛利率呢？").names == ("方若琳",)
 
 
+def test_a_programmes_film_insert_is_an_unnamed_speaker_not_a_person():
+    from talkgraph.extract.model import SpeakerKind
+
+    t = parse("1\n00:00:01,000 --> 00:00:03,000\n（主持人）欢迎收看，我是沈一鸣。\n\n2\n00:00:03,000 --> 00:00:06,000\n"
+              "【VCR】远川精密成立于1998年。\n\n3\n00:00:06,000 --> 00:00:09,000\n（主持人）我们继续。\n")
+    assert [s for (s,), _ in turns(t)] == ["沈一鸣", "VCR", "沈一鸣"]
+    assert t.speaker_record("VCR").kind is SpeakerKind.UNNAMED
+
+
 def test_forms_of_address_as_labels_are_the_guests_the_hosts_opening_words_introduce():
     t = parse("主持人：今天请来了两位嘉宾，一位是远川精密董事长韦国栋先生，另一位是栖云智能的联合创始人兼首席执行官"
               "柯思远女士。\n\n韦总：谢谢。\n\n柯总：大家好。\n\n主持人：韦总怎么看？\n\n韦总：先转人。\n")
