@@ -1374,11 +1374,19 @@ def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
     if not title:
         return None
     start = end - len(title)
-    while start - 1 >= floor and text[start - 1] in _TITLE_JOINS:
-        joined = _title_ending_at(text, start - 1, floor)
+    while True:
+        join = start - 1
+        while join >= floor and text[join] == " ":
+            join -= 1  # 联合创始人兼 CEO: a space around the join between Han and Latin letters
+        if join < floor or text[join] not in _TITLE_JOINS:
+            break
+        joint = join
+        while joint - 1 >= floor and text[joint - 1] == " ":
+            joint -= 1
+        joined = _title_ending_at(text, joint, floor)
         if not joined:
             break
-        start -= 1 + len(joined)
+        start = joint - len(joined)
     return text[start:end], start
 
 

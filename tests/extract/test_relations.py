@@ -971,3 +971,10 @@ def test_a_one_word_latin_name_a_known_company_has_is_its_product_and_the_compan
     _, relations, _ = facts("主持人：你们用什么？\n\n何一舟：开会用的是微软的Teams，排期用甲骨文的Primavera。\n\n主持人：好。\n")
     creators = {(s, o) for s, p, o in relations if p is Predicate.CREATOR}
     assert {("Teams", "微软"), ("Primavera", "Oracle")} <= creators  # 甲骨文 by its lexicon name
+
+
+def test_titles_joined_by_jian_with_spaces_around_a_latin_title_are_held_together():
+    from talkgraph.extract.model import Predicate
+    _, relations, roles = facts("主持人：欢迎岚峰科技联合创始人兼 CTO 陶一川。\n\n陶一川：谢谢。\n")
+    assert ("岚峰科技", Predicate.FOUNDER, "陶一川") in relations
+    assert ("陶一川", "联合创始人兼 CTO", "岚峰科技") in roles
