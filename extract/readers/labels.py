@@ -42,7 +42,9 @@ _NUMBERED_OUTLET = r"\d{1,3}(?![年月日号点时分秒个次天周岁期届季
 _FAMILIAR_LATIN = r"[小老阿][A-Z][A-Za-z]{0,10}"
 # Kevin陈, Tony王: an English given name and the Chinese surname, as a chat's member list writes them
 _LATIN_AND_SURNAME = r"[A-Z][a-z]{1,12}[\u3400-\u9fff]{1,2}(?![\u3400-\u9fff])"
-_ONE_NAME = (rf"(?:{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_FAMILIAR_LATIN}|"
+# UP主：, the uploader of a video (bilibili's word), who hosts it
+_UPLOADER = r"[Uu][Pp]主"
+_ONE_NAME = (rf"(?:{_UPLOADER}|{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_FAMILIAR_LATIN}|"
              rf"{_LATIN_AND_SURNAME}|{_HAN_NAME}|"
              rf"{_HANDLE}|{_LATIN_NAME}|{_AFFILIATED_NAME})")
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
@@ -226,7 +228,14 @@ _SAYS_AFTER_NAME = re.compile(r"(?:介绍|表示|补充|回答|发言|指出|谈
 _TURN_VERBS = frozenset({"补充", "回答", "发言"})  # the others open a turn only alone on their line
 
 
+# UP主：硬核老周 | BV1xx | 2025-03-08 发布: a page's line of fields after its first field's name, no one speaking
+_FIELD_SEPARATOR = re.compile(r"\s[|｜丨·•]\s")
+_FIELDS = 2
+
+
 def _label(match: re.Match, content: int, time: float | None, header: bool = False) -> Label | None:
+    if len(_FIELD_SEPARATOR.findall(match.string, content)) >= _FIELDS:
+        return None
     names: list[str] = []
     spans: list[tuple[int, int]] = []
     base = match.start("names")

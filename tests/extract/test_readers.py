@@ -716,6 +716,13 @@ def test_a_sentence_with_a_comma_before_a_colon_is_no_joint_label_of_organisatio
     assert match_label("国泰君安 方若琳：请问毛利率呢？").names == ("方若琳",)
 
 
+def test_a_videos_uploader_label_is_a_speaker_and_the_pages_line_of_fields_is_none():
+    t = parse("【科技访谈】对话栖云芯片创始人\nUP主：硬核小林 · 2025-03-08 发布 · 38.6万播放\n\n"
+              "UP主：大家好，欢迎来到本期节目。\n\n韩立远：大家好。\n\nUP主：估值呢？\n\n韩立远：不方便说。\n")
+    assert [s for (s,), _ in turns(t)] == ["UP主", "韩立远", "UP主", "韩立远"]
+    assert_offsets_exact(t)
+
+
 def test_a_programmes_film_insert_is_an_unnamed_speaker_not_a_person():
     from talkgraph.extract.model import SpeakerKind
 
