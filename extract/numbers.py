@@ -1,4 +1,5 @@
-"""Numbers written in Chinese: ``千亿`` → 1e11, ``十万亿`` → 1e13, ``十三亿`` → 1.3e9, ``3.5万`` → 35000."""
+"""Numbers written in Chinese: ``千亿`` → 1e11, ``十万亿`` → 1e13, ``十三亿`` → 1.3e9, ``3.5万`` → 35000,
+``4,870万`` → 4.87e7, and as said aloud, ``一万二`` → 12000."""
 from __future__ import annotations
 
 import re
@@ -27,6 +28,8 @@ def _parse(text: str) -> float:
         if unit in text:
             head, _, tail = text.rpartition(unit)
             high = _parse(head) if head else 1.0
+            if tail in _DIGITS and head:
+                return high * value + _DIGITS[tail] * value / 10  # 一万二 is 12,000, 三亿五 350,000,000
             return high * value + (_parse(tail) if tail else 0.0)
     return _parse_small(text)
 
@@ -52,7 +55,8 @@ _AMOUNT = led_by(
     r"[\d零〇一二两三四五六七八九十百千]",
     r"(?P<low>\d+(?:\.\d+)?)\s?(?:%|％)?\s?(?:-|~|～|到|至)\s?(?P<high>\d+(?:\.\d+)?)\s?(?P<unit>%|％|个百分点)"
     r"|(?P<one>\d+(?:\.\d+)?)\s?(?P<unit1>%|％|个百分点)"
-    r"|(?P<cn>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿])")
+    r"|(?P<cn>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千])[\d.零〇一二两三四五六七八九十百千万亿]*[万亿]"
+    r"(?:零?(?:[一二两三四五六七八九][千百十]零?)+[一二三四五六七八九]?|[一二两三四五六七八九](?![\d.零〇一二两三四五六七八九十百千万亿]))?)")
 
 
 # 千万不要, 千万别, 万万不能: "by all means", before a warning or a must, is no ten million
@@ -71,7 +75,7 @@ def find_amounts(text: str, start: int, end: int):
         elif match["one"]:
             values = (float(match["one"]),)
         else:
-            value = parse_chinese_number(match["cn"])
+            value = parse_chinese_number(match["cn"].replace(",", ""))  # 4,870万: digits grouped by thousands
             if value is None:
                 continue
             values = (value,)

@@ -29,3 +29,11 @@ def test_by_all_means_is_no_ten_million():
     from talkgraph.extract.numbers import find_amounts
     text = "千万不要砸钱，万万不能放弃，去年亏了三千万，两千万要投进去。"
     assert [v for _, _, v in find_amounts(text, 0, len(text))] == [(3e7,), (2e7,)]
+
+
+def test_amounts_grouped_by_thousands_and_as_said_aloud():
+    from talkgraph.extract.numbers import find_amounts
+    text = "回款4,870万，授信5,000万；单价一万二，整机卖九万九千块，一共两万三个人，合同三亿五。"
+    found = [(text[s:e], v) for s, e, v in find_amounts(text, 0, len(text))]
+    assert found == [("4,870万", (4.87e7,)), ("5,000万", (5e7,)), ("一万二", (12000.0,)), ("九万九千", (99000.0,)),
+                     ("两万三", (23000.0,)), ("三亿五", (3.5e8,))]
