@@ -78,21 +78,23 @@ class _ChineseOrEnglish:
         return self.chinese.search(body) is not None or latin and self.english.search(body) is not None
 
 
+# 会 as "will"; not the 会 that ends a meeting's name (董事会, 发布会, 大会) nor 会上, 会议, 会场, 会后 (at the meeting)
+_WILL = r"(?<!董事)(?<!理事)(?<!监事)(?<![布大例峰展晚讨谈协员开聚宴])会(?![上议场后])"
 # a future reference, without which a sentence predicts nothing: 未来, 明年, 将会, will
 # (以后 opening a clause: after an event, 毕业以后, 出来以后, it says when something happened, past or not)
 _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|今后|明年|后年|接下来|下一代|下一步|将会|将要|即将|终将|会成为|"
                                r"会变得|会达到|会越来越|一定会|应该会|迟早|趋势|有望|(?<!去年)(?<!前年)(?:下半年|下个?季度|下个?月|下周|下个星期)[^，,。；;！？!?]{0,20}?(?:会|将|可能|有望)|"
                                # 2026 年比特币会突破…: a year, then what will happen in it (not 2019年会上, the meeting)
-                               r"(?:19|20)\d{2}\s?年(?:底|初|中|上半年|下半年)?[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会)|"
+                               r"(?:19|20)\d{2}\s?年(?:底|初|中|上半年|下半年)?[^，,。；;！？!?]{0,10}?(?:" + _WILL + r"|将|还会)|"
                                # 到2027年，推理的算力会超过训练: by a year, what will have happened
-                               r"到\s?(?:19|20)\d{2}\s?年(?:底|末)?[^。；;！？!?]{0,30}?(?:会(?![上议场])|将|能够|有望)|"
+                               r"到\s?(?:19|20)\d{2}\s?年(?:底|末)?[^。；;！？!?]{0,30}?(?:" + _WILL + r"|将|能够|有望)|"
                                # 2030年以前，钠电不会超过一成: by a year, what will or will not be
-                               r"(?:19|20)\d{2}\s?年(?:以前|之前|前)[^。；;！？!?]{0,20}?(?:会(?![上议场])|将)|"
+                               r"(?:19|20)\d{2}\s?年(?:以前|之前|前)[^。；;！？!?]{0,20}?(?:" + _WILL + r"|将)|"
                                r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|"
                                # 至少还要三年, 还要两年才能追上, 至少要七八年: how long until it happens
                                r"(?:还|至少)要(?:至少)?[\d一二两三四五六七八九十几]+(?:多)?年|"
                                # 今年二季度会交付, 六个月内就会被抹平, 长期看会变, 不会早于2030年: when, still to come
-                               r"今年(?:[一二三四]季度|上半年|下半年|年底|底|内)?[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将(?!近))|"
+                               r"今年(?:[一二三四]季度|上半年|下半年|年底|底|内)?[^，,。；;！？!?]{0,10}?(?:" + _WILL + r"|将(?!近))|"
                                r"(?<=[\d一二两三四五六七八九十几])个月(?:之内|以内|内)|长期(?:来)?看[^，,。；;！？!?]{0,10}?会|"
                                r"不会早于|最[早快](?:也)?要到|" + _FORECAST_WORD,
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b",
@@ -104,7 +106,7 @@ _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?
                                  r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST_WORDS = r"当时|那时候?|那个时候|曾经|过去|(?<!\d年)以前|(?<!\d年)之前|早年|后来"  # 2027年之前: by then
-_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?<!到 )(?<!至 )(?<!早于)(?<!晚于)(?<!有望在)(?<!有望于)(?<!将在)(?<!将于)(?<!预计在)(?<!预计于)(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:会(?![上议场])|将|还会|有望|预计))")
+_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?<!到 )(?<!至 )(?<!早于)(?<!晚于)(?<!有望在)(?<!有望于)(?<!将在)(?<!将于)(?<!预计在)(?<!预计于)(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:" + _WILL + r"|将|还会|有望|预计))")
 # the speaker telling what they did or lived: a sentence opening with 我 and a time in the past (我当时…,
 # 2006年我…, 之前我在…), not with what they said before (我之前提到的)
 _PAST_TIME = rf"(?:{_PAST_WORDS}|(?:19|20)\d{{2}}\s?年)"

@@ -111,6 +111,15 @@ def test_a_stated_prediction_is_typed_so_and_a_year_alone_is_not_the_past():
     assert [c.kind.value for c in forecast] == ["prediction"]  # 我预测 forecasts whatever year it names
 
 
+def test_the_hui_ending_a_meetings_name_is_no_will():
+    kinds = {c.text: c.kind.value for c in claims(
+        "主持人：您怎么看？\n\n陶然：今年几乎每一场发布会都在讲智能体，可真正落地的很少，这是最关键的问题。"
+        "2024年第三季度董事会上大家吵得很厉害，结论是必须降本。我判断2025年会更激烈。\n\n主持人：好。\n\n陶然：谢谢。\n")}
+    assert kinds["今年几乎每一场发布会都在讲智能体，可真正落地的很少，这是最关键的问题。"] != "prediction"
+    assert kinds.get("2024年第三季度董事会上大家吵得很厉害，结论是必须降本。", "recommendation") != "prediction"
+    assert kinds["我判断2025年会更激烈。"] == "prediction"
+
+
 def test_the_next_half_year_or_quarter_with_what_will_happen_in_it_is_a_prediction():
     kinds = {c.text: c.kind.value for c in claims(
         "主持人：您怎么看？\n\n陶然：我的判断是，下半年科技板块的表现会好于大盘。上半年大家谈估值更多，下半年开始谈业绩，这是最关键的变化。"
