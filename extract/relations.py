@@ -68,8 +68,10 @@ _STUDIED = re.compile(r"(?:毕业于|就读于|求学于|留学于?|(?:本科|�
 _STUDIED_AFTER = re.compile(r"\s?(?:[，,]\s?)?(?:实习|读书|读博|读研|上学|念书|留学|毕业|求学)|"
                             r"\s?(?:MBA|EMBA|博士后|博士|硕士|本科|学士)(?:学位|毕业)?(?=[，,。；;、）)\s]|$)")  # a degree ends its item
 _AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|基本上|完全|特别|十分|也)*" + AGREEING_VERB)
-_DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法|部分)(?:同意|赞同|认同)|反对|反驳|"  # 部分同意: in part only
-                       r"有(?:一点|一些|点|些)?不同(?:的)?(?:看法|意见|观点|想法)")  # 我有不同看法。
+_DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法|部分)(?:同意|赞同|认同|赞成)|同意一半|反对|反驳|"  # 部分同意: in part only
+                       r"(?:有|说一下|讲一下|提一个|谈一点|说点)(?:一点|一些|点|些)?不同(?:的)?(?:看法|意见|观点|想法)|"  # 我有不同看法。
+                       # 我持保留意见, 我稍微泼一点冷水, 我想唱个反调: reserving judgement, or dampening what was said
+                       r"(?:持|有|保留)(?:一点|一些|点|些)?保留(?:的)?意见|保留(?:一点|一些|点|些)?意见|泼(?:一点|点|一盆)?冷水|唱(?:个|一个|一下)?反调")
 # 我站启明这边: taking someone's side
 _SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:这边|这一边|一边|那边)|"
                         r"倾向于\s?(?P<leaning>[^，,。；;！？!?]{1,10}?)\s?的(?:意见|观点|看法|方案)")  # 我倾向于雨桐的意见
@@ -122,7 +124,8 @@ _ACQUAINTANCE = re.compile(r"(?:导师|博导|师父|师傅|学生|徒弟|同学
 # 的观点, 这个判断, 这种说法: a view, which the one named just before holds
 _VIEW = re.compile(r"\s?(?:的)?(?:一些|这个|这种)?(?:观点|说法|看法|意见|判断|提醒|建议)")
 _THEIR_VIEW = re.compile(r"\s?(?:总|老师|教授|博士|先生|女士)?" + _VIEW.pattern)  # 海龙总的观点
-_SIMILAR_VIEW = re.compile(r"(?:观点|看法|想法)(?:其实)?(?:和|跟|与)")
+_SIMILAR_VIEW = re.compile(r"(?:观点|看法|想法)(?:其实)?(?:和|跟|与)|"
+                           r"我们(?:的)?(?:看法|观点|想法|判断)(?:是)?(?:完全|基本上?|比较|很)?一致")  # 这一点我们看法一致
 # 我不太同意您说的…, 我不认同你刚才讲的: the words of the one spoken to
 _YOUR_WORDS = re.compile(r"\s?(?:你|您)(?:刚才|之前|前面)?(?:说|讲|提)(?:到)?的")
 # 不能简单类比, 值得商榷, 站不住脚: pushing back on a claim, which meets the words the turn called the addressee's
@@ -155,7 +158,7 @@ _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:
 _AGREEMENT_WORD = words_led_by_first_characters(
     r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
     r"分歧|站|说得|说的|"
-    r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|道理|不能简单|商榷|站不住|agree|push|with", re.I)
+    r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|冷水|道理|不能简单|商榷|站不住|agree|push|with", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 # (I'm with James on this, I side with Maria: taking someone's side)
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b|"

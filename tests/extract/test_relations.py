@@ -978,3 +978,16 @@ def test_titles_joined_by_jian_with_spaces_around_a_latin_title_are_held_togethe
     _, relations, roles = facts("主持人：欢迎岚峰科技联合创始人兼 CTO 陶一川。\n\n陶一川：谢谢。\n")
     assert ("岚峰科技", Predicate.FOUNDER, "陶一川") in relations
     assert ("陶一川", "联合创始人兼 CTO", "岚峰科技") in roles
+
+
+def test_reserving_judgement_dampening_or_a_view_agreed_on_meets_the_previous_speaker():
+    from talkgraph.extract.model import Predicate
+
+    def stance(reply: str) -> set:
+        _, relations, _ = facts(f"主持人：怎么看？\n\n韩立平：我认为开源一定会赢，明年就能追上。\n\n周敏：{reply}\n\n主持人：好。\n")
+        return {p for s, p, o in relations if (s, o) == ("周敏", "韩立平")}
+
+    for reply in ("我还是持保留意见，风险太大。", "我稍微泼一点冷水，这个太乐观了。", "我想唱个反调，开源未必会赢。",
+                  "我说一下不同的看法，闭源还有优势。", "我不赞成这么早下结论。", "我同意一半。"):
+        assert stance(reply) == {Predicate.DIFFERS_FROM}, reply
+    assert stance("这一点我们看法一致，数据最重要。") == {Predicate.AGREES_WITH}
