@@ -132,7 +132,8 @@ _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是�
 # running order and the host's prompts, asserting nothing
 # led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
 # where a match could start, and the search skips to those that do
-_LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵，,宣这非特感明周二三四五六七八九十\d扫]",
+_LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵，,宣这非特感明周二三四五六七八九十\d扫"
+                    r"留给茶在发静听能共开记]",
                     r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                     r"(?:介绍|分享|讲|说|谈|发言|回答|总结|补充|提问)|有请|时间关系|时间差不多了|进入下一|下一个问题|最后一个问题|"
                     r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这(?:[儿里]|(?=[，,。！!]))|再见|散会|提问环节|"
@@ -157,11 +158,23 @@ _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移
                     r"(?:今天|本次|这次)(?:主要)?(?:有)?[两三四五几]个议题|(?:非常|特别|再次)?感谢[^。！？!?]{0,30}?(?:的)?"
                     r"(?:支持|赞助|邀请|参与|收看|收听|观看|关注)[。！!]?$|这是一个(?:非常|很|特别)?好的问题|"
                     r"(?:[\d一二三四五六七八九十]+(?:号|点)|下周[一二三四五六日]?|明天|下次|周[一二三四五六日])见[。！!]?$|"
-                    r"(?:今天|本期|这期)(?:我们)?(?:非常)?(?:荣幸|高兴)?(?:地)?(?:请到|邀请到|请来)了")
+                    r"(?:今天|本期|这期)(?:我们)?(?:非常)?(?:荣幸|高兴)?(?:地)?(?:请到|邀请到|请来)了|"
+                    # 留点时间给现场观众, 茶歇, 第二项议程是…: the session's time, breaks and agenda
+                    r"(?:留|给)(?:一点|一些|几分钟|点)?时间给|茶歇|第[一二三四五六七八九十](?:项议程|项议题|个议题|个话题)|"
+                    # 纪要会后发给大家, 我在群里发通知, 请不要外传: a meeting's follow-ups and notices
+                    r"会后[^，。！？]{0,4}(?:发|分享)|在群里(?:发|通知|同步|说)|发(?:一下)?(?:飞书|会议)?(?:日程|纪要|会议链接)|"
+                    r"(?:不要|请勿)外传|"
+                    # 你好像是静音了, 能听到吗, 我共享一下屏幕: a call's sound and screen
+                    r"静音了|听得到(?:吗|我)|听不到(?:你|您|了|吗)|能听到(?:吗|我|[，,。])|听得见(?:吗|我)|共享(?:一下)?(?:我的)?屏幕|开(?:一下)?麦|"
+                    # 欢迎在小宇宙订阅我们, 一键三连: a show's call to its audience
+                    r"欢迎[^，。！？]{0,12}(?:订阅|关注我们|收听)|一键三连|记得(?:点赞|关注|订阅)")
 # 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say; 最后，请…: the host's prompt
 _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|接下来|下面|那)[，,]?\s?请|"
                            r"(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:也)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
                            r"(?:一下|一句|两句|几句|[两三几]件事|[两三几]点)[^，,。！？!?]{0,8}[。！!]?$|"
+                           # 我插一句我的看法啊。, 我再提一个建议。, 下面，我简要介绍一下有关情况。: what comes next announced
+                           r"我(?:再)?(?:插|提)(?:一句|一个|一点)(?:我的)?(?:看法|建议|想法|意见|问题)?[啊吧哈呀]?[。！!]?$|"
+                           r"(?:下面|接下来|首先)[，,]?\s?我(?:简要|简单)?(?:地)?(?:介绍|汇报|说明)一下[^，,。！？!?]{0,8}[。！!]?$|"
                            # 接下来聊交易所。, 最后聊一下融资。, 先问一个大家最关心的问题。, 明年我们有两件事。: the next
                            # topic or question, or how many points come
                            r"(?:好[，,]\s?)?(?:接下来|下面|然后|那|最后|首先|先)(?:我们)?(?:再)?(?:聊聊?|谈谈?|说说?|讲讲?|问)(?:一下)?[^，,。！？!?]{1,10}[。！!]?$|"
@@ -181,6 +194,8 @@ _ADVICE_ITEM_SCORE = 1.0
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
                      r"(?:第[一二三四五六七八九十]|[一两二三四五几])(?:点|个问题|个方面)[，,：:]?\s?")
+# 这个问题非常好，…, 非常好的问题。: praise for the question answered, before the answer
+_PRAISE = re.compile(r"^(?:(?:这个|你这个|您这个)问题(?:问得)?(?:非常|很|特别)?好|(?:非常|很|特别)?好的?问题)[，,。！!]\s?")
 # （笑）现在还没想。: a stage direction the transcript opens the sentence with, nobody's words
 _STAGE_DIRECTION = re.compile(r"^\s*[（(](?:笑|大笑|笑声|掌声|鼓掌|停顿|沉默|叹气)[）)]\s*")
 # @Kevin陈 我昨天…: a chat message addressing someone by handle; the claim is what it says
@@ -251,7 +266,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
                                           _answers(transcript, turn.index, askers, host, body)))
             continue  # a question asserts nothing, whoever asks it
-        marker = _MARKER.match(body) or _ASSENT.match(body) or _STAGE_DIRECTION.match(body)
+        marker = _MARKER.match(body) or _ASSENT.match(body) or _STAGE_DIRECTION.match(body) or _PRAISE.match(body)
         handles = _HANDLES.match(body)
         if marker is None and handles and len(body) - handles.end() >= _MIN_CHARS:  # @Kevin陈 说得对。 stays whole
             marker = handles

@@ -545,3 +545,13 @@ def test_should_be_about_the_same_judges_what_is_likely_and_recommends_nothing()
     text = "主持人：怎么看？\n\n宋岚：等合并了以后应该差不多了，成本也降下来了。\n\n主持人：好。\n\n宋岚：这个版本应该没问题，上线就行。\n\n主持人：好。\n"
     kinds = [c.kind.value for c in claims(text)]
     assert kinds and set(kinds) == {"judgement"}
+
+
+def test_a_meetings_breaks_agenda_follow_ups_and_a_calls_sound_are_no_claims_and_praise_is_cut():
+    said = [c.text for c in claims(
+        "主持人：我们开始吧。\n\n韩立平：我认为开源一定会赢，明年就能追上。\n\n"
+        "主持人：接下来我们留一点时间给现场的观众。接下来是茶歇时间，三点半在B厅继续。第二项议程是梁总讲一下研发进展。"
+        "欢迎大家在小宇宙订阅我们的节目。录屏和纪要会后发给大家，请不要外传。\n\n"
+        "周敏：下面，我简要介绍一下有关情况。我插一句我的看法啊。你好像是静音了。我会在群里发通知。"
+        "这个问题非常好，我认为关键在数据。我们的订阅收入占了三成，静音技术是核心。\n\n主持人：好。\n")]
+    assert said == ["我认为开源一定会赢，明年就能追上。", "我认为关键在数据。", "我们的订阅收入占了三成，静音技术是核心。"]
