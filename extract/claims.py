@@ -39,10 +39,10 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到|"
                           + _FORECAST_WORD, 1.5),
     # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
-    (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:(?!" + BY_ALL_MEANS + r")(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|[\d一二两三四五六七八九十百千]+个?(?:万亿|亿|万)|\d+\s?倍))", 1.5),
+    (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:(?!" + BY_ALL_MEANS + r")(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|(?:\d+\.\d+|[\d一二两三四五六七八九十百千]+)个?(?:万亿|亿|万)|\d+\s?倍))", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
     (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要|" + _DONT, 1.5),
-    (ClaimType.JUDGEMENT, r"总的来说|总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
+    (ClaimType.JUDGEMENT, r"总的来说|(?:^|(?<=[，,：:\s]))总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
     (ClaimType.PREDICTION, r"说不定|能够|可以|会[^议]|就会", 0.5),
     (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
     (ClaimType.JUDGEMENT, r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),

@@ -18,9 +18,13 @@ def parse_chinese_number(text: str) -> float | None:
     if not text or not NUMBER.fullmatch(text):
         return None
     try:
-        return _parse(text)
+        value = _parse(text)
     except ValueError:
         return None
+    return round(value, _PLACES) if value != int(value) else value  # 17.9亿 is 1790000000, not 1789999999.9999998
+
+
+_PLACES = 6  # the decimals a spoken amount keeps once scaled: binary fractions add digits no one said
 
 
 def _parse(text: str) -> float:

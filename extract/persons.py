@@ -123,13 +123,33 @@ def _bounded(name: str) -> str:
     return rf"(?<![A-Za-z]){body}(?![A-Za-z])" if name.isascii() else body
 
 
+# 苏蔓苏老师, 林知远林总: a full name, then its surname again with a form of address (an introduction's way)
+_NAME_THEN_ADDRESS = re.compile(r"(?P<surname>[\u4e00-\u9fff])(?P<given>[\u4e00-\u9fff]{1,2}?)(?P=surname)"
+                                r"(?=(?:" + "|".join(HONORIFICS + SURNAME_POSTS) + "))")
+
+
+def _names_then_addresses(doc: Doc, para: Paragraph) -> list[tuple[int, int]]:
+    """Where a full name ends and its form of address begins, as ``(name start, name end)``."""
+    text = doc.text
+    return [(m.start(), m.end() - 1) for m in _NAME_THEN_ADDRESS.finditer(text, para.start, para.end)
+            if m["surname"] in lexicon.surnames() and is_han_name(text[m.start():m.end() - 1])]
+
+
 def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """``田老师``, ``田奇老师``, ``海龙总``: a name (or surname) with a form of address."""
+    """``田老师``, ``田奇老师``, ``海龙总``: a name (or surname) with a form of address; ``苏蔓苏老师``
+    is the name 苏蔓, then the form of address 苏老师."""
     speakers = doc.speakers
     for para in paragraphs:
         tokens = para.tokens
+        repeated = _names_then_addresses(doc, para) if para.end - para.start > 3 else []
+        for start, end in repeated:
+            yield Candidate(start, end, Kind.PERSON, para.turn_index)
         for i in para.ending_with(_HONORIFIC_ENDINGS):  # other words are neither a form of address nor glued to one
             word, s, e = tokens[i]
+            named_end = next((end for _, end in repeated if end <= s <= end + 1), None)
+            if named_end is not None:  # the form of address alone: its surname, after the full name
+                yield Candidate(named_end, e, Kind.PERSON, para.turn_index)
+                continue
             glued = _glued_address(word, speakers)
             if glued:
                 yield Candidate(_glued_name_start(tokens, i), e, Kind.PERSON, para.turn_index)

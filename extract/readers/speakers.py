@@ -37,7 +37,7 @@ HOST_LABELS = frozenset("主持人 主持 主播 副播 主理人 联合主持 �
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
 GROUP_LABELS = frozenset("观众 听众 网友 现场 同学 学生 提问观众 观众提问 现场提问 网友提问 学生提问 提问者 提问人 管理层 投资者 分析师 评委 "
                          "股东 股东提问 投资者提问 记者提问 "
-                         "热线听众 听众朋友 场外观众 Audience".split()) | {"Audience member", "Audience Member", "Audience question", "Audience Question"}
+                         "热线听众 听众朋友 场外观众 弹幕 评论 网友评论 评论区 Audience".split()) | {"Audience member", "Audience Member", "Audience question", "Audience Question"}
 LECTURER_LABELS = ("主讲人", "主讲嘉宾", "演讲人", "演讲嘉宾", "主讲")  # the first stands for an unlabelled lecturer
 # the parts a court hearing's record labels its speakers by (庭审笔录: 审判长：…, 原告代理人：…)
 HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉人 原告 被告 原告代理人 被告代理人 委托诉讼代理人 法定代表人 "

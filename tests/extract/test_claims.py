@@ -555,3 +555,8 @@ def test_a_meetings_breaks_agenda_follow_ups_and_a_calls_sound_are_no_claims_and
         "周敏：下面，我简要介绍一下有关情况。我插一句我的看法啊。你好像是静音了。我会在群里发通知。"
         "这个问题非常好，我认为关键在数据。我们的订阅收入占了三成，静音技术是核心。\n\n主持人：好。\n")]
     assert said == ["我认为开源一定会赢，明年就能追上。", "我认为关键在数据。", "我们的订阅收入占了三成，静音技术是核心。"]
+
+
+def test_a_surname_and_zong_before_zhiqian_is_no_in_short():
+    from talkgraph.extract.claims import _score
+    assert _score("林总之前在元气森林做产品，燃茶那个系列就是他带的团队。")[2] != "总之"

@@ -37,3 +37,8 @@ def test_amounts_grouped_by_thousands_and_as_said_aloud():
     found = [(text[s:e], v) for s, e, v in find_amounts(text, 0, len(text))]
     assert found == [("4,870万", (4.87e7,)), ("5,000万", (5e7,)), ("一万二", (12000.0,)), ("九万九千", (99000.0,)),
                      ("两万三", (23000.0,)), ("三亿五", (3.5e8,))]
+
+
+def test_a_decimal_scaled_keeps_the_digits_said():
+    assert parse_chinese_number("17.9亿") == 1.79e9
+    assert parse_chinese_number("1.25") == 1.25

@@ -245,3 +245,12 @@ def test_a_preposition_that_is_also_a_surname_is_no_part_of_the_name_addressed_a
     people = {m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
               if m.kind.value == "Person"}
     assert "向林总" not in people and "林总" in people
+
+
+def test_a_full_name_then_its_surname_with_a_form_of_address_is_the_name_and_the_address():
+    from talkgraph.extract import document_from_text, extract, parse_transcript
+    x = extract(parse_transcript(document_from_text(
+        "主播：今天有请苏蔓苏老师和林知远林总，还有张建国张总。\n\n苏蔓：大家好。\n\n主播：苏老师，您先说。\n", doc_id="t")))
+    people = [m.text for m in x.mentions if m.kind.value == "Person"]
+    assert "苏蔓苏" not in people and not any(p.startswith("苏蔓苏") for p in people)
+    assert {"林知远", "林总", "张建国", "张总"} <= set(people)

@@ -723,6 +723,13 @@ def test_a_videos_uploader_label_is_a_speaker_and_the_pages_line_of_fields_is_no
     assert_offsets_exact(t)
 
 
+def test_the_live_streams_comments_are_a_group_not_a_person():
+    from talkgraph.extract.model import SpeakerKind
+
+    t = parse("主播：家人们晚上好。\n\n弹幕：茉莉花有没有！\n\n主播：有的有的。\n\n弹幕：多少钱？\n\n主播：九十九。\n")
+    assert t.speaker_record("弹幕").kind is SpeakerKind.UNNAMED
+
+
 def test_a_programmes_film_insert_is_an_unnamed_speaker_not_a_person():
     from talkgraph.extract.model import SpeakerKind
 
