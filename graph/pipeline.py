@@ -41,7 +41,7 @@ from .oxigraph_writer import WrittenQuad, oxigraph_quads, rdflib_triples
 from .spill import SpilledSequence
 from .transcript_files import find_transcripts
 
-TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".srt", ".vtt")
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".srt", ".vtt", ".json")
 
 if TYPE_CHECKING:  # networkx costs 0.12 s to import; only the NetworkX graph needs it
     import networkx as nx

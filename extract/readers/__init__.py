@@ -16,7 +16,7 @@ from ..errors import UsageError
 from ..model import Document, Transcript
 from .wrapping import unwrap
 
-_MODULES = ("dialogue", "interview", "subtitles", "meeting")
+_MODULES = ("dialogue", "interview", "subtitles", "meeting", "json_export")
 
 
 @dataclass(frozen=True, slots=True)

@@ -297,7 +297,7 @@ def test_a_format_can_be_forced_and_unknown_names_are_refused():
     assert t.input_format == "dialogue"
     with pytest.raises(UsageError, match="known input formats"):
         parse(MARKDOWN, input_format="docx")
-    assert set(load_readers()) == {"dialogue", "interview", "srt", "vtt", "meeting"}
+    assert set(load_readers()) == {"dialogue", "interview", "srt", "vtt", "meeting", "json"}
     assert detect_reader("没有发言人的一段话。").name == "dialogue"
 
 

@@ -72,4 +72,9 @@ def test_readers_never_fail_on_arbitrary_text(text):
     except InputError:
         return
     for name in load_readers():
-        check(parse_transcript(doc, name))
+        try:
+            transcript = parse_transcript(doc, name)
+        except InputError:
+            assert name == "json"  # a text that is no JSON export, refused in one line when forced
+            continue
+        check(transcript)

@@ -1,0 +1,69 @@
+"""JSON exports of speech segments (``extract/readers/json_export.py``)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from talkgraph.extract import document_from_text, extract
+from talkgraph.extract.errors import InputError
+from talkgraph.extract.transcript import parse_transcript
+
+
+def parse(text: str, input_format: str | None = None):
+    return parse_transcript(document_from_text(text, doc_id="t"), input_format)
+
+
+def turns(t):
+    return [(turn.speaker, turn.text(t.document)) for turn in t.turns]
+
+
+LIST_IN_MILLISECONDS = json.dumps([
+    {"id": 1, "speaker": "谢立群", "start": 3200, "end": 9100, "text": "好，我们开始吧。杨帆，你先汇报。"},
+    {"id": 2, "speaker": "Speaker 1", "start": 9500, "end": 15000, "text": "各位老师好，我是住院总杨帆。"},
+    {"id": 3, "speaker": "Speaker 1", "start": 15200, "end": 99000, "text": "患者男性，72岁，因胸痛入院。"},
+    {"id": 4, "speaker": "谢立群", "start": 99500, "end": 101000, "text": "好，汇报得很清楚。"},
+], ensure_ascii=False, indent=2)
+
+
+def test_a_list_of_segments_is_read_as_a_meeting_one_turn_per_run_of_a_speaker():
+    t = parse(LIST_IN_MILLISECONDS)
+    assert t.input_format == "json"
+    assert [s for s, _ in turns(t)] == ["谢立群", "Speaker 1", "谢立群"]
+    assert "谢立群  00:00:03" in t.document.text and "谢立群  00:01:39" in t.document.text  # milliseconds
+    assert any("JSON export of 4 segments" in note for note in t.notes)
+    for turn in t.turns:
+        for start, end in turn.spans:
+            assert t.document.text[start:end].strip()  # offsets count in the text the graph holds
+
+
+def test_whisper_style_segments_under_a_key_in_seconds_with_numbered_speakers():
+    export = json.dumps({"language": "zh", "segments": [
+        {"start": 0.0, "end": 2.5, "text": "大家好，我是陈默。", "speaker": 0},
+        {"start": 2.5, "end": 6.0, "text": "欢迎陈默，今天聊机器人。", "speaker": 1},
+        {"start": 6.0, "end": 9.0, "text": "我认为明年人形机器人会进工厂。", "speaker": 0},
+    ]}, ensure_ascii=True)  # Chinese escaped as \\uXXXX, as some tools write it
+    t = parse(export)
+    assert "说话人 0  00:00:00" in t.document.text and "\\u" not in t.document.text
+    claims = extract(t).claims
+    assert [c.text for c in claims if "机器人" in c.text] == ["我认为明年人形机器人会进工厂。"]
+
+
+def test_a_json_document_of_no_segments_is_no_json_export():
+    assert parse('{"title": "周会", "attendees": ["李明", "王芳"]}').input_format != "json"
+    with pytest.raises(InputError, match="not a JSON export"):
+        parse('{"title": "周会"}', input_format="json")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["李明", "王芳", "Speaker 2"]),
+                          st.text(alphabet="大家好我们开始今天聊一下模型数据，。？", min_size=1, max_size=30)),
+                min_size=2, max_size=8))
+def test_every_segments_words_are_in_the_text_and_in_a_turn(segments):
+    export = json.dumps([{"speaker": s, "start": i * 1.5, "text": w} for i, (s, w) in enumerate(segments)],
+                        ensure_ascii=False)
+    t = parse(export)
+    spoken = "\n".join(t.document.text[start:end] for turn in t.turns for start, end in turn.spans)
+    for _, words in segments:
+        assert " ".join(words.split()) in spoken
