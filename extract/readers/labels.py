@@ -122,6 +122,8 @@ _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|�
                r"问|答|Q|A|Host|Moderator|Guest)")
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
+# 同学提问（2021级微电子专业 王浩然）：, 现场提问（…）：: who asks, named in the note
+_ASKING = re.compile(r"^[\u3400-\u9fff]{1,4}(?:提问|追问)$")
 # （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
 _OPENING_BRACKET = re.compile(r"[\[【（(]")  # a bracketed label's cheap precheck
 _ROUND_BRACKETED_ROLE = re.compile(rf"{_TIME_BEFORE}[（(]\s*(?P<names>{_ROLE_WORDS})\s*[）)]\s*[:：]?\s*")
@@ -294,7 +296,8 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
             content = match.start("note_after") - 1  # （笑）, （补充）: the speaker's words begin with the bracket
     # the name in the note is the speaker's after a role (主持人（李明）) or a nickname (老郑(郑国栋))
     noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and (
-        _ROLE_ONLY.match(names[0]) or is_han_name(note.strip()) and not is_han_name(names[0])) else None
+        _ROLE_ONLY.match(names[0]) or _ASKING.match(names[0])
+        or is_han_name(note.strip()) and not is_han_name(names[0])) else None
     if noted and noted["name"] not in lexicon.titles() and (
             noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"])):
         # 提问者（未报姓名）： names no one; 问（国泰君安 投资者 李女士）： names 李女士
