@@ -723,6 +723,11 @@ def test_a_videos_uploader_label_is_a_speaker_and_the_pages_line_of_fields_is_no
     assert_offsets_exact(t)
 
 
+def test_a_numbered_speaker_who_gives_the_short_form_of_a_post_before_the_name_is_that_person():
+    t = parse("谢立群：开始吧，你先汇报。\n\n发言人2：好的。各位老师好，我是住院总韩一帆，汇报的是12床。\n\n谢立群：好。\n")
+    assert [s for (s,), _ in turns(t)] == ["谢立群", "韩一帆", "谢立群"]
+
+
 def test_askers_named_in_the_notes_of_an_asking_label_are_each_that_person():
     t = parse("主持人：下面是提问环节。\n\n同学提问（2021级微电子专业 王浩然）：请问怎么选方向？\n\n许安宁：去一线。\n\n"
               "同学提问（2022级生物医学工程专业 李思琪）：请问要读博吗？\n\n许安宁：看兴趣。\n")
