@@ -208,8 +208,9 @@ _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many
 _FORMER_BEFORE = re.compile(r"(?<![目之此以提面眼当事生空从向往])(?:前|原)$")
 _ADJACENT = re.compile(r" ?(?:的 ?)?")  # 面壁智能李大海, 腾讯的张小龙: a person of that organisation
 _ALUMNUS = re.compile(r"(?:校友|同门)\s?$")
-# 张涛，大众点评创始人 (**张涛**，… in markdown; Maya Chen（陈美雅），… the name in a gloss): a title given after the name
-_APPOSITION = re.compile(r"(?:\*\*|__)?[）)]?\s?[，,]\s?")
+# 张涛，大众点评创始人 (**张涛**，… in markdown; Maya Chen（陈美雅），… the name in a gloss; ——李明 江淮大学所长, a
+# caption or a list, a space between): a title given after the name
+_APPOSITION = re.compile(r"(?:\*\*|__)?[）)]?(?:\s?[，,]\s?|[ \u3000]+(?=\S))")
 _PAREN_OPEN = re.compile(r"\s?[（(]")
 _PAREN_ITEM = re.compile(r"[、，,；;]|以及")
 _ITEM_FORMER = re.compile(_FORMER_WORDS)

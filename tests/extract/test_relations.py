@@ -991,3 +991,12 @@ def test_reserving_judgement_dampening_or_a_view_agreed_on_meets_the_previous_sp
                   "我说一下不同的看法，闭源还有优势。", "我不赞成这么早下结论。", "我同意一半。"):
         assert stance(reply) == {Predicate.DIFFERS_FROM}, reply
     assert stance("这一点我们看法一致，数据最重要。") == {Predicate.AGREES_WITH}
+
+
+def test_a_title_after_a_name_and_a_space_as_a_caption_or_guest_list_writes_it():
+    _, relations, roles = facts("那时候做灵巧手的团队很少。\n——韦立明 江淮大学机器人研究所所长\n人的一只手有二十七块骨头。\n"
+                                "——陶一卓 灵犀动力科技有限公司创始人、CEO\n")
+    assert ("韦立明", "所长", "江淮大学机器人研究所") in roles
+    assert ("陶一卓", "创始人、CEO", "灵犀动力科技有限公司") in roles
+    _, _, spoken = facts("主持人：韦立明 说得对，我们继续。\n\n韦立明：好。\n")
+    assert not any(person == "韦立明" for person, _, _ in spoken)
