@@ -22,13 +22,26 @@ def detect(text: str) -> float:
     roles = [c for c in labelled if {_role(n) for n in c.label.names} <= INTERVIEWEE_LABELS | INTERVIEWER_LABELS]
     if len(roles) >= 2 and len(roles) * 5 >= len(labelled) * 3:
         return 0.8
-    if not labelled and sum(1 for q in _bold_questions(cues)) >= 3:
+    if not labelled and sum(1 for q in _bold_questions(cues)) >= _BOLD_QUESTIONS:
         return 0.7
     return 0.0
 
 
 def _bold_questions(cues: Sequence[Cue]):
     return (i for i, cue in enumerate(cues) if asks_in_bold(cue))
+
+
+_BOLD_QUESTIONS = 3
+_PROMPT_END = ("。", "！", "!", "……", "…")
+_MIN_PROMPT = 12  # characters: a shorter bold sentence is a heading or a pull quote's beginning
+
+
+def _prompts_in_bold(cue: Cue, after: Cue) -> bool:
+    """``**有人担心房地产下行会引发金融风险。**`` over an unlabelled answer, where the interviewer's
+    questions are in bold: a prompt stated, not asked, which the paragraph below answers."""
+    visible = cue.line.visible.strip()
+    return (cue.label is None and cue.line.bold and len(visible) >= _MIN_PROMPT and visible.endswith(_PROMPT_END)
+            and after.label is None and not after.line.bold and shape_role(after.line) is None)
 
 
 def _role(name: str) -> str:
@@ -44,6 +57,8 @@ def interview_cues(text: str) -> list[Cue]:
                  if c.line.bold and c.label is not None and _role(c.label.names[0]) in INTERVIEWER_LABELS}
     if not labelled:
         questions = set(_bold_questions(cues))
+        if len(questions) >= _BOLD_QUESTIONS:  # the interviewer's prompts are set in bold: a stated one too
+            questions |= {i for i, c in enumerate(cues[:-1]) if _prompts_in_bold(c, cues[i + 1])}
     answer = "答" if any(c.label and _role(c.label.names[0]) in ("问", "答", "记者") for c in cues) or not labelled \
         else "A"
     out: list[Cue] = []

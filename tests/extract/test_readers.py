@@ -723,6 +723,15 @@ def test_a_videos_uploader_label_is_a_speaker_and_the_pages_line_of_fields_is_no
     assert_offsets_exact(t)
 
 
+def test_a_prompt_stated_in_bold_among_bold_questions_is_the_interviewers():
+    t = parse("# 专访经济学家韦立衡\n\n文｜记者 陶晓雯\n\n**您怎么看明年的利率？**\n\n我认为还有下降空间。\n\n"
+              "**地方债务呢？**\n\n化债是一个长期过程。\n\n**有人担心房地产下行会拖累中小银行的资产质量。**\n\n"
+              "这个担心有道理，但风险总体可控。\n\n**最后一个问题，您对年轻人有什么建议？**\n\n多读书。\n")
+    speakers = [s for (s,), _ in turns(t)]
+    assert len(speakers) == 8 and len(set(speakers[0::2])) == 1 and len(set(speakers[1::2])) == 1
+    assert speakers[0] != speakers[1]
+
+
 def test_a_numbered_speaker_who_gives_the_short_form_of_a_post_before_the_name_is_that_person():
     t = parse("谢立群：开始吧，你先汇报。\n\n发言人2：好的。各位老师好，我是住院总韩一帆，汇报的是12床。\n\n谢立群：好。\n")
     assert [s for (s,), _ in turns(t)] == ["谢立群", "韩一帆", "谢立群"]
