@@ -239,6 +239,8 @@ _LEFT = re.compile(r"(?:离开|离职|辞职离开)了?\s?$")  # 2021年离开�
 # 他在OpenAI做CEO, 我之前在百度当产品经理: the post held at the organisation one is at
 _POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
 _APPOINTING_VERB = re.compile(r"\s?(?:担任|出任)")
+# 在华泰证券做首席宏观分析师的易远: the post (and what follows it in the clause) describes the one after 的
+_OF_PERSON = re.compile(r"[^，,。；;！？!?的]{0,8}的\s?")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
 # English words, not a lone name (the first letter apart: a pattern opening with a class is searched
 # by skipping to it, one opening with a repeat by trying every position)
@@ -786,10 +788,16 @@ class _SentenceReader:
                     title, scope = found[0], _scope(clause[:found[1]]) or None
             if not title or not self.ends_before(_AT, sentence, org.start):
                 continue
-            person = self.subject_before(sentence, org.start)
+            described = self._person_described(sentence, verb.end() + len(title)) if not scope else None
+            person = described or self.subject_before(sentence, org.start)
             if person is not None:
                 former = _PAST.search(self.text, self.clause_start(sentence, org.start), org.start) is not None
                 yield RoleStatement(person, title, org, sentence.start, sentence.end, scope, former)
+
+    def _person_described(self, sentence: Sentence, at: int) -> Mention | None:
+        """``现在在华泰证券做首席分析师的易远``: the person a clause ending at ``at`` describes, after 的."""
+        of = _OF_PERSON.match(self.text, at, sentence.end)
+        return next((m for m in sentence.mentions if m.kind is Kind.PERSON and of and m.start == of.end()), None)
 
     def _organisation_before(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """A name right after its organisation (``面壁智能李大海``, as bylines and guest lists write

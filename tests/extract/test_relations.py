@@ -1000,3 +1000,10 @@ def test_a_title_after_a_name_and_a_space_as_a_caption_or_guest_list_writes_it()
     assert ("陶一卓", "创始人、CEO", "灵犀动力科技有限公司") in roles
     _, _, spoken = facts("主持人：韦立明 说得对，我们继续。\n\n韦立明：好。\n")
     assert not any(person == "韦立明" for person, _, _ in spoken)
+
+
+def test_a_post_at_an_organisation_in_a_clause_describing_someone_is_theirs_not_the_speakers():
+    _, relations, roles = facts("主持人：您怎么看？\n\n韦立衡：我的老同事、现在在华泰证券做首席宏观分析师的陶一远，"
+                                "他认为货币政策应该更激进。\n\n主持人：好。\n")
+    assert not any(person == "韦立衡" and org == "华泰证券" for person, _, org in roles)
+    assert ("陶一远", "worksFor", "华泰证券") in {(s, p.value, o) for s, p, o in relations}
