@@ -85,6 +85,11 @@ _DISPLAY = r"(?P<display>[^\s：:，。！？!?][^：:，。！？!?\n]{0,24}?)"
 _DISPLAY_HEADER = DeferredPattern(rf"{_DISPLAY}\s+{_DAY}(?P<time>{TIME})\s*$")
 _CHAT_HEADER = DeferredPattern(rf"(?P<day>{_DATE})\s+(?P<time>{TIME})\s+{_DISPLAY}\s*$")
 _DISPLAY_SEPARATOR = re.compile(r"\s*[｜|\-–—@/]\s*")
+# 00:12:41 Zhang Hao-上海AI Lab: 谢谢: a meeting's line that opens with the time, then a display name and a colon
+_TIMED_DISPLAY = DeferredPattern(rf"(?P<time>{TIME})\s+{_DISPLAY}\s*[:：]\s*")
+# Kevin Huang's iPad, 王硕的iPhone: a display name that is the device's, after its owner's name
+_DEVICE = re.compile(r"\s?(?:'s|’s|的)\s?(?:iPad|iPhone|Android|MacBook(?: Pro| Air)?|Mac|PC|Galaxy\S*|手机|电脑)$")
+_LATIN_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 _LATIN_THEN_HAN = re.compile(r"[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\s+(?P<han>[\u3400-\u9fff]{2,4})")
 _MASKED_NUMBER = re.compile(MASKED_NUMBER)
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
@@ -173,7 +178,7 @@ def match_label(visible: str) -> Label | None:
             return display
     match = _INLINE.match(visible)
     if not match:
-        return None
+        return _timed_display(visible) if _CLOCK.search(visible) else None
     if _URL_REST.match(visible, match.end()):
         return None
     code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
@@ -194,6 +199,22 @@ def _display_name_header(visible: str) -> Label | None:
     return Label((visible[start:end],), ((start, end),), len(visible), seconds(match["time"]), header=True, clock=dated)
 
 
+def _timed_display(visible: str) -> Label | None:
+    """``00:12:41 Zhang Hao-上海AI Lab: …``, ``00:25:58 Kevin Huang's iPad: …``: the person's name in the
+    display name after the time."""
+    match = _TIMED_DISPLAY.match(visible)
+    if match is None:
+        return None
+    display = match["display"]
+    device = _DEVICE.search(display)
+    span = (0, device.start()) if device and _LATIN_FULL_NAME.fullmatch(display[:device.start()]) \
+        else _name_in_display(display, nickname=False)
+    if span is None:
+        return None
+    start, end = match.start("display") + span[0], match.start("display") + span[1]
+    return Label((visible[start:end],), ((start, end),), match.end(), seconds(match["time"]))
+
+
 def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
     """Where the name is in a display name: a masked number whole, the Chinese name after an English one,
     or what comes before a team or place (韩东-风控中心, 王硕@衡川科技): a full name, or any nickname."""
@@ -204,7 +225,8 @@ def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
         return latin.span("han")
     separator = _DISPLAY_SEPARATOR.search(display)
     name = display[:separator.start()] if separator else display
-    if not name or not (is_han_name(name) or nickname and is_label_name(name)):
+    if not name or not (is_han_name(name) or nickname and is_label_name(name)
+                        or separator and _LATIN_FULL_NAME.fullmatch(name)):
         return None
     return (0, len(name)) if separator or nickname else None
 

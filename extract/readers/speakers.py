@@ -453,7 +453,8 @@ def _name_shaped(label: str) -> bool:
 # 我是产品负责人陈静, 我是运维的周海: a post or a team, then the name the speaker gives, then a pause
 # 我是发行部的孙蕾, 我这边是渠道的王磊, 我是今天的主持人，极客公园的何嘉: who, after where they are from
 _SELF_INTRO_AS = DeferredPattern(r"我(?:这边|这里)?是\s?(?:(?:今天的|本期的|本场的|你们的)?(?:主持人|主播|主理人)[，,]\s*)?"
-                                 r"(?P<run>[\u3400-\u9fffA-Za-z]{3,24})(?=[，,。！？!?\s]|$)")
+                                 r"(?P<run>[\u3400-\u9fffA-Za-z](?:[\u3400-\u9fffA-Za-z]| (?=[\u3400-\u9fffA-Za-z])){2,30})"
+                                 r"(?=[，,。！？!?\s]|$)")  # 我是智谱 AI 安全团队的黄凯文: a space between scripts
 
 
 def _named_after_own_label(label: str, own: str) -> str | None:

@@ -723,6 +723,16 @@ def test_a_videos_uploader_label_is_a_speaker_and_the_pages_line_of_fields_is_no
     assert_offsets_exact(t)
 
 
+def test_a_meeting_line_of_time_display_name_and_colon_is_the_persons_turn():
+    t = parse("00:00:04 周晓岚 (Staff): 欢迎来到第三场。\n\n00:00:31 韦婉清: 谢谢。我们请到了上海人工智能实验室的张浩然博士。\n\n"
+              "00:12:41 Zhang Haoran-上海AI Lab: 谢谢韦老师，我补充一点。\n\n00:20:10 韦婉清: 好。\n\n"
+              "00:25:58 Kevin Huang's iPad: 喂，能听到吗？我是智谱 AI 安全团队的黄凯文。\n\n00:26:30 韦婉清: 可以听到。\n")
+    speakers = [s for (s,), _ in turns(t)]
+    assert speakers[2] not in ("韦婉清", "周晓岚") and speakers[4] == "黄凯文"
+    assert len(speakers) == 6
+    assert_offsets_exact(t)
+
+
 def test_a_prompt_stated_in_bold_among_bold_questions_is_the_interviewers():
     t = parse("# 专访经济学家韦立衡\n\n文｜记者 陶晓雯\n\n**您怎么看明年的利率？**\n\n我认为还有下降空间。\n\n"
               "**地方债务呢？**\n\n化债是一个长期过程。\n\n**有人担心房地产下行会拖累中小银行的资产质量。**\n\n"
