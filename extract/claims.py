@@ -571,16 +571,26 @@ def _answering(transcript: Transcript, turn) -> bool:
 def _answers(transcript: Transcript, index: int, askers: frozenset[str], host: str | None,
              question: str) -> tuple[int, ...]:
     """The turns after a question until the asker, the host, or another who asks (a co-host, the
-    next reporter) speaks; of a question put to one speaker by name (陆总先来？), that speaker's."""
+    next reporter) speaks, or a short turn after the first asks (a new question; a long answer may
+    end on a question it puts to itself);
+    of a question put to one speaker by name (陆总先来？), that speaker's."""
     asker = transcript.turns[index - 1].speaker
     put_to = _put_to(question, [s for s in transcript.speakers if s != asker])
     out = []
     for turn in transcript.turns[index:]:
         if turn.speaker in (asker, host) or turn.speaker in askers:
             break
+        said = turn.text(transcript.document).strip()
+        if out and len(said) <= _SHORT_TURN and _QUESTION.search(said) and len(_LAST_SENTENCE.search(said)[0]) > _TAG:
+            break  # 那数据的版权怎么办？ asks anew; 成本降得很快。对吧？ only seeks assent
         if put_to is None or turn.speaker == put_to:
             out.append(turn.index)
     return tuple(out)
+
+
+_SHORT_TURN = 80  # characters: a turn no longer than this that ends asking is a question of its own
+_LAST_SENTENCE = re.compile(r"[^。！!？?]*[。！!？?]*$")
+_TAG = 5  # characters: a last sentence no longer (对吧？, 是不是？) tags a statement, asking nothing new
 
 
 def _put_to(question: str, speakers: Sequence[str]) -> str | None:

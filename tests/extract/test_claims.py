@@ -560,3 +560,13 @@ def test_a_meetings_breaks_agenda_follow_ups_and_a_calls_sound_are_no_claims_and
 def test_a_surname_and_zong_before_zhiqian_is_no_in_short():
     from talkgraph.extract.claims import _score
     assert _score("林总之前在元气森林做产品，燃茶那个系列就是他带的团队。")[2] != "总之"
+
+
+def test_a_short_turn_asking_after_the_first_answer_ends_the_answers_to_the_question_before():
+    asked = questions("主持人：先请三位各说一句。\n\n陆川：我是做编译器的，用AI写代码已经两年了。\n\n陶然：我做前端。\n\n"
+                      "韦一凡：我做数据库。\n\n主持人：所以您是说，AI 理解需求本身是一个伪需求？\n\n"
+                      "陶然：对，我认同这点。现在的模型受限于上下文窗口，也没有记忆能力，但分解之后的模块级需求它能很好地实现。\n\n"
+                      "陆川：欸，我有个好奇的问题，如果要很详细地告诉它改哪里，为什么不直接改呢？\n\n"
+                      "韦一凡：因为它一次能改十几处，跨文件也行。\n\n主持人：好。\n")
+    pseudo = next(q for q in asked if q.text.endswith("伪需求？"))
+    assert pseudo.answered_by == (6,)
