@@ -135,7 +135,8 @@ _QUOTED_RUN = 5  # characters of a quoted view found earlier that show it quotes
 _QUOTED_VIEW = re.compile(r"\s?[“\"「『](?P<words>[^”\"」』]{1,40})[”\"」』]" + _VIEW.pattern)
 # 方总说得对, 郭总说的有道理, 建国这个提醒有道理: what a person named just before said is right; 我支持唐总: backing someone
 _SAID_RIGHT = re.compile(r"(?:\s?(?:刚才|之前|前面)?(?:说|讲)(?:得|的)|" + _VIEW.pattern + r")\s?(?:很|非常|特别|太|确实|挺)?"
-                         r"(?:对|有道理|在理|没错|好(?![像多几些]))")
+                         r"(?:对|有道理|在理|没错|好(?![像多几些]))|"
+                         r"\s?(?:也|确实|还是)?是(?:完全|绝对)?对的")  # 我现在认为周总是对的
 _BACKING = re.compile(r"我(?:也|完全|非常|还是)?支持\s?")
 # 老周说得有点理想化, 启明有点乐观了: someone's view called one-sided; 跟怀远唱个反调: taking the other side
 _SAID_WRONG = re.compile(r"\s?(?:(?:刚才|之前|前面)?(?:说|讲)(?:得|的))?\s?(?:有点|有些|太|过于|稍微|比较)(?:过于)?"
@@ -143,7 +144,7 @@ _SAID_WRONG = re.compile(r"\s?(?:(?:刚才|之前|前面)?(?:说|讲)(?:得|的)
 _CONTRARY = re.compile(r"(?:和|跟|与)\s?$")
 _CONTRARY_AFTER = re.compile(r"\s?唱(?:个|一个|一下)?反调")
 # 这一点我和韩立川是一致的 / 我跟她的看法一致 / 我跟林老师的看法比较接近 / 我跟他一样: of one mind with someone
-_AGREED = re.compile(r"\s?(?:在[^，,。；;！？!?]{1,10}?上)?(?:的(?:看法|观点|判断|想法))?\s?(?:是)?(?:完全|基本|高度|比较|很|非常)?"
+_AGREED = re.compile(r"\s?(?:在[^，,。；;！？!?]{1,10}?上)?(?:的?(?:看法|观点|判断|想法))?\s?(?:是)?(?:完全|基本|高度|比较|很|非常)?"
                      r"(?:一致|接近|相近|类似|相同|一样(?!吗))")
 _WITH_ME = re.compile(r"\s?(?:教授|老师|总)?\s?(?:跟|和|与)我")  # 张可欣教授跟我在这个问题上的看法一致
 # 周静怡刚才说的中间层出清，我觉得说得对: what a person said, named, then called right
@@ -157,7 +158,7 @@ _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:
 # _CONTRARY_AFTER and _PUSH_BACK holds: a sentence without one agrees or differs with no one
 _AGREEMENT_WORD = words_led_by_first_characters(
     r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
-    r"分歧|站|说得|说的|"
+    r"分歧|站|说得|说的|对的|"
     r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|冷水|道理|不能简单|商榷|站不住|agree|push|with", re.I)
 # I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 # (I'm with James on this, I side with Maria: taking someone's side)

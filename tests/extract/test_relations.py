@@ -1007,3 +1007,15 @@ def test_a_post_at_an_organisation_in_a_clause_describing_someone_is_theirs_not_
                                 "他认为货币政策应该更激进。\n\n主持人：好。\n")
     assert not any(person == "韦立衡" and org == "华泰证券" for person, _, org in roles)
     assert ("陶一远", "worksFor", "华泰证券") in {(s, p.value, o) for s, p, o in relations}
+
+
+def test_calling_someone_right_or_of_one_view_with_them_agrees_with_them():
+    from talkgraph.extract.model import Predicate
+
+    def stance(reply: str) -> set:
+        _, relations, _ = facts(f"主持人：怎么看？\n\n周启川：我认为储能明年会继续降价，价格战还会打一年。\n\n林伟成：{reply}\n\n主持人：好。\n")
+        return {p for s, p, o in relations if s == "林伟成" and o == "周启川"}
+
+    assert stance("我觉得周启川是对的。") == {Predicate.AGREES_WITH}
+    assert stance("这一点我跟周启川看法一致，出海是机会。") == {Predicate.AGREES_WITH}
+    assert stance("周启川是对的吗？") == set()
