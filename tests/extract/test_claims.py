@@ -570,3 +570,12 @@ def test_a_short_turn_asking_after_the_first_answer_ends_the_answers_to_the_ques
                       "韦一凡：因为它一次能改十几处，跨文件也行。\n\n主持人：好。\n")
     pseudo = next(q for q in asked if q.text.endswith("伪需求？"))
     assert pseudo.answered_by == (6,)
+
+
+def test_what_comes_next_in_the_session_is_no_future():
+    said = {c.text: c.kind.value for c in claims(
+        "主持人：我们开始吧。\n\n韩立平：我认为开源一定会赢，明年就能追上。\n\n"
+        "主持人：好，接下来进入讨论。接下来是过程奖励和结果奖励之争。\n\n"
+        "周敏：我觉得接下来两年推理成本会下降十倍。\n\n主持人：好。\n")}
+    assert "接下来进入讨论。" not in said and "接下来是过程奖励和结果奖励之争。" not in said
+    assert said["我觉得接下来两年推理成本会下降十倍。"] == "prediction"
