@@ -77,8 +77,8 @@ RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front ma
 # ————— 2024-05-01 —————: a chat export's divider between days
 _DAY_DIVIDER = re.compile(r"^\s*[-—–=]{2,}\s*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?\s*[-—–=]{2,}\s*$")
 # [音乐], （掌声）, (笑), 【会议结束】 alone on a line: a sound or a stage direction, not what anyone says
-_BRACKETED_LINE = re.compile(r"^\s*[\[(（【]\s*(?P<inside>[^\[\]()（）【】]{1,10}?)\s*[\])）】]\s*$")
-_PAUSE_ENDS = ("结束", "暂停", "中断", "休息")
+_BRACKETED_LINE = re.compile(r"^\s*[\[(（【]\s*(?P<inside>[^\[\]()（）【】]{1,24}?)\s*[\])）】]\s*$")
+_PAUSE_ENDS = ("结束", "暂停", "中断", "休息", "已停止", "已开始", "stopped", "started", "paused", "ended")
 # 晚点LatePost > 汽车 > 正文, 首页 » 科技: where the page sits in its site
 _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20}){1,5}$")
 _MAX_LABEL_CHARS = 6

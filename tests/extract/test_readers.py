@@ -723,6 +723,11 @@ def test_a_videos_uploader_label_is_a_speaker_and_the_pages_line_of_fields_is_no
     assert_offsets_exact(t)
 
 
+def test_the_apps_recording_notices_are_no_ones_words():
+    t = parse("00:00:04 周晓岚: 欢迎来到第三场，我们开始。\n\n00:31:35 韦婉清: 谢谢大家，下次见。\n\n[Recording stopped]\n")
+    assert "Recording" not in t.turns[-1].text(t.document)
+
+
 def test_a_meeting_line_of_time_display_name_and_colon_is_the_persons_turn():
     t = parse("00:00:04 周晓岚 (Staff): 欢迎来到第三场。\n\n00:00:31 韦婉清: 谢谢。我们请到了上海人工智能实验室的张浩然博士。\n\n"
               "00:12:41 Zhang Haoran-上海AI Lab: 谢谢韦老师，我补充一点。\n\n00:20:10 韦婉清: 好。\n\n"
