@@ -30,7 +30,7 @@ LIST_IN_MILLISECONDS = json.dumps([
 def test_a_list_of_segments_is_read_as_a_meeting_one_turn_per_run_of_a_speaker():
     t = parse(LIST_IN_MILLISECONDS)
     assert t.input_format == "json"
-    assert [s for s, _ in turns(t)] == ["谢立群", "Speaker 1", "谢立群"]
+    assert [s for s, _ in turns(t)] == ["谢立群", "杨帆", "谢立群"]  # Speaker 1 says 我是住院总杨帆
     assert "谢立群  00:00:03" in t.document.text and "谢立群  00:01:39" in t.document.text  # milliseconds
     assert any("JSON export of 4 segments" in note for note in t.notes)
     for turn in t.turns:
