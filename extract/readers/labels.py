@@ -89,7 +89,7 @@ _DISPLAY_SEPARATOR = re.compile(r"\s*[｜|\-–—@/]\s*")
 _TIMED_DISPLAY = DeferredPattern(rf"(?P<time>{TIME})\s+{_DISPLAY}\s*[:：]\s*")
 # Kevin Huang's iPad, 王硕的iPhone: a display name that is the device's, after its owner's name
 _DEVICE = re.compile(r"\s?(?:'s|’s|的)\s?(?:iPad|iPhone|Android|MacBook(?: Pro| Air)?|Mac|PC|Galaxy\S*|手机|电脑)$")
-_LATIN_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+LATIN_FULL_NAME = DeferredPattern(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}")  # Zhang Hao, Sarah O'Neil: a full name
 _LATIN_THEN_HAN = re.compile(r"[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\s+(?P<han>[\u3400-\u9fff]{2,4})")
 _MASKED_NUMBER = re.compile(MASKED_NUMBER)
 # [主持人] 欢迎收听。 / 【周婷】好。 / [00:00:01] [李明] 大家好: a label in brackets, no colon (subtitles, exports)
@@ -207,7 +207,7 @@ def _timed_display(visible: str) -> Label | None:
         return None
     display = match["display"]
     device = _DEVICE.search(display)
-    span = (0, device.start()) if device and _LATIN_FULL_NAME.fullmatch(display[:device.start()]) \
+    span = (0, device.start()) if device and LATIN_FULL_NAME.fullmatch(display[:device.start()]) \
         else _name_in_display(display, nickname=False)
     if span is None:
         return None
@@ -226,7 +226,7 @@ def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
     separator = _DISPLAY_SEPARATOR.search(display)
     name = display[:separator.start()] if separator else display
     if not name or not (is_han_name(name) or nickname and is_label_name(name)
-                        or separator and _LATIN_FULL_NAME.fullmatch(name)):
+                        or separator and LATIN_FULL_NAME.fullmatch(name)):
         return None
     return (0, len(name)) if separator or nickname else None
 
@@ -296,9 +296,9 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
             name = posted["name"]
         elif titled and is_han_name(titled["name"]) and titled["title"] in _titles_and_forms():
             name = titled["name"]  # 周明远 教授: the name, then the title or form of address after a space
-        elif not _affiliated(name) and _post_before_name(name):  # 总经理张三丰 is 张三丰
-            offset += _post_before_name(name)
-            name = name[_post_before_name(name):]
+        elif not _affiliated(name) and (post := _post_before_name(name)):  # 总经理张三丰 is 张三丰
+            offset += post
+            name = name[post:]
         elif _affiliated(name) and not is_reporter(name):  # 国泰君安 方若琳 is 方若琳
             person = _person_ending(name)
             if person is None:

@@ -28,7 +28,7 @@ from ..chinese_names import HONORIFICS, SURNAME_POSTS, is_han_name, surname_of
 from ..deferred import DeferredPattern
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
-from .labels import HANDLE, NUMBERED_SPEAKER, is_reporter
+from .labels import HANDLE, LATIN_FULL_NAME, NUMBERED_SPEAKER, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
@@ -233,7 +233,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if is_han_name(label) and label not in ROLE_LABELS and label not in aliases:
         return (_ADDRESS.match(label) and _addressed_person(label, introduced, labels)) or label, SpeakerKind.PERSON
     honorific = _LATIN_HONORIFIC.match(label)
-    if honorific and _LATIN_FULL_NAME.match(label[honorific.end():]):  # Dr. Li Na is Li Na
+    if honorific and LATIN_FULL_NAME.fullmatch(label[honorific.end():]):  # Dr. Li Na is Li Na
         return label[honorific.end():], SpeakerKind.PERSON
     if honorific:  # Dr. Tan is the one the introduction names Dr. Tan Wei Ling
         named = _latin_names_with(label[honorific.end():], intro)
@@ -405,7 +405,7 @@ def _addressed(resolution: dict[str, tuple[str, SpeakerKind]], evidence: Speaker
         if len(answer) != 1 or answer == asker or not vocative or not question.rstrip().endswith(("？", "?")):
             continue
         name = vocative["name"]
-        if (is_han_name(name) or _LATIN_FULL_NAME.match(name)) and resolution[answer[0]][1] is SpeakerKind.UNNAMED:
+        if (is_han_name(name) or LATIN_FULL_NAME.fullmatch(name)) and resolution[answer[0]][1] is SpeakerKind.UNNAMED:
             called.setdefault(answer[0], set()).add(name)
     answered = [name for names in called.values() for name in names]
     for label, names in called.items():
@@ -416,7 +416,6 @@ def _addressed(resolution: dict[str, tuple[str, SpeakerKind]], evidence: Speaker
 
 _LATIN_HONORIFIC = DeferredPattern(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")
 _TRANSLITERATED = DeferredPattern(r"^[\u3400-\u9fff]{1,5}(?:[·•][\u3400-\u9fff]{1,6}){1,2}$")
-_LATIN_FULL_NAME = DeferredPattern(r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}$")
 
 
 def looks_like_a_name(label: str) -> bool:
@@ -424,7 +423,7 @@ def looks_like_a_name(label: str) -> bool:
     老周, 小王, Kevin 林."""
     return bool(is_han_name(label) or _ADDRESS.match(label) and surname_of(label)
                 or (t := _TITLED.match(label)) and is_han_name(t["name"])
-                or _TRANSLITERATED.match(label) or _LATIN_FULL_NAME.match(label)
+                or _TRANSLITERATED.match(label) or LATIN_FULL_NAME.fullmatch(label)
                 or (g := _GIVEN_AND_SURNAME.match(label)) and surname_of(g["surname"]) == g["surname"]
                 or len(label) == 2 and label[0] in "老小阿" and label[1] in lexicon.surnames())
 
