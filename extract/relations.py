@@ -152,6 +152,9 @@ _SAID_THEN_RIGHT = re.compile(r"\s?(?:刚才|之前|前面)?(?:说|讲|提)(?:�
                               r"(?:说得|讲得)?(?:很|非常|确实)?(?:对|有道理|没错|在理)")
 _THIS_VIEW = re.compile(r"\s?(?:这个|这种|这一|此)(?:观点|说法|看法|判断)")  # the view the sentence before told
 _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, not their view
+# 他说得对, 她讲得有道理, 他是对的: the one just named called right, at a clause's start
+_HE_IS_RIGHT = re.compile(r"(?:^|(?<=[，,。；;]))\s?(?:我觉得|我认为)?(?:他|她)(?:刚才)?(?:(?:说|讲)(?:得|的)\s?(?:很|非常|确实|挺)?"
+                          r"(?:对|有道理|在理|没错)|(?:也|确实)?是对的)")
 # 立川一直主张…, 李想之前说…: a person named with a view they hold, which a cue after may meet
 _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:主张|认为|觉得|坚持|提出|说|讲)")
 # a word every match of _AGREE, _DISAGREE, _SIMILAR_VIEW, _SAID_RIGHT, _BACKING, _SAID_WRONG,
@@ -1166,6 +1169,11 @@ class _SentenceReader:
             elif _SAID_WRONG.match(self.text, other.end, sentence.end) or (
                     _CONTRARY.search(self.text, sentence.start, other.start) and _CONTRARY_AFTER.match(self.text, other.end, sentence.end)):
                 yield Relation(speaker, Predicate.DIFFERS_FROM, other, sentence.start, sentence.end)
+        if _HE_IS_RIGHT.search(body) and not people:  # 他说得对: the one person just named, whose words they were
+            earlier = (self._person_before.get(sentence.start) or self._person_named_last.get(sentence.start)
+                       or self._person_ending_turn.get(sentence.start))
+            if earlier is not None and party_key(earlier) != party_key(speaker):
+                yield Relation(speaker, Predicate.AGREES_WITH, earlier, sentence.start, sentence.end)
         disagree = _DISAGREE.search(body) or _DISAGREE_EN.search(body)
         agree = disagree or _AGREE.search(body) or _AGREE_EN.search(body)
         similar = None if disagree else _SIMILAR_VIEW.search(body)

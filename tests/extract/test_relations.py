@@ -1019,3 +1019,12 @@ def test_calling_someone_right_or_of_one_view_with_them_agrees_with_them():
     assert stance("我觉得周启川是对的。") == {Predicate.AGREES_WITH}
     assert stance("这一点我跟周启川看法一致，出海是机会。") == {Predicate.AGREES_WITH}
     assert stance("周启川是对的吗？") == set()
+
+
+def test_calling_the_one_just_named_right_by_a_pronoun_agrees_with_them():
+    from talkgraph.extract.model import Predicate
+    _, relations, _ = facts("主持人：你的老领导怎么看？\n\n林伟成：我在松下时候的老领导韦国栋专门打电话劝我。"
+                            "我觉得他说得对，但供应链已经成熟了。\n\n主持人：好。\n")
+    assert ("林伟成", Predicate.AGREES_WITH, "韦国栋") in relations
+    _, alone, _ = facts("主持人：怎么看？\n\n林伟成：他说得对。\n\n主持人：好。\n")
+    assert not any(p is Predicate.AGREES_WITH for _, p, _ in alone)  # no one named: whom 他 means, unsaid
