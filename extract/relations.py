@@ -57,7 +57,7 @@ _FOUND_NAMED = re.compile(r"(?:创办|创立|创建|成立)了?(?:一|两)?[家�
 _PLANNED = re.compile(r"(?:将|将要|要|计划|准备|打算|拟|即将)[^，,。；;！？]{0,14}(?:创办|创立|创建|成立)[^，,。；;！？]{0,12}$")
 # 和前同事何志远一起创办了…, 与大学同学吴迪共同创办…: the one founding with the person named
 _WITH = re.compile(r"(?:和|与|跟|同)[^，,。；;！？和与跟]{0,16}$")
-_TOGETHER_FOUNDING = re.compile(r"\s?(?:一起|一同|共同|联合)?(?:创办|创立|创建|成立)")
+_TOGETHER_FOUNDING = re.compile(r"\s?(?:一起|一同|共同|联合)?\s?(?:在[^，,。；;！？!?]{1,8}?)?(?:创办|创立|创建|成立)")
 _MADE = re.compile(r"(?:出了|推出了?|发布了?|做了|开发了?|开源了?|研发了?|打造了?|做出了?|创建了?)\s?(?:一个|一款|一套)?\s?(?:新的?)?(?:开源)?(?:模型|大模型|产品|应用)?\s?$")
 # 前字节跳动算法工程师, 原阿里巴巴副总裁, 曾任腾讯副总裁: a title held before
 _FORMER_WORDS = r"(?:(?:此前|之前|早年)?(?:前|原|曾任|曾经是|曾是|曾担任|担任过))\s?"
@@ -440,6 +440,12 @@ def _label_post(text: str, note_start: int) -> str:
     """分析师（远山证券 李想）：: the post a label names before the note, when it is a title."""
     post = _POST_BEFORE_NOTE.search(text, max(0, note_start - 12), note_start)
     return post["post"] if post and post["post"] in lexicon.titles() else ""
+
+
+def _next_person_start(sentence: Sentence, person: Mention, last: Mention) -> int:
+    """Where the next person named after ``person`` starts, up to ``last``."""
+    return min((m.start for m in sentence.mentions if m.kind is Kind.PERSON and person.end <= m.start <= last.start),
+               default=last.start)
 
 
 def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],
@@ -993,8 +999,19 @@ class _SentenceReader:
             return
         with_ = _WITH.search(self.text, sentence.start, partner.start)
         other = self.subject_before(sentence, with_.start()) if with_ else None
-        if other is not None and _party_name(other) != _party_name(partner):
+        if other is not None and _party_name(other) != _party_name(partner) and self._founds(sentence, other, with_.start()):
             yield other
+        if with_ is not None:  # 我和蒋若澜、王斐一起创立了…: the partners listed before the last
+            yield from (m for m in sentence.mentions if m.kind is Kind.PERSON and with_.start() < m.start < partner.start
+                        and _LIST_SEPARATOR.fullmatch(self.text, m.end, _next_person_start(sentence, m, partner)))
+
+    def _founds(self, sentence: Sentence, party: Party, with_at: int) -> bool:
+        """Whether the subject found before 和 is who founds: a speaker, or a person in the clause or a
+        pronoun's (2019年，他和…创办了; not the 安克 of 2012年加入安克创新…，2019年和…创立)."""
+        if not isinstance(party, Mention):
+            return True
+        clause = self.clause_start(sentence, with_at)
+        return party.kind is Kind.PERSON and (party.start >= clause or _PRONOUN.search(self.text, clause, with_at) is not None)
 
     def _unit_set_up_by_us(self, sentence: Sentence, org: Mention) -> bool:
         """``我们成立达摩院``: a unit of another organisation that 我们 set up is the

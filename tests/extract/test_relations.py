@@ -1028,3 +1028,12 @@ def test_calling_the_one_just_named_right_by_a_pronoun_agrees_with_them():
     assert ("林伟成", Predicate.AGREES_WITH, "韦国栋") in relations
     _, alone, _ = facts("主持人：怎么看？\n\n林伟成：他说得对。\n\n主持人：好。\n")
     assert not any(p is Predicate.AGREES_WITH for _, p, _ in alone)  # no one named: whom 他 means, unsaid
+
+
+def test_every_partner_listed_in_a_founding_together_founded_it_and_no_organisation_does():
+    from talkgraph.extract.model import Predicate
+    _, relations, _ = facts("主持人：介绍一下？\n\n韩立峰：2021年，我和蒋若澜、韦一飞一起在上海创立了极栈能源。\n\n主持人：好。\n")
+    founders = {o for s, p, o in relations if p is Predicate.FOUNDER and s == "极栈能源"}
+    assert founders == {"韩立峰", "蒋若澜", "韦一飞"}
+    _, earlier, _ = facts("主持人：介绍一下？\n\n柯建明：2012年加入安克创新，做过渠道负责人，2019年和室友蒋一帆在深圳创立栖木家居。\n\n主持人：好。\n")
+    assert not any(p is Predicate.FOUNDER and o in ("安克", "安克创新") for s, p, o in earlier)
