@@ -692,7 +692,9 @@ def _page_title(documents: list[dict]) -> str:
 def _script_json(data: dict) -> str:
     """JSON that cannot close its <script> element or break a JavaScript string."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group(0)], text)
+    for character, escape in _ESCAPES.items():
+        text = text.replace(character, escape)
+    return text
 
 
 @cache
