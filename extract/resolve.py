@@ -218,7 +218,9 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     speaker_of = {name: _speaker_key(extraction, name) for name in speakers}
     entity_of: dict[Mention, str] = {}
     unresolved: list[Mention] = []
-    short_forms = _short_forms(extraction.mentions) | _spellings(extraction.mentions) | _tails(extraction.mentions)
+    spellings = _spellings(extraction.mentions)
+    short_forms = (_short_forms(extraction.mentions) | spellings | _tails(extraction.mentions)
+                   | _model_tails(extraction.mentions, spellings))
     # another name of a person (Emily Zhang of 张雨桐（…）): its mentions are that person's
     same_person = {alias: strip_honorific(m.text) for alias, m in extraction.aliases if m.kind is Kind.PERSON}
     transcript = extraction.transcript
@@ -390,6 +392,23 @@ def _tails(mentions: tuple[Mention, ...]) -> dict[str, str]:
     return out
 
 
+def _model_tails(mentions: tuple[Mention, ...], spellings: Mapping[str, str]) -> dict[str, str]:
+    """``R1`` → ``DeepSeek-R1``, ``K2`` → ``Kimi K2``: a one-word model name with a version in it that
+    ends, after a hyphen or a space, the one longer model name of the document (its maker's or
+    family's name said first, then left off).  A name of several words is never a tail (Llama 3 is
+    no Code Llama 3)."""
+    names = {m.canonical or m.text for m in mentions if m.kind is Kind.MODEL}
+    out = {}
+    for short in names:
+        if not _ONE_WORD_VERSION.fullmatch(short):
+            continue
+        longer = {spellings.get(name, name) for name in names if re.search(f"[- ]{re.escape(short)}$", name)}
+        if len(longer) == 1:
+            out[short] = longer.pop()
+    return out
+
+
+_ONE_WORD_VERSION = re.compile(r"(?=.*[A-Za-z])[A-Za-z0-9.]*\d[A-Za-z0-9.]*")
 _MIN_TAIL = 4
 # a school, a hospital, a government body or a court: no company that 公司 could be
 _NO_COMPANY_ENDINGS = ("医院", "大学", "学院", "学校", "研究院", "研究所", "实验室", "局", "委员会", "办公室", "法院", "政府", "部", "厅")

@@ -114,3 +114,19 @@ def test_an_episode_number_is_no_model():
 
 def test_a_range_of_years_is_no_model():
     assert models("这是2020-2021年的数据，北京-上海的高铁。") == []
+
+
+def _model_labels(text: str) -> dict[str, set[str]]:
+    corpus = resolve_aliases([extract(parse_transcript(document_from_text(text, doc_id="t")))])
+    return {e.label: set(e.aliases) for e in corpus.entities.values() if e.kind is Kind.MODEL}
+
+
+def test_a_version_said_without_its_family_is_the_longer_name():
+    labels = _model_labels("甲：Nebula-X7出来以后，X7的推理很强。\n\n乙：对，Orbit K5也不错，K5便宜。\n")
+    assert set(labels) == {"Nebula-X7", "Orbit K5"}
+    assert "X7" in labels["Nebula-X7"] and "K5" in labels["Orbit K5"]
+
+
+def test_a_version_two_families_end_with_stays_apart():
+    labels = _model_labels("甲：Nebula-X7和Orbit-X7都出了，X7到底指哪个？\n\n乙：不知道。\n")
+    assert {"Nebula-X7", "Orbit-X7", "X7"} <= set(labels)
