@@ -84,9 +84,10 @@ _CLOCK = re.compile(r"\d:\d")  # in every time code, so in every header
 _DISPLAY = r"(?P<display>[^\s：:，。！？!?][^：:，。！？!?\n]{0,24}?)"
 _DISPLAY_HEADER = DeferredPattern(rf"{_DISPLAY}\s+{_DAY}(?P<time>{TIME})\s*$")
 _CHAT_HEADER = DeferredPattern(rf"(?P<day>{_DATE})\s+(?P<time>{TIME})\s+{_DISPLAY}\s*$")
-_DISPLAY_SEPARATOR = re.compile(r"\s*[｜|\-–—@/]\s*")
-# 00:12:41 Zhang Hao-上海AI Lab: 谢谢: a meeting's line that opens with the time, then a display name and a colon
-_TIMED_DISPLAY = DeferredPattern(rf"(?P<time>{TIME})\s+{_DISPLAY}\s*[:：]\s*")
+_DISPLAY_SEPARATOR = re.compile(r"\s*[｜|\-–—@/（(]\s*")
+# 00:12:41 Zhang Hao-上海AI Lab: 谢谢: a meeting's line that opens with the time, then a display name and a colon;
+# 2024-05-12 21:03 陈默-CEO：…, a chat export's message, gives the day first
+_TIMED_DISPLAY = DeferredPattern(rf"{_DAY}(?P<time>{TIME})\s+{_DISPLAY}\s*[:：]\s*")
 # Kevin Huang's iPad, 王硕的iPhone: a display name that is the device's, after its owner's name
 _DEVICE = re.compile(r"\s?(?:'s|’s|的)\s?(?:iPad|iPhone|Android|MacBook(?: Pro| Air)?|Mac|PC|Galaxy\S*|手机|电脑)$")
 LATIN_FULL_NAME = DeferredPattern(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}")  # Zhang Hao, Sarah O'Neil: a full name
@@ -201,18 +202,19 @@ def _display_name_header(visible: str) -> Label | None:
 
 def _timed_display(visible: str) -> Label | None:
     """``00:12:41 Zhang Hao-上海AI Lab: …``, ``00:25:58 Kevin Huang's iPad: …``: the person's name in the
-    display name after the time."""
+    display name after the time; after a day and its clock time (a chat's message), any nickname."""
     match = _TIMED_DISPLAY.match(visible)
     if match is None:
         return None
     display = match["display"]
+    dated = match["day"] is not None
     device = _DEVICE.search(display)
     span = (0, device.start()) if device and LATIN_FULL_NAME.fullmatch(display[:device.start()]) \
-        else _name_in_display(display, nickname=False)
+        else _name_in_display(display, nickname=dated)
     if span is None:
         return None
     start, end = match.start("display") + span[0], match.start("display") + span[1]
-    return Label((visible[start:end],), ((start, end),), match.end(), seconds(match["time"]))
+    return Label((visible[start:end],), ((start, end),), match.end(), seconds(match["time"]), clock=dated)
 
 
 def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:

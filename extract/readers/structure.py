@@ -162,6 +162,8 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
                 continue
             current = state.turns[-1] if state.turns and in_turn else None
             if merge_runs and current is not None and current.names == cue.label.names:
+                if is_stage_direction(line.visible[cue.label.content:]):
+                    spans = []  # 2024-05-12 20:52 周宁：[图片]: a picture sent, no more words said
                 current.spans.extend(spans)
                 current.label_spans.extend(label_spans)
                 current.blocks.append(i)
@@ -281,7 +283,10 @@ def shape_role(line: Line) -> BlockRole | None:
 # [图片], [文件] 宁波博格_澜舟3D质检案例.pptx: what a chat export shows in place of an attachment
 _ATTACHMENT = re.compile(r"^\s*[\[【](?:图片|文件|链接|语音|视频|表情|动画表情|位置|名片|小程序|聊天记录)[\]】](?:\s*\S[^\n]*)?$"
                          # [撤回了一条消息], 陶宇撤回了一条消息: the app's notice of a message taken back
-                         r"|^\s*[\[【]?[^\s\[\]【】]{0,20}\s?撤回了一条消息[\]】]?\s*$")
+                         r"|^\s*[\[【]?[^\s\[\]【】]{0,20}\s?撤回了一条消息[\]】]?\s*$"
+                         # 2024-05-12 21:08 “赵一帆”通过…二维码加入了群聊: the app's notice of who joined or left
+                         r"|^\s*(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?"
+                         r"[^\n：:]{1,60}?(?:加入了?群聊|退出了?群聊|移出了?群聊)\s*$")
 
 
 def is_stage_direction(text: str) -> bool:

@@ -1272,6 +1272,18 @@ def test_a_chat_export_with_the_time_before_the_sender_and_display_names_with_te
     assert_offsets_exact(t)
 
 
+def test_a_chat_export_with_the_day_time_and_sender_before_each_message():
+    t = parse("微信聊天记录导出\n群聊名称：推理小组\n\n2024-05-12 20:50 周宁-CEO：@全体成员 新模型发了，大家看看。\n"
+              "2024-05-12 20:51 Leo韩-Infra：看了，价格很低。\n2024-05-12 20:52 Leo韩-Infra：[图片]\n"
+              "2024-05-12 20:53 “许青”通过“周宁-CEO”的邀请二维码加入了群聊\n"
+              "2024-05-12 20:54 许青：大家好，我是许青。\n2024-05-12 20:55 王博（顾问）：欢迎。\n")
+    assert [(s, text) for (s,), text in turns(t)] == [
+        ("周宁", "@全体成员 新模型发了，大家看看。"), ("Leo韩", "看了，价格很低。"), ("许青", "大家好，我是许青。"),
+        ("王博", "欢迎。")]
+    assert t.turns[0].start_time is None
+    assert_offsets_exact(t)
+
+
 def test_askers_known_by_handles_and_an_answerer_named_only_in_some_labels():
     t = parse("> 本文整理自知乎 Live，主讲人 @孟书航。\n\n**主讲人简介**\n\n孟书航，栖禾智能联合创始人。\n\n**特邀嘉宾**\n\n"
               "郝岚，栖禾智能数据平台负责人。\n\n**Q（@深夜调参侠）：** 怎么选算法？\n\n**A：** 先看奖励能不能验证。\n\n"
