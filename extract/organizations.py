@@ -721,7 +721,24 @@ def _office_before_post(word: str) -> str | None:
     office ending as an organisation's name does (委, 局, 公司, 研究院 …)."""
     post = next((t for t in _titles_longest_first() if word.endswith(t) and len(word) - len(t) >= 2), None)
     office = word[:-len(post)].removesuffix("副") if post else ""
-    return office if len(office) >= _MIN_OFFICE_CHARS and office.endswith(_OFFICE_ENDINGS) else None
+    if len(office) < _MIN_OFFICE_CHARS or not office.endswith(_OFFICE_ENDINGS):
+        return None
+    return _organisation_of_department(office)
+
+
+def _organisation_of_department(office: str) -> str:
+    """``中国移动无锡分公司政企客户部`` → ``中国移动无锡分公司``: where an office names an organisation and
+    then its department, the organisation (the department is the post's scope)."""
+    for suffix in reversed(list(_SUFFIX.finditer(office))):
+        department = office[suffix.end():]
+        if suffix.end() > _MIN_OFFICE_CHARS and _department().fullmatch(department):
+            return office[:suffix.end()]
+    return office
+
+
+@lexicon.derived
+def _department() -> re.Pattern[str]:
+    return re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:{'|'.join(sorted(lexicon.words('department_endings'), key=len, reverse=True))})")
 
 
 # an office's name is its field and its unit at least (发改委, 宣传部): two characters ending as one
@@ -747,10 +764,11 @@ def _known_organization(text: str, start: int, end: int) -> str | None:
     return next((name for s, e, name in _orgs().finditer(text, start, end) if (s, e) == (start, end)), None)
 
 
-_NOTE_WORD = re.compile(r"[^\s（()）:：]{2,16}")
+_NOTE_WORD = re.compile(r"[^\s（()）:：、]{2,30}")
 _NOTE_BEFORE = re.compile(r"[（(](?P<words>[^（()）\n]{0,30}?)\s*$")
-# 市发改委副主任 林建华：: the office and post a label gives before the name, no brackets
-_PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?P<words>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)\s+$")
+# 市发改委副主任 林建华：, 恒丰纺织集团有限公司总经理邱建明：: the office and post a label gives before the
+# name, no brackets
+_PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?P<words>[\u4e00-\u9fffA-Za-z0-9、]{2,30}?)\s*$")
 _NOTE_AFTER = re.compile(r"\s*[（(](?P<words>[^（()）\n]{1,30})[)）]")
 
 

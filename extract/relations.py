@@ -418,6 +418,8 @@ def _note_title(text: str, note: tuple[int, int], org: Mention | None) -> tuple[
             continue
         if title == word or org is not None and word == org.text + title:
             return title, None
+        if org is not None and word.startswith(org.text) and (scope := _scope(word[len(org.text):-len(title)])):
+            return title, scope  # 中国移动无锡分公司|政企客户部|总经理
         field = word[:-len(title)]
         if org is None and _scope(field) and _FIELD_WORDS.fullmatch(field):
             return title, field
@@ -431,7 +433,7 @@ def _field(before: str) -> str | None:
 
 
 _NOT_A_FIELD = ("我", "你", "他", "她", "它", "这", "那", "该", "本", "其", "公司", "集团", "一", "的")
-_NOTE_WORDS = re.compile(r"[^\s（()）、，,]{2,16}")
+_NOTE_WORDS = re.compile(r"[^\s（()）、，,]{2,30}")
 _FIELD_WORDS = re.compile(r"[\u4e00-\u9fff]{2,8}")  # 直播运营, 供应链: Chinese words only
 _POST_BEFORE_NOTE = DeferredPattern(r"(?:^|\n)[\s*_#>]*(?P<post>[\u4e00-\u9fff]{2,8})\s*[（(]$")
 

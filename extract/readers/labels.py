@@ -31,7 +31,7 @@ _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观�
 _REPORTER_NAME = r"(?:[A-Za-z0-9]+ ){0,3}[\u3400-\u9fffA-Za-z0-9·]{1,16}? ?记者"  # (Dot Esports 记者: an outlet's name in English)
 _REPORTER = re.compile(rf"{_REPORTER_NAME}|记者\s*[（(][^（()）\n]{{1,16}}[)）]")  # 记者（体坛周报）
 # 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name
-_AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,12}?\s?[\u3400-\u9fff]{2,3}"
+_AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,24}?\s?[\u3400-\u9fff]{2,3}"
 # 联合主持 Kevin：, 首席技术官 Daniel Xu：: a role or post, a space and a name in Latin letters
 _POSTED = r"[\u3400-\u9fff]{2,12} "
 _LATIN_GIVEN = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
@@ -368,7 +368,14 @@ def _titles_and_forms() -> frozenset[str]:
 
 def _post_before_name(label: str) -> int:
     """The length of the post a label opens with before a full name (董事长宋怀远: 3), or 0."""
-    return next((len(label) - n for n in (3, 2) if is_han_name(label[-n:]) and label[:-n] in lexicon.titles()), 0)
+    return next((len(label) - n for n in (3, 2) if is_han_name(label[-n:]) and _is_post(label[:-n])), 0)
+
+
+def _is_post(word: str) -> bool:
+    """A title, or a title after what titles open with (副局长, 研发总监)."""
+    titles = lexicon.titles()
+    return word in titles or any(word.startswith(opener) and word[len(opener):] in titles
+                                 for opener in lexicon.title_openers())
 
 
 def _posts_then_person(pieces: list[str]) -> bool:
@@ -402,6 +409,9 @@ def _person_ending(label: str) -> str | None:
     familiar = _OF_FAMILIAR.search(label)
     if familiar:  # 经管学院的小王: a familiar form of address after where the speaker is from
         return familiar["name"]
+    for size in (3, 2):  # 首席执行官吴婧: a name right after a post is the name, not 官吴婧
+        if is_han_name(label[-size:]) and _title_at_end().search(label[:-size]):
+            return label[-size:]
     for size in (3, 2):
         start = len(label) - size
         if (is_han_name(label[start:]) and not in_dictionary(label[start - 1:start + 1])

@@ -888,6 +888,19 @@ def test_an_office_and_post_a_label_gives_before_the_name_are_the_speakers():
     assert {("韩立新", "worksFor", "市发改委"), ("陶然", "worksFor", "市工业和信息化局")} <= relations
 
 
+def test_a_long_organisation_and_post_run_into_the_name_of_a_government_news_label():
+    x, relations, roles = facts(
+        "座谈会上，企业负责人先后发言。\n\n市工信局党组成员、副局长钱晓梅：各位好。\n\n"
+        "澜岳数据科技有限公司首席执行官吴婧：谢谢钱局。\n\n"
+        "恒丰纺织集团有限公司总经理邱建明：我接着说两句。\n\n"
+        "华东移动通信临安分公司政企客户部总经理孙浩：我补充。\n\n钱晓梅：谢谢各位。\n")
+    assert [t.speaker for t in x.transcript.turns] == ["钱晓梅", "吴婧", "邱建明", "孙浩", "钱晓梅"]
+    assert {("钱晓梅", "党组成员", "市工信局"), ("吴婧", "首席执行官", "澜岳数据科技有限公司"),
+            ("邱建明", "总经理", "恒丰纺织集团有限公司"), ("孙浩", "总经理", "华东移动通信临安分公司")} <= roles
+    assert ("孙浩", "worksFor", "华东移动通信临安分公司") in relations
+    assert next(r.scope for r in x.roles if name(r.person) == "孙浩") == "政企客户部"
+
+
 def test_a_speaker_labels_note_gives_the_speakers_post_and_organisation():
     _, relations, roles = facts("主持人：下面提问。\n\n分析师（远山证券 首席分析师 邓一凡）：毛利率呢？\n\n"
                                 "韩立（首席财务官）：会改善。\n\n分析师（远山证券 邓一凡）：谢谢。\n\n"
