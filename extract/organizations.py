@@ -770,12 +770,16 @@ _NOTE_BEFORE = re.compile(r"[（(](?P<words>[^（()）\n]{0,30}?)\s*$")
 # name, no brackets
 _PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?P<words>[\u4e00-\u9fffA-Za-z0-9、]{2,30}?)\s*$")
 _NOTE_AFTER = re.compile(r"\s*[（(](?P<words>[^（()）\n]{1,30})[)）]")
+_NOTE_INSIDE = re.compile(r"[问答QA][（(](?P<words>[^（()）\n]{1,30})[)）]")
 
 
 def label_note(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The words of the note about the speaker a label gives, around the name it resolved to: before
     it inside the brackets (``分析师（远山证券 首席分析师 邓一凡）``) or in brackets after it
     (``韩立（首席财务官）``); None without one."""
+    inside = _NOTE_INSIDE.fullmatch(text, start, end)
+    if inside is not None:  # Q（中金公司分析师）: a label that is a role and its note
+        return inside.span("words")
     line_start = text.rfind("\n", 0, start) + 1
     before = _NOTE_BEFORE.search(text, line_start, start)
     if before is not None and before["words"].strip():

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from ..chinese_names import is_han_name
 from ..model import BlockRole, Document, Transcript
 from . import reader
-from .labels import NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_bracketed_label, match_label
+from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
 from .structure import RULE, Cue, assemble, shape_role
@@ -67,9 +67,9 @@ def _heading_label(line: Line) -> Label | None:
 
 def speaker_shaped(name: str) -> bool:
     """A label that names a speaker by its shape alone: a person's name, a role word, a numbered role,
-    a handle (Q（@图灵的猫）：)."""
+    a handle (Q（@图灵的猫）：), an asker known by a note (Q（中金公司分析师）：)."""
     return bool(looks_like_a_name(name) or name in ROLE_LABELS or NUMBERED_SPEAKER.match(name) or is_reporter(name)
-                or len(name) > 1 and name[0] == "@")
+                or len(name) > 1 and name[0] == "@" or NOTED_QUESTION.fullmatch(name))
 
 
 def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:

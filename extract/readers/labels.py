@@ -128,6 +128,8 @@ _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|�
                r"问|答|Q|A|Host|Moderator|Guest)")
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
+_QUESTION_AND_ANSWER = frozenset({"问", "答", "Q", "A"})  # a minutes' labels, which a note tells apart
+NOTED_QUESTION = re.compile(r"[问答QA][（(][^（()）]+[)）]")  # Q（中金公司分析师）, one unnamed asker
 # 同学提问（2021级微电子专业 王浩然）：, 现场提问（…）：: who asks, named in the note
 _ASKING = re.compile(r"^[\u3400-\u9fff]{1,4}(?:提问|追问)$")
 # （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
@@ -328,6 +330,19 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         stripped = noted["name"]
         at = note_start + noted.start("name")
         names, spans = [stripped], [(at, at + len(stripped))]
+    elif note and len(names) == 1 and _ROLE_ONLY.match(names[0]) and (person := _person_after_post(note.strip())):
+        # A（智驾副总裁唐一帆）：: the name after the post the note gives
+        at = note_start + note.index(person, len(note.rstrip()) - len(person))
+        names, spans = [person], [(at, at + len(person))]
+    elif note and len(names) == 1 and names[0] in _QUESTION_AND_ANSWER and is_post(note.strip()):
+        # A（CFO）：: the one who holds the post answers (who that is, the document says)
+        at = note_start + note.index(note.strip())
+        names, spans = [note.strip()], [(at, at + len(note.strip()))]
+    elif note and len(names) == 1 and names[0] in _QUESTION_AND_ANSWER and (post := _title_at_end().search(note.strip())) \
+            and post.start() >= 2:
+        # Q（中金公司分析师）：: an unnamed asker, one of several, known by the firm and post the note gives
+        end = note_start + len(note) + 1
+        names, spans = [match.string[spans[0][0]:end]], [(spans[0][0], end)]
     elif note and len(names) == 1 and _ROLE_ONLY.match(names[0]) and _NOTE_HANDLE.fullmatch(note):
         # Q（@深夜调参侠）：: an asker known by their handle
         handle = _NOTE_HANDLE.fullmatch(note)
@@ -368,14 +383,20 @@ def _titles_and_forms() -> frozenset[str]:
 
 def _post_before_name(label: str) -> int:
     """The length of the post a label opens with before a full name (董事长宋怀远: 3), or 0."""
-    return next((len(label) - n for n in (3, 2) if is_han_name(label[-n:]) and _is_post(label[:-n])), 0)
+    return next((len(label) - n for n in (3, 2) if is_han_name(label[-n:]) and is_post(label[:-n])), 0)
 
 
-def _is_post(word: str) -> bool:
+def is_post(word: str) -> bool:
     """A title, or a title after what titles open with (副局长, 研发总监)."""
     titles = lexicon.titles()
     return word in titles or any(word.startswith(opener) and word[len(opener):] in titles
                                  for opener in lexicon.title_openers())
+
+
+def _person_after_post(note: str) -> str | None:
+    """``智驾副总裁唐一帆`` → ``唐一帆``: a full name right after a post, no space between."""
+    return next((note[-n:] for n in (3, 2) if len(note) > n and is_han_name(note[-n:])
+                 and _title_at_end().search(note[:-n])), None)
 
 
 def _posts_then_person(pieces: list[str]) -> bool:

@@ -28,7 +28,7 @@ from ..chinese_names import HONORIFICS, SURNAME_POSTS, is_han_name, surname_of
 from ..deferred import DeferredPattern
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
-from .labels import HANDLE, LATIN_FULL_NAME, NUMBERED_SPEAKER, is_reporter
+from .labels import HANDLE, LATIN_FULL_NAME, NOTED_QUESTION, NUMBERED_SPEAKER, is_post, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
@@ -247,6 +247,11 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         label = numbered["role"]
     if label in aliases:
         return aliases[label], SpeakerKind.PERSON
+    if is_post(label) and label not in ROLE_LABELS:  # A（CFO）：: the one person the introduction names with the post
+        holder = _holder_of(label, intro)
+        return (holder, SpeakerKind.PERSON) if holder else (label, SpeakerKind.UNNAMED)
+    if NOTED_QUESTION.fullmatch(label):  # Q（中金公司分析师）：, one unnamed asker
+        return label, SpeakerKind.UNNAMED
     if label in INTERVIEWEE_LABELS:  # after a talk, the one who answers is its lecturer (主讲人：林书衡)
         person = _named_in_intro(LECTURER_LABELS, intro) or _interviewee(title, intro, introduced, _author(evidence))
         if person is None and not _HAN_CHAR.search(intro):  # subtitles: the host's first words introduce the guest
@@ -279,6 +284,26 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if len(people) > 1:  # 王总 where the introduction names 王立群 and 王思雨: which of them, the label does not say
         return label, SpeakerKind.UNNAMED
     return (people.pop() if people else label), SpeakerKind.PERSON
+
+
+def _holder_of(post: str, intro: str) -> str | None:
+    """The one person the introduction names with ``post``: after it (``CFO 韩立``, ``董事长兼CEO 宋远``,
+    ``CTO Daniel Xu（徐达）``) or before it in brackets (``韩立（CFO）``); a longer post that ends with it
+    (副总裁 of 总裁) is another, but 兼 and 、 join posts of one person."""
+    post = re.escape(post)
+    holders = set()
+    for m in re.finditer(rf"(?:(?<![\u3400-\u9fffA-Za-z])|(?<=[兼、])){post}\s*(?:(?P<latin>{LATIN_FULL_NAME.pattern})\s*[（(](?P<bracketed>{_HAN_RUN})[)）]"
+                         rf"|(?P<latin_only>{LATIN_FULL_NAME.pattern})|(?P<han>{_HAN_RUN}))"
+                         rf"|(?P<before>{_HAN_RUN})\s*[（(]{post}[)）]", intro):
+        if m["latin_only"]:
+            holders.add(m["latin_only"])
+            continue
+        run = m["bracketed"] or m["han"] or m["before"]
+        name = run if m["before"] is None else next((run[-n:] for n in (3, 2) if is_han_name(run[-n:])), None)
+        name = _name_prefix(name) if name and m["before"] is None else name
+        if name:
+            holders.add(name)
+    return holders.pop() if len(holders) == 1 else None
 
 
 _HOSTED_BY = DeferredPattern(r"由[^，,。；;\n]{0,24}?(?P<name>[\u3400-\u9fff]{2,3}?)(?:老师|教授|博士|女士|先生)?主持")

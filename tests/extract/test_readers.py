@@ -1284,6 +1284,18 @@ def test_a_chat_export_with_the_day_time_and_sender_before_each_message():
     assert_offsets_exact(t)
 
 
+def test_minutes_answers_labelled_by_post_or_post_and_name_and_askers_known_by_firm_and_post():
+    t = parse("澜舟汽车三季度业绩电话会纪要\n\n出席管理层：创始人、董事长兼CEO 宋远航；CFO 韩立新；智能驾驶副总裁 Eric Tang（唐一帆）\n\n"
+              "Q（中金公司分析师）：请问毛利率怎么看？\n\nA（CFO）：四季度毛利率指引是17%。\n\n"
+              "A（CEO）：我补充一点。\n\nQ（远山证券分析师）：资本开支是多少？\n\nA（CFO）：85亿元。\n\n"
+              "Q（匿名用户）：智驾怎么选芯片？\n\nA（智驾副总裁唐一帆）：选地平线。\n")
+    assert [s for (s,), _ in turns(t)] == ["Q（中金公司分析师）", "韩立新", "宋远航", "Q（远山证券分析师）", "韩立新", "Q",
+                                          "唐一帆"]
+    kinds = {r.name: r.kind for r in t.speaker_records}
+    assert kinds["Q（中金公司分析师）"] is SpeakerKind.UNNAMED and kinds["韩立新"] is SpeakerKind.PERSON
+    assert_offsets_exact(t)
+
+
 def test_askers_known_by_handles_and_an_answerer_named_only_in_some_labels():
     t = parse("> 本文整理自知乎 Live，主讲人 @孟书航。\n\n**主讲人简介**\n\n孟书航，栖禾智能联合创始人。\n\n**特邀嘉宾**\n\n"
               "郝岚，栖禾智能数据平台负责人。\n\n**Q（@深夜调参侠）：** 怎么选算法？\n\n**A：** 先看奖励能不能验证。\n\n"
