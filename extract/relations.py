@@ -138,6 +138,10 @@ _SAID_RIGHT = re.compile(r"(?:\s?(?:刚才|之前|前面)?(?:说|讲)(?:得|的)
                          r"(?:对|有道理|在理|没错|好(?![像多几些]))|"
                          r"\s?(?:也|确实|还是)?是(?:完全|绝对)?对的")  # 我现在认为周总是对的
 _BACKING = re.compile(r"我(?:也|完全|非常|还是)?支持\s?")
+# 唐总说的有道理，但是国内的情况不一样 / 但是我还是坚持认为…: a point conceded before holding one's own, which differs
+_CONCEDED = re.compile(r"[，,]\s?(?:但是?|不过|可是|然而)[^。；;！？!?]{0,30}?"
+                       r"(?:(?:还是|仍然|依然)(?:要)?(?:坚持|认为|觉得|倾向|担心|不)|坚持|有保留|持保留|"
+                       r"(?:不太|不大|完全)?(?:不一样|不同)(?![的意])|未必|不见得|没那么简单)")
 # 老周说得有点理想化, 启明有点乐观了: someone's view called one-sided; 跟怀远唱个反调: taking the other side
 _SAID_WRONG = re.compile(r"\s?(?:(?:刚才|之前|前面)?(?:说|讲)(?:得|的))?\s?(?:有点|有些|太|过于|稍微|比较)(?:过于)?"
                          r"(?:乐观|悲观|理想化|理想主义|绝对|片面|简单化|武断)")
@@ -1183,7 +1187,10 @@ class _SentenceReader:
                     or _SAID_THEN_RIGHT.match(self.text, other.end, sentence.end)):
                 yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)  # 我和韩立川是一致的
             backed = _BACKING.search(self.text, sentence.start, other.start)
-            if _SAID_RIGHT.match(self.text, other.end, sentence.end) or backed and backed.end() == other.start:
+            right = _SAID_RIGHT.match(self.text, other.end, sentence.end)
+            if right and _CONCEDED.search(self.text, right.end(), sentence.end):
+                yield Relation(speaker, Predicate.DIFFERS_FROM, other, sentence.start, sentence.end)
+            elif right or backed and backed.end() == other.start:
                 yield Relation(speaker, Predicate.AGREES_WITH, other, sentence.start, sentence.end)
             elif _SAID_WRONG.match(self.text, other.end, sentence.end) or (
                     _CONTRARY.search(self.text, sentence.start, other.start) and _CONTRARY_AFTER.match(self.text, other.end, sentence.end)):
@@ -1199,9 +1206,10 @@ class _SentenceReader:
         if not (agree or similar) and _PUSH_BACK.search(body):
             yield from self._pushing_back(sentence)
         if agree or similar:
-            predicate = Predicate.DIFFERS_FROM if disagree else Predicate.AGREES_WITH
             cue = agree or similar
             cue_start, cue_end = sentence.start + cue.start(), sentence.start + cue.end()
+            conceded = _CONCEDED.search(self.text, cue_end, sentence.end)  # 我同意X的看法，但我还是认为…
+            predicate = Predicate.DIFFERS_FROM if disagree or conceded else Predicate.AGREES_WITH
             view = _VIEW.search(self.text, cue_end, sentence.end)
             clause_end = _CLAUSE_BREAK.search(self.text, cue_end, sentence.end)
             limit = view.start() if view else clause_end.start() if clause_end else sentence.end

@@ -918,6 +918,18 @@ def test_a_lawyer_called_by_surname_is_agreed_with_and_consent_asked_for_is_no_a
     assert agreeing == {("裴雨桐", "AGREES_WITH", "鲁律师"), ("许大宇", "DIFFERS_FROM", "宋老师")}
 
 
+@pytest.mark.parametrize("reply, predicate", [
+    ("宋总说的有道理，但是海外的情况不一样，所以我还是坚持先做国内。", "DIFFERS_FROM"),
+    ("我同意宋总的看法，不过我仍然觉得先做国内更稳。", "DIFFERS_FROM"),
+    ("宋总说得对，但我想补充一点数据。", "AGREES_WITH"),  # adding to a view is no differing from it
+])
+def test_a_point_conceded_before_holding_ones_own_view_differs(reply, predicate):
+    from talkgraph.extract.model import Predicate
+    _, relations, _ = facts(f"主持人：请宋总先说。\n\n宋立言：我认为出海是今年的重点。\n\n韩振宇：{reply}\n")
+    stances = {(s, p.name, o) for s, p, o in relations if p in (Predicate.AGREES_WITH, Predicate.DIFFERS_FROM)}
+    assert stances == {("韩振宇", predicate, "宋总")}
+
+
 def test_a_post_told_as_held_or_held_before_leaving_is_a_former_one():
     _, relations, roles = facts("主持人：介绍一下。\n\n许言：李明之前在英伟达做了七年架构师，后来在华为海思负责过芯片，"
                                 "2021年创办了燧芯科技。周嘉禾2016年加入字节跳动，离职前是百度的产品副总裁。\n\n李明：对。\n")
