@@ -234,7 +234,8 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
         if mention.kind is Kind.PERSON:
             base = strip_honorific(mention.text)
             # 王老师 as a label says who 王老师 is in the text too, where two people are surnamed 王
-            person = same_person.get(mention.text) or same_person.get(base) or _person_for(base, people)
+            person = same_person.get(mention.text) or same_person.get(base) or _person_for(base, people) \
+                or (_addresses_a_participant(text, mention) and _speaker_addressed(base, speakers, people))
             person = same_person.get(person, person)
             if person:
                 entity_of[mention] = entity_key(Kind.PERSON, person)
@@ -331,6 +332,29 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
         if len(by_surname) == 1:
             return by_surname[0]
     return None
+
+
+def _addresses_a_participant(text: str, mention: Mention) -> bool:
+    """``谢谢韩老师``, ``韩老师，…``, ``韩老师刚才的观点``: a form of address spoken to someone taking part,
+    or of their words just said; ``跟晓雯和周总吃完饭`` speaks of someone, who may be anyone."""
+    if strip_honorific(mention.text) == mention.text:
+        return False
+    return bool(_THANKED_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+                or _CLAUSE_START.search(text, max(0, mention.start - 1), mention.start) and _VOCATIVE_AFTER.match(text, mention.end)
+                or _THEIR_WORDS_AFTER.match(text, mention.end))
+
+
+_THANKED_BEFORE = re.compile(r"(?:谢谢|感谢|请|问一下|问问)$")
+_CLAUSE_START = re.compile(r"(?:^|[\n。！？!?；;：:])$")
+_VOCATIVE_AFTER = re.compile(r"\s?[，,：:]")
+_THEIR_WORDS_AFTER = re.compile(r"(?:刚才|前面|之前)|的(?:观点|看法|意见|问题|判断)")
+
+
+def _speaker_addressed(surname: str, speakers: tuple[str, ...], people: tuple[str, ...]) -> str | None:
+    """韩老师 where the document names two people surnamed 韩, one of them speaking and the other only
+    spoken of (MIT的韩松): a form of address in a conversation is to (or of) the one taking part."""
+    speaking = [p for p in speakers if surname_of(p) == surname and len(p) > len(surname) and p in people]
+    return speaking[0] if len(speaking) == 1 else None
 
 
 _NAME_PART_JOIN = re.compile(r"[ ·•・]")

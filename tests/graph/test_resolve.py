@@ -48,6 +48,18 @@ def test_a_surname_shared_by_two_people_resolves_to_neither():
     assert not any("王老师" in p.aliases for p in people.values())
 
 
+def test_a_form_of_address_spoken_to_a_participant_is_theirs_and_not_a_namesake_spoken_of():
+    corpus = resolve("主持人：请韩振宇老师提问。\n\n韩振宇：你引用的是MIT韩松老师组的工作吗？\n\n"
+                     "刘思远：谢谢韩老师。韩老师刚才的问题很好。\n\n韩振宇：我还跟韩老师吃过饭。\n")
+    people = labels(corpus, "Person")
+    assert {"韩振宇", "韩松"} <= set(people)
+    document = corpus.documents[0]
+    addressed = sorted((m for m in document.extraction.mentions if m.text == "韩老师"), key=lambda m: m.start)
+    keys = [document.key(m) for m in addressed]
+    assert len(keys) == 3 and keys[0] == keys[1] == people["韩振宇"].key
+    assert keys[2] is None  # 跟韩老师吃过饭 speaks of one of them, which the text does not say
+
+
 def test_lexicon_short_forms_resolve_to_the_preferred_name():
     corpus = resolve("王小明：阿里和阿里巴巴是一家，谷歌就是Google。\n\n李华：对。\n\n王小明：好。\n\n李华：嗯。\n")
     orgs = labels(corpus, "Organization")
