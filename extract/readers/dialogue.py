@@ -375,12 +375,21 @@ def _cast_lines_unlabelled(lines: Sequence[Line], labels: list[Label | None]) ->
         attendees = None
         if label is None:
             continue
-        if cast_line(line.visible) is None:
+        if cast_line(line.visible) is None and not _one_named(line.visible[label.content:]):
             if all(speaker_shaped(name) for name in label.names):
                 break
             continue
         out[i] = None
     return out
+
+
+def _one_named(content: str) -> bool:
+    """``王静怡（本院博士后）`` after ``答辩秘书：``: a person's name and a note on them, all the line says."""
+    match = _NAME_AND_NOTE.fullmatch(content.strip())
+    return match is not None and looks_like_a_name(match["name"])
+
+
+_NAME_AND_NOTE = re.compile(r"(?P<name>[\u3400-\u9fff·]{2,4})\s*(?:[（(][^（()）]{1,40}[)）])?")
 
 
 def detect(text: str) -> float:

@@ -289,6 +289,8 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
             at += post  # 董事长宋怀远 is 宋怀远
             name = name[post:]
         role = _ROLE_BEFORE_NAME.match(name)
+        if role and len(role.group()) == 1 and not is_han_name(name[1:]):
+            role = None  # 答辩秘书 is a word, not 答 and a name
         offset = base + at + (role.end() if role else 0)
         name = name[role.end():] if role else name
         posted = _POSTED_LATIN_NAME.fullmatch(name)

@@ -596,6 +596,13 @@ def test_cast_lines_above_the_turns_are_the_introduction_not_turns():
     assert roles["嘉宾：王雪，栖云科技CEO"] == "intro"
 
 
+def test_a_cast_line_of_any_role_naming_one_person_and_a_note_is_no_turn():
+    t = parse("【编者按】5月24日下午，学院举行了刘思远的博士学位论文答辩会，问答经答辩秘书整理如下。\n\n"
+              "答辩委员会组成：\n主席：陈文博（江淮大学教授）\n答辩秘书：王静怡（本院博士后）\n\n"
+              "王静怡：各位老师，下午好，我先说明程序。\n\n陈文博：谢谢王老师，我们开始。\n\n王静怡：好的。\n")
+    assert [speakers for speakers, _ in turns(t)] == [("王静怡",), ("陈文博",), ("王静怡",)]
+
+
 def test_a_role_label_is_the_person_the_cast_names_for_it():
     t = parse("主持人：黄磊\n嘉宾：王雪，栖云科技CEO\n\n主持人：王雪你好，先聊聊吧。\n\n嘉宾：好的，我在微软待了八年。\n\n"
               "主持人：后来呢？\n\n嘉宾：后来去了字节。\n")
