@@ -106,13 +106,13 @@ _IS_MADE_BY = re.compile(r"\s?是\s?")
 _OWNED = re.compile(r"\s?(?:的\s?)?")
 # 是谷歌的(视频生成)模型, 是我们(公司)的产品, 是字节跳动做的: what a maker's own work is called, a few words of its
 # kind before, or the making verb ending the clause
-_OWN_WORK = DeferredPattern(r"\s?(?:(?:的|家的|公司的|推出的|发布的|开发的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
+_OWN_WORK = DeferredPattern(r"\s?(?:(?:的|家的|公司的|推出的|发布的|开发的|研发的|开源的|做的|出的)\s?(?:(?!的)[\u4e00-\u9fff]){0,6}?"
                             r"(?:模型|大模型|产品|应用|App|APP|app|工具|软件|框架|平台|助手)|"
-                            r"(?:推出|发布|开发|研发|做|打造)的\s?(?=[，,。；;！？!?]|$))")
+                            r"(?:推出|发布|开发|研发|开源|提出(?:来)?|做|打造)的\s?(?=[，,。；;！？!?]|$))")
 _OUR = re.compile(r"我们(?:公司)?")
 # Devin，那个是 Cognition 做的: after the product, a clause whose subject is its maker and whose verb makes it
 _MAKER_GLOSSED = re.compile(r"[^。；;！？!?，,]{0,30}?[，,]\s?(?:那个|这个|它)?\s?(?:是|由)?\s?|\s?(?:是|由)\s?")
-_MADE_IT = re.compile(r"\s?(?:推出|发布|开发|研发|做|打造|出)的\s?(?=[，,。；;！？!?]|$)")
+_MADE_IT = re.compile(r"\s?(?:推出|发布|开发|研发|开源|做|打造|出)的\s?(?=[，,。；;！？!?]|$)")
 _BEHIND = re.compile(r"\s?背后的公司(?:是|叫)?\s?")  # Cursor 背后的公司 Anysphere
 _SUBSIDIARY = re.compile(r"\s?旗下(?:的)?\s?(?:的)?")
 _LIST_GAP = re.compile(r"\s?(?:、\s?(?:[^、，,。；;！？!?]{1,16}、\s?)*|以及|和|及|与)\s?")

@@ -582,6 +582,11 @@ def test_a_model_said_to_be_made_by_a_company_ending_the_clause_is_its_work():
     assert {("豆包", "creator", "字节跳动"), ("盘古大模型", "creator", "华为")} <= relations  # the lexicon's name
 
 
+def test_a_model_said_to_be_open_sourced_by_a_company_is_its_work():
+    _, relations, _ = facts("主持人：你们用什么？\n\n王磊：CosyVoice是阿里巴巴开源的语音模型，Nova 2是英伟达开源的。\n\n主持人：好。\n")
+    assert {("CosyVoice", "creator", "阿里巴巴"), ("Nova 2", "creator", "英伟达")} <= relations
+
+
 def test_calling_someones_view_one_sided_or_taking_the_other_side_differs_from_them():
     _, relations, _ = facts("阿肯：你们怎么看？\n\n罗启明：AI批改一定会普及。\n\n刘小满：我同意。\n\n"
                             "周建华：我倒是觉得小满说得有点理想化。\n\n郑子衡：这个我要和罗启明唱个反调。\n\n阿肯：好。\n")
