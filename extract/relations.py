@@ -208,9 +208,10 @@ _ROLE_VERB = re.compile(rf"\s?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?
 # 我是说…, 我是觉得…: 是 stressing what follows, naming no post
 _STRESSED = r"说|讲|指|想|觉得|认为|希望|因为"
 # a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
-_CLAUSE_ROLE = re.compile(rf"\s?(?P<me>我)?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
+_CLAUSE_ROLE = re.compile(rf"\s?(?:(?P<me>我)|(?P<them>他|她)(?![们的]))?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
                           rf"(?!\s?(?:来自|{_STRESSED}))")
 _COMMA = re.compile(r"[，,；;]")
+_DEGREES = frozenset("博士 硕士 学士 本科生 研究生 博士生 硕士生 博士后 学生 校友".split())
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
 _FORMER_BEFORE = re.compile(r"(?<![目之此以提面眼当事生空从向往])(?:前|原)$")
@@ -261,7 +262,8 @@ _FOUNDED_OWN = re.compile(r"(?:创办|创立|创建|成立)了?\s?(?:这家|我�
 _INTRO = re.compile(rf"(?:我是|我叫[^，,。；;！!？?\s]{{2,8}}[，,]\s?是)\s?(?:来自)?(?!{_STRESSED})")
 # a word every match of _INTRO, _WE_FOUNDERS and _FOUNDED_OWN holds: the speakers' own roles
 _OWN_ROLE_WORD = re.compile(r"我是|我叫|我们|公司")
-_ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?")  # 是在华为, 担任 腾讯: between the verb and the organisation
+# 是在华为, 担任 腾讯, 是前字节跳动的…: between the verb and the organisation (前/原: a post held there before)
+_ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?(?P<former>前|原)?\s?")
 _OF = re.compile(r"\s?的\s?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
 _COMMAS = "，,"
@@ -307,7 +309,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
     relations.extend(_part_of(transcript, sentences))
     relations.extend(_named_after_maker(sentences))
     relations.extend(reader.assents())
-    roles = _at_the_meetings_company(transcript, mentions, roles)
+    roles = _at_the_meetings_company(transcript, mentions, _placed_once(roles))
     for role in roles:
         relations.extend(_role_relations(role))
     relations.extend(listed_affiliations(transcript, sentences))
@@ -322,6 +324,13 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
         relations.append(Relation(speaker, Predicate.COLLEAGUE, role.person, role.start, role.end))
     relations.extend(_affiliation_with_whole(relations))
     return tuple(_unique(relations)), tuple(roles), tuple(quantities)
+
+
+def _placed_once(roles: list[RoleStatement]) -> list[RoleStatement]:
+    """The roles less those a sentence states twice, once without the organisation another reading
+    of it found (他是前腾讯天美工作室的技术总监: 技术总监 at 腾讯, not also 技术总监 nowhere)."""
+    placed = {(party_key(r.person), r.title, r.start) for r in roles if r.organization is not None}
+    return [r for r in roles if r.organization is not None or (party_key(r.person), r.title, r.start) not in placed]
 
 
 # 2024年年度股东大会, 业绩说明会, Earnings Call: a company's own meeting, where its officers speak
@@ -752,13 +761,16 @@ class _SentenceReader:
         a role verb opening a clause, said of the speaker (我) or of who the sentence is about."""
         starts = [sentence.start] + [m.end() for m in _COMMA.finditer(self.text, sentence.start, sentence.end)]
         for clause in filter(None, (_CLAUSE_ROLE.match(self.text, at, sentence.end) for at in starts)):
-            if clause["verb"] == "是" and (not (clause["me"] or clause["former"]) or clause.group().strip() == "我是"):
+            if clause["verb"] == "是" and (not (clause["me"] or clause["them"] or clause["former"])
+                                          or clause.group().strip() == "我是"):
                 continue  # 是一个…: no role without its subject or a time (离职前是…); 我是… is an introduction's (``_INTRO``)
             subject = self.speaker(sentence) if clause["me"] else self.subject_before(sentence, clause.start("verb"))
             if subject is not None and not any(m.kind is Kind.PERSON and m.end == clause.start() for m in sentence.mentions):
                 roles = self._role_after(sentence, subject, clause.end(), orgs, bool(clause["former"]))
-                bare_is = clause["verb"] == "是" and not clause["me"]  # 离职前是百度的…: a post somewhere named
-                yield from (r for r in roles if not bare_is or r.organization is not None)
+                bare_is = clause["verb"] == "是" and not clause["me"]  # 离职前是百度的…, 他是…: a post somewhere named
+                # 他是信电学院的, 她是港科大的博士: where someone studied, no post held
+                held = (r for r in roles if not clause["them"] or r.title and r.title not in _DEGREES)
+                yield from (r for r in held if not bare_is or r.organization is not None)
 
     def _table_row_role(self, sentence: Sentence) -> Iterator[RoleStatement]:
         """``| 陈立峰 | 盒马 | 副总裁 |`` under ``| 姓名 | 公司 | 职务 |``: the person of the row holds the
@@ -936,7 +948,9 @@ class _SentenceReader:
                     held = role.organization or held
                     yield dataclasses.replace(role, organization=held, former=role.former or former)
                 return
-        org = next((o for o in orgs if o.start >= pos and _ROLE_ORG_GAP.fullmatch(self.text, pos, o.start)), None)
+        gap = None
+        org = next((o for o in orgs if o.start >= pos and (gap := _ROLE_ORG_GAP.fullmatch(self.text, pos, o.start))), None)
+        former = former or bool(org and gap["former"])
         rest_from = org.end if org else pos
         clause_end = _CLAUSE_BREAK.search(self.text, rest_from, sentence.end)
         clause = self.text[rest_from:clause_end.start() if clause_end else sentence.end]

@@ -935,6 +935,15 @@ def test_a_point_conceded_before_holding_ones_own_view_differs(reply, predicate)
     assert stances == {("韩振宇", predicate, "宋总")}
 
 
+def test_a_post_at_an_organisation_after_qian_is_a_former_one_said_by_oneself_or_of_him():
+    _, relations, roles = facts("主持人：欢迎。\n\n陈思宁：我是前字节跳动的产品总监。我的合伙人叫欧阳骏，他是前北辰科技的技术总监。"
+                                "周睿也在，他是江淮大学的博士。\n\n主持人：好。\n")
+    assert {("陈思宁", "产品总监", "字节跳动"), ("欧阳骏", "技术总监", "北辰科技")} <= roles
+    assert {("陈思宁", "formerlyAt", "字节跳动"), ("欧阳骏", "formerlyAt", "北辰科技")} <= relations
+    assert not any(p == "worksFor" for _, p, _ in relations)  # 他是…的博士: studied there, no post held
+    assert ("欧阳骏", "技术总监", None) not in roles  # the post once, at its organisation
+
+
 def test_a_post_told_as_held_or_held_before_leaving_is_a_former_one():
     _, relations, roles = facts("主持人：介绍一下。\n\n许言：李明之前在英伟达做了七年架构师，后来在华为海思负责过芯片，"
                                 "2021年创办了燧芯科技。周嘉禾2016年加入字节跳动，离职前是百度的产品副总裁。\n\n李明：对。\n")
