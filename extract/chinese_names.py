@@ -58,9 +58,18 @@ def is_han_name(name: str) -> bool:
     if not _HAN_NAME_SHAPE.fullmatch(name):
         return False
     surname = surname_of(name)
-    return (surname is not None and 1 <= len(name) - len(surname) <= 2 and not (set(name[1:]) & NOT_IN_NAME)
+    given = name[len(surname):] if surname else ""
+    return (surname is not None and 1 <= len(given) <= 2 and (not set(name[1:]) & NOT_IN_NAME or _yi_name(given))
             and not name.endswith(_NOT_A_GIVEN_NAME) and name[1] != name[0])  # 谢谢贺, 常常想: a word, doubled
 
+
+def _yi_name(given: str) -> bool:
+    """A given name that opens with 以, which ``NOT_IN_NAME`` holds as a word's (周以宁, 周以真), where
+    the two characters make no word (李以为 is 李 and a verb)."""
+    return len(given) == 2 and given[0] == "以" and given[1] not in NOT_IN_NAME and given not in _YI_WORDS
+
+
+_YI_WORDS = frozenset("以为 以后 以前 以及 以来 以上 以下 以外 以内 以便 以免 以至 以致 以往 以此 以其 以求 以防 以期".split())
 
 # 博 names people (许文博, 郑博文) but 博士 after a surname is a form of address (张博士)
 _NOT_A_GIVEN_NAME = ("博士",)

@@ -175,6 +175,12 @@ def test_a_given_name_may_hold_zhong():
     assert is_han_name("张建中") and is_han_name("王中军")  # 中 is no word after the name
 
 
+def test_a_given_name_may_open_with_yi_unless_the_two_make_a_word():
+    assert is_han_name("周以宁") and is_han_name("陈以琳")
+    assert not any(is_han_name(n) for n in ("李以为", "张以后", "王以前", "王以"))
+    assert "周以宁" in people("财务副总裁周以宁说，毛利率会改善。")
+
+
 def test_a_name_said_to_be_a_kind_of_person_is_a_person():
     assert "李想" in people("理想做得很好，李想是一个很专注的人。")
 
