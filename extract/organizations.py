@@ -156,16 +156,16 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
         split = left > i - 2 and suffix.text in _WEAK_SUFFIXES and not suffix.head and _split_brand(tokens, i)
         if split:
             left = i - 2
-        trimmed = _leading_function_char(tokens, left, i)
+        trimmed = _leading_glued(tokens, left, i)
         parts = [t.word for t in tokens[left:i]] + ([suffix.head] if suffix.head else [])
         if split:
             parts = ["".join(parts)]  # 鸿|远 is one brand, 鸿远
         if trimmed:
-            parts[0] = parts[0][1:]
+            parts[0] = parts[0][trimmed:]
         if _names_organisation(tokens, left, i, suffix, parts):
             if suffix.text in INDUSTRY_SUFFIXES and not suffix.head:
                 left = _brand_start(tokens, left, i)  # the brand alone: 开发商佳游网络 is 佳游网络
-                trimmed = _leading_function_char(tokens, left, i)  # 创办了|岚途汽车: 了 glued to it
+                trimmed = _leading_glued(tokens, left, i)  # 创办了|岚途汽车: 了 glued to it
             begin = (tokens[left].start if left < i else token.start) + trimmed
             while text[begin].isspace():
                 begin += 1
@@ -401,16 +401,23 @@ def _levelled_body(tokens, left: int, i: int) -> bool:
     return left < i and tokens[left].word in _ADMINISTRATIVE_LEVELS and tokens[i].word.endswith(tuple(_GOVERNMENT_UNITS))
 
 
-def _leading_function_char(tokens, left: int, i: int) -> bool:
-    """An unknown word the segmenter glued to a preposition or verb before a name (任金龙 → 金龙)."""
+def _leading_glued(tokens, left: int, i: int) -> int:
+    """How many characters of the name's first word are a preposition or verb the segmenter glued to
+    an unknown name (任金龙 → 金龙, 先请锡创 → 锡创), else 0."""
     if left >= i:
-        return False
+        return 0
     word = tokens[left][0]
     if len(word) >= 2 and word[0] == "任" and (left == 0 or tokens[left - 1][0] in _APPOINTED):
-        return True
+        return 1
     if _glued_level(word):
-        return True
-    return len(word) >= 2 and word[0] in "任在于为至和及与入进从了" and not in_dictionary(word)
+        return 1
+    request = _GLUED_REQUEST.match(word)
+    if request and len(word) - request.end() >= 2 and not in_dictionary(word):
+        return request.end()  # 先请锡创智能的张总, 请澜岳科技的吴婧: the host asking someone of it to speak
+    return int(len(word) >= 2 and word[0] in "任在于为至和及与入进从了" and not in_dictionary(word))
+
+
+_GLUED_REQUEST = re.compile(r"(?:先|再|也|就)?(?:邀请|有请|请)")
 
 
 _JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就职于|任职于|供职于|投资了?|收购了?|并购了?)\s?$")

@@ -119,6 +119,8 @@ def test_a_named_university_is_still_one():
     ("她在2019年用招商银行的信用卡买了电脑。", "招商银行", "年用招商银行"),
     ("图为杭州远帆网络科技有限公司的新办公楼。", "杭州远帆网络科技有限公司", "图为杭州远帆网络科技有限公司"),
     ("2011年任东方金钰股份有限公司总裁助理。", "东方金钰股份有限公司", "年任东方金钰股份有限公司"),
+    ("先请锡创智能的张卫东董事长讲一讲。", "锡创智能", "先请锡创智能"),  # the host's request glued to an unknown name
+    ("然后请澜岳科技的吴婧发言。", "澜岳科技", "请澜岳科技"),
 ])
 def test_left_edge_stops_at_a_verb_or_a_glued_preposition(text, name, wrong):
     found = spans(text)
