@@ -432,9 +432,9 @@ def _person_ending(label: str) -> str | None:
     familiar = _OF_FAMILIAR.search(label)
     if familiar:  # 经管学院的小王: a familiar form of address after where the speaker is from
         return familiar["name"]
-    for size in (3, 2):  # 首席执行官吴婧: a name right after a post is the name, not 官吴婧
-        if is_han_name(label[-size:]) and _title_at_end().search(label[:-size]):
-            return label[-size:]
+    after_post = _person_after_post(label)  # 首席执行官吴婧: a name right after a post is the name, not 官吴婧
+    if after_post:
+        return after_post
     for size in (3, 2):
         start = len(label) - size
         if (is_han_name(label[start:]) and not in_dictionary(label[start - 1:start + 1])

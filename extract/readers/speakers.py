@@ -292,15 +292,13 @@ def _holder_of(post: str, intro: str) -> str | None:
     (副总裁 of 总裁) is another, but 兼 and 、 join posts of one person."""
     post = re.escape(post)
     holders = set()
-    for m in re.finditer(rf"(?:(?<![\u3400-\u9fffA-Za-z])|(?<=[兼、])){post}\s*(?:(?P<latin>{LATIN_FULL_NAME.pattern})\s*[（(](?P<bracketed>{_HAN_RUN})[)）]"
-                         rf"|(?P<latin_only>{LATIN_FULL_NAME.pattern})|(?P<han>{_HAN_RUN}))"
+    for m in re.finditer(rf"(?:(?<![\u3400-\u9fffA-Za-z])|(?<=[兼、])){post}\s*(?:{LATIN_FULL_NAME.pattern}\s*[（(](?P<bracketed>{_HAN_RUN})[)）]"
+                         rf"|(?P<latin>{LATIN_FULL_NAME.pattern})|(?P<han>{_HAN_RUN}))"
                          rf"|(?P<before>{_HAN_RUN})\s*[（(]{post}[)）]", intro):
-        if m["latin_only"]:
-            holders.add(m["latin_only"])
-            continue
-        run = m["bracketed"] or m["han"] or m["before"]
-        name = run if m["before"] is None else next((run[-n:] for n in (3, 2) if is_han_name(run[-n:])), None)
-        name = _name_prefix(name) if name and m["before"] is None else name
+        if m["before"]:
+            name = next((m["before"][-n:] for n in (3, 2) if is_han_name(m["before"][-n:])), None)
+        else:
+            name = m["latin"] or _name_prefix(m["bracketed"] or m["han"])
         if name:
             holders.add(name)
     return holders.pop() if len(holders) == 1 else None
