@@ -107,6 +107,8 @@ _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?
                                  r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST_WORDS = r"当时|那时候?|那个时候|曾经|过去|(?<!\d年)以前|(?<!\d年)之前|早年|后来"  # 2027年之前: by then
+_PAST_WORD = re.compile(_PAST_WORDS)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?年")
 _PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?<!到 )(?<!至 )(?<!早于)(?<!晚于)(?<!有望在)(?<!有望于)(?<!将在)(?<!将于)(?<!预计在)(?<!预计于)(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:" + _WILL + r"|将|还会|有望|预计))")
 # the speaker telling what they did or lived: a sentence opening with 我 and a time in the past (我当时…,
 # 2006年我…, 之前我在…), not with what they said before (我之前提到的)
@@ -298,10 +300,11 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     for turn in transcript.turns:
         turn_sentences[turn.index] = sum(1 for x in _SENTENCE_OR_ITEM_END.split(turn.text(transcript.document)) if len(x) > 4)
     claims = list(_densest(scored, turn_sentences))
+    said_in = int(transcript.date[:4]) if transcript.date else None
     out = []
     for score, sentence, strongest, cue, body in sorted(claims, key=lambda c: c[1].start):
         turn = transcript.turns[sentence.turn_index - 1]
-        kind = ClaimType.RECOMMENDATION if sentence.start in advice else _claim_type(body, strongest)  # typed once kept
+        kind = ClaimType.RECOMMENDATION if sentence.start in advice else _claim_type(body, strongest, said_in)  # typed once kept
         about = tuple(m for m in sentence.mentions if m.kind is not Kind.PERSON or m.text != turn.speaker)
         amounts = tuple(v for _, _, values in find_amounts(text, sentence.start, sentence.end) for v in values)
         out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end, body, kind, cue, about,
@@ -338,9 +341,11 @@ def _score(body: str) -> tuple[float, ClaimType, str | None]:
     return score, best_kind, cue
 
 
-def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
+def _claim_type(body: str, strongest: ClaimType, said_in: int | None = None) -> ClaimType:
     """What the sentence asserts: a recommendation says 建议/应该, a prediction needs a future
-    reference (and no past one: biography predicts nothing); agreement and figures as scored."""
+    reference (and no past one: biography predicts nothing); agreement and figures as scored.
+    ``said_in``, the year the document is dated, makes a later year a future reference
+    (2026年是L3元年, said in 2025)."""
     latin = _LATIN_LETTER.search(body) is not None
     if strongest is ClaimType.AGREEMENT and _DISAGREES.search(body):
         return ClaimType.DISAGREEMENT  # 方向我赞同，但幅度我不赞同: agreeing in part is differing
@@ -349,6 +354,8 @@ def _claim_type(body: str, strongest: ClaimType) -> ClaimType:
     if _RECOMMENDS.search(body, latin):
         return ClaimType.RECOMMENDATION
     if _FORECAST.search(body, latin) or _FUTURE.search(body, latin) and not _PAST.search(body):
+        return ClaimType.PREDICTION
+    if said_in and not _PAST_WORD.search(body) and any(int(y) > said_in for y in _YEAR.findall(body)):
         return ClaimType.PREDICTION
     if strongest is not ClaimType.FIGURE and _OWN_PAST.search(body) and not _STANCE.search(body):
         return ClaimType.EXPERIENCE  # 我2006年进的中芯国际, 之前我在华为做了八年: what the speaker lived

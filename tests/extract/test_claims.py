@@ -2,6 +2,8 @@
 each claim is typed by what it asserts.  Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from talkgraph.extract import document_from_text, extract, parse_transcript
 
 
@@ -570,6 +572,17 @@ def test_a_short_turn_asking_after_the_first_answer_ends_the_answers_to_the_ques
                       "韦一凡：因为它一次能改十几处，跨文件也行。\n\n主持人：好。\n")
     pseudo = next(q for q in asked if q.text.endswith("伪需求？"))
     assert pseudo.answered_by == (6,)
+
+
+@pytest.mark.parametrize("said, kind", [
+    ("我认为2026年是固态电池元年。", "prediction"),
+    ("我认为大规模商业化至少要到2028年以后。", "prediction"),
+    ("我觉得2024年是行业的转折点。", "judgement"),  # a year gone by when the page was dated
+])
+def test_a_year_later_than_the_documents_date_is_a_future_reference(said, kind):
+    conversation = f"主持人：你怎么看？\n\n韩立新：{said}\n\n主持人：好。\n"
+    assert [c.kind.value for c in claims("发布时间：2025-11-19\n\n" + conversation)] == [kind]
+    assert [c.kind.value for c in claims(conversation)] == ["judgement"]  # no date, no telling which years are to come
 
 
 def test_what_comes_next_in_the_session_is_no_future():
