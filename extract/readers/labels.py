@@ -73,8 +73,8 @@ _NOTE_NAME = DeferredPattern(r"\s*(?:(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()�
 _NOTE_HANDLE = re.compile(r"\s*(?P<handle>@[^\s@（()）]{1,24})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
-_DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-_DAY = rf"(?:(?P<day>{_DATE})\s+)?"
+DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"  # 2024-05-01, 2024年5月1日: a day
+_DAY = rf"(?:(?P<day>{DATE})\s+)?"
 _HEADER = DeferredPattern(rf"{_TIME_BEFORE}[\[【]?{_NAMES}[\]】]?{_NOTE_AFTER}(?:\s*[\[(（【]\s*(?P<time>{TIME})\s*[\])）】]|\s+{_DAY}(?P<time_bare>{TIME}))"
                           rf"(?:\s*[-–~]+\s*{TIME})?\s*$")
 _CLOCK = re.compile(r"\d:\d")  # in every time code, so in every header
@@ -83,7 +83,7 @@ _CLOCK = re.compile(r"\d:\d")  # in every time code, so in every header
 # export gives the day too, before the time or before the sender (2025-01-20 19:58:12 老K-杭州-SGLang)
 _DISPLAY = r"(?P<display>[^\s：:，。！？!?][^：:，。！？!?\n]{0,24}?)"
 _DISPLAY_HEADER = DeferredPattern(rf"{_DISPLAY}\s+{_DAY}(?P<time>{TIME})\s*$")
-_CHAT_HEADER = DeferredPattern(rf"(?P<day>{_DATE})\s+(?P<time>{TIME})\s+{_DISPLAY}\s*$")
+_CHAT_HEADER = DeferredPattern(rf"(?P<day>{DATE})\s+(?P<time>{TIME})\s+{_DISPLAY}\s*$")
 _DISPLAY_SEPARATOR = re.compile(r"\s*[｜|\-–—@/（(]\s*")
 # 00:12:41 Zhang Hao-上海AI Lab: 谢谢: a meeting's line that opens with the time, then a display name and a colon;
 # 2024-05-12 21:03 陈默-CEO：…, a chat export's message, gives the day first

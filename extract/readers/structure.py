@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..deferred import DeferredPattern
 from ..model import Block, BlockRole, Document, Excerpt, Transcript, Turn
-from .labels import SOUND_CUES, Label, match_bracketed_label, match_label
+from .labels import DATE, SOUND_CUES, TIME, Label, match_bracketed_label, match_label
 from .lines import Line
 from .speakers import SpeakerEvidence, cast_line, resolve_speakers
 
@@ -75,7 +75,7 @@ _END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:本
 _NARRATION = re.compile(r"^\s*(?:据了解|据悉|据介绍|记者了解到|记者获悉|记者注意到|记者从[^，,。]{1,16}获悉)")
 RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
 # ————— 2024-05-01 —————: a chat export's divider between days
-_DAY_DIVIDER = re.compile(r"^\s*[-—–=]{2,}\s*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?\s*[-—–=]{2,}\s*$")
+_DAY_DIVIDER = re.compile(rf"^\s*[-—–=]{{2,}}\s*(?:{DATE})?\s*[-—–=]{{2,}}\s*$")
 # [音乐], （掌声）, (笑), 【会议结束】 alone on a line: a sound or a stage direction, not what anyone says
 _BRACKETED_LINE = re.compile(r"^\s*[\[(（【]\s*(?P<inside>[^\[\]()（）【】]{1,24}?)\s*[\])）】]\s*$")
 _PAUSE_ENDS = ("结束", "暂停", "中断", "休息", "已停止", "已开始", "stopped", "started", "paused", "ended")
@@ -285,7 +285,7 @@ _ATTACHMENT = re.compile(r"^\s*[\[【](?:图片|文件|链接|语音|视频|表�
                          # [撤回了一条消息], 陶宇撤回了一条消息: the app's notice of a message taken back
                          r"|^\s*[\[【]?[^\s\[\]【】]{0,20}\s?撤回了一条消息[\]】]?\s*$"
                          # 2024-05-12 21:08 “赵一帆”通过…二维码加入了群聊: the app's notice of who joined or left
-                         r"|^\s*(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?"
+                         rf"|^\s*(?:{DATE}\s+)?(?:{TIME}\s+)?"
                          r"[^\n：:]{1,60}?(?:加入了?群聊|退出了?群聊|移出了?群聊)\s*$")
 
 
