@@ -774,8 +774,8 @@ def _known_organization(text: str, start: int, end: int) -> str | None:
 _NOTE_WORD = re.compile(r"[^\s（()）:：、]{2,30}")
 _NOTE_BEFORE = re.compile(r"[（(](?P<words>[^（()）\n]{0,30}?)\s*$")
 # 市发改委副主任 林建华：, 恒丰纺织集团有限公司总经理邱建明：: the office and post a label gives before the
-# name, no brackets
-_PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?P<words>[\u4e00-\u9fffA-Za-z0-9、]{2,30}?)\s*$")
+# name, no brackets (after the part of the meeting in brackets: 【发言】省农科院党委书记 赵德明)
+_PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?:[【\[][\u4e00-\u9fff]{1,6}[】\]]\s*)?(?P<words>[\u4e00-\u9fffA-Za-z0-9、]{2,30}?)\s*$")
 _NOTE_AFTER = re.compile(r"\s*[（(](?P<words>[^（()）\n]{1,30})[)）]")
 _NOTE_INSIDE = re.compile(r"[问答QA][（(](?P<words>[^（()）\n]{1,30})[)）]")
 

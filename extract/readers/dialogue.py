@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from ..chinese_names import is_han_name
 from ..model import BlockRole, Document, Transcript
 from . import reader
-from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_bracketed_label, match_label
+from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
 from .structure import RULE, Cue, assemble, shape_role
@@ -38,7 +38,8 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
         if line.heading or line.bold and ":" not in line.visible and "：" not in line.visible:
             out.append(_heading_label(line))
             continue
-        label = None if line.list_item else match_label(line.visible) or _bracketed_speaker(line.visible)
+        label = None if line.list_item else (match_label(line.visible) or match_act_heading(line.visible)
+                                             or _bracketed_speaker(line.visible))
         out.append(label if label is not None and not label.header else None)
     return out
 
@@ -144,11 +145,18 @@ def _headline_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> l
     first = lines[shown[0]]
     said = first.visible[labels[shown[0]].content:].strip()
     dated = any(shape_role(lines[i]) is BlockRole.METADATA for i in shown[1:3])
-    if not (said and said[-1] not in _SENTENCE_END and dated):
+    if not (said and not _ends_a_sentence(said) and dated):
         return labels
     out = list(labels)
     out[shown[0]] = None
     return out
+
+
+def _ends_a_sentence(said: str) -> bool:
+    """Whether ``said`` ends as a sentence does: a quotation closing a sentence (``…。”``) does, one
+    closing a phrase (``先学会说“我不知道”``, a headline's) does not."""
+    bare = said.rstrip("」”\"’'）)")
+    return bool(bare) and bare[-1] in _SENTENCE_END
 
 
 _FIELD = re.compile(r"^[^：:\s]{1,10}\s*[：:]")
@@ -322,7 +330,7 @@ def _speech_after_lead_in(cues: Sequence[Cue], first: int) -> tuple[int | None, 
         at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading), None)
         return at, (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])
                     or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
-    named = _dictated_or_cast(cues, first)
+    named = _dictated_or_cast(cues, first) or _opened_by_self_introduction(cues, first)
     if named is None:
         return None, None
     at = next((i for i in range(named[0] + 1, len(cues)) if not cues[i].line.heading and not cues[i].line.quote
@@ -340,6 +348,16 @@ def _dictated_or_cast(cues: Sequence[Cue], first: int) -> tuple[int, str] | None
     last = max((i for i, c in enumerate(cues) if c.label), default=-1)
     return next(((i, cast[1][0]) for i, c in enumerate(cues) if i > last and c.label is None
                  and (cast := cast_line(c.line.visible)) and cast[0] in LECTURER_LABELS and len(cast[1]) == 1), None)
+
+
+def _opened_by_self_introduction(cues: Sequence[Cue], first: int) -> tuple[int, str] | None:
+    """A talk told unlabelled before anyone's label, opening with a greeting that says who speaks
+    (大家好，我是沈知远。): the line before it, and that name."""
+    for i in range(1, first):
+        visible = cues[i].line.visible
+        if cues[i].label is None and _TALK_OPENING.match(visible) and (name := self_introduced(visible[:200], {})):
+            return i - 1, name
+    return None
 
 
 def _asking(label: str) -> bool:

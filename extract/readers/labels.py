@@ -251,6 +251,26 @@ def match_bracketed_label(visible: str) -> Label | None:
     return label
 
 
+# 【发言】省农科院党委书记 赵德明 / 【主持】协会秘书长 孙立平: a record's heading naming the part of the
+# meeting, then who takes it (a post, a name); what they say follows below
+_ACT_HEADING = re.compile(r"\s*[【\[]\s*(?:主持人?|主持人?小结|发言|交流发言|主旨发言|主题发言|致辞|讲话|演讲|点评|总结|"
+                          r"小结|提问|回答|答问)\s*[】\]]\s*(?P<who>[^\s：:，,。！？!?【\[][^：:，,。！？!?]{1,40}?)\s*")
+
+
+def match_act_heading(visible: str) -> Label | None:
+    """``【发言】省农科院党委书记 赵德明`` alone on its line: a label of the person it names last (after a
+    post, a space, or alone), the speech on the lines below."""
+    match = _ACT_HEADING.fullmatch(visible)
+    if not match:
+        return None
+    who = match["who"]
+    name = who if is_han_name(who) else _person_ending(who)
+    if name is None:
+        return None
+    at = match.start("who") + who.rindex(name)
+    return Label((name,), ((at, at + len(name)),), len(visible))
+
+
 # 宋怀远补充：, 董事长宋怀远介绍：: a name and the verb of the turn it opens (a record's); 李斌说： quotes, opening none
 _SAYS_AFTER_NAME = re.compile(r"(?:介绍|表示|补充|回答|发言|指出|谈到)$")
 _TURN_VERBS = frozenset({"补充", "回答", "发言"})  # the others open a turn only alone on their line

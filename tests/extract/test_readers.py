@@ -1011,6 +1011,16 @@ def test_a_speech_after_an_introduction_that_says_who_gave_it_is_theirs_and_the_
     assert t.title == "北辰智造韩立新：制造业的下一个十年"
 
 
+def test_a_talk_opening_with_a_self_introduction_before_the_labelled_questions_is_the_speakers():
+    t = parse("韩立新：工厂里的机器人，先学会说“停”\n\n原创 产业观察 2024年10月08日 19:30 上海\n\n作者｜韩立新\n\n"
+              "演讲\n\n大家好，我是韩立新。我在一家机床厂工作。\n\n我先讲一个故事。去年我们的机器人停了三次。\n\n"
+              "主持人（陶然）：谢谢韩老师。现在提问。\n\n观众1：机器人会取代工人吗？\n\n韩立新：不会，至少十年内不会。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立新", "陶然", "观众1", "韩立新"]
+    assert turns(t)[0][1] == "大家好，我是韩立新。我在一家机床厂工作。\n我先讲一个故事。去年我们的机器人停了三次。"
+    assert t.title == "韩立新：工厂里的机器人，先学会说“停”"
+    assert_offsets_exact(t)
+
+
 def test_a_role_label_whose_note_gives_a_posts_acronym_before_the_name_is_that_person():
     t = parse("Operator：欢迎参加。\n\n管理层（IR Kevin Zhao）：谢谢Operator。\n\n管理层（CFO 韩立新）：大家好。\n\n"
               "分析师（远山证券 陶然）：毛利率呢？\n\n管理层（CFO 韩立新）：会改善。\n")

@@ -906,6 +906,16 @@ def test_a_long_organisation_and_post_run_into_the_name_of_a_government_news_lab
     assert next(r.scope for r in x.roles if name(r.person) == "孙浩") == "政企客户部"
 
 
+def test_a_records_heading_naming_the_part_and_who_takes_it_opens_their_speech_with_their_post():
+    x, relations, roles = facts(
+        "【主持】协会秘书长 韩立新\n\n各位代表，下午好。首先请陶然局长发言。\n\n"
+        "【发言】市农业农村局局长 陶然\n\n谢谢立新秘书长。我讲两点。\n\n第一，数据要统一。\n\n"
+        "【发言】澜岳农机专业合作社理事长 周一鸣\n\n我同意陶局长。\n\n【自由讨论】\n\n陶然：我再补充一句。\n")
+    assert [t.speaker for t in x.transcript.turns] == ["韩立新", "陶然", "周一鸣", "陶然"]
+    assert {("陶然", "局长", "市农业农村局"), ("周一鸣", "理事长", "澜岳农机专业合作社")} <= roles
+    assert ("陶然", "worksFor", "市农业农村局") in relations
+
+
 def test_a_speaker_labels_note_gives_the_speakers_post_and_organisation():
     _, relations, roles = facts("主持人：下面提问。\n\n分析师（远山证券 首席分析师 邓一凡）：毛利率呢？\n\n"
                                 "韩立（首席财务官）：会改善。\n\n分析师（远山证券 邓一凡）：谢谢。\n\n"
