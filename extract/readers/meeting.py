@@ -16,7 +16,7 @@ from . import reader
 from .dialogue import dashed_turns
 from .labels import TIME, Label, match_bracketed_label, match_label
 from .lines import split_lines
-from .structure import RECORD_SECTION, Cue, assemble, is_notice, is_stage_direction
+from .structure import RECORD_SECTION, Cue, assemble, is_notice, is_section_heading, is_stage_direction
 
 
 def _timed_label(visible: str) -> Label | None:
@@ -51,7 +51,7 @@ _CHAPTER = re.compile(rf"^\s*{TIME}\s+[^：:]+$")
 
 def meeting_cues(text: str) -> list[Cue]:
     cues: list[Cue] = []
-    in_segment = False
+    in_segment = spoken_inline = False
     lines = split_lines(text)
     labels = [_timed_label(line.visible) for line in lines]
     opened = Counter(name for label in labels if label for name in label.names)
@@ -64,9 +64,10 @@ def meeting_cues(text: str) -> list[Cue]:
         if label is not None:
             cues.append(Cue(line, label, None if label.clock else label.time))
             in_segment = True
+            spoken_inline = label.content < len(line.visible)
         else:
-            if RECORD_SECTION.match(line.visible):
-                in_segment = False  # 待办事项：, the record's own items below: no one's speech
+            if RECORD_SECTION.match(line.visible) or spoken_inline and is_section_heading(line):
+                in_segment = False  # 待办事项：, 二、技术方案: the record's own section below, no one's speech
             aside = is_notice(line.visible) or is_stage_direction(line.visible)
             cues.append(Cue(line, continues=in_segment and not aside))
     return cues

@@ -284,9 +284,18 @@ def shape_role(line: Line) -> BlockRole | None:
 _ATTACHMENT = re.compile(r"^\s*[\[【](?:图片|文件|链接|语音|视频|表情|动画表情|位置|名片|小程序|聊天记录)[\]】](?:\s*\S[^\n]*)?$"
                          # [撤回了一条消息], 陶宇撤回了一条消息: the app's notice of a message taken back
                          r"|^\s*[\[【]?[^\s\[\]【】]{0,20}\s?撤回了一条消息[\]】]?\s*$"
-                         # 2024-05-12 21:08 “赵一帆”通过…二维码加入了群聊: the app's notice of who joined or left
-                         rf"|^\s*(?:{DATE}\s+)?(?:{TIME}\s+)?"
-                         r"[^\n：:]{1,60}?(?:加入了?群聊|退出了?群聊|移出了?群聊)\s*$")
+                         # 2024-05-12 21:08 “赵一帆”通过…二维码加入了群聊, （14:20 杜若 加入会议）: the app's
+                         # notice of who joined or left the group or the meeting
+                         rf"|^\s*[（(\[【]?\s*(?:{DATE}\s+)?(?:{TIME}\s+)?"
+                         r"[^\n：:]{1,60}?(?:(?:加入|退出|移出)了?群聊|(?:加入|进入|退出|离开)了?会议)\s*[）)\]】]?\s*$")
+
+
+def is_section_heading(line: Line) -> bool:
+    """A heading of the record's own sections (``二、技术：UE5 性能与移动端方案``, ``## 议题二``): a
+    numbered or marked heading, short and ending no sentence, that ends the turn above it."""
+    text = line.visible.strip()
+    return bool(text) and (line.heading or bool(_NUMBERED_HEADING.match(text)) and len(text) <= _MAX_HEADING_CHARS
+                           and text[-1] not in _TERMINAL)
 
 
 def is_stage_direction(text: str) -> bool:

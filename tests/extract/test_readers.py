@@ -1486,6 +1486,14 @@ def test_a_meetings_action_items_after_the_last_turn_are_the_records_not_the_spe
         assert [s for (s,), _ in said] == ["周启航", "孟凡", "周启航"] and said[-1][1] == "好，今天就到这。"
 
 
+def test_a_minutes_section_headings_and_join_notices_between_timed_lines_are_no_ones_words():
+    said = turns(parse("会议文字记录\n\n一、进度\n\n00:00:30 周启航：好，人齐了。\n00:01:10 孟凡：进度延后四天。\n\n"
+                       "二、技术：性能与移动端方案\n\n00:09:49 王磊：我先说性能。\n\n（14:20 陶然 加入会议）\n\n"
+                       "00:20:03 陶然：不好意思，刚才的会拖了。\n00:20:15 孟凡：刚讲完技术。\n"))
+    assert [s for (s,), _ in said] == ["周启航", "孟凡", "王磊", "陶然", "孟凡"]
+    assert said[1][1] == "进度延后四天。" and said[2][1] == "我先说性能。"
+
+
 def test_an_english_panels_title_and_surname_label_and_its_moderator_are_the_people_the_introduction_names():
     t = parse("The panel was moderated by Kelvin Chan, editor of Asia Review. Panelists were Dr. Lim Wei Ming, "
               "Chief Data Officer of OCBC Bank, and Jane Wong of HSBC.\n\n"
