@@ -53,7 +53,9 @@ _FURNITURE_LINE = re.compile(
 _BULLET = re.compile(r"^[-—–\s]*[•·▪►▶◆■□●]\s*")
 # a notice about the piece itself, however sentence-like: 本文仅代表受访者个人观点, 转载请联系, 未经授权
 # (and a disclaimer: 免责声明：…, 市场有风险，投资需谨慎)
-_NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目|本纪要)[^。！？]{0,20}(?:仅代表|不代表|不构成)|转载请|"
+_NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目|本纪要|实录|速记|文字稿)[^。！？]{0,20}(?:仅代表|不代表|不构成|仅供参考)|转载请|"
+                     # 更多精彩内容，请关注央视财经客户端: the outlet's call to follow it
+                     r"^更多(?:精彩)?(?:内容|资讯|报道|节目|视频)[^。！？]{0,4}[，,]?\s*(?:请|欢迎)?(?:关注|下载|访问|登录)|"
                      r"未经[^。！？]{0,8}(?:授权|许可)|版权所有|如有侵权|(?:文字稿|字稿|转写|纪要)[^。！？]{0,12}自动生成|"
                      r"^(?:免责声明|风险提示|特别声明)\s*[:：]|投资需谨慎|不构成(?:任何)?投资建议|"
                      r"(?:纪要|文字稿|字幕|转写|以上内容)由[^。！？]{1,16}(?:生成|转写)|主办单位\s*[:：]|网站标识码|ICP备|公网安备|"
@@ -68,7 +70,7 @@ _LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文
 _MAX_NOTICE_CHARS = 120
 # the end of a published conversation, after which come related articles and the account's pages
 # (and a meeting app's summary of the meeting after its transcript: 智能纪要, AI 摘要, then 总结, 章节, 待办)
-_END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:本期完|全文完|（完）|\(完\)|通话结束|会议结束|直播结束|[（(]?以下无正文[）)]?|以上[为是]?全部聊天记录|聊天记录结束)[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|相关新闻|相关报道|猜你喜欢|"
+_END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:[\[(（【]?\d{1,2}:\d{2}(?::\d{2})?[\])）】]?\s*)?(?:本期完|全文完|（完）|\(完\)|通话结束|会议结束|直播结束|本场结束|活动结束|节目结束|[（(]?以下无正文[）)]?|以上[为是]?全部聊天记录|聊天记录结束)[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|相关新闻|相关报道|猜你喜欢|"
                          r"智能纪要|AI\s?纪要|智能摘要|AI\s?摘要|AI\s?总结|会议纪要|会议摘要)\s*[:：]?\s*$",
                          re.IGNORECASE)
 # 据了解，…, 记者获悉，…: a reporter's narration, the article's words, not a speaker's

@@ -949,6 +949,12 @@ def test_a_pages_buttons_footers_and_generated_notes_are_no_part_of_the_last_tur
     assert turns(t)[-1][1] == "好，今天就到这儿。"
     timed = parse("00:01:02 韩立：先说结论。\n00:02:10 陶然：我同意。\n\n（会议结束）\n")
     assert turns(timed)[-1][1] == "我同意。"
+    broadcast = parse("陶然：欢迎收看。\n\n韩立：谢谢。\n\n陶然：我们下周再见。\n\n本节目文字实录仅供参考，以播出版本为准。\n"
+                      "更多精彩内容，请关注晨光财经客户端。\n")
+    assert turns(broadcast)[-1][1] == "我们下周再见。"
+    ended = parse("Moderator: Welcome.\n\n韩立：谢谢。\n\nModerator: Thank you all.\n\n[15:47] 本场结束\n\n"
+                  "Asia Frontier Forum is organised by North Media.\n")
+    assert turns(ended)[-1][1] == "Thank you all."
 
 
 def test_a_lecturers_unlabelled_talk_and_answers_are_the_lecturer_the_introduction_names():
