@@ -110,7 +110,7 @@ NUMBERED_SPEAKER = re.compile(
 LABEL_WORDS = frozenset("""
 日期 时间 发布时间 发布日期 更新时间 来源 出处 作者 编辑 责编 责任编辑 摄影 图片 图 注 备注 注释 说明
 分享 地址 链接 原文 原文链接 网址 标题 主题 关键词 摘要 简介 电话 邮箱 微信 公众号 二维码 声明 版权
-提示 附 附录 参考 参考资料 问题 答案 结论 总结 背景 目录 导语 编者按 编辑补充 视频 音频 直播 文字 整理 校对 排版
+提示 风险提示 免责声明 特别声明 温馨提示 附 附录 参考 参考资料 问题 答案 结论 总结 背景 目录 导语 编者按 编辑补充 视频 音频 直播 文字 整理 校对 排版
 本期嘉宾 嘉宾名单 与会嘉宾 对话嘉宾 特邀嘉宾 出席嘉宾 出席管理层 出席人员 出席领导 参会管理层 主讲嘉宾 会议主题 会议时间 会议地点 参会人 参会人员 记录人 纪要 地点 时长 录制 文件 智能纪要 待办 章节 关键词
 平台 直播平台 直播时间 播出时间 录制时间 收听平台 辩题 议题 赛制
 Date Source Author Editor Title Tags Link URL Note Notes YouTube Bilibili Twitter Weibo Email Time Duration
@@ -181,11 +181,22 @@ def match_label(visible: str) -> Label | None:
             return display
     match = _INLINE.match(visible)
     if not match:
-        return _timed_display(visible) if _CLOCK.search(visible) else None
+        return _timed_display(visible) if _CLOCK.search(visible) else _handle_asks(visible)
     if _URL_REST.match(visible, match.end()):
         return None
     code = match["before"] or match["before_bare"] or match["after"] or match["after_bare"]
     return _label(match, match.end(), seconds(code) if code else None)
+
+
+# @价值投资老王 问：… : a user's question put to the guest of an online interview (an AMA's), by handle
+_HANDLE_ASKS = re.compile(r"(?P<handle>@[^\s@：:，,。！？!?（()）]{1,24}?)\s*(?:问|提问|追问)\s*[:：]\s*")
+
+
+def _handle_asks(visible: str) -> Label | None:
+    match = _HANDLE_ASKS.match(visible)
+    if not match or match.end() >= len(visible):
+        return None
+    return Label((match["handle"],), (match.span("handle"),), match.end())
 
 
 def _display_name_header(visible: str) -> Label | None:

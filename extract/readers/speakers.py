@@ -33,7 +33,7 @@ from .labels import HANDLE, LATIN_FULL_NAME, NOTED_QUESTION, NUMBERED_SPEAKER, i
 INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer".split())
 INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
 HOST_LABELS = frozenset("主持人 主持 主播 副播 主理人 联合主持 会议主持 Host Moderator Operator 操作员 接线员 会议操作员 旁白 "
-                        "UP主 up主 Up主".split())
+                        "UP主 up主 Up主 小编".split())  # 小编, the platform's editor who hosts an online interview
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
 GROUP_LABELS = frozenset("观众 听众 网友 现场 同学 学生 提问观众 观众提问 现场提问 网友提问 学生提问 提问者 提问人 管理层 投资者 分析师 评委 "
                          "股东 股东提问 投资者提问 记者提问 "

@@ -89,7 +89,8 @@ _NOTE = re.compile(r"^注\s*[:：]")
 RECORD_SECTION = re.compile(r"^(?:待办事项|待办|行动项|会议结论|会议决议|会议决定|后续安排|下一步计划|下一步|遗留问题|"
                              r"Action [Ii]tems|Next [Ss]teps|TODO|To-?dos?)\s*[:：]?\s*$")
 # 编者按：…, 编辑手记：…: the editor's own words about the conversation, before it or after its last turn
-_EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]")
+_EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]"
+                           r"|^\s*[【\[（(]?(?:编者注|编注|小编注|编辑注)\s*(?:[】\]]|[:：])")  # 【小编注】…, （编者注：…）
 _MAX_FURNITURE_CHARS = 40
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")  # a markdown image alone on its line
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[.、．]\s*|\s+|$)")

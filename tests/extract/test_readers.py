@@ -942,6 +942,17 @@ def test_the_title_is_the_pages_first_level_heading_or_the_headline_above_its_by
     assert minutes.title == "远山证券研究所 2026年度策略会（内部纪要）"
 
 
+def test_an_online_interviews_askers_by_handle_its_editor_and_its_notes_are_told_apart():
+    t = parse("编者按：本期访谈邀请到澜岳资本创始合伙人韩立新。\n\n风险提示：本文仅代表嘉宾个人观点，不构成投资建议。\n\n"
+              "【小编】各位晚上好！今晚的嘉宾韩总已经到位。\n\n韩立新：大家好，我是韩立新。\n\n"
+              "@价值投资老王 问：韩总好，算力还能买吗？\n\n答：我不认为现在是泡沫顶点。\n\n"
+              "【小编注】球友可在站内搜索查看财报。\n\n@科技股猎手 问：您怎么看国产芯片？\n\n答：方向确定，但要挑公司。\n")
+    said = turns(t)
+    assert [s for (s,), _ in said] == ["小编", "韩立新", "@价值投资老王", "韩立新", "@科技股猎手", "韩立新"]
+    assert said[3][1] == "我不认为现在是泡沫顶点。"
+    assert_offsets_exact(t)
+
+
 def test_a_pages_buttons_footers_and_generated_notes_are_no_part_of_the_last_turn():
     t = parse("陶然：先说成本。\n\n韩立：成本降了三成。\n\n陶然：好，今天就到这儿。\n\n智能纪要由妙记生成，仅供参考\n\n"
               "赞同 1284 \u200b 添加评论 \u200b 分享 \u200b 收藏\n\n【打印本页】【关闭窗口】\n"
