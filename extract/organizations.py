@@ -19,6 +19,7 @@ from .lexicon_match import LexiconMatcher, build_matcher
 from .lookahead import led_by
 from .model import Kind, SpeakerKind
 from .products import LICENCE_AFTER, latin_names
+from .readers.labels import NOTED_QUESTION
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
@@ -711,6 +712,8 @@ def label_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
             note = label_note(text, start, end)
             words = list(_NOTE_WORD.finditer(text, *note)) if note else []
             for word, following in zip(words, words[1:] + [None]):
+                if word.group()[0] in _DETERMINER_CHARS:
+                    break  # 观众（某保险公司）: an organisation left unnamed
                 known = _known_organization(text, word.start(), word.end())
                 if (known is not None or word.group().endswith(ORG_SUFFIXES + _OUTLET_ENDINGS)
                         or following is not None and _post_note_word(following.group()) and not _post_note_word(word.group())):
@@ -777,16 +780,15 @@ _NOTE_BEFORE = re.compile(r"[（(](?P<words>[^（()）\n]{0,30}?)\s*$")
 # name, no brackets (after the part of the meeting in brackets: 【发言】省农科院党委书记 赵德明)
 _PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?:[【\[][\u4e00-\u9fff]{1,6}[】\]]\s*)?(?P<words>[\u4e00-\u9fffA-Za-z0-9、]{2,30}?)\s*$")
 _NOTE_AFTER = re.compile(r"\s*[（(](?P<words>[^（()）\n]{1,30})[)）]")
-_NOTE_INSIDE = re.compile(r"[问答QA][（(](?P<words>[^（()）\n]{1,30})[)）]")
 
 
 def label_note(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The words of the note about the speaker a label gives, around the name it resolved to: before
     it inside the brackets (``分析师（远山证券 首席分析师 邓一凡）``) or in brackets after it
     (``韩立（首席财务官）``); None without one."""
-    inside = _NOTE_INSIDE.fullmatch(text, start, end)
+    inside = NOTED_QUESTION.fullmatch(text, start, end)
     if inside is not None:  # Q（中金公司分析师）: a label that is a role and its note
-        return inside.span("words")
+        return inside.span("note")
     line_start = text.rfind("\n", 0, start) + 1
     before = _NOTE_BEFORE.search(text, line_start, start)
     if before is not None and before["words"].strip():

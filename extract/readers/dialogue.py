@@ -136,16 +136,19 @@ def split_fused_labels(text: str, lines: list[Line], labels: list[Label | None],
 
 def _headline_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
     """``远见智驾贺志强：端到端不是终点`` atop a page, its date or byline below: a headline quoting the
-    person, no turn of theirs (a turn says a sentence; a headline ends without one)."""
+    person, no turn of theirs (a turn says a sentence; a headline ends without one, or asks); an
+    event's name may stand above it."""
     shown = [i for i, line in enumerate(lines) if line.visible.strip()]
     while shown and labels[shown[0]] is None and shape_role(lines[shown[0]]) is BlockRole.FURNITURE:
         shown = shown[1:]  # a breadcrumb above it (一席 > 演讲 > 科学)
+    if len(shown) > 1 and labels[shown[0]] is None and labels[shown[1]] is not None:
+        shown = shown[1:]  # the event's name above it (亚洲人工智能前沿峰会 / Panel 3：从大模型到智能体)
     if not shown or labels[shown[0]] is None:
         return labels
     first = lines[shown[0]]
     said = first.visible[labels[shown[0]].content:].strip()
     dated = any(shape_role(lines[i]) is BlockRole.METADATA for i in shown[1:3])
-    if not (said and not _ends_a_sentence(said) and dated):
+    if not (said and (not _ends_a_sentence(said) or said[-1] in "？?") and dated):  # a title may ask
         return labels
     out = list(labels)
     out[shown[0]] = None
@@ -361,8 +364,10 @@ def _opened_by_self_introduction(cues: Sequence[Cue], first: int) -> tuple[int, 
 
 
 def _asking(label: str) -> bool:
-    """A label of those who ask after a talk: 观众, 提问, and numbered or lettered ones (观众A, 提问1)."""
-    return label in _ASKING_LABELS or label.rstrip("ABCDEFGHIJ0123456789") in _ASKING_LABELS
+    """A label of those who ask after a talk: 观众, 提问, numbered or lettered ones (观众A, 提问1), and
+    one known by a note (提问者（北方大学学生）)."""
+    bare = label.split("（")[0].split("(")[0]
+    return bare in _ASKING_LABELS or bare.rstrip("ABCDEFGHIJ0123456789") in _ASKING_LABELS
 
 
 def _speech_giver(cues: Sequence[Cue]) -> str | None:
@@ -373,7 +378,10 @@ def _speech_giver(cues: Sequence[Cue]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-_ATTENDEES = re.compile(r"^(?:参会人员|与会人员|出席人员|参会人|与会人|出席人|参会嘉宾|出席嘉宾|参会单位)\s*[:：]\s*$")
+# 参会人员：, 与会人员（9人）：, 【嘉宾】, Panelists: the heading of a list of who came, one a line below it
+_ATTENDEES = re.compile(r"^(?:(?:参会人员|与会人员|出席人员|参会人|与会人|出席人|参会嘉宾|出席嘉宾|参会单位|嘉宾名单|嘉宾介绍|"
+                        r"本期嘉宾|对话嘉宾|演讲嘉宾|圆桌嘉宾)(?:\s*[（(]\d{1,3}人[)）])?\s*[:：]?|[【\[](?:嘉宾|与会嘉宾|出席嘉宾|"
+                        r"参会嘉宾|嘉宾名单|嘉宾介绍|本期嘉宾|对话嘉宾|圆桌嘉宾)[】\]]|(?:Panelists|Speakers|Participants|Attendees)\s*:?)\s*$")
 
 
 def _cast_lines_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:

@@ -129,7 +129,9 @@ _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|�
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 _QUESTION_AND_ANSWER = frozenset({"问", "答", "Q", "A"})  # a minutes' labels, which a note tells apart
-NOTED_QUESTION = re.compile(r"[问答QA][（(][^（()）]+[)）]")  # Q（中金公司分析师）, one unnamed asker
+# Q（中金公司分析师）, 观众提问（某保险公司）: one unnamed asker, known by the note
+NOTED_QUESTION = re.compile(r"(?:[问答QA]|观众|听众|网友|提问者|提问人|[\u3400-\u9fff]{0,4}提问)[（(](?P<note>[^（()）\n]+)[)）]")
+_ASKERS = ("观众", "听众", "网友", "提问者", "提问人")  # with 记者 and 观众提问: who ask, one after another
 # 同学提问（2021级微电子专业 王浩然）：, 现场提问（…）：: who asks, named in the note
 _ASKING = re.compile(r"^[\u3400-\u9fff]{1,4}(?:提问|追问)$")
 # （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
@@ -381,13 +383,21 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         handle = _NOTE_HANDLE.fullmatch(note)
         at = note_start + handle.start("handle")
         names, spans = [handle["handle"]], [(at, at + len(handle["handle"]))]
-    elif note and names == ["记者"]:
-        # 记者（体坛周报）：: the reporter of the outlet in brackets, one of several at a press conference
+    elif note and len(names) == 1 and (_ROLE_ONLY.match(names[0]) or _ASKING.match(names[0])) and (
+            opened := _NAME_OPENING_NOTE.match(note)) and is_han_name(opened["name"]):
+        # 观众提问（王志强，云启智联联合创始人）：: the asker's name, then who they are
+        at = note_start + opened.start("name")
+        names, spans = [opened["name"]], [(at, at + len(opened["name"]))]
+    elif note and len(names) == 1 and (names[0] == "记者" or names[0] in _ASKERS or _ASKING.match(names[0])) \
+            and not _UNNAMED_NOTE.search(note):
+        # 记者（体坛周报）：, 观众提问（某保险公司）：: the asker of the outlet or firm in brackets, one of several
         end = note_start + len(note) + 1
         names, spans = [match.string[spans[0][0]:end]], [(spans[0][0], end)]
     return Label(tuple(names), tuple(spans), content, time, header)
 
 
+_UNNAMED_NOTE = re.compile(r"未报|匿名|未具名|不具名|未透露")  # 提问者（未报姓名）: a note that tells no one apart
+_NAME_OPENING_NOTE = re.compile(r"\s*(?P<name>[\u3400-\u9fff·]{2,4})\s*[，,]")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _PROPER_NOUN_TAGS = ("nr", "ns", "nt", "nz")  # person, place, organisation, other proper names
 

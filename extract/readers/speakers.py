@@ -264,6 +264,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     # a group's label (观众) stands for several people: one who introduces themselves names no other turn
     several = label in GROUP_LABELS and sum(label in names for names, _, _ in evidence.turns) > 1
     named = None if several else _named_after_own_label(label, own) or self_introduced(own, labels)
+    if named and named in label.split():  # Jane Lee：…我是Jane: the label's full name, not the given name alone
+        named = label
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
         return named, SpeakerKind.PERSON
     if is_reporter(label):

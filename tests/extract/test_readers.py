@@ -953,6 +953,18 @@ def test_an_online_interviews_askers_by_handle_its_editor_and_its_notes_are_told
     assert_offsets_exact(t)
 
 
+def test_a_panels_guest_list_title_and_askers_known_by_their_notes_are_told_apart():
+    t = parse("亚洲前沿峰会 2025\nPanel 3：从大模型到智能体，机会在哪里？\n地点：新加坡\n时间：2025年5月21日 14:30\n\n"
+              "【嘉宾】\nModerator (Jane Lee)：李静文，Managing Editor at North Media\n韩立新（北方大学教授）：北方大学计算机学院教授\n\n"
+              "Moderator (Jane Lee): Good afternoon, 我是Jane。\n\n韩立新（北方大学教授）：谢谢Jane。\n\n"
+              "观众提问（北方大学学生）：韩老师，智能体什么时候成熟？\n\n韩立新（北方大学教授）：三到五年。\n\n"
+              "观众提问（某保险公司）：出错谁负责？\n\n韩立新（北方大学教授）：人负责。\n\n"
+              "观众提问（陶然，澜岳科技联合创始人）：开源够用吗？\n\n韩立新（北方大学教授）：够用。\n")
+    assert [s for (s,), _ in turns(t)] == ["Jane Lee", "韩立新", "观众提问（北方大学学生）", "韩立新",
+                                           "观众提问（某保险公司）", "韩立新", "陶然", "韩立新"]
+    assert_offsets_exact(t)
+
+
 def test_a_pages_buttons_footers_and_generated_notes_are_no_part_of_the_last_turn():
     t = parse("陶然：先说成本。\n\n韩立：成本降了三成。\n\n陶然：好，今天就到这儿。\n\n智能纪要由妙记生成，仅供参考\n\n"
               "赞同 1284 \u200b 添加评论 \u200b 分享 \u200b 收藏\n\n【打印本页】【关闭窗口】\n"
@@ -973,7 +985,7 @@ def test_a_lecturers_unlabelled_talk_and_answers_are_the_lecturer_the_introducti
               "谢谢陶老师的介绍。我今天讲三个观点。\n\n第一个观点是平台会分化。\n\n"
               "观众提问：韩老师，平台会垄断吗？\n\n不会，竞争一直都在。\n\n"
               "提问者（北方大学学生）：那骑手怎么办？\n\n骑手的议价能力会变强。\n\n陶然：谢谢韩老师。\n")
-    assert [s for (s,), _ in turns(t)] == ["韩立新", "观众提问", "韩立新", "提问者", "韩立新", "陶然"]
+    assert [s for (s,), _ in turns(t)] == ["韩立新", "观众提问", "韩立新", "提问者（北方大学学生）", "韩立新", "陶然"]
     assert turns(t)[0][1] == "谢谢陶老师的介绍。我今天讲三个观点。\n第一个观点是平台会分化。"
     quoted = parse("主持人：请讲。\n\n韩立新：平台会分化。\n\n观众：会垄断吗？\n\n韩立新：不会。\n")
     assert [s for (s,), _ in turns(quoted)] == ["主持人", "韩立新", "观众", "韩立新"]

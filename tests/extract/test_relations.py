@@ -925,6 +925,13 @@ def test_a_speaker_labels_note_gives_the_speakers_post_and_organisation():
     assert {("邓一凡", "worksFor", "远山证券"), ("梁越", "worksFor", "北辰资本")} <= relations
 
 
+def test_an_audience_askers_note_gives_their_firm_unless_it_leaves_the_firm_unnamed():
+    _, _, roles = facts("主持人：下面提问。\n\n观众提问（远山证券分析师）：毛利率呢？\n\n韩立：会改善。\n\n"
+                        "观众提问（某保险公司）：出错谁负责？\n\n韩立：人负责。\n")
+    assert ("观众提问（远山证券分析师）", "分析师", "远山证券") in roles
+    assert not any(org and org.startswith("某") for _, _, org in roles)
+
+
 def test_a_lawyer_called_by_surname_is_agreed_with_and_consent_asked_for_is_no_agreement():
     from talkgraph.extract.model import Predicate
     _, relations, _ = facts("主持人：草案规定要告知用户。\n\n鲁一鸣：我认为人脸信息必须取得用户的单独同意。\n\n"
