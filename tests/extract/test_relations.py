@@ -825,6 +825,14 @@ def test_a_stint_told_as_done_is_a_former_affiliation_and_one_still_going_on_is_
     assert ("沈岚", "formerlyAt", "华为") not in relations
 
 
+def test_a_career_told_year_by_year_leaves_only_its_last_place_current():
+    _, relations, _ = facts("主持人：欢迎。\n\n韩立新2008年加入远山证券研究部，2015年加入澜岳基金，2020年创立北辰资本。\n\n"
+                            "韩立新：谢谢。\n")
+    assert {("韩立新", "formerlyAt", "远山证券"), ("韩立新", "formerlyAt", "澜岳基金"),
+            ("韩立新", "worksFor", "北辰资本")} <= relations
+    assert not {("韩立新", "worksFor", "远山证券"), ("韩立新", "worksFor", "澜岳基金")} & relations
+
+
 def test_a_meeting_labels_note_gives_a_title_held_in_a_field_and_no_organisation_from_a_word():
     x, _, _ = facts("陈立(CEO) 00:00:05\n好，我们开始吧。\n\n林晓婷(直播运营总监) 00:00:31\n好的陈总。\n\n"
                     "周浩(供应链负责人) 00:02:03\n我补充一下。\n\n马国栋(外部顾问) 00:03:00\n我说两句。\n")
