@@ -16,6 +16,7 @@ Latin-script word, a generic ``X公司``.
 """
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -34,7 +35,7 @@ from .linear_chain import marginals, viterbi
 from .mention_features import Words, char_features
 from .mention_tables import MentionTables
 from .model import Kind
-from .model_refusals import refusal
+from .model_refusals import kind_by_context, refusal
 from .tokens import vocabulary
 
 __all__ = ["MODEL_FILE", "TABLES_FILE", "ModelSpan", "model_in_use", "char_features", "find_names", "has_han", "model_mentions",
@@ -124,7 +125,10 @@ def model_mentions(text: str, model_file: str | None = None, words: Words | None
 
 
 def _refused(text: str, spans: tuple[ModelSpan, ...], words: Words) -> tuple[ModelSpan, ...]:
-    return tuple(s for s in spans if refusal(text, s.start, s.end, s.kind, words, s.score) is None)
+    """The spans the text does not refuse, each of the kind the words after it give it."""
+    retyped = (dataclasses.replace(s, kind=kind) if (kind := kind_by_context(text, s.end, s.kind)) is not s.kind else s
+               for s in spans)
+    return tuple(s for s in retyped if refusal(text, s.start, s.end, s.kind, words, s.score) is None)
 
 
 def tagged_spans(text: str, model_file: str | None = None, words: Words | None = None) -> tuple[ModelSpan, ...]:

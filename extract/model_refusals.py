@@ -102,6 +102,16 @@ def refusal(text: str, start: int, end: int, kind: Kind,
     return None
 
 
+# 的创始人, 的董事长: a post only a firm has, so what holds it (X的创始人) is a firm
+_FIRMS_OFFICER = re.compile(r"的(?:联合)?(?:创始人|创办人|董事长|董事会|首席执行官|CEO|总裁|股东|员工)")
+
+
+def kind_by_context(text: str, end: int, kind: Kind) -> Kind:
+    """The kind the words after a proposed name give it: a "person" whose founder or chairman the text
+    names (``衡元智药的创始人``) is a firm."""
+    return Kind.ORGANIZATION if kind is Kind.PERSON and _FIRMS_OFFICER.match(text, end) else kind
+
+
 # 星海研究院联合北辰大学: an organisation, a verb of working together, another organisation
 _JOINED_ORGANISATIONS = re.compile(r"(?:院|所|大学|学院|中心|公司|集团|协会|学会|委员会|银行|医院)(?:联合|携手|联手|会同|协同)")
 

@@ -71,6 +71,13 @@ def test_bare_names_in_running_text_are_found():
     assert not any(s for s in model_mentions(SENTENCES[3]))  # no name in it, none found
 
 
+def test_a_name_whose_founder_the_text_names_is_a_firms_whatever_the_model_proposed():
+    text = "王砚秋是衡元智药的创始人。"
+    spans = {(text[s.start:s.end], s.kind) for s in tagged_spans(text)}
+    assert ("衡元智药", Kind.PERSON) in spans  # what the model proposes
+    assert ("衡元智药", Kind.ORGANIZATION) in {(text[s.start:s.end], s.kind) for s in model_mentions(text)}
+
+
 def test_offsets_count_in_the_text_given_wherever_the_name_stands():
     name_first = model_mentions("周明远说明年会更好。")
     shifted = model_mentions("大家好。周明远说明年会更好。")
