@@ -24,7 +24,7 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .lookahead import led_by, words_by_first_character
 from .model import Kind
-from .organizations import ORG_SUFFIXES, known_organization_before, starts_with_organization
+from .organizations import INDUSTRY_SUFFIXES, ORG_SUFFIXES, known_organization_before, starts_with_organization
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 # a cue naming the post a person holds next (任 alone only where a word begins with it)
@@ -361,11 +361,33 @@ def _before_title(text: str, at: int, stop: int, token_ends: set[int]) -> tuple[
     if _known_and_field(between):
         return None  # 中芯国际|工艺研发总监: a known organisation and the post's field, no new name
     cuts = [cut for cut in range(min(len(between), _MAX_CHARS), _MIN_CHARS - 1, -1) if at + cut in token_ends]
+    field = _industry_end_before_field(between)
+    if field is not None:
+        return at, at + field  # 联影智能|算法|总监: a firm named by its industry, then the post's field
     department = _department_start(between, [c for c in cuts if c < len(between)])
     for cut in ([department] if department else []) + cuts:
         if _scope(between[cut:]) and _reads_as_name(between[:cut]):
             return at, at + cut
     return None
+
+
+def _industry_end_before_field(between: str) -> int | None:
+    """Where ``联影智能`` ends in ``联影智能算法``: a name ending in its industry (智能, 医疗 …), then the
+    everyday words of the field a post is held in, up to four characters (the segmenter may glue the
+    two: 智能算法)."""
+    for suffix in INDUSTRY_SUFFIXES:
+        found = between.rfind(suffix)
+        if found < 0:
+            continue
+        cut = found + len(suffix)
+        name, field = between[:cut], between[cut:]
+        if (len(name) > len(suffix) + 1 and 0 < len(field) <= _MAX_FIELD_CHARS and _everyday_phrase(field)
+                and _reads_as_name(name)):
+            return cut
+    return None
+
+
+_MAX_FIELD_CHARS = 4
 
 
 def _known_and_field(between: str) -> bool:

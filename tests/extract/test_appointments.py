@@ -28,6 +28,7 @@ def orgs(text: str) -> list[str]:
     ("他现任万川电梯副总裁兼董事。", "万川电梯"),
     ("曾任嘉禾远航党委副书记。", "嘉禾远航"),
     ("现任青禾光标审计部经理。", "青禾光标"),  # 光标 is no everyday word: no department begins there
+    ("曾任锐思智能算法总监。", "锐思智能"),  # a name ending in its industry, then the post's field
 ])
 def test_the_name_between_cue_and_title(text, name):
     assert spans(text) == [name]
