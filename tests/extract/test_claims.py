@@ -559,6 +559,14 @@ def test_a_meetings_breaks_agenda_follow_ups_and_a_calls_sound_are_no_claims_and
     assert said == ["我认为开源一定会赢，明年就能追上。", "我认为关键在数据。", "我们的订阅收入占了三成，静音技术是核心。"]
 
 
+def test_a_rooms_arrangements_apologies_and_items_put_off_are_no_claims():
+    said = [c.text for c in claims(
+        "主持人：我们还有十分钟，留给现场观众。请举手，工作人员会把话筒递给您。同传耳机在座位下面。\n\n"
+        "韩立平：不好意思各位，刚才那个会拖了。我认为开源一定会赢。这个很关键，我们后面展开。\n\n"
+        "周敏：好，这个我记下了。最后过一下待办。可以，会后我在侧台。我觉得数据比模型更重要。\n\n主持人：好。\n")]
+    assert said == ["我认为开源一定会赢。", "我觉得数据比模型更重要。"]
+
+
 def test_a_surname_and_zong_before_zhiqian_is_no_in_short():
     from talkgraph.extract.claims import _score
     assert _score("林总之前在元气森林做产品，燃茶那个系列就是他带的团队。")[2] != "总之"
