@@ -136,6 +136,12 @@ def test_a_partial_or_different_view_is_a_disagreement():
     assert kinds["我和周总的看法不太一样，芯片不是关键。"] == "disagreement"
 
 
+def test_no_difference_between_views_is_an_agreement():
+    kinds = {c.text: c.kind.value for c in claims("主持人：你们怎么看？\n\n韩立：开源会赢。\n\n"
+                                                  "陶然：这一点我们没有分歧，开源会赢。这一点我和韩立的看法是一致的。\n")}
+    assert kinds == {"这一点我们没有分歧，开源会赢。": "agreement", "这一点我和韩立的看法是一致的。": "agreement"}
+
+
 def test_closing_and_running_order_lines_are_no_claims():
     order = claims("许文博：首先请梁总介绍业绩，然后进入问答环节。下一位是中信证券的分析师。\n\n梁书蕾：营收增长了百分之三十。\n")
     assert [c.text for c in order] == ["营收增长了百分之三十。"]
