@@ -136,7 +136,7 @@ _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是�
 # led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
 # where a match could start, and the search skips to those that do
 _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵，,宣这非特感明周二三四五六七八九十\d扫"
-                    r"留给茶在发静听能共开记人同洗过举]",
+                    r"留给茶在发静听能共开记人同洗过举迟来]",
                     r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                     r"(?:介绍|分享|讲|说|谈|发言|回答|总结|补充|提问)|有请|时间关系|时间差不多了|进入下一|下一个问题|最后一个问题|"
                     r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这(?:[儿里]|(?=[，,。！!]))|再见|散会|提问环节|"

@@ -325,7 +325,8 @@ def _speech_after_lead_in(cues: Sequence[Cue], first: int) -> tuple[int | None, 
     gave the speech, else the one its first words introduce (大家好，我是陆知秋).  Without a lead-in,
     in an oral history with no labels at all, the one its byline says dictated it (口述：周牧之), and
     below a cast line naming the one who speaks (演讲人：沈知远 …) with no label after it, that person:
-    from the first paragraph of running text (after the date and the editor's note)."""
+    from the first paragraph of running text (after the date and the editor's note); else a talk
+    before anyone's label that opens by saying who speaks (大家好，我是沈知远。)."""
     lead_in = next(((i, m) for i, c in enumerate(cues) if c.label is None and (m := _SPEECH_LEAD_IN.search(c.line.visible))),
                    None)
     if lead_in is not None:
@@ -333,9 +334,9 @@ def _speech_after_lead_in(cues: Sequence[Cue], first: int) -> tuple[int | None, 
         at = next((i for i in range(lead_in[0] + 1, until) if not cues[i].line.heading), None)
         return at, (lead_in[1]["name"] or _speech_giver(cues[:lead_in[0] + 1])
                     or (self_introduced(cues[at].line.visible[:200], {}) if at is not None else None))
-    named = _dictated_or_cast(cues, first) or _opened_by_self_introduction(cues, first)
+    named = _dictated_or_cast(cues, first)
     if named is None:
-        return None, None
+        return _opened_by_self_introduction(cues, first)
     at = next((i for i in range(named[0] + 1, len(cues)) if not cues[i].line.heading and not cues[i].line.quote
                and shape_role(cues[i].line) is None), None)
     return at, named[1]
@@ -353,14 +354,14 @@ def _dictated_or_cast(cues: Sequence[Cue], first: int) -> tuple[int, str] | None
                  and (cast := cast_line(c.line.visible)) and cast[0] in LECTURER_LABELS and len(cast[1]) == 1), None)
 
 
-def _opened_by_self_introduction(cues: Sequence[Cue], first: int) -> tuple[int, str] | None:
+def _opened_by_self_introduction(cues: Sequence[Cue], first: int) -> tuple[int | None, str | None]:
     """A talk told unlabelled before anyone's label, opening with a greeting that says who speaks
-    (大家好，我是沈知远。): the line before it, and that name."""
-    for i in range(1, first):
+    (大家好，我是沈知远。): where it begins, and that name."""
+    for i in range(first):
         visible = cues[i].line.visible
         if cues[i].label is None and _TALK_OPENING.match(visible) and (name := self_introduced(visible[:200], {})):
-            return i - 1, name
-    return None
+            return i, name
+    return None, None
 
 
 def _asking(label: str) -> bool:

@@ -129,9 +129,9 @@ _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|�
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 _QUESTION_AND_ANSWER = frozenset({"问", "答", "Q", "A"})  # a minutes' labels, which a note tells apart
-# Q（中金公司分析师）, 观众提问（某保险公司）: one unnamed asker, known by the note
-NOTED_QUESTION = re.compile(r"(?:[问答QA]|观众|听众|网友|提问者|提问人|[\u3400-\u9fff]{0,4}提问)[（(](?P<note>[^（()）\n]+)[)）]")
 _ASKERS = ("观众", "听众", "网友", "提问者", "提问人")  # with 记者 and 观众提问: who ask, one after another
+# Q（中金公司分析师）, 观众提问（某保险公司）: one unnamed asker, known by the note
+NOTED_QUESTION = re.compile(rf"(?:[问答QA]|{'|'.join(_ASKERS)}|[\u3400-\u9fff]{{0,4}}提问)[（(](?P<note>[^（()）\n]+)[)）]")
 # 同学提问（2021级微电子专业 王浩然）：, 现场提问（…）：: who asks, named in the note
 _ASKING = re.compile(r"^[\u3400-\u9fff]{1,4}(?:提问|追问)$")
 # （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
