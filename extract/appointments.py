@@ -510,7 +510,7 @@ def _place_names() -> frozenset[str]:
 
 @cache
 def _titles() -> frozenset[str]:
-    return frozenset(lexicon.titles()) | _BOARD_POSTS
+    return frozenset(lexicon.posts())
 
 
 _STOP_WORDS = lexicon.words("org_stop_words")
@@ -526,7 +526,7 @@ _ITEM_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 
 def _one_post() -> str:
-    titles = sorted(set(lexicon.titles()) | _BOARD_POSTS, key=len, reverse=True)
+    titles = lexicon.posts()
     prefixes = words_by_first_character(_TITLE_PREFIXES + _POST_FIELDS)
     return f"(?:{prefixes})*(?:{words_by_first_character(titles)})"
 
@@ -537,11 +537,10 @@ def _titles_pattern() -> str:
 
 
 def _title_first_characters() -> str:
-    words = set(lexicon.titles()) | _BOARD_POSTS | set(_TITLE_PREFIXES) | set(_POST_FIELDS)
+    words = set(lexicon.posts()) | set(_TITLE_PREFIXES) | set(_POST_FIELDS)
     return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
 
 
-_BOARD_POSTS = lexicon.words("board_posts")
 _TITLE_FIRST = _title_first_characters()
 _TITLE = led_by(_TITLE_FIRST, _titles_pattern())
 # the posts only a company or an organisation of its kind has: its founder, its chair, its chiefs (a

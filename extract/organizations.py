@@ -276,7 +276,8 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     if suffix.unit and suffix.text in _INTERNAL_UNITS and any(_SUFFIX.search(t.word) for t in tokens[left:i]):
         return False  # 某某有限公司财务部: a department inside a company, not an organisation of its own
     if suffix.text in INDUSTRY_SUFFIXES:
-        if i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word) or any(_SUFFIX.search(p) for p in parts):
+        if (i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word) and not _worked_at(tokens, left, i)
+                or any(_SUFFIX.search(p) for p in parts)):
             return False  # 智能体, 网络大厦: a longer noun; 同济大学汽车系: a field of study at an organisation
         brand = parts[-1].strip()
         if suffix.text in _FIELD_WORDS and _unknown_word(brand) and not starts_with_organization(brand):
@@ -425,6 +426,7 @@ _JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就
 # 建厂, 设厂, 办厂, 开店: setting up (or closing) a works or a shop, a verb and its object
 SETTING_UP = re.compile(r"[建设办开迁关]厂|[开关]店")
 _JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a name
+_WORKING = frozenset({"工作", "任职", "上班", "实习", "就职"})
 
 
 @lexicon.derived
@@ -441,6 +443,12 @@ def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
         return True
     after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].word == "的" else i + 1
     return after < len(tokens) and tokens[after].word.startswith(_title_words()) or _person_of(tokens, i)
+
+
+def _worked_at(tokens: Sequence[Token], left: int, i: int) -> bool:
+    """``在澄观汽车工作``: where someone works, 在 before the name and a verb of working after it, which
+    is then no longer noun (汽车工作) but the name's verb."""
+    return left > 0 and tokens[left - 1].word == "在" and i + 1 < len(tokens) and tokens[i + 1].word in _WORKING
 
 
 def _firm_of_people(tokens: Sequence[Token], i: int, suffix: _Suffix, parts: list[str]) -> bool:

@@ -245,7 +245,7 @@ _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
-_FORMER_AT = re.compile(r"(?:曾|曾经|之前|此前|以前|早年)(?:就职于|任职于|供职于|效力于)\s?$")
+_FORMER_AT = re.compile(r"(?:曾|曾经|之前|此前|以前|早年|先后)(?:就职于|任职于|供职于|效力于)\s?$")
 _LEFT = re.compile(r"(?:离开|离职|辞职离开)了?\s?$")  # 2021年离开百度后创办了…: once there
 # 他在OpenAI做CEO, 我之前在百度当产品经理: the post held at the organisation one is at
 _POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
@@ -268,6 +268,9 @@ _OWN_ROLE_WORD = re.compile(r"我是|我叫|我们|公司")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?(?P<former>前|原)?\s?")
 _OF = re.compile(r"\s?的\s?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
+_ORG_JOIN = re.compile(r"\s?(?:和|与|及|以及|、)\s?")
+_DESCRIBING_OF = re.compile(r"的\s?$")
+_HONORIFIC_TO_END = re.compile(r"\s?(?:先生|女士|教授|博士|老师|院士)?[\s（(）)]*")
 _COMMAS = "，,"
 # 好的。我同意前面的观点: an acknowledgement may open the turn before the agreement
 _ACKNOWLEDGEMENT = re.compile(r"(?:好的?|对的?|是的|嗯+|没错|(?:谢谢|感谢)(?:主持人|你|您|大家)?)[，,。！!\s]*")
@@ -624,8 +627,12 @@ class _SentenceReader:
         return last.end(), party, word.endswith("们")
 
     def subject_before(self, sentence: Sentence, pos: int) -> Party | None:
-        """Who a clause ending at ``pos`` is about: the nearest person before it, or 我 → the
-        speaker, 你 → the person spoken to; a possessive (是我们的校友) is no subject."""
+        """Who a clause ending at ``pos`` is about: the person the clause describes when it ends in
+        的 and a name, else the nearest person before it, or 我 → the speaker, 你 → the person spoken
+        to; a possessive (是我们的校友) is no subject."""
+        described = self._person_clause_describes(sentence, pos)
+        if described is not None:
+            return described
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos]
         pronoun = self.pronoun_before(sentence, pos)
         possessive = pronoun is not None and self.text.startswith("的", pronoun[0])
@@ -634,6 +641,18 @@ class _SentenceReader:
         if pronoun is not None:
             return pronoun[1]
         return self._biography_subject.get(sentence.start)
+
+    def _person_clause_describes(self, sentence: Sentence, pos: int) -> Mention | None:
+        """``……，曾任X研究员、现任Y首席科学家的范明哲先生，……``: a clause that ends in 的 and a name
+        (with an honorific at most) is said of that person, not of one named before it, as a host
+        introducing guests one clause each says it."""
+        stop = _CLAUSE_BREAK.search(self.text, pos, sentence.end)
+        end = stop.start() if stop else sentence.end
+        person = next((m for m in sentence.mentions if m.kind is Kind.PERSON and pos <= m.start < end), None)
+        if (person is not None and _DESCRIBING_OF.search(self.text, pos, person.start)
+                and _HONORIFIC_TO_END.fullmatch(self.text, person.end, end)):
+            return person
+        return None
 
     def told_as_past(self, sentence: Sentence) -> list[tuple[int, int]]:
         """The stretches of the sentence told as over: all that follows an opening ``加入X之前，``
@@ -940,22 +959,25 @@ class _SentenceReader:
         listed after it (``曾任中国平安产品部总经理、泰康人寿精算部副总经理``) each at its organisation."""
         clause_end = _CLAUSE_BREAK.search(self.text, pos, sentence.end)
         stop = clause_end.start() if clause_end else sentence.end
+        described = self._person_clause_describes(sentence, pos)
+        if described is not None:  # 曾任X研究员、现任Y首席科学家的范明哲: the posts end at 的
+            stop = self.text.rindex("的", pos, described.start)
         items = [pos] + [m.end() for m in _ITEM_BREAK.finditer(self.text, pos, stop)]
         if len(items) > 1:
             roles = [self._item_role(sentence, person, start, end - 1, orgs)
                      for start, end in zip(items, items[1:] + [stop + 1])]
             if all(roles):
                 held = None
-                for role in roles:  # 党委副书记、总经理: a post without its organisation is the one before's
+                for start, role in zip(items, roles):  # 党委副书记、总经理: a post without its organisation is the one before's
                     held = role.organization or held
-                    yield dataclasses.replace(role, organization=held, former=role.former or former)
+                    now = _ITEM_CURRENT.match(self.text, start).group().strip()  # 曾任X、现任Y: Y is held now
+                    yield dataclasses.replace(role, organization=held, former=role.former or former and not now)
                 return
         gap = None
         org = next((o for o in orgs if o.start >= pos and (gap := _ROLE_ORG_GAP.fullmatch(self.text, pos, o.start))), None)
         former = former or bool(org and gap["former"])
         rest_from = org.end if org else pos
-        clause_end = _CLAUSE_BREAK.search(self.text, rest_from, sentence.end)
-        clause = self.text[rest_from:clause_end.start() if clause_end else sentence.end]
+        clause = self.text[rest_from:stop]
         found = _last_title(clause)
         if found and org is None and _DESCRIBED_AS.match(clause[:found[1]]):
             found = None  # 是一个很内敛的工程师: what kind of person, described, no post held
@@ -975,26 +997,30 @@ class _SentenceReader:
         """Former affiliations (``从X到Y``, ``2007年加入X``, ``当时我在X``, ``X的时候``, ``毕业于X``,
         ``在X实习``), current ones (``目前就职于X``) and founding (``创办了X``)."""
         sentence_text = self.text[sentence.start:sentence.end]
-        for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
-            clause = self.text[self.clause_start(sentence, org.start):org.start]
-            if self._current(sentence, org):
-                subject = self.subject_before(sentence, org.start)
+        for run in self._listed_together(sentence):
+            head = run[0]
+            if any(self._current(sentence, org) for org in run):
+                subject = self.subject_before(sentence, head.start)
                 if subject is not None:
-                    yield Relation(subject, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+                    yield from (Relation(subject, Predicate.WORKS_FOR, org, sentence.start, sentence.end) for org in run)
                 continue
-            if not self._former(sentence, org, clause):
+            clause = self.text[self.clause_start(sentence, head.start):head.start]
+            if not any(self._former(sentence, org, self.text[self.clause_start(sentence, org.start):org.start])
+                       for org in run):
                 continue
-            subject = self.subject_before(sentence, org.start)
-            if subject is None and _WHILE_THERE_I.match(self.text, org.end, sentence.end):
+            subject = self.subject_before(sentence, head.start)
+            if subject is None and _WHILE_THERE_I.match(self.text, run[-1].end, sentence.end):
                 subject = self.speaker(sentence)
             if subject is None:
                 continue
             year = _YEAR.search(clause)
-            yield Relation(subject, Predicate.FORMERLY_AT, org, sentence.start, sentence.end, year.group(1) if year else None)
-            if "同事" in sentence_text:
-                for other in self._colleagues_in(sentence):
-                    if other is not subject:
-                        yield Relation(other, Predicate.FORMERLY_AT, org, sentence.start, sentence.end)
+            for org in run:
+                yield Relation(subject, Predicate.FORMERLY_AT, org, sentence.start, sentence.end,
+                               year.group(1) if year else None)
+                if "同事" in sentence_text:
+                    for other in self._colleagues_in(sentence):
+                        if other is not subject:
+                            yield Relation(other, Predicate.FORMERLY_AT, org, sentence.start, sentence.end)
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
             addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
             if addressee is not None:
@@ -1013,6 +1039,17 @@ class _SentenceReader:
                         yield Relation(org, Predicate.FOUNDER, person, sentence.start, sentence.end)
                         if current:
                             yield Relation(person, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
+
+    def _listed_together(self, sentence: Sentence) -> list[list[Mention]]:
+        """The sentence's organisations, those joined by 和, 与, 及 or 、 (``先后供职于麦肯锡和波士顿咨询``,
+        ``在腾讯、阿里工作过``) in one run, which one verb says the same of."""
+        runs: list[list[Mention]] = []
+        for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
+            if runs and _ORG_JOIN.fullmatch(self.text, runs[-1][-1].end, org.start):
+                runs[-1].append(org)
+            else:
+                runs.append([org])
+        return runs
 
     def _founding_with(self, sentence: Sentence, partner: Party) -> Iterator[Party]:
         """``我和何志远一起创办了X``: the founder the sentence named is the partner of the one before
@@ -1052,7 +1089,7 @@ class _SentenceReader:
         """``目前就职于X``, ``现在在X工作``, ``现任X``: where someone works now; and ``2018年加入X``,
         ``后来加入X``: the last place the text says someone joined, when it tells of no move after."""
         if self.ends_before(_WORKS_AT, sentence, org.start):
-            return True
+            return not self.ends_before(_FORMER_AT, sentence, org.start)  # 曾供职于X: no longer
         joined = self.ends_before(_JOIN, sentence, org.start)
         if joined:
             clause = self.text[self.clause_start(sentence, org.start):joined.start()]
@@ -1383,7 +1420,7 @@ def _in_cell(row: tuple[Cell, ...], column: Column, kind: Kind, sentence: Senten
 def _last_title(clause: str) -> tuple[str, int] | None:
     """The title that ends last in the clause, with what it opens with (是溪谷食品董事会秘书 →
     董事会秘书, not 董事), and where it starts."""
-    ends = [clause.rindex(t) + len(t) for t in lexicon.titles() if t in clause]
+    ends = [clause.rindex(t) + len(t) for t in lexicon.posts() if t in clause]
     if not ends:
         return None
     end = max(ends)
@@ -1404,7 +1441,7 @@ _TITLE_GOES_ON = ("助理", "秘书")  # 总裁助理, 董事长秘书: another 
 def _titles_by_first_character() -> dict[str, tuple[str, ...]]:
     """The titles by their first character, the longest first: only those can begin at a position."""
     by_first: dict[str, list[str]] = {}
-    for title in sorted(lexicon.titles(), key=lambda t: (-len(t), t)):
+    for title in lexicon.posts():
         by_first.setdefault(title[0], []).append(title)
     return {first: tuple(titles) for first, titles in by_first.items()}
 
@@ -1414,7 +1451,7 @@ def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
     """The titles by their last character, each group in the lexicon's order: only a title ending
     in the character before a position can end there."""
     by_last: dict[str, list[str]] = {}
-    for title in lexicon.titles():
+    for title in lexicon.posts():
         by_last.setdefault(title[-1], []).append(title)
     return {last: tuple(titles) for last, titles in by_last.items()}
 

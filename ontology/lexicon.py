@@ -195,6 +195,13 @@ def titles() -> tuple[str, ...]:
 
 
 @cache
+def posts() -> tuple[str, ...]:
+    """The titles and the posts held on a board or a council (理事, 监事, 委员), longest first: what a
+    person's post at an organisation may be called."""
+    return tuple(sorted(set(titles()) | words("board_posts"), key=lambda t: (-len(t), t)))
+
+
+@cache
 def title_openers() -> tuple[str, ...]:
     """What a title may open with (副, 首席, 董事会) and the fields posts are in (财务, 研发), longest first:
     ``董事会秘书``, ``研发副总裁`` are titles of these and a title."""

@@ -372,3 +372,8 @@ def test_a_company_named_like_its_founder_is_the_company_except_after_a_surname(
                                                      doc_id="t"))
     found = {(m.text, m.kind) for m in default_pipeline().find_mentions(Doc(transcript))}
     assert ("小鹏", Kind.ORGANIZATION) in found and ("何小鹏", Kind.PERSON) in found and ("华为", Kind.ORGANIZATION) in found
+
+
+def test_a_brand_and_an_industry_someone_works_at_is_an_organisation():
+    assert "澄观汽车" in spans("我曾在澄观汽车工作八年。")
+    assert spans("我在新能源汽车工作了很多年。") == []

@@ -1101,3 +1101,36 @@ def test_every_partner_listed_in_a_founding_together_founded_it_and_no_organisat
     assert founders == {"韩立峰", "蒋若澜", "韦一飞"}
     _, earlier, _ = facts("主持人：介绍一下？\n\n柯建明：2012年加入安克创新，做过渠道负责人，2019年和室友蒋一帆在深圳创立栖木家居。\n\n主持人：好。\n")
     assert not any(p is Predicate.FOUNDER and o in ("安克", "安克创新") for s, p, o in earlier)
+
+
+def test_a_host_introducing_guests_one_clause_each_gives_each_their_own_posts():
+    _, relations, roles = facts(
+        "主持人：欢迎三位嘉宾：曾在澄观汽车工作八年、现任远帆集团副总裁的孟立川先生，曾任北辰研究院研究员、"
+        "现任青禾电池首席科学家的韩书遥女士，以及先后供职于澄观汽车和岭川医疗、现任海岳资本合伙人的陆明哲先生。\n"
+        "孟立川：谢谢。\n韩书遥：谢谢。\n陆明哲：谢谢。\n")
+    relations = {(person.removesuffix("先生").removesuffix("女士"), predicate, org) for person, predicate, org in relations}
+    roles = {(person.removesuffix("先生").removesuffix("女士"), title, org) for person, title, org in roles}
+    assert ("孟立川", "formerlyAt", "澄观汽车") in relations
+    assert ("韩书遥", "formerlyAt", "北辰研究院") in relations and ("韩书遥", "worksFor", "青禾电池") in relations
+    assert ("韩书遥", "首席科学家", "青禾电池") in roles
+    assert {("陆明哲", "formerlyAt", "澄观汽车"), ("陆明哲", "formerlyAt", "岭川医疗")} <= relations
+    assert not {r for r in relations if r[0] == "孟立川" and r[2] in ("北辰研究院", "青禾电池")}
+    assert not {r for r in relations if r[0] == "韩书遥" and r[2] in ("澄观汽车", "岭川医疗")}
+
+
+def test_a_post_said_now_after_posts_once_held_is_current():
+    _, relations, roles = facts("张三：我曾任北辰研究院研究员、现任青禾电池首席科学家。\n李四：好。\n")
+    assert ("张三", "formerlyAt", "北辰研究院") in relations
+    assert ("张三", "worksFor", "青禾电池") in relations and ("张三", "formerlyAt", "青禾电池") not in relations
+
+
+def test_having_worked_somewhere_once_or_in_turn_is_a_former_affiliation():
+    _, relations, _ = facts("张三：我曾供职于远帆集团，后来自己创业。\n李四：好。\n")
+    assert ("张三", "formerlyAt", "远帆集团") in relations and ("张三", "worksFor", "远帆集团") not in relations
+    _, relations, _ = facts("张三：我之前在远帆集团和青禾电池工作过。\n李四：好。\n")
+    assert {("张三", "formerlyAt", "远帆集团"), ("张三", "formerlyAt", "青禾电池")} <= relations
+
+
+def test_a_council_member_holds_a_post_at_the_council():
+    _, relations, roles = facts("主持人：欢迎北辰汽车工程学会理事孟立川。\n孟立川：谢谢。\n")
+    assert ("孟立川", "理事", "北辰汽车工程学会") in roles
