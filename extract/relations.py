@@ -157,6 +157,9 @@ _WITH_ME = re.compile(r"\s?(?:教授|老师|总)?\s?(?:跟|和|与)我")  # 张�
 _SAID_THEN_RIGHT = re.compile(r"\s?(?:刚才|之前|前面)?(?:说|讲|提)(?:到)?的[^。！？!?]{0,24}?[，,]\s?(?:我)?(?:觉得|认为)?"
                               r"(?:说得|讲得)?(?:很|非常|确实)?(?:对|有道理|没错|在理)")
 _THIS_VIEW = re.compile(r"\s?(?:这个|这种|这一|此)(?:观点|说法|看法|判断)")  # the view the sentence before told
+# 我同意两位老师的判断, 我赞同三位嘉宾: the several who spoke before
+_SEVERAL_OF_YOU = re.compile(r"\s?(?:你们|前面|刚才)?(?P<count>[两二三])位(?:老师|嘉宾|专家|总|同事)?")
+_HOW_MANY = {"两": 2, "二": 2, "三": 3}
 _HIM = re.compile(r"\s?(?:他|她)(?![们的])")  # 我同意她: the person, not their view
 # 他说得对, 她讲得有道理, 他是对的: the one just named called right, at a clause's start
 _HE_IS_RIGHT = re.compile(r"(?:^|(?<=[，,。；;]))\s?(?:我觉得|我认为)?(?:他|她)(?:刚才)?(?:(?:说|讲)(?:得|的)\s?(?:很|非常|确实|挺)?"
@@ -1283,6 +1286,9 @@ class _SentenceReader:
                          or _THEIR_VIEW.match(self.text, p.end, sentence.end)][-1:]
             if not named and (_YOUR_WORDS.match(self.text, cue_end) or self._quoted_from_before(sentence, cue_end)):
                 named = [p for p in (self.spoken_to(sentence),) if p is not None]
+            several = _SEVERAL_OF_YOU.match(self.text, cue_end)
+            if not named and several:  # 我同意两位老师的判断: the last two who gave a view
+                named = self.previous_speakers(sentence, _HOW_MANY[several["count"]])
             if not named and not third_person and self.opens_turn(sentence):  # 他 is no one spoken to
                 named = [p for p in (self.previous_speaker(sentence) or self.view_asked_about(sentence),) if p is not None]
             for other in named:
@@ -1378,6 +1384,19 @@ class _SentenceReader:
                 or voices_others(said, 0, len(said)):
             return None
         return SpeakerRef(previous.speaker, previous.index)
+
+    def previous_speakers(self, sentence: Sentence, count: int) -> list[SpeakerRef]:
+        """The last ``count`` other speakers before this turn who put a view, not a question, each once."""
+        index = sentence.turn_index
+        speaker = self.speaker(sentence)
+        found: dict[str, SpeakerRef] = {}
+        for turn in reversed(self.transcript.turns[:index - 1] if index else ()):
+            said = turn.text(self.transcript.document)
+            if turn.speaker != speaker.name and turn.speaker not in found and not _QUESTION_END.search(said):
+                found[turn.speaker] = SpeakerRef(turn.speaker, turn.index)
+                if len(found) == count:
+                    return list(found.values())
+        return []
 
     def scales(self, sentence: Sentence) -> Iterator[Quantity]:
         """``盘古大模型,千亿规模`` and ``“十万亿参数规模的大模型”``: a parameter scale on the model it measures."""

@@ -1134,3 +1134,10 @@ def test_having_worked_somewhere_once_or_in_turn_is_a_former_affiliation():
 def test_a_council_member_holds_a_post_at_the_council():
     _, relations, roles = facts("主持人：欢迎北辰汽车工程学会理事孟立川。\n孟立川：谢谢。\n")
     assert ("孟立川", "理事", "北辰汽车工程学会") in roles
+
+
+def test_agreeing_with_the_two_who_spoke_before_names_both():
+    _, relations, _ = facts("主持人：两位怎么看？\n王海涛：我觉得三年内会落地。\n主持人：李总？\n李明：我觉得五年。\n"
+                            "主持人：赵总呢？\n赵刚：我同意两位老师的判断，时间不会太久。\n")
+    assert {("赵刚", "agreesWith", "王海涛"), ("赵刚", "agreesWith", "李明")} <= relations
+    assert ("赵刚", "agreesWith", "主持人") not in relations
