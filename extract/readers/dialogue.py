@@ -15,15 +15,15 @@ import dataclasses
 import re
 from collections import Counter
 from functools import lru_cache
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..chinese_names import is_han_name
 from ..model import BlockRole, Document, Transcript
 from . import reader
 from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
-from .speakers import GROUP_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
-from .structure import RULE, Cue, assemble, shape_role
+from .speakers import GROUP_LABELS, HOST_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
+from .structure import HANDS_OVER, RULE, Cue, assemble, is_stage_direction, shape_role
 
 _SHORT_EXCHANGE_LINES = 30
 _SENTENCE_END = "。！？!?…~～」”\"）)."
@@ -299,7 +299,7 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     labelled, the cues stay as they are."""
     labelled = [c for c in cues if c.label]
     first = next((i for i, c in enumerate(cues) if c.label), len(cues))
-    out = list(cues)
+    out = list(_talks_handed_over(cues))
     at, speaker = _speech_after_lead_in(cues, first)
     if at is not None and speaker:
         out[at] = Cue(cues[at].line, Label((speaker,), (), 0))
@@ -317,6 +317,35 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
                 and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
             out[i] = Cue(cues[i].line, lecturer)
     return tuple(out)
+
+
+def _talks_handed_over(cues: Sequence[Cue]) -> Iterator[Cue]:
+    """``主持人：……让我们用掌声欢迎方昊学长！`` then, unlabelled, ``谢谢杨老师的介绍……``: the talk the host
+    handed the stage over to is the one welcomed's (their name, or the lecturer's role when the host
+    names no one), from its first words until the next label."""
+    handed: Label | None = None
+    for cue in cues:
+        if cue.label is None and handed is not None and not cue.line.heading and _TALK_OPENING.match(cue.line.visible):
+            yield Cue(cue.line, handed)
+            handed = None
+            continue
+        yield cue
+        if cue.label is not None:
+            over = HANDS_OVER.search(cue.line.visible.rstrip())
+            hosting = all(name in HOST_LABELS for name in cue.label.names)
+            handed = (Label((_welcomed(over["whom"]),), (), 0) if _welcomed(over["whom"]) else _LECTURE_LABEL) \
+                if over and hosting else None
+        elif not is_stage_direction(cue.line.visible):
+            handed = None
+
+
+def _welcomed(whom: str) -> str | None:
+    """The name in the words that welcome a speaker (方昊学长, 沈博士上台): the name alone, if it is one."""
+    name = _WELCOME_TAIL.sub("", whom.strip())
+    return name if is_han_name(name) else None
+
+
+_WELCOME_TAIL = re.compile(r"(?:学长|学姐|老师|先生|女士|博士|教授|院士|总)?(?:上台|登台)?(?:的分享|分享|演讲)?$")
 
 
 def _speech_after_lead_in(cues: Sequence[Cue], first: int) -> tuple[int | None, str | None]:

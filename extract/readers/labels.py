@@ -133,7 +133,7 @@ _ASKERS = ("观众", "听众", "网友", "提问者", "提问人")  # with 记�
 # Q（中金公司分析师）, 观众提问（某保险公司）: one unnamed asker, known by the note
 NOTED_QUESTION = re.compile(rf"(?:[问答QA]|{'|'.join(_ASKERS)}|[\u3400-\u9fff]{{0,4}}提问)[（(](?P<note>[^（()）\n]+)[)）]")
 # 同学提问（2021级微电子专业 王浩然）：, 现场提问（…）：: who asks, named in the note
-_ASKING = re.compile(r"^[\u3400-\u9fff]{1,4}(?:提问|追问)$")
+_ASKING = re.compile(r"^[\u3400-\u9fff]{0,4}(?:提问|追问)$")
 # （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
 _OPENING_BRACKET = re.compile(r"[\[【（(]")  # a bracketed label's cheap precheck
 _ROUND_BRACKETED_ROLE = re.compile(rf"{_TIME_BEFORE}[（(]\s*(?P<names>{_ROLE_WORDS})\s*[）)]\s*[:：]?\s*")

@@ -301,6 +301,11 @@ def is_section_heading(line: Line) -> bool:
                            and text[-1] not in _TERMINAL)
 
 
+# 有请沈博士！, 掌声欢迎王总上台, 下面把时间交给…: the host giving the stage to the speaker introduced
+HANDS_OVER = re.compile(r"(?:有请|掌声欢迎|欢迎[^。！？!?]{0,12}上台|请[^。！？!?]{0,12}上台|把(?:时间|舞台|话筒)交给)"
+                        r"(?P<whom>[^。！？!?]{0,12})[。！!]?$")
+
+
 def is_stage_direction(text: str) -> bool:
     """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``), a divider between days
     (``————— 2024-05-01 —————``), or a chat's attachment (``[文件] 案例.pptx``, ``[撤回了一条消息]``); a heading in brackets

@@ -19,7 +19,7 @@ from .dialogue import speaker_shaped, supported_speakers
 from .speakers import GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS
 from .labels import TIME, Label, match_bracketed_label, match_label, seconds
 from .lines import Line, split_lines
-from .structure import Cue, assemble, is_stage_direction
+from .structure import HANDS_OVER, Cue, assemble, is_stage_direction
 
 _TIMING = re.compile(rf"^(?P<start>{TIME})\s*-->\s*(?P<end>{TIME})(?:\s+.*)?$")
 _CUE_NUMBER = re.compile(r"^\d+$")
@@ -103,13 +103,10 @@ def _answers_of_the_only_labelled(cues: list[Cue]) -> list[Cue]:
             out[i] = replace(cue, label=guest)
             holding = False
         line = cue.line.visible.rstrip()
-        handed = holding and (line.endswith(("？", "?")) or _HANDS_OVER.search(line) is not None)
+        handed = holding and (line.endswith(("？", "?")) or HANDS_OVER.search(line) is not None)
     return out
 
 
-# 有请沈博士！, 掌声欢迎王总上台, 下面把时间交给…: the host giving the stage to the speaker introduced
-_HANDS_OVER = re.compile(r"(?:有请|掌声欢迎|欢迎[^。！？!?]{0,12}上台|请[^。！？!?]{0,12}上台|把(?:时间|舞台|话筒)交给)"
-                         r"[^。！？!?]{0,12}[。！!]?$")
 _GUEST = Label(("受访者",), (), 0)  # a role the speakers' reading resolves like 答 (INTERVIEWEE_LABELS)
 
 

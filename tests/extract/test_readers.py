@@ -1597,3 +1597,22 @@ def test_a_chats_attachments_are_no_ones_words():
     t = parse("周启航 2024-05-01 09:10\n大家看一下这个案例。\n[文件] 宁安博格_质检案例.pptx\n[图片]\n\n"
               "林雪 2024-05-01 09:12\n收到。\n")
     assert turns(t) == [(("周启航",), "大家看一下这个案例。"), (("林雪",), "收到。")]
+
+
+def test_the_talk_a_host_hands_the_stage_over_to_is_the_welcomed_speakers():
+    t = parse("主持人：各位好。今天请到的是北辰大学的校友韩立新。下面让我们用热烈的掌声欢迎韩立新学长！\n\n（掌声）\n\n"
+              "谢谢陶老师的介绍。我毕业十年了。\n\n先讲讲我自己。我在一家机床厂工作。\n\n"
+              "主持人：谢谢学长。现在提问。\n\n提问（机械学院大三）：机器人会取代工人吗？\n\n韩立新：不会。\n\n"
+              "提问（管理学院研二）：工厂缺什么人？\n\n韩立新：懂行业的人。\n\n提问（机械学院大三）：我再追问一个。\n\n韩立新：请讲。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "韩立新", "主持人", "提问（机械学院大三）", "韩立新",
+                                           "提问（管理学院研二）", "韩立新", "提问（机械学院大三）", "韩立新"]
+    assert turns(t)[1][1] == "谢谢陶老师的介绍。我毕业十年了。\n先讲讲我自己。我在一家机床厂工作。"
+    assert_offsets_exact(t)
+    kept = parse("主持人：下面有请韩立新！\n\n韩立新：谢谢。\n\n主持人：好。\n\n谢谢大家收看。\n")
+    assert [s for (s,), _ in turns(kept)] == ["主持人", "韩立新", "主持人"]
+
+
+def test_askers_known_by_a_note_ending_in_their_form_of_address_are_told_apart():
+    t = parse("主持人：现在提问。\n\n提问（北方大学博士生 张同学）：开源够用吗？\n\n韩立新：够用。\n\n"
+              "提问（南方大学硕士生 陈同学）：出错谁负责？\n\n韩立新：人负责。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "张同学", "韩立新", "陈同学", "韩立新"]
