@@ -245,6 +245,9 @@ _NOT_SCOPE = re.compile(r"[是在了过说给让把被和跟与，,。：:“”
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot AI）创始人: an alias, no scope
 _PRONOUN = led_by("[我你您他她它]", r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
+# 我们学校, 我们公司: a pronoun before the body it belongs to, no subject
+_OUR_BODY = re.compile(r"学校|公司|学院|团队|实验室|单位|医院|部门|集团")
+_NOW = re.compile(r"现在|目前|如今|现任")
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候
 _WORK_AFTER = re.compile(r"\s?(?:工作|任职|上班|担任|负责|带团队)")
@@ -638,7 +641,8 @@ class _SentenceReader:
             return described
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos]
         pronoun = self.pronoun_before(sentence, pos)
-        possessive = pronoun is not None and self.text.startswith("的", pronoun[0])
+        possessive = pronoun is not None and (self.text.startswith("的", pronoun[0])
+                                              or _OUR_BODY.match(self.text, pronoun[0]) is not None)
         if people and (pronoun is None or possessive or people[-1].end > pronoun[0]):
             return people[-1]
         if pronoun is not None:
@@ -1116,10 +1120,10 @@ class _SentenceReader:
         if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
             return True
         if self.ends_before(_JOIN, sentence, org.start) and (
-                _PAST.search(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, self._paragraph_end(sentence))):
+                _set_in_past(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, self._paragraph_end(sentence))):
             return True
         if self.ends_before(_AT, sentence, org.start) and (
-                _PAST.search(clause) or _STINT.match(text, org.end, end) and "已经" not in clause):
+                _set_in_past(clause) or _STINT.match(text, org.end, end) and "已经" not in clause):
             return True
         if (self.ends_before(_STUDIED, sentence, org.start) or self.ends_before(_FORMER_AT, sentence, org.start)
                 or self.ends_before(_LEFT, sentence, org.start)):
@@ -1412,6 +1416,15 @@ class _SentenceReader:
             subject = (inside or before or [None])[-1]
             if subject is not None:
                 yield Quantity(subject, "parameterCount", value, match.start("num"), match.end("num"), match["num"])
+
+
+def _set_in_past(clause: str) -> bool:
+    """A word of the past in the clause, and no word of the present after it (``以前在字节的同事、现在在
+    美团…``: the second place is today's)."""
+    last = None
+    for last in _PAST.finditer(clause):
+        pass
+    return last is not None and _NOW.search(clause, last.end()) is None
 
 
 def _title_ending_at(text: str, pos: int, floor: int) -> str | None:

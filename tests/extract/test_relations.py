@@ -1141,3 +1141,14 @@ def test_agreeing_with_the_two_who_spoke_before_names_both():
                             "主持人：赵总呢？\n赵刚：我同意两位老师的判断，时间不会太久。\n")
     assert {("赵刚", "agreesWith", "王海涛"), ("赵刚", "agreesWith", "李明")} <= relations
     assert ("赵刚", "agreesWith", "主持人") not in relations
+
+
+def test_a_place_said_to_be_today_s_after_one_of_the_past_is_no_former_affiliation():
+    _, relations, _ = facts("方昊：我跟以前在远帆集团的同事、现在在北辰研究院做招聘负责人的罗一鸣聊过。\n杨帆：好。\n")
+    assert ("罗一鸣", "worksFor", "北辰研究院") in relations
+    assert not {r for r in relations if r[2] == "北辰研究院" and r[1] == "formerlyAt"}
+
+
+def test_we_before_the_body_it_belongs_to_is_no_subject():
+    _, relations, _ = facts("方昊：我们的产品经理莫婉清是我们学校毕业的，之前在远帆集团做了五年。\n杨帆：好。\n")
+    assert ("莫婉清", "formerlyAt", "远帆集团") in relations and ("方昊", "formerlyAt", "远帆集团") not in relations
