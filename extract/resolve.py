@@ -28,9 +28,9 @@ from .readers.speakers import ROLE_LABELS
 COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团")
 # the bare word for a company (现任公司董事, 本公司): a reference to the company the text last named
 COMPANY_REFERENCES = frozenset({"公司", "集团", "本公司", "本集团"})
-# 深瞳医疗科技 is 深瞳医疗 and 极川汽车 is 极川 where the text says both: a trade word is said without
-# too, as a site's 网 is (大众点评网 is 大众点评)
-_ORG_TAILS = re.compile(f"(?:科技)?(?:{'|'.join(COMPANY_FORMS)})$|(?:科技|{'|'.join(INDUSTRY_SUFFIXES)})$"
+# 深瞳医疗科技 is 深瞳医疗, 极川汽车 is 极川 and 启澜资本 is 启澜 where the text says both: a trade word
+# (or a fund's 资本) is said without too, as a site's 网 is (大众点评网 is 大众点评)
+_ORG_TAILS = re.compile(f"(?:科技)?(?:{'|'.join(COMPANY_FORMS)})$|(?:科技|资本|创投|{'|'.join(INDUSTRY_SUFFIXES)})$"
                         "|(?<=[\u4e00-\u9fff]{2})网$")
 _MODEL_TAILS = re.compile(r"(?:深度学习框架|大模型|模型|框架)$")
 
@@ -249,8 +249,9 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
         else:
             name = mention.canonical or mention.text
             name = short_forms.get(name, name)  # 极川汽车 (of 极川汽车有限公司) is 极川 where both are said
-            if mention.kind is Kind.ORGANIZATION:
+            if mention.kind is Kind.ORGANIZATION:  # Tinker Dynamics of 匠动科技（…）, where 匠动 is said too
                 name = same_organization.get(name, name)
+                name = short_forms.get(name, name)
             entity_of[mention] = entity_key(mention.kind, name)
             if mention.kind is Kind.ORGANIZATION and not name.endswith(_NO_COMPANY_ENDINGS):
                 named_company = mention  # 公司 after 浙江大学管理学院 is still the company spoken of before

@@ -173,6 +173,17 @@ def test_an_organisations_latin_name_in_brackets_names_the_same_organisation():
     assert "Lanxi Therapeutics" not in organisations and "Lanxi Therapeutics" in organisations["澜溪医药"].aliases
 
 
+def test_an_organisations_latin_name_in_brackets_follows_its_name_to_the_short_form_said():
+    corpus = resolve("主持人：今天请到了澜动科技（Tinker Dynamics）联合创始人兼CEO刘佳。\n\n"
+                     "刘佳：谢谢。澜动做的是桌面级的机械臂。2021年我们俩创立了澜动。\n\n主持人：好。\n")
+    organisations = labels(corpus, "Organization")
+    assert set(organisations) == {"澜动"}
+    assert {"澜动科技", "Tinker Dynamics"} <= set(organisations["澜动"].aliases)
+    fund = resolve("主持人：欢迎启岚资本（Kailan Capital）创始合伙人陈伟达。\n\n陈伟达：2021年我出来创办了启岚。启岚是澜动的领投方。\n\n"
+                   "主持人：好。\n")
+    assert set(labels(fund, "Organization")) >= {"启岚"} and "启岚资本" not in labels(fund, "Organization")
+
+
 def test_a_known_companys_name_with_its_legal_form_is_that_company():
     corpus = resolve("主持人：介绍一下。\n\n雷军：小米集团今年营收很好。小米的汽车业务也在增长。\n\n主持人：好。\n")
     organisations = labels(corpus, "Organization")
