@@ -238,12 +238,20 @@ def asks_in_bold(cue: Cue) -> bool:
 
 def _questions_in_bold(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     """A bold question (``**从H100到B200，国产芯片追得上吗？**``) among labelled answers is the
-    interviewer's, not the end of the answer before it."""
+    interviewer's, not the end of the answer before it; one the interviewer's labelled question
+    follows (``**为什么下调销量目标？**`` over ``晚点：今年1月你们…？``) heads a section."""
     if not any(c.label for c in cues):
         return cues
     out = list(cues)
+    shown = [i for i, cue in enumerate(cues) if cue.line.visible.strip()]
+    after = {i: cues[j] for i, j in zip(shown, shown[1:]) if cues[j].label is not None}
+    # the labels that ask right under a bold question: the interviewer's, which the article also prints
+    asking = {after[i].label.names for i, cue in enumerate(cues)
+              if asks_in_bold(cue) and i in after and _QUESTION_MARK.search(after[i].line.visible)}
     for i, cue in enumerate(cues):
-        if asks_in_bold(cue):
+        if asks_in_bold(cue) and i in after and after[i].label.names in asking:
+            out[i] = dataclasses.replace(cue, line=dataclasses.replace(cue.line, heading=True))
+        elif asks_in_bold(cue):
             asker = _ASKER_PREFIX.match(cue.line.visible)
             out[i] = dataclasses.replace(cue, label=Label((_INTERVIEWER,), (), asker.end() if asker else 0))
     return tuple(out)
@@ -286,6 +294,7 @@ _GAVE_SPEECH = re.compile(r"(?P<name>[\u3400-\u9fff]{2,3})(?:在[^，,。！？!
 # 谢谢苏老师的介绍, 大家好, 各位同学: the talk's first words, after an introduction in the third person
 _TALK_OPENING = re.compile(r"^(?:谢谢|感谢|大家好|各位|同学们|尊敬的|我今天)")
 _ASKS = re.compile(r"[？?]|问")
+_QUESTION_MARK = re.compile(r"[？?]")
 _LECTURE_LABEL = Label((LECTURER_LABELS[0],), (), 0)
 # who asks after a talk: the audience (观众提问), or a question's label (提问：, 问：)
 _ASKING_LABELS = GROUP_LABELS | frozenset({"提问", "提问者", "问", "Q", "Question"})

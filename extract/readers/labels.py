@@ -113,6 +113,7 @@ LABEL_WORDS = frozenset("""
 提示 风险提示 免责声明 特别声明 温馨提示 附 附录 参考 参考资料 问题 答案 结论 总结 背景 目录 导语 编者按 编辑补充 视频 音频 直播 文字 整理 校对 排版
 本期嘉宾 嘉宾名单 与会嘉宾 对话嘉宾 特邀嘉宾 出席嘉宾 出席管理层 出席人员 出席领导 参会管理层 主讲嘉宾 会议主题 会议时间 会议地点 参会人 参会人员 记录人 纪要 地点 时长 录制 文件 智能纪要 待办 章节 关键词
 平台 直播平台 直播时间 播出时间 录制时间 收听平台 辩题 议题 赛制
+题图 题图来源 图片来源 图源 头图 头图来源 封面 封面来源 配图 撰文 采写 策划 监制 出品 统筹 审校 视觉
 Date Source Author Editor Title Tags Link URL Note Notes YouTube Bilibili Twitter Weibo Email Time Duration
 Meeting Attendees Location Subject Summary Transcript Recording Participants WEBVTT NOTE Kind Language
 """.split())

@@ -1616,3 +1616,18 @@ def test_askers_known_by_a_note_ending_in_their_form_of_address_are_told_apart()
     t = parse("主持人：现在提问。\n\n提问（北方大学博士生 张同学）：开源够用吗？\n\n韩立新：够用。\n\n"
               "提问（南方大学硕士生 陈同学）：出错谁负责？\n\n韩立新：人负责。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "张同学", "韩立新", "陈同学", "韩立新"]
+
+
+def test_a_bold_question_over_the_interviewers_labelled_question_heads_a_section():
+    t = parse("晚点对话韩立：不想做第二个谁\n\n文丨陶然\n\n题图来源：北辰汽车\n\n北辰汽车是一家新势力车企。\n\n"
+              "**为什么下调销量目标？**\n\n晚点：你们把目标从35万下调到30万，为什么？\n\n韩立：因为市场变了。\n\n"
+              "**钱够花吗？**\n\n晚点：很多人说你们现金紧张。\n\n韩立：够花两年。\n")
+    assert [s for (s,), _ in turns(t)] == ["晚点", "韩立", "晚点", "韩立"]
+    assert turns(t)[1][1] == "因为市场变了。"
+
+
+def test_an_image_credit_is_no_speaker():
+    t = parse("晚点对话韩立\n\n题图来源：北辰汽车\n\n4月18日，车展开幕前五天，北辰汽车在总部的一间会议室里发布了新车。\n\n"
+              "这是一家成立于2019年的公司。\n\n晚点：你们把目标下调了，为什么？\n\n韩立：因为市场变了。\n\n晚点：现金还有多少？\n\n韩立：够花两年。\n\n"
+              "题图来源：北辰汽车\n")
+    assert [s for (s,), _ in turns(t)] == ["晚点", "韩立", "晚点", "韩立"]
