@@ -233,6 +233,9 @@ def _timed_display(visible: str) -> Label | None:
     return Label((visible[start:end],), ((start, end),), match.end(), seconds(match["time"]), clock=dated)
 
 
+_GROUP_ROLES = frozenset({"群主", "管理员", "群管", "群管理", "管理"})  # a chat group's roles a display name opens with
+
+
 def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
     """Where the name is in a display name: a masked number whole, the Chinese name after an English one,
     or what comes before a team or place (韩东-风控中心, 王硕@衡川科技): a full name, or any nickname."""
@@ -242,6 +245,9 @@ def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
     if latin and is_han_name(latin["han"]):
         return latin.span("han")
     separator = _DISPLAY_SEPARATOR.search(display)
+    if separator and display[:separator.start()] in _GROUP_ROLES:  # 群主-大白: the group's owner, 大白
+        rest = _name_in_display(display[separator.end():], nickname)
+        return rest and (separator.end() + rest[0], separator.end() + rest[1])
     name = display[:separator.start()] if separator else display
     if not name or not (is_han_name(name) or nickname and is_label_name(name)
                         or separator and LATIN_FULL_NAME.fullmatch(name)):

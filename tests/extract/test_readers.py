@@ -1631,3 +1631,10 @@ def test_an_image_credit_is_no_speaker():
               "这是一家成立于2019年的公司。\n\n晚点：你们把目标下调了，为什么？\n\n韩立：因为市场变了。\n\n晚点：现金还有多少？\n\n韩立：够花两年。\n\n"
               "题图来源：北辰汽车\n")
     assert [s for (s,), _ in turns(t)] == ["晚点", "韩立", "晚点", "韩立"]
+
+
+def test_a_chat_display_name_opening_with_the_groups_role_is_the_name_after_it():
+    t = parse("群聊记录导出\n\n群主-大白 2025-01-20 21:02:13\n今晚读R1的论文。\n\n鱼丸粗面 2025-01-20 21:03:01\n好的。\n\n"
+              "管理员｜阿喵 2025-01-20 21:04:40\n我来记笔记。\n\n群主-大白 2025-01-20 21:05:02\n开始吧。\n")
+    assert [s for (s,), _ in turns(t)] == ["大白", "鱼丸粗面", "阿喵", "大白"]
+    assert_offsets_exact(t)
