@@ -274,6 +274,9 @@ _OWN_ROLE_WORD = re.compile(r"我是|我叫|我们|公司")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?(?P<former>前|原)?\s?")
 _OF = re.compile(r"\s?的\s?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
+# 北辰汽车的管理层…：, 公司的核心团队包括： the people of an organisation, listed after the colon
+_TEAM_OF = re.compile(r"\s?的?(?:管理层|高管团队|高管|核心团队|创始团队|管理团队|团队)")
+_LIST_ENDS = re.compile(r"[。！？!?\n]\s*$")
 _ORG_JOIN = re.compile(r"\s?(?:和|与|及|以及|、)\s?")
 _DESCRIBING_OF = re.compile(r"的\s?$")
 _HONORIFIC_TO_END = re.compile(r"\s?(?:先生|女士|教授|博士|老师|院士)?[\s（(）)]*")
@@ -558,6 +561,7 @@ class _SentenceReader:
             if len(described) == 1 and previous.turn_index == sentence.turn_index:
                 self._company_before[sentence.start] = described[0]
         self._biography_subject = self._biography_subjects(sentences)
+        self._team_listed = self._teams_listed(sentences)
         self.people_in_turn: dict[int, list[Mention]] = {}
         for sentence in sentences:
             if sentence.turn_index is not None:
@@ -702,6 +706,8 @@ class _SentenceReader:
                 if (role.organization is None and listed and _LIST_SEPARATOR.fullmatch(self.text, listed[0], found[1])
                         and _OFFICER.search(role.title)):
                     role = dataclasses.replace(role, organization=listed[1])  # 北辰银行董事长韩立新，行长周启明
+                if role.organization is None and not role.former:  # 北辰的管理层：…总裁韩斌，…；CFO许蔓，…
+                    role = dataclasses.replace(role, organization=self._team_of(sentence, found[1]))
                 listed = (person.end, role.organization) if role.organization is not None else None
                 speaker = self.speaker(sentence)
                 ours = _OURS_BEFORE.search(self.text, sentence.start, found[1])
@@ -740,6 +746,30 @@ class _SentenceReader:
         founder = own and (self.subject_before(sentence, own.start()) or speaker)
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
+
+    def _team_of(self, sentence: Sentence, pos: int) -> Mention | None:
+        """``北辰汽车的管理层大多有头部公司的背景：联合创始人、总裁韩斌，…；CFO 许蔓，…``: the organisation
+        whose team a colon before ``pos`` lists, its people each under a post of it, until the list's
+        sentence ends."""
+        listed = self._team_listed.get(sentence.start)
+        return listed[1] if listed is not None and listed[0] <= pos else None
+
+    def _teams_listed(self, sentences: Sequence[Sentence]) -> dict[int, tuple[int, Mention]]:
+        """Where each sentence's list of an organisation's team begins, and the organisation (see ``_team_of``)."""
+        listed: dict[int, tuple[int, Mention]] = {}
+        team: Mention | None = None
+        for sentence in sentences:
+            if team is not None:
+                listed[sentence.start] = (sentence.start, team)
+            colon = self.text.rfind("：", sentence.start, sentence.end)
+            found = next((o for o in reversed(sentence.mentions) if o.kind is Kind.ORGANIZATION and o.end <= colon
+                          and _TEAM_OF.match(self.text, o.end, colon)), None) if colon >= 0 else None
+            if found is not None:
+                team = found
+                listed[sentence.start] = (colon, team)
+            if team is not None and _LIST_ENDS.search(self.text, sentence.start, sentence.end):
+                team = None
+        return listed
 
     def _post_held(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """``腾讯，创始人是马化腾``, ``百度的CTO叫周立``: the post at the organisation named right before;

@@ -1152,3 +1152,12 @@ def test_a_place_said_to_be_today_s_after_one_of_the_past_is_no_former_affiliati
 def test_we_before_the_body_it_belongs_to_is_no_subject():
     _, relations, _ = facts("方昊：我们的产品经理莫婉清是我们学校毕业的，之前在远帆集团做了五年。\n杨帆：好。\n")
     assert ("莫婉清", "formerlyAt", "远帆集团") in relations and ("方昊", "formerlyAt", "远帆集团") not in relations
+
+
+def test_the_people_a_colon_lists_as_an_organisations_team_hold_their_posts_there():
+    _, relations, roles = facts("北辰汽车的管理层大多有头部公司的背景：联合创始人、总裁韩斌，前蔚来汽车用户发展副总裁；"
+                                "智能驾驶负责人唐一鸣，前小鹏汽车高级总监；CFO 许蔓，前高盛董事总经理。今天请来了主持人王芳。\n")
+    assert {("韩斌", "worksFor", "北辰汽车"), ("唐一鸣", "worksFor", "北辰汽车"), ("许蔓", "worksFor", "北辰汽车"),
+            ("北辰汽车", "founder", "韩斌")} <= relations
+    assert ("许蔓", "CFO", "北辰汽车") in roles and ("韩斌", "formerlyAt", "蔚来") in relations
+    assert not {r for r in relations if r[0] == "王芳" and r[2] == "北辰汽车"}
