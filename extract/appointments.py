@@ -24,7 +24,8 @@ from .component import Candidate
 from .doc import Doc, Paragraph
 from .lookahead import led_by, words_by_first_character
 from .model import Kind
-from .organizations import INDUSTRY_SUFFIXES, ORG_SUFFIXES, known_organization_before, starts_with_organization
+from .organizations import (INDUSTRY_SUFFIXES, ORG_SUFFIXES, glued_post_mark, known_organization_before,
+                            starts_with_organization)
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 # a cue naming the post a person holds next (任 alone only where a word begins with it)
@@ -140,6 +141,7 @@ def _in_guest_list(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tup
         if listed is None:  # 今天我们请到了天枢智算创始人程骁: the item opens after the invitation, not the pause
             listed = _last(_INVITATION.finditer(text, opens, title.start()))
         opens = listed.end() if listed else opens
+        opens += glued_post_mark(cuts.word_at.get(opens, ""))  # 、现曜驰汽车智能座舱副总裁: 现 is no part of it
         if starts_with_organization(text[opens:title.start()]):
             continue  # 华为云人工智能领域首席科学家: a known organisation and the post's scope
         span = _before_title(text, opens, title.end(), cuts.ends)
@@ -374,7 +376,8 @@ def _before_title(text: str, at: int, stop: int, token_ends: set[int]) -> tuple[
 def _industry_end_before_field(between: str) -> int | None:
     """Where ``联影智能`` ends in ``联影智能算法``: a name ending in its industry (智能, 医疗 …), then the
     everyday words of the field a post is held in, up to four characters (the segmenter may glue the
-    two: 智能算法)."""
+    two: 智能算法); the first such end, as a field may open with an industry word (曜驰汽车|智能座舱)."""
+    cuts = []
     for suffix in INDUSTRY_SUFFIXES:
         found = between.rfind(suffix)
         if found < 0:
@@ -383,8 +386,8 @@ def _industry_end_before_field(between: str) -> int | None:
         name, field = between[:cut], between[cut:]
         if (len(name) > len(suffix) + 1 and 0 < len(field) <= _MAX_FIELD_CHARS and _everyday_phrase(field)
                 and _reads_as_name(name)):
-            return cut
-    return None
+            cuts.append(cut)
+    return min(cuts, default=None)
 
 
 _MAX_FIELD_CHARS = 4

@@ -36,6 +36,7 @@ from .mention_features import Words, char_features
 from .mention_tables import MentionTables
 from .model import Kind
 from .model_refusals import kind_by_context, refusal
+from .organizations import POST_MARKS, glued_post_mark
 from .tokens import vocabulary
 
 __all__ = ["MODEL_FILE", "TABLES_FILE", "ModelSpan", "model_in_use", "char_features", "find_names", "has_han", "model_mentions",
@@ -125,10 +126,22 @@ def model_mentions(text: str, model_file: str | None = None, words: Words | None
 
 
 def _refused(text: str, spans: tuple[ModelSpan, ...], words: Words) -> tuple[ModelSpan, ...]:
-    """The spans the text does not refuse, each of the kind the words after it give it."""
+    """The spans the text does not refuse, each of the kind the words after it give it, without a
+    post's mark before an organisation (前|远帆|集团: a post held there once)."""
+    starts = {start: (word, end) for word, start, end in words}
+    marked = (dataclasses.replace(s, start=s.start + 1) if s.kind is Kind.ORGANIZATION and _post_mark_before(starts, s.start)
+              else s for s in spans)
     retyped = (dataclasses.replace(s, kind=kind) if (kind := kind_by_context(text, s.end, s.kind)) is not s.kind else s
-               for s in spans)
+               for s in marked)
     return tuple(s for s in retyped if refusal(text, s.start, s.end, s.kind, words, s.score) is None)
+
+
+def _post_mark_before(starts: dict[int, tuple[str, int]], start: int) -> bool:
+    """前, 原 or 现 a word of its own, a name of two characters or more after it (前|远帆, not 前|海), or
+    glued to an unknown name (前远帆|集团)."""
+    word, end = starts.get(start, ("", start))
+    return word in POST_MARKS and len(starts.get(end, ("",))[0]) >= 2 or glued_post_mark(word)
+
 
 
 def tagged_spans(text: str, model_file: str | None = None, words: Words | None = None) -> tuple[ModelSpan, ...]:

@@ -48,8 +48,8 @@ _WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室",
 # heads a brand's name may stand before whatever the dictionary calls it, where the words around say a
 # company is meant (启明智能创始人, 推想科技的CEO)
 _BRAND_HEADS = frozenset(INDUSTRY_SUFFIXES) | _WEAK_SUFFIXES
-_POST_MARKS = frozenset({"原", "前", "现"})
-_HEADCOUNT = re.compile(r"[\d一二两三四五六七八九十百千几]+多?(?:个)?人")  # 澜舟科技原CTO: a post held there once, or now
+POST_MARKS = frozenset({"原", "前", "现"})  # 澜舟科技原CTO, 前远帆集团…: a post held there once, or now
+_HEADCOUNT = re.compile(r"[\d一二两三四五六七八九十百千几]+多?(?:个)?人")
 
 
 @lexicon.derived
@@ -287,7 +287,7 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     if suffix.text not in _WEAK_SUFFIXES:
         return True
     if (not suffix.head and i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word)
-            and not tokens[i + 1].word.startswith(ORG_SUFFIXES) and tokens[i + 1].word not in _POST_MARKS):
+            and not tokens[i + 1].word.startswith(ORG_SUFFIXES) and tokens[i + 1].word not in POST_MARKS):
         return False  # 超配科技成长, 某某科技板块: the weak suffix heads a longer noun, not a name
     return bool(suffix.head) or _name_like(parts[-1].strip()) or _organisation_context(tokens, left, i)
 
@@ -403,6 +403,11 @@ def _levelled_body(tokens, left: int, i: int) -> bool:
     return left < i and tokens[left].word in _ADMINISTRATIVE_LEVELS and tokens[i].word.endswith(tuple(_GOVERNMENT_UNITS))
 
 
+def glued_post_mark(word: str) -> bool:
+    """``前远帆``, ``现曜驰``: 前, 原 or 现 (a post held there once, or now) glued to an unknown name."""
+    return len(word) >= 3 and word[0] in POST_MARKS and not in_dictionary(word)
+
+
 def _leading_glued(tokens, left: int, i: int) -> int:
     """How many characters of the name's first word are a preposition or verb the segmenter glued to
     an unknown name (任金龙 → 金龙, 先请锡创 → 锡创), else 0."""
@@ -416,6 +421,8 @@ def _leading_glued(tokens, left: int, i: int) -> int:
     request = _GLUED_REQUEST.match(word)
     if request and len(word) - request.end() >= 2 and not in_dictionary(word):
         return request.end()  # 先请锡创智能的张总, 请澜岳科技的吴婧: the host asking someone of it to speak
+    if glued_post_mark(word):
+        return 1
     return int(len(word) >= 2 and word[0] in "任在于为至和及与入进从了" and not in_dictionary(word))
 
 

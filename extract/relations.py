@@ -229,12 +229,12 @@ _PAREN_OPEN = re.compile(r"\s?[（(]")
 _PAREN_ITEM = re.compile(r"[、，,；;]|以及")
 _ITEM_FORMER = re.compile(_FORMER_WORDS)
 _ROLE_NOTE = re.compile(r"\s?[（(][^（）()]{1,8}[）)]$")
-_ITEM_CURRENT = re.compile(r"(?:现任|目前是|现在是|目前任|现为)?\s?")
+_ITEM_CURRENT = re.compile(r"(?:现任|目前是|现在是|目前任|现为|现)?\s?")
 # 前谷歌工程总监、现任深言科技CTO的刘启明: posts listed before 的 and the name they describe
 _POSTS_OF = re.compile(r"的\s?$")
 _POST_LIST_START = re.compile(r"[，,。；;：:！？!?]")
 _POST_LIST_ITEM = re.compile(r"[^、和及]+")
-_ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为)\s?$")
+_ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为|现)\s?$")
 _ITEM_MARK_REACH = 4
 _LISTED_POST = re.compile(r"[^、]+")  # only 、 parts these items: 和 joins names too (工业和信息化部副部长)
 _LIST_CUE_MAX = 4  # 欢迎, 邀请了, 有请: before a list's first organisation
@@ -807,9 +807,10 @@ class _SentenceReader:
         begin = max((m.end() for m in _POST_LIST_START.finditer(text, sentence.start, head)), default=sentence.start)
         items = [(m.start(), m.end()) for m in _LISTED_POST.finditer(text, begin, head - 1)]
         for k, (start, end) in enumerate(items):
-            if k == 0:  # 欢迎清华大学…: what introduces the list is no part of its first item
+            if k == 0:  # 欢迎清华大学…: what introduces the list is no part of its first item, but 前 is
                 first = next((o.start for o in orgs if start <= o.start < end and o.start - start <= _LIST_CUE_MAX), start)
-                start = first
+                mark = _ITEM_MARK.search(text, start, first)
+                start = mark.start() if mark else first
             item = self._item_role(sentence, person, start, end, orgs)
             if item is not None and item.organization is not None:
                 yield item

@@ -156,3 +156,9 @@ def test_a_self_introduction_names_no_organisation_where_the_words_describe(text
 ])
 def test_what_the_speaker_says_they_founded_is_an_organisation(text, found):
     assert spans(text) == found
+
+
+def test_a_guests_posts_marked_before_and_now_name_the_organisations_without_the_marks():
+    found = orgs("欢迎前理想汽车智能空间产品负责人、现曜驰汽车智能座舱副总裁杜若琳，和前远帆集团产品负责人韩立。")
+    assert "曜驰汽车" in found and "远帆集团" in found
+    assert not any(name.startswith(("现", "前")) or name.endswith("智能") for name in found)

@@ -1161,3 +1161,10 @@ def test_the_people_a_colon_lists_as_an_organisations_team_hold_their_posts_ther
             ("北辰汽车", "founder", "韩斌")} <= relations
     assert ("许蔓", "CFO", "北辰汽车") in roles and ("韩斌", "formerlyAt", "蔚来") in relations
     assert not {r for r in relations if r[0] == "王芳" and r[2] == "北辰汽车"}
+
+
+def test_a_former_post_opening_a_guests_list_of_posts_stays_former():
+    _, relations, roles = facts("主持人：欢迎前远帆集团产品负责人、现任青禾电池副总裁杜若琳。\n杜若琳：谢谢。\n")
+    assert ("杜若琳", "formerlyAt", "远帆集团") in relations and ("杜若琳", "worksFor", "远帆集团") not in relations
+    _, relations, _ = facts("主持人：好。\n孟立川：还有前远帆集团产品负责人、现青禾电池副总裁杜若琳。\n")
+    assert ("杜若琳", "formerlyAt", "远帆集团") in relations and ("杜若琳", "worksFor", "青禾电池") in relations
