@@ -1,6 +1,6 @@
 """Listed people (a user's ``--lexicon`` people, then ``ontology/lexicon/persons.tsv``): found
 wherever they stand as a name.  A Chinese name must not begin inside a word nor end inside a
-dictionary word (王兴 is not in 王兴奋, 马云 not in 司马云飞); the segmenter may glue a rare name to
+dictionary word (王兴 is not in 王兴奋, 马云 not in 司马云飞) nor in a longer name (王兴兴); the segmenter may glue a rare name to
 the next character (程维说), so a word that is no dictionary word may run on past its end."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
+from .chinese_names import is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
@@ -40,6 +41,13 @@ def _stands_as_word(para: Paragraph, s: int, e: int) -> bool:
     for word, start, end in para.tokens:
         if start < s < end:
             return False
-        if start < e < end and in_dictionary(word):
+        if start < e < end and (in_dictionary(word) or _longer_name(word, start, e)):
             return False
     return True
+
+
+def _longer_name(word: str, start: int, e: int) -> bool:
+    """``王兴兴`` past the listed 王兴: the word goes on with one character of a given name, a name
+    of its own (程维说 goes on with a verb)."""
+    rest = word[e - start:]
+    return len(rest) == 1 and rest in lexicon.given_name_chars() and is_han_name(word)

@@ -70,7 +70,7 @@ def test_a_listed_chinese_name_inside_another_word_is_not_the_person():
     from talkgraph.extract.pipeline import configure_pipeline
     from talkgraph.extract.transcript import parse_transcript as parse
 
-    text = "主持人：他王兴奋地跑了。司马云飞也来了。程维说过，王兴也说过。\n\n嘉宾：好。\n"
+    text = "主持人：他王兴奋地跑了。司马云飞也来了。王兴兴做了七八年。程维说过，王兴也说过。\n\n嘉宾：好。\n"
     doc = Doc(parse(document_from_text(text, doc_id="t")))
     found = [doc.text[m.start:m.end] for m in configure_pipeline("none persons.lexicon").find_mentions(doc)]
     assert found == ["程维", "王兴"]
