@@ -90,8 +90,8 @@ _PAREN_ALIAS = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WOR
 _PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff]|{_HANDLE.pattern})\**\s*[（(]\s*"
                               rf"(?P<name>{_HAN_RUN}|{_LATIN_FULL_NAME_TEXT})\s*[)），,]")
 _CALLED = DeferredPattern(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
-_SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s])我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
-                              rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})")
+_SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s])(?:我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
+                              rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})|(?:I'm|I’m|I am|[Mm]y name is) (?P<english>{_LATIN}))")
 _BYLINE = DeferredPattern(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)(?:\s*[、/]\s*(?:整理|撰文|编辑|采写|文字))?\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
                           rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
 # a byline inside running text: 本文记者林晓近日…, 专访李志飞 文｜林晓 编辑｜王芳, …。采访/撰文：林晓。
@@ -266,6 +266,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     named = None if several else _named_after_own_label(label, own) or self_introduced(own, labels)
     if named and named in label.split():  # Jane Lee：…我是Jane: the label's full name, not the given name alone
         named = label
+    elif named and named.isascii() and " " not in named:  # Host：…I'm Emily, where the text says 王一诺（Emily Wang）
+        named = _glossed_by(named, evidence.doc.text) or named
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
         return named, SpeakerKind.PERSON
     if is_reporter(label):
@@ -501,6 +503,8 @@ def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
             if before and is_han_name(name) and (before.endswith("的") or before.endswith(lexicon.titles())):
                 return name
     for m in _SELF_INTRO.finditer(own):
+        if m["english"]:  # I'm Emily, SBHA的partner
+            return m["english"]
         name = m["name"]
         if "的" in name or own.startswith("的", m.end()):
             continue  # 我是高毅资产的, 我是张涛的助理: where the speaker is from, or whose; not their name
@@ -654,6 +658,14 @@ def _name_opening(run: str, size: int) -> bool:
     piece = run[:size]
     return (is_han_name(piece) and not (in_dictionary(piece) and not (dictionary_tag(piece) or "").startswith("nr"))
             and not (len(run) > size and in_dictionary(run[size - 1:size + 1])))
+
+
+def _glossed_by(given: str, text: str) -> str | None:
+    """The one Chinese full name the text glosses with this English given name (``王一诺（Emily Wang）``,
+    ``王一诺（Emily）``)."""
+    glossed = {_full_name(m["han"]) for m in re.finditer(
+        rf"(?P<han>{_HAN_RUN})\s*[（(]\s*{re.escape(given)}(?: [A-Z][a-zA-Z'\-]+)?\s*[)）]", text)} - {None}
+    return glossed.pop() if len(glossed) == 1 else None
 
 
 def _full_name(run: str) -> str | None:

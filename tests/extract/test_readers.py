@@ -1638,3 +1638,12 @@ def test_a_chat_display_name_opening_with_the_groups_role_is_the_name_after_it()
               "管理员｜阿喵 2025-01-20 21:04:40\n我来记笔记。\n\n群主-大白 2025-01-20 21:05:02\n开始吧。\n")
     assert [s for (s,), _ in turns(t)] == ["大白", "鱼丸粗面", "阿喵", "大白"]
     assert_offsets_exact(t)
+
+
+def test_a_host_who_introduces_herself_in_english_is_the_person_the_text_glosses_with_that_name():
+    t = parse("编者按：本场炉边对话由远帆资本合伙人韩立心（Emily Han）主持。\n\n"
+              "Host: 大家下午好，I'm Emily，远帆的partner。第一个问题先给陶然。\n\n陶然：谢谢Emily。冷是真的冷。\n\n"
+              "Host: 好，下一个问题。\n\n陶然：我觉得会好起来。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩立心", "陶然", "韩立心", "陶然"]
+    plain = parse("Host: 大家好，I'm Emily。今天聊硬件。\n\n陶然：谢谢Emily。\n\nHost: 好。\n\n陶然：嗯。\n")
+    assert [s for (s,), _ in turns(plain)][0] == "Emily"
