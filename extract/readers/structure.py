@@ -253,6 +253,10 @@ def _furniture(text: str) -> bool:
     return len(rest) <= _MAX_LABEL_CHARS or rest.endswith((":", "：")) or _FURNITURE_LINE.match(rest) is not None
 
 
+# a block quote that is one quotation whole, as pages set a speaker's words apart between the turns
+_PULL_QUOTE = re.compile(r"\s*[「“\"『][^\n]+[」”\"』]\s*")
+
+
 def shape_role(line: Line) -> BlockRole | None:
     """The role a line without a speaker label has by its shape, or None for running text."""
     text = line.visible
@@ -262,6 +266,8 @@ def shape_role(line: Line) -> BlockRole | None:
         return BlockRole.METADATA
     if line.heading or _EPISODE_TITLE.match(text) and len(text) <= 2 * _MAX_HEADING_CHARS:
         return BlockRole.HEADING
+    if line.quote and _PULL_QUOTE.fullmatch(text):  # > 「光刻机不是一台机器…」: a line the page pulls out
+        return BlockRole.EXCERPT
     if cast_line(text) or _EDITORS_NOTE.match(text):  # 嘉宾：王雪，栖云科技CEO introduces the people who speak below
         return BlockRole.INTRO
     if _METADATA.match(text) or _URL_ONLY.match(text):

@@ -1647,3 +1647,10 @@ def test_a_host_who_introduces_herself_in_english_is_the_person_the_text_glosses
     assert [s for (s,), _ in turns(t)] == ["韩立心", "陶然", "韩立心", "陶然"]
     plain = parse("Host: 大家好，I'm Emily。今天聊硬件。\n\n陶然：谢谢Emily。\n\nHost: 好。\n\n陶然：嗯。\n")
     assert [s for (s,), _ in turns(plain)][0] == "Emily"
+
+
+def test_a_pull_quote_set_apart_between_the_turns_is_an_excerpt_not_words_of_the_turn():
+    t = parse("韩立：我基本同意陶总的方向。推理需要的是带宽。\n\n> 「真正卡脖子的不是算力，而是带宽。」\n\n"
+              "而且带宽的差距在拉大。\n\n陶然：国内谁在做？\n\n韩立：有几家。\n")
+    assert turns(t)[0] == (("韩立",), "我基本同意陶总的方向。推理需要的是带宽。\n而且带宽的差距在拉大。")
+    assert_offsets_exact(t)
