@@ -341,9 +341,9 @@ def _talks_handed_over(cues: Sequence[Cue]) -> Iterator[Cue]:
         yield cue
         if cue.label is not None:
             over = HANDS_OVER.search(cue.line.visible.rstrip())
+            welcomed = _welcomed(over["whom"]) if over else None
             hosting = all(name in HOST_LABELS for name in cue.label.names)
-            handed = (Label((_welcomed(over["whom"]),), (), 0) if _welcomed(over["whom"]) else _LECTURE_LABEL) \
-                if over and hosting else None
+            handed = (Label((welcomed,), (), 0) if welcomed else _LECTURE_LABEL) if over and hosting else None
         elif not is_stage_direction(cue.line.visible):
             handed = None
 
