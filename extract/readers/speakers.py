@@ -28,6 +28,7 @@ from ..chinese_names import HONORIFICS, SURNAME_POSTS, is_han_name, surname_of
 from ..deferred import DeferredPattern
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
+from .called_speakers import name_called_speakers
 from .labels import HANDLE, LATIN_FULL_NAME, NOTED_QUESTION, NUMBERED_SPEAKER, is_post, is_reporter
 
 INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer".split())
@@ -181,7 +182,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
                                      aliases, labels)
     _leftover(resolution, labels, introduced)
     _introduced_in_opening(resolution, evidence)
-    _addressed(resolution, evidence)
+    name_called_speakers(resolution, _said(evidence), doc.text, _attendees(intro))
     _name_parts(resolution)
     for label, name in evidence.overrides.items():
         if label in labels:
@@ -217,6 +218,12 @@ def _hosts_at(intro: str, start: int, end: int) -> bool:
     floor = max(0, start - _HOST_REACH)
     return bool(_HOST_BEFORE.search(intro, floor, start) or _HOSTS_AFTER.match(intro, end)
                 or _BY_BEFORE.search(intro, floor, start) and _HOSTING_AFTER.match(intro, end))
+
+
+def _said(evidence: SpeakerEvidence) -> list[tuple[tuple[str, ...], str]]:
+    """Each turn's labels and words."""
+    text = evidence.doc.text
+    return [(names, " ".join(text[s:e] for s, e in spans).strip()) for names, _, spans in evidence.turns]
 
 
 def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
@@ -395,10 +402,6 @@ def _leftover(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[st
         resolution[open_labels[0]] = (people[0], SpeakerKind.PERSON)
 
 
-# 陈晓，你觉得能改吗？ / Kevin, what do you think?: a name called at a question's start
-_VOCATIVE = DeferredPattern(rf"^(?P<name>{_HAN_RUN}|{_LATIN})\s?[，,]")
-
-
 _OPENING_REACH = 800  # how much of the first turn may introduce the guests
 
 
@@ -418,27 +421,6 @@ def _introduced_in_opening(resolution: dict[str, tuple[str, SpeakerKind]], evide
         if person is not None and person not in taken:
             resolution[label] = (person, SpeakerKind.PERSON)
             taken.add(person)
-
-
-def _addressed(resolution: dict[str, tuple[str, SpeakerKind]], evidence: SpeakerEvidence) -> None:
-    """A numbered speaker (发言人3) who answers each time a question opened by calling a name (陈晓，
-    你觉得…？), and the same name every time, is that person, when no speaker goes by the name."""
-    text = evidence.doc.text
-    said = [(names, " ".join(text[s:e] for s, e in spans).strip()) for names, _, spans in evidence.turns]
-    taken = {name for name, _ in resolution.values()}
-    called: dict[str, set[str]] = {}
-    for (asker, question), (answer, _) in zip(said, said[1:]):
-        vocative = _VOCATIVE.match(question)
-        if len(answer) != 1 or answer == asker or not vocative or not question.rstrip().endswith(("？", "?")):
-            continue
-        name = vocative["name"]
-        if (is_han_name(name) or LATIN_FULL_NAME.fullmatch(name)) and resolution[answer[0]][1] is SpeakerKind.UNNAMED:
-            called.setdefault(answer[0], set()).add(name)
-    answered = [name for names in called.values() for name in names]
-    for label, names in called.items():
-        name = next(iter(names))
-        if len(names) == 1 and name not in taken and answered.count(name) == 1:
-            resolution[label] = (name, SpeakerKind.PERSON)
 
 
 _LATIN_HONORIFIC = DeferredPattern(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")
@@ -556,6 +538,23 @@ def _introduced(title: str, text: str) -> list[str]:
                     found.append((m.start("name") - len(text), run[-size:]))
                     break
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+# 参会人（9）：周慧敏、林建国、钱卫东、…: a meeting's attendees, listed in its field
+_ATTENDEES_FIELD = DeferredPattern(r"(?m)^\s*(?:参会人员|与会人员|出席人员|参会人|与会人|与会者|出席人|Attendees|Participants)\s*"
+                                   r"(?:[（(]\d{1,3}人?[)）])?\s*[:：]\s*(?P<names>[^\n]+)$")
+_LIST_SEPARATOR = DeferredPattern(r"\s*[、,，;；]\s*")
+_NOTE = DeferredPattern(r"\s*[（(][^（()）]*[)）]")
+
+
+def _attendees(intro: str) -> list[str]:
+    """The people a meeting's attendees' field lists, notes left out (郑国栋（外部专家，远程）)."""
+    names = []
+    for field in _ATTENDEES_FIELD.finditer(intro):
+        for piece in _LIST_SEPARATOR.split(_NOTE.sub("", field["names"])):
+            if is_han_name(piece) or LATIN_FULL_NAME.fullmatch(piece):
+                names.append(piece)
+    return names
 
 
 def _cast(intro: str) -> dict[str, str]:

@@ -1,0 +1,60 @@
+"""Numbered speakers of meeting exports named by how the others call them (readers/called_speakers.py)."""
+from __future__ import annotations
+
+from talkgraph.extract import document_from_text
+from talkgraph.extract.transcript import parse_transcript
+
+
+def speakers_of_turns(text: str) -> list[str]:
+    t = parse_transcript(document_from_text(text, doc_id="t"))
+    return [turn.speakers[0] for turn in t.turns]
+
+
+def test_the_floor_handed_over_and_the_thanks_after_name_the_numbered_speaker():
+    text = ("许晴 00:00:05\n好，我们开始。先请信息科韩主任汇报一下进度。\n\n"
+            "发言人2 00:00:20\n好的。系统上周已经上线，目前运行平稳。\n\n"
+            "许晴 00:01:10\n谢谢韩主任。大家还有问题吗？\n")
+    assert speakers_of_turns(text) == ["许晴", "韩主任", "许晴"]
+
+
+def test_a_form_of_address_is_the_one_attendee_of_that_surname():
+    text = ("参会人（3）：许晴、韩立东、马可\n\n"
+            "许晴 00:00:05\n好，我们开始。先请信息科韩主任汇报一下进度。\n\n"
+            "发言人2 00:00:20\n好的。系统上周已经上线，目前运行平稳。\n\n"
+            "许晴 00:01:10\n好的，谢谢韩主任。\n")
+    assert speakers_of_turns(text)[1] == "韩立东"
+
+
+def test_a_form_of_address_is_the_one_full_name_said_with_the_same_form():
+    text = ("许晴：韩立东主任刚从外地回来，韩主任，你先说吧。\n\n"
+            "发言人2：好。系统上周已经上线。\n\n"
+            "许晴：明白，韩主任。\n")
+    assert speakers_of_turns(text)[1] == "韩立东"
+
+
+def test_replies_that_call_the_one_who_spoke_before_agree_over_the_turns():
+    text = ("说话人 1：今天先过一下进度。\n\n说话人 2：好的邵老师。我这边数据已经跑完了。\n\n"
+            "说话人 1：结果怎么样？\n\n说话人 2：明白，邵老师。结果还不错。\n")
+    assert speakers_of_turns(text) == ["邵老师", "说话人 2", "邵老师", "说话人 2"]
+
+
+def test_a_name_opening_a_question_calls_the_next_speaker_not_the_one_before():
+    text = ("周涛：我们先看病例。\n\n发言人A：病例我看过了，问题不大。\n\n"
+            "周涛：林晓雯，药学部这边怎么看？\n\n发言人C：我建议减量。\n")
+    assert speakers_of_turns(text) == ["周涛", "发言人A", "周涛", "林晓雯"]
+
+
+def test_a_task_given_by_name_does_not_hand_over_the_floor():
+    text = ("周涛：周五做撤机试验，超声科请陈蕾来做床旁。\n\n发言人B：护理这边人手不够。\n\n周涛：好。\n")
+    assert speakers_of_turns(text)[1] == "发言人B"
+
+
+def test_calls_that_disagree_name_no_one():
+    text = ("周涛：先请马主任说一下。\n\n发言人B：好的，我说一下。\n\n"
+            "何倩：谢谢黄主任。\n")
+    assert speakers_of_turns(text)[1] == "发言人B"
+
+
+def test_a_name_some_speaker_already_goes_by_is_not_given_again():
+    text = ("周涛：先请马主任说一下。\n\n发言人B：好的，我说一下。\n\n马建国：我补充一点。\n\n周涛：好的。\n")
+    assert speakers_of_turns(text)[1] == "发言人B"
