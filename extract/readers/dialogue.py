@@ -23,7 +23,7 @@ from . import reader
 from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
 from .speakers import GROUP_LABELS, HOST_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
-from .structure import HANDS_OVER, RULE, Cue, assemble, is_stage_direction, shape_role
+from .structure import DIVIDER_HEADING, HANDS_OVER, RULE, Cue, assemble, is_stage_direction, shape_role
 
 _SHORT_EXCHANGE_LINES = 30
 _SENTENCE_END = "。！？!?…~～」”\"）)."
@@ -216,7 +216,7 @@ def dashed_turns(cues: Sequence[Cue]) -> tuple[Cue, ...]:
             last = cue.label.names[0]
         elif cue.label is None and last is not None:
             dash = _DASH_TURN.match(cue.line.visible)
-            if dash:
+            if dash and not DIVIDER_HEADING.match(cue.line.visible):  # —— 新书推荐 ——: a heading, no one's turn
                 last = next(n for n in names if n != last)
                 out[i] = dataclasses.replace(cue, label=Label((last,), (), dash.end()))
     return tuple(out)

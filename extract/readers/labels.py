@@ -42,10 +42,14 @@ _NUMBERED_OUTLET = r"\d{1,3}(?![年月日号点时分秒个次天周岁期届季
 _FAMILIAR_LATIN = r"[小老阿][A-Z][A-Za-z]{0,10}"
 # Kevin陈, Tony王: an English given name and the Chinese surname, as a chat's member list writes them
 _LATIN_AND_SURNAME = r"[A-Z][a-z]{1,12}[\u3400-\u9fff]{1,2}(?![\u3400-\u9fff])"
+# Martin Keller教授：, Anna Berg研究员：: a full name in Latin letters and a title or form of address in Chinese
+_LATIN_TITLED = (r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}(?:"
+                 + "|".join(sorted({*HONORIFICS, *(t for t in lexicon.titles() if not t.isascii())}, key=len, reverse=True))
+                 + ")")
 # UP主：, the uploader of a video (bilibili's word), who hosts it
 _UPLOADER = r"[Uu][Pp]主"
 _ONE_NAME = (rf"(?:{_UPLOADER}|{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_FAMILIAR_LATIN}|"
-             rf"{_LATIN_AND_SURNAME}|{_HAN_NAME}|"
+             rf"{_LATIN_AND_SURNAME}|{_LATIN_TITLED}|{_HAN_NAME}|"
              rf"{_HANDLE}|{_LATIN_NAME}|{_AFFILIATED_NAME})")
 _NAMES = rf"(?P<names>{_ONE_NAME}(?:\s*[、,，&＆/]\s*{_ONE_NAME}){{0,5}})"
 TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"  # 0:01, 00:00:05, 00:00:01,500, Teams' 0:0:3.450

@@ -53,9 +53,12 @@ _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|�
 _GIVEN_AND_SURNAME = DeferredPattern(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")
 # 李开复博士, 孙蔓主任: a full name and the form of address or post after it (the names' own forms, and
 # the posts a label may add: 律师, 主任医师, 主席, 总监, 经理, 董事长, 馆长)
+# (邵建华研究员, a title of the lexicon's, and Martin Keller教授, Keller教授: a name in Latin letters)
 _LABEL_POSTS = ("律师", "主任医师", "主席", "总监", "经理", "董事长", "馆长")
-_TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3})(?:"
-                          + "|".join(sorted(HONORIFICS + SURNAME_POSTS + _LABEL_POSTS, key=len, reverse=True)) + ")$")
+_TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3}|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,2})(?:"
+                          + "|".join(sorted({*HONORIFICS, *SURNAME_POSTS, *_LABEL_POSTS,
+                                             *(t for t in lexicon.titles() if not t.isascii())}, key=len, reverse=True))
+                          + ")$")
 _NUMBERED_ROLE = DeferredPattern(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
                           r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
@@ -95,12 +98,13 @@ _SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s])(?:我(?:是|叫)(?:�
                               rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})|(?:I'm|I’m|I am|[Mm]y name is) (?P<english>{_LATIN}))")
 _BYLINE = DeferredPattern(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)(?:\s*[、/]\s*(?:整理|撰文|编辑|采写|文字))?\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
                           rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
-# a byline inside running text: 本文记者林晓近日…, 专访李志飞 文｜林晓 编辑｜王芳, …。采访/撰文：林晓。
+# a byline inside running text: 本文记者林晓近日…, 专访李志飞 文｜林晓 编辑｜王芳, …。采访/撰文：林晓。, a dateline's
+# 人民网武汉3月18日电（记者孙晓雯）
 # The name ends where a word that cannot be part of it starts, and must be a full name.
 _RUNNING_BYLINE = DeferredPattern(
     r"(?:(?:本文|本报|本刊)?(?:记者|作者)|采访\s*[/、]\s*撰文|撰文|采写|(?<![\u3400-\u9fff])文(?=\s*[｜|丨/:：]))"
     r"\s*[:：｜|丨/]?\s*(?P<name>[\u3400-\u9fff]{2,3}?)"
-    r"(?=近日|日前|此前|专访|采访|报道|对话|发自|整理|撰文|在|对|与|和|跟|向|[\s、，,。；;|｜丨/（(]|$)")
+    r"(?=近日|日前|此前|专访|采访|报道|对话|发自|整理|撰文|在|对|与|和|跟|向|[\s、，,。；;|｜丨/（()）]|$)")
 
 
 # 主持人：黄磊，《硅谷101》主理人 / 嘉宾：王雪、李明: a cast line says who takes a role; no one speaks in it
@@ -247,7 +251,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         if len(named) == 1:
             return named.pop(), SpeakerKind.PERSON
     titled = _TITLED.match(label)
-    if titled and is_han_name(titled["name"]):  # 李开复博士 is 李开复
+    if titled and (is_han_name(titled["name"]) or titled["name"].isascii()):  # 李开复博士 is 李开复
         return titled["name"], SpeakerKind.PERSON
     numbered = _NUMBERED_ROLE.match(label)
     if numbered:  # Q1, A2, 问3: the role, numbered per question

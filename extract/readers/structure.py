@@ -73,6 +73,8 @@ _MAX_NOTICE_CHARS = 120
 _END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:[\[(（【]?\d{1,2}:\d{2}(?::\d{2})?[\])）】]?\s*)?(?:本期完|全文完|（完）|\(完\)|通话结束|会议结束|直播结束|本场结束|活动结束|节目结束|[（(]?以下无正文[）)]?|以上[为是]?全部聊天记录|聊天记录结束)[-—–\s]*|往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关文章|相关新闻|相关报道|猜你喜欢|"
                          r"智能纪要|AI\s?纪要|智能摘要|AI\s?摘要|AI\s?总结|会议纪要|会议摘要)\s*[:：]?\s*$",
                          re.IGNORECASE)
+# —— 新书推荐 ——, - 相关阅读 -: a heading set between dashes, the page's own section
+DIVIDER_HEADING = re.compile(r"^\s*[-—–]+\s*[^-—–\s][^-—–\n]{0,14}?\s*[-—–]+\s*$")
 # 据了解，…, 记者获悉，…: a reporter's narration, the article's words, not a speaker's
 _NARRATION = re.compile(r"^\s*(?:据了解|据悉|据介绍|记者了解到|记者获悉|记者注意到|记者从[^，,。]{1,16}获悉)")
 RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
@@ -86,8 +88,8 @@ _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20})
 _MAX_LABEL_CHARS = 6
 _NOTE = re.compile(r"^注\s*[:：]")
 # 待办事项：, 会议结论：, Action items: a meeting record's section after the talk, its items below
-RECORD_SECTION = re.compile(r"^(?:待办事项|待办|行动项|会议结论|会议决议|会议决定|后续安排|下一步计划|下一步|遗留问题|"
-                             r"Action [Ii]tems|Next [Ss]teps|TODO|To-?dos?)\s*[:：]?\s*$")
+RECORD_SECTION = re.compile(r"^[#\s【\[]*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[.、．]\s*)?(?:待办事项|待办|行动项|会议结论|会议决议|会议决定|后续安排|下一步计划|下一步|遗留问题|"
+                             r"Action [Ii]tems|Next [Ss]teps|TODO|To-?dos?)\s*[】\]]?\s*[:：]?\s*$")
 # 编者按：…, 编辑手记：…: the editor's own words about the conversation, before it or after its last turn
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]"
                            r"|^\s*[【\[（(]?(?:编者注|编注|小编注|编辑注)\s*(?:[】\]]|[:：])")  # 【小编注】…, （编者注：…）
@@ -198,6 +200,8 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             match = _DATE.search(line.visible)
             if match:
                 date = f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+        if role is BlockRole.HEADING and DIVIDER_HEADING.match(line.visible):
+            in_turn = False  # —— 新书推荐 ——: the page's own section, no speaker's words below it
         if HIGHLIGHTS.match(line.visible):
             in_highlights, in_turn = True, False
         elif role in (BlockRole.METADATA, BlockRole.FURNITURE):

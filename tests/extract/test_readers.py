@@ -450,6 +450,7 @@ def test_formats_command_lists_every_input_format_with_an_example_it_reads():
     ("记者 | 林晓\n\n星河科技创始人陈家豪谈开源。", "林晓"),
     ("星河科技创始人陈家豪谈开源。采访/撰文：林晓。编辑：王芳", "林晓"),
     ("采访、整理：林晓\n\n星河科技创始人陈家豪谈开源。", "林晓"),
+    ("新华网杭州5月8日电（记者林晓）星河科技创始人陈家豪近日谈开源。", "林晓"),
 ])
 def test_the_asker_is_the_byline_in_running_text(intro, asker):
     t = parse(intro + "\n\n问：为什么开源？\n\n答：因为生态更大。\n\n问：难吗？\n\n答：很难。\n")
@@ -1515,12 +1516,31 @@ def test_a_meetings_action_items_after_the_last_turn_are_the_records_not_the_spe
         assert [s for (s,), _ in said] == ["周启航", "孟凡", "周启航"] and said[-1][1] == "好，今天就到这。"
 
 
+def test_a_numbered_or_bracketed_record_section_after_the_last_turn_is_the_records():
+    for heading in ("四、待办事项", "【会议决议】", "## 3. 行动项"):
+        said = turns(parse("周启航 00:00:01\n大家好，今天讨论供应商。\n\n孟凡 00:01:10\n我觉得绿的谐波更好。\n\n"
+                           f"{heading}\n\n1. 评估来料检验，负责人：孟凡\n2. 联系顺丰，负责人：王磊\n"))
+        assert said[-1] == (("孟凡",), "我觉得绿的谐波更好。"), heading
+
+
+def test_a_heading_between_dashes_after_the_last_turn_ends_it():
+    said = turns(parse("陈曦：今天的分享会就到这里。\n\n苏启明：谢谢大家。\n\n—— 新书推荐 ——\n\n《雾中的图书馆》\n\n"
+                       "一部关于阅读与遗忘的小说，在AI时代提醒我们记住。\n"))
+    assert said[-1] == (("苏启明",), "谢谢大家。")
+
+
 def test_a_minutes_section_headings_and_join_notices_between_timed_lines_are_no_ones_words():
     said = turns(parse("会议文字记录\n\n一、进度\n\n00:00:30 周启航：好，人齐了。\n00:01:10 孟凡：进度延后四天。\n\n"
                        "二、技术：性能与移动端方案\n\n00:09:49 王磊：我先说性能。\n\n（14:20 陶然 加入会议）\n\n"
                        "00:20:03 陶然：不好意思，刚才的会拖了。\n00:20:15 孟凡：刚讲完技术。\n"))
     assert [s for (s,), _ in said] == ["周启航", "孟凡", "王磊", "陶然", "孟凡"]
     assert said[1][1] == "进度延后四天。" and said[2][1] == "我先说性能。"
+
+
+def test_a_label_of_a_name_and_a_title_is_that_person_in_chinese_or_latin_letters():
+    t = parse("主持人：请几位谈谈。\n\n邵建华研究员：我先说。\n\nMartin Keller教授：Thanks. I agree.\n\n"
+              "Keller教授：One more point.\n\n葛文涛教授：我补充。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "邵建华", "Martin Keller", "Martin Keller", "葛文涛"]
 
 
 def test_an_english_panels_title_and_surname_label_and_its_moderator_are_the_people_the_introduction_names():
