@@ -241,7 +241,7 @@ _LIST_CUE_MAX = 4  # 欢迎, 邀请了, 有请: before a list's first organisati
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
 _DESCRIPTION_ITEM = re.compile(r"[^。！？!?]{1,16}")
 # a verb or a clause word between organisation and title: 腾讯投资了一位创始人 is no scope
-_NOT_SCOPE = re.compile(r"[是在了过说给让把被和跟与，,。：:“”\"]|投资|认识|之后|以后|时候")
+_NOT_SCOPE = re.compile(r"[是在了过说给让把被和跟与，,、。：:“”\"]|投资|认识|之后|以后|时候")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot AI）创始人: an alias, no scope
 _PRONOUN = led_by("[我你您他她它]", r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
@@ -959,11 +959,32 @@ class _SentenceReader:
             stop = _CLAUSE_BREAK.search(text, comma.end(), sentence.end)
             stop_at = stop.start() if stop else sentence.end
             role = self._item_role(sentence, person, comma.end(), stop_at, orgs)
-            if role is None and not _DESCRIPTION_ITEM.fullmatch(text, comma.end(), stop_at):
+            roles = [role] if role else list(self._listed_posts(sentence, person, comma.end(), stop_at, orgs))
+            if not roles and not _DESCRIPTION_ITEM.fullmatch(text, comma.end(), stop_at):
                 return
-            if role:
-                yield role
+            yield from roles
             pos = stop_at
+
+    def _listed_posts(self, sentence: Sentence, person: Party, start: int, stop: int,
+                      orgs: list[Mention]) -> Iterator[RoleStatement]:
+        """``邵建华，中国科学院计算技术研究所研究员、智能计算系统研究中心主任、博士生导师``: posts listed
+        after a name, the first at its organisation; a later one without its own is held at the one
+        before's, its field the scope there, and an item that is no post (博士生导师) is passed over."""
+        if any(m.kind is Kind.PERSON and start <= m.start < stop for m in sentence.mentions):
+            return  # 熊建平先生，省工信厅党组成员、副厅长万丽萍女士: the posts of the next one named
+        items = [start] + [m.end() for m in _ITEM_BREAK.finditer(self.text, start, stop)]
+        first = self._item_role(sentence, person, start, items[1] - 1, orgs) if len(items) > 1 else None
+        if first is None or first.organization is None:
+            return
+        yield first
+        for item_start, item_end in zip(items[1:], items[2:] + [stop + 1]):
+            role = self._item_role(sentence, person, item_start, item_end - 1, orgs)
+            if role is None:
+                continue
+            if role.organization is None:
+                field = _field(self.text[item_start:item_end - 1].strip().removesuffix(role.title))
+                role = dataclasses.replace(role, organization=first.organization, scope=field)
+            yield role
 
     def _item_role(self, sentence: Sentence, person: Party, start: int, stop: int,
                    orgs: list[Mention]) -> RoleStatement | None:

@@ -1168,3 +1168,17 @@ def test_a_former_post_opening_a_guests_list_of_posts_stays_former():
     assert ("杜若琳", "formerlyAt", "远帆集团") in relations and ("杜若琳", "worksFor", "远帆集团") not in relations
     _, relations, _ = facts("主持人：好。\n孟立川：还有前远帆集团产品负责人、现青禾电池副总裁杜若琳。\n")
     assert ("杜若琳", "formerlyAt", "远帆集团") in relations and ("杜若琳", "worksFor", "青禾电池") in relations
+
+
+def test_posts_listed_after_a_name_are_held_at_the_first_ones_organisation_and_no_post_is_passed_over():
+    x, relations, roles = facts("出席嘉宾：\n严思哲，中国科学院声学研究所研究员、语音交互团队负责人\n"
+                                "钱明澈，中国科学院海洋研究所研究员、博士生导师\n\n主持人：欢迎。\n\n严思哲：谢谢。\n")
+    assert ("严思哲", "研究员", "中国科学院声学研究所") in roles and ("严思哲", "负责人", "中国科学院声学研究所") in roles
+    assert next(r.scope for r in x.roles if r.title == "负责人") == "语音交互团队"
+    assert ("钱明澈", "worksFor", "中国科学院海洋研究所") in relations
+
+
+def test_posts_that_end_in_the_next_ones_name_are_not_the_one_named_before():
+    _, relations, roles = facts("今天我们邀请到省数据局局长严思哲先生，省科学技术厅党组成员、副厅长钱明澈女士。\n")
+    assert not any(person == "严思哲" and org == "省科学技术厅" for person, _, org in roles)
+    assert ("钱明澈", "worksFor", "省科学技术厅") in relations or ("钱明澈女士", "worksFor", "省科学技术厅") in relations
