@@ -274,6 +274,8 @@ _OWN_ROLE_WORD = re.compile(r"我是|我叫|我们|公司")
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?(?P<former>前|原)?\s?")
 _OF = re.compile(r"\s?的\s?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
+# …的公司，创始人 / …”，创始人: the clauses before a founder's bare title describe a company, which it is of
+_COMPANY_DESCRIBED = re.compile(r"(?:公司|企业|创业公司|初创公司|品牌|[”\"」])\s?[，,]\s?$")
 # 北辰汽车的管理层…：, 公司的核心团队包括： the people of an organisation, listed after the colon
 _TEAM_OF = re.compile(r"\s?的?(?:管理层|高管团队|高管|核心团队|创始团队|管理团队|团队)")
 _LIST_ENDS = re.compile(r"[。！？!?\n]\s*$")
@@ -283,6 +285,11 @@ _HONORIFIC_TO_END = re.compile(r"\s?(?:先生|女士|教授|博士|老师|院士
 _COMMAS = "，,"
 # 好的。我同意前面的观点: an acknowledgement may open the turn before the agreement
 _ACKNOWLEDGEMENT = re.compile(r"(?:好的?|对的?|是的|嗯+|没错|(?:谢谢|感谢)(?:主持人|你|您|大家)?)[，,。！!\s]*")
+# 我的结论是…。大家有没有不同意见？: a view put up for assent, which a bare 同意 after it agrees with
+_SEEKS_ASSENT = re.compile(r"[。！!；;][^。！!？?]{0,8}(?:有没有|有什么|还有)(?:不同|其他|别的)?(?:意见|看法|异议)[？?]\s*$"
+                           r"|[。！!；;]\s*(?:同意吗|可以吗|行吗|没问题吧|大家看呢)[？?]\s*$")
+# 没有。, 好的，没问题。, 嗯，同意。: a reply that puts no view of its own
+_BARE_REPLY = re.compile(r"(?:(?:没有|没了|没问题|好的?|对的?|是的|嗯+|同意|可以|行|明白|收到|OK|ok)[，,。！!\s]*)+")
 _COPULA_REACH = 3  # 叫做 and a space
 _SCALE_REACH = 6  # 盘古大模型，千亿规模: a scale this close after a model measures it
 
@@ -718,6 +725,8 @@ class _SentenceReader:
                     # 宁德时代那边对接的是他们的副总裁吴凯
                     named = [o for o in orgs if o.end <= theirs.start()]
                     yield dataclasses.replace(role, organization=named[-1]) if named else role
+                elif role.organization is None and _is_founder_title(role.title):
+                    yield dataclasses.replace(role, organization=self._company_described(sentence, found[1], orgs))
                 else:
                     yield role
                 yield from self._posts_listed_before(sentence, person, role, found[1], orgs)
@@ -746,6 +755,16 @@ class _SentenceReader:
         founder = own and (self.subject_before(sentence, own.start()) or speaker)
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
+
+    def _company_described(self, sentence: Sentence, pos: int, orgs: list[Mention]) -> Mention | None:
+        """``栖途智能的B轮，这是一家做割草机器人的公司，创始人宋哲…``: the organisation a founder's bare
+        title belongs to is the company the clauses before it describe, the last named before it in the
+        sentence, no one else named between."""
+        before = [o for o in orgs if o.end <= pos]
+        if not before or not _COMPANY_DESCRIBED.search(self.text, before[-1].end, pos):
+            return None
+        named_between = any(m.kind is Kind.PERSON and before[-1].end <= m.start < pos for m in sentence.mentions)
+        return None if named_between else before[-1]
 
     def _team_of(self, sentence: Sentence, pos: int) -> Mention | None:
         """``北辰汽车的管理层大多有头部公司的背景：联合创始人、总裁韩斌，…；CFO 许蔓，…``: the organisation
@@ -1430,13 +1449,19 @@ class _SentenceReader:
     def previous_speaker(self, sentence: Sentence) -> SpeakerRef | None:
         """``我同意前面的观点`` at a turn's start agrees with the previous speaker's view — unless the
         previous turn asked a question (then there was no view to agree with) or put forward others'
-        (``有投资人觉得…``: 我不同意这个观点 differs from them, not from who reported it)."""
+        (``有投资人觉得…``: 我不同意这个观点 differs from them, not from who reported it), though a view
+        put up for assent (``…。大家有没有不同意见？``) is one.  Bare replies between (``没有。``) are passed
+        over to the turn before them."""
         index = sentence.turn_index
         if index is None or index < 2:
             return None
-        previous = self.transcript.turns[index - 2]
+        turns, speaker = self.transcript.turns, self.transcript.turns[index - 1].speaker
+        at = index - 2
+        while at > 0 and turns[at].speaker != speaker and _BARE_REPLY.fullmatch(turns[at].text(self.transcript.document).strip()):
+            at -= 1  # 没有。 / 同意。: a bare reply in between puts no view; the one before it did
+        previous = turns[at]
         said = previous.text(self.transcript.document)
-        if previous.speaker == self.transcript.turns[index - 1].speaker or _QUESTION_END.search(said) \
+        if previous.speaker == speaker or _QUESTION_END.search(said) and not _SEEKS_ASSENT.search(said) \
                 or voices_others(said, 0, len(said)):
             return None
         return SpeakerRef(previous.speaker, previous.index)

@@ -1182,3 +1182,16 @@ def test_posts_that_end_in_the_next_ones_name_are_not_the_one_named_before():
     _, relations, roles = facts("今天我们邀请到省数据局局长严思哲先生，省科学技术厅党组成员、副厅长钱明澈女士。\n")
     assert not any(person == "严思哲" and org == "省科学技术厅" for person, _, org in roles)
     assert ("钱明澈", "worksFor", "省科学技术厅") in relations or ("钱明澈女士", "worksFor", "省科学技术厅") in relations
+
+
+def test_a_founders_bare_title_is_of_the_company_the_clauses_before_describe():
+    _, relations, _ = facts("主持人：投了什么？\n\n孟一凡：我们去年领投了蓝澄科技的B轮，这是一家做泳池机器人的公司，创始人严思哲之前在大疆。\n")
+    assert {("蓝澄科技", "founder", "严思哲"), ("严思哲", "worksFor", "蓝澄科技")} <= relations
+    _, relations, _ = facts("主持人：投了什么？\n\n孟一凡：我们投了蓝澄科技，钱明澈说创始人严思哲很能干。\n")
+    assert not any(p == "founder" for _, p, _ in relations)
+
+
+def test_agreeing_after_a_bare_reply_agrees_with_the_view_before_it():
+    _, relations, _ = facts("周屹 00:49:35\n我的结论是二测不接大模型，先做预研。大家有没有不同意见？\n\n韩东来 00:49:58\n没有。\n\n"
+                            "沈妙妙 00:50:00\n同意。\n\n韩东来 00:50:10\n那我先去改排期。\n\n周屹 00:50:20\n好。\n")
+    assert ("沈妙妙", "agreesWith", "周屹") in relations and ("沈妙妙", "agreesWith", "韩东来") not in relations
