@@ -26,7 +26,8 @@ from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS + SURNAME_POSTS)
 _SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常爱]{1,2}|一直|经常|曾经)?(?:说|讲)|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
                            r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
-                           r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师)|是(?:一个|一位|个)[^，,。！？!?]{0,8}的人)")
+                           r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师)|是(?:一个|一位|个)[^，,。！？!?]{0,8}的人|"
+                           r"\s?[（(](?:英文名\s?)?[A-Z][a-z]{1,12}[)）])")  # 孟可（Kevin）: a name glossed by an English given name
 # before a name: a cue word, a byline, or the speaker's own pronoun joined to the name (我和林某, 跟他和林某)
 _RELATION_BEFORE = r"(?:嘉宾|主持人|同事|朋友|导师|学生|校友|老板|上司|师兄|师姐|师弟|师妹|室友|搭档|mentor)\s?(?:是|叫)?"
 _CUE_BEFORE = re.compile(r"(?:我是|叫做?|名叫|就是|" + _RELATION_BEFORE + r"|邀请了?|采访了?|对话|专访|"

@@ -260,3 +260,8 @@ def test_a_full_name_then_its_surname_with_a_form_of_address_is_the_name_and_the
     people = [m.text for m in x.mentions if m.kind.value == "Person"]
     assert "苏蔓苏" not in people and not any(p.startswith("苏蔓苏") for p in people)
     assert {"林知远", "林总", "张建国", "张总"} <= set(people)
+
+
+def test_a_short_name_glossed_by_an_english_given_name_is_a_person():
+    assert "孟可" in people("主持人：团队呢？\n\n嘉宾：孟可（Kevin）是我们的 CEO，负责融资。\n")
+    assert "钱多" not in people("主持人：团队呢？\n\n嘉宾：钱多（不是人名）不一定好。\n")
