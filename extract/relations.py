@@ -246,6 +246,9 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot 
 _PRONOUN = led_by("[我你您他她它]", r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
 # 我们学校, 我们公司: a pronoun before the body it belongs to, no subject
+# 我在百度的一位老同事，后来去了…: the clause is about the one the pronoun's phrase names, not the speaker
+_SOMEONE_OF = re.compile(r"的(?:一位|一个|位|个|几位|几个)?(?:老|前)?(?:同事|朋友|同学|学生|师兄|师姐|师弟|师妹|老板|领导|合伙人|下属|"
+                         r"室友|校友|亲戚|学长|学姐|导师)\s?[，,]")
 _OUR_BODY = re.compile(r"学校|公司|学院|团队|实验室|单位|医院|部门|集团")
 _NOW = re.compile(r"现在|目前|如今|现任")
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
@@ -646,12 +649,16 @@ class _SentenceReader:
     def subject_before(self, sentence: Sentence, pos: int) -> Party | None:
         """Who a clause ending at ``pos`` is about: the person the clause describes when it ends in
         的 and a name, else the nearest person before it, or 我 → the speaker, 你 → the person spoken
-        to; a possessive (是我们的校友) is no subject."""
+        to; a possessive (是我们的校友) is no subject, nor the 我 of a phrase naming someone of theirs
+        (我在百度的一位老同事，后来去了…)."""
         described = self._person_clause_describes(sentence, pos)
         if described is not None:
             return described
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos]
         pronoun = self.pronoun_before(sentence, pos)
+        if (pronoun is not None and _SOMEONE_OF.search(self.text, pronoun[0], pos)
+                and not any(p.start < pronoun[0] for p in people)):  # 我在百度的一位老同事，后来去了…
+            return people[-1] if people else None
         possessive = pronoun is not None and (self.text.startswith("的", pronoun[0])
                                               or _OUR_BODY.match(self.text, pronoun[0]) is not None)
         if people and (pronoun is None or possessive or people[-1].end > pronoun[0]):

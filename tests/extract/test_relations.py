@@ -1195,3 +1195,10 @@ def test_agreeing_after_a_bare_reply_agrees_with_the_view_before_it():
     _, relations, _ = facts("周屹 00:49:35\n我的结论是二测不接大模型，先做预研。大家有没有不同意见？\n\n韩东来 00:49:58\n没有。\n\n"
                             "沈妙妙 00:50:00\n同意。\n\n韩东来 00:50:10\n那我先去改排期。\n\n周屹 00:50:20\n好。\n")
     assert ("沈妙妙", "agreesWith", "周屹") in relations and ("沈妙妙", "agreesWith", "韩东来") not in relations
+
+
+def test_a_clause_after_the_speakers_phrase_naming_a_colleague_is_about_the_colleague():
+    _, relations, _ = facts("主持人：你怎么看？\n\n严思哲：我在百度的一位老同事，后来去了月之暗面，他说还差得远。\n")
+    assert not any(s == "严思哲" and o == "月之暗面" for s, _, o in relations)
+    _, relations, _ = facts("主持人：你怎么看？\n\n严思哲：我后来去了月之暗面，做了两年。\n")
+    assert any(s == "严思哲" and o == "月之暗面" for s, _, o in relations)
