@@ -246,6 +246,10 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # 月之暗面（Moonshot 
 _PRONOUN = led_by("[我你您他她它]", r"(?<!其)(?:我们|你们|您们|他们|她们|它们|我|你|您|他|她|它)")  # 其他, 其它 are none
 _WORKS_AT = re.compile(r"(?:目前|现在|如今|现)?\s?(?:就职于|任职于|供职于|效力于)\s?$")
 # 我们学校, 我们公司: a pronoun before the body it belongs to, no subject
+# 被李斌挖到蔚来, 导师是李泽湘老师: a person after a preposition or named as one's teacher or boss is no
+# subject of the clauses after it
+_GOVERNED = re.compile(r"(?:被|由|向|给|把|让|跟着|师从|(?:导师|老师|老板|上司|领导)(?:是|为))\s?$")
+_GOVERNED_REACH = 4
 # 我在百度的一位老同事，后来去了…: the clause is about the one the pronoun's phrase names, not the speaker
 _SOMEONE_OF = re.compile(r"的(?:一位|一个|位|个|几位|几个)?(?:老|前)?(?:同事|朋友|同学|学生|师兄|师姐|师弟|师妹|老板|领导|合伙人|下属|"
                          r"室友|校友|亲戚|学长|学姐|导师)\s?[，,]")
@@ -547,7 +551,8 @@ class _SentenceReader:
         people: dict[str, Mention] = {}
         carried: Mention | None = None  # the one person the turn before ended by naming, while no other is
         for previous, sentence in zip(sentences, sentences[1:]):
-            named = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON}
+            named = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON
+                     and not _GOVERNED.search(self.text, max(previous.start, m.start - _GOVERNED_REACH), m.start)}
             same_turn = previous.turn_index == sentence.turn_index
             asked = _QUESTION_END.search(self.text, previous.start, previous.end) is not None
             if len(named) == 1 and (same_turn or asked):
@@ -650,11 +655,13 @@ class _SentenceReader:
         """Who a clause ending at ``pos`` is about: the person the clause describes when it ends in
         的 and a name, else the nearest person before it, or 我 → the speaker, 你 → the person spoken
         to; a possessive (是我们的校友) is no subject, nor the 我 of a phrase naming someone of theirs
-        (我在百度的一位老同事，后来去了…)."""
+        (我在百度的一位老同事，后来去了…), nor a person after a preposition (被李斌挖到…) or named as
+        one's teacher (导师是李泽湘老师)."""
         described = self._person_clause_describes(sentence, pos)
         if described is not None:
             return described
-        people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos]
+        people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos
+                  and not _GOVERNED.search(self.text, max(sentence.start, m.start - _GOVERNED_REACH), m.start)]
         pronoun = self.pronoun_before(sentence, pos)
         if (pronoun is not None and _SOMEONE_OF.search(self.text, pronoun[0], pos)
                 and not any(p.start < pronoun[0] for p in people)):  # 我在百度的一位老同事，后来去了…

@@ -187,6 +187,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     _leftover(resolution, labels, introduced)
     _introduced_in_opening(resolution, evidence)
     name_called_speakers(resolution, _said(evidence), doc.text, _attendees(intro))
+    _given_names(resolution, doc.text)
     _name_parts(resolution)
     for label, name in evidence.overrides.items():
         if label in labels:
@@ -454,6 +455,24 @@ def _name_parts(resolution: dict[str, tuple[str, SpeakerKind]]) -> None:
                   or [f for f in chinese if f != name and f[len(surname_of(f)):] == name])  # 文澜 beside 何文澜
         if len(owners) == 1:
             resolution[label] = (owners[0], SpeakerKind.PERSON)
+
+
+def _given_names(resolution: dict[str, tuple[str, SpeakerKind]], text: str) -> None:
+    """``一帆：`` where the host introduced ``联合创始人兼CTO沈一帆``: a label that is a given name alone
+    (no surname opens it) is the one full name the text gives with that given name."""
+    taken = {name for name, _ in resolution.values()}
+    for label, (name, kind) in list(resolution.items()):
+        if name != label or kind is not SpeakerKind.PERSON or not _GIVEN_NAME.fullmatch(label) or is_han_name(label):
+            continue
+        full = {surname + label for at in _occurrences(text, label)
+                for surname in (text[max(0, at - 2):at], text[max(0, at - 1):at])
+                if surname and surname in lexicon.surnames() and is_han_name(surname + label)
+                and not in_dictionary(text[max(0, at - len(surname) - 1):at - len(surname) + 1])}  # 谢谢宝玉: no 谢宝玉
+        if len(full) == 1 and not full & taken:
+            resolution[label] = (full.pop(), SpeakerKind.PERSON)
+
+
+_GIVEN_NAME = re.compile(r"[\u3400-\u9fff]{2}")
 
 
 def _name_shaped(label: str) -> bool:

@@ -1674,3 +1674,12 @@ def test_a_pull_quote_set_apart_between_the_turns_is_an_excerpt_not_words_of_the
               "而且带宽的差距在拉大。\n\n陶然：国内谁在做？\n\n韩立：有几家。\n")
     assert turns(t)[0] == (("韩立",), "我基本同意陶总的方向。推理需要的是带宽。\n而且带宽的差距在拉大。")
     assert_offsets_exact(t)
+
+
+def test_a_label_that_is_a_given_name_alone_is_the_one_full_name_the_text_gives_with_it():
+    t = parse("阿K：今天的嘉宾是灵枢机器人的联合创始人兼CTO沈一帆。一帆本科是浙大的。\n\n一帆：大家好。\n\n阿K：好。\n\n一帆：对。\n")
+    assert [s for (s,), _ in turns(t)] == ["阿K", "沈一帆", "阿K", "沈一帆"]
+    t = parse("阿K：今天请到沈一帆，他的师兄韩一帆也在。\n\n一帆：大家好。\n\n阿K：好。\n\n一帆：对。\n")
+    assert [s for (s,), _ in turns(t)][1] == "一帆"
+    t = parse("主持人：谢谢宝玉老师。接着请宝玉分享。\n\n宝玉：大家好。\n\n主持人：好。\n\n宝玉：对。\n")
+    assert [s for (s,), _ in turns(t)][1] == "宝玉"

@@ -1202,3 +1202,12 @@ def test_a_clause_after_the_speakers_phrase_naming_a_colleague_is_about_the_coll
     assert not any(s == "严思哲" and o == "月之暗面" for s, _, o in relations)
     _, relations, _ = facts("主持人：你怎么看？\n\n严思哲：我后来去了月之暗面，做了两年。\n")
     assert any(s == "严思哲" and o == "月之暗面" for s, _, o in relations)
+
+
+def test_a_person_after_a_preposition_or_named_as_a_teacher_is_no_subject_of_the_clauses_after():
+    _, relations, roles = facts("主持人：介绍一下。\n\n严思哲：2018年我被钱明澈挖到蔚来，曾任蔚来汽车产品负责人。\n\n主持人：好。\n")
+    assert ("严思哲", "formerlyAt", "蔚来") in relations and not any(p == "钱明澈" for p, _, _ in roles)
+    _, relations, _ = facts("主持人：他读博时导师是钱明澈老师，博士期间在波士顿动力实习过半年。\n\n严思哲：对。\n")
+    assert not any(s.startswith("钱明澈") and o == "波士顿动力" for s, _, o in relations)
+    _, relations, _ = facts("主持人：介绍一下。\n\n严思哲：对。2018 年我被钱明澈挖到蔚来。\n\n主持人：2021 年，他离开蔚来，在合肥创办曜驰汽车。\n\n严思哲：对。\n")
+    assert not any(s == "钱明澈" for s, _, _ in relations)
