@@ -725,12 +725,18 @@ def _author(evidence: SpeakerEvidence) -> str | None:
 
 
 def _named_as_source(label: str, intro: str) -> bool:
-    """``来源：晚点LatePost``, ``以下是《晚点》与周岩的对话``, ``原创 2024-10-15 09:12 硬核前沿 北京`` (the
-    account an article's header line names): the introduction names the label as the publication
-    the text comes from."""
+    """``来源：晚点LatePost``, ``以下是《晚点》与周岩的对话``, ``原创 2024-10-15 09:12 硬核前沿 北京``,
+    ``原创 吴晗宁 晚点LatePost 2025年06月18日`` (the account an article's header line names): the
+    introduction names the label as the publication the text comes from."""
     return f"《{label}》" in intro or any(_SOURCE_KEY.search(intro, max(0, at - _KEY_REACH), at)
                                          for at in _occurrences(intro, label)) \
-        or any(label in line.split() for line in intro.split("\n") if line.startswith("原创"))
+        or any(_is_account(label, word) for line in intro.split("\n") if line.startswith("原创") for word in line.split())
+
+
+def _is_account(label: str, word: str) -> bool:
+    """The account's name in an article's header line is the label, or the label and its name in Latin
+    letters (晚点LatePost of 晚点)."""
+    return word == label or word.startswith(label) and word[len(label):].isascii() and word[len(label):].isalpha()
 
 
 _SOURCE_KEY = DeferredPattern(r"(?:来源|出品|出处|栏目)\s*[：:]\s*《?$")

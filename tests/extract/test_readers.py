@@ -1202,6 +1202,9 @@ def test_the_account_an_articles_header_names_asks_as_an_organisation():
               "青石前沿：下一步呢？\n\n许嘉木：出海。\n")
     kinds = {r.name: r.kind for r in t.speaker_records}
     assert kinds["青石前沿"] is SpeakerKind.ORGANIZATION and kinds["许嘉木"] is SpeakerKind.PERSON
+    t = parse("原创 吴晗宁 青石Frontier 2025年06月18日 08:02 北京\n\n青石：你为什么出来创业？\n\n许嘉木：时机到了。\n\n"
+              "青石：下一步呢？\n\n许嘉木：出海。\n")
+    assert t.speaker_record("青石").kind is SpeakerKind.ORGANIZATION
 
 
 def test_a_calls_operator_labelled_in_chinese_hosts():
