@@ -131,6 +131,10 @@ _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|�
 _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会|就|差不多|没(?:有)?问题)|最好(?!的)|一定要|不要|必须|"
                                    + _DONT,
                                    r"\bshould\b|\brecommend")
+# 非常感谢四位嘉宾的精彩分享。, 好，今天非常感谢一帆。: a sentence that is thanks and nothing more
+_THANKS = (r"也?(?:非常|特别|再次|真的|衷心)?(?:感谢|谢谢)[^。！？!?，,；;]{0,16}?"
+           r"(?:的(?:精彩)?(?:分享|回答|介绍|发言|解答))?")
+_COURTESY = re.compile(rf"(?:好的?[，,]\s?)?(?:今天|最后)?{_THANKS}(?:[，,]\s?{_THANKS})*[。！!]?")
 # 一会儿听林伟介绍一下, 下面有请田奇, 时间关系, 今天就到这儿, 最后请两位用一句话展望一下: the session's
 # running order and the host's prompts, asserting nothing
 # led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
@@ -163,7 +167,8 @@ _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移
                     r"(?:[\d一二三四五六七八九十]+(?:号|点)|下周[一二三四五六日]?|明天|下次|周[一二三四五六日])见[。！!]?$|"
                     r"(?:今天|本期|这期)(?:我们)?(?:非常)?(?:荣幸|高兴)?(?:地)?(?:请到|邀请到|请来)了|"
                     # 留点时间给现场观众, 茶歇, 第二项议程是…: the session's time, breaks and agenda
-                    r"(?:留|给)(?:一点|一些|几分钟|点)?时间给|茶歇|第[一二三四五六七八九十](?:项议程|项议题|个议题|个话题)|"
+                    r"(?:留|给)(?:一点|一些|几分钟|点)?时间给|茶歇|(?:今天|本场|这场)[^，。！？]{0,8}(?:只有|还有|剩下?)[^，。！？]{0,4}"
+                    r"[\d一二三四五六七八九十几半]+(?:个)?(?:分钟|小时)|第[一二三四五六七八九十](?:项议程|项议题|个议题|个话题)|"
                     # 纪要会后发给大家, 我在群里发通知, 请不要外传: a meeting's follow-ups and notices
                     r"会后[^，。！？]{0,4}(?:发|分享)|在群里(?:发|通知|同步|说)|发(?:一下)?(?:飞书|会议)?(?:日程|纪要|会议链接)|"
                     r"(?:不要|请勿)外传|"
@@ -288,7 +293,8 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             body = body[marker.end():]
         if _ADVICE_LIST.search(body):
             advising.add(turn.index)
-        if len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body) or _ANNOUNCEMENT.match(body):
+        if (len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body) or _ANNOUNCEMENT.match(body)
+                or _COURTESY.fullmatch(body.strip())):
             continue
         score, kind, cue = _score(body)
         item = _LIST_ITEM.match(body) if turn.index in advising else None

@@ -606,3 +606,10 @@ def test_what_comes_next_in_the_session_is_no_future():
         "周敏：我觉得接下来两年推理成本会下降十倍。\n\n主持人：好。\n")}
     assert "接下来进入讨论。" not in said and "接下来是过程奖励和结果奖励之争。" not in said
     assert said["我觉得接下来两年推理成本会下降十倍。"] == "prediction"
+
+
+def test_thanks_and_the_sessions_time_are_no_claims():
+    said = [c.text for c in claims("主持人：非常感谢四位嘉宾的精彩分享，也感谢现场的各位。好，今天非常感谢一帆。"
+                                   "我们今天的圆桌只有四十分钟。\n\n嘉宾：我很感谢团队，没有他们就没有今天的产品。"
+                                   "我认为大模型的竞争已经从参数之争进入到了应用之争。\n")]
+    assert said == ["我很感谢团队，没有他们就没有今天的产品。", "我认为大模型的竞争已经从参数之争进入到了应用之争。"]
