@@ -26,7 +26,8 @@ from .labels import LATIN_FULL_NAME, NUMBERED_SPEAKER
 Said = tuple[tuple[str, ...], str]  # a turn's speaker labels and its words
 Resolution = dict[str, tuple[str, SpeakerKind]]
 
-# 孙护士长, 钱主任, 邵老师: a surname and a title or form of address; 孟处, 王局: the short forms of 处长 and 局长 a meeting calls officials by, after a surname alone
+# 孙护士长, 钱主任, 邵老师: a surname and a title or form of address; 孟处, 王局: the short forms of
+# 处长 and 局长 a meeting calls officials by, after a surname alone
 _SHORT_POSTS = ("处", "局")
 _FORMS = tuple(sorted({*HONORIFICS, *SURNAME_POSTS, *_SHORT_POSTS, *(t for t in lexicon.titles() if not t.isascii())},
                      key=len, reverse=True))
