@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"{args.file}: cannot read ({exc.strerror or exc})") from None
     elif len(graphs) >= 2:
         text = graphs.pop()
+        if text in queries:  # talkgraph query out/ speakers: a canned query's name where the text goes
+            raise UsageError(f"{text!r} is a canned query: run it with -q {text}")
     else:
         raise UsageError("give a graph (file, build output folder or --store folder) and a query "
                          "(text, -q NAME or -f FILE.rq)")

@@ -163,6 +163,8 @@ def test_query_canned_and_inline(built_dir):
     result = call_cli("query", str(built_dir / "graph.ttl"), inline, "--format", "tsv")
     assert result.stdout.split("\n")[1:5] == sorted(["张家兴", "田奇", "林伟", "袁进辉"])
     assert call_cli("query", str(built_dir / "graph.ttl"), "-q", "nope").returncode == 2
+    named = call_cli("query", str(built_dir / "graph.ttl"), "speakers")  # a canned name where the text goes
+    assert named.returncode == 2 and named.stderr.strip() == "error: 'speakers' is a canned query: run it with -q speakers"
 
 
 def test_validate_reports_conformance(built_dir, tmp_path):
