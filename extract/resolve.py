@@ -336,8 +336,8 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
 
 
 def _addresses_a_participant(text: str, mention: Mention) -> bool:
-    """``谢谢韩老师``, ``韩老师，…``, ``韩老师刚才的观点``: a form of address spoken to someone taking part,
-    or of their words just said; ``跟晓雯和周总吃完饭`` speaks of someone, who may be anyone."""
+    """``谢谢韩老师``, ``韩老师，…``, ``韩老师刚才的观点``, ``李总说的…``: a form of address spoken to
+    someone taking part, or of their words just said; ``跟晓雯和周总吃完饭`` speaks of someone, who may be anyone."""
     if strip_honorific(mention.text) == mention.text:
         return False
     return bool(_THANKED_BEFORE.search(text, max(0, mention.start - 4), mention.start)
@@ -348,7 +348,7 @@ def _addresses_a_participant(text: str, mention: Mention) -> bool:
 _THANKED_BEFORE = re.compile(r"(?:谢谢|感谢|请|问一下|问问)$")
 _CLAUSE_START = re.compile(r"(?:^|[\n。！？!?；;：:])$")
 _VOCATIVE_AFTER = re.compile(r"\s?[，,：:]")
-_THEIR_WORDS_AFTER = re.compile(r"(?:刚才|前面|之前)|的(?:观点|看法|意见|问题|判断)")
+_THEIR_WORDS_AFTER = re.compile(r"(?:刚才|前面|之前)|的(?:观点|看法|意见|问题|判断)|(?:说|讲|提到|提)的")  # 李总说的平台能力
 
 
 def _speaker_addressed(surname: str, speakers: tuple[str, ...], people: tuple[str, ...]) -> str | None:

@@ -58,6 +58,11 @@ def test_a_form_of_address_spoken_to_a_participant_is_theirs_and_not_a_namesake_
     keys = [document.key(m) for m in addressed]
     assert len(keys) == 3 and keys[0] == keys[1] == people["韩振宇"].key
     assert keys[2] is None  # 跟韩老师吃过饭 speaks of one of them, which the text does not say
+    corpus = resolve("主持人：请韩振宇老师先说。\n\n韩振宇：平台能力最重要，韩松老师也这么看。\n\n"
+                     "刘思远：韩老师说的平台能力我完全同意。\n")
+    document = corpus.documents[0]
+    said = next(m for m in document.extraction.mentions if m.text == "韩老师")
+    assert document.key(said) == labels(corpus, "Person")["韩振宇"].key
 
 
 def test_lexicon_short_forms_resolve_to_the_preferred_name():
