@@ -29,6 +29,14 @@ SURNAME_POSTS = tuple(prefix + post for post in ("院长", "部长", "校长", "
                                                 "台长", "馆长", "主编", "总监", "经理", "主席", "董事长", "总经理")
                       for prefix in ("", "副"))
 HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS + SURNAME_POSTS) + ")$")
+
+
+@lru_cache(maxsize=1)
+def forms_after_a_name() -> tuple[str, ...]:
+    """What may follow a name or a surname to call or title a person (邵老师, 钱主任, 邵建华研究员): the forms
+    of address, the posts said after a surname, and the lexicon's titles in Chinese, longest first."""
+    titles = (t for t in lexicon.titles() if not t.isascii())
+    return tuple(sorted({*HONORIFICS, *SURNAME_POSTS, *titles}, key=lambda f: (-len(f), f)))
 _SURNAME_POST = re.compile("(?:" + "|".join(SURNAME_POSTS) + ")$")
 
 # compiled once: the shape tests run on most words of every paragraph

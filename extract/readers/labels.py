@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from talkgraph.ontology import lexicon
 
-from ..chinese_names import HONORIFICS, is_han_name, strip_honorific, surname_of
+from ..chinese_names import HONORIFICS, forms_after_a_name, is_han_name, strip_honorific, surname_of
 from ..deferred import DeferredPattern
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
@@ -43,9 +43,7 @@ _FAMILIAR_LATIN = r"[小老阿][A-Z][A-Za-z]{0,10}"
 # Kevin陈, Tony王: an English given name and the Chinese surname, as a chat's member list writes them
 _LATIN_AND_SURNAME = r"[A-Z][a-z]{1,12}[\u3400-\u9fff]{1,2}(?![\u3400-\u9fff])"
 # Martin Keller教授：, Anna Berg研究员：: a full name in Latin letters and a title or form of address in Chinese
-_LATIN_TITLED = (r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}(?:"
-                 + "|".join(sorted({*HONORIFICS, *(t for t in lexicon.titles() if not t.isascii())}, key=len, reverse=True))
-                 + ")")
+_LATIN_TITLED = r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}(?:" + "|".join(forms_after_a_name()) + ")"
 # UP主：, the uploader of a video (bilibili's word), who hosts it
 _UPLOADER = r"[Uu][Pp]主"
 _ONE_NAME = (rf"(?:{_UPLOADER}|{_ROLE_SPACE_NAME}|{_NUMBERED}|{_REPORTER_NAME}|{_POSTED}{_LATIN_GIVEN}|{_NUMBERED_OUTLET}|{_FAMILIAR_LATIN}|"

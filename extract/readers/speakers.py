@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from talkgraph.ontology import lexicon
 
-from ..chinese_names import HONORIFICS, SURNAME_POSTS, is_han_name, surname_of
+from ..chinese_names import forms_after_a_name, is_han_name, surname_of
 from ..deferred import DeferredPattern
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
@@ -56,9 +56,7 @@ _GIVEN_AND_SURNAME = DeferredPattern(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{
 # (邵建华研究员, a title of the lexicon's, and Martin Keller教授, Keller教授: a name in Latin letters)
 _LABEL_POSTS = ("律师", "主任医师", "主席", "总监", "经理", "董事长", "馆长")
 _TITLED = DeferredPattern(r"^(?P<name>[\u3400-\u9fff]{2,3}|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,2})(?:"
-                          + "|".join(sorted({*HONORIFICS, *SURNAME_POSTS, *_LABEL_POSTS,
-                                             *(t for t in lexicon.titles() if not t.isascii())}, key=len, reverse=True))
-                          + ")$")
+                          + "|".join(sorted({*forms_after_a_name(), *_LABEL_POSTS}, key=len, reverse=True)) + ")$")
 _NUMBERED_ROLE = DeferredPattern(r"^(?P<role>Q|A|问|答)\s?\d{1,2}$")
 _OUTLET = DeferredPattern(r"(?:新闻|科技|财经|日报|周刊|晚报|早报|时报|杂志|报|频道|电视台|传媒|媒体|资讯|观察|评论|快讯|"
                           r"News|Times|Post|Daily|Weekly|Magazine|Radio|FM|TV)$")
