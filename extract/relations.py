@@ -467,6 +467,12 @@ def _note_title(text: str, note: tuple[int, int], org: Mention | None) -> tuple[
     return _label_post(text, note[0]), None
 
 
+def _governed(text: str, person: Mention, floor: int) -> bool:
+    """A person after a preposition or named as one's teacher (被李斌挖到…, 导师是李泽湘老师), who is
+    no subject of the clauses after."""
+    return _GOVERNED.search(text, max(floor, person.start - _GOVERNED_REACH), person.start) is not None
+
+
 def _field(before: str) -> str | None:
     """担任智能驾驶副总裁: the field a post is held in, named before it where no organisation is."""
     field = before.strip()
@@ -551,8 +557,8 @@ class _SentenceReader:
         people: dict[str, Mention] = {}
         carried: Mention | None = None  # the one person the turn before ended by naming, while no other is
         for previous, sentence in zip(sentences, sentences[1:]):
-            named = {_party_name(m): m for m in previous.mentions if m.kind is Kind.PERSON
-                     and not _GOVERNED.search(self.text, max(previous.start, m.start - _GOVERNED_REACH), m.start)}
+            named = {_party_name(m): m for m in previous.mentions
+                     if m.kind is Kind.PERSON and not _governed(self.text, m, previous.start)}
             same_turn = previous.turn_index == sentence.turn_index
             asked = _QUESTION_END.search(self.text, previous.start, previous.end) is not None
             if len(named) == 1 and (same_turn or asked):
@@ -660,8 +666,8 @@ class _SentenceReader:
         described = self._person_clause_describes(sentence, pos)
         if described is not None:
             return described
-        people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pos
-                  and not _GOVERNED.search(self.text, max(sentence.start, m.start - _GOVERNED_REACH), m.start)]
+        people = [m for m in sentence.mentions
+                  if m.kind is Kind.PERSON and m.end <= pos and not _governed(self.text, m, sentence.start)]
         pronoun = self.pronoun_before(sentence, pos)
         if (pronoun is not None and _SOMEONE_OF.search(self.text, pronoun[0], pos)
                 and not any(p.start < pronoun[0] for p in people)):  # 我在百度的一位老同事，后来去了…
