@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from collections.abc import Iterator, Mapping, Sequence
 
-from ..chinese_names import is_han_name
+from ..chinese_names import is_han_name, surname_of
 from ..model import BlockRole, Document, Transcript
 from . import reader
 from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label, match_label
@@ -323,37 +323,50 @@ def _lecturer_unlabelled(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     for i in range(1, len(cues)):
         asked = cues[i - 1].label
         if (cues[i].label is None and asked and all(_asking(n) for n in asked.names)
-                and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading):
+                and _ASKS.search(cues[i - 1].line.visible) and not cues[i].line.heading
+                and not is_stage_direction(cues[i].line.visible)):
             out[i] = Cue(cues[i].line, lecturer)
     return tuple(out)
 
 
 def _talks_handed_over(cues: Sequence[Cue]) -> Iterator[Cue]:
     """``主持人：……让我们用掌声欢迎方昊学长！`` then, unlabelled, ``谢谢杨老师的介绍……``: the talk the host
-    handed the stage over to is the one welcomed's (their name, or the lecturer's role when the host
-    names no one), from its first words until the next label."""
+    handed the stage over to is the one welcomed's (their name or form of address, or the lecturer's role
+    when a host's label names no one), from its first words until the next label.  The hand-over may
+    close any paragraph of the turn (a host who introduces the speaker at length first)."""
     handed: Label | None = None
+    turn: Label | None = None
     for cue in cues:
         if cue.label is None and handed is not None and not cue.line.heading and _TALK_OPENING.match(cue.line.visible):
             yield Cue(cue.line, handed)
-            handed = None
+            handed, turn = None, handed
             continue
         yield cue
         if cue.label is not None:
-            over = HANDS_OVER.search(cue.line.visible.rstrip())
-            welcomed = _welcomed(over["whom"]) if over else None
-            hosting = all(name in HOST_LABELS for name in cue.label.names)
-            handed = (Label((welcomed,), (), 0) if welcomed else _LECTURE_LABEL) if over and hosting else None
-        elif not is_stage_direction(cue.line.visible):
+            turn = cue.label
+        if is_stage_direction(cue.line.visible):
+            continue
+        over = HANDS_OVER.search(cue.line.visible.rstrip()) if turn is not None else None
+        welcomed = _welcomed(over["whom"]) if over else None
+        if welcomed and welcomed not in turn.names:
+            handed = Label((welcomed,), (), 0)
+        elif over and all(name in HOST_LABELS for name in turn.names):
+            handed = _LECTURE_LABEL
+        else:
             handed = None
 
 
 def _welcomed(whom: str) -> str | None:
-    """The name in the words that welcome a speaker (方昊学长, 沈博士上台): the name alone, if it is one."""
+    """The one welcomed (方昊学长, 沈博士上台): the name alone, if it is one, or the form of address
+    (唐老师), which names the speaker of that surname."""
     name = _WELCOME_TAIL.sub("", whom.strip())
-    return name if is_han_name(name) else None
+    if is_han_name(name):
+        return name
+    address = _WELCOME_ACTION.sub("", whom.strip())
+    return address if address != name and surname_of(name) == name else None
 
 
+_WELCOME_ACTION = re.compile(r"(?:上台|登台)?(?:的分享|分享|演讲)?$")
 _WELCOME_TAIL = re.compile(r"(?:学长|学姐|老师|先生|女士|博士|教授|院士|总)?(?:上台|登台)?(?:的分享|分享|演讲)?$")
 
 

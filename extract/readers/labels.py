@@ -211,7 +211,7 @@ def _display_name_header(visible: str) -> Label | None:
     if match is None:
         return None
     dated = match["day"] is not None
-    span = _name_in_display(match["display"], nickname=dated)
+    span = name_in_display(match["display"], nickname=dated)
     if span is None:
         return None
     start, end = match.start("display") + span[0], match.start("display") + span[1]
@@ -228,7 +228,7 @@ def _timed_display(visible: str) -> Label | None:
     dated = match["day"] is not None
     device = _DEVICE.search(display)
     span = (0, device.start()) if device and LATIN_FULL_NAME.fullmatch(display[:device.start()]) \
-        else _name_in_display(display, nickname=dated)
+        else name_in_display(display, nickname=dated)
     if span is None:
         return None
     start, end = match.start("display") + span[0], match.start("display") + span[1]
@@ -238,7 +238,7 @@ def _timed_display(visible: str) -> Label | None:
 _GROUP_ROLES = frozenset({"群主", "管理员", "群管", "群管理", "管理"})  # a chat group's roles a display name opens with
 
 
-def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
+def name_in_display(display: str, nickname: bool = False) -> tuple[int, int] | None:
     """Where the name is in a display name: a masked number whole, the Chinese name after an English one,
     or what comes before a team or place (韩东-风控中心, 王硕@衡川科技): a full name, or any nickname."""
     if _MASKED_NUMBER.fullmatch(display):
@@ -248,7 +248,7 @@ def _name_in_display(display: str, nickname: bool) -> tuple[int, int] | None:
         return latin.span("han")
     separator = _DISPLAY_SEPARATOR.search(display)
     if separator and display[:separator.start()] in _GROUP_ROLES:  # 群主-大白: the group's owner, 大白
-        rest = _name_in_display(display[separator.end():], nickname)
+        rest = name_in_display(display[separator.end():], nickname)
         return rest and (separator.end() + rest[0], separator.end() + rest[1])
     name = display[:separator.start()] if separator else display
     if not name or not (is_han_name(name) or nickname and is_label_name(name)

@@ -48,7 +48,9 @@ CLIP_LABELS = frozenset("短片 VCR 画外音 配音 解说 片花 宣传片 视
 ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS | CLIP_LABELS
                | frozenset(LECTURER_LABELS)) | frozenset(
     "嘉宾 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者".split())  # labels that name a role, not a person
-_ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:总|老师|先生|女士|小姐|博士|教授|董|总监|院士|哥|姐|律师|医生|经理|校长|老板|工|导|同学)$")
+_ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:"
+                           + "|".join(sorted({*forms_after_a_name(), "小姐", "哥", "姐", "工", "导"}, key=len, reverse=True))
+                           + ")$")
 # Kevin 林: an English given name, then a surname
 _GIVEN_AND_SURNAME = DeferredPattern(r"^[A-Z][a-z]+ (?P<surname>[\u3400-\u9fff]{1,2})$")
 # 李开复博士, 孙蔓主任: a full name and the form of address or post after it (the names' own forms, and

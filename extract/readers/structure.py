@@ -324,7 +324,10 @@ def is_stage_direction(text: str) -> bool:
         return True
     line = _BRACKETED_LINE.match(text)
     inside = line["inside"] if line else ""
-    return bool(line) and (inside.lower() in SOUND_CUES or inside.endswith(_PAUSE_ENDS))
+    return bool(line) and (_ROOM.sub("", inside).lower() in SOUND_CUES or inside.endswith(_PAUSE_ENDS))
+
+
+_ROOM = re.compile(r"^(?:现场|全场|场内|台下|观众|众人)")  # （现场笑声）, （全场鼓掌）: the room's sound
 
 
 def _goes_on_below(line: Line, below: Cue | None) -> bool:

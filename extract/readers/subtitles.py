@@ -17,7 +17,7 @@ from ..model import Document, Transcript
 from . import reader
 from .dialogue import speaker_shaped, supported_speakers
 from .speakers import GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS
-from .labels import TIME, Label, match_bracketed_label, match_label, seconds
+from .labels import TIME, Label, match_bracketed_label, match_label, name_in_display, seconds
 from .lines import Line, split_lines
 from .structure import HANDS_OVER, Cue, assemble, is_stage_direction
 
@@ -156,7 +156,10 @@ def _voice(text: str, line: Line) -> Label | None:
         return None
     name_start, name_end = m.start("name"), m.end("name")
     role = _ROLE_NOTE.search(m["name"])
-    if role and not is_han_name(role["note"]):  # <v 陈立 (算法负责人)>: 陈立, his role aside
+    display = name_in_display(m["name"])  # <v 顾晓峰-欧美事业部>, <v Rachel Chen 陈慧玲>: a meeting's display name
+    if display is not None:
+        name_start, name_end = name_start + display[0], name_start + display[1]
+    elif role and not is_han_name(role["note"]):  # <v 陈立 (算法负责人)>: 陈立, his role aside
         name_end = name_start + role.start()
     # the visible text has no tags: the spoken text starts at the first visible char after the tag
     content = next((k for k in range(len(line.visible)) if line.offset(k) >= m.end()), len(line.visible))

@@ -1103,6 +1103,14 @@ def test_a_voice_tags_role_in_brackets_is_no_part_of_the_name_and_an_exports_sta
     assert turns(parse(otter))[-1] == (("韩立",), "好的，拜拜。")
 
 
+def test_a_voice_tags_meeting_display_name_gives_the_persons_name():
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v 陶然-算法中心>我们先对一下时间。\n\n"
+           "00:00:03.000 --> 00:00:05.000\n<v 韩立 | 财务部>好的。\n\n"
+           "00:00:05.000 --> 00:00:08.000\n<v Grace Su 苏雅>我补充一点。\n\n"
+           "00:00:08.000 --> 00:00:10.000\n<v 陶然-算法中心>那就这样。\n")
+    assert [s for (s,), _ in turns(parse(vtt))] == ["陶然", "韩立", "苏雅", "陶然"]
+
+
 def test_a_debates_motion_is_no_speaker():
     t = parse("辩题：人工智能利大于弊\n\n主持人：欢迎。今天的辩题是人工智能。\n\n正方一辩 陶然：我方认为利大于弊。\n\n"
               "主持人：好。\n\n正方一辩 陶然：谢谢。\n")
@@ -1633,6 +1641,20 @@ def test_the_talk_a_host_hands_the_stage_over_to_is_the_welcomed_speakers():
     assert_offsets_exact(t)
     kept = parse("主持人：下面有请韩立新！\n\n韩立新：谢谢。\n\n主持人：好。\n\n谢谢大家收看。\n")
     assert [s for (s,), _ in turns(kept)] == ["主持人", "韩立新", "主持人"]
+
+
+def test_a_named_hosts_long_introduction_hands_the_stage_to_the_speaker_called_by_a_form_of_address():
+    t = parse("罗文：各位下午好，欢迎来到物理讲堂。\n\n我简单介绍一下韩老师。韩老师2014年博士毕业，后来回国任教。\n\n"
+              "下面让我们以热烈的掌声欢迎韩老师！\n\n（掌声）\n\n谢谢罗老师的介绍。今天讲量子纠错。\n\n纠错是有用的。\n\n"
+              "罗文：谢谢韩老师。现在提问。\n\n观众：韩老师，纠错还要多久？\n\n（现场笑声）\n\n韩立新：十年吧。\n")
+    assert [s for (s,), _ in turns(t)] == ["罗文", "韩立新", "罗文", "观众", "韩立新"]
+    assert turns(t)[1][1] == "谢谢罗老师的介绍。今天讲量子纠错。\n纠错是有用的。"
+
+
+def test_a_label_of_a_surname_and_a_post_is_the_labelled_speaker_of_that_surname():
+    t = parse("林晓：欢迎两位。\n\n王静怡：大家好。\n\n赵启明：大家好。\n\n林晓：王主任怎么看？\n\n"
+              "王主任：我补充一点。\n\n赵院长：我同意。\n")
+    assert [s for (s,), _ in turns(t)] == ["林晓", "王静怡", "赵启明", "林晓", "王静怡", "赵启明"]
 
 
 def test_askers_known_by_a_note_ending_in_their_form_of_address_are_told_apart():
