@@ -218,16 +218,32 @@ def latin_person_names(text: str, start: int = 0, end: int | None = None) -> Ite
     or listed with such a name (``Yann LeCun（杨立昆）、Yoshua
     Bengio``).  The pipeline's recurrence pass finds the names' other occurrences."""
     end = len(text) if end is None else end
-    shaped = [m for m in _LATIN_NAME.finditer(text, start, end) if _person_shape(m.group())]
-    accepted = [_person_cue(text, m.start(), m.end()) or _person_gloss(text, m.end()) or _glosses_a_name(text, m.start())
-                for m in shaped]
+    shaped = [(m.start(), *_after_title(m)) for m in _LATIN_NAME.finditer(text, start, end)]
+    shaped = [(t, s, e) for t, s, e in shaped if _person_shape(text[s:e])]
+    # a title before the name (Professor Wei Zhang) says a person as a cue does
+    accepted = [t < s or _person_cue(text, s, e) or _person_gloss(text, e) or _glosses_a_name(text, s)
+                for t, s, e in shaped]
+    spans = [(s, e) for _, s, e in shaped]
     for k in range(len(shaped)):  # a name listed beside an accepted one, either way round
         for other in (k - 1, k + 1):
-            if 0 <= other < len(shaped) and accepted[other] and not accepted[k] and _listed_beside(text, shaped, k, other):
+            if 0 <= other < len(shaped) and accepted[other] and not accepted[k] and _listed_beside(text, spans, k, other):
                 accepted[k] = True
-    for m, ok in zip(shaped, accepted):
+    for (s, e), ok in zip(spans, accepted):
         if ok:
-            yield Candidate(m.start(), m.end(), Kind.PERSON)  # as sure as the product rule it overrides by priority
+            yield Candidate(s, e, Kind.PERSON)  # as sure as the product rule it overrides by priority
+
+
+# an English title a name may follow, which is no part of it
+_ENGLISH_TITLES = frozenset("Professor Doctor Dean President Chairman Director Senator Governor Minister Mayor "
+                            "Judge Justice Ambassador Captain".split())
+
+
+def _after_title(match: re.Match[str]) -> tuple[int, int]:
+    """The name's span, without an English title it opens with when two words are left (Professor Wei Zhang)."""
+    first, _, rest = match.group().partition(" ")
+    if first in _ENGLISH_TITLES and " " in rest:
+        return match.start() + len(first) + 1, match.end()
+    return match.start(), match.end()
 
 
 _GLOSS = re.compile(r"\s?[（(](?P<gloss>[^（）()\n]{2,16})[）)]")
@@ -254,13 +270,13 @@ def _glosses_a_name(text: str, start: int) -> bool:
     return match is not None and is_han_name(match["name"]) and _GLOSS.match(text, match.end("name")) is not None
 
 
-def _listed_beside(text: str, names: list[re.Match[str]], k: int, other: int) -> bool:
+def _listed_beside(text: str, names: list[tuple[int, int]], k: int, other: int) -> bool:
     first, second = (names[k], names[other]) if k < other else (names[other], names[k])
-    gap_start = first.end()
+    gap_start = first[1]
     gloss = _GLOSS.match(text, gap_start)
     if gloss is not None:
         gap_start = gloss.end()
-    return _LIST_JOIN.fullmatch(text, gap_start, second.start()) is not None
+    return _LIST_JOIN.fullmatch(text, gap_start, second[0]) is not None
 
 
 def _person_shape(name: str) -> bool:
@@ -301,7 +317,8 @@ def _opens_with_a_word(han: str) -> bool:
 
 
 def _given_name_shape(word: str) -> bool:
-    return word not in _NOT_PERSON_WORDS and word not in _NOT_PERSON_FIRST and word not in lexicon.not_names()
+    return (word not in _NOT_PERSON_WORDS and word not in _NOT_PERSON_FIRST and word not in _ENGLISH_TITLES
+            and word not in lexicon.not_names())
 
 
 def _english_given_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:

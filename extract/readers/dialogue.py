@@ -102,9 +102,10 @@ def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label 
 
 
 def _named_elsewhere(label: str, text: str) -> bool:
-    """``宇树王兴兴`` where the text names 王兴兴 on his own too: an organisation, then the speaker's name."""
-    return len(label) > 3 and any(is_han_name(label[-size:]) and text.count(label[-size:]) > text.count(label)
-                                  for size in (3, 2))
+    """``宇树王兴兴`` where the text names 王兴兴 on his own too: an organisation, then the speaker's name
+    (not ``路演平台``, whose 平台 is a word, not a name)."""
+    return len(label) > 3 and any(is_han_name(label[-size:]) and not is_common_word(label[-size:])
+                                  and text.count(label[-size:]) > text.count(label) for size in (3, 2))
 
 
 def _takes_turns(name: str, order: Sequence[tuple[str, ...]]) -> bool:

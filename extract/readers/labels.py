@@ -28,7 +28,8 @@ _NUMBERED = r"(?:[\u3400-\u9fff]{1,4}|[A-Za-z]+)\s?(?:\d{1,3}|[A-Z])(?![\w])"
 # 主持人 王小明： a role word, a space and the name
 _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观众)\s+[\u3400-\u9fff·]{2,5}"
 # 新华社记者：, 中央广播电视总台央视记者：, 21世纪经济报道记者：: an outlet's reporter, unnamed
-_REPORTER_NAME = r"(?:[A-Za-z0-9]+ ){0,3}[\u3400-\u9fffA-Za-z0-9·]{1,16}? ?记者"  # (Dot Esports 记者: an outlet's name in English)
+# 新华社记者, Dot Esports 记者 (an outlet's name in English), 《新京报》记者 (in title marks)
+_REPORTER_NAME = r"(?:《[^《》\n]{1,16}》|(?:[A-Za-z0-9]+ ){0,3}[\u3400-\u9fffA-Za-z0-9·]{1,16}?) ?记者"
 _REPORTER = re.compile(rf"{_REPORTER_NAME}|记者\s*[（(][^（()）\n]{{1,16}}[)）]")  # 记者（体坛周报）
 # 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name
 _AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,24}?\s?[\u3400-\u9fff]{2,3}"
@@ -60,7 +61,7 @@ def _bracketed_time(group: str) -> str:
 _TIME_BEFORE = rf"(?:(?:{_bracketed_time('before')}|(?P<before_bare>{TIME}))\s*)?"
 _TIME_AFTER = rf"(?:\s*(?:{_bracketed_time('after')}|\s(?P<after_bare>{TIME})))?"
 # 张三（星河科技 CEO）：, 主持人（李明）：: a note in brackets between the name and the colon
-_NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,30})[)）])?"
+_NOTE_AFTER = r"(?:\s*[（(](?P<note>[^（()）:：\n]{1,60})[)）])?"
 # 问：（中金公司 分析师 贺一鸣）…: research minutes name the asker in brackets after the role's colon
 # Q（@深夜调参侠）追问：: the asker's follow-up question, labelled as their first was
 _FOLLOWING_UP = r"(?:追问|补问|接着问|再问)?"
@@ -69,9 +70,11 @@ _INLINE = re.compile(rf"{_TIME_BEFORE}{_NAMES}{_TIME_AFTER}{_NOTE_AFTER}{_FOLLOW
 # 主持人（李明）：, 记者（体坛周报 郑浩）：, 分析师（华泰证券 Eric Zhang）：: the name in the note, after the
 # outlet and post if given (words of Chinese, or a post's acronym: CFO, IR; another Latin word before
 # the name is the name's own)
-# (an English given name before the surname, Kevin 韩, is one too)
+# (an English given name before the surname, Kevin 韩, is one too; an English name may have its
+# organisation after a comma)
 _NOTE_NAME = DeferredPattern(r"\s*(?:(?:(?=[^\s（()）]*[^\x00-\x7f])[^\s（()）]{2,16}|[A-Z]{2,5})\s+){0,2}(?P<name>[\u3400-\u9fff·]{2,6}|[A-Z][a-z]+ [\u3400-\u9fff]{1,2}|"
-                             r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*")
+                             r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})\s*"
+                             r"(?:(?<=[a-z]),\s+[A-Z][^（()）,]{1,50})?")  # (Dr. Samuel Tse, Bupa Hong Kong): the name, then where from
 _NOTE_HANDLE = re.compile(r"\s*(?P<handle>@[^\s@（()）]{1,24})\s*")
 # (腾讯会议 writes 陈思远(Leo) 00:00:08 and 老郑(郑国栋) 00:03:02: a name the person goes by in brackets)
 # 周启航 2024-05-01 10:00: a chat export's header gives the day before the clock time
@@ -128,7 +131,7 @@ _URL_REST = re.compile(r"^(?://|https?://|www\.)")
 # 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：; 管理层（刘建明）： is 刘建明
 _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|发言人|提问者|提问人|观众|听众|网友|受访者|管理层|投资者|分析师|评委|"
                r"审判长|审判员|公诉人|(?:原告|被告|委托诉讼)?代理人|辩护人|证人|专家|陈述人|听证人|"
-               r"问|答|Q|A|Host|Moderator|Guest)")
+               r"问|答|Q|A|(?i:Host|Moderator|Guest|Audience|Questioner|Interviewer|Interviewee))")
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 _QUESTION_AND_ANSWER = frozenset({"问", "答", "Q", "A"})  # a minutes' labels, which a note tells apart

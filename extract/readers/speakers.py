@@ -196,13 +196,19 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     for label, (name, kind) in resolution.items():
         old = records.get(name)
         spans = (old.labels if old else ()) + tuple(labels[label])
-        alias = (old.aliases if old else ()) + ((label,) if label != name else ())
+        alias = (old.aliases if old else ()) + tuple(a for a in (label, _without_latin_honorific(label)) if a != name)
         records[name] = Speaker(name, kind if old is None or old.kind is SpeakerKind.UNNAMED else old.kind,
                                 tuple(sorted(spans)), tuple(dict.fromkeys(alias)))
     host = _named_host(intro, [r.name for r in records.values() if r.kind is SpeakerKind.PERSON])
     if host is not None:
         records[host] = dataclasses.replace(records[host], hosts=True)
     return ResolvedSpeakers({label: name for label, (name, _) in resolution.items()}, tuple(records.values()))
+
+
+def _without_latin_honorific(label: str) -> str:
+    """``Prof. Wei Zhang`` → ``Wei Zhang``, the name the text says without the title too."""
+    honorific = _LATIN_HONORIFIC.match(label)
+    return label[honorific.end():] if honorific and LATIN_FULL_NAME.fullmatch(label[honorific.end():]) else label
 
 
 def _named_host(intro: str, people: list[str]) -> str | None:
@@ -245,8 +251,9 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if is_han_name(label) and label not in ROLE_LABELS and label not in aliases:
         return (_ADDRESS.match(label) and _addressed_person(label, introduced, labels)) or label, SpeakerKind.PERSON
     honorific = _LATIN_HONORIFIC.match(label)
-    if honorific and LATIN_FULL_NAME.fullmatch(label[honorific.end():]):  # Dr. Li Na is Li Na
-        return label[honorific.end():], SpeakerKind.PERSON
+    if honorific and LATIN_FULL_NAME.fullmatch(label[honorific.end():]):  # Dr. Li Na is Li Na, or the name glossing her
+        name = label[honorific.end():]
+        return aliases.get(label) or aliases.get(name) or name, SpeakerKind.PERSON
     if honorific:  # Dr. Tan is the one the introduction names Dr. Tan Wei Ling
         named = _latin_names_with(label[honorific.end():], intro)
         if len(named) == 1:
@@ -354,9 +361,9 @@ def _hosted_by(intro: str) -> str | None:
 
 
 def _named_in_intro(roles: Sequence[str], intro: str) -> str | None:
-    """The person the introduction names after a role's word (主持人韩立新, 主讲人韩博文), or first on a
-    line the role's word opens (``**主讲人**：远川证券研究所 首席分析师 孟书航；…``)."""
-    named = re.search(rf"(?:{'|'.join(roles)})\s*[:：]?\s*(?P<name>{_HAN_RUN})", intro)
+    """The person the introduction names after a role's word (主持人韩立新, 主讲人韩博文, ``【主持人】`` over a
+    line ``刘畅 新华网主持人``), or first on a line the role's word opens (``**主讲人**：远川证券研究所 首席分析师 孟书航；…``)."""
+    named = re.search(rf"(?:{'|'.join(roles)})(?:\s*[:：]|[】\]]\s*\n)?\s*(?P<name>{_HAN_RUN})", intro)
     if named and (is_han_name(named["name"][:3]) or is_han_name(named["name"][:2])):
         return _name_prefix(named["name"])
     return next(iter(_named_on_role_lines(roles, intro)), None)
@@ -434,10 +441,11 @@ _TRANSLITERATED = DeferredPattern(r"^[\u3400-\u9fff]{1,5}(?:[·•][\u3400-\u9ff
 
 def looks_like_a_name(label: str) -> bool:
     """A label shaped like a person's name or form of address: 张涛, 李总, 李开复博士, 山姆·奥特曼, Sam Altman,
-    老周, 小王, Kevin 林."""
+    Dr. Li Na, 老周, 小王, Kevin 林."""
     return bool(is_han_name(label) or _ADDRESS.match(label) and surname_of(label)
                 or (t := _TITLED.match(label)) and is_han_name(t["name"])
                 or _TRANSLITERATED.match(label) or LATIN_FULL_NAME.fullmatch(label)
+                or (h := _LATIN_HONORIFIC.match(label)) and LATIN_FULL_NAME.fullmatch(label[h.end():])
                 or (g := _GIVEN_AND_SURNAME.match(label)) and surname_of(g["surname"]) == g["surname"]
                 or len(label) == 2 and label[0] in "老小阿" and label[1] in lexicon.surnames())
 

@@ -61,6 +61,13 @@ def test_a_part_of_a_speakers_name_alone_is_that_speaker():
     assert entity_labels(text, Kind.PERSON) == {"Quentin": "Quentin Marlowe", "Dara": "Dara Okafor"}
 
 
+def test_an_english_title_before_a_speakers_name_is_no_person_and_the_name_is_the_speaker():
+    text = ("Panelists:\n- Prof. Wei Han (韩伟), Chair Professor, Northgate University\n\n"
+            "MODERATOR (Dr. Grace Su): To my left, Professor Wei Han, who leads the lab.\n\nProf. Wei Han: Thank you.\n")
+    people = entity_labels(text, Kind.PERSON)
+    assert people.get("Wei Han") == "韩伟" and "Professor" not in people and "Professor Wei Han" not in people
+
+
 def test_lao_or_xiao_and_a_surname_is_the_one_person_of_that_surname():
     def people(text: str) -> dict[str, str]:
         extraction = default_pipeline().run(parse_transcript(document_from_text(text, doc_id="t"))).extraction

@@ -1657,6 +1657,31 @@ def test_a_label_of_a_surname_and_a_post_is_the_labelled_speaker_of_that_surname
     assert [s for (s,), _ in turns(t)] == ["林晓", "王静怡", "赵启明", "林晓", "王静怡", "赵启明"]
 
 
+def test_a_header_field_whose_last_word_is_no_name_is_no_speaker():
+    t = parse("北辰研选 | 路演纪要\n\n路演平台：北辰证券研究所小程序\n主持人：罗文 北辰证券首席分析师\n\n"
+              "主持人：欢迎。下面有请嘉宾。\n\n韩立新：谢谢罗老师。我们的平台很稳定。\n\n主持人：谢谢。\n")
+    assert [s for (s,), _ in turns(t)] == ["罗文", "韩立新", "罗文"]
+
+
+def test_a_reporter_of_an_outlet_in_title_marks_asks_in_a_turn_of_their_own():
+    t = parse("主持人：下面提问。\n\n韩立新：我先说。电影要好看。\n\n《北辰晚报》记者：韩导，票房怎么看？\n\n"
+              "韩立新：看观众。\n\n主持人：谢谢。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "韩立新", "《北辰晚报》记者", "韩立新", "主持人"]
+
+
+def test_a_host_named_on_the_line_below_a_bracketed_role_heading_is_the_hosts_label():
+    t = parse("【访谈嘉宾】\n韩立新 北辰县副县长\n【主持人】\n罗文 北辰网主持人\n\n"
+              "主持人：各位网友好。\n\n韩立新：大家好。\n\n主持人：谢谢。\n")
+    assert [s for (s,), _ in turns(t)] == ["罗文", "韩立新", "罗文"]
+
+
+def test_english_role_labels_with_the_askers_name_and_organisation_in_brackets():
+    t = parse("Panelists:\n- Dr. Grace Su (苏雅), Director, Northgate University\n- Prof. Wei Han (韩伟), Chair Professor\n\n"
+              "MODERATOR (Dr. Grace Su): Welcome. Wei, you first.\n\nProf. Wei Han: Thank you.\n\n"
+              "AUDIENCE (Dr. Samuel Tse, Harbour View Hospital): A question for Wei.\n\nProf. Wei Han: Sure.\n")
+    assert [s for (s,), _ in turns(t)] == ["苏雅", "韩伟", "Samuel Tse", "韩伟"]
+
+
 def test_askers_known_by_a_note_ending_in_their_form_of_address_are_told_apart():
     t = parse("主持人：现在提问。\n\n提问（北方大学博士生 张同学）：开源够用吗？\n\n韩立新：够用。\n\n"
               "提问（南方大学硕士生 陈同学）：出错谁负责？\n\n韩立新：人负责。\n")
