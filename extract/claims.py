@@ -44,7 +44,8 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
     (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要|" + _DONT, 1.5),
     (ClaimType.JUDGEMENT, r"总的来说|(?:^|(?<=[，,：:\s]))总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
-    (ClaimType.PREDICTION, r"说不定|能够|可以|会[^议]|就会", 0.5),
+    # 会 "will", the cue itself: not the 会 of 社会, 机会, 开会 (a word's end) nor 会议
+    (ClaimType.PREDICTION, r"说不定|能够|可以|(?<![社机学协大晚工宴约体领误理开])会(?!议)|就会", 0.5),
     (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
     (ClaimType.JUDGEMENT, r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),
     # English turns: stance, modality and comparison, as the Chinese cues above
@@ -95,15 +96,19 @@ _FUTURE = _ChineseOrEnglish.of(r"未来|将来|(?:^|(?<=[，,；;\s今]))以后|
                                r"年(?:底前|(?<=[一二两三四五六七八九十几]年)(?:之内|以内|内|之后|以后|后))|"
                                # 至少还要三年, 还要两年才能追上, 至少要七八年: how long until it happens
                                r"(?:还|至少)要(?:至少)?[\d一二两三四五六七八九十几]+(?:多)?年|"
+                               # 再过三年, 再过几个月: from now on
+                               r"再过[\d一二两三四五六七八九十几]+个?(?:多)?(?:年|月)|"
                                # 今年二季度会交付, 六个月内就会被抹平, 长期看会变, 不会早于2030年: when, still to come
                                r"今年(?:[一二三四]季度|上半年|下半年|年底|底|内)?[^，,。；;！？!?]{0,10}?(?:" + _WILL + r"|将(?!近))|"
                                r"(?<=[\d一二两三四五六七八九十几])个月(?:之内|以内|内)|长期(?:来)?看[^，,。；;！？!?]{0,10}?会|"
                                r"不会早于|最[早快](?:也)?要到|" + _FORECAST_WORD,
                                r"\bwill\b|\bgoing to\b|\bin the future\b|\bnext year\b|\b(?:I|we) (?:predict|expect)\b",
-                               first="[一下今以会即后将应年接明有未终迟趋预还到12至个长不最]")
+                               first="[一下今以会即后将应年接明有未终迟趋预还到12至个长不最再]")
 # 我预测, 预计, 我估计2027年收入能…, 我们计划…, I predict: a forecast or a plan, whatever year it names
 # (我做一个预测, 我个人的一个预测是, 讲个可能被骂的预测: the speaker announcing their own)
 _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?(?:会|能|要)|我们?(?:的)?计划是?|"
+                                 # 我们对首年流水的预期是25亿: what is expected, a forecast
+                                 r"(?<=的)预期(?:是|为|在)|"
                                  r"(?:我(?:个人)?(?:的)?|我(?:来)?做|讲|说)(?:一)?个[^，,。；;：:]{0,8}?预测",
                                  r"\b(?:I|we) (?:predict|expect)\b")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
@@ -207,6 +212,9 @@ _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|�
 # 我的建议有三条, 给大家三点建议: a list of advice announced, its items after (第一，…；第二，…)
 _ADVICE_LIST = re.compile(r"(?:建议|忠告)[^，,。！？!?]{0,4}?有?[两三四五六几](?:条|点|个)|[两三四五六几](?:条|点|个)(?:建议|忠告)")
 _LIST_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]|[一二三四五六七八九]是|首先|其次|再次|最后)(?:条|点)?[，,、：:]")
+# 第二，Temu要不要继续加码；, 第三，下半年怎么调整组合。: an agenda's item, a question to be taken up, no answer
+_AGENDA_ITEM = re.compile(r"^(?:第[一二三四五六七八九十]|[一二三四五六七八九]是)(?:个|条|点|块|部分)?[，,、：:]\s?[^，,。；;！？!?]{0,30}?"
+                          r"(?:要不要|该不该|能不能|会不会|是不是|怎么|如何|是否|哪些)[^，,。；;！？!?]{0,20}[；;。]?$")
 _ADVICE_ITEM_SCORE = 1.0
 # 我先说第二点, 我补充两点: how the speaker orders their answer, not what they say
 _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:先|再|就|来|最后)?(?:说|讲|谈|补充|回答)(?:一下)?"
@@ -294,7 +302,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
         if _ADVICE_LIST.search(body):
             advising.add(turn.index)
         if (len(body) < _MIN_CHARS or _FILLER.match(body) or _LOGISTICS.search(body) or _ANNOUNCEMENT.match(body)
-                or _COURTESY.fullmatch(body.strip())):
+                or _COURTESY.fullmatch(body.strip()) or _AGENDA_ITEM.match(body)):
             continue
         score, kind, cue = _score(body)
         item = _LIST_ITEM.match(body) if turn.index in advising else None

@@ -613,3 +613,24 @@ def test_thanks_and_the_sessions_time_are_no_claims():
                                    "我们今天的圆桌只有四十分钟。\n\n嘉宾：我很感谢团队，没有他们就没有今天的产品。"
                                    "我认为大模型的竞争已经从参数之争进入到了应用之争。\n")]
     assert said == ["我很感谢团队，没有他们就没有今天的产品。", "我认为大模型的竞争已经从参数之争进入到了应用之争。"]
+
+
+def test_an_agendas_items_are_questions_to_take_up_not_claims():
+    text = ("王小明：今天议程有三块：第一，上季度的数据复盘；第二，新平台要不要继续加码；第三，下半年怎么调整预算。\n\n"
+            "李华：我认为新平台应该继续加码，因为它的增长最快。\n")
+    texts = [c.text for c in claims(text)]
+    assert not any("要不要" in t or "怎么调整" in t for t in texts)
+    assert any(t.startswith("我认为新平台应该继续加码") for t in texts)
+
+
+def test_how_long_from_now_or_what_is_expected_makes_a_prediction():
+    text = ("王小明：您怎么看这个行业？\n\n"
+            "李华：我判断，再过三年，低价直播会慢慢退潮，品质会成为主流。我们内部对首年流水的预期是二十五亿元左右。\n")
+    kinds = {c.text: c.kind.value for c in claims(text)}
+    assert kinds["我判断，再过三年，低价直播会慢慢退潮，品质会成为主流。"] == "prediction"
+    assert kinds["我们内部对首年流水的预期是二十五亿元左右。"] == "prediction"
+
+
+def test_the_will_cue_is_the_word_not_a_words_last_character():
+    text = "王小明：您怎么看？\n\n李华：社会上做这一行的年轻人越来越多了。\n"
+    assert [c.cue for c in claims(text)] == ["越来越"]
