@@ -225,6 +225,9 @@ _ALUMNUS = re.compile(r"(?:校友|同门)\s?$")
 # 张涛，大众点评创始人 (**张涛**，… in markdown; Maya Chen（陈美雅），… the name in a gloss; ——李明 江淮大学所长, a
 # caption or a list, a space between): a title given after the name
 _APPOSITION = re.compile(r"(?:\*\*|__)?[）)]?(?:\s?[，,]\s?|[ \u3000]+(?=\S))")
+# 周牧野：砚山互娱联合创始人 on a line of the introduction's cast list: the posts of the name the line opens with
+_CAST_FIELD = re.compile(r"(?:\*\*|__)?\s?[:：]\s?")
+_LINE_OPENING = re.compile(r"[\s\-*•·]*")
 _PAREN_OPEN = re.compile(r"\s?[（(]")
 _PAREN_ITEM = re.compile(r"[、，,；;]|以及")
 _ITEM_FORMER = re.compile(_FORMER_WORDS)
@@ -992,7 +995,10 @@ class _SentenceReader:
             return
         pos = person.end
         while True:
-            comma = _APPOSITION.match(text, pos, sentence.end)
+            comma = _APPOSITION.match(text, pos, sentence.end) or (
+                pos == person.end and sentence.turn_index is None
+                and _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, person.start) + 1, person.start)
+                and _CAST_FIELD.match(text, pos, sentence.end))
             if not comma:
                 return
             stop = _CLAUSE_BREAK.search(text, comma.end(), sentence.end)

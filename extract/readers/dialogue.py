@@ -38,8 +38,8 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
         if line.heading or line.bold and ":" not in line.visible and "：" not in line.visible:
             out.append(_heading_label(line))
             continue
-        label = None if line.list_item else (match_label(line.visible) or match_act_heading(line.visible)
-                                             or _bracketed_speaker(line.visible))
+        label = None if line.list_item or is_stage_direction(line.visible) else (
+            match_label(line.visible) or match_act_heading(line.visible) or _bracketed_speaker(line.visible))
         out.append(label if label is not None and not label.header else None)
     return out
 

@@ -77,7 +77,7 @@ _END_MATTER = re.compile(r"^\s*(?:[-—–\s]*END[-—–\s]*|[-—–\s]*(?:[\[
 DIVIDER_HEADING = re.compile(r"^\s*[-—–]+\s*[^-—–\s][^-—–\n]{0,14}?\s*[-—–]+\s*$")
 # 据了解，…, 记者获悉，…: a reporter's narration, the article's words, not a speaker's
 _NARRATION = re.compile(r"^\s*(?:据了解|据悉|据介绍|记者了解到|记者获悉|记者注意到|记者从[^，,。]{1,16}获悉)")
-RULE = re.compile(r"^\s*(?:[-=*_~]\s*){3,}$")  # ---, ***, ===: a rule, front matter's fence
+RULE = re.compile(r"^\s*(?:[-=*_~—─━]\s*){3,}$")  # ---, ***, ===, ——————: a rule, front matter's fence
 # ————— 2024-05-01 —————: a chat export's divider between days
 _DAY_DIVIDER = re.compile(rf"^\s*[-—–=]{{2,}}\s*(?:{DATE})?\s*[-—–=]{{2,}}\s*$")
 # [音乐], （掌声）, (笑), 【会议结束】 alone on a line: a sound or a stage direction, not what anyone says
@@ -316,11 +316,16 @@ HANDS_OVER = re.compile(r"(?:有请|掌声欢迎|欢迎[^。！？!?]{0,12}上�
                         r"(?P<whom>[^。！？!?]{0,12})[。！!]?$")
 
 
+# [弹幕] 阿橘：来了来了！: a viewer's comment flying over a live stream, which no one on stage says
+_ON_SCREEN_COMMENT = re.compile(r"^\s*[\[【](?:弹幕|飘屏|Danmaku|danmaku)[\]】]")
+
+
 def is_stage_direction(text: str) -> bool:
     """A sound or a pause alone on a line (``[音乐]``, ``（掌声）``, ``【会议结束】``), a divider between days
-    (``————— 2024-05-01 —————``), or a chat's attachment (``[文件] 案例.pptx``, ``[撤回了一条消息]``); a heading in brackets
+    (``————— 2024-05-01 —————``), a chat's attachment (``[文件] 案例.pptx``, ``[撤回了一条消息]``) or a viewer's
+    comment over a stream (``[弹幕] 阿橘：来了！``); a heading in brackets
     (``(田奇谈大模型与碳中和)``) is none."""
-    if _DAY_DIVIDER.match(text) or _ATTACHMENT.match(text):
+    if _DAY_DIVIDER.match(text) or _ATTACHMENT.match(text) or _ON_SCREEN_COMMENT.match(text):
         return True
     line = _BRACKETED_LINE.match(text)
     inside = line["inside"] if line else ""

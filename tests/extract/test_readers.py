@@ -1733,3 +1733,10 @@ def test_a_label_that_is_a_given_name_alone_is_the_one_full_name_the_text_gives_
     assert [s for (s,), _ in turns(t)][1] == "一帆"
     t = parse("主持人：谢谢宝玉老师。接着请宝玉分享。\n\n宝玉：大家好。\n\n主持人：好。\n\n宝玉：对。\n")
     assert [s for (s,), _ in turns(t)][1] == "宝玉"
+
+
+def test_viewers_comments_over_a_stream_are_no_ones_turns():
+    t = parse("罗文：欢迎来到发布会直播！\n\n[弹幕] 阿橘不是橘：来了来了！！\n[弹幕] 无名小卒233：终于定档了吗\n\n"
+              "罗文：我看到弹幕了，放心，今天全程实机。\n\n韩立新：谢谢罗文。\n")
+    assert [s for (s,), _ in turns(t)] == ["罗文", "罗文", "韩立新"]
+    assert not any("来了来了" in text for _, text in turns(t))

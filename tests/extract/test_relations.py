@@ -1211,3 +1211,12 @@ def test_a_person_after_a_preposition_or_named_as_a_teacher_is_no_subject_of_the
     assert not any(s.startswith("钱明澈") and o == "波士顿动力" for s, _, o in relations)
     _, relations, _ = facts("主持人：介绍一下。\n\n严思哲：对。2018 年我被钱明澈挖到蔚来。\n\n主持人：2021 年，他离开蔚来，在合肥创办曜驰汽车。\n\n严思哲：对。\n")
     assert not any(s == "钱明澈" for s, _, _ in relations)
+
+
+def test_a_cast_list_above_a_rule_gives_each_persons_posts_and_no_turns():
+    x, relations, roles = facts("出场人员：\n主持人：罗文（北辰互娱品牌中心）\n韩立新：北辰互娱联合创始人、《夜航》制作人\n"
+                                "陶然：高通公司中国区产品市场总监\n\n——————————\n\n罗文：大家晚上好。\n\n"
+                                "韩立新：谢谢罗文。我们做了三年。\n\n陶然：恭喜。\n")
+    assert [t.speaker for t in x.transcript.turns] == ["罗文", "韩立新", "陶然"]
+    assert ("韩立新", "联合创始人", "北辰互娱") in roles and ("陶然", "产品市场总监", "高通公司") in roles
+    assert ("北辰互娱", "founder", "韩立新") in relations
