@@ -238,7 +238,8 @@ def _in_self_introductions(text: str, start: int, end: int, cuts: _Cuts) -> Iter
 
 # 恒川数智是我2008年在杭州创立的, 星河科技也是我创办的: what the speaker founded (named from where the clause
 # opens up to 是; the relations give it its founder)
-FOUNDED_BY_ME = re.compile(r"\s?(?:也|就)?是我[^，,。；;！？!?]{0,16}?(?:创立|创办|创建|成立)的")
+# 恒川是我2008年在杭州创立的, 北辰是 2019 年我和陈昊一起创立的: the speaker's (and partners') founding
+FOUNDED_BY_ME = re.compile(r"\s?(?:也|就)?是\s?(?:(?:19|20)\d{2}\s?年\s?)?我[^，,。；;！？!?]{0,16}?(?:创立|创办|创建|成立)的")
 _CLAUSE_OPENS = re.compile(r"[，,。；;：:！!？?\n]\s*")
 
 

@@ -31,7 +31,8 @@ FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
 _FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
 _BREAK = re.compile(r"[、，,；;和及跟]|以及")
 _PAST = re.compile(r"(?:当时|那时|那时候|之前|此前|先前|以前|曾经|曾|早年|原来|最早|更早)")
-_JOIN = re.compile(r"(?:加入了?|进入了?|入职了?|去了)\s?$")
+# 加入X, 入职X, 2008年进X (not 引进, 推进, 改进, 考进 …: bringing in, pushing on, admitted as a student)
+_JOIN = re.compile(r"(?:加入了?|进入了?|入职了?|去了|(?<![引推促改先增前跟走迈考住挤打冲买])进了?)\s?$")
 _LATER = re.compile(r"后来|之后|随后|然后|最后|如今|现在|目前")
 # 加入微软的时候, 加入华为以后: a time the story is told from, not where someone is
 _WHEN_JOINED = re.compile(r"\s?(?:的时候|时|以后|之后|后|那年|那一年)")
@@ -1132,6 +1133,10 @@ class _SentenceReader:
             founded_by_me = FOUNDED_BY_ME.match(self.text, org.end, sentence.end)
             if founded_by_me and self.speaker(sentence) is not None:  # 恒川是我2008年在杭州创立的
                 yield Relation(org, Predicate.FOUNDER, self.speaker(sentence), sentence.start, sentence.end)
+                for partner in (m for m in sentence.mentions if m.kind is Kind.PERSON
+                                and founded_by_me.start() < m.start < founded_by_me.end()
+                                and _WITH.search(self.text, founded_by_me.start(), m.start)):
+                    yield Relation(org, Predicate.FOUNDER, partner, sentence.start, sentence.end)  # 我和陈昊一起
                 continue
             founded = (self.ends_before(_FOUND, sentence, org.start)
                        or _FOUND_NAMED.search(self.text, sentence.start, org.start))

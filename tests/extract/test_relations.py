@@ -1220,3 +1220,20 @@ def test_a_cast_list_above_a_rule_gives_each_persons_posts_and_no_turns():
     assert [t.speaker for t in x.transcript.turns] == ["罗文", "韩立新", "陶然"]
     assert ("韩立新", "联合创始人", "北辰互娱") in roles and ("陶然", "产品市场总监", "高通公司") in roles
     assert ("北辰互娱", "founder", "韩立新") in relations
+
+
+def test_a_company_the_speaker_says_was_founded_by_them_and_a_partner_has_both_as_founders():
+    _, relations, _ = facts("主持人：介绍一下公司。\n\n周立：北辰互娱是 2019 年我和陈昊一起在成都创立的，现在有两百人。\n")
+    assert {("北辰互娱", "founder", "周立"), ("北辰互娱", "founder", "陈昊")} <= relations
+
+
+def test_a_company_joined_with_jin_in_a_year_and_left_later_is_a_former_one():
+    _, relations, _ = facts("主持人：说说经历。\n\n周立：我2008年进华为，在无线部门做了十年。2018年我出来创办了青枫影业。\n")
+    assert ("周立", "formerlyAt", "华为") in relations
+    _, relations, _ = facts("主持人：说说经历。\n\n周立：我们2019年引进华为的设备，后来又扩了产线。\n")
+    assert not any(r[1] == "formerlyAt" for r in relations)
+
+
+def test_being_admitted_to_a_school_is_no_job_there():
+    _, relations, _ = facts("主持人：说说经历。\n\n周立：我1978年考进成都医学院，毕业后一直当医生。\n")
+    assert not any(r[0] == "周立" and r[2] == "成都医学院" and r[1] == "worksFor" for r in relations)
