@@ -29,10 +29,12 @@ _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|�
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?|"
                              r"(?:product|model|app|tool|assistant) (?:is |was )?(?:called|named))\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
-# the last word of a company's English name: Reality Labs, Epic Games, Boston Dynamics, Sequoia Capital
+# the last word of a company's or an institution's English name: Reality Labs, Epic Games, Boston Dynamics,
+# Sequoia Capital, Queen Mary Hospital, Hospital Authority
 _ORG_LAST_WORDS = frozenset("""Labs Lab Inc Corp Corporation Group Capital Ventures Partners Holdings Technologies
 Studios Games Robotics Dynamics Motors Pictures Records Foundation Institute University College Bank Airlines
-Systems Networks Therapeutics Biosciences""".split())
+Systems Networks Therapeutics Biosciences Pharmaceuticals Diagnostics Healthcare Hospital Clinic School Academy
+Authority Agency Commission Council Ministry Bureau Association Society""".split())
 # 眼镜制造商EssilorLuxottica, 芯片巨头Nvidia, 初创公司Mistral: a kind of company right before the name
 _ORG_KIND_BEFORE = re.compile(r"(?:制造商|供应商|运营商|开发商|服务商|提供商|厂商|零售商|经销商|巨头|独角兽|初创公司|创业公司|科技公司)\s?$")
 # the CTO of Northwind AI, co-founding Northwind AI, I joined Acme Labs: a post at it, founding or joining it

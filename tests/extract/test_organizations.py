@@ -377,3 +377,12 @@ def test_a_company_named_like_its_founder_is_the_company_except_after_a_surname(
 def test_a_brand_and_an_industry_someone_works_at_is_an_organisation():
     assert "澄观汽车" in spans("我曾在澄观汽车工作八年。")
     assert spans("我在新能源汽车工作了很多年。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I joined Northgate Hospital in 2019, after six years at Harbour Clinic.", "Northgate Hospital"),
+    ("I joined Northgate Hospital in 2019, after six years at Harbour Clinic.", "Harbour Clinic"),
+    ("我们和 Harbour Health Authority 合作了三年。", "Harbour Health Authority"),
+])
+def test_an_english_institutions_name_ends_in_its_kind(text, name):
+    assert name in orgs(text)
