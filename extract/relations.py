@@ -848,6 +848,8 @@ class _SentenceReader:
         if text[head - 1:head] != "、":
             return
         begin = max((m.end() for m in _POST_LIST_START.finditer(text, sentence.start, head)), default=sentence.start)
+        # 县委常委、副县长吴晓燕、合作社理事长杨德明: the list is the posts after the person named before
+        begin = max([begin] + [m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.end < head])
         items = [(m.start(), m.end()) for m in _LISTED_POST.finditer(text, begin, head - 1)]
         for k, (start, end) in enumerate(items):
             if k == 0:  # 欢迎清华大学…: what introduces the list is no part of its first item, but 前 is

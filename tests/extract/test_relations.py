@@ -1237,3 +1237,10 @@ def test_a_company_joined_with_jin_in_a_year_and_left_later_is_a_former_one():
 def test_being_admitted_to_a_school_is_no_job_there():
     _, relations, _ = facts("主持人：说说经历。\n\n周立：我1978年考进成都医学院，毕业后一直当医生。\n")
     assert not any(r[0] == "周立" and r[2] == "成都医学院" and r[1] == "worksFor" for r in relations)
+
+
+def test_posts_listed_before_a_name_stop_at_the_person_named_before():
+    _, relations, roles = facts("（图）北辰县委常委、副县长韩晓燕（中）、合作社理事长杨立明（左）在直播间。\n\n"
+                                "主持人：欢迎。\n\n韩晓燕：谢谢。\n\n杨立明：谢谢。\n")
+    assert ("韩晓燕", "常委、副县长", "北辰县委") in roles
+    assert not any(person == "杨立明" and title == "常委" for person, title, _ in roles)
