@@ -101,13 +101,17 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
             continue  # every stretch of it is one character: no name's shape
         for s, e in _likely_runs(run.group(), ratios):
             s, e = run.start() + s, run.start() + e
-            if _foreign_shape(text, s, e) and not in_work_title(text, s, e):
+            if _foreign_shape(text, s, e) and not in_work_title(text, s, e) and not _NAMED_AFTER.match(text, e):
                 joined = any(ch in _MIDDLE_DOTS for ch in text[s:e]) and not _in_list(text, s, e)
                 candidates.append((s, e, joined or _person_cue(text, s, e)))
     for s, e, cue in candidates:
         if cue:
             score = transliteration_score(text[s:e])
             yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.6 + score / 8), 3))
+
+
+# IBM托马斯·沃森研究中心, 约翰·霍普金斯大学, 摩尔定律: a name that names a place, a prize or a law after a person
+_NAMED_AFTER = re.compile(r"(?:研究中心|研究院|研究所|实验室|大学|学院|医院|基金会|中心|公司|集团|奖|定律|效应|方程|猜想)")
 
 
 @cache

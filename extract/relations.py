@@ -40,7 +40,7 @@ _WHEN_JOINED = re.compile(r"\s?(?:的时候|时|以后|之后|后|那年|那一�
 # (2016年加入X，2019年跳到Y: a later year's move, a career told in order)
 _MOVES_ON = re.compile(r"(?:后来|之后|随后|然后|再|又|接着|年后|(?:19|20)\d{2}年)[^。！？]{0,6}?"
                        r"(?:加入|加盟|创办|创立|创建|成立|去了|到了|来到|进入|跳槽|跳到|转到|转投)|"
-                       r"离开|离职|辞职|从[^，,。！？]{1,12}?到")
+                       r"离开|离职|辞职|回国|从[^，,。！？]{1,12}?到")
 _AT = re.compile(r"(?:在|于)\s?$")
 _PARAGRAPH_START = re.compile(r"(?:^|\n)[\s*_>#-]*$")
 _MARKUP_REACH = 8

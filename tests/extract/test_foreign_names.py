@@ -160,3 +160,12 @@ def test_a_products_latin_name_with_a_verb_of_saying_is_no_person():
 def test_a_name_set_off_by_commas_after_our_post_is_a_person():
     text = "Our CTO, Magnus Bergh, prefers we keep everything in one region."
     assert [text[c.start:c.end] for c in latin_person_names(text)] == ["Magnus Bergh"]
+
+
+@pytest.mark.parametrize("text", [
+    "他先在IBM托马斯·沃森研究中心做了三年博士后。",
+    "后来去了约翰·霍普金斯大学读博。",
+    "这就是摩尔定律说的事情。",
+])
+def test_a_name_that_names_an_institution_a_prize_or_a_law_is_no_person(text):
+    assert foreign(text) == []

@@ -1244,3 +1244,10 @@ def test_posts_listed_before_a_name_stop_at_the_person_named_before():
                                 "主持人：欢迎。\n\n韩晓燕：谢谢。\n\n杨立明：谢谢。\n")
     assert ("韩晓燕", "常委、副县长", "北辰县委") in roles
     assert not any(person == "杨立明" and title == "常委" for person, title, _ in roles)
+
+
+def test_coming_back_to_china_after_joining_a_lab_abroad_makes_the_lab_a_former_one():
+    _, relations, _ = facts("主持人：我介绍一下韩立新。他2017年加入北辰量子实验室，担任研究科学家。"
+                            "2020年底他回国，全职加入南方大学。\n\n韩立新：谢谢。\n")
+    assert ("韩立新", "formerlyAt", "北辰量子实验室") in relations
+    assert ("韩立新", "worksFor", "北辰量子实验室") not in relations
