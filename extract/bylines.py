@@ -16,20 +16,22 @@ from .deferred import DeferredPattern
 from .doc import Doc, Paragraph
 from .model import BlockRole, Kind
 
-_BYLINE_KEY = DeferredPattern(r"\s*(?:作者|(?<![\u4e00-\u9fff])文|撰文|撰稿|编辑|责任编辑|责编|审核|校对|整理|Author|By)\s*[:：｜|丨/]\s*",
+_BYLINE_KEY = DeferredPattern(r"\s*(?:作者|(?<![\u4e00-\u9fff])文|撰文|撰稿|编辑|责任编辑|责编|审核|校对|(?:文字)?整理|Author|By)\s*[:：｜|丨/]\s*",
                               re.IGNORECASE)
-_ITEM = re.compile(r"[^\s、，,/|｜丨;；]+(?: [A-Z][a-z]+){0,2}")
+_ITEM = re.compile(r"[^\s、，,/|｜丨;；（）()]+(?: [A-Z][a-z]+){0,2}")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 
 def byline_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     text = doc.text
     for block in doc.transcript.blocks:
-        if block.role is not BlockRole.METADATA:
-            continue
-        # 作者：程曼祺 编辑：宋玮, 2026-11-20 来源：游戏葡萄 作者：陈小鹿: keys anywhere on the line
-        keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))
-        if not keys:
+        if block.role is BlockRole.METADATA:
+            # 作者：程曼祺 编辑：宋玮, 2026-11-20 来源：游戏葡萄 作者：陈小鹿: keys anywhere on the line
+            keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))
+        elif block.role is BlockRole.FURNITURE and _BYLINE_KEY.match(text, block.start, block.end):
+            # the credits below the end (—— END —— / 文字整理：刘思琪 周子航 / 编辑：黄晓蕾): a line a key opens
+            keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))
+        else:
             continue
         for key, after in zip(keys, [k.start() for k in keys[1:]] + [block.end]):
             for item in _ITEM.finditer(text, key.end(), after):

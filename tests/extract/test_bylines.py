@@ -43,3 +43,10 @@ def test_a_byline_after_the_date_and_source_on_one_line_and_a_reviewers_line():
     transcript = parse_transcript(document_from_text(text, doc_id="t"))
     found = [(m.text, m.source) for m in default_pipeline().find_mentions(Doc(transcript))]
     assert {("陈小鹿", "persons.byline"), ("周建国", "persons.byline"), ("周一诺", "persons.byline")} <= set(found)
+
+
+def test_the_credits_below_the_end_name_their_people_but_no_other_line_below_it_does():
+    doc = Doc(parse_transcript(document_from_text(
+        TURNS.strip() + "\n\n—— END ——\n\n文字整理：刘思琪 周子航（研究生会）\n图片：学院新闻中心\n编辑：黄晓蕾\n"
+        "欢迎转发：韩雪婷推荐\n", doc_id="t")))
+    assert [doc.text[c.start:c.end] for c in byline_names(doc, doc.paragraphs)] == ["刘思琪", "周子航", "黄晓蕾"]
