@@ -159,6 +159,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue
             if _numbered_word(name) and _VERSION_AT_END.search(name):
                 continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
+            if any(word in _EVENT_WORDS for word in name.split(" ")):
+                continue  # Summit 2025, Plenary Panel 3, Hall 5E: an event, a session or a room, numbered
             shaped = bool(_SHAPED.search(name) or _VERSIONED.fullmatch(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = (_PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
@@ -171,6 +173,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
 
 
 _ENGLISH_GOES_ON = re.compile(r" [a-z]{2,}\b")
+_EVENT_WORDS = frozenset("Summit Panel Plenary Hall Room Session Conference Forum Track Stage Booth Gate Floor "
+                         "Season Episode Chapter Section Round Batch Expo".split())
 # MIT 协议, Apache 2.0 许可证, GPL license: a licence named after who wrote it, no organisation or product
 LICENCE_AFTER = re.compile(r"\s?(?:开源)?(?:协议|许可证|许可|授权协议|[Ll]icen[cs]e)")
 _VERSION_AT_END = re.compile(r"\d$")
@@ -223,11 +227,11 @@ def _known_organizations() -> frozenset[str]:
     return frozenset(fold(n) for entry in lexicon.organizations() for n in entry.names)
 
 
-# shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers
-# (H100, A800), level labels and bare versions (L4, v12), business-model labels (toB, C2C, O2O),
-# acronyms of a technique (RL, SFT, PPO, CoT, DiT), quarters and halves of a year (Q3, H1, Q3 2026)
-# and number formats (INT8, FP16, BF16)
-_JARGON = re.compile(r"[A-Z]\d{2,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]|"
+# shapes of Latin-script words that are jargon or hardware, not a product's name: chip, car and robot
+# codes (H100, A800, RK3588, SU7, G1), level labels and bare versions (L4, v12), business-model labels
+# (toB, C2C, O2O), acronyms of a technique (RL, SFT, PPO, CoT, DiT), quarters and halves of a year (Q3,
+# H1, Q3 2026) and number formats (INT8, FP16, BF16); the lexicon's models of such shapes (T5) are known
+_JARGON = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]|"
                      r"[QH][1-4](?: (?:19|20)\d{2})?|(?:U?INT|FP|BF|TF)\d{1,2}")
 
 

@@ -110,6 +110,8 @@ def test_named_organisations_stay(text, name):
 @pytest.mark.parametrize("text", [
     "我们用H100训练，也试了A800。", "先做SFT再做RL，PPO也试过，CoT有帮助。", "从L2做到L4，软件到了v12。",
     "做toB还是toC，O2O和C2C都不一样。", "今年Q3出货翻倍，H1一共两千台，Q3 2026上新品，INT8算力够了，FP16也行。",
+    "北辰SU7和Y7卖得好，北辰G1机器人也火了，用的是RK3588芯片。",  # cars', robots' and chips' codes
+    "我们在 Summit 2025 的 Plenary Panel 3 见过，会后去 Hall 5E。",  # an event, a session, a room
 ])
 def test_jargon_and_hardware_are_no_models(text):
     assert found(text, Kind.MODEL) == []
@@ -117,6 +119,7 @@ def test_jargon_and_hardware_are_no_models(text):
 
 @pytest.mark.parametrize("text, name", [
     ("我们发布了QwenLM，也用PyTorch。", "PyTorch"), ("我们开源了RWKV模型。", "RWKV"), ("他们推出了Zeta9大模型。", "Zeta9"),
+    ("这款游戏是用UE5做的。", "UE5"),  # the lexicon's engine, though shaped as a code
 ])
 def test_product_names_stay_models(text, name):
     assert name in found(text, Kind.MODEL)
