@@ -634,3 +634,10 @@ def test_how_long_from_now_or_what_is_expected_makes_a_prediction():
 def test_the_will_cue_is_the_word_not_a_words_last_character():
     text = "王小明：您怎么看？\n\n李华：社会上做这一行的年轻人越来越多了。\n"
     assert [c.cue for c in claims(text)] == ["越来越"]
+
+
+def test_an_askers_introduction_of_themselves_is_no_claim():
+    text = ("主持人：下面提问。\n\n问：我是来自北辰资管的王先生。邵总您好，您怎么看算力？\n\n"
+            "邵明远：谢谢王总。我认为算力不是过剩，需求还在增长。\n\n问：我是南方养老的李女士。光模块还能涨吗？\n\n"
+            "邵明远：我判断至少能持续到明年。\n")
+    assert [c.speaker for c in claims(text)] == ["邵明远", "邵明远"]
