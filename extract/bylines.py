@@ -25,14 +25,12 @@ _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 def byline_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     text = doc.text
     for block in doc.transcript.blocks:
-        if block.role is BlockRole.METADATA:
-            # 作者：程曼祺 编辑：宋玮, 2026-11-20 来源：游戏葡萄 作者：陈小鹿: keys anywhere on the line
-            keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))
-        elif block.role is BlockRole.FURNITURE and _BYLINE_KEY.match(text, block.start, block.end):
-            # the credits below the end (—— END —— / 文字整理：刘思琪 周子航 / 编辑：黄晓蕾): a line a key opens
-            keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))
-        else:
+        # a metadata line (作者：程曼祺 编辑：宋玮, 2026-11-20 来源：游戏葡萄 作者：陈小鹿: keys anywhere on it), or a
+        # line of the credits below the end (—— END —— / 文字整理：刘思琪 周子航 / 编辑：黄晓蕾) that a key opens
+        if not (block.role is BlockRole.METADATA
+                or block.role is BlockRole.FURNITURE and _BYLINE_KEY.match(text, block.start, block.end)):
             continue
+        keys = list(_BYLINE_KEY.finditer(text, block.start, block.end))
         for key, after in zip(keys, [k.start() for k in keys[1:]] + [block.end]):
             for item in _ITEM.finditer(text, key.end(), after):
                 name = item.group()

@@ -313,7 +313,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
             score, kind = score + _AGREEMENT_WEIGHT, ClaimType.AGREEMENT
         if score >= _MIN_SCORE and not _reported(text, sentence, turn.speaker) \
                 and not _introduces_self(body, turn.speaker) \
-                and not (turn.speaker in askers and _ASKER_INTRODUCED.fullmatch(body.strip())) \
+                and not (turn.speaker in askers and _SELF_INTRO_OPENING.fullmatch(body.strip().rstrip("。！!"))) \
                 and not (sentence.start not in agreed and (turn.speaker == moderator or turn.speaker in askers)
                          and _turns_to(text, sentence)) \
                 and not (turn.speaker in askers and _sets_up(text, sentence)):
@@ -402,12 +402,9 @@ def _densest(scored, turn_sentences: dict[int, int]) -> list:
 
 
 _SELF_INTRO = re.compile(r"我(?:是|叫)[^，,。；;！!？?]{1,24}[。！!]?$")
-# 大家好，我是青橙科技的项目总监高建国，今天…: a sentence whose first clauses say who the speaker is
+# 大家好，我是青橙科技的项目总监高建国，今天…: a sentence whose first clauses say who the speaker is (and
+# the whole of an asker's 我是来自华夏资管的王先生。, said before the question)
 _SELF_INTRO_OPENING = re.compile(r"^(?:[^，,。]{0,10}[，,]\s?)?我(?:是|叫)[^，,。；;！!？?]{1,30}")
-
-
-# 我是来自华夏资管的王先生。, 老师好，我是中大医学院四年级的学生。: who an asker is, said before the question
-_ASKER_INTRODUCED = re.compile(r"(?:[^，,。]{0,10}[，,]\s?)?我(?:是|叫)[^，,。；;！!？?]{1,30}[。！!]?")
 
 
 _SECOND_PERSON = re.compile(r"[你您]")

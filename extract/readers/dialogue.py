@@ -367,8 +367,9 @@ def _welcomed(whom: str) -> str | None:
     return address if address != name and surname_of(name) == name else None
 
 
-_WELCOME_ACTION = re.compile(r"(?:上台|登台)?(?:的分享|分享|演讲)?$")
-_WELCOME_TAIL = re.compile(r"(?:学长|学姐|老师|先生|女士|博士|教授|院士|总)?(?:上台|登台)?(?:的分享|分享|演讲)?$")
+_WELCOMED_TO = r"(?:上台|登台)?(?:的分享|分享|演讲)?$"  # 上台, 的分享: what the one welcomed comes to do
+_WELCOME_ACTION = re.compile(_WELCOMED_TO)
+_WELCOME_TAIL = re.compile(r"(?:学长|学姐|老师|先生|女士|博士|教授|院士|总)?" + _WELCOMED_TO)
 
 
 def _speech_after_lead_in(cues: Sequence[Cue], first: int) -> tuple[int | None, str | None]:
