@@ -157,6 +157,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue
             if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
                 continue
+            if _CODE.fullmatch(name) and not _PRODUCT_AFTER.match(text, e) and not _code_of_a_named_product(text, start, s, name):
+                continue
             if _numbered_word(name) and _VERSION_AT_END.search(name):
                 continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
             if any(word in _EVENT_WORDS for word in name.split(" ")):
@@ -227,12 +229,23 @@ def _known_organizations() -> frozenset[str]:
     return frozenset(fold(n) for entry in lexicon.organizations() for n in entry.names)
 
 
-# shapes of Latin-script words that are jargon or hardware, not a product's name: chip, car and robot
-# codes (H100, A800, RK3588, SU7, G1), level labels and bare versions (L4, v12), business-model labels
-# (toB, C2C, O2O), acronyms of a technique (RL, SFT, PPO, CoT, DiT), quarters and halves of a year (Q3,
-# H1, Q3 2026) and number formats (INT8, FP16, BF16); the lexicon's models of such shapes (T5) are known
-_JARGON = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]|"
+# shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers
+# (H100, A800), level labels and bare versions (L4, v12), business-model labels (toB, C2C, O2O),
+# acronyms of a technique (RL, SFT, PPO, CoT, DiT), quarters and halves of a year (Q3, H1, Q3 2026)
+# and number formats (INT8, FP16, BF16)
+_JARGON = re.compile(r"[A-Z]\d{2,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]|"
                      r"[QH][1-4](?: (?:19|20)\d{2})?|(?:U?INT|FP|BF|TF)\d{1,2}")
+
+
+# a code of one or two capitals and digits (Y7, G1, RK3588, GB200): a car's, a robot's or a chip's, a product of
+# software only where a product word follows, right after its maker's name (小米SU7) or as the end of a longer
+# name the text says (X7 where Nebula-X7 is said); the lexicon's models of such shapes (T5) are known
+_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?")
+
+
+def _code_of_a_named_product(text: str, start: int, s: int, name: str) -> bool:
+    return (any(fold(text[s - size:s]) in _known_organizations() for size in _MAKER_NAME_LENGTHS if s - size >= start)
+            or re.search(rf"[A-Za-z][\- ]{re.escape(name)}(?![A-Za-z0-9])", text) is not None)
 
 
 def _jargon(name: str) -> bool:
