@@ -155,9 +155,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             if misspelt:
                 yield Candidate(s, e, Kind.MODEL, turn, misspelt), False
                 continue
-            if _jargon(name) and not _PRODUCT_AFTER.match(text, e):
-                continue
-            if _CODE.fullmatch(name) and not _PRODUCT_AFTER.match(text, e) and not _code_of_a_named_product(text, start, s, name):
+            if not _PRODUCT_AFTER.match(text, e) and (
+                    _jargon(name) or _CODE.fullmatch(name) and not _code_of_a_named_product(text, start, s, name)):
                 continue
             if _numbered_word(name) and _VERSION_AT_END.search(name):
                 continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
@@ -244,6 +243,7 @@ _CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?")
 
 
 def _code_of_a_named_product(text: str, start: int, s: int, name: str) -> bool:
+    """Whether the code at ``s`` follows a known organisation's name or ends a longer name in the text."""
     return (any(fold(text[s - size:s]) in _known_organizations() for size in _MAKER_NAME_LENGTHS if s - size >= start)
             or re.search(rf"[A-Za-z][\- ]{re.escape(name)}(?![A-Za-z0-9])", text) is not None)
 
