@@ -7,7 +7,7 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 from __future__ import annotations
 
 from . import (abbreviations, appointments, brand_context, bylines, called_names, foreign_names, handles, mention_model, organizations,
-               person_lexicon, persons, places, products, tables)
+               periodicals, person_lexicon, persons, places, products, tables)
 from .component import Component, register
 from .model import Kind
 
@@ -33,6 +33,8 @@ register(Component("organizations.speakers", organizations.speaker_organizations
 register(Component("organizations.label_outlet", organizations.label_outlets, ORGANIZATION, priority=1))
 register(Component("organizations.appointed", appointments.appointed_organizations, ORGANIZATION, priority=5,
                    precheck=appointments.has_cue, sure=0.6))
+register(Component("organizations.periodical", periodicals.periodical_names, ORGANIZATION, priority=3,
+                   precheck=periodicals.has_title_marks))
 register(Component("organizations.abbreviated", abbreviations.abbreviated_names, ORGANIZATION, priority=3))
 register(Component("organizations.latin", organizations.latin_organizations, ORGANIZATION, priority=6))
 register(Component("places.lexicon", places.lexicon_places, PLACE, priority=1, sure=0.6))

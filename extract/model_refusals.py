@@ -14,7 +14,7 @@ from talkgraph.ontology import lexicon
 
 from .chinese_names import HAN_WORD, NOT_IN_NAME, address_runs_on, firm_word_after
 from .model import Kind
-from .organizations import SETTING_UP, ends_as_organization
+from .organizations import SETTING_UP, ends_as_organization, ends_in_a_verb_done
 from .tokens import dictionary_tag, vocabulary
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -93,6 +93,8 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "common word"
     if kind is Kind.ORGANIZATION and _generic_organization(name):
         return "generic organisation phrase"
+    if kind is Kind.ORGANIZATION and ends_in_a_verb_done(name, text[end:end + 1]):
+        return "a verb at its end"
     if kind is Kind.ORGANIZATION and _JOINED_ORGANISATIONS.search(name):
         return "two organisations joined by a verb"
     if kind is Kind.ORGANIZATION and _MARKET_INDEX.fullmatch(name):

@@ -130,6 +130,16 @@ def ends_as_organization(name: str) -> bool:
     return name.endswith(ORG_SUFFIXES)
 
 
+def ends_in_a_verb_done(name: str, after: str) -> bool:
+    """``在搜狐学会了做内容``, ``星河科技学会过``: the name ends in a suffix that is also a verb (learn,
+    hold shares in), and an aspect particle after it makes it the verb."""
+    return name.endswith(_VERB_SUFFIXES) and after[:1] in _ASPECT_PARTICLES
+
+
+_VERB_SUFFIXES = ("学会", "控股")
+_ASPECT_PARTICLES = frozenset("了过着")
+
+
 def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
     """``微软亚洲研究院``, ``深圳市某某科技有限公司``: a name built leftwards from an organisation suffix."""
     for para in paragraphs:
@@ -196,6 +206,8 @@ def _suffix_of(tokens: Sequence[Token], i: int) -> _Suffix | None:
             return None  # a dictionary word of another kind that merely ends like a unit
     if i + 1 < len(tokens) and tokens[i + 1].word in _NOT_AFTER_ORG:
         return None  # 院长, 部门们: the suffix begins another word
+    if ends_in_a_verb_done(word, tokens[i + 1].word if i + 1 < len(tokens) else ""):
+        return None
     return _Suffix(match.group(), word[:match.start()], unit)
 
 

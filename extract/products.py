@@ -14,6 +14,7 @@ from talkgraph.ontology import lexicon
 from .called_names import COMPANY_CALLED, COMPANY_CALLED_REACH
 from .component import Candidate
 from .doc import Doc, Paragraph
+from .english_institutions import initials, institution_at
 from .lexicon_match import LexiconMatcher, build_matcher, fold
 from .lookahead import first_not_after
 from .model import Kind
@@ -136,7 +137,12 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
     not_names = lexicon.not_names()
     for para in paragraphs:
         start, turn = para.start, para.turn_index
-        for s, e in _latin_spans(text, para.start, para.end):
+        for s, e, institution in _latin_spans(text, para.start, para.end):
+            if institution:
+                if not _is_known_latin(text[s:e]):
+                    known = _known_organization_names().get(fold(initials(text[s:e])))
+                    yield Candidate(s, e, Kind.ORGANIZATION, turn, known), False
+                continue
             words = text[s:e].split(" ")
             if len(words) > 1 and not _versioned_family(words, text, e) and (
                     words[0] in not_names or any(fold(w) in _known_latin() for w in words)):
@@ -158,6 +164,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             if not _PRODUCT_AFTER.match(text, e) and (
                     _jargon(name) or _CODE.fullmatch(name) and not _code_of_a_named_product(text, start, s, name)):
                 continue
+            if _IDENTIFIER.fullmatch(name):
+                continue  # S0860519080002: a certificate's, an order's or a filing's number, no product
             if _numbered_word(name) and _VERSION_AT_END.search(name):
                 continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
             if any(word in _EVENT_WORDS for word in name.split(" ")):
@@ -173,33 +181,44 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 yield Candidate(s, e, Kind.MODEL, turn), not (cue_after or cue_before)
 
 
-_ENGLISH_GOES_ON = re.compile(r" [a-z]{2,}\b")
+_ENGLISH_GOES_ON = re.compile(r" (?!and [A-Z])[a-z]{2,}\b")  # Harwell College and Greystone Labs: two names
 _EVENT_WORDS = frozenset("Summit Panel Plenary Hall Room Session Conference Forum Track Stage Booth Gate Floor "
                          "Season Episode Chapter Section Round Batch Expo".split())
 # MIT 协议, Apache 2.0 许可证, GPL license: a licence named after who wrote it, no organisation or product
 LICENCE_AFTER = re.compile(r"\s?(?:开源)?(?:协议|许可证|许可|授权协议|[Ll]icen[cs]e)")
 _VERSION_AT_END = re.compile(r"\d$")
+_IDENTIFIER = re.compile(r"[A-Za-z]{1,4}\d{7,}")
 _VERSION_WORD = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?")
 # a capitalised name and a version joined by a hyphen or a space: GPT-6, Llama 4, Segment Anything 2
 _VERSIONED = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[\- ][Vv]?\d+(?:\.\d+)*[A-Za-z]?")
 
 
-def _latin_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _latin_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
     """The spans of ``_LATIN`` in text order, where a lowercase English word never leads a
-    several-word name: ``follow GPT-4V`` and ``built FlowNet`` are a word and a name."""
+    several-word name: ``follow GPT-4V`` and ``built FlowNet`` are a word and a name; and whether
+    the span is an institution's name that runs over joining words (``Institute of Technology``)."""
     pos = start
     while True:
         match = _LATIN.search(text, pos, end)
         if match is None:
             return
         s, e = match.span()
+        institution = institution_at(text, s, end, _is_known_latin) if text[s].isupper() else None
+        if institution:
+            yield *institution, True
+            pos = institution[1]
+            continue
         first = match.group().split(" ", 1)[0]
         if e - s > len(first) and _LOWER_WORD.fullmatch(first):
-            yield s, s + len(first)
+            yield s, s + len(first), False
             pos = s + len(first) + 1
             continue
-        yield s, e
+        yield s, e, False
         pos = e
+
+
+def _is_known_latin(name: str) -> bool:
+    return fold(name) in _known_latin()
 
 
 def _versioned_family(words: list[str], text: str, end: int) -> bool:
@@ -226,6 +245,12 @@ _COUNTED = re.compile(r"\s?[年月日号个位家款次倍岁亿万千百点天�
 @lexicon.derived
 def _known_organizations() -> frozenset[str]:
     return frozenset(fold(n) for entry in lexicon.organizations() for n in entry.names)
+
+
+@lexicon.derived
+def _known_organization_names() -> dict[str, str]:
+    """Each folded name of a lexicon organisation, to the preferred name of its entry."""
+    return {fold(n): entry.name for entry in lexicon.organizations() for n in entry.names}
 
 
 # shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers

@@ -112,6 +112,7 @@ def test_named_organisations_stay(text, name):
     "做toB还是toC，O2O和C2C都不一样。", "今年Q3出货翻倍，H1一共两千台，Q3 2026上新品，INT8算力够了，FP16也行。",
     "北辰SU7和Y7卖得好，北辰G1机器人也火了，用的是RK3588芯片。",  # cars', robots' and chips' codes
     "我们在 Summit 2025 的 Plenary Panel 3 见过，会后去 Hall 5E。",  # an event, a session, a room
+    "分析师：王芳（执业证书编号：S0860519080002）。我们在Slide 3和Fig 2里讲过。",  # a certificate's number, slides
 ])
 def test_jargon_and_hardware_are_no_models(text):
     assert found(text, Kind.MODEL) == []
@@ -123,6 +124,11 @@ def test_jargon_and_hardware_are_no_models(text):
 ])
 def test_product_names_stay_models(text, name):
     assert name in found(text, Kind.MODEL)
+
+
+def test_an_english_institutions_full_name_whose_initials_are_a_known_name_is_that_organisation():
+    labels = entity_labels("来自Massachusetts Institute of Technology的李明，和MIT的王芳是同事。", Kind.ORGANIZATION)
+    assert labels == {"Massachusetts Institute of Technology": "麻省理工学院", "MIT": "麻省理工学院"}
 
 
 def test_provinces_and_countries_are_places_and_a_government_named_after_one_is_an_organisation():

@@ -178,6 +178,33 @@ def test_a_latin_name_ending_in_a_company_word_is_an_organisation(text, name):
     assert name in orgs(text)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("欢迎来自Vermont Institute of Marine Science的李伟教授。", ["Vermont Institute of Marine Science"]),
+    ("她在Northfield University of Science and Technology读博。", ["Northfield University of Science and Technology"]),
+    ("他毕业于University of Eastmoor, Riverside，现在做算法。", ["University of Eastmoor, Riverside"]),
+    ("She is the CEO of Royal Bank of Westland.", ["Royal Bank of Westland"]),
+    ("我先后在Ministry of Coastal Affairs和Greystone Labs工作。", ["Ministry of Coastal Affairs", "Greystone Labs"]),
+    ("We met at Harwell College and Greystone Labs.", ["Harwell College", "Greystone Labs"]),
+    ("He is a Professor of Computer Science now.", []),
+])
+def test_an_english_institutions_name_runs_over_of_for_and(text, found):
+    assert orgs(text) == found
+
+
+def test_a_suffix_that_is_also_a_verb_names_nothing_before_an_aspect_particle():
+    assert orgs("我在搜狐学会了做内容，在百度学会过带团队。中国计算机学会很大。") == ["搜狐", "百度", "中国计算机学会"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("我曾任《青岚》杂志小说编辑。", ["青岚"]),
+    ("她现在在《北岸》周刊做副主编。", ["北岸"]),
+    ("《百年孤独》我读了四遍，《雪线》写了四年。", []),  # works, no periodicals
+    ("这篇稿子登在《东岭晚报》上，《时代》杂志也写过，《北岸》记者问过。", []),  # no post held: a work's title in news
+])
+def test_a_periodical_in_title_marks_is_an_organisation(text, found):
+    assert orgs(text) == found
+
+
 def test_an_english_post_names_its_organisation_only_after_of_or_at():
     text = "I started with my co-founder Kevin Wu. She is the CTO of Northwind AI. He joined Acme Labs."
     assert orgs(text) == ["Northwind AI", "Acme Labs"]
