@@ -4,8 +4,8 @@
 
 Who an English clause is about is the nearest person named before the cue in the sentence, or the
 nearest pronoun: I/we → the turn's speaker, you → the person spoken to, he/she → the person named
-before it.  The caller supplies those two resolutions, so the same addressee rules hold in both
-languages.
+before it (in the sentence, else the one person the sentence before names).  The caller supplies
+those resolutions, so the same rules hold in both languages.
 """
 from __future__ import annotations
 
@@ -46,10 +46,12 @@ _CLAUSE = DeferredPattern(r"[.;!?。；！？]|,\s(?:and|but|so)\s|\s(?:and|but)
 
 @dataclass(frozen=True)
 class Speakers:
-    """How the caller resolves I/we (the turn's speaker) and you (the person spoken to)."""
+    """How the caller resolves I/we (the turn's speaker), you (the person spoken to), and he/she
+    with no one named before it in the sentence (the one person the sentence before names)."""
 
     speaker: Callable[[Sentence], Party | None]
     addressee: Callable[[Sentence], Party | None]
+    named_before: Callable[[Sentence], Party | None]
 
 
 def english_roles(text: str, sentence: Sentence) -> Iterator[RoleStatement]:
@@ -158,5 +160,6 @@ def _subject(text: str, sentence: Sentence, start: int, pos: int, makers: list[M
         return (party, False) if party is not None else None
     if word in ("he", "she"):
         people = [m for m in sentence.mentions if m.kind is Kind.PERSON and m.end <= pronoun.start()]
-        return (people[-1], None) if people else None
+        party = people[-1] if people else speakers.named_before(sentence)
+        return (party, None) if party is not None else None
     return None

@@ -26,6 +26,7 @@ from .tables import Cell, Column, table_cells
 from .claims import AGREEING_VERB, voices_others
 from .numbers import parse_chinese_number
 from .organizations import ends_as_organization, label_note
+from .periodicals import CLOSING as PERIODICAL_CLOSING
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
 _FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
@@ -173,9 +174,10 @@ _AGREEMENT_WORD = words_led_by_first_characters(
     r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
     r"分歧|站|说得|说的|对的|"
     r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|冷水|道理|不能简单|商榷|站不住|agree|push|with", re.I)
-# I agree with Clara / Totally agree / I don't fully agree / we disagree / I'd push back on Wei: the English ones
+# I agree with Clara / Totally agree / Agreed. / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 # (I'm with James on this, I side with Maria: taking someone's side)
-_AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|also\s)?agree\b|"
+_AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|actually\s|also\s)?"
+                       r"agree\b|^agreed\b|"
                        r"\b(?:I['’]m|I am|we['’]re|we are)\s(?:totally\s|completely\s|fully\s)?with\s(?=[A-Z]|you\b)|"
                        r"\b(?:I|we)\sside\swith\b", re.I)
 _DISAGREE_EN = re.compile(r"\b(?:I|we)\s(?:(?:don['’]t|do not|can['’]t|cannot)\s(?:fully\s|completely\s|entirely\s|really\s)?agree|"
@@ -217,6 +219,7 @@ _STRESSED = r"说|讲|指|想|觉得|认为|希望|因为"
 _CLAUSE_ROLE = re.compile(rf"\s?(?:(?P<me>我)|(?P<them>他|她)(?![们的]))?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
                           rf"(?!\s?(?:来自|{_STRESSED}))")
 _COMMA = re.compile(r"[，,；;]")
+_ENDED = re.compile(r"离开|离职|毕业|辞去|辞职|卸任|退出|退休")  # the end of a stay, not its start
 _DEGREES = frozenset("博士 硕士 学士 本科生 研究生 博士生 硕士生 博士后 学生 校友".split())
 _TITLE_JOINS = "兼、"  # 创始人兼CEO, 创始人、董事长: titles one person holds together
 _SCOPE_MAX = 12  # 阿里巴巴机器学习PAI平台负责人: at most this many characters of scope between organisation and title
@@ -282,7 +285,7 @@ _INTRO = re.compile(rf"(?:我是|我叫[^，,。；;！!？?\s]{{2,8}}[，,]\s?�
 # a word every match of _INTRO, _WE_FOUNDERS and _FOUNDED_OWN holds: the speakers' own roles
 _OWN_ROLE_WORD = re.compile(r"我是|我叫|我们|公司")
 # 是在华为, 担任 腾讯, 是前字节跳动的…: between the verb and the organisation (前/原: a post held there before)
-_ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?(?P<former>前|原)?\s?")
+_ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?(?P<former>前|原)?\s?《?")  # 曾任《芒种》杂志编辑: a periodical's name
 _OF = re.compile(r"\s?的\s?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
 # …的公司，创始人 / …”，创始人: the clauses before a founder's bare title describe a company, which it is of
@@ -314,7 +317,7 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
     roles: list[RoleStatement] = list(_label_roles(transcript, mentions))
     quantities: list[Quantity] = []
     reader = _SentenceReader(transcript, sentences)
-    speakers = Speakers(reader.speaker, reader.addressee)
+    speakers = Speakers(reader.speaker, reader.addressee, reader.person_before)
     text = reader.text
     for sentence in sentences:
         # a sentence that names no one holds a role only where the speakers say their own, and a
@@ -661,6 +664,10 @@ class _SentenceReader:
             party = None
         return last.end(), party, word.endswith("们")
 
+    def person_before(self, sentence: Sentence) -> Mention | None:
+        """The one person the sentence before names, in the same turn or the question it answers."""
+        return self._person_before.get(sentence.start)
+
     def subject_before(self, sentence: Sentence, pos: int) -> Party | None:
         """Who a clause ending at ``pos`` is about: the person the clause describes when it ends in
         的 and a name, else the nearest person before it, or 我 → the speaker, 你 → the person spoken
@@ -716,6 +723,15 @@ class _SentenceReader:
         2019年离开百度) ends what it began."""
         end = self.text.find("\n", sentence.end)
         return len(self.text) if end < 0 else end
+
+    def _start_year(self, clause: str, sentence: Sentence, after: int) -> str | None:
+        """The year the clause before a former affiliation gives for its start; none where the
+        clause tells its end (``2008年底我离开百度``, ``1999年毕业于武汉大学``, ``2015年从阿里离职``)."""
+        year = _YEAR.search(clause)
+        if year is None or _ENDED.search(clause, year.end()):
+            return None
+        comma = _COMMA.search(self.text, after, sentence.end)
+        return None if _ENDED.search(self.text, after, comma.start() if comma else sentence.end) else year.group(1)
 
     def clause_start(self, sentence: Sentence, pos: int) -> int:
         """Where the clause holding ``pos`` begins: after the sentence's last comma before it."""
@@ -1120,10 +1136,9 @@ class _SentenceReader:
                 subject = self.speaker(sentence)
             if subject is None:
                 continue
-            year = _YEAR.search(clause)
+            year = self._start_year(clause, sentence, run[-1].end)
             for org in run:
-                yield Relation(subject, Predicate.FORMERLY_AT, org, sentence.start, sentence.end,
-                               year.group(1) if year else None)
+                yield Relation(subject, Predicate.FORMERLY_AT, org, sentence.start, sentence.end, year)
                 if "同事" in sentence_text:
                     for other in self._colleagues_in(sentence):
                         if other is not subject:
@@ -1636,7 +1651,7 @@ def _title_before(text: str, pos: int, floor: int) -> tuple[str, int] | None:
 def _scope(gap: str) -> str | bool:
     """What lies between an organisation and its title: nothing, a scope (``机器学习PAI平台``), or
     too long a stretch to be one (False: the organisation is not this title's)."""
-    gap = _ONE_OF.sub("", _BRACKETED.sub("", gap).strip().removeprefix("的")).strip()
+    gap = _ONE_OF.sub("", _BRACKETED.sub("", PERIODICAL_CLOSING.sub("", gap)).strip().removeprefix("的")).strip()
     if len(gap) > _SCOPE_MAX or _NOT_SCOPE.search(gap) or _holder_at_end(gap):
         return False
     return gap

@@ -69,6 +69,20 @@ def test_former_affiliation_with_year_and_from_to():
     assert "2010" in years
 
 
+@pytest.mark.parametrize("said", [
+    "2008年底我离开云杉网络，后加入了星河科技。", "我1999年毕业于东岭大学新闻系。", "我1999年从武汉大学毕业，去了南方。",
+])
+def test_the_year_a_stay_ended_is_no_start_year(said):
+    x, relations, _ = facts(f"主持人：讲讲经历。\n\n王小明：{said}\n\n主持人：好。\n")
+    assert [r.since for r in x.relations if r.predicate == "formerlyAt"] == [None]
+
+
+def test_a_post_at_a_periodical_named_in_title_marks():
+    _, relations, roles = facts("主持人：讲讲经历。\n\n王小明：我曾任《青岚》杂志小说编辑，陈立担任《北岸》副主编。\n\n主持人：好。\n")
+    assert ("王小明", "编辑", "青岚") in roles
+    assert ("陈立", "副主编", "北岸") in roles
+
+
 def test_creator_of_a_model():
     _, relations, _ = facts("去年腾讯出了一个混元大模型，效果不错。\n")
     assert ("混元", "creator", "腾讯") in relations
@@ -451,6 +465,19 @@ def test_english_agreement_and_disagreement():
     assert ("Marcus Lee", "differsFrom", "Clara Jennings") in relations
     assert ("Clara Jennings", "agreesWith", "Marcus Lee") in relations
     assert ("Marcus Lee", "agreesWith", "Clara Jennings") not in relations
+
+
+def test_an_english_he_opening_a_sentence_is_the_one_person_the_sentence_before_names():
+    _, relations, _ = facts("Grace Lin: To my left, Professor Wei Zhang, Chair Professor at Northfield University. "
+                            "Before that he spent eight years at Greystone Labs.\n\nWei Zhang: Thanks.\n")
+    assert ("Wei Zhang", "formerlyAt", "Greystone Labs") in relations
+
+
+def test_agreed_alone_and_actually_agree_in_english_agree():
+    _, relations, _ = facts("Clara Jennings: Open models will win.\n\nMarcus Lee: Agreed. And they are cheap.\n\n"
+                            "Dana Wu: I actually agree with Clara Jennings on cost.\n\nMarcus Lee: Good.\n")
+    assert ("Marcus Lee", "agreesWith", "Clara Jennings") in relations
+    assert ("Dana Wu", "agreesWith", "Clara Jennings") in relations
 
 
 def test_taking_someones_side_in_english_agrees_with_them():
