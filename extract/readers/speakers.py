@@ -47,7 +47,7 @@ HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉
 CLIP_LABELS = frozenset("短片 VCR 画外音 配音 解说 片花 宣传片 视频短片".split())
 ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS | CLIP_LABELS
                | frozenset(LECTURER_LABELS)) | frozenset(
-    "嘉宾 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者".split())  # labels that name a role, not a person
+    "嘉宾 专家 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者".split())  # labels that name a role, not a person
 _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:"
                            + "|".join(sorted({*forms_after_a_name(), "小姐", "哥", "姐", "工", "导"}, key=len, reverse=True))
                            + ")$")
@@ -199,10 +199,19 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
         alias = (old.aliases if old else ()) + tuple(a for a in (label, _without_latin_honorific(label)) if a != name)
         records[name] = Speaker(name, kind if old is None or old.kind is SpeakerKind.UNNAMED else old.kind,
                                 tuple(sorted(spans)), tuple(dict.fromkeys(alias)))
-    host = _named_host(intro, [r.name for r in records.values() if r.kind is SpeakerKind.PERSON])
+    people = [r.name for r in records.values() if r.kind is SpeakerKind.PERSON]
+    host = _named_host(intro, people) or _named_host(_opening(evidence), people)
     if host is not None:
         records[host] = dataclasses.replace(records[host], hosts=True)
     return ResolvedSpeakers({label: name for label, (name, _) in resolution.items()}, tuple(records.values()))
+
+
+def _opening(evidence: SpeakerEvidence) -> str:
+    """The first turn's words, where whoever opens may hand the session to its host
+    (``我现在把话筒交给本场主持人——复旦大学的沈佳怡老师``)."""
+    if not evidence.turns:
+        return ""
+    return "".join(evidence.doc.text[s:e] for s, e in evidence.turns[0][2])[:_OPENING_REACH]
 
 
 def _without_latin_honorific(label: str) -> str:
@@ -421,10 +430,7 @@ def _introduced_in_opening(resolution: dict[str, tuple[str, SpeakerKind]], evide
     """A form of address as a label (张总, 刘老师) no introduction before the turns resolved is the one
     person of that surname the first turn introduces (``今天请来了恒锐精工董事长张建国先生``): a
     programme's host names the guests in their opening words, and the labels then call them so."""
-    if not evidence.turns:
-        return
-    opening = "".join(evidence.doc.text[s:e] for s, e in evidence.turns[0][2])[:_OPENING_REACH]
-    introduced = _introduced("", opening)
+    introduced = _introduced("", _opening(evidence))
     taken = {name for name, _ in resolution.values()}
     for label, (name, _) in list(resolution.items()):
         if name != label or not _ADDRESS.match(label):
@@ -562,7 +568,8 @@ def _introduced(title: str, text: str) -> list[str]:
             for size in (3, 2):
                 if (len(run) >= size and is_han_name(run[:size])
                         and (pattern is not _TITLE_NAME or _run_opens_a_word(where, m.start("name"))
-                             and _name_opening(run, size))):
+                             and _name_opening(run, size))
+                        and (pattern is not _BIO_NAME or len(run) == size)):  # 华信证券研究所 电力组: no 华信证
                     found.append((m.start("name") - (len(text) if where is title else 0), run[:size]))
                     break
                 if len(run) >= size and _name_ending(run, size) and pattern is _TITLE_NAME:

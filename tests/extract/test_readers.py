@@ -694,6 +694,26 @@ def test_the_speaker_the_introduction_names_as_host_moderates():
     assert t.speaker_record("韩立新").hosts
 
 
+def test_the_host_the_opening_speaker_hands_the_session_to_moderates():
+    t = parse("周明轩：上午的报告就到这里。我现在把话筒交给本场主持人——东岭大学的沈佳怡老师。\n\n"
+              "沈佳怡：谢谢周老师。先请罗启航讲。\n\n罗启航：好。我讲三点。\n\n李卓远：我补充。\n\n罗启航：还有一点。\n\n"
+              "李卓远：同意。\n\n罗启航：最后一点。\n")
+    assert t.moderator == "沈佳怡"
+
+
+def test_an_experts_label_stays_a_role_and_a_team_line_names_no_one():
+    t = parse("【黄河电新｜专家电话会纪要】2025年电池供需展望——某头部电池厂前采购总监\n\n黄河证券研究所 电力设备与新能源团队\n\n"
+              "主持人（陆铭远）：欢迎参加电话会。下面有请专家。\n\n"
+              "专家：好的，谢谢陆总。我先讲需求。\n\n主持人（陆铭远）：请讲。\n\n专家：需求很强。\n")
+    assert [turn.speaker for turn in t.turns] == ["陆铭远", "专家", "陆铭远", "专家"]
+
+
+def test_a_date_with_its_time_glued_on_dates_the_page():
+    t = parse("安徽发布人工智能产业新政\n\n2025年03月14日16:22　来源：东岭网\n\n"
+              "主持人：请张厅长介绍。\n\n张立群：好。今年投入十亿元。\n\n主持人：谢谢。\n\n张立群：不客气。\n")
+    assert t.date == "2025-03-14"
+
+
 def test_show_notes_chapters_and_notices_in_a_timed_export_are_no_turns():
     text = ("时间轴\n03:10 为什么离开红杉\n18:40 Agent赛道的估值泡沫\n41:05 具身智能：知行机器人的故事\n"
             "本文字稿由通义听悟自动生成，仅供参考\n\n"
