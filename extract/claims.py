@@ -145,7 +145,7 @@ _COURTESY = re.compile(rf"(?:好的?[，,]\s?)?(?:今天|最后)?{_THANKS}(?:[�
 # led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
 # where a match could start, and the search skips to those that do
 _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵，,宣这非特感明周二三四五六七八九十\d扫"
-                    r"留给茶在发静听能共开记人同洗过举迟来]",
+                    r"留给茶在发静听能共开记人同洗过举迟来之简凭午表TtOoPpLl]",
                     r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                     r"(?:介绍|分享|讲|说|谈|发言|回答|总结|补充|提问)|有请|时间关系|时间差不多了|进入下一|下一个问题|最后一个问题|"
                     r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这(?:[儿里]|(?=[，,。！!]))|再见|散会|提问环节|"
@@ -187,7 +187,15 @@ _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移
                     r"举手|话筒(?:会)?(?:递|传)|同传耳机|洗手间在|留给(?:现场)?(?:的)?(?:观众|听众|大家|同学)|"
                     # 不好意思，刚才那个会拖了, 我来晚了, 这个我记下了, 我们后面展开, 过一下待办, 会后我在侧台:
                     # a meeting's apologies, notes taken, topics put off and items gone through
-                    r"会拖了|来晚了|迟到了|记下(?:来)?了|后面(?:再)?(?:展开|细聊|详细聊)|过一下(?:待办|行动项|议程)|会后我在")
+                    r"会拖了|来晚了|迟到了|记下(?:来)?了|后面(?:再)?(?:展开|细聊|详细聊)|过一下(?:待办|行动项|议程)|会后我在|"
+                    # 今天会议大概一个小时, 后续有问题可以联系我, 简历可以投到官网, 晚宴在二楼，凭胸牌入场, 我代表…表示衷心感谢:
+                    # how long the session runs, whom to contact, where to apply, the evening's arrangements, formal thanks
+                    r"(?:今天|本次|这次|本场)(?:的)?(?:会议|直播|分享|讨论|活动|节目)?(?:大概|大约|预计|一共|总共)[^，。！？]{0,4}"
+                    r"[\d一二两三四五六七八九十半]+个?(?:小时|分钟)|(?:后续|会后|之后|如果)[^，。！？]{0,4}有(?:任何|其他)?问题"
+                    r"[^，。！？]{0,8}(?:联系|找我|私信|留言)|简历[^，。！？]{0,6}(?:投|发)(?:到|给)|凭[^，。！？]{1,6}入场|"
+                    r"(?:晚宴|午宴|午餐|晚餐|茶歇)(?:在|于)|表示(?:衷心|诚挚|真诚|热烈)?的?(?:感谢|欢迎)|"
+                    # Priya, the floor is yours. / Over to you, Wei. / Please welcome…: handing the word over in English
+                    r"(?i:\bthe floor is yours\b|\bover to you\b|\b(?:please|let['’]s) welcome\b)")
 # 最后我说一下整体策略。, 但是我想说两件事。: announcing what the speaker will say; 最后，请…: the host's prompt
 _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|接下来|下面|那)[，,]?\s?请|"
                            r"(?:好的?|那|但是?|最后|首先|然后)?[，,]?\s?我(?:先|再|来|最后|想)?(?:也)?(?:简单)?(?:说|讲|谈|聊|总结|补充)"
@@ -223,8 +231,8 @@ _MARKER = re.compile(r"^(?:那么?|好|嗯|所以|然后)?[，,]?\s?(?:我)?(?:�
 _PRAISE = re.compile(r"^(?:(?:这个|你这个|您这个)问题(?:问得)?(?:非常|很|特别)?好|(?:非常|很|特别)?好的?问题)[，,。！!]\s?")
 # （笑）现在还没想。: a stage direction the transcript opens the sentence with, nobody's words
 _STAGE_DIRECTION = re.compile(r"^\s*[（(](?:笑|大笑|笑声|掌声|鼓掌|停顿|沉默|叹气)[）)]\s*")
-# @Kevin陈 我昨天…: a chat message addressing someone by handle; the claim is what it says
-_HANDLES = re.compile(r"^(?:@[^\s@：:，,。]{1,20}\s*)+")
+# @Kevin陈 我昨天…, @星河机器人邵嘉禾：我认为…: a message addressing or posted by a handle; the claim is what it says
+_HANDLES = re.compile(r"^(?:@[^\s@：:，,。]{1,20}\s*[：:]?\s*)+")
 # 是的，我的意思是，…: an assent or a hedge opening a sentence, which goes on to say something
 _ASSENT = re.compile(r"^(?:(?:是的|对的|对|没错|确实|嗯+|好的)[，,]\s?)+(?:我的意思是|我是说|就是说)?[，,]?\s?")
 _DECLARATIVE = _ChineseOrEnglish.of(r"是|有|会|能|要|在|让", r"\b(?:is|are|was|were|has|have|can|will)\b")

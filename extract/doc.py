@@ -25,14 +25,15 @@ if TYPE_CHECKING:  # the merge's record, made by ``component.merge``
 
 # Chinese stops with the quotation they close (…先活下来。”), and an English full stop before the next
 # sentence's capital ("…work. The next")
-_SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+[”」』]*|\n|(?<=[a-z0-9)\"'”])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bProf)"
+_SENTENCE_END = led_by("[。！？!?；;\n.]", r"[。！？!?；;]+[”」』]*|\n|(?:(?<=[a-z0-9)\"'”])|(?<=[A-Z]{2}))(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bProf)"
                                           r"(?<!\bSt)(?<!\bvs)(?<!\bv)(?<!\bNo)(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bJr)(?<!\bSr)"
-                                          r"\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")  # Mr. Lei, Thaler v. Perlmutter go on
+                                          r"\.(?=\s+[\"“'A-Z\u4e00-\u9fff])")  # Mr. Lei, Thaler v. Perlmutter, J. K. Rowling go on
 # an English full stop ending a line, which no next sentence follows on it: "…next year."
 _FULL_STOP_AT_END = re.compile(r"(?<=[a-z0-9)\"'”])\.\s*$")
 _MIN_SENTENCE_CHARS = 2
 _CLAUSE_MARKS = frozenset("，,、")  # a line ending so breaks off a sentence the next line goes on with
 _STOP = re.compile(r"[。！？!?；;，,]|\.(?=\s|$)")  # any punctuation a sentence or clause ends with
+_REPOST_CHAIN = re.compile(r"\s*//\s?@")  # //@老周：…: a line of a post passed on, with who passed it
 
 
 class _Words:
@@ -212,8 +213,11 @@ class Doc:
         return [tuple(run) for run in runs]
 
     def _sentences(self, runs: list[tuple[Paragraph, ...]]) -> tuple[Sentence, ...]:
+        """Each run's sentences, said in its turn; a repost chain's (``//@老周：同意 //@阿橘：…``) in
+        none: a post passed on quotes the accounts that passed it, and the one who posts says none of it."""
         starts = [m.start for m in self.mentions]
-        return tuple(Sentence(s, e, run[0].turn_index, self._mentions_within(starts, s, e))
+        return tuple(Sentence(s, e, None if _REPOST_CHAIN.match(self.text, run[0].start) else run[0].turn_index,
+                              self._mentions_within(starts, s, e))
                      for run in runs for s, e in self._sentence_spans(run))
 
     def _sentence_spans(self, run: tuple[Paragraph, ...]) -> Iterator[tuple[int, int]]:

@@ -355,6 +355,28 @@ def test_a_calls_handing_over_and_closing_notices_are_no_claims():
     assert texts == ["今年收入增长了百分之二十，这是最关键的。"]
 
 
+def test_a_sessions_length_contacts_hiring_arrangements_formal_thanks_and_an_english_hand_over_are_no_claims():
+    texts = [c.text for c in claims(
+        "主持人：今天会议大概一个小时，后面留给提问。后续有问题可以联系我或者陈立。晚宴在会议中心二楼，凭胸牌入场。\n\n"
+        "陶然：我代表星河科技对大家表示衷心感谢！简历可以投到官网。具身智能的底层趋势是真实的，这是最关键的。\n\n"
+        "主持人：Priya, the floor is yours.\n\n陶然：谢谢。\n")]
+    assert texts == ["具身智能的底层趋势是真实的，这是最关键的。"]
+
+
+def test_a_repost_chains_words_are_no_claims_of_the_one_who_posts():
+    texts = [c.text for c in claims(
+        "问：@小王同学：家用机器人什么时候普及？\n\n邵嘉禾：@星河机器人邵嘉禾：我认为十年内进不了家庭，成本降不下来。\n"
+        "//@科技评论员陈默：这个判断我不同意，苹果进来了小公司会很难受 //@老周：邵总心态挺好\n\n问：@老周：谢谢。\n")]
+    assert texts == ["我认为十年内进不了家庭，成本降不下来。"]
+
+
+def test_an_english_sentence_ending_in_an_acronym_ends_there():
+    texts = [c.text for c in claims(
+        "Host: Tell us.\n\nPriya Raman: We built the benchmark with colleagues at the Allen Institute for AI. "
+        "When the problems are stated in plain English, the models look strong.\n\nHost: Thanks.\n")]
+    assert "When the problems are stated in plain English, the models look strong." in texts
+
+
 def test_a_debates_running_order_and_a_disclaimer_are_no_claims():
     texts = [c.text for c in claims("主持人：好，接下来是自由辩论环节，双方各有四分钟。\n\n陶然：先声明，我不提供个人投资建议。"
                                     "具身智能的底层趋势是真实的，这是最关键的。\n\n主持人：好。\n\n陶然：谢谢。\n")]
