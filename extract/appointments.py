@@ -85,7 +85,8 @@ def has_cue(text: str) -> bool:
     """The precheck: no appointment cue, gloss or post in a paragraph, no organisation named by one."""
     return (_CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
             or _SELF_INTRODUCTION.search(text) is not None or FOUNDED_BY_ME.search(text) is not None
-            or _POSSESSED_TITLE.search(text) is not None or _BIOGRAPHY.search(text) is not None)
+            or _POSSESSED_TITLE.search(text) is not None or _BIOGRAPHY.search(text) is not None
+            or _DESCRIBED.search(text) is not None)
 
 
 def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -117,7 +118,8 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
     found = chain(_after_cues(text, start, end, cuts), _in_guest_list(text, start, end, cuts),
                   _in_biographies(text, start, end, cuts),
                   _in_glosses(text, start, end, cuts), _before_possessed_posts(text, start, end, cuts),
-                  _in_self_introductions(text, start, end, cuts), _founded_by_the_speaker(text, start, end, cuts))
+                  _in_self_introductions(text, start, end, cuts), _in_descriptions(text, start, end, cuts),
+                  _founded_by_the_speaker(text, start, end, cuts))
     return iter(dict.fromkeys(found))  # each span once, in the order found
 
 
@@ -234,6 +236,33 @@ def _in_self_introductions(text: str, start: int, end: int, cuts: _Cuts) -> Iter
         if (_opens_name(opening) and _ITEM.fullmatch(name) and _reads_as_name(name)
                 and not starts_with_organization(name) and not _holds_a_verb(name)):
             yield cue.end(), of
+
+
+def _in_descriptions(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
+    """``孙立德原来是多氟多的副总``, ``，现在是江淮氟源的董事长``: the organisation whose post a person is
+    said to hold or have held, between 是 and 的 and a post (a field may stand before the post, and a
+    clause going on about the same person may open with the time alone)."""
+    for described in _DESCRIBED.finditer(text, start, end):
+        at, of = described.span("name")
+        if not _said_of_a_person(text, start, described.start(), bool(described["when"])):
+            continue
+        opening = cuts.word_at.get(at)
+        if opening is None or of not in cuts.ends:
+            continue
+        if len(opening) == 1 and len(cuts.word_at.get(at + 1, "")) == 1:
+            opening = text[at:of]  # 多|氟|多: a brand the segmenter cut into characters
+        name = text[at:of]
+        if (_opens_name(opening) and _ITEM.fullmatch(name) and _reads_as_name(name)
+                and not starts_with_organization(name) and not _holds_a_verb(name)):
+            yield at, of
+
+
+def _said_of_a_person(text: str, start: int, pos: int, timed: bool) -> bool:
+    """Before ``pos``: 他 or 她, a person's name, or (with a time word before 是) a clause going on."""
+    if pos > start and text[pos - 1] in "他她" or timed and pos > start and text[pos - 1] in "，,":
+        return True
+    return any(pos - n >= start and is_han_name(text[pos - n:pos]) and surname_of(text[pos - n:pos]) is not None
+               for n in (3, 2))
 
 
 # 恒川数智是我2008年在杭州创立的, 星河科技也是我创办的: what the speaker founded (named from where the clause
@@ -547,6 +576,14 @@ def _title_first_characters() -> str:
 
 _TITLE_FIRST = _title_first_characters()
 _TITLE = led_by(_TITLE_FIRST, _titles_pattern())
+# 孙立德原来是多氟多的副总, 他之前是诺德股份的技术副总: a person said with 是 to hold a post at the name before 的
+_WHEN = ("原来", "之前", "以前", "曾经", "此前", "早年", "后来", "现在", "目前", "当时", "现")
+# (a brand's name, no longer than a brand's without its suffix, and a post a firm has: a project has its 负责人 too,
+# 他是城市大脑交通调度算法的负责人)
+_DESCRIBED_MAX = 6
+_DESCRIBED = led_by("[是原之以曾此早后现目当]", rf"(?P<when>{'|'.join(_WHEN)})?是"
+                        rf"(?P<name>[^，,。；;！？!?的\s]{{{_MIN_CHARS},{_DESCRIBED_MAX}}})的[\u4e00-\u9fff]{{0,4}}?"
+                        rf"(?={_TITLE.pattern})(?![\u4e00-\u9fff]{{0,4}}(?:负责人|组长|队长))")
 # the posts only a company or an organisation of its kind has: its founder, its chair, its chiefs (a
 # manager or a vice-president may be a project's, a shop's: 某某广场的副总裁, 某楼盘的营销经理)
 _POSSESSED_TITLE = re.compile(r"的(?:联合)?(?:创始人|创办人|董事长|C[EFOT]O|首席[\u4e00-\u9fff]{2,3}官)")

@@ -6,7 +6,7 @@ quoted names, suffix-built organisations, Latin-script products, and names known
 """
 from __future__ import annotations
 
-from . import (abbreviations, appointments, brand_context, bylines, called_names, foreign_names, handles, mention_model, organizations,
+from . import (abbreviations, appointments, brand_context, bylines, called_names, datelines, foreign_names, handles, mention_model, organizations,
                periodicals, person_lexicon, persons, places, products, tables)
 from .component import Component, register
 from .model import Kind
@@ -33,6 +33,8 @@ register(Component("organizations.speakers", organizations.speaker_organizations
 register(Component("organizations.label_outlet", organizations.label_outlets, ORGANIZATION, priority=1))
 register(Component("organizations.appointed", appointments.appointed_organizations, ORGANIZATION, priority=5,
                    precheck=appointments.has_cue, sure=0.6))
+register(Component("organizations.dateline", datelines.dateline_outlets, ORGANIZATION, priority=2,
+                   precheck=datelines.has_dateline))
 register(Component("organizations.periodical", periodicals.periodical_names, ORGANIZATION, priority=3,
                    precheck=periodicals.has_title_marks))
 register(Component("organizations.abbreviated", abbreviations.abbreviated_names, ORGANIZATION, priority=3))

@@ -17,6 +17,7 @@ from .model import (Kind, Mention, Party, Predicate, Quantity, Relation, RoleSta
 from .appointments import FOUNDED_BY_ME
 from .brand_products import maker_of, makers
 from .chinese_names import is_han_name
+from .datelines import dateline_roles
 from .known_affiliations import listed_affiliations
 from .english_relations import Speakers, english_relations, english_roles, english_speaker_roles
 from .lookahead import led_by, words_led_by_first_characters
@@ -344,6 +345,9 @@ def extract_relations(transcript: Transcript, sentences: Sequence[Sentence],
     relations.extend(_part_of(transcript, sentences))
     relations.extend(_named_after_maker(sentences))
     relations.extend(reader.assents())
+    held = {(party_key(r.person), r.title, party_key(r.organization)) for r in roles if r.organization is not None}
+    roles.extend(r for r in dateline_roles(text, sentences)
+                 if (party_key(r.person), r.title, party_key(r.organization)) not in held)  # the first was read as 记者X
     roles = _at_the_meetings_company(transcript, mentions, _placed_once(roles))
     for role in roles:
         relations.extend(_role_relations(role))

@@ -162,3 +162,18 @@ def test_a_guests_posts_marked_before_and_now_name_the_organisations_without_the
     found = orgs("欢迎前理想汽车智能空间产品负责人、现曜驰汽车智能座舱副总裁杜若琳，和前远帆集团产品负责人韩立。")
     assert "曜驰汽车" in found and "远帆集团" in found
     assert not any(name.startswith(("现", "前")) or name.endswith("智能") for name in found)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("周立德原来是青岚氟业的副总，现在是江淮氟源的董事长。", ["青岚氟业", "江淮氟源"]),
+    ("他之前是青禾股份的技术副总。", ["青禾股份"]),
+    ("陈立是多氟多的副总裁。", ["多氟多"]),  # a brand the segmenter cuts into characters
+])
+def test_a_post_said_of_a_person_with_shi_and_de_names_its_organisation(text, found):
+    assert spans(text) == found
+
+
+@pytest.mark.parametrize("text", ["问题是成本的负责人。", "关键是团队的负责人要懂技术。", "他是我们的负责人。",
+                                  "当年他是城市大脑交通调度算法的负责人。"])  # a project has its lead too
+def test_a_post_after_shi_and_de_names_no_organisation_where_no_one_is_described(text):
+    assert spans(text) == []

@@ -83,6 +83,22 @@ def test_a_post_at_a_periodical_named_in_title_marks():
     assert ("陈立", "副主编", "北岸") in roles
 
 
+def test_a_post_a_person_held_said_with_shi_and_de_is_a_former_one():
+    _, relations, roles = facts("主持人：讲讲。\n\n王小明：周立德原来是青岚氟业的副总，他很懂材料。\n\n主持人：好。\n")
+    assert ("周立德", "formerlyAt", "青岚氟业") in relations
+    assert ("周立德", "副总", "青岚氟业") in roles
+
+
+def test_a_datelines_outlet_is_an_organisation_and_each_reporter_its_reporter():
+    text = ("东岭网江州3月14日电（记者吴晓峰、程思远）3月14日上午，江州市政府举行新闻发布会。\n\n"
+            "主持人：请张局长介绍。\n\n张立群：好的，今年投入十亿元。\n\n主持人：谢谢。\n")
+    _, relations, roles = facts(text)
+    assert {("吴晓峰", "记者", "东岭网"), ("程思远", "记者", "东岭网")} <= roles
+    assert ("程思远", "worksFor", "东岭网") in relations
+    _, _, roles = facts("本报江州3月5日电（记者王芳）今天举行发布会。\n\n主持人：请讲。\n\n张立群：好。\n")
+    assert not any(org == "本报" for _, _, org in roles)  # the paper itself
+
+
 def test_creator_of_a_model():
     _, relations, _ = facts("去年腾讯出了一个混元大模型，效果不错。\n")
     assert ("混元", "creator", "腾讯") in relations
