@@ -17,7 +17,7 @@ _DATELINE = re.compile(r"(?:^|(?<=[\s。！？，、（(【】]))(?:据)?(?P<out
                        r"\d{1,2}\s?月\s?\d{1,2}\s?日\s?(?:电|讯)\s*(?:[（(]\s*记者\s*(?P<reporters>[^（()）\n]{2,40})[）)])?",
                        re.MULTILINE)
 _THE_PAPER_ITSELF = frozenset({"本报", "本社", "本网", "本台"})
-REPORTER = "记者"
+_REPORTER = "记者"
 
 
 def has_dateline(text: str) -> bool:
@@ -46,4 +46,4 @@ def dateline_roles(text: str, sentences: Sequence[Sentence]) -> Iterator[RoleSta
             reporters = [m for m in sentence.mentions if m.kind is Kind.PERSON
                          and match.start("reporters") <= m.start and m.end <= match.end("reporters")]
             for reporter in reporters if outlet is not None else ():
-                yield RoleStatement(reporter, REPORTER, outlet, sentence.start, sentence.end)
+                yield RoleStatement(reporter, _REPORTER, outlet, sentence.start, sentence.end)

@@ -119,7 +119,7 @@ def _after_known_maker(text: str, start: int, pos: int) -> bool:
     if of is None:
         return False
     end = of.start()
-    return any(fold(text[end - size:end]) in _known_organizations()
+    return any(fold(text[end - size:end]) in _known_organization_names()
                for size in _MAKER_NAME_LENGTHS if end - size >= start)
 
 
@@ -226,7 +226,7 @@ def _versioned_family(words: list[str], text: str, end: int) -> bool:
     is the name of that version, also when the name alone is a known one.  A company's name is
     followed by no version, and a number before a unit counts something (``OpenAI 2 月``)."""
     return (len(words) > 1 and _VERSION_WORD.fullmatch(words[-1]) is not None and words[0][:1].isupper()
-            and fold(words[0]) not in _known_organizations() and not _numbered_word(words[0])
+            and fold(words[0]) not in _known_organization_names() and not _numbered_word(words[0])
             and not _COUNTED.match(text, end))
 
 
@@ -240,11 +240,6 @@ _NUMBERED_WORDS = lexicon.words("numbered_words")
 
 
 _COUNTED = re.compile(r"\s?[年月日号个位家款次倍岁亿万千百点天周块元%]")
-
-
-@lexicon.derived
-def _known_organizations() -> frozenset[str]:
-    return frozenset(fold(n) for entry in lexicon.organizations() for n in entry.names)
 
 
 @lexicon.derived
@@ -269,7 +264,7 @@ _CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?")
 
 def _code_of_a_named_product(text: str, start: int, s: int, name: str) -> bool:
     """Whether the code at ``s`` follows a known organisation's name or ends a longer name in the text."""
-    return (any(fold(text[s - size:s]) in _known_organizations() for size in _MAKER_NAME_LENGTHS if s - size >= start)
+    return (any(fold(text[s - size:s]) in _known_organization_names() for size in _MAKER_NAME_LENGTHS if s - size >= start)
             or re.search(rf"[A-Za-z][\- ]{re.escape(name)}(?![A-Za-z0-9])", text) is not None)
 
 
