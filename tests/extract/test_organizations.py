@@ -242,6 +242,11 @@ def test_a_brand_and_an_industry_word_is_a_company_but_an_industry_somewhere_is_
     assert orgs(text) == ["心语医疗", "飞利浦医疗", "鱼跃医疗", "英矽智能", "联影智能", "佳游网络", "同济大学"]
 
 
+def test_a_brand_and_a_materials_or_industrial_word_is_a_company():
+    text = "王强：汇川箔业的创始人叫戴俊峰，赣川锂业的成本更低，星衡光电也在扩产。\n\n李娜：锂业和矿业都在调整。\n"
+    assert orgs(text) == ["汇川箔业", "赣川锂业", "星衡光电"]
+
+
 def test_a_company_is_found_by_its_brand_alone_where_the_brand_is_no_word():
     text = ("主持人：今天请到澜海生物创始人沈若琳和迈瑞医疗前副总裁陈思思。\n\n"
             "沈若琳：我们澜海和晶泰科技有合作，晶泰的算法很强。\n\n陈思思：我在迈瑞做了十年。\n")
