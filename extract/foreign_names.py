@@ -33,6 +33,12 @@ from .tokens import dictionary_tag, in_dictionary
 
 
 _MIDDLE_DOTS = "·・•‧"
+
+
+def joined_name(name: str) -> bool:
+    """Whether a middle dot joins the parts of the name, as it does a transliterated full name's."""
+    return any(ch in _MIDDLE_DOTS for ch in name)
+
 # a character must be this many times likelier (log ratio) in transliterations than in text at large
 _CHAR_MIN = 0.6
 _TABLE_FLOOR = 1.0
@@ -102,12 +108,34 @@ def transliterated_names(text: str, start: int = 0, end: int | None = None) -> I
         for s, e in _likely_runs(run.group(), ratios):
             s, e = run.start() + s, run.start() + e
             if _foreign_shape(text, s, e) and not in_work_title(text, s, e) and not _NAMED_AFTER.match(text, e):
-                joined = any(ch in _MIDDLE_DOTS for ch in text[s:e]) and not _in_list(text, s, e)
+                joined = joined_name(text[s:e]) and not _in_list(text, s, e)
                 candidates.append((s, e, joined or _person_cue(text, s, e)))
     for s, e, cue in candidates:
         if cue:
             score = transliteration_score(text[s:e])
-            yield Candidate(s, e, Kind.PERSON, score=round(min(1.0, 0.6 + score / 8), 3))
+            yield Candidate(hyphened_given_name(text, s, start), e, Kind.PERSON, score=round(min(1.0, 0.6 + score / 8), 3))
+
+
+_HYPHENS = "-‐－"
+# Jean, the one-character given name that French double names open with (让-保罗·萨特, 让-吕克·戈达尔)
+_ONE_CHARACTER_GIVEN_NAMES = frozenset("让")
+
+
+def hyphened_given_name(text: str, s: int, start: int) -> int:
+    """Where a name starting at ``s`` starts with the given name a hyphen joins it to (让-皮埃尔·莫罗,
+    皮埃尔-奥古斯特·雷诺阿): the longest run of at most four characters before the hyphen that is a
+    dictionary's person name, a run of transliteration characters, or 让; else ``s``."""
+    if s - 2 < start or text[s - 1] not in _HYPHENS:
+        return s
+    ratios = _char_ratios()
+    for length in range(min(4, s - 1 - start), 0, -1):
+        piece = text[s - 1 - length:s - 1]
+        if not _HAN_RUN.fullmatch(piece) or joined_name(piece):
+            continue
+        if (piece in _ONE_CHARACTER_GIVEN_NAMES or (dictionary_tag(piece) or "").startswith("nr")
+                or length >= 2 and all(ratios.get(ch, -9) >= _CHAR_MIN for ch in piece)):
+            return s - 1 - length
+    return s
 
 
 # IBM托马斯·沃森研究中心, 约翰·霍普金斯大学, 摩尔定律: a name that names a place, a prize or a law after a person
@@ -148,7 +176,7 @@ def _likely_runs(piece: str, ratios: dict[str, float]) -> Iterator[tuple[int, in
 def _foreign_shape(text: str, s: int, e: int) -> bool:
     """Three or more characters (two joined by ``·``) likelier in transliterations, no ordinary word."""
     name = text[s:e]
-    joined = any(ch in _MIDDLE_DOTS for ch in name)
+    joined = joined_name(name)
     chars = len(name) - sum(ch in _MIDDLE_DOTS for ch in name)
     if not (_MIN_CHARS <= chars <= _MAX_CHARS or joined and chars >= 2):
         return False

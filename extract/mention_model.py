@@ -31,6 +31,7 @@ import numpy as np
 from .chinese_names import HAN_WORD
 from .component import Candidate
 from .errors import TalkgraphError
+from .foreign_names import hyphened_given_name, joined_name
 from .linear_chain import marginals, viterbi
 from .mention_features import Words, char_features
 from .mention_tables import MentionTables
@@ -246,7 +247,10 @@ def find_names(doc, paragraphs) -> Iterator[Candidate]:
         for span in _refused(para.text, spans, _ShiftedWords(para.tokens, para.start)):
             least = COMPONENT_KINDS.get(span.kind)
             if least is not None and span.score >= least:
-                yield Candidate(para.start + span.start, para.start + span.end, span.kind, para.turn_index,
+                start = span.start
+                if span.kind is Kind.PERSON and joined_name(para.text[span.start:span.end]):
+                    start = hyphened_given_name(para.text, start, 0)  # 让-|皮埃尔·莫罗: the model stops at the hyphen
+                yield Candidate(para.start + start, para.start + span.end, span.kind, para.turn_index,
                                 score=span.score)
 
 

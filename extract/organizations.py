@@ -302,7 +302,8 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
     if (not suffix.head and i + 1 < len(tokens) and _continues_noun(tokens[i + 1].word)
             and not tokens[i + 1].word.startswith(ORG_SUFFIXES) and tokens[i + 1].word not in POST_MARKS):
         return False  # 超配科技成长, 某某科技板块: the weak suffix heads a longer noun, not a name
-    return bool(suffix.head) or _name_like(parts[-1].strip()) or _organisation_context(tokens, left, i)
+    return (bool(suffix.head) or _name_like(parts[-1].strip()) or _organisation_context(tokens, left, i)
+            or _worked_at(tokens, left, i))
 
 
 def _split_brand(tokens: Sequence[Token], i: int) -> bool:
@@ -447,6 +448,8 @@ _JOINED = re.compile(r"(?:创办了?|创立了?|成立了?|加入了?|来自|就
 SETTING_UP = re.compile(r"[建设办开迁关]厂|[开关]店")
 _JOINING_WORDS = 3  # 创办 了 ␣: the words a joining verb takes before a name
 _WORKING = frozenset({"工作", "任职", "上班", "实习", "就职"})
+_STAYING = frozenset({"干", "待", "呆"})
+_STAYED = frozenset(verb + aspect for verb in _STAYING for aspect in "了过")  # the segmenter's 待过
 
 
 @lexicon.derived
@@ -466,9 +469,14 @@ def _organisation_context(tokens: Sequence[Token], left: int, i: int) -> bool:
 
 
 def _worked_at(tokens: Sequence[Token], left: int, i: int) -> bool:
-    """``在澄观汽车工作``: where someone works, 在 before the name and a verb of working after it, which
-    is then no longer noun (汽车工作) but the name's verb."""
-    return left > 0 and tokens[left - 1].word == "在" and i + 1 < len(tokens) and tokens[i + 1].word in _WORKING
+    """``在澄观汽车工作``, ``在星河科技干了八年``: where someone works or worked, 在 before the name and a
+    verb of working after it (or of staying, told as done), which is then no longer noun (汽车工作) but
+    the name's verb."""
+    if left == 0 or tokens[left - 1].word != "在" or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1].word
+    return (after in _WORKING or after in _STAYED
+            or after in _STAYING and i + 2 < len(tokens) and tokens[i + 2].word in ("了", "过"))
 
 
 def _firm_of_people(tokens: Sequence[Token], i: int, suffix: _Suffix, parts: list[str]) -> bool:

@@ -210,6 +210,8 @@ _STINT = re.compile(r"\s?(?:一共|总共|前后|足足)?(?:待|呆|干|做|工�
                     r"[\d一二两三四五六七八九十]+(?:多)?(?:年|个月)|"
                     # 在华为海思负责过昇腾, 在逸仙电商做过产品总监: a post held there, told as done
                     r"\s?(?:干|待|呆|工作|任职|负责|担任|实习)过|\s?做过(?=[^，,。；;]{0,8}?(?:年|总监|经理|工程师|负责人|总裁|研究员|主管))")
+# 2012年去了阿里，（在那里）待了五年: a stint told in the clause after joining, so the joined place is a former one
+_STINT_AFTER_JOIN = re.compile(r"\s?[，,]\s?(?:在那(?:里|儿|边))?(?:" + _STINT.pattern + ")")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 # 之前, 曾经, 原来, 离职前: a time that makes the post after it a former one
 _FORMER_TIME = r"(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前"
@@ -217,7 +219,7 @@ _ROLE_VERB = re.compile(rf"\s?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?
 # 我是说…, 我是觉得…: 是 stressing what follows, naming no post
 _STRESSED = r"说|讲|指|想|觉得|认为|希望|因为"
 # a clause that opens with a role verb, 我 before it or no subject at all (the sentence's goes on)
-_CLAUSE_ROLE = re.compile(rf"\s?(?:(?P<me>我)|(?P<them>他|她)(?![们的]))?(?:(?P<former>{_FORMER_TIME})|目前|现在)?\s?(?P<verb>现任|是|担任|任)"
+_CLAUSE_ROLE = re.compile(rf"\s?(?:(?P<me>我)|(?P<them>他|她)(?![们的]))?(?:(?P<former>{_FORMER_TIME})|(?P<now>目前|现在))?\s?(?P<verb>现任|是|担任|任)"
                           rf"(?!\s?(?:来自|{_STRESSED}))")
 _COMMA = re.compile(r"[，,；;]")
 _ENDED = re.compile(r"离开|离职|毕业|辞去|辞职|卸任|退出|退休")  # the end of a stay, not its start
@@ -885,7 +887,7 @@ class _SentenceReader:
         a role verb opening a clause, said of the speaker (我) or of who the sentence is about."""
         starts = [sentence.start] + [m.end() for m in _COMMA.finditer(self.text, sentence.start, sentence.end)]
         for clause in filter(None, (_CLAUSE_ROLE.match(self.text, at, sentence.end) for at in starts)):
-            if clause["verb"] == "是" and (not (clause["me"] or clause["them"] or clause["former"])
+            if clause["verb"] == "是" and (not (clause["me"] or clause["them"] or clause["former"] or clause["now"])
                                           or clause.group().strip() == "我是"):
                 continue  # 是一个…: no role without its subject or a time (离职前是…); 我是… is an introduction's (``_INTRO``)
             subject = self.speaker(sentence) if clause["me"] else self.subject_before(sentence, clause.start("verb"))
@@ -1225,6 +1227,7 @@ class _SentenceReader:
             clause = self.text[self.clause_start(sentence, org.start):joined.start()]
             return bool((_YEAR.search(clause) or _LATER.search(clause)) and not _PAST.search(clause)
                         and not _WHEN_JOINED.match(self.text, org.end, sentence.end)
+                        and not _STINT_AFTER_JOIN.match(self.text, org.end, sentence.end)
                         and not _MOVES_ON.search(self.text, org.end, self._paragraph_end(sentence)))
         work = _WORK_AFTER.match(self.text, org.end, sentence.end)
         if work is None:
@@ -1243,7 +1246,8 @@ class _SentenceReader:
         if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
             return True
         if self.ends_before(_JOIN, sentence, org.start) and (
-                _set_in_past(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, self._paragraph_end(sentence))):
+                _set_in_past(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, self._paragraph_end(sentence))
+                or _STINT_AFTER_JOIN.match(text, org.end, end) and "已经" not in clause):
             return True
         if self.ends_before(_AT, sentence, org.start) and (
                 _set_in_past(clause) or _STINT.match(text, org.end, end) and "已经" not in clause):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
+from talkgraph.extract import extract
 from talkgraph.extract.doc import Doc
 from talkgraph.extract.foreign_names import latin_person_names, latin_persons, transliterated_names, transliteration_score
 from talkgraph.extract.model import Kind
@@ -169,3 +170,17 @@ def test_a_name_set_off_by_commas_after_our_post_is_a_person():
 ])
 def test_a_name_that_names_an_institution_a_prize_or_a_law_is_no_person(text):
     assert foreign(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("法国导演让-马克·杜瓦尔说，这部片子拍了三年。", "让-马克·杜瓦尔"),        # Jean, the one-character given name
+    ("印象派画家皮埃尔-奥古斯特·勒菲弗的作品很贵。", "皮埃尔-奥古斯特·勒菲弗"),  # a given name of the table's characters
+    ("我们请到了玛丽-安托瓦内特·杜邦女士。", "玛丽-安托瓦内特·杜邦"),            # one the dictionary holds
+])
+def test_a_given_name_joined_by_a_hyphen_is_part_of_the_name(text, name):
+    people = [m.text for m in extract(parse_transcript(document_from_text(text))).mentions if m.kind is Kind.PERSON]
+    assert people == [name]
+
+
+def test_a_hyphen_between_places_joins_no_name():
+    assert foreign("中国-东盟博览会在南宁开幕。") == []

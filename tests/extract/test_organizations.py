@@ -411,6 +411,13 @@ def test_a_brand_and_an_industry_someone_works_at_is_an_organisation():
     assert spans("我在新能源汽车工作了很多年。") == []
 
 
+@pytest.mark.parametrize("text, name", [("我在星河科技干了八年。", "星河科技"), ("她在星河科技待过两年。", "星河科技"),
+                                        ("他在银杏科技呆了三年。", "银杏科技")])
+def test_a_brand_of_everyday_words_someone_stayed_at_is_an_organisation(text, name):
+    assert name in spans(text)
+    assert spans(text.replace(name, name[-2:])) == []
+
+
 @pytest.mark.parametrize("text, name", [
     ("I joined Northgate Hospital in 2019, after six years at Harbour Clinic.", "Northgate Hospital"),
     ("I joined Northgate Hospital in 2019, after six years at Harbour Clinic.", "Harbour Clinic"),

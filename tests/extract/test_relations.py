@@ -1294,3 +1294,19 @@ def test_coming_back_to_china_after_joining_a_lab_abroad_makes_the_lab_a_former_
                             "2020年底他回国，全职加入南方大学。\n\n韩立新：谢谢。\n")
     assert ("韩立新", "formerlyAt", "北辰量子实验室") in relations
     assert ("韩立新", "worksFor", "北辰量子实验室") not in relations
+
+
+@pytest.mark.parametrize("answer", ["我2011年去了云帆科技，待了六年，然后出来创业。",
+                                    "我2011年加入云帆科技，在那里干了六年。"])
+def test_a_stint_told_after_joining_makes_the_joined_place_a_former_one(answer):
+    _, relations, _ = facts(f"主持人：讲讲你的经历。\n\n韩立：{answer}\n")
+    assert ("韩立", "formerlyAt", "云帆科技") in relations
+    assert ("韩立", "worksFor", "云帆科技") not in relations
+
+
+def test_a_clause_saying_what_the_speaker_is_now_gives_the_current_post():
+    _, relations, roles = facts("主持人：讲讲你的经历。\n\n韩立：我在云帆科技干了八年，现在是澜海生物的董事长。\n")
+    assert ("韩立", "formerlyAt", "云帆科技") in relations
+    assert ("韩立", "worksFor", "澜海生物") in relations and ("韩立", "董事长", "澜海生物") in roles
+    _, relations, _ = facts("主持人：讲讲你的经历。\n\n韩立：我们去年融了一轮，现在是公司最好的时候。\n")
+    assert not relations
