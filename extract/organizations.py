@@ -62,7 +62,7 @@ def _lexicon_match_stands(text: str, para: Paragraph, s: int, e: int) -> bool:
     """A Chinese lexicon name must be cut as a word by the segmenter (人大 is not in 艺人大赏), and
     is no unit after a quantity (12特斯拉 is a magnetic field); a Latin one is no licence (MIT 协议)."""
     name = text[s:e]
-    if _QUANTITY_BEFORE.search(text, max(0, s - 8), s):
+    if _QUANTITY_BEFORE.search(text, max(para.start, s - 8), s):
         return False
     if not HAN_WORD.fullmatch(name):
         return not LICENCE_AFTER.match(text, e)  # MIT 协议 is a licence

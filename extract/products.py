@@ -161,7 +161,7 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             if misspelt:
                 yield Candidate(s, e, Kind.MODEL, turn, misspelt), False
                 continue
-            if not _PRODUCT_AFTER.match(text, e) and (
+            if _PERIOD.fullmatch(name) or not _PRODUCT_AFTER.match(text, e) and (
                     _jargon(name) or _CODE.fullmatch(name) and not _code_of_a_named_product(text, start, s, name)):
                 continue
             if _IDENTIFIER.fullmatch(name):
@@ -250,10 +250,11 @@ def _known_organization_names() -> dict[str, str]:
 
 # shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers
 # (H100, A800), level labels and bare versions (L4, v12), business-model labels (toB, C2C, O2O),
-# acronyms of a technique (RL, SFT, PPO, CoT, DiT), quarters and halves of a year (Q3, H1, Q3 2026)
-# and number formats (INT8, FP16, BF16)
+# acronyms of a technique (RL, SFT, PPO, CoT, DiT) and number formats (INT8, FP16, BF16)
 _JARGON = re.compile(r"[A-Z]\d{2,4}[A-Za-z]?|[LVv]\d{1,2}(?:\.\d+)?|to[A-Z]|[A-Z]2[A-Z]|[A-Z]{2,5}|[A-Z][a-z][A-Z]|"
-                     r"[QH][1-4](?: (?:19|20)\d{2})?|(?:U?INT|FP|BF|TF)\d{1,2}")
+                     r"(?:U?INT|FP|BF|TF)\d{1,2}")
+# a quarter, a half or a fiscal year (Q3, H1, Q3 2026, FY25): a time, even before a product word (Q3产品复盘)
+_PERIOD = re.compile(r"(?:[QH][1-4]|FY\s?(?:20)?\d{2})(?: (?:19|20)\d{2})?")
 
 
 # a code of one or two capitals and digits (Y7, G1, RK3588, GB200): a car's, a robot's or a chip's, a product of

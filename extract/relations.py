@@ -210,8 +210,9 @@ _STINT = re.compile(r"\s?(?:一共|总共|前后|足足)?(?:待|呆|干|做|工�
                     r"[\d一二两三四五六七八九十]+(?:多)?(?:年|个月)|"
                     # 在华为海思负责过昇腾, 在逸仙电商做过产品总监: a post held there, told as done
                     r"\s?(?:干|待|呆|工作|任职|负责|担任|实习)过|\s?做过(?=[^，,。；;]{0,8}?(?:年|总监|经理|工程师|负责人|总裁|研究员|主管))")
-# 2012年去了阿里，（在那里）待了五年: a stint told in the clause after joining, so the joined place is a former one
-_STINT_AFTER_JOIN = re.compile(r"\s?[，,]\s?(?:在那(?:里|儿|边))?(?:" + _STINT.pattern + ")")
+# 2012年去了阿里，（在那里）待了五年, 2009年加入百胜，在供应链部门做了七年: a stint told in the clause after
+# joining, so the joined place is a former one
+_STINT_AFTER_JOIN = re.compile(r"\s?[，,]\s?(?:在[^，,。；;！？!?]{1,12}?)?(?:" + _STINT.pattern + ")")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 # 之前, 曾经, 原来, 离职前: a time that makes the post after it a former one
 _FORMER_TIME = r"(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前"
@@ -246,6 +247,7 @@ _POST_LIST_START = re.compile(r"[，,。；;：:！？!?]")
 _POST_LIST_ITEM = re.compile(r"[^、和及]+")
 _ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为|现)\s?$")
 _ITEM_MARK_REACH = 4
+_HELD_NOW = re.compile(r"现|目前|如今|兼任")
 _LISTED_POST = re.compile(r"[^、]+")  # only 、 parts these items: 和 joins names too (工业和信息化部副部长)
 _LIST_CUE_MAX = 4  # 欢迎, 邀请了, 有请: before a list's first organisation
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
@@ -434,12 +436,18 @@ def _party_name(party: Party) -> str:
 
 
 def _employers(relations: list[Relation]) -> dict[str, Party]:
-    """Each person's current organisation, the first the text gives."""
+    """Each person's current organisation: the first the text says they are at, else the one they
+    joined last (a year of joining says less: the text may go on to tell that stay as over)."""
     employer: dict[str, Party] = {}
+    joined: dict[str, tuple[str, Party]] = {}
     for r in relations:
         if r.predicate is Predicate.WORKS_FOR and (isinstance(r.subject, SpeakerRef) or r.subject.kind is Kind.PERSON):
-            employer.setdefault(_party_name(r.subject), r.object)
-    return employer
+            name = _party_name(r.subject)
+            if r.since is None:
+                employer.setdefault(name, r.object)
+            elif r.since >= joined.get(name, ("", None))[0]:
+                joined[name] = (r.since, r.object)
+    return {name: org for name, (_, org) in joined.items()} | employer
 
 
 def _label_roles(transcript: Transcript, mentions: Sequence[Mention]) -> Iterator[RoleStatement]:
@@ -920,14 +928,17 @@ class _SentenceReader:
         if of is None or _title_before(text, of.start(), sentence.start) is None:
             return
         begin = max((m.end() for m in _POST_LIST_START.finditer(text, sentence.start, of.start())), default=sentence.start)
+        held_before = False  # 曾任A、B的X: 曾任 says every post it lists is over, up to another mark
         for item in _POST_LIST_ITEM.finditer(text, begin, of.start()):
             org = next((o for o in orgs if item.start() <= o.start < item.end()), None)
             if org is None:
                 continue
             mark = _ITEM_MARK.search(text, item.start(), org.start)
+            if mark or _HELD_NOW.search(text, item.start(), org.start):  # 现兼任X顾问: a post of today's
+                held_before = bool(mark) and mark.group().strip() == "曾任"
             role = self._item_role(sentence, person, mark.start() if mark else org.start, item.end(), orgs)
             if role:
-                yield role
+                yield dataclasses.replace(role, former=True) if held_before and not mark else role
 
     def _posts_at(self, sentence: Sentence, orgs: list[Mention]) -> Iterator[RoleStatement]:
         """``他在OpenAI做CEO``, ``我之前在百度当产品经理``: a title right after 在 X 做 / 当 / 担任."""
@@ -1128,12 +1139,14 @@ class _SentenceReader:
         sentence_text = self.text[sentence.start:sentence.end]
         for run in self._listed_together(sentence):
             head = run[0]
+            clause = self.text[self.clause_start(sentence, head.start):head.start]
             if any(self._current(sentence, org) for org in run):
                 subject = self.subject_before(sentence, head.start)
+                # 2018年加入X: the year the stay began
+                year = self._start_year(clause, sentence, run[-1].end) if self.ends_before(_JOIN, sentence, head.start) else None
                 if subject is not None:
-                    yield from (Relation(subject, Predicate.WORKS_FOR, org, sentence.start, sentence.end) for org in run)
+                    yield from (Relation(subject, Predicate.WORKS_FOR, org, sentence.start, sentence.end, year) for org in run)
                 continue
-            clause = self.text[self.clause_start(sentence, head.start):head.start]
             if not any(self._former(sentence, org, self.text[self.clause_start(sentence, org.start):org.start])
                        for org in run):
                 continue
@@ -1227,7 +1240,7 @@ class _SentenceReader:
             clause = self.text[self.clause_start(sentence, org.start):joined.start()]
             return bool((_YEAR.search(clause) or _LATER.search(clause)) and not _PAST.search(clause)
                         and not _WHEN_JOINED.match(self.text, org.end, sentence.end)
-                        and not _STINT_AFTER_JOIN.match(self.text, org.end, sentence.end)
+                        and not _stint_after_join(self.text, org.end, sentence.end)
                         and not _MOVES_ON.search(self.text, org.end, self._paragraph_end(sentence)))
         work = _WORK_AFTER.match(self.text, org.end, sentence.end)
         if work is None:
@@ -1246,8 +1259,9 @@ class _SentenceReader:
         if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
             return True
         if self.ends_before(_JOIN, sentence, org.start) and (
-                _set_in_past(clause) or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, self._paragraph_end(sentence))
-                or _STINT_AFTER_JOIN.match(text, org.end, end) and "已经" not in clause):
+                _set_in_past(self._after_described_person(sentence, org.start, clause))
+                or _YEAR.search(clause) and _MOVES_ON.search(text, org.end, self._paragraph_end(sentence))
+                or _stint_after_join(text, org.end, end) and "已经" not in clause):
             return True
         if self.ends_before(_AT, sentence, org.start) and (
                 _set_in_past(clause) or _STINT.match(text, org.end, end) and "已经" not in clause):
@@ -1258,6 +1272,14 @@ class _SentenceReader:
         if _STUDIED_AFTER.match(text, org.end, end):
             return True
         return bool(_WHILE_THERE.match(text, org.end, end) or _FOR_A_WHILE.match(text, org.end, end))
+
+    def _after_described_person(self, sentence: Sentence, pos: int, clause: str) -> str:
+        """The clause before ``pos`` from the person a 的 phrase describes (``曾任X总监的谢岚加入``: 曾任 tells
+        the description's past, not the joining's), or all of it."""
+        start = pos - len(clause)
+        described = [m.end for m in sentence.mentions
+                     if m.kind is Kind.PERSON and start < m.start and m.end <= pos and self.text[m.start - 1] == "的"]
+        return self.text[described[-1]:pos] if described else clause
 
     def _colleagues_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in sentence.mentions if m.kind is Kind.PERSON]
@@ -1549,6 +1571,12 @@ class _SentenceReader:
             subject = (inside or before or [None])[-1]
             if subject is not None:
                 yield Quantity(subject, "parameterCount", value, match.start("num"), match.end("num"), match["num"])
+
+
+def _stint_after_join(text: str, pos: int, end: int) -> bool:
+    """A stint told as done in the clause after the organisation joined (not 已经干了七年, still going on)."""
+    stint = _STINT_AFTER_JOIN.match(text, pos, end)
+    return stint is not None and "已经" not in stint.group()
 
 
 def _set_in_past(clause: str) -> bool:

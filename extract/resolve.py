@@ -247,7 +247,7 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
             else:
                 unresolved.append(mention)
         else:
-            name = mention.canonical or mention.text
+            name = mention.canonical or _listed_name(mention) or mention.text
             name = short_forms.get(name, name)  # 极川汽车 (of 极川汽车有限公司) is 极川 where both are said
             if mention.kind is Kind.ORGANIZATION:  # Tinker Dynamics of 匠动科技（…）, where 匠动 is said too
                 name = same_organization.get(name, name)
@@ -256,6 +256,20 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
             if mention.kind is Kind.ORGANIZATION and not name.endswith(_NO_COMPANY_ENDINGS):
                 named_company = mention  # 公司 after 浙江大学管理学院 is still the company spoken of before
     return entity_of, speaker_of, tuple(unresolved)
+
+
+def _listed_name(mention: Mention) -> str | None:
+    """The lexicon's preferred name of a mention another finder than the lexicon's found under one of
+    its names (the model's 谷歌 is Google, as the lexicon's is)."""
+    return _listed_names().get(mention.kind, {}).get(fold(mention.text))
+
+
+@lexicon.derived
+def _listed_names() -> dict[Kind, dict[str, str]]:
+    """Each kind's folded lexicon names, to the preferred name of their entry."""
+    kinds = {Kind.ORGANIZATION: lexicon.organizations(), Kind.MODEL: lexicon.models(), Kind.PLACE: lexicon.places()}
+    return {kind: {fold(name): entry.name for entry in entries for name in entry.names}
+            for kind, entries in kinds.items()}
 
 
 def _speaker_key(extraction: Extraction, name: str) -> str:

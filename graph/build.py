@@ -56,14 +56,30 @@ def stated_facts(doc: ResolvedDocument) -> list[Fact]:
     transcript = doc.extraction.transcript
     doc_id, text = transcript.document.doc_id, transcript.document.text
     facts: dict[tuple[str, Predicate, str], Fact] = {}
+    ended = _joins_told_over(doc)
     for r in doc.extraction.relations:
         s, o = doc.key(r.subject), doc.key(r.object)
-        if s is None or o is None or s == o or (s, r.predicate, o) in facts:
+        predicate = Predicate.FORMERLY_AT if (r.predicate is Predicate.WORKS_FOR and r.since and (s, o) in ended) \
+            else r.predicate
+        if s is None or o is None or s == o or (s, predicate, o) in facts:
             continue
         turn = transcript.turn_at(r.start)
-        facts[s, r.predicate, o] = Fact(s, r.predicate, o, doc_id, r.start, r.end, text[r.start:r.end],
-                                        turn.index if turn else None, r.since, r.source)
+        facts[s, predicate, o] = Fact(s, predicate, o, doc_id, r.start, r.end, text[r.start:r.end],
+                                      turn.index if turn else None, r.since, r.source)
     return list(facts.values())
+
+
+def _joins_told_over(doc: ResolvedDocument) -> set[tuple[str | None, str | None]]:
+    """The (person, organisation) pairs whose joining in a year (``2016年我去了星巴克中国``) began a
+    stay the transcript also tells as over (``曾任星巴克中国区域运营副总裁`` in the lead, ``2019年离开``)
+    and nowhere as still going on (a post held now, a current affiliation without a start year)."""
+    relations = doc.extraction.relations
+    over = {(doc.key(r.subject), doc.key(r.object)) for r in relations if r.predicate is Predicate.FORMERLY_AT}
+    if not over:
+        return set()
+    joined = {(doc.key(r.subject), doc.key(r.object)) for r in relations if r.predicate is Predicate.WORKS_FOR and r.since}
+    held = {(doc.key(r.subject), doc.key(r.object)) for r in relations if r.predicate is Predicate.WORKS_FOR and not r.since}
+    return (joined & over) - held
 
 
 def corpus_facts(stated: Iterable[Fact]) -> list[Fact]:

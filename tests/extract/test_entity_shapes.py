@@ -113,6 +113,8 @@ def test_named_organisations_stay(text, name):
     "北辰SU7和Y7卖得好，北辰G1机器人也火了，用的是RK3588芯片。",  # cars', robots' and chips' codes
     "我们在 Summit 2025 的 Plenary Panel 3 见过，会后去 Hall 5E。",  # an event, a session, a room
     "分析师：王芳（执业证书编号：S0860519080002）。我们在Slide 3和Fig 2里讲过。",  # a certificate's number, slides
+    "今天是Q3产品复盘，Q4产品规划下周定，FY25产品线不变。",  # a period before a product word is still a period
+    "座舱的OTA 6.2下周推，上次OTA 5.8出过问题，Sprint 12要修。",  # an update's or a sprint's number
 ])
 def test_jargon_and_hardware_are_no_models(text):
     assert found(text, Kind.MODEL) == []

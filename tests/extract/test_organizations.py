@@ -8,6 +8,7 @@ from talkgraph.extract.model import Kind
 from talkgraph.extract.organizations import organization_spans
 from talkgraph.extract.pipeline import default_pipeline
 from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.readers import read_transcript
 from talkgraph.extract.transcript import parse_transcript
 
 
@@ -425,3 +426,10 @@ def test_a_brand_of_everyday_words_someone_stayed_at_is_an_organisation(text, na
 ])
 def test_an_english_institutions_name_ends_in_its_kind(text, name):
     assert name in orgs(text)
+
+
+def test_a_subtitles_timestamp_is_no_quantity_before_the_name_its_cue_opens_with():
+    srt = "1\n00:00:01,000 --> 00:00:03,100\n谷歌的模型很强。\n\n2\n00:00:03,200 --> 00:00:05,900\n百度也不弱。\n"
+    doc = Doc(read_transcript(document_from_text(srt, doc_id="s")))
+    found = [(m.text, m.canonical) for m in default_pipeline().find_mentions(doc) if m.kind is Kind.ORGANIZATION]
+    assert found == [("谷歌", "Google"), ("百度", "百度")]

@@ -1297,11 +1297,17 @@ def test_coming_back_to_china_after_joining_a_lab_abroad_makes_the_lab_a_former_
 
 
 @pytest.mark.parametrize("answer", ["我2011年去了云帆科技，待了六年，然后出来创业。",
-                                    "我2011年加入云帆科技，在那里干了六年。"])
+                                    "我2011年加入云帆科技，在那里干了六年。",
+                                    "我2011年加入云帆科技，在供应链部门做了六年，最后是总监。"])
 def test_a_stint_told_after_joining_makes_the_joined_place_a_former_one(answer):
     _, relations, _ = facts(f"主持人：讲讲你的经历。\n\n韩立：{answer}\n")
     assert ("韩立", "formerlyAt", "云帆科技") in relations
     assert ("韩立", "worksFor", "云帆科技") not in relations
+
+
+def test_a_stint_still_going_on_after_joining_is_the_current_one():
+    _, relations, _ = facts("主持人：讲讲你的经历。\n\n韩立：我2011年加入云帆科技，在杭州已经干了六年。\n")
+    assert ("韩立", "worksFor", "云帆科技") in relations
 
 
 def test_a_clause_saying_what_the_speaker_is_now_gives_the_current_post():
@@ -1310,3 +1316,28 @@ def test_a_clause_saying_what_the_speaker_is_now_gives_the_current_post():
     assert ("韩立", "worksFor", "澜海生物") in relations and ("韩立", "董事长", "澜海生物") in roles
     _, relations, _ = facts("主持人：讲讲你的经历。\n\n韩立：我们去年融了一轮，现在是公司最好的时候。\n")
     assert not relations
+
+
+def test_posts_listed_after_cengren_are_all_former_up_to_another_mark():
+    _, relations, _ = facts("主持人：曾任云帆科技副总裁、澜海生物首席科学家的韩立来了。\n")
+    assert {("韩立", "formerlyAt", "云帆科技"), ("韩立", "formerlyAt", "澜海生物")} <= relations
+    _, relations, _ = facts("主持人：曾任云帆科技副总裁、现任澜海生物首席科学家的韩立来了。\n")
+    assert ("韩立", "worksFor", "澜海生物") in relations
+    _, relations, _ = facts("主持人：曾任云帆科技副总裁、现兼任澜海生物顾问的韩立来了。\n")
+    assert ("韩立", "worksFor", "澜海生物") in relations
+
+
+def test_the_past_of_a_description_is_not_the_joinings():
+    _, relations, _ = facts("主持人：曾经在云帆科技工作的韩立加入了澜海生物。\n")
+    assert ("韩立", "formerlyAt", "澜海生物") not in relations
+
+
+def test_the_year_of_joining_is_when_the_current_affiliation_began():
+    x, relations, _ = facts("主持人：讲讲你的经历。\n\n韩立：我2019年加入了澜海生物，现在负责研发。\n")
+    assert [(name(r.object), r.since) for r in x.relations if r.predicate == "worksFor"] == [("澜海生物", "2019")]
+
+
+def test_our_post_is_at_the_company_the_speaker_is_at_now_not_one_joined_before():
+    _, _, roles = facts("主持人：介绍一下团队。\n\n韩立：我2016年加入了云帆科技，负责供应链。\n\n"
+                        "主持人：现在呢？\n\n韩立：现在我是澜海生物的CEO。我们的CFO周宁之前在普华永道。\n")
+    assert ("周宁", "CFO", "澜海生物") in roles

@@ -18,9 +18,12 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from talkgraph.extract import extract, parse_transcript
 from talkgraph.extract.errors import OutputError
 from talkgraph.extract.reading import document_from_text
+from talkgraph.extract.resolve import resolve_aliases
 from talkgraph.graph import build_from_documents, build_graph, datasets, export_graph
+from talkgraph.graph.build import resolved_facts
 from talkgraph.graph.pipeline import cyclic_gc_paused
 from talkgraph.ontology.namespace import NIF, SDO, TG
 from tests.helpers import run_cli
@@ -429,3 +432,16 @@ def test_builds_in_processes_of_different_hash_seeds_are_byte_identical(tmp_path
                        env=os.environ | {"PYTHONHASHSEED": seed}, check=True, capture_output=True)
         written.append((out / "graph.ttl").read_bytes())
     assert written[0] == written[1]
+
+
+def test_a_joining_the_page_also_tells_as_over_is_a_former_affiliation_from_that_year():
+    def affiliations(text):
+        corpus = resolve_aliases([extract(parse_transcript(document_from_text(text, doc_id="d")))])
+        return {(f.subject, f.predicate.value, f.object, f.since) for f in resolved_facts(corpus.documents)
+                if f.predicate.value in ("worksFor", "formerlyAt")}
+
+    answer = "记者：讲讲你的经历。\n\n韩立：我2012年加入云帆科技，负责供应链。\n"
+    assert affiliations(answer) == {("person/韩立", "worksFor", "organization/云帆科技", "2012")}
+    told_over = "编者按：曾任云帆科技副总裁的韩立，今年加入了澜海生物。\n\n" + answer
+    assert ("person/韩立", "formerlyAt", "organization/云帆科技", "2012") in affiliations(told_over)
+    assert not any(o == "organization/云帆科技" and p == "worksFor" for _, p, o, _ in affiliations(told_over))

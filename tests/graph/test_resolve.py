@@ -1,6 +1,8 @@
 """Alias resolution and the rule that different people are never merged."""
 from __future__ import annotations
 
+import dataclasses
+
 from talkgraph.extract import document_from_text, extract, parse_transcript
 from talkgraph.extract.resolve import resolve_aliases
 
@@ -262,3 +264,12 @@ def test_a_company_said_with_and_without_its_trade_word_is_one_organisation():
     corpus = resolve("主持人：介绍一下。\n\n赵凯文：我是深瞳医疗科技的创始人。深瞳医疗现在有一百人。\n\n主持人：好。\n")
     orgs = labels(corpus, "Organization")
     assert set(orgs) == {"深瞳医疗"} and "深瞳医疗科技" in orgs["深瞳医疗"].aliases
+
+
+def test_a_lexicon_name_another_finder_found_resolves_to_the_lexicons_entry():
+    """The model (or a context rule) finds 谷歌 without the lexicon's preferred name: it is still Google."""
+    x = extract(parse_transcript(document_from_text("我们和谷歌合作了三年。谷歌很强。\n", doc_id="d0")))
+    found_elsewhere = tuple(dataclasses.replace(m, canonical=None) if m.start == 3 else m for m in x.mentions)
+    assert [m.text for m in found_elsewhere if m.canonical is None] == ["谷歌"]
+    corpus = resolve_aliases([dataclasses.replace(x, mentions=found_elsewhere)])
+    assert set(labels(corpus, "Organization")) == {"Google"}
