@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from .chinese_names import HONORIFICS, SURNAME_POSTS, surname_of
 from .lookahead import led_by
 from .model import Claim, ClaimType, Kind, Party, Predicate, Question, Relation, Sentence, Transcript
 from .numbers import BY_ALL_MEANS, find_amounts
+from .interpreting import interpreted_turn, speaking_turn
 from .readers.speakers import HOST_LABELS
 
 # 预计, 我预测, 我们的预测, 我个人的预测 (not 它们的预测): led by 预, the speaker's own looked behind,
@@ -145,7 +147,7 @@ _COURTESY = re.compile(rf"(?:好的?[，,]\s?)?(?:今天|最后)?{_THANKS}(?:[�
 # led by the characters its alternatives begin with (``lookahead``): most sentences hold none of them
 # where a match could start, and the search skips to those that do
 _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移荣第问早上中晚欢请掌今本坐大前后不仅会家宝扣如麦牵，,宣这非特感明周二三四五六七八九十\d扫"
-                    r"留给茶在发静听能共开记人同洗过举迟来之简凭午表TtOoPpLl]",
+                    r"留给茶在发静听能共开记人同洗过举迟来之简凭午表TtOoPpLlSsWw]",
                     r"(?:一会儿?|待会儿?|稍后|下面|接下来|现在)[^，。！？]{0,10}(?:请|听|由)[^，。！？]{0,12}"
                     r"(?:介绍|分享|讲|说|谈|发言|回答|总结|补充|提问)|有请|时间关系|时间差不多了|进入下一|下一个问题|最后一个问题|"
                     r"(?:介绍|分享)一下(?:自己|你自己|您自己)|到此结束|就到这(?:[儿里]|(?=[，,。！!]))|再见|散会|提问环节|"
@@ -185,6 +187,9 @@ _LOGISTICS = led_by(r"[一待稍下接现有时进最介分到就再散提话移
                     r"欢迎[^，。！？]{0,12}(?:订阅|关注我们|收听)|一键三连|记得(?:点赞|关注|订阅)|"
                     # 请举手, 话筒递给您, 同传耳机在座位下面, 洗手间在…: the room's arrangements
                     r"举手|话筒(?:会)?(?:递|传)|同传耳机|洗手间在|留给(?:现场)?(?:的)?(?:观众|听众|大家|同学)|"
+                    # 下周的会议室要改到B座, 现场提供同声传译, Marcus will speak in English: where and in which language
+                    r"会议室(?:要|会)?(?:改|换|调整|搬)|提供同声传译|同传老师|"
+                    r"(?i:\bsimultaneous interpretation\b|\bwill speak in (?:English|Chinese|Mandarin)\b)|"
                     # 不好意思，刚才那个会拖了, 我来晚了, 这个我记下了, 我们后面展开, 过一下待办, 会后我在侧台:
                     # a meeting's apologies, notes taken, topics put off and items gone through
                     r"会拖了|来晚了|迟到了|记下(?:来)?了|后面(?:再)?(?:展开|细聊|详细聊)|过一下(?:待办|行动项|议程)|会后我在|"
@@ -207,7 +212,9 @@ _ANNOUNCEMENT = re.compile(r"(?:好的?[，,]\s?)?(?:最后|首先|先|然后|�
                            r"(?:好的?[，,]\s?)?接下来(?:我们)?(?:是|进入)[^，,。！？!?]{1,16}[。！!]?$|"
                            # 接下来聊交易所。, 最后聊一下融资。, 先问一个大家最关心的问题。, 明年我们有两件事。: the next
                            # topic or question, or how many points come
-                           r"(?:好[，,]\s?)?(?:接下来|下面|然后|那|最后|首先|先)(?:我们)?(?:再)?(?:聊聊?|谈谈?|说说?|讲讲?|问)(?:一下)?[^，,。！？!?]{1,10}[。！!]?$|"
+                           r"(?:好[，,]\s?)?(?:那\s?)?(?:接下来|下面|然后|那|最后|首先|先)(?:我们)?(?:再)?(?:聊聊?|谈谈?|说说?|讲讲?|问)(?:一下)?[^，,。！？!?]{1,10}[。！!]?$|"
+                           # 那接下来一个很多人关心的问题：安全和标准。: the next question named
+                           r"(?:好[，,]\s?)?(?:那\s?)?(?:接下来|下面|最后)(?:是)?(?:一个|的)?[^，,。！？!?]{0,14}问题[：:][^，,。！？!?]{1,16}[。！!]?$|"
                            r"[^，,。！？!?]{0,6}(?:我们)?有[两三四五几](?:件事|点|条)[。：:]?$|"
                            # 然后第二件事是华为那边。, 最后一个事情是招聘。: the meeting's next item
                            r"(?:然后|接下来|下面|最后)?[，,]?\s?(?:第[一二三四五六七八九十]|最后一)(?:件|个)事(?:情)?(?:是|就是)?"
@@ -293,7 +300,7 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
     advising: set[int] = set()  # the turns that announced a list of advice
     advice: set[int] = set()  # the starts of its items
     for sentence, body, asks in spoken:
-        turn = transcript.turns[sentence.turn_index - 1]
+        turn = speaking_turn(transcript, transcript.turns[sentence.turn_index - 1])
         if asks:
             if turn.speaker == moderator or turn.speaker in askers or sentence.start >= closing_asks.get(turn.index, len(text)):
                 questions.append(Question(turn.speaker, turn.index, sentence.start, sentence.end, body,
@@ -326,19 +333,41 @@ def extract_claims(transcript: Transcript, sentences: Sequence[Sentence],
                          and _turns_to(text, sentence)) \
                 and not (turn.speaker in askers and _sets_up(text, sentence)):
             scored.append((score, sentence, kind, cue, body))
+    scored, questions = _said_once(transcript, scored, questions)
     for turn in transcript.turns:
         turn_sentences[turn.index] = sum(1 for x in _SENTENCE_OR_ITEM_END.split(turn.text(transcript.document)) if len(x) > 4)
     claims = list(_densest(scored, turn_sentences))
     said_in = int(transcript.date[:4]) if transcript.date else None
     out = []
     for score, sentence, strongest, cue, body in sorted(claims, key=lambda c: c[1].start):
-        turn = transcript.turns[sentence.turn_index - 1]
+        turn = speaking_turn(transcript, transcript.turns[sentence.turn_index - 1])
         kind = ClaimType.RECOMMENDATION if sentence.start in advice else _claim_type(body, strongest, said_in)  # typed once kept
         about = tuple(m for m in sentence.mentions if m.kind is not Kind.PERSON or m.text != turn.speaker)
         amounts = tuple(v for _, _, values in find_amounts(text, sentence.start, sentence.end) for v in values)
         out.append(Claim(turn.speaker, turn.index, sentence.start, sentence.end, body, kind, cue, about,
                          agreed.get(sentence.start, ()), amounts))
     return tuple(out), tuple(questions)
+
+
+def _said_once(transcript: Transcript, scored: list, questions: list[Question]) -> tuple[list, list[Question]]:
+    """The claims and questions less an interpreter's that say again what the turn they render has
+    (at least half as many of its own): a guest's English and its interpretation are one
+    utterance, but a rendering of words the page gives only in part holds the speaker's claims."""
+    claims_in = Counter(s[1].turn_index for s in scored)
+    questions_in = Counter(q.turn_index for q in questions)
+    claims_again, asked_again = set(), set()
+    for turn in transcript.turns:
+        rendered = interpreted_turn(transcript, turn)
+        if rendered is not None:
+            if claims_in[rendered.index] >= _SAID_AGAIN * claims_in[turn.index]:
+                claims_again.add(turn.index)
+            if questions_in[rendered.index]:
+                asked_again.add(turn.index)
+    return ([s for s in scored if s[1].turn_index not in claims_again],
+            [q for q in questions if q.turn_index not in asked_again])
+
+
+_SAID_AGAIN = 0.5
 
 
 def _agreements(sentences: Sequence[Sentence], relations: tuple[Relation, ...]) -> dict[int, tuple[Party, ...]]:

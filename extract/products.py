@@ -326,12 +326,16 @@ def versioned_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
 
 
 def _brand_starts(para: Paragraph, pos: int) -> bool:
-    """A word starts at ``pos`` that is no verb, adverb, pronoun or other function word (是, 了, 叫)."""
+    """A word starts at ``pos`` that is no verb, adverb, pronoun or other function word (是, 了, 叫),
+    nor a word saying what kind of model it is (自研驰语-3B is 驰语-3B, self-developed)."""
     i = para.word_starting_at(pos)
-    return i is not None and not (dictionary_tag(para.tokens[i].word) or "n").startswith(_NOT_BRAND_TAGS)
+    if i is None or para.tokens[i].word in _MODEL_KIND_WORDS:
+        return False
+    return not (dictionary_tag(para.tokens[i].word) or "n").startswith(_NOT_BRAND_TAGS)
 
 
 _NOT_BRAND_TAGS = ("v", "d", "c", "p", "r", "u", "m", "q", "f", "y", "e")
+_MODEL_KIND_WORDS = frozenset("自研 自主 国产 开源 闭源 新款 新版 旧版 首款".split())
 
 
 def named_models(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:

@@ -23,6 +23,7 @@ from .english_relations import Speakers, english_relations, english_roles, engli
 from .lookahead import led_by, words_led_by_first_characters
 from .called_names import said_to_be_a_company
 from .deferred import DeferredPattern
+from .interpreting import interpreted_turn, interprets
 from .tables import Cell, Column, table_cells
 from .claims import AGREEING_VERB, voices_others
 from .numbers import parse_chinese_number
@@ -76,7 +77,9 @@ _AGREE = led_by("[很非比基完特十也同赞认]", r"(?:很|非常|比较|�
 _DISAGREE = re.compile(r"(?:不太|不完全|不大|不|并不|没法|无法|部分)(?:同意|赞同|认同|赞成)|同意一半|反对|反驳|"  # 部分同意: in part only
                        r"(?:有|说一下|讲一下|提一个|谈一点|说点)(?:一点|一些|点|些)?不同(?:的)?(?:看法|意见|观点|想法)|"  # 我有不同看法。
                        # 我持保留意见, 我稍微泼一点冷水, 我想唱个反调: reserving judgement, or dampening what was said
-                       r"(?:持|有|保留)(?:一点|一些|点|些)?保留(?:的)?意见|保留(?:一点|一些|点|些)?意见|泼(?:一点|点|一盆)?冷水|唱(?:个|一个|一下)?反调")
+                       r"(?:持|有|保留)(?:一点|一些|点|些)?保留(?:的)?意见|保留(?:一点|一些|点|些)?意见|泼(?:一点|点|一盆)?冷水|唱(?:个|一个|一下)?反调|"
+                       # 我对这个数有点保留。: reservations about something, the clause's last word
+                       r"对[^，,。；;！？!?]{1,16}?有(?:一点|一些|点|些)保留(?=[，,。；;！!…]|$)")
 # 我站启明这边: taking someone's side
 _SIDE_WITH = re.compile(r"站(?:在)?\s?(?P<who>[^，,。；;！？!?]{1,12}?)\s?(?:这边|这一边|一边|那边)|"
                         r"倾向于\s?(?P<leaning>[^，,。；;！？!?]{1,10}?)\s?的(?:意见|观点|看法|方案)")  # 我倾向于雨桐的意见
@@ -174,7 +177,7 @@ _HOLDS_VIEW = re.compile(r"\s?(?:一直|也|还|之前|刚才|始终|总是)?(?:
 _AGREEMENT_WORD = words_led_by_first_characters(
     r"同意|赞同|赞成|认同|倾向于|反对|反驳|观点|看法|想法|说法|意见|判断|提醒|建议|不同|一样|一致|接近|相近|类似|相同|"
     r"分歧|站|说得|说的|对的|"
-    r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|冷水|道理|不能简单|商榷|站不住|agree|push|with", re.I)
+    r"讲得|讲的|支持|乐观|悲观|理想|绝对|片面|简单化|武断|反调|冷水|道理|不能简单|商榷|站不住|保留|agree|push|with", re.I)
 # I agree with Clara / Totally agree / Agreed. / I don't fully agree / we disagree / I'd push back on Wei: the English ones
 # (I'm with James on this, I side with Maria: taking someone's side)
 _AGREE_EN = re.compile(r"(?:\b(?:I|we)\s|^)(?:totally\s|completely\s|fully\s|strongly\s|really\s|actually\s|also\s)?"
@@ -633,12 +636,14 @@ class _SentenceReader:
         return subjects
 
     def speaker(self, sentence: Sentence) -> SpeakerRef | None:
-        """The turn's speaker, whom 我 and 我们 stand for (one reference per turn, made when first asked for)."""
+        """The turn's speaker, whom 我 and 我们 stand for (an interpreter's turn: the speaker it renders; one
+        reference per turn, made when first asked for)."""
         if sentence.turn_index is None:
             return None
         ref = self._speaker_of_turn.get(sentence.turn_index)
         if ref is None:
             turn = self.transcript.turns[sentence.turn_index - 1]
+            turn = interpreted_turn(self.transcript, turn) or turn  # an interpreter's 我 is the one rendered
             ref = self._speaker_of_turn[sentence.turn_index] = SpeakerRef(turn.speaker, turn.index)
         return ref
 
@@ -1471,7 +1476,7 @@ class _SentenceReader:
     def assents(self) -> Iterator[Relation]:
         """``是的，完全正确。`` opening a turn agrees with what the previous speaker just said — unless
         that turn asked a question anywhere, which the turn merely answers."""
-        turns, text = self.transcript.turns, self.text
+        turns, text = [t for t in self.transcript.turns if not interprets(t)], self.text  # an interpreter's assent renders one
         for previous, turn in zip(turns, turns[1:]):
             if previous.speaker == turn.speaker or not turn.spans:
                 continue
@@ -1533,10 +1538,11 @@ class _SentenceReader:
         index = sentence.turn_index
         if index is None or index < 2:
             return None
-        turns, speaker = self.transcript.turns, self.transcript.turns[index - 1].speaker
+        turns, speaker = self.transcript.turns, self.speaker(sentence).name
         at = index - 2
-        while at > 0 and turns[at].speaker != speaker and _BARE_REPLY.fullmatch(turns[at].text(self.transcript.document).strip()):
-            at -= 1  # 没有。 / 同意。: a bare reply in between puts no view; the one before it did
+        while at > 0 and (interprets(turns[at]) or turns[at].speaker != speaker
+                          and _BARE_REPLY.fullmatch(turns[at].text(self.transcript.document).strip())):
+            at -= 1  # 没有。 / 同意。: a bare reply in between puts no view, an interpreter's none of their own
         previous = turns[at]
         said = previous.text(self.transcript.document)
         if previous.speaker == speaker or _QUESTION_END.search(said) and not _SEEKS_ASSENT.search(said) \
@@ -1551,6 +1557,8 @@ class _SentenceReader:
         found: dict[str, SpeakerRef] = {}
         for turn in reversed(self.transcript.turns[:index - 1] if index else ()):
             said = turn.text(self.transcript.document)
+            if interprets(turn):
+                continue
             if turn.speaker != speaker.name and turn.speaker not in found and not _QUESTION_END.search(said):
                 found[turn.speaker] = SpeakerRef(turn.speaker, turn.index)
                 if len(found) == count:

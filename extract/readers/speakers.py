@@ -26,6 +26,7 @@ from talkgraph.ontology import lexicon
 
 from ..chinese_names import forms_after_a_name, is_han_name, surname_of
 from ..deferred import DeferredPattern
+from ..interpreting import INTERPRETER_LABELS
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
 from .called_speakers import name_called_speakers
@@ -46,7 +47,7 @@ HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉
 # a programme's film insert and its voice-over (【短片】, 【VCR】, 【画外音】): spoken by none of the people on stage
 CLIP_LABELS = frozenset("短片 VCR 画外音 配音 解说 片花 宣传片 视频短片".split())
 ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS | CLIP_LABELS
-               | frozenset(LECTURER_LABELS)) | frozenset(
+               | INTERPRETER_LABELS | frozenset(LECTURER_LABELS)) | frozenset(
     "嘉宾 专家 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者".split())  # labels that name a role, not a person
 _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:"
                            + "|".join(sorted({*forms_after_a_name(), "小姐", "哥", "姐", "工", "导"}, key=len, reverse=True))

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ..chinese_names import is_han_name
+from ..chinese_names import forms_after_a_name, is_han_name, surname_of
+from ..interpreting import INTERPRETER_LABELS
 from ..model import Document, Transcript
 from . import reader
 from .dialogue import speaker_shaped, supported_speakers
@@ -76,35 +77,103 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
             continue
         label = _voice(text, line) or _label(line)
         cues.append(Cue(line, label, timing[0], timing[1], continues=not is_stage_direction(line.visible)))
-    cues = _answers_of_the_only_labelled(_supported(text, cues))
+    cues = _foreign_guests_lines(text, _answers_of_the_asked(_supported(text, cues)))
     return cues, _unnamed_dash_lines(text, cues)
 
 
-def _answers_of_the_only_labelled(cues: list[Cue]) -> list[Cue]:
-    """Subtitles that mark the host and the audience (``（主持人）你为什么…？``, ``观众：…？``), and at most
-    one guest's label (``嘉宾：``) now and then: the unlabelled cue after a question, or after the host
-    hands over the stage (``有请沈博士！``), opens the guest's words (that label, or an interviewee's
-    role, which the speakers' reading names where it can); the cues after it go on with the guest until
-    a label returns.  A sound between (``（掌声）``) is no one's."""
+def _answers_of_the_asked(cues: list[Cue]) -> list[Cue]:
+    """Subtitles that mark the host and the audience (``（主持人）你为什么…？``, ``观众：…？``), and the
+    guests only now and then: the unlabelled cue after a question, or after the host hands over the
+    stage (``有请沈博士！``), opens the words of the guest asked (the one labelled guest the question's
+    lines call by name or surname and form of address, ``周老师，你们实验室…？``; or the only guest
+    labelled at all, or an interviewee's role, which the speakers' reading names where it can); the
+    cues after it go on with the guest until a label returns.  A sound between (``（掌声）``) is no one's."""
     labelled = Counter(name for c in cues if c.label is not None for name in c.label.names)
     named = set(labelled)
-    guests = sorted(n for n in named - HOST_LABELS - GROUP_LABELS - INTERVIEWER_LABELS if labelled[n] > 1)
-    if not named & HOST_LABELS or len(guests) > 1:
+    guests = sorted(n for n in named - HOST_LABELS - GROUP_LABELS - INTERVIEWER_LABELS - INTERPRETER_LABELS
+                    if labelled[n] > 1)
+    if not named & HOST_LABELS:
         return cues
-    guest = Label((guests[0],), (), 0) if guests else _GUEST
+    only = (Label((guests[0],), (), 0) if guests else _GUEST) if len(guests) <= 1 else None
     out = list(cues)
     holding = handed = False  # a labelled speaker has the floor; their last line asked or handed it over
+    lines: list[str] = []  # what the labelled speaker has said since their label
     for i, cue in enumerate(cues):
         if cue.structural or not cue.line.visible.strip() or is_stage_direction(cue.line.visible):
             continue
         if cue.label is not None:
-            holding = True
+            holding, lines = True, []
         elif holding and handed:
-            out[i] = replace(cue, label=guest)
+            asked = _called(" ".join(lines), guests) if len(guests) > 1 else None
+            if asked or only:
+                out[i] = replace(cue, label=Label((asked,), (), 0) if asked else only)
             holding = False
         line = cue.line.visible.rstrip()
+        lines.append(line)
         handed = holding and (line.endswith(("？", "?")) or HANDS_OVER.search(line) is not None)
     return out
+
+
+def _called(said: str, guests: list[str]) -> str | None:
+    """The guest ``said`` calls last, by name or by surname and a form of address (周老师, 宋总)."""
+    forms = forms_after_a_name()
+    called = {}
+    for guest in guests:
+        surname = surname_of(guest) if is_han_name(guest) else None
+        at = max([said.rfind(guest)] + [said.rfind(surname + form) for form in forms if surname] or [-1])
+        if at >= 0:
+            called[guest] = at
+    if not called:
+        return None
+    last = max(called.values())
+    asked = [g for g, at in called.items() if at == last]
+    return asked[0] if len(asked) == 1 else None
+
+
+def _foreign_guests_lines(text: str, cues: list[Cue]) -> list[Cue]:
+    """At an interpreted session (an interpreter's label among the cues), the language says who
+    speaks: an unlabelled cue in the other script than the cue before it holds the words of the one
+    labelled speaker who speaks only that script (the English guest's lines between the interpreter's
+    Chinese ones); while the host has the floor, only once the host has asked or handed it over (the
+    host may turn to the guest in English)."""
+    if not any(c.label is not None and set(c.label.names) & INTERPRETER_LABELS for c in cues):
+        return cues
+    scripts: dict[str, set[str]] = {}
+    for cue in cues:
+        if cue.label is not None and not cue.structural and not set(cue.label.names) & INTERPRETER_LABELS:
+            for name in cue.label.names:
+                scripts.setdefault(name, set()).add(_script(cue.line.visible[cue.label.content:]))
+    speaking = {}
+    for name, used in scripts.items():
+        if len(used) == 1 and None not in used:
+            speaking.setdefault(used.pop(), []).append(name)
+    out = list(cues)
+    before: str | None = None  # the script of the cue before
+    host = handed = False  # whether the host holds the floor; whether their last line asked or handed it over
+    for i, cue in enumerate(cues):
+        if cue.structural or not cue.line.visible.strip() or is_stage_direction(cue.line.visible):
+            continue
+        script = _script(cue.line.visible)
+        line = cue.line.visible.rstrip()
+        if cue.label is not None:
+            host = bool(set(cue.label.names) & HOST_LABELS)
+        elif script and before and script != before and len(speaking.get(script, ())) == 1 and (not host or handed):
+            out[i] = replace(cue, label=Label((speaking[script][0],), (), 0))
+            host = False
+        handed = host and (line.endswith(("？", "?")) or HANDS_OVER.search(line) is not None)
+        before = script or before
+    return out
+
+
+def _script(line: str) -> str | None:
+    """``han`` for a line with Chinese characters, ``latin`` for one of Latin letters alone."""
+    if _HAN.search(line):
+        return "han"
+    return "latin" if _LATIN.search(line) else None
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]{2}")
 
 
 _GUEST = Label(("受访者",), (), 0)  # a role the speakers' reading resolves like 答 (INTERVIEWEE_LABELS)

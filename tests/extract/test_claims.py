@@ -363,6 +363,14 @@ def test_a_sessions_length_contacts_hiring_arrangements_formal_thanks_and_an_eng
     assert texts == ["具身智能的底层趋势是真实的，这是最关键的。"]
 
 
+def test_the_next_topic_or_question_the_room_and_the_language_of_the_session_are_no_claims():
+    texts = [c.text for c in claims(
+        "主持人：好，那最后说一下明年的节奏。那接下来一个很多人关心的问题：安全和标准。\n\n"
+        "小孟：不好意思打断一下，下周的复盘会议室要改到B座12楼。具身智能的底层趋势是真实的，这是最关键的。\n\n"
+        "主持人：Marcus will speak in English, and we have simultaneous interpretation. 现场提供同声传译。\n\n陶然：谢谢。\n")]
+    assert texts == ["具身智能的底层趋势是真实的，这是最关键的。"]
+
+
 def test_a_repost_chains_words_are_no_claims_of_the_one_who_posts():
     texts = [c.text for c in claims(
         "问：@小王同学：家用机器人什么时候普及？\n\n邵嘉禾：@星河机器人邵嘉禾：我认为十年内进不了家庭，成本降不下来。\n"

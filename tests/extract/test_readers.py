@@ -958,6 +958,9 @@ def test_the_title_is_the_pages_first_level_heading_or_the_headline_above_its_by
     posted = parse("对话凌霄韩立：机器人的下一个十年\n\n原创 2026-11-12 08:30 发表于上海 硬核观察\n\n"
                    "Q：为什么做机器人？\n\nA：需求太大。\n\nQ：难吗？\n\nA：难。\n")
     assert posted.title == "对话凌霄韩立：机器人的下一个十年" and posted.date == "2026-11-12"
+    seconds = parse("专访凌霄韩立：机器人的下一个十年\n\n硬核财经 2026-11-12 19:42:15 听新闻\n\n"
+                    "记者：为什么做机器人？\n\n韩立：需求太大。\n\n记者：难吗？\n\n韩立：难。\n")
+    assert seconds.title == "专访凌霄韩立：机器人的下一个十年" and seconds.date == "2026-11-12"
     minutes = parse("远山证券研究所 2026年度策略会（内部纪要）\n会议时间：2026年1月5日 14:00-15:30\n地点：上海\n\n"
                     "00:01:02 韩立：先说结论。\n00:02:10 陶然：我同意。\n00:03:00 韩立：好。\n")
     assert minutes.title == "远山证券研究所 2026年度策略会（内部纪要）"
@@ -1177,6 +1180,17 @@ def test_subtitles_that_mark_the_guest_only_now_and_then_give_the_answers_after_
     t = parse(srt)
     assert [(s, text.replace("\n", " ")) for (s, *_), text in turns(t)][-4:] == [
         ("主持人", "你为什么创业？"), ("嘉宾", "因为想做自己的产品。"), ("主持人", "明年呢？"), ("嘉宾", "明年会更好。 我们会扩张。")]
+
+
+def test_subtitles_of_several_guests_labelled_now_and_then_give_the_answer_to_the_guest_the_question_calls():
+    lines = ["主持人：欢迎周蔓和宋知远。", "周蔓：谢谢。", "宋知远：谢谢主持人。", "周蔓：我们做灵巧手。", "宋知远：我们做整机。",
+             "主持人：说到数据，周老师，", "你们实验室是什么路线？", "我们两条腿走路。", "主持人：宋总，你们呢？", "我们买数据。",
+             "主持人：大家怎么看？", "都很难。"]
+    srt = "".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i + 1:02d},000\n{line}\n\n" for i, line in enumerate(lines, 1))
+    t = parse(srt)
+    assert [(s, text.replace("\n", " ")) for (s, *_), text in turns(t)][-5:] == [
+        ("主持人", "说到数据，周老师， 你们实验室是什么路线？"), ("周蔓", "我们两条腿走路。"), ("主持人", "宋总，你们呢？"),
+        ("宋知远", "我们买数据。"), ("主持人", "大家怎么看？ 都很难。")]  # a question calling no one: whose answer, unknown
 
 
 def test_a_speaker_who_says_where_they_are_from_before_their_name_is_that_person():

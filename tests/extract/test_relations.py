@@ -1095,9 +1095,10 @@ def test_reserving_judgement_dampening_or_a_view_agreed_on_meets_the_previous_sp
         return {p for s, p, o in relations if (s, o) == ("周敏", "韩立平")}
 
     for reply in ("我还是持保留意见，风险太大。", "我稍微泼一点冷水，这个太乐观了。", "我想唱个反调，开源未必会赢。",
-                  "我说一下不同的看法，闭源还有优势。", "我不赞成这么早下结论。", "我同意一半。"):
+                  "我说一下不同的看法，闭源还有优势。", "我不赞成这么早下结论。", "我同意一半。", "韩总，我对明年这个判断有点保留。"):
         assert stance(reply) == {Predicate.DIFFERS_FROM}, reply
     assert stance("这一点我们看法一致，数据最重要。") == {Predicate.AGREES_WITH}
+    assert stance("这些功能我们都有一些保留，后面再说。") == set()  # kept, not reserved about
 
 
 def test_a_title_after_a_name_and_a_space_as_a_caption_or_guest_list_writes_it():

@@ -108,6 +108,11 @@ def test_a_chinese_brand_a_hyphen_and_a_version_is_a_model(text, name):
     assert name in models(text)
 
 
+@pytest.mark.parametrize("text", ["计划端侧部署自研星衍-3B。", "我们用开源星衍-3B做的。", "新款星衍-3B下个月上车。"])
+def test_a_word_saying_what_kind_of_model_is_no_part_of_its_name(text):
+    assert models(text) == ["星衍-3B"]
+
+
 def test_an_episode_number_is_no_model():
     assert models("本期是EP 87，我们聊聊新模型。") == []
 
