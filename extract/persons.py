@@ -25,7 +25,8 @@ from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 # the last characters of the forms of address: a set lookup rules out most words at once
 _HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS + SURNAME_POSTS)
 _SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常爱]{1,2}|一直|经常|曾经)?(?:说|讲)|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
-                           r"先生|女士|院士|同学|总[，,。、\s的]|\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
+                           r"先生|女士|院士|同学|总[，,。、\s的]|"
+                           r"\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
                            r"科学家|负责人|作者|总经理|经理|主任|院长|校长|老师)|是(?:一个|一位|个)[^，,。！？!?]{0,8}的人|"
                            r"\s?[（(](?:英文名\s?)?[A-Z][a-z]{1,12}[)）])")  # 孟可（Kevin）: a name glossed by an English given name
 # before a name: a cue word, a byline, or the speaker's own pronoun joined to the name (我和林某, 跟他和林某)
@@ -327,7 +328,7 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue  # 李群自动化, 罗勇工厂: a firm's or a works' name
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
-    cued = {text[s:e] for s, e, _ in candidates if has_person_cue(text, s, e)}
+    cued = {text[s:e] for s, e, _ in candidates if has_person_cue(text, s, e) or _HEAD_POST_AFTER.match(text, e)}
     for s, e, turn in candidates:
         name = text[s:e]
         if name in cued or counts[name] >= _MIN_RECURRENCE and not _short_name(name):
@@ -343,16 +344,27 @@ def _cued_loose_name(text: str, tokens: Tokens, i: int) -> tuple[int, int] | Non
     """A full name the segmenter cut into a surname and a dictionary word (李|大海, 李广|密), taken
     only with a speech verb or a bracketed role right after it (``李大海讲的``, ``李广密（某某创始人）``):
     a cue before it would not say where the name ends."""
-    if not any(_SPEECH_AFTER.match(text, end) for _, _, end in tokens[i:i + 3]):
+    if not any(_loose_name_cue(text, end) for _, _, end in tokens[i:i + 3]):
         return None  # no end a loose name may have (as ``loose_names_at`` reads them) has the cue after it
     if len(tokens[i].word) > 1 and _is_common_word(tokens[i].word):
         return None  # 支持|唐总: a word of the language that begins with a surname's character
     for span in loose_names_at(tokens, i):
         name = text[span[0]:span[1]]
         if (not _short_name(name) and not in_dictionary(name) and not _given_part_is_common_noun(name)
-                and _SPEECH_AFTER.match(text, span[1])):
+                and _loose_name_cue(text, span[1])):
             return span
     return None
+
+
+def _loose_name_cue(text: str, end: int) -> bool:
+    """A speech verb or a form of address after a surname and a word, or the head's post one calls
+    them by (``潘明远董事长是怎么…``; after a name of no surname, 阿森纳主席 is a club's chairman, so this
+    post is a cue for names that begin with a surname alone)."""
+    return bool(_SPEECH_AFTER.match(text, end) or _HEAD_POST_AFTER.match(text, end))
+
+
+_HEAD_POST_AFTER = re.compile(r"(?:董事长|总经理|副?总裁|首席执行官|院长|校长|所长|局长|部长|厂长|会长|理事长|行长|社长|主编|"
+                              r"总监|主席)(?=[是说讲也都还就在跟对曾已])")  # a verb going on: 海兰信董事长、… lists a firm's posts
 
 
 def _given_part_is_common_noun(name: str) -> bool:

@@ -264,8 +264,9 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if honorific and LATIN_FULL_NAME.fullmatch(label[honorific.end():]):  # Dr. Li Na is Li Na, or the name glossing her
         name = label[honorific.end():]
         return aliases.get(label) or aliases.get(name) or name, SpeakerKind.PERSON
-    if honorific:  # Dr. Tan is the one the introduction names Dr. Tan Wei Ling
-        named = _latin_names_with(label[honorific.end():], intro)
+    if honorific:  # Dr. Tan is the one the introduction (or the host's opening words) names Dr. Tan Wei Ling
+        named = _latin_names_with(label[honorific.end():], intro) or _latin_names_with(label[honorific.end():],
+                                                                                      _opening(evidence))
         if len(named) == 1:
             return named.pop(), SpeakerKind.PERSON
     titled = _TITLED.match(label)

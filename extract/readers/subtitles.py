@@ -77,7 +77,7 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
             continue
         label = _voice(text, line) or _label(line)
         cues.append(Cue(line, label, timing[0], timing[1], continues=not is_stage_direction(line.visible)))
-    cues = _foreign_guests_lines(text, _answers_of_the_asked(_supported(text, cues)))
+    cues = _foreign_guests_lines(_answers_of_the_asked(_supported(text, cues)))
     return cues, _unnamed_dash_lines(text, cues)
 
 
@@ -120,7 +120,7 @@ def _called(said: str, guests: list[str]) -> str | None:
     called = {}
     for guest in guests:
         surname = surname_of(guest) if is_han_name(guest) else None
-        at = max([said.rfind(guest)] + [said.rfind(surname + form) for form in forms if surname] or [-1])
+        at = max([said.rfind(guest)] + [said.rfind(surname + form) for form in forms if surname])
         if at >= 0:
             called[guest] = at
     if not called:
@@ -130,7 +130,7 @@ def _called(said: str, guests: list[str]) -> str | None:
     return asked[0] if len(asked) == 1 else None
 
 
-def _foreign_guests_lines(text: str, cues: list[Cue]) -> list[Cue]:
+def _foreign_guests_lines(cues: list[Cue]) -> list[Cue]:
     """At an interpreted session (an interpreter's label among the cues), the language says who
     speaks: an unlabelled cue in the other script than the cue before it holds the words of the one
     labelled speaker who speaks only that script (the English guest's lines between the interpreter's

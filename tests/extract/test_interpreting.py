@@ -39,8 +39,8 @@ def test_in_interpreted_subtitles_the_language_of_an_unlabelled_cue_says_it_is_t
     transcript = parse_transcript(document_from_text(srt, doc_id="s"))
     said = [(t.speaker, t.text(transcript.document).replace("\n", " ")) for t in transcript.turns]
     assert said[0][1].endswith("Marcus will speak in English.")  # the host's own English, asking no one
-    assert [speaker for speaker, _ in said[1:]] == ["Dr. Hale", "同传", "Dr. Hale", "同传", "主持人", "Dr. Hale", "同传",
-                                                    "Dr. Hale", "同传"]
+    assert [speaker for speaker, _ in said[1:]] == ["Marcus Hale", "同传", "Marcus Hale", "同传", "主持人", "Marcus Hale",
+                                                    "同传", "Marcus Hale", "同传"]  # Dr. Hale, whom the host's opening names
 
 
 def test_an_interpretation_of_a_turn_given_only_in_part_holds_the_speakers_claims():

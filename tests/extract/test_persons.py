@@ -265,3 +265,13 @@ def test_a_full_name_then_its_surname_with_a_form_of_address_is_the_name_and_the
 def test_a_short_name_glossed_by_an_english_given_name_is_a_person():
     assert "孟可" in people("主持人：团队呢？\n\n嘉宾：孟可（Kevin）是我们的 CEO，负责融资。\n")
     assert "钱多" not in people("主持人：团队呢？\n\n嘉宾：钱多（不是人名）不一定好。\n")
+
+
+@pytest.mark.parametrize("text", ["记者：潘明远董事长是怎么说服你加入的？", "潘明远院长说，明年扩招。"])
+def test_a_surname_and_a_word_before_a_heads_post_is_the_person_called_by_it(text):
+    assert "潘明远" in people(text)
+
+
+def test_a_heads_post_after_a_name_of_no_surname_or_in_a_list_of_posts_is_an_organisations_head():
+    assert people("阿森纳主席说，球队会补强。") == []
+    assert not any("海兰" in p for p in people("他现任香港海兰信董事长、江苏海兰董事长。"))
