@@ -251,6 +251,9 @@ _POST_LIST_ITEM = re.compile(r"[^、和及]+")
 _ITEM_MARK = re.compile(r"(?:前|原|曾任|现任|目前是|现为|现)\s?$")
 _ITEM_MARK_REACH = 4
 _HELD_NOW = re.compile(r"现|目前|如今|兼任")
+# X由张立群于2015年创办, X是张立群和李明一起创立的: the founders named after the organisation
+_FOUNDED_BY = re.compile(r"\s?(?:(?P<by>由)|是)\s?(?P<founders>[^，,。；;！？!?]{2,30}?)(?:共同|联合|一起|一手|亲手)?"
+                         r"(?:创立|创办|创建|成立|创设)(?(by)(?:的)?|的)")
 _LISTED_POST = re.compile(r"[^、]+")  # only 、 parts these items: 和 joins names too (工业和信息化部副部长)
 _LIST_CUE_MAX = 4  # 欢迎, 邀请了, 有请: before a list's first organisation
 # 张涛，大众点评创始人，沃顿商学院MBA，曾任…: items of a description that are no title go on it
@@ -1179,6 +1182,10 @@ class _SentenceReader:
                                 and _WITH.search(self.text, founded_by_me.start(), m.start)):
                     yield Relation(org, Predicate.FOUNDER, partner, sentence.start, sentence.end)  # 我和陈昊一起
                 continue
+            founders, year = self._founders_named_after(sentence, org)
+            if founders:  # 青禾茶集由潘明远于2016年创立, 云帆科技是张立群和李明一起创办的
+                yield from (Relation(org, Predicate.FOUNDER, person, sentence.start, sentence.end, year) for person in founders)
+                continue
             founded = (self.ends_before(_FOUND, sentence, org.start)
                        or _FOUND_NAMED.search(self.text, sentence.start, org.start))
             if founded and not self.ends_before(_PLANNED, sentence, org.start):
@@ -1277,6 +1284,16 @@ class _SentenceReader:
         if _STUDIED_AFTER.match(text, org.end, end):
             return True
         return bool(_WHILE_THERE.match(text, org.end, end) or _FOR_A_WHILE.match(text, org.end, end))
+
+    def _founders_named_after(self, sentence: Sentence, org: Mention) -> tuple[list[Mention], str | None]:
+        """The people named between 由 (or 是) after the organisation and the founding verb (``由潘明远于
+        2016年在金华创立``, ``是张立群和李明一起创办的``): its founders, whenever it was; and the year said."""
+        founded = _FOUNDED_BY.match(self.text, org.end, sentence.end)
+        if founded is None:
+            return [], None
+        year = _YEAR.search(founded["founders"])
+        return [m for m in sentence.mentions if m.kind is Kind.PERSON and founded.start("founders") <= m.start
+                and m.end <= founded.end("founders")], year.group(1) if year else None
 
     def _after_described_person(self, sentence: Sentence, pos: int, clause: str) -> str:
         """The clause before ``pos`` from the person a 的 phrase describes (``曾任X总监的谢岚加入``: 曾任 tells

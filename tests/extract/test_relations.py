@@ -1342,3 +1342,11 @@ def test_our_post_is_at_the_company_the_speaker_is_at_now_not_one_joined_before(
     _, _, roles = facts("主持人：介绍一下团队。\n\n韩立：我2016年加入了云帆科技，负责供应链。\n\n"
                         "主持人：现在呢？\n\n韩立：现在我是澜海生物的CEO。我们的CFO周宁之前在普华永道。\n")
     assert ("周宁", "CFO", "澜海生物") in roles
+
+
+def test_the_founders_named_after_the_organisation_founded_it_in_the_year_said():
+    x, relations, _ = facts("主持人：云帆科技由张立群于2015年在杭州创办，澜海生物是周宁和李明一起创立的。\n")
+    assert {("云帆科技", "founder", "张立群"), ("澜海生物", "founder", "周宁"), ("澜海生物", "founder", "李明")} <= relations
+    assert {r.since for r in x.relations if name(r.subject) == "云帆科技"} == {"2015"}
+    for text in ("主持人：云帆科技由张立群领投。\n", "主持人：云帆科技是张立群最看好的公司，成立于2015年。\n"):
+        assert not any(p == "founder" for _, p, _ in facts(text)[1])
