@@ -10,7 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
+from talkgraph.ontology import lexicon
 from talkgraph.ontology.lexicon import LexiconEntry
+
+from .model import Kind
 
 _WORD_EDGE_BEFORE = r"(?<![A-Za-z0-9_])"
 _WORD_EDGE_AFTER = r"(?![A-Za-z0-9_]|\.\d|-[A-Za-z0-9])"  # Ray is not in Ray-Ban, GPT-4 not in GPT-4.5
@@ -205,3 +208,15 @@ _STARTS_LATIN = re.compile(r"[A-Za-z0-9]")
 def _folds_to_latin(ch: str) -> bool:
     """``K`` (the Kelvin sign) and ``ſ`` match Latin letters when case is ignored."""
     return any(_STARTS_LATIN.match(variant) for variant in (ch.lower(), ch.upper(), ch.casefold()))
+
+
+def preferred_names(kind: Kind) -> dict[str, str]:
+    """Each folded name of the lexicon's entries of a kind (organisations, models, places), to the
+    preferred name of its entry; empty for another kind."""
+    return _preferred_names().get(kind, {})
+
+
+@lexicon.derived
+def _preferred_names() -> dict[Kind, dict[str, str]]:
+    kinds = {Kind.ORGANIZATION: lexicon.organizations(), Kind.MODEL: lexicon.models(), Kind.PLACE: lexicon.places()}
+    return {kind: {fold(name): entry.name for entry in entries for name in entry.names} for kind, entries in kinds.items()}

@@ -15,7 +15,7 @@ from .called_names import COMPANY_CALLED, COMPANY_CALLED_REACH
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .english_institutions import initials, institution_at
-from .lexicon_match import LexiconMatcher, build_matcher, fold
+from .lexicon_match import LexiconMatcher, build_matcher, fold, preferred_names
 from .lookahead import first_not_after
 from .model import Kind
 from .tokens import dictionary_tag
@@ -119,7 +119,7 @@ def _after_known_maker(text: str, start: int, pos: int) -> bool:
     if of is None:
         return False
     end = of.start()
-    return any(fold(text[end - size:end]) in _known_organization_names()
+    return any(fold(text[end - size:end]) in preferred_names(Kind.ORGANIZATION)
                for size in _MAKER_NAME_LENGTHS if end - size >= start)
 
 
@@ -140,7 +140,7 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
         for s, e, institution in _latin_spans(text, para.start, para.end):
             if institution:
                 if not _is_known_latin(text[s:e]):
-                    known = _known_organization_names().get(fold(initials(text[s:e])))
+                    known = preferred_names(Kind.ORGANIZATION).get(fold(initials(text[s:e])))
                     yield Candidate(s, e, Kind.ORGANIZATION, turn, known), False
                 continue
             words = text[s:e].split(" ")
@@ -226,7 +226,7 @@ def _versioned_family(words: list[str], text: str, end: int) -> bool:
     is the name of that version, also when the name alone is a known one.  A company's name is
     followed by no version, and a number before a unit counts something (``OpenAI 2 月``)."""
     return (len(words) > 1 and _VERSION_WORD.fullmatch(words[-1]) is not None and words[0][:1].isupper()
-            and fold(words[0]) not in _known_organization_names() and not _numbered_word(words[0])
+            and fold(words[0]) not in preferred_names(Kind.ORGANIZATION) and not _numbered_word(words[0])
             and not _COUNTED.match(text, end))
 
 
@@ -240,12 +240,6 @@ _NUMBERED_WORDS = lexicon.words("numbered_words")
 
 
 _COUNTED = re.compile(r"\s?[年月日号个位家款次倍岁亿万千百点天周块元%]")
-
-
-@lexicon.derived
-def _known_organization_names() -> dict[str, str]:
-    """Each folded name of a lexicon organisation, to the preferred name of its entry."""
-    return {fold(n): entry.name for entry in lexicon.organizations() for n in entry.names}
 
 
 # shapes of Latin-script words that are jargon or hardware, not a product's name: chip part numbers
@@ -265,7 +259,8 @@ _CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?")
 
 def _code_of_a_named_product(text: str, start: int, s: int, name: str) -> bool:
     """Whether the code at ``s`` follows a known organisation's name or ends a longer name in the text."""
-    return (any(fold(text[s - size:s]) in _known_organization_names() for size in _MAKER_NAME_LENGTHS if s - size >= start)
+    known = preferred_names(Kind.ORGANIZATION)
+    return (any(fold(text[s - size:s]) in known for size in _MAKER_NAME_LENGTHS if s - size >= start)
             or re.search(rf"[A-Za-z][\- ]{re.escape(name)}(?![A-Za-z0-9])", text) is not None)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from talkgraph.ontology import lexicon
 
 from .chinese_names import HAN_WORD, is_han_name, strip_honorific, surname_of
-from .lexicon_match import fold
+from .lexicon_match import fold, preferred_names
 from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerKind, SpeakerRef
 from .organizations import INDUSTRY_SUFFIXES
 from .readers.speakers import ROLE_LABELS
@@ -261,15 +261,7 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
 def _listed_name(mention: Mention) -> str | None:
     """The lexicon's preferred name of a mention another finder than the lexicon's found under one of
     its names (the model's 谷歌 is Google, as the lexicon's is)."""
-    return _listed_names().get(mention.kind, {}).get(fold(mention.text))
-
-
-@lexicon.derived
-def _listed_names() -> dict[Kind, dict[str, str]]:
-    """Each kind's folded lexicon names, to the preferred name of their entry."""
-    kinds = {Kind.ORGANIZATION: lexicon.organizations(), Kind.MODEL: lexicon.models(), Kind.PLACE: lexicon.places()}
-    return {kind: {fold(name): entry.name for entry in entries for name in entry.names}
-            for kind, entries in kinds.items()}
+    return preferred_names(mention.kind).get(fold(mention.text))
 
 
 def _speaker_key(extraction: Extraction, name: str) -> str:
