@@ -17,12 +17,12 @@ from collections import Counter
 from functools import lru_cache
 from collections.abc import Iterator, Mapping, Sequence
 
-from ..chinese_names import is_han_name, surname_of
+from ..chinese_names import forms_after_a_name, is_han_name, surname_of
 from ..model import BlockRole, Document, Transcript
 from . import reader
 from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label, match_label
 from .lines import Line, read_line, split_lines
-from .speakers import GROUP_LABELS, HOST_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
+from .speakers import CLIP_LABELS, GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
 from .structure import DIVIDER_HEADING, HANDS_OVER, RULE, Cue, assemble, is_stage_direction, shape_role
 
 _SHORT_EXCHANGE_LINES = 30
@@ -258,27 +258,67 @@ def _questions_in_bold(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     return tuple(out)
 
 
-# 【字幕：蒋立鸣 江苏恒曜储能科技有限公司董事长】: a broadcast's caption naming who speaks next
-_CAPTION_NAME = re.compile(r"^\s*[【\[（(]?\s*字幕\s*[:：]\s*(?P<name>[\u3400-\u9fff]{2,4})(?=[\s，,】\]）)])")
-_GUEST_LABELS = frozenset({"嘉宾"})
+# 【字幕：蒋立鸣 江苏恒曜储能科技有限公司董事长】, 字幕：寻乌县澄江镇 无人机飞手 钟磊: a broadcast's caption
+# naming who speaks, before or after their post
+_CAPTION = re.compile(r"^\s*[【\[（(]?\s*字幕\s*[:：]\s*(?P<words>[^】\]）)]*)")
+_CAPTION_WORD_SEPARATOR = re.compile(r"[\s，,、]+")
+_CAPTIONED_LABELS = frozenset({"嘉宾", "受访者", "被访者", "受访人"})
+# the programme's voice-over and its host in the studio: the report turns to other people
+_SCENE_CHANGES = CLIP_LABELS | HOST_LABELS
+
+
+def _caption_name(visible: str) -> str | None:
+    """The person a caption line names, its last word or its first (字幕：脐橙种植户 钟桂兰 names 钟桂兰)."""
+    caption = _CAPTION.match(visible)
+    words = _CAPTION_WORD_SEPARATOR.split(caption["words"].strip()) if caption else []
+    return next((w for w in (words[-1], words[0]) if 2 <= len(w) <= 4 and is_han_name(w)), None) if words else None
 
 
 def _captioned_guests(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
-    """A guest's label right after a caption naming someone (``【字幕：蒋立鸣 …董事长】`` then ``嘉宾：…``)
-    is that person's: a broadcast names each guest on screen as they first speak."""
+    """A guest's or interviewee's label in a scene whose captions name someone is that person's: a
+    broadcast names each guest on screen as they speak (``【字幕：蒋立鸣 …董事长】`` then ``嘉宾：…``, or
+    ``受访者：…`` then ``字幕：…飞手 钟磊``).  A scene runs from one voice-over or host's turn to the next;
+    the label takes the caption before it in the scene, else the first after it; but the question just
+    put, if it calls someone captioned in the report by name or surname and post (``刘厅长，…？``), says
+    who answers, in any scene."""
+    names = [_caption_name(cue.line.visible) for cue in cues]
+    captioned = sorted({n for n in names if n})
+    if not captioned:
+        return cues
     out = list(cues)
-    caption = None
-    for i, cue in enumerate(cues):
-        if not cue.line.visible.strip():
-            continue
-        named = _CAPTION_NAME.match(cue.line.visible)
-        if named and is_han_name(named["name"]):
-            caption = named["name"]
-            continue
-        if caption and cue.label and set(cue.label.names) <= _GUEST_LABELS:
-            out[i] = dataclasses.replace(cue, label=dataclasses.replace(cue.label, names=(caption,)))
-        caption = None
+    start = 0
+    for end in [i for i, cue in enumerate(cues) if cue.label and set(cue.label.names) & _SCENE_CHANGES] + [len(cues)]:
+        scene = [n for n in names[start:end] if n]
+        asked = None
+        for i in range(start, end):
+            cue = cues[i]
+            if cue.label is None:
+                continue
+            if set(cue.label.names) <= INTERVIEWER_LABELS:
+                asked = called_last(cue.line.visible[cue.label.content:], captioned)
+            elif set(cue.label.names) <= _CAPTIONED_LABELS and (asked or scene):
+                before = [n for n in names[start:i] if n]
+                name = asked or (before[-1] if before else scene[0])
+                out[i] = dataclasses.replace(cue, label=dataclasses.replace(cue.label, names=(name,)))
+        start = end
     return tuple(out)
+
+
+def called_last(said: str, names: Sequence[str]) -> str | None:
+    """The one of ``names`` that ``said`` calls last, by name or by surname and a form of address
+    (周老师, 宋总, 刘厅长); None when it calls none, or two at once."""
+    forms = forms_after_a_name()
+    called = {}
+    for name in names:
+        surname = surname_of(name) if is_han_name(name) else None
+        at = max([said.rfind(name)] + [said.rfind(surname + form) for form in forms if surname])
+        if at >= 0:
+            called[name] = at
+    if not called:
+        return None
+    last = max(called.values())
+    asked = [n for n, at in called.items() if at == last]
+    return asked[0] if len(asked) == 1 else None
 
 
 # 主讲人韩博文, 主讲嘉宾：周启明: the introduction names the one who gives the talk

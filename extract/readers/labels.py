@@ -105,6 +105,9 @@ SOUND_CUES = frozenset("""
 音乐 背景音乐 笑声 笑 大笑 掌声 鼓掌 欢呼 叹气 咳嗽 沉默 停顿 静音 杂音 噪音 听不清 无法识别 片头 片尾 广告 字幕 翻译
 music applause laughter laughs laughing cheering silence inaudible crosstalk noise sighs coughs
 """.split())
+# what a broadcast's transcript notes in brackets after a label's colon, of how the voice is heard:
+# 记者：（画外）…, 受访者：（方言）…: the speaker's words begin with the note, which names no one
+VOICE_NOTES = frozenset("画外 画外音 同期 同期声 现场声 方言 电话 电话连线 视频连线 连线 录音".split())
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
 NUMBERED_SPEAKER = re.compile(
@@ -118,15 +121,15 @@ LABEL_WORDS = frozenset("""
 提示 风险提示 免责声明 特别声明 温馨提示 附 附录 参考 参考资料 问题 答案 结论 总结 背景 目录 导语 编者按 编辑补充 视频 音频 直播 文字 整理 校对 排版
 本期嘉宾 嘉宾名单 与会嘉宾 对话嘉宾 特邀嘉宾 出席嘉宾 出席管理层 出席人员 出席领导 参会管理层 主讲嘉宾 会议主题 会议时间 会议地点 参会人 参会人员 记录人 纪要 地点 时长 录制 文件 智能纪要 待办 章节 关键词
 平台 直播平台 直播时间 播出时间 录制时间 收听平台 辩题 议题 赛制
-题图 题图来源 图片来源 图源 头图 头图来源 封面 封面来源 配图 撰文 采写 策划 监制 出品 统筹 审校 视觉
+题图 题图来源 图片来源 图源 头图 头图来源 封面 封面来源 配图 撰文 采写 策划 监制 出品 统筹 审校 视觉 字幕
 Date Source Author Editor Title Tags Link URL Note Notes YouTube Bilibili Twitter Weibo Email Time Duration
 Meeting Attendees Location Subject Summary Transcript Recording Participants WEBVTT NOTE Kind Language
 """.split())
 _NOT_A_NAME_START = re.compile(
     r"^(?:第|其[一二三四五]|首先|然后|最后|另外|比如|例如|总之|所以|因为|但是|我|你|他|她|它|这|那|一是|二是|"
     r"专访|对话|独家|快讯)")  # 专访刘振东：…: a headline, no speaker
-# 李斌说："…" is a quotation, not a label
-_SPEECH_VERB_END = re.compile(r"(?<=.)(?:说|说道|道|表示|称|(?<!提)问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
+# 李斌说："…" is a quotation, not a label (解说：, a broadcast's voice-over, is one)
+_SPEECH_VERB_END = re.compile(r"(?<=.)(?<!解)(?:说|说道|道|表示|称|(?<!提)问|问道|回答|答道|认为|指出|强调|笑称|坦言|透露|写道|提到)$")
 _URL_REST = re.compile(r"^(?://|https?://|www\.)")
 # 主持人王小明： is 王小明 speaking as the moderator, and so is 主持人（王小明）：; 管理层（刘建明）： is 刘建明
 _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|发言人|提问者|提问人|观众|听众|网友|受访者|管理层|投资者|分析师|评委|"
@@ -363,7 +366,8 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
     groups = match.groupdict()
     note, note_start = groups.get("note"), match.start("note") if groups.get("note") else 0
     if note is None and groups.get("note_after"):
-        if len(names) == 1 and _ROLE_ONLY.match(names[0]) and _NOTE_NAME.fullmatch(groups["note_after"]):
+        if len(names) == 1 and _ROLE_ONLY.match(names[0]) and _NOTE_NAME.fullmatch(groups["note_after"]) \
+                and not _notes_the_voice(groups["note_after"].strip()):
             note, note_start = groups["note_after"], match.start("note_after")  # 问：（中金公司 分析师 贺一鸣）
         else:
             content = match.start("note_after") - 1  # （笑）, （补充）: the speaker's words begin with the bracket
@@ -406,6 +410,11 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         end = note_start + len(note) + 1
         names, spans = [match.string[spans[0][0]:end]], [(spans[0][0], end)]
     return Label(tuple(names), tuple(spans), content, time, header)
+
+
+def _notes_the_voice(note: str) -> bool:
+    """``画外``, ``方言``, ``笑``: a note on how the words are heard, or a word of the language, not a name."""
+    return note in VOICE_NOTES or note.lower() in SOUND_CUES or is_common_word(note)
 
 
 _UNNAMED_NOTE = re.compile(r"未报|匿名|未具名|不具名|未透露")  # 提问者（未报姓名）: a note that tells no one apart

@@ -21,7 +21,7 @@ from .speakers import SpeakerEvidence, cast_line, resolve_speakers
 _TERMINAL = "。！？!?…；;」”\"'）)》.~～"
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;，,]")
 _PAREN_HEADING = re.compile(r"^[（(\[【].*[)）\]】]$")
-_CAPTION_MARK = re.compile(r"[（(](?:左|右|中|前|后|上|下)[一二三四五六七八九十\d]*[)）]|^(?:图|图片|图注|摄影)\s*[:：]|^[▲△▼]")
+_CAPTION_MARK = re.compile(r"[（(](?:左|右|中|前|后|上|下)[一二三四五六七八九十\d]*[)）]|^[【\[]?(?:图|图片|图注|摄影|字幕)\s*[:：]|^[▲△▼]")
 _METADATA = re.compile(
     r"^(?:日期|时间|发布时间|发布日期|发表时间|更新时间|会议时间|会议日期|会议地点|会议主题|主题|标题|地点|直播时间|播出时间|录制时间|平台|直播平台|"
     r"来源|作者|编辑|责任编辑|责编|校对|整理|审校|"

@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ..chinese_names import forms_after_a_name, is_han_name, surname_of
+from ..chinese_names import is_han_name
 from ..interpreting import INTERPRETER_LABELS
 from ..model import Document, Transcript
 from . import reader
-from .dialogue import speaker_shaped, supported_speakers
+from .dialogue import called_last, speaker_shaped, supported_speakers
 from .speakers import GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS
 from .labels import TIME, Label, match_bracketed_label, match_label, name_in_display, seconds
 from .lines import Line, split_lines
@@ -104,7 +104,7 @@ def _answers_of_the_asked(cues: list[Cue]) -> list[Cue]:
         if cue.label is not None:
             holding, lines = True, []
         elif holding and handed:
-            asked = _called(" ".join(lines), guests) if len(guests) > 1 else None
+            asked = called_last(" ".join(lines), guests) if len(guests) > 1 else None
             if asked or only:
                 out[i] = replace(cue, label=Label((asked,), (), 0) if asked else only)
             holding = False
@@ -112,22 +112,6 @@ def _answers_of_the_asked(cues: list[Cue]) -> list[Cue]:
         lines.append(line)
         handed = holding and (line.endswith(("？", "?")) or HANDS_OVER.search(line) is not None)
     return out
-
-
-def _called(said: str, guests: list[str]) -> str | None:
-    """The guest ``said`` calls last, by name or by surname and a form of address (周老师, 宋总)."""
-    forms = forms_after_a_name()
-    called = {}
-    for guest in guests:
-        surname = surname_of(guest) if is_han_name(guest) else None
-        at = max([said.rfind(guest)] + [said.rfind(surname + form) for form in forms if surname])
-        if at >= 0:
-            called[guest] = at
-    if not called:
-        return None
-    last = max(called.values())
-    asked = [g for g, at in called.items() if at == last]
-    return asked[0] if len(asked) == 1 else None
 
 
 def _foreign_guests_lines(cues: list[Cue]) -> list[Cue]:
