@@ -187,6 +187,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
                                      aliases, labels)
     _leftover(resolution, labels, introduced)
     _introduced_in_opening(resolution, evidence)
+    _roles_named_once(resolution, labels, doc.text)
     name_called_speakers(resolution, _said(evidence), doc.text, _attendees(intro))
     _given_names(resolution, doc.text)
     _name_parts(resolution)
@@ -441,6 +442,30 @@ def _introduced_in_opening(resolution: dict[str, tuple[str, SpeakerKind]], evide
         if person is not None and person not in taken:
             resolution[label] = (person, SpeakerKind.PERSON)
             taken.add(person)
+
+
+def _roles_named_once(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[str, list[tuple[int, int]]],
+                      text: str) -> None:
+    """A role's bare label (``主持人：``) no introduction resolved is the one person a label gives that
+    role to (``主持人 宋雨桐（硅基观察主编）：`` once, then ``主持人：`` for the rest of the page)."""
+    named: dict[str, set[str]] = {}
+    for label, spans in labels.items():
+        person, kind = resolution[label]
+        if kind is not SpeakerKind.PERSON:
+            continue
+        for start, _ in spans:
+            role = _ROLE_BEFORE_LABEL.search(text, max(0, start - _ROLE_REACH), start)
+            if role:
+                named.setdefault(role["role"], set()).add(person)
+    for role, people in named.items():
+        if len(people) == 1 and role in resolution and resolution[role][1] is SpeakerKind.UNNAMED:
+            resolution[role] = (next(iter(people)), SpeakerKind.PERSON)
+
+
+_ROLE_BEFORE_LABEL = DeferredPattern(r"(?:^|\n)\W{0,3}(?P<role>" + "|".join(sorted(HOST_LABELS | INTERVIEWER_LABELS
+                                                                            | INTERVIEWEE_LABELS, key=len, reverse=True))
+                                     + r")\s*$")
+_ROLE_REACH = 12
 
 
 _LATIN_HONORIFIC = DeferredPattern(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")

@@ -1455,6 +1455,12 @@ def test_a_broadcasts_voice_over_is_its_own_turn_and_captions_name_the_interview
         ("记者", "（画外）吴春梅，明年还种吗？"), ("吴春梅", "种，当然种。")]
 
 
+def test_a_roles_bare_label_is_the_person_one_label_gave_the_role_to():
+    t = parse("主持人 韩若溪（未来医疗主编）：我们开始吧。\n\n骆一鸣：大家好，我是骆一鸣。\n\n"
+              "主持人：骆院长，先谈谈数据？\n\n骆一鸣：数据是最大的难题。\n\n主持人：谢谢。\n")
+    assert [s for (s,), _ in turns(t)] == ["韩若溪", "骆一鸣", "韩若溪", "骆一鸣", "韩若溪"]
+
+
 def test_a_magazines_issue_line_is_no_title_and_a_surname_label_is_the_one_interviewed():
     t = parse("对话芯曜科技李若川：国产AI芯片的窗口期只有三年\n\n《硅基周刊》2025年第9期\n文｜林静怡　编辑｜许晨\n\n"
               "近日，《硅基周刊》在上海专访了李若川。\n\n**你在英伟达待过七年，怎么看它的地位？**\n\n李：CUDA是护城河。\n\n"
