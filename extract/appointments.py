@@ -86,7 +86,7 @@ def has_cue(text: str) -> bool:
     return (_CUE.search(text) is not None or "（" in text or "(" in text or _POST_AND_NAME.search(text) is not None
             or _SELF_INTRODUCTION.search(text) is not None or FOUNDED_BY_ME.search(text) is not None
             or _POSSESSED_TITLE.search(text) is not None or _BIOGRAPHY.search(text) is not None
-            or _DESCRIBED.search(text) is not None)
+            or _DESCRIBED.search(text) is not None or _WORKED_AS.search(text) is not None)
 
 
 def appointed_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
@@ -119,7 +119,7 @@ def appointment_spans(text: str, start: int, end: int, tokens: Sequence[Token]) 
                   _in_biographies(text, start, end, cuts),
                   _in_glosses(text, start, end, cuts), _before_possessed_posts(text, start, end, cuts),
                   _in_self_introductions(text, start, end, cuts), _in_descriptions(text, start, end, cuts),
-                  _founded_by_the_speaker(text, start, end, cuts))
+                  _founded_by_the_speaker(text, start, end, cuts), _workplaces(text, start, end, cuts))
     return iter(dict.fromkeys(found))  # each span once, in the order found
 
 
@@ -210,6 +210,30 @@ def _before_possessed_posts(text: str, start: int, end: int, cuts: _Cuts) -> Ite
                 if not starts_with_organization(name):
                     yield at, before
                 break
+
+
+# 我在青云担任副总裁, 之前在云杉做了三年产品总监, 他在澄星当CTO: where someone holds a post, between 在
+# and a verb of holding it, the post right after (a stint's length between them)
+_WORKED_AS = led_by("[在]", r"在\s?(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)\s?(?:担任|出任|任职|任|做|当|干)(?:了|过)?"
+                           r"(?:[\d一二两三四五六七八九十几多半]+个?(?:年|月)(?:的)?)?")
+
+
+def _workplaces(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:
+    for held in _WORKED_AS.finditer(text, start, end):
+        name = held["name"]
+        opening = _word_opening(held.start("name"), cuts)
+        if (opening and held.end("name") in cuts.ends and _opens_name(opening) and _TITLE.match(text, held.end())
+                and _reads_as_name(name) and not starts_with_organization(name) and not _holds_a_verb(name)):
+            yield held.span("name")
+
+
+def _word_opening(at: int, cuts: _Cuts) -> str | None:
+    """The word starting at ``at``, or the rest of an unknown word the segmenter glued a cue into
+    (我在|岚序 cut 我在岚序)."""
+    if at in cuts.word_at:
+        return cuts.word_at[at]
+    glued = next((t for t in cuts.tokens if t.start < at < t.end), None)
+    return glued.word[at - glued.start:] if glued and not in_dictionary(glued.word) else None
 
 
 # 我是码上医的创始人, 我是深蓝分子的王蕾: who a speaker says they are, the organisation between the cue

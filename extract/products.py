@@ -30,6 +30,8 @@ _PRODUCT_AFTER = re.compile(r"\s?(?:深度学习框架|大模型|模型|框架|�
 _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了|开发了?|开源了?|上线了?|集成了?|试了|叫做?|"
                              r"(?:product|model|app|tool|assistant) (?:is |was )?(?:called|named))\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
+# Meridian Health AI的首席科学家, Acme的联合创始人: a post only a firm has (its founder, chair, chiefs)
+_FIRMS_POST_AFTER = re.compile(r"\s?的\s?(?:联合)?(?:创始人|创办人|董事长|C[EFOT]O\b|首席(?:[\u4e00-\u9fff]{2,3}官|科学家))")
 # the last word of a company's or an institution's English name: Reality Labs, Epic Games, Boston Dynamics,
 # Sequoia Capital, Queen Mary Hospital, Hospital Authority
 _ORG_LAST_WORDS = frozenset("""Labs Lab Inc Corp Corporation Group Capital Ventures Partners Holdings Technologies
@@ -175,7 +177,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             cue_before = (_PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
                           or " " not in name and _after_known_maker(text, start, s))
             company_word_last = " " in name and name.rsplit(" ", 1)[-1] in _ORG_LAST_WORDS
-            if (_ORG_AFTER.match(text, e) or called or company_word_last) and name[:1].isupper():
+            if (_ORG_AFTER.match(text, e) or _FIRMS_POST_AFTER.match(text, e) or called or company_word_last) \
+                    and name[:1].isupper():
                 yield Candidate(s, e, Kind.ORGANIZATION, turn), False
             elif (shaped or cue_after or cue_before) and (name[:1].isupper() or shaped) and len(name) >= 2:
                 yield Candidate(s, e, Kind.MODEL, turn), not (cue_after or cue_before)

@@ -280,7 +280,6 @@ _FORMER_AT = re.compile(r"(?:曾|曾经|之前|此前|以前|早年|先后)(?:�
 _LEFT = re.compile(r"(?:离开|离职|辞职离开)了?\s?$")  # 2021年离开百度后创办了…: once there
 # 他在OpenAI做CEO, 我之前在百度当产品经理: the post held at the organisation one is at
 _POST_VERB = re.compile(r"\s?(?:担任|出任|任|做|当)了?\s?")
-_APPOINTING_VERB = re.compile(r"\s?(?:担任|出任)")
 # 在华泰证券做首席宏观分析师的易远: the post (and what follows it in the clause) describes the one after 的
 _OF_PERSON = re.compile(r"[^，,。；;！？!?的]{0,8}的\s?")
 _CALLED_ON = re.compile(r"\s?[，,]\s?(?:你们|您们)")
@@ -953,19 +952,26 @@ class _SentenceReader:
         for org in orgs:
             verb = _POST_VERB.match(self.text, org.end, sentence.end)
             title, scope = (_title_at(self.text, verb.end(), sentence.end), None) if verb else (None, None)
-            if verb and not title and _APPOINTING_VERB.match(verb.group()):  # 担任用户运营副总裁: a field first
+            title_end = verb.end() + len(title) if title else None
+            if verb and not title:  # 担任用户运营副总裁, 做产品副总裁: a field first
                 clause_end = _CLAUSE_BREAK.search(self.text, verb.end(), sentence.end)
                 clause = self.text[verb.end():clause_end.start() if clause_end else sentence.end]
                 found = _last_title(clause)
                 if found and _scope(clause[:found[1]]) is not False:
                     title, scope = found[0], _scope(clause[:found[1]]) or None
+                    title_end = verb.end() + found[1] + len(title)
             if not title or not self.ends_before(_AT, sentence, org.start):
                 continue
-            described = self._person_described(sentence, verb.end() + len(title)) if not scope else None
-            person = described or self.subject_before(sentence, org.start)
+            person = self._person_described(sentence, title_end) or self.subject_before(sentence, org.start)
             if person is not None:
-                former = _PAST.search(self.text, self.clause_start(sentence, org.start), org.start) is not None
-                yield RoleStatement(person, title, org, sentence.start, sentence.end, scope, former)
+                yield RoleStatement(person, title, org, sentence.start, sentence.end, scope,
+                                    self._told_as_before(sentence, org.start))
+
+    def _told_as_before(self, sentence: Sentence, at: int) -> bool:
+        """A time of the past in the clause before ``at``, and no time of now after it (``以前在A的同事、
+        现在在B做…``: B is today's)."""
+        past = max(_PAST.finditer(self.text, self.clause_start(sentence, at), at), key=re.Match.start, default=None)
+        return past is not None and _NOW.search(self.text, past.end(), at) is None
 
     def _person_described(self, sentence: Sentence, at: int) -> Mention | None:
         """``现在在华泰证券做首席分析师的易远``: the person a clause ending at ``at`` describes, after 的."""

@@ -177,3 +177,12 @@ def test_a_post_said_of_a_person_with_shi_and_de_names_its_organisation(text, fo
                                   "当年他是城市大脑交通调度算法的负责人。"])  # a project has its lead too
 def test_a_post_after_shi_and_de_names_no_organisation_where_no_one_is_described(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("我在岚序担任副总裁。", ["岚序"]),
+    ("他之前在岚序做了三年产品总监。", ["岚序"]),
+    ("他在会上担任主持人，我在北京做销售总监。", []),  # a meeting and a place: where, not whom for
+])
+def test_where_someone_holds_a_post_between_zai_and_a_verb_of_holding_it(text, found):
+    assert spans(text) == found

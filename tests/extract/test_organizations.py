@@ -221,6 +221,14 @@ def test_a_latin_name_someone_joined_or_worked_at_a_while_is_an_organisation(tex
     assert orgs(text) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("我是Lena Ortiz，Harbor Health AI的首席科学家。", ["Harbor Health AI"]),
+    ("Quillmark的联合创始人也来了。", ["Quillmark"]),
+])
+def test_a_latin_name_before_a_post_only_a_firm_has_is_an_organisation(text, found):
+    assert orgs(text) == found
+
+
 def test_setting_up_a_works_or_a_shop_somewhere_names_no_organisation():
     assert orgs("我们计划在东南亚建厂，也在越南设厂，还要在上海开店。江南造船厂很大。") == ["江南造船厂"]
 
