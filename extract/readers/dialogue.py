@@ -197,7 +197,8 @@ def dialogue_cues(text: str) -> tuple[tuple[Cue, ...], frozenset[str]]:
     cues = tuple(Cue(line, label if label and all(n in speakers for n in label.names) else None,
                      label.time if label else None)
                  for line, label in zip(lines, labels))
-    return _lecturer_unlabelled(text, dashed_turns(_questions_in_bold(_captioned_guests(cues)))), frozenset(speakers)
+    cues = _announced_askers(_captioned_guests(cues))
+    return _lecturer_unlabelled(text, dashed_turns(_questions_in_bold(cues))), frozenset(speakers)
 
 
 # [00:26] ——你在小鹏待了多久？: a dash that hands the word to the other of two speakers
@@ -302,6 +303,50 @@ def _captioned_guests(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
                 out[i] = dataclasses.replace(cue, label=dataclasses.replace(cue.label, names=(name,)))
         start = end
     return tuple(out)
+
+
+# 第二位是国泰海通证券的刘嘉欣。, 下一位，华泰证券蔡峻。, 我们再接最后一位。摩根士丹利的何家俊。: the
+# moderator gives the floor to the next one to ask
+_NEXT_ASKER = re.compile(r"(?:第[一二三四五六七八九十\d]+位|下一位|最后一位|接下来一位|再接一位|有请)[^？?]{0,40}$")
+_ASKER_LABELS = frozenset({"问", "Q", "提问", "提问者", "提问人"}) | GROUP_LABELS
+
+
+def _announced_askers(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """A bare asker's label (``问：``, ``分析师：``) right after the moderator gives the floor to someone
+    by name who asks under their own name elsewhere (``下一位，华泰证券蔡峻。`` … ``问（蔡峻）：``), or
+    whose first words say that name (``东吴证券曾一帆。我就问一个问题``), is that person's: a results
+    call's or a press conference's record labels one asker so, the next not."""
+    named = sorted({n for c in cues if c.label for n in c.label.names if is_han_name(n)})
+    out = list(cues)
+    before: Cue | None = None
+    for i, cue in enumerate(cues):
+        if cue.label is None:
+            continue
+        if before is not None and set(cue.label.names) <= _ASKER_LABELS:
+            said = before.line.visible[before.label.content:]
+            floor = _NEXT_ASKER.search(said)
+            asked = called_last(said[floor.start():], [n for n in named if n not in before.label.names]) if floor else None
+            asked = asked or _self_named(cue.line.visible[cue.label.content:], named)
+            if asked:
+                out[i] = dataclasses.replace(cue, label=dataclasses.replace(cue.label, names=(asked,)))
+        before = cue
+    return tuple(out)
+
+
+_SELF_NAMING_REACH = 40  # 在的在的，不好意思刚才静音了。东吴证券曾一帆。: how far into the turn an asker says who they are
+
+
+def _self_named(said: str, named: Sequence[str]) -> str | None:
+    """The one full name of those labelling turns elsewhere that an asker's first words say, not to
+    call someone (``东吴证券曾一帆。``, ``我是刘嘉欣，…``; not ``邱振邦总``, nor ``曾一帆，你好`` opening it)."""
+    opening = said[:_SELF_NAMING_REACH]
+    forms = forms_after_a_name()
+    said_names = [n for n in named if not n.endswith(forms) and (at := opening.find(n)) >= 0
+                  and not opening.startswith(forms, at + len(n)) and not (at == 0 and _VOCATIVE.match(opening, len(n)))]
+    return said_names[0] if len(said_names) == 1 else None
+
+
+_VOCATIVE = re.compile(r"\s?(?:[，,]|你好|您好)")  # 刘嘉欣，你们… opening a turn: the one spoken to
 
 
 def called_last(said: str, names: Sequence[str]) -> str | None:

@@ -1461,6 +1461,16 @@ def test_a_roles_bare_label_is_the_person_one_label_gave_the_role_to():
     assert [s for (s,), _ in turns(t)] == ["韩若溪", "骆一鸣", "韩若溪", "骆一鸣", "韩若溪"]
 
 
+def test_a_bare_askers_label_is_the_one_the_moderator_announces_or_who_says_their_name():
+    t = parse("方敏：下面进入问答环节。第一位是海川证券的罗一鸣。\n\n问（海川证券 罗一鸣）：请问毛利率怎么看？\n\n"
+              "董岚：会稳中有升。\n\n方敏：好，下一位，北岸证券许文。\n\n问：许总好……不对，董总好。我想问海外订单？\n\n"
+              "董岚：海外占三成。\n\n问（许文）：谢谢。\n\n方敏：下一位是东岭证券的……在线吗？\n\n"
+              "问：在的在的。东岭证券钟毅。我问一下研发投入？\n\n董岚：四个亿。\n\n问（钟毅）：好的。\n\n"
+              "方敏：最后一位。\n\n问：罗一鸣，你刚才问过了吧？我是何川。\n\n董岚：好。\n")
+    assert [s for (s,), _ in turns(t)] == ["方敏", "罗一鸣", "董岚", "方敏", "许文", "董岚", "许文", "方敏",
+                                          "钟毅", "董岚", "钟毅", "方敏", "问", "董岚"]
+
+
 def test_a_magazines_issue_line_is_no_title_and_a_surname_label_is_the_one_interviewed():
     t = parse("对话芯曜科技李若川：国产AI芯片的窗口期只有三年\n\n《硅基周刊》2025年第9期\n文｜林静怡　编辑｜许晨\n\n"
               "近日，《硅基周刊》在上海专访了李若川。\n\n**你在英伟达待过七年，怎么看它的地位？**\n\n李：CUDA是护城河。\n\n"
