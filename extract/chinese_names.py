@@ -68,7 +68,8 @@ def is_han_name(name: str) -> bool:
     surname = surname_of(name)
     given = name[len(surname):] if surname else ""
     return (surname is not None and 1 <= len(given) <= 2 and (not set(name[1:]) & NOT_IN_NAME or _yi_name(given))
-            and not name.endswith(_NOT_A_GIVEN_NAME) and name[1] != name[0])  # 谢谢贺, 常常想: a word, doubled
+            and not name.endswith(_NOT_A_GIVEN_NAME) and name[1] != name[0]  # 谢谢贺, 常常想: a word, doubled
+            and not (len(given) == 2 and name[-1] == surname))  # 林骁林(总): the name, then its surname again
 
 
 def _yi_name(given: str) -> bool:

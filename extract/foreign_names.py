@@ -186,6 +186,8 @@ def _foreign_shape(text: str, s: int, e: int) -> bool:
         return False
     if name[0] == name[1]:
         return False  # 谢谢谢总: a word that doubles its character (谢谢) opens it, no transliteration does
+    if name[-1] == name[0] and is_han_name(name[:-1]):
+        return False  # 杜敏杜(总): a Chinese name, then its surname again with a form of address
     tag = dictionary_tag(name) or ""
     if in_dictionary(name) and not tag.startswith("nr"):
         return False

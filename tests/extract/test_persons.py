@@ -260,6 +260,14 @@ def test_a_full_name_then_its_surname_with_a_form_of_address_is_the_name_and_the
     people = [m.text for m in x.mentions if m.kind.value == "Person"]
     assert "苏蔓苏" not in people and not any(p.startswith("苏蔓苏") for p in people)
     assert {"林知远", "林总", "张建国", "张总"} <= set(people)
+    found = [p for p in people_in_turns("陈立：到会的有总经理韩峤韩总，财务总监杜敏杜总列席。\n\n韩峤：好。\n")]
+    assert {"韩峤", "韩总", "杜敏", "杜总"} <= set(found) and not {"韩峤韩", "杜敏杜"} & set(found)
+
+
+def people_in_turns(text: str) -> list[str]:
+    from talkgraph.extract import document_from_text, extract, parse_transcript
+    return [m.text for m in extract(parse_transcript(document_from_text(text, doc_id="t"))).mentions
+            if m.kind is Kind.PERSON]
 
 
 def test_a_short_name_glossed_by_an_english_given_name_is_a_person():
