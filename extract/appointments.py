@@ -502,8 +502,8 @@ def _reads_as_name(name: str) -> bool:
     if name.endswith(ORG_SUFFIXES) or any(s in name for s in ORG_SUFFIXES):
         return False  # a suffix shows it already: the suffix rule's to find and bound
     if (_department_name(name) or name.startswith(_TITLE_PREFIXES) or any(t in name for t in _titles())
-            or _BODY.search(name) or _PARTY_BODY.search(name)):
-        return False  # a department or a post, not the organisation
+            or name in _POST_FIELDS or _BODY.search(name) or _PARTY_BODY.search(name)):
+        return False  # a department, a post or its field (任研发副总裁), not the organisation
     if name.isascii():
         return name[0].isupper() and name not in lexicon.not_names()
     if in_dictionary(name):  # 中国共产党, 东方明珠, 宝钢, a lexicon's name yes; 财务, 党委, 北京 no

@@ -692,7 +692,7 @@ class _SentenceReader:
     def subject_before(self, sentence: Sentence, pos: int) -> Party | None:
         """Who a clause ending at ``pos`` is about: the person the clause describes when it ends in
         的 and a name, else the nearest person before it, or 我 → the speaker, 你 → the person spoken
-        to; a possessive (是我们的校友) is no subject, nor the 我 of a phrase naming someone of theirs
+        to; a possessive (是我们的校友, 是我们CTO) is no subject, nor the 我 of a phrase naming someone of theirs
         (我在百度的一位老同事，后来去了…), nor a person after a preposition (被李斌挖到…) or named as
         one's teacher (导师是李泽湘老师)."""
         described = self._person_clause_describes(sentence, pos)
@@ -705,7 +705,8 @@ class _SentenceReader:
                 and not any(p.start < pronoun[0] for p in people)):  # 我在百度的一位老同事，后来去了…
             return people[-1] if people else None
         possessive = pronoun is not None and (self.text.startswith("的", pronoun[0])
-                                              or _OUR_BODY.match(self.text, pronoun[0]) is not None)
+                                              or _OUR_BODY.match(self.text, pronoun[0]) is not None
+                                              or _title_at(self.text, pronoun[0], pos) is not None)  # 是我们CTO
         if people and (pronoun is None or possessive or people[-1].end > pronoun[0]):
             return people[-1]
         if pronoun is not None:

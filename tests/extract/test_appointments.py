@@ -186,3 +186,7 @@ def test_a_post_after_shi_and_de_names_no_organisation_where_no_one_is_described
 ])
 def test_where_someone_holds_a_post_between_zai_and_a_verb_of_holding_it(text, found):
     assert spans(text) == found
+
+
+def test_a_posts_field_after_the_cue_is_no_organisation():
+    assert spans("2017年加入恒盛制药，任研发副总裁。") == ["恒盛制药"]

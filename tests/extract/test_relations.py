@@ -432,6 +432,8 @@ def test_a_post_held_at_the_organisation_one_is_at():
     assert ("赵一凡", "产品经理", "百度") in roles and ("赵一凡", "formerlyAt", "百度") in relations
     _, _, roles = facts("李明远在阿里巴巴做了很多事情。\n")
     assert not any(org == "阿里巴巴" for _, _, org in roles)
+    _, relations, _ = facts("主持人：团队呢？\n\n周岚：韩峤是我们CTO，之前在百度做高级架构师。\n\n韩峤：对。\n")  # our CTO: no 我
+    assert ("韩峤", "formerlyAt", "百度") in relations and ("周岚", "formerlyAt", "百度") not in relations
     _, relations, roles = facts("主持人：您好。\n\n周岚：我在青云科技做产品副总裁。\n")  # the post's field first
     assert ("周岚", "产品副总裁", "青云科技") in roles and ("周岚", "worksFor", "青云科技") in relations
 
