@@ -30,24 +30,27 @@ AGREEING_VERB = (r"(?:(?<!单独)(?<!知情)(?<!书面)(?<!明示)(?<!征得)(?<
                  r"|赞同|赞成|认同)")
 # 别一上来就做人形, 我们千万别学: don't (not 别人, 别的, 别说)
 _DONT = r"(?:(?:^|(?<=[，,]))(?:一定|可)?|千万)别(?![人的说提处])"
+# (a cue some of whose alternatives open with a look-behind, a group or an optional part is led by a
+# look-ahead on the characters every alternative begins with: see ``lookahead``)
 _CUES: tuple[tuple[ClaimType, str, float], ...] = (
-    (ClaimType.AGREEMENT, r"我(?:们)?(?:(?!不)[^，,。；？！]){0,6}" + AGREEING_VERB + r"|(?:没有|没什么)(?:什么)?分歧|"
-                          r"(?:看法|观点|判断)(?:是|完全|基本)?(?:是)?一致的?", 3.0),
-    (ClaimType.DISAGREEMENT, r"不(?:太|完全|是很|很)?(?:同意|认同|赞同|赞成)|部分(?:同意|认同|赞同)|同意一半|反对|看法不太?一样|"
+    (ClaimType.AGREEMENT, r"(?=[我没看观判])(?:我(?:们)?(?:(?!不)[^，,。；？！]){0,6}" + AGREEING_VERB
+                          + r"|(?:没有|没什么)(?:什么)?分歧|(?:看法|观点|判断)(?:是|完全|基本)?(?:是)?一致的?)", 3.0),
+    (ClaimType.DISAGREEMENT, r"(?=[不部同反看持一点些保有说讲提谈泼唱])(?:"
+                             r"不(?:太|完全|是很|很)?(?:同意|认同|赞同|赞成)|部分(?:同意|认同|赞同)|同意一半|反对|看法不太?一样|"
                              r"持?(?:一点|一些|点|些)?保留(?:的)?意见|有不同(?:的)?(?:看法|意见)|(?:说|讲|提|谈)(?:一下|一点|一个)?不同的?(?:看法|意见)|"
-                             r"泼(?:一点|点|一盆)?冷水|唱(?:个|一个|一下)?反调|(?<![没无])有(?:一些|一点|些|点)?分歧", 3.0),
+                             r"泼(?:一点|点|一盆)?冷水|唱(?:个|一个|一下)?反调|(?<![没无])有(?:一些|一点|些|点)?分歧)", 3.0),
     (ClaimType.JUDGEMENT, r"我(?:个人|坚持|一直|始终|还是|也)?(?:认为|觉得|相信|坚信|判断|的观点|的经验结论|肯定)|坚信|我们(?:认为|觉得|发现|判断|相信)|"
                           r"我们?(?:个人)?的(?:基本)?(?:判断|看法|预判)", 2.5),
     (ClaimType.JUDGEMENT, r"肯定|一定|必然|确定性|本质|关键|核心|最大的|不可能|不可替代|趋于|优势|意味着|问题在于|毫无疑问|显然|其实是|恰恰|根本|最重要|很重要|非常重要|是值得|不值得|是不是值得|有道理|机会|困局|矛盾|需要|有[两三四五六七八九十几]+(?:个|层|种|类|点|方面)", 1.0),
     (ClaimType.PREDICTION, r"未来|将会|会变得|将来|以后|明年|接下来(?!是|进入|我们(?:进入|聊|讲|请))|趋势|会是|会有|有可能|可能会|一定会|终将|会成为|会达到|"
                           + _FORECAST_WORD, 1.5),
-    # led by a look-ahead on the characters every alternative begins with (see ``lookahead``)
     (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:(?!" + BY_ALL_MEANS + r")(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|(?:\d+\.\d+|[\d一二两三四五六七八九十百千]+)个?(?:万亿|亿|万)|\d+\s?倍))", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
-    (ClaimType.RECOMMENDATION, r"应该|建议|要舍得|必须|不要|最好|值得一试|一定要|" + _DONT, 1.5),
-    (ClaimType.JUDGEMENT, r"总的来说|(?:^|(?<=[，,：:\s]))总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显", 1.0),
+    (ClaimType.RECOMMENDATION, r"(?=[应建要必不最值一可别千])(?:应该|建议|要舍得|必须|不要|最好|值得一试|一定要|" + _DONT + ")", 1.5),
+    (ClaimType.JUDGEMENT, r"(?=[总归因观最比急显大明])(?:总的来说|(?:^|(?<=[，,：:\s]))总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|"
+                          r"比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显)", 1.0),
     # 会 "will", the cue itself: not the 会 of 社会, 机会, 开会 (a word's end) nor 会议
-    (ClaimType.PREDICTION, r"说不定|能够|可以|(?<![社机学协大晚工宴约体领误理开])会(?!议)|就会", 0.5),
+    (ClaimType.PREDICTION, r"(?=[说能可会就])(?:说不定|能够|可以|(?<![社机学协大晚工宴约体领误理开])会(?!议)|就会)", 0.5),
     (ClaimType.JUDGEMENT, r"较弱|较强|很大|比较大|越来越|更多|更好|更低|更高|目标|都是|都伴随|每一次|每次|总是|始终|是一个|不是|没有|很难|难以|非常|其实|不能", 0.5),
     (ClaimType.JUDGEMENT, r"^(?:首先|其次|第[一二三四五六七八九十](?:点|层|个|是|类|种)?|最后)", 0.3),
     # English turns: stance, modality and comparison, as the Chinese cues above
@@ -112,12 +115,12 @@ _FORECAST = _ChineseOrEnglish.of(_FORECAST_WORD + r"|估计[^，,。；;]{0,20}?
                                  # 我们对首年流水的预期是25亿: what is expected, a forecast
                                  r"(?<=的)预期(?:是|为|在)|"
                                  r"(?:我(?:个人)?(?:的)?|我(?:来)?做|讲|说)(?:一)?个[^，,。；;：:]{0,8}?预测",
-                                 r"\b(?:I|we) (?:predict|expect)\b")
+                                 r"\b(?:I|we) (?:predict|expect)\b", first="[预估我讲说]")
 # a year says when, not that it is past, after 到, before 底前 or a modal (到2030年, 2026年底前, 2025年会)
 _PAST_WORDS = r"当时|那时候?|那个时候|曾经|过去|(?<!\d年)以前|(?<!\d年)之前|早年|后来"  # 2027年之前: by then
-_PAST_WORD = re.compile(_PAST_WORDS)
+_PAST_WORD = led_by("[当那曾过以之早后]", _PAST_WORDS)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?年")
-_PAST = re.compile(_PAST_WORDS + r"|(?<![到至])(?<!到 )(?<!至 )(?<!早于)(?<!晚于)(?<!有望在)(?<!有望于)(?<!将在)(?<!将于)(?<!预计在)(?<!预计于)(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:" + _WILL + r"|将|还会|有望|预计))")
+_PAST = led_by("[当那曾过以之早后12]", _PAST_WORDS + r"|(?<![到至])(?<!到 )(?<!至 )(?<!早于)(?<!晚于)(?<!有望在)(?<!有望于)(?<!将在)(?<!将于)(?<!预计在)(?<!预计于)(?:19|20)\d{2}\s?年(?!底?前|[之以]前|[将要]|[^，,。；;！？!?]{0,10}?(?:" + _WILL + r"|将|还会|有望|预计))")
 # the speaker telling what they did or lived: a sentence opening with 我 and a time in the past (我当时…,
 # 2006年我…, 之前我在…), not with what they said before (我之前提到的)
 _PAST_TIME = rf"(?:{_PAST_WORDS}|(?:19|20)\d{{2}}\s?年)"
@@ -137,7 +140,7 @@ _STANCE = re.compile(r"认为|觉得|相信|坚信|确信|判断|看法|观点|�
 # 应该会, 应该能 judge what is likely, 最好的 what is best, recommending nothing
 _RECOMMENDS = _ChineseOrEnglish.of(r"建议|我(?:们)?的?推荐|不(?:太|是很)?推荐|应该(?!会|能|可以|不会|就|差不多|没(?:有)?问题)|最好(?!的)|一定要|不要|必须|"
                                    + _DONT,
-                                   r"\bshould\b|\brecommend")
+                                   r"\bshould\b|\brecommend", first="[建我不应最一必可千别]")
 # 非常感谢四位嘉宾的精彩分享。, 好，今天非常感谢一帆。: a sentence that is thanks and nothing more
 _THANKS = (r"也?(?:非常|特别|再次|真的|衷心)?(?:感谢|谢谢)[^。！？!?，,；;]{0,16}?"
            r"(?:的(?:精彩)?(?:分享|回答|介绍|发言|解答))?")
@@ -539,6 +542,8 @@ def _reported(text: str, sentence: Sentence, speaker: str) -> bool:
 def _told_by_another(text: str, sentence: Sentence, speaker: str) -> bool:
     """Another person, named (``何静跟我说过``, ``黎川（化名）跟我说过一句话``) or not (``朋友跟我说``,
     ``他的说法是``), right before a saying that opens a quotation."""
+    if not _SAYING_WORD.search(text, sentence.start, sentence.end):
+        return False  # every telling _TOLD_ME reads says 说, 讲 or 告诉
     tellers = [(m.start, m.end) for m in sentence.mentions if m.kind is Kind.PERSON and m.text != speaker]
     tellers += [m.span() for m in _TELLER.finditer(text, sentence.start, sentence.end)]
     return any(_TOLD_ME.match(text, end, sentence.end) and text[start - 1:start] not in _TOLD_TO
@@ -546,6 +551,7 @@ def _told_by_another(text: str, sentence: Sentence, speaker: str) -> bool:
 
 
 _TOLD_TO = ("跟", "对", "和", "给", "向")  # 我常跟他们说，…: the speaker saying it to them
+_SAYING_WORD = re.compile(r"[说讲告]")
 
 
 # 钱总的意思是…, 王老师说过…: someone called by surname and a form of address (the names' own forms)

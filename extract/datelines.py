@@ -26,7 +26,12 @@ def has_dateline(text: str) -> bool:
 
 
 def _datelines(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    if _FILED.search(text, start, end) is None:
+        return iter(())  # what every dateline says (3月14日电): the pattern, opening with a look-behind, is tried at every place
     return (m for m in _DATELINE.finditer(text, start, end) if m["outlet"] not in _THE_PAPER_ITSELF)
+
+
+_FILED = re.compile(r"日\s?(?:电|讯)")
 
 
 def dateline_outlets(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:

@@ -453,8 +453,15 @@ def _post_before_name(label: str) -> int:
 def is_post(word: str) -> bool:
     """A title, or a title after what titles open with (副局长, 研发总监)."""
     titles = lexicon.titles()
-    return word in titles or any(word.startswith(opener) and word[len(opener):] in titles
-                                 for opener in lexicon.title_openers())
+    return word in titles or any(word[:length] in openers and word[length:] in titles
+                                 for length, openers in _openers_by_length() if length < len(word))
+
+
+@lexicon.derived
+def _openers_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """What titles open with, by length: a word's opening is looked up, not each opener tried."""
+    openers = lexicon.title_openers()
+    return tuple((n, frozenset(o for o in openers if len(o) == n)) for n in sorted({len(o) for o in openers}))
 
 
 def _person_after_post(note: str) -> str | None:

@@ -433,11 +433,12 @@ def _introduced_in_opening(resolution: dict[str, tuple[str, SpeakerKind]], evide
     """A form of address as a label (张总, 刘老师) no introduction before the turns resolved is the one
     person of that surname the first turn introduces (``今天请来了恒锐精工董事长张建国先生``): a
     programme's host names the guests in their opening words, and the labels then call them so."""
+    addressed = [label for label, (name, _) in resolution.items() if name == label and _ADDRESS.match(label)]
+    if not addressed:
+        return
     introduced = _introduced("", _opening(evidence))
     taken = {name for name, _ in resolution.values()}
-    for label, (name, _) in list(resolution.items()):
-        if name != label or not _ADDRESS.match(label):
-            continue
+    for label in addressed:
         person = _addressed_person(label, introduced, {})
         if person is not None and person not in taken:
             resolution[label] = (person, SpeakerKind.PERSON)
