@@ -16,6 +16,7 @@ Latin-script word, a generic ``X公司``.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from importlib import resources
 from pathlib import Path
 
@@ -129,19 +131,24 @@ def model_mentions(text: str, model_file: str | None = None, words: Words | None
 def _refused(text: str, spans: tuple[ModelSpan, ...], words: Words) -> tuple[ModelSpan, ...]:
     """The spans the text does not refuse, each of the kind the words after it give it, without a
     post's mark before an organisation (前|远帆|集团: a post held there once)."""
-    starts = {start: (word, end) for word, start, end in words}
-    marked = (dataclasses.replace(s, start=s.start + 1) if s.kind is Kind.ORGANIZATION and _post_mark_before(starts, s.start)
+    marked = (dataclasses.replace(s, start=s.start + 1) if s.kind is Kind.ORGANIZATION and _post_mark_before(words, s.start)
               else s for s in spans)
     retyped = (dataclasses.replace(s, kind=kind) if (kind := kind_by_context(text, s.end, s.kind)) is not s.kind else s
                for s in marked)
     return tuple(s for s in retyped if refusal(text, s.start, s.end, s.kind, words, s.score) is None)
 
 
-def _post_mark_before(starts: dict[int, tuple[str, int]], start: int) -> bool:
+def _post_mark_before(words: Words, start: int) -> bool:
     """前, 原 or 现 a word of its own, a name of two characters or more after it (前|远帆, not 前|海), or
     glued to an unknown name (前远帆|集团)."""
-    word, end = starts.get(start, ("", start))
-    return word in POST_MARKS and len(starts.get(end, ("",))[0]) >= 2 or glued_post_mark(word)
+    word, end = _word_starting(words, start)
+    return word in POST_MARKS and len(_word_starting(words, end)[0]) >= 2 or glued_post_mark(word)
+
+
+def _word_starting(words: Words, start: int) -> tuple[str, int]:
+    """The word (of ``words``, in text order) that starts at ``start`` and where it ends, or ``("", start)``."""
+    at = bisect.bisect_left(words, start, key=itemgetter(1))
+    return (words[at][0], words[at][2]) if at < len(words) and words[at][1] == start else ("", start)
 
 
 

@@ -204,15 +204,16 @@ def _share_in_turns(transcript: Transcript) -> float:
     white space, punctuation or the format's own lines (an SRT's cue numbers and time lines are not text)."""
     text = transcript.document.text
     structure = [(b.start, b.end) for b in transcript.blocks if b.role is BlockRole.STRUCTURE]
-    total = _letters_and_digits(text, 0, len(text)) - sum(_letters_and_digits(text, s, e) for s, e in structure)
-    inside = sum(_letters_and_digits(text, s, e) for turn in transcript.turns for s, e in (*turn.labels, *turn.spans))
+    total = _letters_and_digits(text) - _letters_and_digits("".join(text[s:e] for s, e in structure))
+    inside = _letters_and_digits("".join(text[s:e] for turn in transcript.turns for s, e in (*turn.labels, *turn.spans)))
     return inside / total if total else 0.0
 
 
-def _letters_and_digits(text: str, start: int, end: int) -> int:
-    """How many letters and digits ``text[start:end]`` holds: what ``str.isalnum`` accepts, which is
-    what the pattern's ``\\w`` accepts but ``_``, counted in C rather than one character at a time."""
-    return len(_NOT_LETTER_OR_DIGIT.sub("", text[start:end]))
+def _letters_and_digits(text: str) -> int:
+    """How many letters and digits ``text`` holds: what ``str.isalnum`` accepts, which is what the
+    pattern's ``\\w`` accepts but ``_``, counted in C rather than one character at a time (the
+    spans to count are joined first: one call, not one per turn)."""
+    return len(_NOT_LETTER_OR_DIGIT.sub("", text))
 
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
