@@ -58,7 +58,8 @@ _ACTION_AFTER = re.compile(r"\s*(?:曾经|也|还|就|又|都|则|早就|一直|
 _EPONYM_AFTER = re.compile(r"(?:奖|定律|定理|效应|方程|公式|主义|乐园|公司|集团|大学|学院|基金|家族|号|体|式|型|病)")
 _PLACE_AROUND = re.compile(r"(?:在|去|到|来自|位于|飞往|前往|抵达)$")
 # roles before a name that the title list does not hold
-_ROLE_BEFORE = re.compile(r"(?:作家|演员|导演|球星|总统|主席|总理|部长|议员|老板|教父|先生|女士)\s*$")
+# (创始人是 Aditya Menon: who founded a firm is a person)
+_ROLE_BEFORE = re.compile(r"(?:作家|演员|导演|球星|总统|主席|总理|部长|议员|老板|教父|先生|女士|创始人(?:是|为)|创办人(?:是|为))\s*$")
 # my co-founder Kevin Wu, our colleague Jane Doe, Our CTO, Magnus Berg,: a person one works with, in English
 _ENGLISH_ROLE_BEFORE = re.compile(r"\b(?:my|our|his|her|their)\s(?:(?:co-?founder|colleague|boss|manager|advisor|mentor|"
                                   r"friend|partner|professor|teacher|student)|(?:former\s)?" + ENGLISH_TITLE + r")\s?,?\s?$", re.I)

@@ -1222,6 +1222,9 @@ class _SentenceReader:
             return
         with_ = _WITH.search(self.text, sentence.start, partner.start)
         other = self.subject_before(sentence, with_.start()) if with_ else None
+        if other is None and with_ is not None and sentence.turn_index is not None \
+                and self.transcript.turns[sentence.turn_index - 1].speaker != self.transcript.moderator:
+            other = self.speaker(sentence)  # 2018年出来，和老同事林澈一起创立了…: the guest, whose 我 the turn leaves out
         if other is not None and _party_name(other) != _party_name(partner) and self._founds(sentence, other, with_.start()):
             yield other
         if with_ is not None:  # 我和蒋若澜、王斐一起创立了…: the partners listed before the last

@@ -82,6 +82,7 @@ def test_scores_and_offsets():
     ("Welcome back, I'm Ethan Brooks.", "Ethan Brooks"),  # who introduces themself, who is welcomed
     ("Shen Ruoxi, welcome to the show.", "Shen Ruoxi"),
     ("My guest today is Rui Ma.", "Rui Ma"),
+    ("创始人是Aditya Menon和钱芷若。", "Aditya Menon"),  # who founded a firm
 ])
 def test_latin_person_names(text, name):
     assert name in latin(text)

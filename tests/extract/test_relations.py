@@ -667,6 +667,10 @@ def test_founding_with_a_partner_makes_both_founders_and_a_founded_kind_then_its
     assert {("青禾影业", "founder", "陶然"), ("青禾影业", "founder", "梁越")} <= relations
     _, relations, _ = facts("主持人：后来呢？\n\n陶然：我介绍了韩立新和梁越，后来他们成立了星河科技。\n\n主持人：好。\n")
     assert ("星河科技", "founder", "陶然") not in relations
+    _, relations, _ = facts("主持人：后来呢？\n\n陶然：2018年出来，和老同事周启明一起创办了星河科技。\n\n主持人：好。\n")
+    assert {("星河科技", "founder", "陶然"), ("星河科技", "founder", "周启明")} <= relations  # the turn's own 我 left out
+    _, relations, _ = facts("主持人：2018年出来，和老同事周启明一起创办了星河科技？\n\n陶然：对。\n")
+    assert ("星河科技", "founder", "主持人") not in relations  # the host recounts someone else's
 
 
 def test_a_note_after_the_title_and_a_post_held_before_are_read_in_an_introduction():
