@@ -31,7 +31,7 @@ _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # say a company is meant (创办了心语医疗, 溪谷食品董事会秘书)
 INDUSTRY_SUFFIXES = ("医疗", "医药", "制药", "药业", "生物", "智能", "食品", "影业", "传媒", "汽车", "能源", "电子",
                       "微电子", "物流", "网络", "互娱", "锂业", "矿业", "煤业", "铝业", "箔业", "酒业", "乳业", "纸业", "置业",
-                      "实业", "化工", "重工", "电气", "光电")
+                      "实业", "化工", "重工", "电气", "光电", "半导体")
 # an industry word that is also the head of a field's name (具身智能, 类脑智能, 群体智能 are kinds of
 # intelligence): a new word before it is read as a field, a company only where the text says one is meant
 _FIELD_WORDS = frozenset({"智能"})
@@ -480,9 +480,20 @@ def _worked_at(tokens: Sequence[Token], left: int, i: int) -> bool:
 
 
 def _firm_of_people(tokens: Sequence[Token], i: int, suffix: _Suffix, parts: list[str]) -> bool:
-    """``线性资本的王淮``: a head whose everyday sense has no people, a person's name after it, and no
-    place before it (中国资本 is a country's capital whoever follows)."""
-    return suffix.text in _PEOPLELESS_SENSES and _person_of(tokens, i) and not _place_word(parts[0].strip())
+    """``线性资本的王淮``, ``启衡资本合伙人顾敏仪``: a head whose everyday sense has no people, a person's
+    name after it, or a post after it and a brand no everyday word before it; and no place before it
+    (中国资本 is a country's capital whoever follows; 风险资本合伙人 is a kind of partner)."""
+    if suffix.text not in _PEOPLELESS_SENSES or _place_word(parts[0].strip()):
+        return False
+    return _person_of(tokens, i) or (len(parts) == 1 and _rare_brand(parts[0].strip()) and i + 1 < len(tokens)
+                                     and tokens[i + 1].word.startswith(_title_words()))
+
+
+def _rare_brand(word: str) -> bool:
+    """A word no dictionary holds, or a verb or adjective this rare (启衡, 远航): a brand, not a description."""
+    tag = dictionary_tag(word)
+    return HAN_WORD.fullmatch(word) is not None and (
+        tag is None or tag.startswith(("v", "a")) and vocabulary().frequency(word) < _RARE_WORD)
 
 
 def _person_of(tokens: Sequence[Token], i: int) -> bool:

@@ -229,6 +229,15 @@ def test_a_latin_name_before_a_post_only_a_firm_has_is_an_organisation(text, fou
     assert orgs(text) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("第二位，启衡资本合伙人顾敏仪女士。", ["启衡资本"]),  # a rare verb as the brand, a post after the firm
+    ("第一位，华澜半导体联合创始人郑嘉树先生。", ["华澜半导体"]),
+    ("风险资本合伙人张三也来了，中国资本合伙人也来了。", []),  # a kind of partner, a country's capital
+])
+def test_a_firm_named_by_its_brand_and_head_before_a_post(text, found):
+    assert orgs(text) == found
+
+
 def test_setting_up_a_works_or_a_shop_somewhere_names_no_organisation():
     assert orgs("我们计划在东南亚建厂，也在越南设厂，还要在上海开店。江南造船厂很大。") == ["江南造船厂"]
 
