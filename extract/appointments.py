@@ -152,7 +152,8 @@ def _in_guest_list(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tup
 
 
 # 程骁，天枢智算创始人兼CEO，曾任…: a biography opening with the person's name, then the post and its organisation
-_BIOGRAPHY = re.compile(r"(?:^|(?<=[\n：:。；;]))\s*([\u4e00-\u9fff]{2,3})[，,]")
+# (林晓棠——青杉创投副总裁: a show's notes set a dash between them)
+_BIOGRAPHY = re.compile(r"(?:^|(?<=[\n：:。；;]))\s*([\u4e00-\u9fff]{2,3})(?:[，,]|\s?(?:——|—|–|-)\s?)")
 
 
 def _in_biographies(text: str, start: int, end: int, cuts: _Cuts) -> Iterator[tuple[int, int]]:

@@ -235,7 +235,7 @@ _ADJACENT = re.compile(r" ?(?:的 ?)?")  # 面壁智能李大海, 腾讯的张�
 _ALUMNUS = re.compile(r"(?:校友|同门)\s?$")
 # 张涛，大众点评创始人 (**张涛**，… in markdown; Maya Chen（陈美雅），… the name in a gloss; ——李明 江淮大学所长, a
 # caption or a list, a space between): a title given after the name
-_APPOSITION = re.compile(r"(?:\*\*|__)?[）)]?(?:\s?[，,]\s?|[ \u3000]+(?=\S))")
+_APPOSITION = re.compile(r"(?:\*\*|__)?[）)]?(?:\s?[，,]\s?|\s?——?\s?|\s[-–]\s|[ \u3000]+(?=\S))")  # 林晓棠——青杉创投副总裁
 # 周牧野：砚山互娱联合创始人 on a line of the introduction's cast list: the posts of the name the line opens with
 _CAST_FIELD = re.compile(r"(?:\*\*|__)?\s?[:：]\s?")
 _LINE_OPENING = re.compile(r"[\s\-*•·]*")

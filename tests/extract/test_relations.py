@@ -1358,3 +1358,10 @@ def test_the_founders_named_after_the_organisation_founded_it_in_the_year_said()
     assert {r.since for r in x.relations if name(r.subject) == "云帆科技"} == {"2015"}
     for text in ("主持人：云帆科技由张立群领投。\n", "主持人：云帆科技是张立群最看好的公司，成立于2015年。\n"):
         assert not any(p == "founder" for _, p, _ in facts(text)[1])
+
+
+def test_a_show_notes_dash_between_a_name_and_the_post():
+    _, relations, roles = facts("本期嘉宾：\n林晓棠——青杉创投副总裁，早年在饿了么战略部\n许文 - 岚序资本合伙人\n\n"
+                                "晓棠：大家好。\n\n许文：好。\n")
+    assert ("林晓棠", "副总裁", "青杉创投") in roles and ("林晓棠", "worksFor", "青杉创投") in relations
+    assert ("许文", "worksFor", "岚序资本") in relations
