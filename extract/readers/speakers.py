@@ -92,7 +92,8 @@ _DECLARED_LABEL = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*(?:以�
 _PAREN_ALIAS = DeferredPattern(rf"(?P<name>{_HAN_RUN})\**\s*[（(]\s*{_ALIAS_WORD}(?P<alias>{_LATIN}|[\u3400-\u9fff]{{2,6}})\s*[)），,]")
 # Jenny（李宏玮）, **Alex**（陈昊，节目主理人）, 小林（林思远）: a Latin name or a familiar form with the full
 # name in brackets, a description may follow
-_PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|[小老阿][\u3400-\u9fff]|{_HANDLE.pattern})\**\s*[（(]\s*"
+_FAMILIAR = re.compile(r"[小老阿][\u3400-\u9fff]")  # 阿康, 老周, 小林: a familiar form, shaped as a name too
+_PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|{_FAMILIAR.pattern}|{_HANDLE.pattern})\**\s*[（(]\s*"
                               rf"(?P<name>{_HAN_RUN}|{_LATIN_FULL_NAME_TEXT})\s*[)），,]")
 _CALLED = DeferredPattern(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
 _SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s])(?:我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
@@ -180,7 +181,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     own_words = _own_words(evidence)
     introduced = _introduced(title, intro)
     aliases = (_cast(intro) | _introduced_by_label(intro, labels)
-               | _aliases(doc.text, [label for label in labels if not is_han_name(label)]))
+               | _aliases(doc.text, [label for label in labels if not is_han_name(label) or _FAMILIAR.fullmatch(label)]))
     resolution: dict[str, tuple[str, SpeakerKind]] = {}
     for label in labels:
         resolution[label] = _resolve(label, evidence, title, intro, own_words.get(label, ""), introduced,

@@ -1471,6 +1471,11 @@ def test_a_bare_askers_label_is_the_one_the_moderator_announces_or_who_says_thei
                                           "钟毅", "董岚", "钟毅", "方敏", "问", "董岚"]
 
 
+def test_a_familiar_label_is_the_name_the_cast_list_glosses_with_it():
+    t = parse("本期三位：\n康哲（阿康）——小圆桌App产品负责人\n林晓棠——青杉创投副总裁\n\n阿康：大家好。\n\n晓棠：好。\n")
+    assert [s for (s,), _ in turns(t)] == ["康哲", "林晓棠"]
+
+
 def test_a_magazines_issue_line_is_no_title_and_a_surname_label_is_the_one_interviewed():
     t = parse("对话芯曜科技李若川：国产AI芯片的窗口期只有三年\n\n《硅基周刊》2025年第9期\n文｜林静怡　编辑｜许晨\n\n"
               "近日，《硅基周刊》在上海专访了李若川。\n\n**你在英伟达待过七年，怎么看它的地位？**\n\n李：CUDA是护城河。\n\n"
