@@ -284,6 +284,8 @@ def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suf
         return False  # 组织部部长兼党办主任: a party office inside an organisation
     if tokens[i].word in _OFFICES and all(_place_word(t.word.strip()) for t in tokens[left:i] if t.word.strip()):
         return False  # 深圳办公室: some company's office in a place, not an organisation's name
+    if suffix.text in _KIND_NAMED_HEADS and all(_kind_word(p.strip()) for p in parts if p.strip()):
+        return False  # 社区医院, 地市级医院, 面向医院, 这个价格医院: a kind of hospital or a phrase, no hospital named
     if suffix.text == "政府" and not _governs_a_place(tokens, left, i):
         return False  # 国务院政府特殊津贴: a government is a place's (内蒙古人民政府, 深圳市政府)
     if suffix.unit and suffix.text in _INTERNAL_UNITS and any(_SUFFIX.search(t.word) for t in tokens[left:i]):
@@ -541,6 +543,19 @@ _RARE_WORD = 500
 # heads that follow a description as readily as a name (医疗公司, 中国团队, 中国资本); the legal
 # suffixes (有限公司) and 集团 are left out: what comes before them is a name
 _DESCRIBED_HEADS = frozenset({"公司", "团队", "资本"})
+# heads whose names hold a place or a proper name (浙江省人民医院, 北京儿童医院, 陈笃生医院): everyday words
+# alone before one say what kind it is (社区医院, 县级医院)
+_KIND_NAMED_HEADS = frozenset({"医院"})
+
+
+def _kind_word(word: str) -> bool:
+    """A level (地市级, 县级) or an everyday dictionary word that is no place nor proper name: a kind, not
+    a name (a rare one, 通惠, may be a brand)."""
+    if word.endswith("级"):
+        return True
+    tag = dictionary_tag(word)
+    return (tag is not None and not tag.startswith(("ns", "nr", "nt", "nz", "j")) and word not in _ADMINISTRATIVE_LEVELS
+            and vocabulary().frequency(word) >= _RARE_WORD)
 # heads whose everyday sense has no people (资本 is money): a person's name after X资本的 means the firm
 _PEOPLELESS_SENSES = frozenset({"资本"})
 # dictionary tags of proper names: a word so tagged, or an unknown word, may name a company

@@ -238,6 +238,11 @@ def test_a_firm_named_by_its_brand_and_head_before_a_post(text, found):
     assert orgs(text) == found
 
 
+def test_everyday_words_alone_before_hospital_say_its_kind_a_place_or_brand_names_one():
+    assert orgs("地市级医院买不起，社区医院没有预算，这个价格医院能接受吗？我们做面向医院的模型。") == []
+    assert orgs("我们和杭州明湖医院、市人民医院、通惠医院都合作过。") == ["杭州明湖医院", "市人民医院", "通惠医院"]
+
+
 def test_setting_up_a_works_or_a_shop_somewhere_names_no_organisation():
     assert orgs("我们计划在东南亚建厂，也在越南设厂，还要在上海开店。江南造船厂很大。") == ["江南造船厂"]
 
