@@ -31,7 +31,7 @@ _PRODUCT_BEFORE = re.compile(r"(?:用|使用|基于|推出了?|发布了?|做了
                              r"(?:product|model|app|tool|assistant) (?:is |was )?(?:called|named))\s?$")
 _ORG_AFTER = re.compile(r"\s?(?:公司|集团|Inc|Labs?\b)")
 # Meridian Health AI的首席科学家, Acme的联合创始人: a post only a firm has (its founder, chair, chiefs)
-_FIRMS_POST_AFTER = re.compile(r"\s?的\s?(?:联合)?(?:创始人|创办人|董事长|C[EFOT]O\b|首席(?:[\u4e00-\u9fff]{2,3}官|科学家))")
+_FIRMS_POST_AFTER = re.compile(r"\s?的\s?(?:联合)?(?:创始人|创办人|董事长|C[EFOT]O(?![A-Za-z])|首席(?:[\u4e00-\u9fff]{2,3}官|科学家))")
 # the last word of a company's or an institution's English name: Reality Labs, Epic Games, Boston Dynamics,
 # Sequoia Capital, Queen Mary Hospital, Hospital Authority
 _ORG_LAST_WORDS = frozenset("""Labs Lab Inc Corp Corporation Group Capital Ventures Partners Holdings Technologies

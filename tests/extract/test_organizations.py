@@ -224,6 +224,7 @@ def test_a_latin_name_someone_joined_or_worked_at_a_while_is_an_organisation(tex
 @pytest.mark.parametrize("text, found", [
     ("我是Lena Ortiz，Harbor Health AI的首席科学家。", ["Harbor Health AI"]),
     ("Quillmark的联合创始人也来了。", ["Quillmark"]),
+    ("Quillmark的CEO说了一句话。", ["Quillmark"]),  # a Chinese word right after the post: no word edge there
 ])
 def test_a_latin_name_before_a_post_only_a_firm_has_is_an_organisation(text, found):
     assert orgs(text) == found
