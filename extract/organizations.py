@@ -494,8 +494,12 @@ def _firm_of_people(tokens: Sequence[Token], i: int, suffix: _Suffix, parts: lis
 def _rare_brand(word: str) -> bool:
     """A word no dictionary holds, or a verb or adjective this rare (启衡, 远航): a brand, not a description."""
     tag = dictionary_tag(word)
-    return HAN_WORD.fullmatch(word) is not None and (
-        tag is None or tag.startswith(("v", "a")) and vocabulary().frequency(word) < _RARE_WORD)
+    return HAN_WORD.fullmatch(word) is not None and (tag is None or tag.startswith(("v", "a")) and not _everyday_verb(word, tag))
+
+
+def _everyday_verb(word: str, tag: str) -> bool:
+    """A verb or adjective said every day (发展, 创新, 通用), unlike a rare one a brand is made of (启明, 远航)."""
+    return tag.startswith(("v", "a")) and vocabulary().frequency(word) >= _RARE_WORD
 
 
 def _person_of(tokens: Sequence[Token], i: int) -> bool:
@@ -528,7 +532,7 @@ def _placed_brand(tokens: Sequence[Token], i: int) -> bool:
     tag = dictionary_tag(word) or ""
     if len(word) < 2 or HAN_WORD.fullmatch(word) is None or word in _STOP_WORDS or _generic(word):
         return False
-    if tag.startswith(_NEVER_BRAND_TAGS) or tag.startswith(("v", "a")) and vocabulary().frequency(word) >= _RARE_WORD:
+    if tag.startswith(_NEVER_BRAND_TAGS) or _everyday_verb(word, tag):
         return False  # 发展智能, 创新医疗: an everyday verb says what is done, it names no one
     return _organisation_context(tokens, i - 1, i)
 
