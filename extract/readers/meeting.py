@@ -15,7 +15,7 @@ from ..model import Document, Transcript
 from . import reader
 from .dialogue import dashed_turns
 from .labels import TIME, Label, match_bracketed_label, match_label
-from .lines import split_lines
+from .lines import Line, split_lines
 from .structure import RECORD_SECTION, Cue, assemble, is_notice, is_section_heading, is_stage_direction
 
 
@@ -47,6 +47,7 @@ def detect(text: str) -> float:
 
 # 03:10 为什么离开红杉: a chapter of the episode in the show notes, a time code and a title
 _CHAPTER = re.compile(rf"^\s*{TIME}\s+[^：:]+$")
+_TIMED_LINE = re.compile(rf"^\s*{TIME}\s")
 
 
 def meeting_cues(text: str) -> list[Cue]:
@@ -55,10 +56,9 @@ def meeting_cues(text: str) -> list[Cue]:
     lines = split_lines(text)
     labels = [_timed_label(line.visible) for line in lines]
     opened = Counter(name for label in labels if label for name in label.names)
-    chapters = [bool(_CHAPTER.match(line.visible)) for line in lines]
+    in_chapters = _chapter_lists(lines, labels, opened)
     for i, (line, label) in enumerate(zip(lines, labels)):
-        if label is not None and all(opened[n] == 1 for n in label.names) and \
-                any(chapters[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+        if label is not None and in_chapters[i]:
             label = None  # 41:05 具身智能：知行机器人的故事 among the chapters is one, not a speaker's segment
             in_segment = False
         if label is not None:
@@ -71,6 +71,24 @@ def meeting_cues(text: str) -> list[Cue]:
             aside = is_notice(line.visible) or is_stage_direction(line.visible)
             cues.append(Cue(line, continues=in_segment and not aside))
     return cues
+
+
+def _chapter_lists(lines: list[Line], labels: list[Label | None], opened: Counter) -> list[bool]:
+    """Per line, whether it stands in a list of chapters: a run of lines each opening with a time code,
+    one at least a title alone (``03:10 为什么离开红杉``), none with a label that opens another segment too
+    (``41:05 具身智能：知行机器人的故事`` is a title with a colon, its 具身智能 opens nothing else)."""
+    out = [False] * len(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and _TIMED_LINE.match(lines[end].visible):
+            end += 1
+        run = range(start, end)
+        if any(_CHAPTER.match(lines[i].visible) for i in run) and \
+                not any(labels[i] and any(opened[n] > 1 for n in labels[i].names) for i in run):
+            out[start:end] = [True] * (end - start)
+        start = end + 1
+    return out
 
 
 @reader("meeting", "meeting and speech-recognition exports (飞书妙记, 腾讯会议, Zoom, Teams, Otter)",

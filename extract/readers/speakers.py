@@ -300,6 +300,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         named = label
     elif named and named.isascii() and " " not in named:  # Host：…I'm Emily, where the text says 王一诺（Emily Wang）
         named = _glossed_by(named, evidence.doc.text) or named
+    elif named and not is_han_name(named):  # 主播A：…我是老周, where the show notes say 周一鸣（老周）
+        named = _aliases(evidence.doc.text, [named]).get(named) or named
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
         return named, SpeakerKind.PERSON
     if is_reporter(label):

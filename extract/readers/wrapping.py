@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document
-from .labels import match_bracketed_label, match_label
+from .labels import TIME, match_bracketed_label, match_label
 from .lines import Line, split_lines
 
 _MIN_BREAKS = 3
@@ -30,6 +30,8 @@ _PAGE_NUMBER = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,4}
 _MIN_PAGES = 2  # page numbers, and copies of a running header, that show a printed page
 _HEADER_REACH = 2  # lines between a page number and the running header beside it
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’-]*")
+# 00:03:12  嘉宾介绍：…, [00:01] …: a line opening with a time code opens a chapter, a cue or a segment
+_TIMED_START = re.compile(rf"\s*\[?{TIME}[\]\s]")
 # what a sentence, a label or a heading's colon ends with: a line ending so ends where its author ended it
 _ENDS_ITSELF = frozenset("。！？!?…；;」”\"'）)》.~～:：")
 
@@ -101,10 +103,11 @@ def _stops_mid_sentence(line: Line) -> bool:
 
 
 def _opens_nothing(line: Line, labels: Counter[str]) -> bool:
-    """A line that opens no turn, heading, list item or quotation of its own.  A line below one
+    """A line that opens no turn, heading, list item, quotation or timed line of its own.  A line below one
     broken off may open with a word and a colon (…平台的 / 运作方式：未来…) as a label does: it opens a
     turn when its label opens others too."""
-    return not (line.heading or line.list_item or line.quote) and all(labels[n] < 2 for n in _label_names(line.visible))
+    return not (line.heading or line.list_item or line.quote or _TIMED_START.match(line.visible)) \
+        and all(labels[n] < 2 for n in _label_names(line.visible))
 
 
 def _is_header(line: Line) -> bool:

@@ -724,6 +724,23 @@ def test_show_notes_chapters_and_notices_in_a_timed_export_are_no_turns():
     assert turns(t)[-1][1] == "想自己做早期。"
 
 
+def test_a_chapter_list_holds_titles_with_colons_far_from_any_title_alone():
+    text = ("【时间轴】\n00:01:20  开场：一次翻车\n00:03:12  嘉宾介绍：从上海到深圳\n00:09:45  创业：第一间办公室\n"
+            "00:15:30  为什么要自己训练模型\n00:24:10  彩蛋：下期预告\n\n"
+            "[00:00:05] 主播A：欢迎收听。\n[00:00:08] 嘉宾：大家好。\n[00:01:20] 主播A：好，开始。\n"
+            "[00:01:25] 嘉宾：好的。\n")
+    t = parse(text)
+    assert [s for (s,), _ in turns(t)] == ["主播A", "嘉宾", "主播A", "嘉宾"]
+
+
+def test_a_host_who_introduces_themself_by_a_familiar_name_is_the_person_the_show_notes_gloss_with_it():
+    text = ("【主播】\n周一鸣（老周）｜节目主理人\n沈佳禾（禾苗）｜临床研究员\n\n"
+            "[00:00:05] 主播A：欢迎收听，我是老周。\n[00:00:08] 主播B：我是禾苗。\n"
+            "[00:00:10] 主播A：今天聊新药。\n[00:00:14] 主播B：好。\n")
+    t = parse(text)
+    assert [s for (s,), _ in turns(t)] == ["周一鸣", "沈佳禾", "周一鸣", "沈佳禾"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
