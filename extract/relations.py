@@ -526,12 +526,27 @@ def _next_person_start(sentence: Sentence, person: Mention, last: Mention) -> in
 def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],
                       founded_own: list[tuple[Party, int, int]], relations: list[Relation]) -> list[Relation]:
     """``我是创始人`` or ``创建这家公司的时候`` names no organisation: the founder's is the one they
-    work for, when the text gives it and says of no organisation that they founded it."""
+    work for, when the text gives it and says of no organisation that they founded it.  A co-founder
+    (``联合创始人兼CTO陈屹``) founded, with someone else, the one organisation the text gives founders."""
     founded = {_party_name(r.object) for r in relations if r.predicate is Predicate.FOUNDER}
+    with_founders = {_party_name(r.subject): r.subject for r in relations if r.predicate is Predicate.FOUNDER}
+    only_founded = next(iter(with_founders.values())) if len(with_founders) == 1 else None
+    out = []
+    for role in roles:
+        name = _party_name(role.person)
+        if role.organization is None and not role.former and name not in founded and _is_cofounder_title(role.title) \
+                and only_founded is not None:
+            out.append(Relation(only_founded, Predicate.FOUNDER, role.person, role.start, role.end))
+            founded.add(name)
     founders = [(r.person, r.start, r.end) for r in roles if r.organization is None and not r.former
                 and _is_founder_title(r.title)] + founded_own
-    return [Relation(employer[_party_name(person)], Predicate.FOUNDER, person, start, end)
-            for person, start, end in founders if _party_name(person) in employer and _party_name(person) not in founded]
+    return out + [Relation(employer[_party_name(person)], Predicate.FOUNDER, person, start, end)
+                  for person, start, end in founders if _party_name(person) in employer and _party_name(person) not in founded]
+
+
+def _is_cofounder_title(title: str) -> bool:
+    return any(part == "联合创始人" for part in re.split(f"[{_TITLE_JOINS}]", title)) or \
+        bool(re.search(r"\bco-?founder\b", title, re.I))
 
 
 def _is_founder_title(title: str) -> bool:

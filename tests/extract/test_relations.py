@@ -1365,3 +1365,13 @@ def test_a_show_notes_dash_between_a_name_and_the_post():
                                 "晓棠：大家好。\n\n许文：好。\n")
     assert ("林晓棠", "副总裁", "青杉创投") in roles and ("林晓棠", "worksFor", "青杉创投") in relations
     assert ("许文", "worksFor", "岚序资本") in relations
+
+
+def test_a_cofounder_titled_alone_cofounded_the_one_company_the_text_gives_founders():
+    text = ("编者按：栖禾医数是一家做医疗软件的公司。2019年周子航在杭州创立了栖禾医数。我们在办公室聊了三个小时，"
+            "期间联合创始人兼CTO许放也加入了讨论。\n\n"
+            "主持人：许放是怎么加入的？\n\n周子航：许放是我大学的师弟，他后来去了百度，在那里做技术负责人。\n")
+    _, relations, _ = facts(text)
+    assert ("栖禾医数", "founder", "周子航") in relations
+    assert ("栖禾医数", "founder", "许放") in relations
+    assert ("百度", "founder", "许放") not in relations
