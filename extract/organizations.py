@@ -24,7 +24,7 @@ from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "研究中心", "研究院", "研究所", "实验室", "大学", "学院",
                 "集团", "公司", "科技", "银行", "医院", "基金会", "协会", "学会", "委员会", "电视台", "出版社",
-                "工作室", "团队", "资本", "证券", "控股", "中学", "小学", "研究会", "联盟", "事务所")
+                "工作室", "团队", "资本", "创投", "证券", "控股", "中学", "小学", "研究会", "联盟", "事务所")
 _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # the industries companies are named by (心语医疗, 青禾影业, 英矽智能, 溪谷食品): words of running text
 # as well (基层医疗, 新能源汽车), so the word before one must look like a name, or the words around
@@ -45,7 +45,7 @@ _LATIN_NAME_CHARACTERS = re.compile(r"[A-Za-z0-9&.\-]+")
 _LATIN_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")  # AT&T, Node.js, Co-op
 _MAX_CHARS = 24
 # suffixes so common in running text that the word before them must itself look like a name
-_WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "联盟", "工作室", "控股", "证券"})
+_WEAK_SUFFIXES = frozenset({"团队", "科技", "资本", "创投", "联盟", "工作室", "控股", "证券"})
 # heads a brand's name may stand before whatever the dictionary calls it, where the words around say a
 # company is meant (启明智能创始人, 推想科技的CEO)
 _BRAND_HEADS = frozenset(INDUSTRY_SUFFIXES) | _WEAK_SUFFIXES
@@ -260,7 +260,18 @@ def _joined_start(tokens: Sequence[Token], i: int, suffix: _Suffix) -> int:
            and (_can_join(tokens, left - 1) or company and _can_join_company(tokens, left - 1))):
         left -= 1
         chars += len(tokens[left].word)
+    if left > 0 and _preposition_glued_to_brand(tokens[left - 1].word):
+        left -= 1  # 由远澜|资本: the brand with 由 glued before it, which _leading_glued trims
     return left
+
+
+def _preposition_glued_to_brand(word: str) -> bool:
+    """``由远澜``, ``从启衡``: a preposition the segmenter glued to an unknown two-character brand."""
+    return (len(word) == 3 and word[0] in _GLUED_PREPOSITIONS and not in_dictionary(word)
+            and not in_dictionary(word[1:]) and HAN_WORD.fullmatch(word) is not None)
+
+
+_GLUED_PREPOSITIONS = frozenset("由从与和在")
 
 
 def _names_organisation(tokens: Sequence[Token], left: int, i: int, suffix: _Suffix, parts: list[str]) -> bool:
@@ -439,7 +450,7 @@ def _leading_glued(tokens, left: int, i: int) -> int:
         return request.end()  # 先请锡创智能的张总, 请澜岳科技的吴婧: the host asking someone of it to speak
     if glued_post_mark(word):
         return 1
-    return int(len(word) >= 2 and word[0] in "任在于为至和及与入进从了" and not in_dictionary(word))
+    return int(len(word) >= 2 and word[0] in "任在于为至和及与入进从由了" and not in_dictionary(word))
 
 
 _GLUED_REQUEST = re.compile(r"(?:先|再|也|就)?(?:邀请|有请|请)")

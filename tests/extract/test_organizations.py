@@ -456,3 +456,17 @@ def test_a_subtitles_timestamp_is_no_quantity_before_the_name_its_cue_opens_with
     doc = Doc(read_transcript(document_from_text(srt, doc_id="s")))
     found = [(m.text, m.canonical) for m in default_pipeline().find_mentions(doc) if m.kind is Kind.ORGANIZATION]
     assert found == [("谷歌", "Google"), ("百度", "百度")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("这一轮由远澜资本领投，老股东跟投。", "远澜资本"),  # 由 glued to an unknown brand by the segmenter
+    ("本轮由星澜创投领投。", "星澜创投"),  # 创投: a venture firm's head, after a name-like brand
+    ("我代表青岚资本说两句。", "青岚资本"),  # 代表 (to represent) opens no name
+])
+def test_investors_named_by_their_firm_word(text, name):
+    assert name in orgs(text)
+    assert not any(o != name and name in o for o in orgs(text))
+
+
+def test_venture_capital_as_a_trade_names_no_firm():
+    assert orgs("我在创投圈待了十年，做创投的人都知道。") == []
