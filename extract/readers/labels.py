@@ -16,7 +16,8 @@ from ..chinese_names import HONORIFICS, forms_after_a_name, is_han_name, strip_h
 from ..deferred import DeferredPattern
 from ..tokens import dictionary_tag, in_dictionary  # the dictionary loads on the first call: only for a label in doubt
 
-_HAN_NAME = r"[\u3400-\u9fff·•]{1,6}"
+# 王敏, 马克·费舍尔, 卡特琳·霍夫曼, 阿卜杜拉·本·扎耶德: a Chinese name, or a foreign one written in parts between dots
+_HAN_NAME = r"(?:[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,3}|[\u3400-\u9fff·•]{1,6})"
 MASKED_NUMBER = r"1\d{2}\*{3,4}\d{4}"  # a telephone number with its middle digits hidden
 # (Audience member:, Audience question: the audience, as English transcripts label it)
 _LATIN_NAME = r"(?:[Aa]udience (?:[Mm]ember|[Qq]uestion)|[A-Za-z][A-Za-z0-9.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})"

@@ -451,7 +451,8 @@ def _introduced_in_opening(resolution: dict[str, tuple[str, SpeakerKind]], evide
 def _roles_named_once(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[str, list[tuple[int, int]]],
                       text: str) -> None:
     """A role's bare label (``主持人：``) no introduction resolved is the one person a label gives that
-    role to (``主持人 宋雨桐（硅基观察主编）：`` once, then ``主持人：`` for the rest of the page)."""
+    role to (``主持人 宋雨桐（硅基观察主编）：`` or ``主持人（新闻办副主任 汪立群）：`` once, then ``主持人：``
+    for the rest of the page)."""
     named: dict[str, set[str]] = {}
     for label, spans in labels.items():
         person, kind = resolution[label]
@@ -468,8 +469,8 @@ def _roles_named_once(resolution: dict[str, tuple[str, SpeakerKind]], labels: Ma
 
 _ROLE_BEFORE_LABEL = DeferredPattern(r"(?:^|\n)\W{0,3}(?P<role>" + "|".join(sorted(HOST_LABELS | INTERVIEWER_LABELS
                                                                             | INTERVIEWEE_LABELS, key=len, reverse=True))
-                                     + r")\s*$")
-_ROLE_REACH = 12
+                                     + r")\s*(?:[（(][^（()）\n]{0,30})?$")  # 主持人（省政府新闻办副主任 汪立群）：
+_ROLE_REACH = 44
 
 
 _LATIN_HONORIFIC = DeferredPattern(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss|Sir)\.?\s+")

@@ -741,6 +741,18 @@ def test_a_host_who_introduces_themself_by_a_familiar_name_is_the_person_the_sho
     assert [s for (s,), _ in turns(t)] == ["周一鸣", "沈佳禾", "周一鸣", "沈佳禾"]
 
 
+def test_a_foreign_name_of_seven_characters_between_dots_labels_turns():
+    t = parse("主持人：请霍夫曼女士回答。\n\n卡特琳·霍夫曼（英文）：\nThank you for the question.\n\n"
+              "翻译：\n谢谢您的提问。\n\n卡特琳·霍夫曼：\n我可以用中文说一点点。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "卡特琳·霍夫曼", "翻译", "卡特琳·霍夫曼"]
+
+
+def test_a_hosts_bare_label_is_the_person_a_note_named_on_the_first_one():
+    t = parse("主持人（市政府新闻办副主任 郑立群）：\n各位记者朋友，上午好。\n\n方振宇：谢谢主持人。\n\n"
+              "主持人：\n下面请记者提问。\n\n方振宇：好的。\n")
+    assert [s for (s,), _ in turns(t)] == ["郑立群", "方振宇", "郑立群", "方振宇"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
