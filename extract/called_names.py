@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import is_han_name
+from .chinese_names import HAN_WORD, is_han_name
 from .component import Candidate
 from .doc import Doc, Paragraph
 from .model import Kind
@@ -145,6 +145,8 @@ def _object_after(text: str, para: Paragraph, at: int) -> tuple[int, int] | None
     while (last < len(tokens) and last - i < _MAX_SUBJECT_WORDS and _name_word(tokens[last].word)
            and tokens[last].end - tokens[i].start <= _MAX_SUBJECT_CHARS):
         last += 1
+    if last > i and _closing_character(tokens, last):
+        last += 1  # 创立了庐州|锂|能。: a character the segmenter left alone closes the name
     if last == i or last < len(tokens) and tokens[last].word not in _OBJECT_ENDS:
         return None  # the clause goes on: 创办了公司的研究院, 创立了很多项目
     start, end = tokens[i].start, tokens[last - 1].end
@@ -155,6 +157,14 @@ def _object_after(text: str, para: Paragraph, at: int) -> tuple[int, int] | None
     if not [w for w in words if _proper_word(w)] and text.count(name) < 2:
         return None
     return start, end
+
+
+def _closing_character(tokens, k: int) -> bool:
+    """Word ``k`` is one Han character, no particle, pronoun or preposition, right before the clause ends."""
+    word = tokens[k].word if k < len(tokens) else ""
+    return (len(word) == 1 and HAN_WORD.fullmatch(word) is not None and k + 1 < len(tokens)
+            and tokens[k + 1].word in _OBJECT_ENDS
+            and not (dictionary_tag(word) or "").startswith(("u", "y", "e", "p", "c", "r", "d", "m", "q")))
 
 
 _OBJECT_ENDS = frozenset("，,。；;！!？?、）)") | {"以后", "之后", "后", "时", "的时候"}
