@@ -388,12 +388,17 @@ def _short_name(name: str) -> bool:
                 and plausible_name(name))
 
 
+_POST_OPENERS = lexicon.words("title_prefixes") - {"总"}  # 王总 is a form of address, read as one elsewhere
+
+
 def _given_part_is_function_word(name: str) -> bool:
     """钱多, 干啥, 平替: the character after the surname is a frequent word of a closed class
     (numeral, pronoun, preposition, adverb, particle), which given names do not use; so is a
-    two-character given part that is such a word (管|别人, 向|大家)."""
+    two-character given part that is such a word (管|别人, 向|大家), or the word a post opens with (钱副市长)."""
     surname = surname_of(name) or ""
     rest = name[len(surname):]
+    if rest in _POST_OPENERS:
+        return True  # 钱副|市长, 王常务: the surname and the word a post opens with, as one calls a deputy
     tag = dictionary_tag(rest) or ""
     freq = word_frequency(rest)
     if len(rest) > 1 and freq >= _FUNCTION_FREQ and not tag.startswith("nr"):

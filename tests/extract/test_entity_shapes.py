@@ -31,6 +31,7 @@ def entity_labels(text: str, kind: Kind) -> dict[str, str]:
     "我先向大家汇报一下进展。",                  # surname + an everyday two-character word
     "不要去管别人说什么。",
     "他读过哈利波特的书。",                      # the name goes on past the segmenter's cut
+    "我想问一下钱副市长。谢谢钱副市长。",        # the surname and the word a post opens with
 ])
 def test_everyday_words_are_no_people(text):
     assert found(text, Kind.PERSON) == []
