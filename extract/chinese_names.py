@@ -22,7 +22,7 @@ NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把�
 
 # forms of address that follow a name or surname: 田奇老师, 田老师, 海龙总
 HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总", "医生", "导演", "律师", "董秘", "董",
-              "师兄", "师姐", "师弟", "师妹", "师傅")
+              "师兄", "师姐", "师弟", "师妹", "师傅", "工")  # 工: 贺工, as engineers are called at work
 # posts that address a person after the surname alone (辛部长, 何院长): after a full name they are titles
 SURNAME_POSTS = tuple(prefix + post for post in ("院长", "部长", "校长", "所长", "局长", "书记", "厅长", "市长", "省长",
                                                 "区长", "县长", "处长", "科长", "司长", "行长", "会长", "社长", "庭长",

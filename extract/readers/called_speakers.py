@@ -43,6 +43,7 @@ _VOCATIVE = DeferredPattern(r"^(?P<run>[\u3400-\u9fff]{2,6}|[A-Z][a-z]+(?: [A-Z]
 # alone before a comma (林晓雯，药学部怎么看？) may as well call the next one
 _REPLY = DeferredPattern(r"^(?P<filler>(?:(?:好的?|嗯|对|是的?|明白|行|收到|OK|ok)[，,。！!\s]*)*)(?P<thanks>谢谢|感谢|多谢)?\s?"
                          r"(?P<run>[\u3400-\u9fff]{2,6}?)(?P<after>[，,]|[。！!\s]|说得|讲得|提醒得|的(?:意见|建议|判断|观点))")
+_YOU_OPENING = DeferredPattern(r"^(?P<run>[\u3400-\u9fff]{2,4}?)[，,]?\s?(?:你|您)")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _VOTES_TO_ONE = 2  # a name must have at least twice the votes of all the others together
 
@@ -52,7 +53,10 @@ def name_called_speakers(resolution: Resolution, said: Sequence[Said], text: str
     taken = {name for name, _ in resolution.values()}
     votes: dict[str, Counter[str]] = {}
     for label, name in _calls(resolution, said):
-        if name not in taken and not _addresses_one_of(name, taken):
+        speaker = _relabelled_speaker(label, name, resolution, said)
+        if speaker is not None:
+            votes.setdefault(label, Counter())[speaker] += 1
+        elif name not in taken and not _addresses_one_of(name, taken):
             votes.setdefault(label, Counter())[name] += 1
     chosen: dict[str, tuple[str, int]] = {}
     for label, counted in votes.items():
@@ -61,9 +65,30 @@ def name_called_speakers(resolution: Resolution, said: Sequence[Said], text: str
             chosen[label] = (name, top)
     for label, (name, top) in chosen.items():
         rivals = [t for other, (n, t) in chosen.items() if other != label and n == name]
-        if all(top > t for t in rivals):
+        if name in taken:  # the voice the tool knew by name only later
+            resolution[label] = (name, SpeakerKind.PERSON)
+        elif all(top > t for t in rivals):
             full = _full_name_of(name, text, attendees)
             resolution[label] = (full if full and full not in taken else name, SpeakerKind.PERSON)
+
+
+def _relabelled_speaker(label: str, name: str, resolution: Resolution, said: Sequence[Said]) -> str | None:
+    """The speaker a call names (贺工 → 贺建国) when no other speaker shares the surname and the label's
+    turns all come before theirs or all after: a meeting tool that told the voice by its number
+    until someone renamed it (``说话人 3`` up to 00:04:30, ``贺建国`` from 00:05:36), others speaking
+    between.  Where the two take turns with each other, or one follows the other straight away (the
+    tool told their voices apart), they are two people, and the call is to someone else."""
+    address = _address(name)
+    surname = address[0] if address else (surname_of(name) if is_han_name(name) else None)
+    if surname is None:
+        return None
+    speakers = {person for person, kind in resolution.values() if kind is SpeakerKind.PERSON and surname_of(person) == surname}
+    if len(speakers) != 1 or (address is None and name not in speakers):
+        return None
+    person = speakers.pop()
+    own = [i for i, (names, _) in enumerate(said) if label in names]
+    theirs = [i for i, (names, _) in enumerate(said) if any(resolution[n][0] == person for n in names if n in resolution)]
+    return person if theirs and (min(theirs) - max(own) > 1 or min(own) - max(theirs) > 1) else None
 
 
 def _calls(resolution: Resolution, said: Sequence[Said]) -> Iterator[tuple[str, str]]:
@@ -102,10 +127,18 @@ def _handed_to(words: str) -> Iterator[str]:
 
 
 def _answered(words: str) -> Iterator[str]:
-    """The name a turn's opening calls the one who just spoke by."""
-    reply = _REPLY.match(words.lstrip())
+    """The name a turn's opening calls the one who just spoke by: in a reply (``好的，谢谢邓院长。``), or
+    before 你 in a first sentence the turn goes on after (``贺工你先别急，我们先把账算清楚。蕾蕾，…？``)."""
+    opening = words.lstrip()
+    reply = _REPLY.match(opening)
     if reply and (reply["filler"] or reply["thanks"] or reply["after"] not in "，,"):
         name = _name_ending(reply["run"], whole=True)
+        if name:
+            yield name
+            return
+    you = _YOU_OPENING.match(opening)
+    if you and _last_sentence(opening) != opening.rstrip():
+        name = _name_ending(you["run"], whole=True)
         if name:
             yield name
 

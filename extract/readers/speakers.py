@@ -546,7 +546,14 @@ _OWN_LABEL_THEN_NAME = DeferredPattern(rf"我(?:是|叫)\s?(?P<label>[^\s，,。
                                        rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=[，,。！!？?\s]|$)")
 
 
+# 我是测试这边的，方琪。: where the speaker works, then their name after a pause
+_SELF_INTRO_OF = DeferredPattern(r"我(?:这边|这里)?是\s?[\u3400-\u9fffA-Za-z ]{1,16}?的[，,]\s*(?P<name>[\u3400-\u9fff]{2,3})(?=[，,。！？!?\s]|$)")
+
+
 def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
+    for m in _SELF_INTRO_OF.finditer(own):
+        if is_han_name(m["name"]) or m["name"] in labels:
+            return m["name"]
     for m in _SELF_INTRO_AS.finditer(own):
         run = m["run"]
         for size in (3, 2):

@@ -58,3 +58,30 @@ def test_calls_that_disagree_name_no_one():
 def test_a_name_some_speaker_already_goes_by_is_not_given_again():
     text = ("周涛：先请马主任说一下。\n\n发言人B：好的，我说一下。\n\n马建国：我补充一点。\n\n周涛：好的。\n")
     assert speakers_of_turns(text)[1] == "发言人B"
+
+
+def test_a_numbered_voice_called_by_a_speakers_address_before_the_tool_names_them_is_that_speaker():
+    text = ("林晓峰 00:01:00\n今天评审冷库版。\n\n"
+            "说话人 3 00:01:20\n加热膜要加成本的呀，一台加多少？\n\n"
+            "林晓峰 00:01:40\n贺工你先别急，我们先把账算清楚。蕾蕾，这个单子多大？\n\n"
+            "陶蕾 00:02:00\n两百台。\n\n"
+            "贺建国 00:02:30\n那结构也要改。\n\n"
+            "林晓峰 00:02:50\n好，贺工牵头。\n")
+    assert speakers_of_turns(text) == ["林晓峰", "贺建国", "林晓峰", "陶蕾", "贺建国", "林晓峰"]
+
+
+def test_a_numbered_voice_that_takes_turns_with_the_named_speaker_is_someone_else():
+    text = ("林晓峰 00:01:00\n今天评审冷库版。\n\n"
+            "贺建国 00:01:10\n我先说结构。\n\n"
+            "说话人 3 00:01:20\n加热膜要加成本的呀，一台加多少？\n\n"
+            "林晓峰 00:01:40\n贺工你先别急，我们先把账算清楚。这个单子多大？\n\n"
+            "贺建国 00:02:30\n那结构也要改。\n")
+    assert speakers_of_turns(text)[2] == "说话人 3"
+
+
+def test_a_numbered_voice_that_gives_its_name_after_where_it_works_is_that_person():
+    text = ("林晓峰 00:01:00\n今天评审调度助手。\n\n"
+            "说话人 7 00:01:20\n我补充一下，我是测试这边的，方琪。库位编码经常拆错。\n\n"
+            "林晓峰 00:01:40\n这个点很关键。\n\n"
+            "方琪 00:02:00\n我们测了三百条。\n")
+    assert speakers_of_turns(text) == ["林晓峰", "方琪", "林晓峰", "方琪"]

@@ -232,3 +232,8 @@ def test_a_surname_and_a_post_address_the_one_person_of_that_surname_who_holds_i
 def test_a_persons_name_part_before_a_firms_word_is_no_occurrence_of_them():
     text = "甲：可汗学院的创始人萨尔·可汗说过，AI会让每个孩子都有私人导师。\n\n乙：好的。\n"
     assert "可汗" not in found(text, Kind.PERSON)
+
+
+def test_an_engineer_called_by_surname_and_gong_is_the_one_speaker_of_that_surname():
+    labels = entity_labels("贺建国：结构还要改。\n\n林晓峰：贺工说得对，这个让贺工牵头。\n", Kind.PERSON)
+    assert labels["贺工"] == "贺建国"
