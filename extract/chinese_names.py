@@ -22,13 +22,16 @@ NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把�
 
 # forms of address that follow a name or surname: 田奇老师, 田老师, 海龙总
 HONORIFICS = ("老师", "教授", "博士", "先生", "女士", "院士", "主任", "老板", "同学", "总", "医生", "导演", "律师", "董秘", "董",
-              "师兄", "师姐", "师弟", "师妹", "师傅", "工")  # 工: 贺工, as engineers are called at work
+              "师兄", "师姐", "师弟", "师妹", "师傅")
 # posts that address a person after the surname alone (辛部长, 何院长): after a full name they are titles
 SURNAME_POSTS = tuple(prefix + post for post in ("院长", "部长", "校长", "所长", "局长", "书记", "厅长", "市长", "省长",
                                                 "区长", "县长", "处长", "科长", "司长", "行长", "会长", "社长", "庭长",
                                                 "台长", "馆长", "主编", "总监", "经理", "主席", "董事长", "总经理")
                       for prefix in ("", "副"))
 HONORIFIC = re.compile("(?:" + "|".join(HONORIFICS + SURNAME_POSTS) + ")$")
+# one-character forms said after the surname alone, never after a name, and opening other words (工作,
+# 员工): 贺工, as engineers are called at work
+SURNAME_FORMS = ("工",)
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +88,11 @@ _NOT_A_GIVEN_NAME = ("博士",)
 
 
 def strip_honorific(name: str) -> str:
-    """``田奇老师`` → ``田奇``; ``海龙总`` → ``海龙``; ``辛部长`` → ``辛`` (a post only after a surname)."""
+    """``田奇老师`` → ``田奇``; ``海龙总`` → ``海龙``; ``辛部长``, ``贺工`` → ``辛``, ``贺`` (only after a surname)."""
     post = _SURNAME_POST.search(name)
-    if post:
-        return name[:post.start()] if surname_of(name[:post.start()]) == name[:post.start()] else name
+    start = post.start() if post else len(name) - 1 if len(name) > 1 and name[-1] in SURNAME_FORMS else None
+    if start is not None:
+        return name[:start] if surname_of(name[:start]) == name[:start] else name
     return HONORIFIC.sub("", name) or name
 
 

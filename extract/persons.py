@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from .chinese_names import (CLAUSE_WORDS, FIRM_WORD, firm_word_after, address_runs_on, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, SURNAME_POSTS, is_han_name,
+from .chinese_names import (CLAUSE_WORDS, FIRM_WORD, firm_word_after, address_runs_on, HAN_WORD, HONORIFIC, HONORIFICS, NOT_IN_NAME, SURNAME_FORMS, SURNAME_POSTS, is_han_name,
                             surname_of)
 from .component import Candidate
 from .doc import Doc, Paragraph
@@ -23,7 +23,7 @@ from .readers.speakers import ROLE_LABELS
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
 # the last characters of the forms of address: a set lookup rules out most words at once
-_HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS + SURNAME_POSTS)
+_HONORIFIC_ENDINGS = frozenset(h[-1] for h in HONORIFICS + SURNAME_POSTS + SURNAME_FORMS)
 _SPEECH_AFTER = re.compile(r"(?:(?:[也都还就又老总常爱]{1,2}|一直|经常|曾经)?(?:说|讲)|讲[过的了]|表示|认为|指出|提到|介绍|透露|坦言|强调|回答|回忆|谈到|主持|分享|发言|老师|教授|博士|"
                            r"先生|女士|院士|同学|总[，,。、\s的]|"
                            r"\s?[（(][^）)\n]{0,24}(?:创始人|合伙人|CEO|总裁|董事|主管|教授|"
@@ -130,6 +130,11 @@ _NAME_THEN_ADDRESS = re.compile(r"(?P<surname>[\u4e00-\u9fff])(?P<given>[\u4e00-
                                 r"(?=(?:" + "|".join(HONORIFICS + SURNAME_POSTS) + "))")
 
 
+def _surname_and_form(word: str) -> bool:
+    """``贺工``: a surname and a form said after the surname alone, one word the dictionary does not hold."""
+    return word[-1:] in SURNAME_FORMS and word[:-1] in lexicon.surnames() and not in_dictionary(word)
+
+
 def _names_then_addresses(doc: Doc, para: Paragraph) -> list[tuple[int, int]]:
     """Where a full name ends and its form of address begins, as ``(name start, name end)``."""
     text = doc.text
@@ -151,6 +156,9 @@ def addressed_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
             named_end = next((end for _, end in repeated if end <= s <= end + 1), None)
             if named_end is not None:  # the form of address alone: its surname, after the full name
                 yield Candidate(named_end, e, Kind.PERSON, para.turn_index)
+                continue
+            if _surname_and_form(word):
+                yield Candidate(s, e, Kind.PERSON, para.turn_index)
                 continue
             glued = _glued_address(word, speakers)
             if glued:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from talkgraph.ontology import lexicon
 
-from ..chinese_names import forms_after_a_name, is_han_name, surname_of
+from ..chinese_names import SURNAME_FORMS, forms_after_a_name, is_han_name, surname_of
 from ..deferred import DeferredPattern
 from ..model import SpeakerKind
 from ..tokens import in_dictionary
@@ -27,8 +27,8 @@ Said = tuple[tuple[str, ...], str]  # a turn's speaker labels and its words
 Resolution = dict[str, tuple[str, SpeakerKind]]
 
 # 孙护士长, 钱主任, 邵老师: a surname and a title or form of address; 孟处, 王局: the short forms of
-# 处长 and 局长 a meeting calls officials by, after a surname alone
-_SHORT_POSTS = ("处", "局")
+# 处长 and 局长 a meeting calls officials by, after a surname alone, as 贺工 calls an engineer
+_SHORT_POSTS = ("处", "局") + SURNAME_FORMS
 _FORMS = forms_after_a_name() + _SHORT_POSTS  # longest first, the one-character short forms last
 # the words that hand the floor to someone: 汇报, 说一下, 先来, 介绍一下, 补充
 _TAKE_THE_FLOOR = (r"(?:先|来|再|也|给大家|跟大家|为大家)*(?:汇报|发言|讲|说|介绍|分享|补充|谈谈|聊聊|回答|开始|"

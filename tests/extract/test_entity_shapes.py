@@ -32,6 +32,7 @@ def entity_labels(text: str, kind: Kind) -> dict[str, str]:
     "不要去管别人说什么。",
     "他读过哈利波特的书。",                      # the name goes on past the segmenter's cut
     "我想问一下钱副市长。谢谢钱副市长。",        # the surname and the word a post opens with
+    "普通公司员工状态：老板请客；二逼公司员工状态：加班。",  # 工 opens a word (员工), no address
 ])
 def test_everyday_words_are_no_people(text):
     assert found(text, Kind.PERSON) == []
