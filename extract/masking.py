@@ -1,4 +1,4 @@
-"""Spans of a text that name nothing: web addresses, link targets, images, hashes and code, and
+"""Spans of a text that name nothing: web addresses, link targets, images, hashes, code and style rules, and
 the medicines whose names end in a generic name's stem.
 
 Transcripts pasted from web pages carry ``https://mp.weixin.qq.com/s/MzU0MDk3ODUwMA``,
@@ -30,6 +30,8 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+# a style sheet's rule (WebVTT's STYLE block, a pasted page's <style>): { color: #ffd966; }
+_CSS_RULE = re.compile(r"\{[^{}\n]*?[A-Za-z-]+\s*:[^{}\n]*;\s*\}")
 # lowerCamelCase (imageUrl, getElementById), snake_case (image_url), dotted calls (foo.bar())
 _CAMEL = led_by("[a-z]", r"(?<![A-Za-z0-9_])[a-z]{2,}(?:[A-Z][a-z0-9]+)+(?![A-Za-z0-9_])")
 _SNAKE = led_by("[_A-Za-z]", r"(?<![A-Za-z0-9_])_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![A-Za-z0-9_])")
@@ -42,7 +44,7 @@ _HEX = led_by("[0-9a-fA-F]", r"(?<![A-Za-z0-9])[0-9a-fA-F]{16,}(?![A-Za-z0-9])")
 # each pattern with a character its matches cannot do without: most paragraphs lack most of them,
 # and a substring test is far cheaper than a search
 _WHOLE = ((_IMAGE, ("!",)), (_URL, ("/", "www.", "WWW.")), (_HOST, (".",)), (_EMAIL, ("@",)), (_LINK_TARGET, ("]",)),
-          (_HTML_TAG, ("<",)), (_INLINE_CODE, ("`",)), (_SNAKE, ("_",)), (_CALL, ("(",)), (_FILE, (".",)))
+          (_HTML_TAG, ("<",)), (_INLINE_CODE, ("`",)), (_CSS_RULE, ("{",)), (_SNAKE, ("_",)), (_CALL, ("(",)), (_FILE, (".",)))
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 # what every lowerCamelCase word, and every hex or base64 run, holds: a quick search finds it in few paragraphs
 _LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")

@@ -29,6 +29,7 @@ def masked(text: str) -> list[str]:
     ("token aGVsbG8gd29ybGQ= 过期", "aGVsbG8gd29ybGQ="),
     ("提交 3f9a2b7c1d4e5f60718293a4 已合并", "3f9a2b7c1d4e5f60718293a4"),
     ("看 cover_final.JPG 这张", "cover_final.JPG"),
+    ("STYLE\n::cue(v[voice=\"宋婉清\"]) { color: #ffd966; }\n", "{ color: #ffd966; }"),
 ])
 def test_what_is_masked(text, piece):
     assert piece in masked(text)
