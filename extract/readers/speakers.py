@@ -96,7 +96,7 @@ _FAMILIAR = re.compile(r"[小老阿][\u3400-\u9fff]")  # 阿康, 老周, 小林:
 _PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|{_FAMILIAR.pattern}|{_HANDLE.pattern})\**\s*[（(]\s*"
                               rf"(?P<name>{_HAN_RUN}|{_LATIN_FULL_NAME_TEXT})\s*[)），,]")
 _CALLED = DeferredPattern(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
-_SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s])(?:我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
+_SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s]|(?<=大家好)|(?<=各位好))(?:我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
                               rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})|(?:I'm|I’m|I am|[Mm]y name is) (?P<english>{_LATIN}))")
 _BYLINE = DeferredPattern(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)(?:\s*[、/]\s*(?:整理|撰文|编辑|采写|文字))?\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
                           rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)
@@ -249,6 +249,15 @@ def _said(evidence: SpeakerEvidence) -> list[tuple[tuple[str, ...], str]]:
     return [(names, " ".join(text[s:e] for s, e in spans).strip()) for names, _, spans in evidence.turns]
 
 
+# 我本名叫毛睿, 我真名是毛睿: the name a speaker known by a nickname gives as their own
+_OWN_TRUE_NAME = DeferredPattern(r"我(?:的)?(?:本名|真名|原名|大名)(?:叫做?|是)?\s?(?P<name>[\u3400-\u9fff]{2,3})(?=[，,。！？!?\s]|$)")
+
+
+def _own_true_name(own: str) -> str | None:
+    found = _OWN_TRUE_NAME.search(own)
+    return found["name"] if found and is_han_name(found["name"]) else None
+
+
 def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
     """Each label's first two turns, where a speaker introduces himself."""
     out: dict[str, list[str]] = {}
@@ -300,8 +309,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         named = label
     elif named and named.isascii() and " " not in named:  # Host：…I'm Emily, where the text says 王一诺（Emily Wang）
         named = _glossed_by(named, evidence.doc.text) or named
-    elif named and not is_han_name(named):  # 主播A：…我是老周, where the show notes say 周一鸣（老周）
-        named = _aliases(evidence.doc.text, [named]).get(named) or named
+    elif named and not is_han_name(named):  # 主播A：…我是老周, where the show notes say 周一鸣（老周）, or …我本名叫周一鸣
+        named = _aliases(evidence.doc.text, [named]).get(named) or _own_true_name(own) or named
     if named:  # 新京报记者：…我是新京报的记者林小鹿。
         return named, SpeakerKind.PERSON
     if is_reporter(label):

@@ -85,3 +85,16 @@ def test_a_numbered_voice_that_gives_its_name_after_where_it_works_is_that_perso
             "林晓峰 00:01:40\n这个点很关键。\n\n"
             "方琪 00:02:00\n我们测了三百条。\n")
     assert speakers_of_turns(text) == ["林晓峰", "方琪", "林晓峰", "方琪"]
+
+
+def test_an_unpunctuated_greeting_before_a_self_introduction_still_names_the_speaker():
+    text = ("说话人1 00:00:05\n欢迎 今天请到两位嘉宾\n\n"
+            "说话人3 00:00:10\n喂 能听到吗\n\n说话人1 00:00:12\n能听到\n\n"
+            "说话人3 00:00:15\n好的 大家好我是韩冰 呃其实流片也不多\n")
+    assert speakers_of_turns(text)[1] == "韩冰"
+
+
+def test_a_host_known_by_a_nickname_who_gives_their_real_name_is_that_person():
+    text = ("说话人1 00:00:05\n直播间的家人们晚上好 我是老猫 新来的朋友可能不知道 我本名叫毛睿 以前做宏观研究\n\n"
+            "说话人2 00:00:20\n大家好\n\n说话人1 00:00:25\n好 我们开始\n")
+    assert speakers_of_turns(text)[0] == "毛睿"
