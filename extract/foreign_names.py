@@ -373,7 +373,8 @@ def _english_given_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[
                 yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
         for m in _GIVEN_BEFORE_NAME.finditer(doc.text, para.start, para.end):
             after = m["after"]
-            if is_han_name(after) and not _opens_with_a_word(after) and _given_name_shape(m["name"]):
+            if (is_han_name(after) and not _opens_with_a_word(after) and _given_name_shape(m["name"])
+                    and after not in lexicon.persons_by_name()):  # 特斯拉的Optimus 马斯克说: a known person's own names
                 yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
 
 
