@@ -141,9 +141,9 @@ _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 _QUESTION_AND_ANSWER = frozenset({"问", "答", "Q", "A"})  # a minutes' labels, which a note tells apart
 _ASKERS = ("观众", "听众", "网友", "提问者", "提问人")  # with 记者 and 观众提问: who ask, one after another
 # Q（中金公司分析师）, 观众提问（某保险公司）: one unnamed asker, known by the note
-NOTED_QUESTION = re.compile(rf"(?:[问答QA]|{'|'.join(_ASKERS)}|[\u3400-\u9fff]{{0,4}}提问)[（(](?P<note>[^（()）\n]+)[)）]")
+NOTED_QUESTION = re.compile(rf"(?:[问答QA]|{'|'.join(_ASKERS)}|[\u3400-\u9fff]{{0,4}}提问\s?\d{{0,2}})[（(](?P<note>[^（()）\n]+)[)）]")
 # 同学提问（2021级微电子专业 王浩然）：, 现场提问（…）：: who asks, named in the note
-_ASKING = re.compile(r"^[\u3400-\u9fff]{0,4}(?:提问|追问)$")
+_ASKING = re.compile(r"^[\u3400-\u9fff]{0,4}(?:提问|追问)\s?\d{0,2}$")  # 提问2（本院硕士生 刘畅）: numbered too
 # （主持人）大家好。: a role in round brackets, which otherwise hold stage directions (（笑）, （掌声）)
 _OPENING_BRACKET = re.compile(r"[\[【（(]")  # a bracketed label's cheap precheck
 _ROUND_BRACKETED_ROLE = re.compile(rf"{_TIME_BEFORE}[（(]\s*(?P<names>{_ROLE_WORDS})\s*[）)]\s*[:：]?\s*")
@@ -401,6 +401,11 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         at = note_start + handle.start("handle")
         names, spans = [handle["handle"]], [(at, at + len(handle["handle"]))]
     elif note and len(names) == 1 and (_ROLE_ONLY.match(names[0]) or _ASKING.match(names[0])) and (
+            titled := _titled_name_closing(note)):
+        # 提问4（化学学院 吴敬之副教授）：: the asker's name before the title that closes the note
+        at = note_start + titled[0]
+        names, spans = [titled[1]], [(at, at + len(titled[1]))]
+    elif note and len(names) == 1 and (_ROLE_ONLY.match(names[0]) or _ASKING.match(names[0])) and (
             opened := _NAME_OPENING_NOTE.match(note)) and is_han_name(opened["name"]):
         # 观众提问（王志强，云启智联联合创始人）：: the asker's name, then who they are
         at = note_start + opened.start("name")
@@ -411,6 +416,18 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
         end = note_start + len(note) + 1
         names, spans = [match.string[spans[0][0]:end]], [(spans[0][0], end)]
     return Label(tuple(names), tuple(spans), content, time, header)
+
+
+def _titled_name_closing(note: str) -> tuple[int, str] | None:
+    """``化学学院 吴敬之副教授``: a full name and a title or form of address as the note's last word, as
+    (where the name starts in the note, the name)."""
+    words = note.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    form = next((f for f in forms_after_a_name() if last.endswith(f) and len(last) > len(f)), None)
+    name = last[:-len(form)] if form else ""
+    return (note.rindex(last), name) if name and is_han_name(name) else None
 
 
 def _notes_the_voice(note: str) -> bool:

@@ -385,11 +385,11 @@ def _hosted_by(intro: str) -> str | None:
 
 
 def _named_in_intro(roles: Sequence[str], intro: str) -> str | None:
-    """The person the introduction names after a role's word (主持人韩立新, 主讲人韩博文, ``【主持人】`` over a
+    """The person the introduction names after a role's word (主持人韩立新, 主讲人韩博文, 主讲人简介：沈嘉禾，…, ``【主持人】`` over a
     line ``刘畅 新华网主持人``), or first on a line the role's word opens (``**主讲人**：远川证券研究所 首席分析师 孟书航；…``)."""
-    named = re.search(rf"(?:{'|'.join(roles)})(?:\s*[:：]|[】\]]\s*\n)?\s*(?P<name>{_HAN_RUN})", intro)
-    if named and (is_han_name(named["name"][:3]) or is_han_name(named["name"][:2])):
-        return _name_prefix(named["name"])
+    for named in re.finditer(rf"(?:{'|'.join(roles)})(?:简介|介绍)?(?:\s*[:：]|[】\]]\s*\n)?\s*(?P<name>{_HAN_RUN})", intro):
+        if is_han_name(named["name"][:3]) or is_han_name(named["name"][:2]):
+            return _name_prefix(named["name"])
     return next(iter(_named_on_role_lines(roles, intro)), None)
 
 

@@ -753,6 +753,18 @@ def test_a_hosts_bare_label_is_the_person_a_note_named_on_the_first_one():
     assert [s for (s,), _ in turns(t)] == ["郑立群", "方振宇", "郑立群", "方振宇"]
 
 
+def test_an_unlabelled_lecture_is_the_lecturer_a_bio_introduces_and_numbered_askers_are_the_names_in_their_notes():
+    t = parse("【名师讲堂】沈嘉禾：固态电池的最后一公里\n\n编者按：本期讲堂由材料学院沈嘉禾教授作主讲。\n\n"
+              "主讲人简介：沈嘉禾，清源大学材料学院教授。\n\n"
+              "——————\n\n各位老师、同学，下午好。今天讲固态电池。\n\n"
+              "韩立峰（主持人）：谢谢沈老师。下面进入提问环节。\n\n"
+              "提问1（北辰大学博士生）：沈老师您好，卤化物怎么看？\n\n沈教授：谢谢，这个我同意。\n\n"
+              "提问2（本院硕士生 刘畅）：以后做合成的会被替代吗？\n\n沈教授：不会。\n\n"
+              "提问3（化学学院 吴敬之副教授）：想补充一个观点。\n\n沈教授：同意，吴老师这个办法更好。\n")
+    assert [s for (s,), _ in turns(t)] == ["沈嘉禾", "韩立峰", "提问1（北辰大学博士生）", "沈嘉禾", "刘畅", "沈嘉禾",
+                                           "吴敬之", "沈嘉禾"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
