@@ -93,6 +93,8 @@ def refusal(text: str, start: int, end: int, kind: Kind,
         return "common word"
     if kind is Kind.ORGANIZATION and _generic_organization(name):
         return "generic organisation phrase"
+    if kind is Kind.ORGANIZATION and _opens_with_a_joining_word(start, end, words):
+        return "a verb of joining before the name"  # 加盟|清源大学: the name starts after it
     if kind is Kind.ORGANIZATION and ends_in_a_verb_done(name, text[end:end + 1]):
         return "a verb at its end"
     if kind is Kind.ORGANIZATION and _JOINED_ORGANISATIONS.search(name):
@@ -153,6 +155,17 @@ def _cuts_a_word(text: str, boundary: int, words: Sequence[tuple[str, int, int]]
     tag = dictionary_tag(word)
     return (tag is not None and not tag.startswith(("j", "nr", "ns", "nt", "nz"))
             and vocabulary().frequency(word) >= _COMMON_WORD_FREQ)
+
+
+# verbs of joining, leaving or holding a post, and prepositions, that take an organisation after them
+_JOINING_WORDS = frozenset({"加盟", "加入", "进入", "来自", "离开", "回到", "就职", "任职", "毕业于", "任", "现任", "历任",
+                            "曾任", "兼任", "担任", "出任", "在", "于", "从", "到", "向"})
+
+
+def _opens_with_a_joining_word(start: int, end: int, words: Sequence[tuple[str, int, int]]) -> bool:
+    """The span's first word is a verb of joining or a preposition (``_JOINING_WORDS``) and more words follow it."""
+    at = bisect.bisect_left(words, start, key=lambda w: w[1])
+    return at < len(words) and words[at][1] == start and words[at][2] < end and words[at][0] in _JOINING_WORDS
 
 
 def _unbalanced(name: str) -> bool:

@@ -132,6 +132,8 @@ def test_texts_without_han_characters_are_not_tagged():
     ("我们在苏州工厂做了试点", 3, 7, Kind.ORGANIZATION, "generic organisation phrase"),
     ("企业在墨西哥和东南亚建厂的节奏", 7, 12, Kind.ORGANIZATION, "generic organisation phrase"),  # building a works
     ("一个美工一天出 10 张图", 11, 13, Kind.PERSON, "a count of things"),
+    ("2019年全职加盟清源大学。", 7, 13, Kind.ORGANIZATION, "a verb of joining before the name"),
+    ("2019年全职加盟清源大学。", 9, 13, Kind.ORGANIZATION, None),
 ])
 def test_the_text_refuses_what_contradicts_it(text, start, end, kind, reason):
     assert refusal(text, start, end, kind) == reason
