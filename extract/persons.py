@@ -327,13 +327,14 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 span = (span[0], span[0] + (3 if name[2:3] == "某" else 2))
                 name = text[span[0]:span[1]]
             if (_is_common_word(name, strict=True) or name in lexicon.not_names() or _given_part_is_function_word(name)
-                    or name[1] == name[0] or address_runs_on(name)  # 谢谢贺总, 常常想: a doubled character
+                    or name[1] == name[0] or name[-1] == name[0] or address_runs_on(name)  # 常常想: a doubled
+                    # character; 马骏马|总: the name, then its surname again with a form of address
                     or name[-1] in _NOUN_ENDINGS and len(name) > 2):
                 continue
             if _NUMBER_ENDS.search(text, max(0, span[0] - 2), span[0]):
                 continue  # 1.2吉瓦时, 五个吉瓦时: what a number measures or counts, whatever its first character
-            if firm_word_after(span[1], tokens):
-                continue  # 李群自动化, 罗勇工厂: a firm's or a works' name
+            if firm_word_after(span[1], tokens) or FIRM_WORD.fullmatch(name[len(surname_of(name) or name[0]):]):
+                continue  # 李群自动化, 罗勇工厂: a firm's or a works' name; 禾|丰数科: a firm's trade after a surname
             candidates.append((span[0], span[1], para.turn_index))
     counts = Counter(text[s:e] for s, e, _ in candidates)
     cued = {text[s:e] for s, e, _ in candidates if has_person_cue(text, s, e) or _HEAD_POST_AFTER.match(text, e)}

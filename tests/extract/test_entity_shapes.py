@@ -33,6 +33,7 @@ def entity_labels(text: str, kind: Kind) -> dict[str, str]:
     "他读过哈利波特的书。",                      # the name goes on past the segmenter's cut
     "我想问一下钱副市长。谢谢钱副市长。",        # the surname and the word a post opens with
     "普通公司员工状态：老板请客；二逼公司员工状态：加班。",  # 工 opens a word (员工), no address
+    "我们学院跟禾丰数科、还有气象中心一起办的。禾丰数科是2019年成立的。",  # a surname before a firm's trade
 ])
 def test_everyday_words_are_no_people(text):
     assert found(text, Kind.PERSON) == []
@@ -238,3 +239,8 @@ def test_a_persons_name_part_before_a_firms_word_is_no_occurrence_of_them():
 def test_an_engineer_called_by_surname_and_gong_is_the_one_speaker_of_that_surname():
     labels = entity_labels("贺建国：结构还要改。\n\n林晓峰：贺工说得对，这个让贺工牵头。\n", Kind.PERSON)
     assert labels["贺工"] == "贺建国"
+
+
+def test_a_name_then_its_surname_again_with_a_form_of_address_is_the_name():
+    people = found("禾丰那边的产品负责人马骏马总，堵在高架上了。马骏马总一会儿到。", Kind.PERSON)
+    assert "马骏马" not in people and "马骏" in people

@@ -462,8 +462,9 @@ def test_a_subtitles_timestamp_is_no_quantity_before_the_name_its_cue_opens_with
     ("这一轮由远澜资本领投，老股东跟投。", "远澜资本"),  # 由 glued to an unknown brand by the segmenter
     ("本轮由星澜创投领投。", "星澜创投"),  # 创投: a venture firm's head, after a name-like brand
     ("我代表青岚资本说两句。", "青岚资本"),  # 代表 (to represent) opens no name
+    ("林晓棠博士，禾丰数科的首席科学家。", "禾丰数科"),  # 数科: a digital-technology firm's trade word
 ])
-def test_investors_named_by_their_firm_word(text, name):
+def test_firms_named_by_a_firm_or_trade_word(text, name):
     assert name in orgs(text)
     assert not any(o != name and name in o for o in orgs(text))
 
