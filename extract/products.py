@@ -168,11 +168,13 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue
             if _IDENTIFIER.fullmatch(name):
                 continue  # S0860519080002: a certificate's, an order's or a filing's number, no product
+            if _LICENCE.fullmatch(name):
+                continue  # CC BY 4.0, GPL-3.0: a licence, named by its terms
             if _numbered_word(name) and _VERSION_AT_END.search(name):
                 continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
             if any(word in _EVENT_WORDS for word in name.split(" ")):
                 continue  # Summit 2025, Plenary Panel 3, Hall 5E: an event, a session or a room, numbered
-            shaped = bool(_SHAPED.search(name) or _VERSIONED.fullmatch(name))
+            shaped = bool(_SHAPED.search(name) and not _GAELIC_NAME.fullmatch(name) or _VERSIONED.fullmatch(name))
             cue_after = _PRODUCT_AFTER.match(text, e)
             cue_before = (_PRODUCT_BEFORE.search(text, max(start, s - _PRODUCT_CUE_REACH), s)
                           or " " not in name and _after_known_maker(text, start, s))
@@ -189,6 +191,10 @@ _EVENT_WORDS = frozenset("Summit Panel Plenary Hall Room Session Conference Foru
                          "Season Episode Chapter Section Round Batch Expo".split())
 # MIT 协议, Apache 2.0 许可证, GPL license: a licence named after who wrote it, no organisation or product
 LICENCE_AFTER = re.compile(r"\s?(?:开源)?(?:协议|许可证|许可|授权协议|[Ll]icen[cs]e)")
+# Creative Commons and GNU licences, whose names take a version as products' do
+_LICENCE = re.compile(r"CC(?:[ -](?:BY|SA|NC|ND))+(?:[ -]\d\.\d)?|CC0(?: 1\.0)?|[AL]?GPL(?:[ -]?v?\d(?:\.\d)?)?")
+# Kevin MacLeod, Ian McEwan: a person's name, its capital inside from Mac or Mc, not a product's CamelCase
+_GAELIC_NAME = re.compile(r"[A-Z][a-z]+ (?:Mac|Mc)[A-Z][a-z]+")
 _VERSION_AT_END = re.compile(r"\d$")
 _IDENTIFIER = re.compile(r"[A-Za-z]{1,4}\d{7,}")
 _VERSION_WORD = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?")
