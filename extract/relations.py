@@ -209,13 +209,14 @@ _WHILE_THERE = re.compile(r"\s?(?:工作|任职|上班)?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
 # 在X待了四年, 在X做过五年博士后: a stint there, told as done (not 已经做了九年, still going on)
-_STINT = re.compile(r"\s?(?:一共|总共|前后|足足)?(?:待|呆|干|做|工作)(?:了|过)\s?(?:整整|足足|差不多|大概|将近|近)?"
-                    r"[\d一二两三四五六七八九十]+(?:多)?(?:年|个月)|"
+_STINT = re.compile(r"\s?(?:(?:一共|总共|前后|足足)?(?:待|呆|干|做|工作)(?:了|过)|一(?:待|呆|干|做)就是)\s?"
+                    r"(?:整整|足足|差不多|大概|将近|近)?[\d一二两三四五六七八九十]+(?:多)?(?:年|个月)|"
                     # 在华为海思负责过昇腾, 在逸仙电商做过产品总监: a post held there, told as done
                     r"\s?(?:干|待|呆|工作|任职|负责|担任|实习)过|\s?做过(?=[^，,。；;]{0,8}?(?:年|总监|经理|工程师|负责人|总裁|研究员|主管))")
 # 2012年去了阿里，（在那里）待了五年, 2009年加入百胜，在供应链部门做了七年: a stint told in the clause after
 # joining, so the joined place is a former one
-_STINT_AFTER_JOIN = re.compile(r"\s?[，,]\s?(?:在[^，,。；;！？!?]{1,12}?)?(?:" + _STINT.pattern + ")")
+# (加入药明康德的计算化学部，一待就是五年: a unit of it between)
+_STINT_AFTER_JOIN = re.compile(r"(?:的[^，,。；;！？!?]{1,8})?\s?[，,]\s?(?:在[^，,。；;！？!?]{1,12}?)?(?:" + _STINT.pattern + ")")
 _WE_MAKE = re.compile(r"我们\s?(?:(?:确实|也|还|已经)?\s?(?:提供了?|推出了?|发布了?))?\s?(?:在做|做|开发)?\s?$")
 # 之前, 曾经, 原来, 离职前: a time that makes the post after it a former one
 _FORMER_TIME = r"(?:此前|之前|以前)?曾经?|之前|此前|以前|原来|离职前|离开前"
@@ -1170,17 +1171,18 @@ class _SentenceReader:
         for run in self._listed_together(sentence):
             head = run[0]
             clause = self.text[self.clause_start(sentence, head.start):head.start]
+            joined = self.ends_before(_JOIN, sentence, head.start)
             if any(self._current(sentence, org) for org in run):
-                subject = self.subject_before(sentence, head.start)
+                subject = self.subject_before(sentence, head.start) or self._joined_leaving_out(sentence, joined)
                 # 2018年加入X: the year the stay began
-                year = self._start_year(clause, sentence, run[-1].end) if self.ends_before(_JOIN, sentence, head.start) else None
+                year = self._start_year(clause, sentence, run[-1].end) if joined else None
                 if subject is not None:
                     yield from (Relation(subject, Predicate.WORKS_FOR, org, sentence.start, sentence.end, year) for org in run)
                 continue
             if not any(self._former(sentence, org, self.text[self.clause_start(sentence, org.start):org.start])
                        for org in run):
                 continue
-            subject = self.subject_before(sentence, head.start)
+            subject = self.subject_before(sentence, head.start) or self._joined_leaving_out(sentence, joined)
             if subject is None and _WHILE_THERE_I.match(self.text, run[-1].end, sentence.end):
                 subject = self.speaker(sentence)
             if subject is None:
@@ -1237,14 +1239,31 @@ class _SentenceReader:
             return
         with_ = _WITH.search(self.text, sentence.start, partner.start)
         other = self.subject_before(sentence, with_.start()) if with_ else None
-        if other is None and with_ is not None and sentence.turn_index is not None \
-                and self.transcript.turns[sentence.turn_index - 1].speaker != self.transcript.moderator:
-            other = self.speaker(sentence)  # 2018年出来，和老同事林澈一起创立了…: the guest, whose 我 the turn leaves out
+        if other is None and with_ is not None:
+            other = self._guest_left_out(sentence)  # 2018年出来，和老同事林澈一起创立了…
         if other is not None and _party_name(other) != _party_name(partner) and self._founds(sentence, other, with_.start()):
             yield other
         if with_ is not None:  # 我和蒋若澜、王斐一起创立了…: the partners listed before the last
             yield from (m for m in sentence.mentions if m.kind is Kind.PERSON and with_.start() < m.start < partner.start
                         and _LIST_SEPARATOR.fullmatch(self.text, m.end, _next_person_start(sentence, m, partner)))
+
+    def _guest_left_out(self, sentence: Sentence) -> Party | None:
+        """The speaker of a guest's turn that leaves its 我 out (``2014 年回国，加入药明康德…``); none in the
+        moderator's, whose unstated subject is as often the guest."""
+        if sentence.turn_index is None or self.transcript.turns[sentence.turn_index - 1].speaker == self.transcript.moderator:
+            return None
+        if self.text[sentence.start:sentence.end].rstrip().endswith(("？", "?")):
+            return None  # 后来加入了腾讯？: a question put to someone, not the speaker's own story
+        return self.speaker(sentence)
+
+    def _joined_leaving_out(self, sentence: Sentence, joined: re.Match | None) -> Party | None:
+        """Who joined, where the clause says no one (``2014 年回国，加入药明康德…``): the guest speaking, when
+        nothing but a time stands before the verb (``黄博士后来2018年去了蔚来``: someone the mentions missed)."""
+        if joined is None or not _BARE_CLAUSE.fullmatch(self.text, self.clause_start(sentence, joined.start()), joined.start()):
+            return None
+        if _SOMEONE_OF.search(self.text, sentence.start, joined.start()):
+            return None  # 我在百度的一位老同事，后来去了…: the clause before names who went
+        return self._guest_left_out(sentence)
 
     def _founds(self, sentence: Sentence, party: Party, with_at: int) -> bool:
         """Whether the subject found before 和 is who founds: a speaker, or a person in the clause or a
@@ -1621,6 +1640,10 @@ class _SentenceReader:
             subject = (inside or before or [None])[-1]
             if subject is not None:
                 yield Quantity(subject, "parameterCount", value, match.start("num"), match.end("num"), match["num"])
+
+
+# 2014 年, 后来, 然后: a clause holding a time at most before its verb, so its subject is left out
+_BARE_CLAUSE = re.compile(r"[\s\d一二两三四五六七八九十〇零年月底初后来然之就又再先也才便还]*")
 
 
 def _stint_after_join(text: str, pos: int, end: int) -> bool:

@@ -1375,3 +1375,16 @@ def test_a_cofounder_titled_alone_cofounded_the_one_company_the_text_gives_found
     assert ("栖禾医数", "founder", "周子航") in relations
     assert ("栖禾医数", "founder", "许放") in relations
     assert ("百度", "founder", "许放") not in relations
+
+
+def test_a_guest_who_leaves_out_their_i_joined_where_the_clause_says_and_a_stint_told_after_makes_it_former():
+    _, relations, _ = facts("主持人：先讲讲你的经历吧。\n\n林思远：2014 年回国，加入星河药业的计算化学部，一待就是五年，"
+                            "走的时候是高级总监。\n\n主持人：然后呢？\n")
+    assert ("林思远", "formerlyAt", "星河药业") in relations
+    assert ("林思远", "worksFor", "星河药业") not in relations
+
+
+def test_a_join_whose_clause_holds_more_than_a_time_is_no_guests_own():
+    _, relations, _ = facts("主持人：为什么？\n\n沈思远：带我的黄启明博士跟我说了一句话。黄博士后来2018年去了蔚来，"
+                            "现在在做储能。\n\n主持人：好。\n")
+    assert not any(s == "沈思远" and o == "蔚来" for s, _, o in relations)
