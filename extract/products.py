@@ -37,7 +37,8 @@ _FIRMS_POST_AFTER = re.compile(r"\s?的\s?(?:联合)?(?:创始人|创办人|董�
 _ORG_LAST_WORDS = frozenset("""Labs Lab Inc Corp Corporation Group Capital Ventures Partners Holdings Technologies
 Studios Games Robotics Dynamics Motors Pictures Records Foundation Institute University College Bank Airlines
 Systems Networks Therapeutics Biosciences Pharmaceuticals Diagnostics Healthcare Hospital Clinic School Academy
-Authority Agency Commission Council Ministry Bureau Association Society""".split())
+Authority Agency Commission Council Ministry Bureau Association Society
+GmbH AG SE Ltd LLC LLP PLC plc NV BV""".split())  # and a legal form: Voltera GmbH, Acme Ltd
 # 眼镜制造商EssilorLuxottica, 芯片巨头Nvidia, 初创公司Mistral: a kind of company right before the name
 _ORG_KIND_BEFORE = re.compile(r"(?:制造商|供应商|运营商|开发商|服务商|提供商|厂商|零售商|经销商|巨头|独角兽|初创公司|创业公司|科技公司)\s?$")
 # the CTO of Northwind AI, co-founding Northwind AI, I joined Acme Labs: a post at it, founding or joining it

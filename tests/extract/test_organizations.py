@@ -471,3 +471,11 @@ def test_firms_named_by_a_firm_or_trade_word(text, name):
 
 def test_venture_capital_as_a_trade_names_no_firm():
     assert orgs("我在创投圈待了十年，做创投的人都知道。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("德国沃尔泰拉储能公司（Voltera GmbH）亚太区总裁到了。", "Voltera GmbH"),
+    ("供应商是 Brightwell Ltd 和 Norrsken AG。", "Brightwell Ltd"),
+])
+def test_a_latin_name_ending_in_a_legal_form_is_an_organisation(text, name):
+    assert name in orgs(text)
