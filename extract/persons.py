@@ -238,7 +238,7 @@ def _name_before(tokens: Tokens, i: int, speakers: frozenset[str]) -> int | None
 
 
 def titled_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
-    """``首席科学家田奇``, ``创始人袁进辉``: a name right after a job title."""
+    """``首席科学家田奇``, ``创始人袁进辉``: a name right after a job title, or after it and 是 (``创始人是孟凡``)."""
     titles = set(lexicon.titles())
     endings = tuple(titles)
     last_chars = frozenset(title[-1] for title in titles)  # a cheap test before the two exact ones
@@ -252,6 +252,8 @@ def titled_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             after = i + 2 if tokens[i + 1][0] == " " and word.isascii() and i + 2 < len(tokens) else i + 1
             span = _name_at(tokens, after)  # CEO 林可可: a space after a Latin title
+            if span is None and tokens[after][0] == "是" and after + 1 < len(tokens):
+                span = _name_at(tokens, after + 1, strict=True)  # 创始人是孟凡: who holds the title, said with 是
             if span:
                 yield Candidate(span[0], span[1], Kind.PERSON, para.turn_index)
 

@@ -781,7 +781,29 @@ class _SentenceReader:
 
     def roles(self, sentence: Sentence) -> Iterator[RoleStatement]:
         """``华为云首席科学家田奇``, ``X是Y的负责人``, ``我是来自Y的Z``, ``张涛，大众点评创始人``,
-        ``王小明（腾讯副总裁、星河科技创始人）``."""
+        ``王小明（腾讯副总裁、星河科技创始人）``; and the founders listed after one (``创始人是孟凡和许朗``)."""
+        found = list(self._stated_roles(sentence))
+        yield from found
+        yield from self._founders_listed_after(sentence, found)
+
+    def _founders_listed_after(self, sentence: Sentence, roles: list[RoleStatement]) -> Iterator[RoleStatement]:
+        """The people listed right after a founder (``孟凡和许朗``, ``孟凡、许朗``) with no post of their own
+        in the sentence: founders of the same organisation, the one title said once for all."""
+        titled = {r.person.start for r in roles if isinstance(r.person, Mention)}
+        people = [m for m in sentence.mentions if m.kind is Kind.PERSON]
+        for role in roles:
+            if not isinstance(role.person, Mention) or role.former or not _is_founder_title(role.title):
+                continue
+            listed, end = [], role.person.end
+            for person in (p for p in people if p.start >= end):
+                if person.start in titled or not _FOUNDERS_JOIN.fullmatch(self.text, end, person.start):
+                    break
+                listed.append(person)
+                end = person.end
+            if listed and _LIST_CLOSES.match(self.text, end, sentence.end):  # not 创始人孟凡和王总聊过: with him
+                yield from (dataclasses.replace(role, person=person) for person in listed)
+
+    def _stated_roles(self, sentence: Sentence) -> Iterator[RoleStatement]:
         orgs = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION]
         listed: tuple[int, Mention] | None = None  # the last titled person's end and organisation
         for person in (m for m in sentence.mentions if m.kind is Kind.PERSON):
@@ -1726,6 +1748,9 @@ _VERB_ASPECT = re.compile(r"[了过着]")
 # between one titled name and the next title of a list of an organisation's people
 _ITEM_BREAK = re.compile(r"、")  # between the posts a role verb lists
 _LIST_SEPARATOR = re.compile(r"\s?[，,、；;]\s?")
+_FOUNDERS_JOIN = re.compile(r"\s?(?:和|与|、|及|以及)\s?")  # 孟凡和许朗: founders listed after one title
+# 孟凡和许朗，… / 孟凡和许朗都来了 / 孟凡和许朗两个人: a list the clause closes or gathers, not 和 for "with"
+_LIST_CLOSES = re.compile(r"\s?(?:[，,。；;！!？?）)]|$|都|两人|两个人|二人|两位|几位|三人|三个人|共同|一起)")
 # the posts of an organisation's officers (行长, 首席风险官, 董事会秘书, 总经理), not a profession (作家, 律师)
 _OFFICER = re.compile(r"长|总|官|董事|秘书|经理|主任|监事|合伙人")
 _BETWEEN_TITLE_AND_NAME = " *_"

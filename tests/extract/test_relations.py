@@ -1388,3 +1388,15 @@ def test_a_join_whose_clause_holds_more_than_a_time_is_no_guests_own():
     _, relations, _ = facts("主持人：为什么？\n\n沈思远：带我的黄启明博士跟我说了一句话。黄博士后来2018年去了蔚来，"
                             "现在在做储能。\n\n主持人：好。\n")
     assert not any(s == "沈思远" and o == "蔚来" for s, _, o in relations)
+
+
+def test_founders_said_with_shi_and_listed_after_one_title_are_each_a_founder():
+    _, relations, _ = facts("主持人：介绍一下。\n\n嘉宾：我们投了曜芯科技，创始人是孟凡和许朗，两个人都是中芯出来的。\n\n主持人：好。\n")
+    assert {("曜芯科技", "founder", "孟凡"), ("曜芯科技", "founder", "许朗")} <= relations
+    _, relations, _ = facts("主持人：介绍一下。\n\n嘉宾：曜芯科技的创始人是孟凡。\n\n主持人：好。\n")
+    assert ("曜芯科技", "founder", "孟凡") in relations
+
+
+def test_a_person_after_a_founder_and_he_meaning_with_is_no_founder():
+    _, relations, _ = facts("主持人：介绍一下。\n\n嘉宾：曜芯科技创始人孟凡和许朗聊过这件事。\n\n主持人：好。\n")
+    assert ("曜芯科技", "founder", "孟凡") in relations and ("曜芯科技", "founder", "许朗") not in relations
