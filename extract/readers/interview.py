@@ -49,12 +49,16 @@ def _role(name: str) -> str:
 
 
 def interview_cues(text: str) -> list[Cue]:
-    """Labelled questions and answers as they are; a question set in bold (labelled or not) with an
-    unlabelled paragraph below it: that paragraph opens the answer."""
+    """Labelled questions and answers as they are; a question set in bold (labelled or not), or any
+    labelled question where only questions are labelled, with an unlabelled paragraph below it: that
+    paragraph opens the answer."""
     cues, _ = dialogue_cues(text)
     labelled = any(c.label for c in cues)
     questions = {i for i, c in enumerate(cues)
                  if c.line.bold and c.label is not None and _role(c.label.names[0]) in INTERVIEWER_LABELS}
+    if labelled and all(_role(n) in INTERVIEWER_LABELS for c in cues if c.label for n in c.label.names):
+        # 问：…？ over unlabelled paragraphs, no one else labelled (an oral history's prompts): each answered below
+        questions = {i for i, c in enumerate(cues) if c.label}
     if not labelled:
         questions = set(_bold_questions(cues))
         if len(questions) >= _BOLD_QUESTIONS:  # the interviewer's prompts are set in bold: a stated one too

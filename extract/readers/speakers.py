@@ -76,7 +76,10 @@ _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_
 # 韩东，灵犀机器人联合创始人兼CEO。 / a guest list's 韩东 灵犀机器人联合创始人: a biography opening with the
 # name, then the posts
 _BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})(?:[，,]|[ \u3000]+)(?=[^。\n]{{0,30}}?{_POST_CUE})")
-_INTERVIEWING_ROLES = ("访谈人", "访谈者", "采访人", "采访者")  # a record's field naming who asked (访谈人：产品经理 许嘉宁)
+# a record's field naming who asked (访谈人：产品经理 许嘉宁, 访谈/整理：林语溪)
+_INTERVIEWING_ROLES = ("访谈人", "访谈者", "采访人", "采访者", "访谈/整理", "访谈、整理", "访谈整理")
+# a record's field naming who answered (口述者：贺振邦（1950年生…）, 受访者：…)
+_INTERVIEWED_ROLES = ("口述者", "口述人", "受访者", "受访人", "被访者")
 _ASKING_ROLES = ("作者", "记者", "主持人", "主持", "主编", "编辑", "撰文", "采访") + _INTERVIEWING_ROLES
 _ASKER_NAME = DeferredPattern(rf"(?:{'|'.join(_ASKING_ROLES)})\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -180,7 +183,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     title = evidence.title or (doc.text[slice(*evidence.intro[0])] if evidence.intro else "")
     own_words = _own_words(evidence)
     introduced = _introduced(title, intro)
-    aliases = (_cast(intro) | _introduced_by_label(intro, labels)
+    aliases = (_cast(intro) | _legend(intro, labels) | _introduced_by_label(intro, labels)
                | _aliases(doc.text, [label for label in labels if not is_han_name(label) or _FAMILIAR.fullmatch(label)]))
     resolution: dict[str, tuple[str, SpeakerKind]] = {}
     for label in labels:
@@ -294,7 +297,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
     if NOTED_QUESTION.fullmatch(label):  # Q（中金公司分析师）：, one unnamed asker
         return label, SpeakerKind.UNNAMED
     if label in INTERVIEWEE_LABELS:  # after a talk, the one who answers is its lecturer (主讲人：林书衡)
-        person = _named_in_intro(LECTURER_LABELS, intro) or _interviewee(title, intro, introduced, _author(evidence))
+        person = (_named_in_intro(LECTURER_LABELS, intro) or next(iter(_named_on_role_lines(_INTERVIEWED_ROLES, intro)), None)
+                  or _interviewee(title, intro, introduced, _author(evidence)))
         if person is None and not _HAN_CHAR.search(intro):  # subtitles: the host's first words introduce the guest
             opening = "\n".join(_own_words(evidence).values())
             person = _interviewee("", opening, _introduced("", opening), _author(evidence))
@@ -641,6 +645,30 @@ def _attendees(intro: str) -> list[str]:
             if is_han_name(piece) or LATIN_FULL_NAME.fullmatch(piece):
                 names.append(piece)
     return names
+
+
+# I=访谈人，I2=Ana，R=受访者: a transcript's key to the labels its turns go by
+_LEGEND_PAIR = DeferredPattern(r"(?<![A-Za-z0-9\u3400-\u9fff])(?P<label>[A-Za-z]{1,3}\d?|[\u3400-\u9fff]{1,2}\d?)\s?[=＝]\s?"
+                               r"(?P<meaning>[\u3400-\u9fff]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _legend(intro: str, labels: Mapping[str, object]) -> dict[str, str]:
+    """A key to the labels (two pairs at least on one line): each label whose meaning the introduction
+    names, a field's person (访谈人：刘珂) or the full Latin name holding it (Ana → Ana Souza)."""
+    out: dict[str, str] = {}
+    for line in intro.split("\n"):
+        pairs = list(_LEGEND_PAIR.finditer(line))
+        if len(pairs) < 2:
+            continue
+        for pair in pairs:
+            label, meaning = pair["label"], pair["meaning"]
+            if label not in labels:
+                continue
+            named = (_latin_names_with(meaning, intro) if meaning.isascii()
+                     else set(_named_on_role_lines((meaning,), intro)))
+            if len(named) == 1:
+                out[label] = named.pop()
+    return out
 
 
 def _cast(intro: str) -> dict[str, str]:

@@ -765,6 +765,21 @@ def test_an_unlabelled_lecture_is_the_lecturer_a_bio_introduces_and_numbered_ask
                                            "吴敬之", "沈嘉禾"]
 
 
+def test_an_oral_history_labels_only_its_prompts_and_the_paragraphs_below_answer_them():
+    t = parse("口述者：贺振山（1950年生，高级工程师）\n访谈/整理：林语川\n\n---\n\n我是1950年生的，常州人。\n\n"
+              "问：在学校里印象最深的老师是谁？\n\n是黄老师。他讲课从来不看讲义。\n\n后来他去了北京。\n\n"
+              "问：刚到所里做什么？\n\n做技术员，跟着师傅拉单晶。\n")
+    assert [s for (s,), _ in turns(t)] == ["林语川", "贺振山", "林语川", "贺振山"]
+    assert turns(t)[1][1].endswith("后来他去了北京。")
+
+
+def test_a_key_to_the_labels_names_the_speakers_its_fields_name():
+    t = parse("访谈人：刘珂（社会学系博士生）\n协助/记录：Ana Souza（访问学者）\n受访者编号：P07\n"
+              "转写说明：I=访谈人，I2=Ana，R=受访者。\n\n---\n\nI：先讲讲你是怎么开始的？\n\nR：2019年来的。\n\n"
+              "I2：Why this city?\n\nR：单子多。\n\nI：好的。\n")
+    assert [s for (s,), _ in turns(t)] == ["刘珂", "R", "Ana Souza", "R", "刘珂"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
