@@ -563,10 +563,16 @@ _OWN_LABEL_THEN_NAME = DeferredPattern(rf"我(?:是|叫)\s?(?P<label>[^\s，,。
 _SELF_INTRO_OF = DeferredPattern(r"我(?:这边|这里)?是\s?[\u3400-\u9fffA-Za-z ]{1,16}?的[，,]\s*(?P<name>[\u3400-\u9fff]{2,3})(?=[，,。！？!?\s]|$)")
 
 
+# 我姓常，常青: the surname first, then the whole name
+_SELF_INTRO_SURNAME = DeferredPattern(r"我姓(?P<surname>[\u3400-\u9fff])[，,、]?\s*(?:叫)?(?P<name>(?P=surname)[\u3400-\u9fff]{1,2}?)"
+                                      r"(?=[，,。！？!?\s]|$)")
+
+
 def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
-    for m in _SELF_INTRO_OF.finditer(own):
-        if is_han_name(m["name"]) or m["name"] in labels:
-            return m["name"]
+    for pattern in (_SELF_INTRO_OF, _SELF_INTRO_SURNAME):
+        for m in pattern.finditer(own):
+            if is_han_name(m["name"]) or m["name"] in labels:
+                return m["name"]
     for m in _SELF_INTRO_AS.finditer(own):
         run = m["run"]
         for size in (3, 2):
@@ -579,6 +585,8 @@ def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
         name = m["name"]
         if "的" in name or own.startswith("的", m.end()):
             continue  # 我是高毅资产的, 我是张涛的助理: where the speaker is from, or whose; not their name
+        if name in ROLE_LABELS:
+            continue  # 我是今天的主持人: the role, whose person the introduction may name
         if name[0].isascii() or name in labels:  # 我是张建中 under the label 张建中
             return name
         ends = m.end() == len(own) or not ("\u3400" <= own[m.end()] <= "\u9fff")
@@ -759,10 +767,12 @@ def _run_opens_a_word(text: str, start: int) -> bool:
 
 
 def _name_ending(run: str, size: int) -> bool:
-    """The run's last ``size`` characters are a full name, not begun by a character that makes a word
-    with the one before it (``驰远汽车周岩``: 车 belongs to 汽车, the name is 周岩)."""
+    """The run's last ``size`` characters are a full name, no everyday word (补能方式: 方式), not begun by a
+    character that makes a word with the one before it (``驰远汽车周岩``: 车 belongs to 汽车, the name is 周岩)."""
     start = len(run) - size
-    return is_han_name(run[start:]) and not (start > 0 and in_dictionary(run[start - 1:start + 1]))
+    piece = run[start:]
+    return (is_han_name(piece) and not (in_dictionary(piece) and not (dictionary_tag(piece) or "").startswith("nr"))
+            and not (start > 0 and in_dictionary(run[start - 1:start + 1])))
 
 
 def _name_opening(run: str, size: int) -> bool:

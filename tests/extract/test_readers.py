@@ -780,6 +780,14 @@ def test_a_key_to_the_labels_names_the_speakers_its_fields_name():
     assert [s for (s,), _ in turns(t)] == ["刘珂", "R", "Ana Souza", "R", "刘珂"]
 
 
+def test_a_focus_groups_moderator_is_the_one_its_field_names_and_participants_who_give_their_names_are_them():
+    t = parse("# 焦点小组逐字稿：电动车用户补能方式（充电 / 换电）认知与体验\n\n> **主持人**：谢雨彤（知行洞察 研究经理）\n\n---\n\n"
+              "**主持人**：好，各位晚上好，我是今天的主持人，叫我小谢就行。\n\n"
+              "**参与者A**：我叫郝建民，跑网约车的。\n\n**参与者C**：我姓常，常青，做物业的。\n\n"
+              "**主持人**：好的，谢谢。\n\n**参与者A**：不客气。\n\n**参与者C**：对。\n")
+    assert [s for (s,), _ in turns(t)] == ["谢雨彤", "郝建民", "常青", "谢雨彤", "郝建民", "常青"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
