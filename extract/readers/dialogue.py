@@ -169,16 +169,42 @@ _FIELD = re.compile(r"^[^：:\s]{1,10}\s*[：:]")
 def _header_fields_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
     """``访谈人：产品经理 许嘉宁`` / ``受访者：…负责人`` / ``项目：…`` on lines of their own above a rule
     (``---``), with the questions and answers below it: the record's header fields, no turns.  A field
-    block is lines one below the other with no blank line between, three of them at least."""
+    block is lines one below the other with no blank line between, three of them at least.  Without a
+    rule, the blocks from the top that hold no sentence, one of them naming when or where
+    (``答辩人：许嘉铭（…）`` / ``指导教师：冯立新 教授`` / ``答辩时间：…``, then ``主席：王振华，…院长``), are the header."""
     rule = next((i for i, line in enumerate(lines) if RULE.match(line.visible)), None)
-    if rule is None or not any(labels[rule + 1:]) or not any(labels[:rule]):
+    end = len(lines) if rule is None else rule
+    if not any(labels[:end]) or rule is not None and not any(labels[rule + 1:]):
         return labels
-    fields = [i for i in range(rule) if _FIELD.match(lines[i].visible)]
+    fields = [i for i in range(end) if _FIELD.match(lines[i].visible)]
     adjacent = {i for i in fields if any(j in fields and abs(lines[j].number - lines[i].number) == 1 for j in (i - 1, i + 1))}
+    if rule is None:
+        adjacent = _leading_field_blocks(lines, sorted(adjacent))
+        if not any(_DATED_FIELD.match(lines[i].visible) for i in adjacent):
+            return labels
     if len(adjacent) < 3:
         return labels
     return [None if i in adjacent else label for i, label in enumerate(labels)]
 
+
+def _leading_field_blocks(lines: Sequence[Line], adjacent: list[int]) -> set[int]:
+    """The blocks of field lines from the top down to the first holding a sentence (the talk's own
+    lines, one below the other, begin there)."""
+    blocks: list[list[int]] = []
+    for i in adjacent:
+        if blocks and lines[i].number == lines[blocks[-1][-1]].number + 1:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    header: set[int] = set()
+    for block in blocks:
+        if any(_ends_a_sentence(lines[i].visible) for i in block):
+            break
+        header.update(block)
+    return header
+
+
+_DATED_FIELD = re.compile(r"^[^：:\s]{0,8}(?:时间|日期|地点|题目|主题)\s*[：:]")
 
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():

@@ -74,8 +74,9 @@ _INTRO_CUE = (rf"(?:{_POST_CUE}(?:兼[\u3400-\u9fff]{{0,4}}?{_POST_CUE})*|"
               r"(?P<conjunction>与|和|及))")
 _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_RUN})")
 # 韩东，灵犀机器人联合创始人兼CEO。 / a guest list's 韩东 灵犀机器人联合创始人: a biography opening with the
-# name, then the posts
-_BIO_NAME = DeferredPattern(rf"(?m)^\s*(?P<name>{_HAN_RUN})(?:[，,]|[ \u3000]+)(?=[^。\n]{{0,30}}?{_POST_CUE})")
+# name, then the posts; also as a field's value (委员：李晓岚，中国科学院自动化研究所研究员)
+_BIO_NAME = DeferredPattern(rf"(?m)^\s*(?:[\u3400-\u9fff]{{1,6}}\s*[：:]\s*)?(?P<name>{_HAN_RUN})(?:[，,]|[ \u3000]+)"
+                            rf"(?=[^。\n]{{0,30}}?{_POST_CUE})")
 # a record's field naming who asked (访谈人：产品经理 许嘉宁, 访谈/整理：林语溪)
 _INTERVIEWING_ROLES = ("访谈人", "访谈者", "采访人", "采访者", "访谈/整理", "访谈、整理", "访谈整理")
 # a record's field naming who answered (口述者：贺振邦（1950年生…）, 受访者：…)

@@ -788,6 +788,16 @@ def test_a_focus_groups_moderator_is_the_one_its_field_names_and_participants_wh
     assert [s for (s,), _ in turns(t)] == ["谢雨彤", "郝建民", "常青", "谢雨彤", "郝建民", "常青"]
 
 
+def test_a_records_header_fields_without_a_rule_are_no_turns_and_introduce_the_committee():
+    t = parse("博士学位论文答辩记录\n\n论文题目：长文档问答方法研究\n答辩人：许嘉明（2020级直博生）\n指导教师：冯立群 教授\n"
+              "答辩时间：2025年5月23日下午\n记录人：刘畅（研究生秘书）\n\n一、答辩委员会组成\n\n"
+              "主席：王振国，南屿大学人工智能研究院院长、教授\n委员：李晓兰，中国科学院自动化研究所研究员\n"
+              "委员：陈思源，深蓝智算首席科学家\n\n二、答辩过程\n\n"
+              "王振国（主席）：好，我们开始。\n李老师（线上）：能听到。\n答辩人：谢谢各位老师。\n"
+              "陈总（企业专家）：我说一点不同的看法。\n王教授：好。\n")
+    assert [s for (s,), _ in turns(t)] == ["王振国", "李晓兰", "许嘉明", "陈思源", "王振国"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
