@@ -66,13 +66,14 @@ def _player_ids(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterat
             yield gloss["alias"], person
 
 
-_OPEN = re.compile(r"\s?[（(]\s?")
+_OPEN = re.compile(r"\s?(?:[（(]|(?P<dash>[—–]{1,2}))\s?")
 _CLOSE = re.compile(r"\s?[)）]")
+_DASH_CLOSE = re.compile(r"\s?(?:[—–]{1,2}|[，,。；;])")  # Zhao Yifan — 赵一帆 — co-founder…
 
 
 def _paired_names(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
-    """``Emily Zhang（张雨桐）``, ``许嘉文（Karen Xu）``, ``阿肯（Ken）``: a person's name with their name in
-    the other script in brackets right after it, or an English given name before the Chinese name
+    """``Emily Zhang（张雨桐）``, ``许嘉文（Karen Xu）``, ``阿肯（Ken）``, ``Zhao Yifan — 赵一帆 —``: a person's name
+    with their name in the other script in brackets or between dashes right after it, or an English given name before the Chinese name
     (``Kevin 郭一鸣``).  The name a speaker goes by, else the Chinese one, names the person."""
     text = transcript.document.text
     people = {m.start: m for m in mentions if m.kind is Kind.PERSON}
@@ -82,7 +83,7 @@ def _paired_names(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iter
         inner = people.get(opened.end()) if opened else None
         if inner is None and _latin(outer.text) and " " not in outer.text:  # Kevin 郭一鸣: a given name, then the name
             inner = people.get(outer.end + 1) if text.startswith(" ", outer.end) else None
-        elif inner is not None and not _CLOSE.match(text, inner.end):
+        elif inner is not None and not (_DASH_CLOSE if opened["dash"] else _CLOSE).match(text, inner.end):
             inner = None
         if inner is None or _latin(outer.text) == _latin(inner.text):
             continue

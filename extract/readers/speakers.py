@@ -213,6 +213,39 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     return ResolvedSpeakers({label: name for label, (name, _) in resolution.items()}, tuple(records.values()))
 
 
+GUEST_LABELS = frozenset({"嘉宾", "本期嘉宾", "对话嘉宾", "特邀嘉宾", "Guest"})
+# 今天我们请到的嘉宾是衡序生物的联合创始人兼 CTO，林思远, Our guest today is Zhao Yifan — 赵一帆 — co-founder…
+_GUEST_INTRO = DeferredPattern(r"(?:请到的嘉宾是|邀请到的嘉宾是|本期嘉宾是|今天的嘉宾是|[Oo]ur guest(?: today| this week)? is|"
+                               r"[Mm]y guest(?: today| this week)? is|[Jj]oining us(?: today)? is)(?P<said>[^。！？!?\n]{0,60})")
+
+
+def _guest_introduced(words: str) -> str | None:
+    """The one person the host's words before the guest first speaks introduce as the guest: a name
+    in Latin letters right after the cue, else the one Chinese full name of the clause."""
+    for m in _GUEST_INTRO.finditer(words):
+        said = m["said"].strip()
+        latin = _LATIN_NAME_RUN.match(said)
+        if latin and not _ENGLISH_GOES_ON_AFTER.match(said, latin.end()):
+            return latin.group()
+        names = [n for n in _SET_OFF_RUN.findall(said) if is_han_name(n) and not in_dictionary(n)]
+        if len(names) == 1:
+            return names[0]
+    return None
+
+
+_ENGLISH_GOES_ON_AFTER = DeferredPattern(r" [a-z]")  # Our guest today is Someone who…: no name
+
+
+def _words_before(label: str, evidence: SpeakerEvidence) -> str:
+    """What was said before the label's first turn: where the host introduces whoever speaks under it."""
+    words = []
+    for names, _, spans in evidence.turns:
+        if label in names:
+            break
+        words.append("".join(evidence.doc.text[s:e] for s, e in spans))
+    return "\n".join(words)[-2 * _OPENING_REACH:]
+
+
 def _opening(evidence: SpeakerEvidence) -> str:
     """The first turn's words, where whoever opens may hand the session to its host
     (``我现在把话筒交给本场主持人——复旦大学的沈佳怡老师``)."""
@@ -326,6 +359,10 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         named = _named_in_intro(("主持人", "主播", "主理人") if label in HOST_LABELS else LECTURER_LABELS, intro) \
             or (_hosted_by(intro) if label in HOST_LABELS else None)
         return (named, SpeakerKind.PERSON) if named else (label, SpeakerKind.UNNAMED)
+    if label in GUEST_LABELS or label.lower() == "guest":  # Our guest today is Zhao Yifan, 今天请到的嘉宾是…林思远
+        guest = _guest_introduced(_words_before(label, evidence))
+        if guest:
+            return guest, SpeakerKind.PERSON
     if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS:
         return label, SpeakerKind.UNNAMED
     affiliated = [p for p in introduced if label.endswith(p) and len(label) > len(p)

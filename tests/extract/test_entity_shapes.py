@@ -245,3 +245,9 @@ def test_an_engineer_called_by_surname_and_gong_is_the_one_speaker_of_that_surna
 def test_a_name_then_its_surname_again_with_a_form_of_address_is_the_name():
     people = found("禾丰那边的产品负责人马骏马总，堵在高架上了。马骏马总一会儿到。", Kind.PERSON)
     assert "马骏马" not in people and "马骏" in people
+
+
+def test_a_name_glossed_in_the_other_script_between_dashes_is_one_person():
+    labels = entity_labels("主持人：Our guest today is Zhao Yifan — 赵一帆 — co-founder of 青峰智能.\n\n"
+                           "嘉宾：谢谢。赵一帆就是我。\n", Kind.PERSON)
+    assert labels["赵一帆"] == labels["Zhao Yifan"]

@@ -798,6 +798,15 @@ def test_a_records_header_fields_without_a_rule_are_no_turns_and_introduce_the_c
     assert [s for (s,), _ in turns(t)] == ["王振国", "李晓兰", "许嘉明", "陈思源", "王振国"]
 
 
+def test_a_guests_label_is_the_one_person_the_host_introduces_as_the_guest():
+    t = parse("HOST (Sarah Kim): Welcome back. I'm Sarah Kim.\n\nHOST (Dev Malhotra): Our guest today is Zhao Yifan, "
+              "co-founder of a Hangzhou startup.\n\nGUEST: Thanks for having me.\n\nHOST (Sarah Kim): Great.\n\n"
+              "GUEST: Happy to be here.\n")
+    assert [s for (s,), _ in turns(t)] == ["Sarah Kim", "Dev Malhotra", "Zhao Yifan", "Sarah Kim", "Zhao Yifan"]
+    t = parse("主播：好，正式开始。今天我们请到的嘉宾是衡序生物的联合创始人，林思源。\n\n嘉宾：大家好。\n\n主播：欢迎。\n")
+    assert [s for (s,), _ in turns(t)][1] == "林思源"
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
