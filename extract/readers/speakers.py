@@ -213,6 +213,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     return ResolvedSpeakers({label: name for label, (name, _) in resolution.items()}, tuple(records.values()))
 
 
+_SURNAME_COMMA_GIVEN = DeferredPattern(r"(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), (?P<given>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 GUEST_LABELS = frozenset({"嘉宾", "本期嘉宾", "对话嘉宾", "特邀嘉宾", "Guest"})
 # 今天我们请到的嘉宾是衡序生物的联合创始人兼 CTO，林思远, Our guest today is Zhao Yifan — 赵一帆 — co-founder…
 _GUEST_INTRO = DeferredPattern(r"(?:请到的嘉宾是|邀请到的嘉宾是|本期嘉宾是|今天的嘉宾是|[Oo]ur guest(?: today| this week)? is|"
@@ -306,6 +307,9 @@ def _own_words(evidence: SpeakerEvidence) -> dict[str, str]:
 
 def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own: str,
              introduced: list[str], aliases: dict[str, str], labels: Mapping[str, object]) -> tuple[str, SpeakerKind]:
+    surname_first = _SURNAME_COMMA_GIVEN.fullmatch(label)
+    if surname_first:  # Zhang, Wei: a directory's display name, the family name first
+        return f"{surname_first['given']} {surname_first['surname']}", SpeakerKind.PERSON
     if is_han_name(label) and label not in ROLE_LABELS and label not in aliases:
         return (_ADDRESS.match(label) and _addressed_person(label, introduced, labels)) or label, SpeakerKind.PERSON
     honorific = _LATIN_HONORIFIC.match(label)

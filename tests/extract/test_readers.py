@@ -807,6 +807,13 @@ def test_a_guests_label_is_the_one_person_the_host_introduces_as_the_guest():
     assert [s for (s,), _ in turns(t)][1] == "林思源"
 
 
+def test_a_directorys_display_name_with_the_family_name_first_is_the_person_in_reading_order():
+    t = parse("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Zhang, Wei>大家好，我们开始。</v>\n\n"
+              "2\n00:00:05.000 --> 00:00:08.000\n<v Okafor, Daniel>Thanks, happy to join.</v>\n\n"
+              "3\n00:00:09.000 --> 00:00:12.000\n<v Zhang, Wei>好的。</v>\n")
+    assert [s for (s,), _ in turns(t)] == ["Wei Zhang", "Daniel Okafor", "Wei Zhang"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
