@@ -258,6 +258,10 @@ def name_in_display(display: str, nickname: bool = False) -> tuple[int, int] | N
         rest = name_in_display(display[separator.end():], nickname)
         return rest and (separator.end() + rest[0], separator.end() + rest[1])
     name = display[:separator.start()] if separator else display
+    role = next((r for r in sorted(_GROUP_ROLES, key=len, reverse=True) if name.startswith(r) and len(name) > len(r)), None)
+    if role and nickname:  # 群主Ada-北京-AgentClub: the group's owner, Ada
+        rest = name_in_display(display[len(role):], nickname)
+        return rest and (len(role) + rest[0], len(role) + rest[1])
     if not name or not (is_han_name(name) or nickname and is_label_name(name)
                         or separator and LATIN_FULL_NAME.fullmatch(name)):
         return None

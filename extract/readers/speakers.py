@@ -590,11 +590,19 @@ _SELF_INTRO_AS = DeferredPattern(r"我(?:这边|这里)?是\s?(?:(?:今天的|�
 
 
 def _named_after_own_label(label: str, own: str) -> str | None:
-    """我是老周，周启然: a speaker who gives the label they speak under, then their full name."""
+    """我是老周，周启然: a speaker who gives the label they speak under, then their full name; or the
+    name, then the label as what people call them (我自己，柯俊，大家叫我老K)."""
     for m in _OWN_LABEL_THEN_NAME.finditer(own):
         if m["label"] == label and m["name"] != label and looks_like_a_name(m["name"]):
             return m["name"]
+    for m in _NAME_THEN_CALLED_ME.finditer(own):
+        if own.startswith(label, m.end()) and m["name"] != label and is_han_name(m["name"]):
+            return m["name"]
     return None
+
+
+# 柯俊，大家叫我老K: a full name, then the name others call the speaker by
+_NAME_THEN_CALLED_ME = DeferredPattern(r"(?P<name>[\u3400-\u9fff]{2,3})[，,]\s?(?:大家|朋友们|圈里人?|他们|同事们)?都?(?:叫|喊)我")
 
 
 _OWN_LABEL_THEN_NAME = DeferredPattern(rf"我(?:是|叫)\s?(?P<label>[^\s，,。]{{1,8}})[，,]\s?(?:本名|大名|真名)?(?:叫|是)?\s?"

@@ -814,6 +814,14 @@ def test_a_directorys_display_name_with_the_family_name_first_is_the_person_in_r
     assert [s for (s,), _ in turns(t)] == ["Wei Zhang", "Daniel Okafor", "Wei Zhang"]
 
 
+def test_a_chats_owner_and_a_member_who_gives_their_name_before_their_nickname():
+    t = parse("2025-06-12 20:52 群主Ada-北京-AgentClub：欢迎大家。\n"
+              "2025-06-12 21:03 老K-杭州-SGLang：顺便说一下我自己，柯俊，大家叫我老K，原来在阿里云做推理。\n"
+              "2025-06-12 21:05 群主Ada-北京-AgentClub：欢迎欢迎。\n"
+              "2025-06-12 21:06 老K-杭州-SGLang：谢谢群主。\n")
+    assert [s for (s,), _ in turns(t)] == ["Ada", "柯俊", "Ada", "柯俊"]
+
+
 def test_a_label_that_gives_the_speakers_organisation_before_the_name_is_that_person():
     t = parse("今晚的饭局请到了宇树科技创始人王兴兴、北辰智造董事长周一鸣。\n\n陈露：先聊量产。\n\n"
               "宇树王兴兴：量产最难。\n\n北辰智造周一鸣：我同意。\n\n国泰君安 方若琳：请问毛利率呢？\n\n"
