@@ -44,6 +44,7 @@ _COUNTED_KIND = r"[一两几这那该某每][所家个间座][^，,。；;！!�
 _QUOTED_KIND = re.compile(rf"(?:(?P<product>{_PRODUCT})[“\"「『《]|{_COUNTED_KIND}(?P<company>学校|公司|企业|机构|工作室|品牌|基金会)\s?[“\"「『])"
                           r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-·]{1,11}?)[”\"」』》]"
                           r"(?P<closes>[，,。；;！!？?、）)]|$)?")
+_HEDGE_AFTER = re.compile(r"\s?(?:好像|似乎|来着|对吧|是吧|吧|吗|呢|啊|呀)$")  # what one says after a name one is unsure of
 _NOT_CALLED = re.compile(r"^(?:什么|啥|这|那|哪|一|某|个|我|你|他|她|它|得|好|了|过)")  # 叫什么, 叫得很响
 
 
@@ -70,8 +71,8 @@ def called_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidat
     """What follows a product or a company said to be called so, to the end of the clause."""
     for para in paragraphs:
         for match in _CALLED.finditer(doc.text, para.start, para.end):
-            name = match["name"].strip()
-            if _NOT_CALLED.match(name) or name in lexicon.not_names():
+            name = _HEDGE_AFTER.sub("", match["name"]).strip()  # 叫 Lumisense 好像？: the name, unsure
+            if len(name) < 2 or _NOT_CALLED.match(name) or name in lexicon.not_names():
                 continue
             s = match.start("name")
             kind = Kind.MODEL if match["product"] else Kind.ORGANIZATION

@@ -171,6 +171,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
                 continue  # S0860519080002: a certificate's, an order's or a filing's number, no product
             if _LICENCE.fullmatch(name):
                 continue  # CC BY 4.0, GPL-3.0: a licence, named by its terms
+            if _ENGLISH_DATE.search(name):
+                continue  # Recorded March 2025, May 12, 2024: a date, no product
             if _numbered_word(name) and _VERSION_AT_END.search(name):
                 continue  # EP87, Vol.3, Top10: a word that takes a number, and the number
             if any(word in _EVENT_WORDS for word in name.split(" ")):
@@ -192,6 +194,8 @@ _EVENT_WORDS = frozenset("Summit Panel Plenary Hall Room Session Conference Foru
                          "Season Episode Chapter Section Round Batch Expo".split())
 # MIT 协议, Apache 2.0 许可证, GPL license: a licence named after who wrote it, no organisation or product
 LICENCE_AFTER = re.compile(r"\s?(?:开源)?(?:协议|许可证|许可|授权协议|[Ll]icen[cs]e)")
+_ENGLISH_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?(?:19|20)\d{2}\b")
 # Creative Commons and GNU licences, whose names take a version as products' do
 _LICENCE = re.compile(r"CC(?:[ -](?:BY|SA|NC|ND))+(?:[ -]\d\.\d)?|CC0(?: 1\.0)?|[AL]?GPL(?:[ -]?v?\d(?:\.\d)?)?")
 # Kevin MacLeod, Ian McEwan: a person's name, its capital inside from Mac or Mc, not a product's CamelCase

@@ -20,6 +20,7 @@ def called(text: str, kind: Kind = Kind.MODEL) -> list[str]:
     ("这个模型名为星火问答，下个月发布。", "星火问答"),
     ("我们做了一个App叫栗栗圈，很好用。", "栗栗圈"),
     ("这个工具叫Notion AI。", "Notion AI"),
+    ("我们做了一个App叫栗栗圈吧，很好用。", "栗栗圈"),  # a hedge after the name one is unsure of
 ])
 def test_what_a_product_is_called_is_its_name(text, name):
     assert called(text) == [name]
@@ -99,3 +100,7 @@ def test_what_someone_founded_or_what_was_founded_in_a_year_is_an_organisation(t
                                   "他们创立了公司吗？"])
 def test_a_founding_verb_before_a_description_or_a_possessor_names_nothing(text):
     assert called(text, Kind.ORGANIZATION) == []
+
+
+def test_a_hedge_after_a_companys_name_is_no_part_of_it():
+    assert called("有一家做 driver monitoring 的公司，叫 Lumisense 好像？", Kind.ORGANIZATION) == ["Lumisense"]

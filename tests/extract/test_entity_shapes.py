@@ -119,6 +119,7 @@ def test_named_organisations_stay(text, name):
     "今天是Q3产品复盘，Q4产品规划下周定，FY25产品线不变。",  # a period before a product word is still a period
     "座舱的OTA 6.2下周推，上次OTA 5.8出过问题，Sprint 12要修。",  # an update's or a sprint's number
     "片尾音乐：Kevin MacLeod —《Carefree》（CC BY 4.0），代码以 GPL-3.0 发布。",  # a composer, licences
+    "Recorded March 2025 | Transcript auto-generated.",  # an English date
 ])
 def test_jargon_and_hardware_are_no_models(text):
     assert found(text, Kind.MODEL) == []
