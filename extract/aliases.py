@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from talkgraph.ontology import lexicon
 
 from .abbreviations import declared_abbreviations
+from .foreign_names import ENGLISH_NAME_SAID
 from .model import Kind, Mention, Transcript
 
 _NICKNAME = re.compile(r"(?:名字|网名|昵称|外号|绰号|花名|笔名|人称|艺名|ID)(?:就)?(?:叫做?|是|为|作)?\s?[“\"「'‘](?P<alias>[^”\"」'’]{1,12})[”\"」'’]")
@@ -42,7 +43,8 @@ def _organisation_glosses(transcript: Transcript, mentions: tuple[Mention, ...])
 
 
 def _nicknames(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
-    """Each nickname with the person it names: the nearest person mention after it, else before it."""
+    """Each nickname with the person it names: the nearest person mention after it, else before it;
+    and the English name a person is said to go by (``叫许立德的，英文名叫Richard``): the one named before."""
     text = transcript.document.text
     people = [m for m in mentions if m.kind is Kind.PERSON]
     for match in _NICKNAME.finditer(text):
@@ -51,6 +53,10 @@ def _nicknames(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterato
         person = after[0] if after else (before[-1] if before else None)
         if person is not None:
             yield match["alias"], person
+    for match in ENGLISH_NAME_SAID.finditer(text):
+        before = [m for m in people if match.start() - _WINDOW <= m.end <= match.start() and not m.text.isascii()]
+        if before:
+            yield match["name"], before[-1]
 
 
 # 李昊（ID：Tiger，粉丝都叫他“小虎”）: the name a player or a user goes by online, in brackets after the name

@@ -33,6 +33,7 @@ _POST_CUES = ("现任", "曾任", "历任", "出任", "担任", "兼任", "起�
 # a cue naming the organisation a person joined or works for, the post (if any) after a pause
 _JOIN_CUES = ("任职于", "就职于", "供职于", "服务于", "受聘于", "签约于", "加入", "加盟")
 _CUE = re.compile("|".join(sorted(_POST_CUES + _JOIN_CUES, key=len, reverse=True)))
+_TOLD_OF_A_FIRM = re.compile(r"成立|创立|创办|创建|不久|刚刚")  # its founding or age, told before its name
 _CLAUSE_END = re.compile(r"[，,。；;：:（）()“”\"「」《》\s!！?？]|并|后|以来|至今|期间|担任|任|兼|的|及|和|与")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}")
 _MIN_CHARS, _MAX_CHARS = 2, 10
@@ -510,8 +511,8 @@ def _reads_as_name(name: str) -> bool:
     if in_dictionary(name):  # 中国共产党, 东方明珠, 宝钢, a lexicon's name yes; 财务, 党委, 北京 no
         tag = dictionary_tag(name)
         return tag is None or tag.startswith(_NAME_TAGS) and name not in _BODIES
-    if name in lexicon.not_names() or _place(name):
-        return False
+    if name in lexicon.not_names() or _place(name) or _TOLD_OF_A_FIRM.search(name):
+        return False  # 加入刚成立不久的…: what is told of the organisation, not its name
     words = [w for w, _, _ in vocabulary().words(name)]
     if any(w in _STOP_WORDS or _function_word(w) for w in words):
         return False  # 本公司, 该行, 我们: a function word inside

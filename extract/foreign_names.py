@@ -341,6 +341,8 @@ def latin_persons(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candida
 _BRACKETED_GIVEN = re.compile(r"[（(]\s?(?P<name>[A-Z][a-z]{2,11})\s?[)）]")
 # 产品经理Kevin, 同事 Lisa: a capitalised English given name alone, right after a title or a role
 _GIVEN_ALONE = re.compile(rf"(?P<name>{first_not_after('[A-Z]', 'A-Za-z0-9_.@/&-')}[a-z]{{2,11}})(?![A-Za-z0-9_.@/&-]| [A-Za-z0-9])")
+# 英文名叫Richard: the English name a person is said to go by
+ENGLISH_NAME_SAID = re.compile(r"英文名字?(?:叫做?|是)?\s?(?P<name>[A-Z][a-z]{2,11})(?![A-Za-z0-9])")
 # Kevin 郭一鸣: an English given name before a Chinese full name, a space between
 _GIVEN_BEFORE_NAME = re.compile(rf"(?P<name>{first_not_after('[A-Z]', 'A-Za-z')}[a-z]{{2,11}}) (?P<after>[\u4e00-\u9fff]{{2,3}})")
 
@@ -370,6 +372,9 @@ def _english_given_names(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[
         for m in _GIVEN_ALONE.finditer(doc.text, para.start, para.end):
             if (has_role_before(doc.text, m.start() - (doc.text[m.start() - 1:m.start()] == " "))
                     and _given_name_shape(m["name"]) and m["name"] not in lexicon.listed_names()):
+                yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
+        for m in ENGLISH_NAME_SAID.finditer(doc.text, para.start, para.end):
+            if _given_name_shape(m["name"]):
                 yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, para.turn_index)
         for m in _GIVEN_BEFORE_NAME.finditer(doc.text, para.start, para.end):
             after = m["after"]

@@ -367,7 +367,7 @@ _APPOINTED = frozenset({"曾", "现", "历", "兼", "起", "出", "担", "今", 
 def _can_join_company(tokens, k: int) -> bool:
     """Before 有限公司 or 集团 a brand may be any content word (康恩贝健康产品, 新华发行集团)."""
     word = tokens[k][0]
-    if word in _STOP_WORDS or not HAN_WORD.fullmatch(word):
+    if word in _STOP_WORDS or not HAN_WORD.fullmatch(word) or word.endswith(_TIME_WORDS):
         return False
     tag = dictionary_tag(word) or ""
     if tag.startswith(("p", "c", "u", "d", "r", "t", "q", "w", "e", "o", "y")) or word[0] in _DETERMINER_CHARS:
@@ -708,10 +708,13 @@ def _qualifier(word: str) -> bool:
 _JOINING_NON_NOUNS = frozenset({"vn", "an", "b", "l"})
 
 
+_TIME_WORDS = ("时间", "时候", "期间", "阶段")
+
+
 def _can_join(tokens, k: int) -> bool:
     word = tokens[k][0]
-    if word in _STOP_WORDS or not word.strip() and word != " ":
-        return False
+    if word in _STOP_WORDS or not word.strip() and word != " " or word.endswith(_TIME_WORDS):
+        return False  # 那|段时间|公司: a time, then the company said of it
     if word == " ":  # Northlight Ventures: a space inside a Latin name, never after a Chinese word (蒋立鸣 江苏…有限公司)
         return k > 0 and _LATIN_NAME_CHARACTERS.fullmatch(tokens[k - 1][0]) is not None
     if _LATIN_NAME_WORD.fullmatch(word):  # not the tail of a hyphenated word (RISC-V初创公司: V is no name)

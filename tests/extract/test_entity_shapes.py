@@ -252,3 +252,10 @@ def test_a_name_glossed_in_the_other_script_between_dashes_is_one_person():
     labels = entity_labels("主持人：Our guest today is Zhao Yifan — 赵一帆 — co-founder of 青峰智能.\n\n"
                            "嘉宾：谢谢。赵一帆就是我。\n", Kind.PERSON)
     assert labels["赵一帆"] == labels["Zhao Yifan"]
+
+
+def test_the_english_name_a_person_is_said_to_go_by_is_that_person():
+    labels = entity_labels("主持人：讲讲上级。\n\n贺振山：有个叫许立诚的，英文名叫Richard，是我的直接上级。"
+                           "Richard这个人很好。\n", Kind.PERSON)
+    assert labels["Richard"] == "许立诚"
+    assert found("英文名叫Richard，是我的直接上级。", Kind.MODEL) == []
