@@ -1217,6 +1217,13 @@ class _SentenceReader:
                         if other is not subject:
                             yield Relation(other, Predicate.FORMERLY_AT, org, sentence.start, sentence.end)
         for org in (m for m in sentence.mentions if m.kind is Kind.ORGANIZATION):
+            called = _FIRM_CALLED_BEFORE.search(self.text, max(sentence.start, org.start - _FIRM_CALLED_REACH), org.start)
+            if called:  # 现在在一家储能创业公司，叫启衡储能: where one works, its name said after what it is
+                worker = self.subject_before(sentence, called.start()) or self._guest_left_out(sentence)
+                if worker is not None:
+                    past = _set_in_past(self.text[self.clause_start(sentence, called.start()):called.start()])
+                    yield Relation(worker, Predicate.FORMERLY_AT if past else Predicate.WORKS_FOR, org,
+                                   sentence.start, sentence.end)
             addressee = self.addressee(sentence) if self._called_on(sentence, org) else None
             if addressee is not None:
                 yield Relation(addressee, Predicate.WORKS_FOR, org, sentence.start, sentence.end)
@@ -1664,6 +1671,9 @@ class _SentenceReader:
                 yield Quantity(subject, "parameterCount", value, match.start("num"), match.end("num"), match["num"])
 
 
+# 在一家储能创业公司，叫启衡储能: a firm one is at, what it is said first and its name after 叫
+_FIRM_CALLED_BEFORE = re.compile(r"在一家[^，,。；;！？!?]{0,16}?(?:公司|企业|机构|工作室)(?:工作|上班)?[，,]?\s?(?:名字)?叫做?\s?$")
+_FIRM_CALLED_REACH = 32
 # 2014 年, 后来, 然后: a clause holding a time at most before its verb, so its subject is left out
 _BARE_CLAUSE = re.compile(r"[\s\d一二两三四五六七八九十〇零年月底初后来然之就又再先也才便还]*")
 

@@ -1400,3 +1400,10 @@ def test_founders_said_with_shi_and_listed_after_one_title_are_each_a_founder():
 def test_a_person_after_a_founder_and_he_meaning_with_is_no_founder():
     _, relations, _ = facts("主持人：介绍一下。\n\n嘉宾：曜芯科技创始人孟凡和许朗聊过这件事。\n\n主持人：好。\n")
     assert ("曜芯科技", "founder", "孟凡") in relations and ("曜芯科技", "founder", "许朗") not in relations
+
+
+def test_a_firm_one_is_at_said_first_by_what_it_is_and_then_by_name():
+    _, relations, _ = facts("主持人：介绍一下。\n\n宁思源：我之前在宁德时代做电池系统工程师，现在在一家储能创业公司，叫启衡储能，做BMS。\n\n主持人：好。\n")
+    assert ("宁思源", "worksFor", "启衡储能") in relations
+    _, relations, _ = facts("主持人：介绍一下。\n\n宁思源：我以前在一家做芯片的公司，叫澜芯微，做了三年。\n\n主持人：好。\n")
+    assert ("宁思源", "formerlyAt", "澜芯微") in relations
