@@ -12,7 +12,7 @@ from talkgraph.ontology import lexicon
 # a word after a name that makes it a firm's or a works' (某某酒店, 李群自动化, 罗勇工厂): no person's
 FIRM_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电梯|租赁|地产|置业|控股|股份|实业|药业|传媒|律师|会计|"
                       r"证券|投资|基金|医院|学校|大学|学院|商场|超市|餐厅|饭店|宾馆|地图|网|"
-                      r"工厂|自动化|机器人|工业|制造|智能|汽车|能源|电子|医疗|生物|物流|资本|创投|半导体|数科)")
+                      r"工厂|自动化|机器人|工业|制造|智能|汽车|能源|电子|医疗|生物|物流|资本|创投|半导体|数科|出行)")
 # characters that end a name rather than continue it
 # adverbs and conjunctions that open or join clauses and no given name uses: 官员却认为, 乐观地表示
 CLAUSE_WORDS = frozenset("却且并则便仍皆地带")

@@ -31,7 +31,7 @@ _SUFFIX = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # say a company is meant (创办了心语医疗, 溪谷食品董事会秘书)
 INDUSTRY_SUFFIXES = ("医疗", "医药", "制药", "药业", "生物", "智能", "食品", "影业", "传媒", "汽车", "能源", "电子",
                       "微电子", "物流", "网络", "互娱", "锂业", "矿业", "煤业", "铝业", "箔业", "酒业", "乳业", "纸业", "置业",
-                      "实业", "化工", "重工", "电气", "光电", "半导体", "数科")
+                      "实业", "化工", "重工", "电气", "光电", "半导体", "数科", "出行")
 # an industry word that is also the head of a field's name (具身智能, 类脑智能, 群体智能 are kinds of
 # intelligence): a new word before it is read as a field, a company only where the text says one is meant
 _FIELD_WORDS = frozenset({"智能"})

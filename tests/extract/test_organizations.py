@@ -463,6 +463,7 @@ def test_a_subtitles_timestamp_is_no_quantity_before_the_name_its_cue_opens_with
     ("本轮由星澜创投领投。", "星澜创投"),  # 创投: a venture firm's head, after a name-like brand
     ("我代表青岚资本说两句。", "青岚资本"),  # 代表 (to represent) opens no name
     ("林晓棠博士，禾丰数科的首席科学家。", "禾丰数科"),  # 数科: a digital-technology firm's trade word
+    ("跑网约车的，滴滴和曹操出行都跑。", "曹操出行"),  # 出行: a ride-hailing firm's (not 绿色出行)
 ])
 def test_firms_named_by_a_firm_or_trade_word(text, name):
     assert name in orgs(text)
@@ -471,6 +472,7 @@ def test_firms_named_by_a_firm_or_trade_word(text, name):
 
 def test_venture_capital_as_a_trade_names_no_firm():
     assert orgs("我在创投圈待了十年，做创投的人都知道。") == []
+    assert orgs("绿色出行很重要，日常出行靠地铁。") == []
 
 
 @pytest.mark.parametrize("text, name", [
