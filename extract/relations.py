@@ -1090,8 +1090,7 @@ class _SentenceReader:
                 and _CAST_FIELD.match(text, pos, sentence.end))
             if not comma:
                 return
-            stop = _CLAUSE_BREAK.search(text, comma.end(), sentence.end)
-            stop_at = stop.start() if stop else sentence.end
+            stop_at = _clause_end_outside_brackets(text, comma.end(), sentence.end)
             role = self._item_role(sentence, person, comma.end(), stop_at, orgs)
             roles = [role] if role else list(self._listed_posts(sentence, person, comma.end(), stop_at, orgs))
             if not roles and not _DESCRIPTION_ITEM.fullmatch(text, comma.end(), stop_at):
@@ -1676,6 +1675,16 @@ _FIRM_CALLED_BEFORE = re.compile(r"在一家[^，,。；;！？!?]{0,16}?(?:公�
 _FIRM_CALLED_REACH = 32
 # 2014 年, 后来, 然后: a clause holding a time at most before its verb, so its subject is left out
 _BARE_CLAUSE = re.compile(r"[\s\d一二两三四五六七八九十〇零年月底初后来然之就又再先也才便还]*")
+
+
+def _clause_end_outside_brackets(text: str, start: int, end: int) -> int:
+    """Where the clause from ``start`` ends, a comma inside a bracketed note passed over
+    (``中国科学院自动化研究所研究员（外校专家，线上）``)."""
+    for stop in _CLAUSE_BREAK.finditer(text, start, end):
+        piece = text[start:stop.start()]
+        if piece.count("（") + piece.count("(") <= piece.count("）") + piece.count(")"):
+            return stop.start()
+    return end
 
 
 def _stint_after_join(text: str, pos: int, end: int) -> bool:

@@ -1407,3 +1407,9 @@ def test_a_firm_one_is_at_said_first_by_what_it_is_and_then_by_name():
     assert ("宁思源", "worksFor", "启衡储能") in relations
     _, relations, _ = facts("主持人：介绍一下。\n\n宁思源：我以前在一家做芯片的公司，叫澜芯微，做了三年。\n\n主持人：好。\n")
     assert ("宁思源", "formerlyAt", "澜芯微") in relations
+
+
+def test_a_post_after_a_name_is_read_past_a_bracketed_note_holding_a_comma():
+    _, relations, roles = facts("一、答辩委员会组成\n\n委员：李晓兰，北辰大学人工智能研究院研究员（外校专家，线上）\n\n"
+                                "王振国：好，开始。\n李老师：好。\n")
+    assert ("李晓兰", "worksFor", "北辰大学人工智能研究院") in relations
