@@ -32,6 +32,7 @@ from .periodicals import CLOSING as PERIODICAL_CLOSING
 
 FOUNDER_TITLES = frozenset({"创始人", "联合创始人", "创办人"})
 _FOUNDER_EN = re.compile(r"\b(?:co-?)?founder\b", re.I)  # founder and CEO, co-founder
+_COFOUNDER_EN = re.compile(r"\bco-?founder\b", re.I)
 _BREAK = re.compile(r"[、，,；;和及跟]|以及")
 _PAST = re.compile(r"(?:当时|那时|那时候|之前|此前|先前|以前|曾经|曾|早年|原来|最早|更早)")
 # 加入X, 入职X, 2008年进X (not 引进, 推进, 改进, 考进 …: bringing in, pushing on, admitted as a student)
@@ -546,8 +547,7 @@ def _founded_employer(employer: dict[str, Party], roles: list[RoleStatement],
 
 
 def _is_cofounder_title(title: str) -> bool:
-    return any(part == "联合创始人" for part in re.split(f"[{_TITLE_JOINS}]", title)) or \
-        bool(re.search(r"\bco-?founder\b", title, re.I))
+    return any(part == "联合创始人" for part in re.split(f"[{_TITLE_JOINS}]", title)) or bool(_COFOUNDER_EN.search(title))
 
 
 def _is_founder_title(title: str) -> bool:

@@ -243,6 +243,7 @@ def _timed_display(visible: str) -> Label | None:
 
 
 _GROUP_ROLES = frozenset({"群主", "管理员", "群管", "群管理", "管理"})  # a chat group's roles a display name opens with
+_GROUP_ROLES_LONGEST_FIRST = tuple(sorted(_GROUP_ROLES, key=lambda r: (-len(r), r)))
 
 
 def name_in_display(display: str, nickname: bool = False) -> tuple[int, int] | None:
@@ -258,7 +259,7 @@ def name_in_display(display: str, nickname: bool = False) -> tuple[int, int] | N
         rest = name_in_display(display[separator.end():], nickname)
         return rest and (separator.end() + rest[0], separator.end() + rest[1])
     name = display[:separator.start()] if separator else display
-    role = next((r for r in sorted(_GROUP_ROLES, key=len, reverse=True) if name.startswith(r) and len(name) > len(r)), None)
+    role = next((r for r in _GROUP_ROLES_LONGEST_FIRST if name.startswith(r) and len(name) > len(r)), None)
     if role and nickname:  # 群主Ada-北京-AgentClub: the group's owner, Ada
         rest = name_in_display(display[len(role):], nickname)
         return rest and (len(role) + rest[0], len(role) + rest[1])

@@ -214,7 +214,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
 
 
 _SURNAME_COMMA_GIVEN = DeferredPattern(r"(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), (?P<given>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
-GUEST_LABELS = frozenset({"嘉宾", "本期嘉宾", "对话嘉宾", "特邀嘉宾", "Guest"})
+_GUEST_LABELS = frozenset({"嘉宾", "本期嘉宾", "对话嘉宾", "特邀嘉宾", "guest"})  # compared in lower case
 # 今天我们请到的嘉宾是衡序生物的联合创始人兼 CTO，林思远, Our guest today is Zhao Yifan — 赵一帆 — co-founder…
 _GUEST_INTRO = DeferredPattern(r"(?:请到的嘉宾是|邀请到的嘉宾是|本期嘉宾是|今天的嘉宾是|[Oo]ur guest(?: today| this week)? is|"
                                r"[Mm]y guest(?: today| this week)? is|[Jj]oining us(?: today)? is)(?P<said>[^。！？!?\n]{0,60})")
@@ -363,7 +363,7 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         named = _named_in_intro(("主持人", "主播", "主理人") if label in HOST_LABELS else LECTURER_LABELS, intro) \
             or (_hosted_by(intro) if label in HOST_LABELS else None)
         return (named, SpeakerKind.PERSON) if named else (label, SpeakerKind.UNNAMED)
-    if label in GUEST_LABELS or label.lower() == "guest":  # Our guest today is Zhao Yifan, 今天请到的嘉宾是…林思远
+    if label.lower() in _GUEST_LABELS:  # Our guest today is Zhao Yifan, 今天请到的嘉宾是…林思远
         guest = _guest_introduced(_words_before(label, evidence))
         if guest:
             return guest, SpeakerKind.PERSON
