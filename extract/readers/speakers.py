@@ -618,6 +618,10 @@ _SELF_INTRO_SURNAME = DeferredPattern(r"我姓(?P<surname>[\u3400-\u9fff])[，,�
                                       r"(?=[，,。！？!?\s]|$)")
 
 
+# 喂，张总，我老罗，我在仓里: a caller who gives the familiar form they go by, 是 left out
+_SELF_FAMILIAR = DeferredPattern(r"(?:^|[，,。！？!?\s])我(?P<name>[老小阿][\u3400-\u9fff])(?=[，,。！？!?\s啊呀]|$)")
+
+
 def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
     for pattern in (_SELF_INTRO_OF, _SELF_INTRO_SURNAME):
         for m in pattern.finditer(own):
@@ -644,6 +648,9 @@ def self_introduced(own: str, labels: Mapping[str, object]) -> str | None:
         person = _name_prefix(name) or (name if ends and is_han_name(name) else None)
         if person and (is_han_name(person) or person in labels or ends and person == name):
             return person  # 我是张涛, or a given name alone before a pause: 我是主持人泓君。
+    for m in _SELF_FAMILIAR.finditer(own):  # the familiar form only where no full name is given
+        if m["name"][1] in lexicon.surnames() and not in_dictionary(m["name"]):
+            return m["name"]
     return None
 
 

@@ -98,3 +98,16 @@ def test_a_host_known_by_a_nickname_who_gives_their_real_name_is_that_person():
     text = ("说话人1 00:00:05\n直播间的家人们晚上好 我是老猫 新来的朋友可能不知道 我本名叫毛睿 以前做宏观研究\n\n"
             "说话人2 00:00:20\n大家好\n\n说话人1 00:00:25\n好 我们开始\n")
     assert speakers_of_turns(text)[0] == "毛睿"
+
+
+def test_a_caller_who_gives_a_familiar_form_without_shi_goes_by_it():
+    text = ("WEBVTT\n\n1\n00:00:05.000 --> 00:00:08.000\n<v 张伟>人都到了吧？</v>\n\n"
+            "2\n00:00:10.000 --> 00:00:14.000\n<v +86 139 2614 0841>喂，张总，我老罗，我在仓里，信号不太好。</v>\n\n"
+            "3\n00:00:20.000 --> 00:00:22.000\n<v 张伟>好，你说。</v>\n\n"
+            "4\n00:00:30.000 --> 00:00:33.000\n<v +86 139 2614 0841>仓里压着两万件货。</v>\n")
+    assert speakers_of_turns(text)[1] == "老罗"
+
+
+def test_my_wife_or_my_boss_is_no_familiar_name():
+    text = ("说话人 1 00:00:05\n开始吧。\n\n说话人 2 00:00:10\n我老婆说这个不行。\n\n说话人 1 00:00:20\n好。\n")
+    assert speakers_of_turns(text)[1] == "说话人 2"
