@@ -136,6 +136,13 @@ def test_a_partial_or_different_view_is_a_disagreement():
     assert kinds["我和周总的看法不太一样，芯片不是关键。"] == "disagreement"
 
 
+def test_not_opposing_is_no_disagreement():
+    kinds = {c.text: c.kind.value for c in claims("主持人：多加一个裁判呢？\n\n陈思源：当然多一个裁判更好，这个我不反对。"
+                                                 "但是我反对把它写成硬伤。\n\n主持人：好。\n")}
+    assert kinds["当然多一个裁判更好，这个我不反对。"] != "disagreement"
+    assert kinds["但是我反对把它写成硬伤。"] == "disagreement"
+
+
 def test_no_difference_between_views_is_an_agreement():
     kinds = {c.text: c.kind.value for c in claims("主持人：你们怎么看？\n\n韩立：开源会赢。\n\n"
                                                   "陶然：这一点我们没有分歧，开源会赢。这一点我和韩立的看法是一致的。\n")}
