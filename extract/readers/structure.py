@@ -88,7 +88,7 @@ _BREADCRUMB = re.compile(r"^[^>»›\n]{1,20}(?:\s*[>»›]\s*[^>»›\n]{1,20})
 _MAX_LABEL_CHARS = 6
 _NOTE = re.compile(r"^注\s*[:：]")
 # 待办事项：, 会议结论：, Action items: a meeting record's section after the talk, its items below
-RECORD_SECTION = re.compile(r"^[#\s【\[]*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[.、．]\s*)?(?:待办事项|待办|行动项|会议结论|会议决议|会议决定|后续安排|下一步计划|下一步|遗留问题|"
+RECORD_SECTION = re.compile(r"^[#\s【\[]*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[.、．]\s*)?(?:待办事项|待办|行动项|会议结论|(?:会议|董事会|股东大会|[\u3400-\u9fff]{0,6}委员会)(?:决议|决定)|后续安排|下一步计划|下一步|遗留问题|"
                              r"Action [Ii]tems|Next [Ss]teps|TODO|To-?dos?)\s*[】\]]?\s*[:：]?\s*$")
 # 编者按：…, 编辑手记：…: the editor's own words about the conversation, before it or after its last turn
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]"

@@ -141,6 +141,10 @@ def test_not_opposing_is_no_disagreement():
                                                  "但是我反对把它写成硬伤。\n\n主持人：好。\n")}
     assert kinds["当然多一个裁判更好，这个我不反对。"] != "disagreement"
     assert kinds["但是我反对把它写成硬伤。"] == "disagreement"
+    tally = {c.text: c.kind.value for c in claims("主持人：请宣读结果。\n\n刘畅：无记名投票：同意5票，不同意0票，弃权0票。"
+                                                 "我不同意这个流程。\n\n主持人：好。\n")}
+    assert tally.get("无记名投票：同意5票，不同意0票，弃权0票。") != "disagreement"
+    assert tally["我不同意这个流程。"] == "disagreement"
 
 
 def test_no_difference_between_views_is_an_agreement():

@@ -1696,7 +1696,7 @@ def test_a_meetings_action_items_after_the_last_turn_are_the_records_not_the_spe
 
 
 def test_a_numbered_or_bracketed_record_section_after_the_last_turn_is_the_records():
-    for heading in ("四、待办事项", "【会议决议】", "## 3. 行动项"):
+    for heading in ("四、待办事项", "【会议决议】", "## 3. 行动项", "四、答辩委员会决议", "董事会决议："):
         said = turns(parse("周启航 00:00:01\n大家好，今天讨论供应商。\n\n孟凡 00:01:10\n我觉得绿的谐波更好。\n\n"
                            f"{heading}\n\n1. 评估来料检验，负责人：孟凡\n2. 联系顺丰，负责人：王磊\n"))
         assert said[-1] == (("孟凡",), "我觉得绿的谐波更好。"), heading
