@@ -90,6 +90,8 @@ _NOTE = re.compile(r"^注\s*[:：]")
 # 待办事项：, 会议结论：, Action items: a meeting record's section after the talk, its items below
 RECORD_SECTION = re.compile(r"^[#\s【\[]*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[.、．]\s*)?(?:待办事项|待办|行动项|会议结论|(?:会议|董事会|股东大会|[\u3400-\u9fff]{0,6}委员会)(?:决议|决定)|后续安排|下一步计划|下一步|遗留问题|"
                              r"Action [Ii]tems|Next [Ss]teps|TODO|To-?dos?)\s*[】\]]?\s*[:：]?\s*$")
+# [14:05—14:47 答辩人陈述，以下为摘要，非逐字], [15:52—16:25 闭门讨论，不记录]: the record's note on a stretch of time
+_RECORDED_SPAN = re.compile(r"^\s*[\[【（(]\s*\d{1,2}:\d{2}\s*[—–\-~～至]{1,2}\s*\d{1,2}:\d{2}[^\]】）)\n]*[\]】）)]\s*$")
 # 编者按：…, 编辑手记：…: the editor's own words about the conversation, before it or after its last turn
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编辑手记|编后记|编后语|记者手记|采访手记|采访后记)\s*[:：]"
                            r"|^\s*[【\[（(]?(?:编者注|编注|小编注|编辑注)\s*(?:[】\]]|[:：])")  # 【小编注】…, （编者注：…）
@@ -266,8 +268,8 @@ def shape_role(line: Line) -> BlockRole | None:
     text = line.visible
     if not text.strip() or RULE.match(text) or is_stage_direction(text):  # nothing anyone says: an
         return BlockRole.FURNITURE  # image, a rule, markup alone, a sound
-    if RECORD_SECTION.match(text):  # the record's own section, which ends the turn before it
-        return BlockRole.METADATA
+    if RECORD_SECTION.match(text) or _RECORDED_SPAN.match(text):  # the record's own section or note on what
+        return BlockRole.METADATA  # follows (``[14:05—14:47 答辩人陈述，以下为摘要]``), which ends the turn before it
     if line.heading or _EPISODE_TITLE.match(text) and len(text) <= 2 * _MAX_HEADING_CHARS:
         return BlockRole.HEADING
     if line.quote and _PULL_QUOTE.fullmatch(text):  # > 「光刻机不是一台机器…」: a line the page pulls out

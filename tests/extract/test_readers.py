@@ -1702,6 +1702,12 @@ def test_a_numbered_or_bracketed_record_section_after_the_last_turn_is_the_recor
         assert said[-1] == (("孟凡",), "我觉得绿的谐波更好。"), heading
 
 
+def test_a_records_note_on_a_stretch_of_time_ends_the_turn_before_it():
+    said = turns(parse("王振国：好，你有四十分钟陈述。\n\n[14:05—14:47 答辩人陈述，以下为摘要，非逐字]\n\n"
+                       "答辩人介绍了论文四项主要工作。\n\n王振国：好，下面提问。\n\n李晓兰：我先问。\n"))
+    assert said[0] == (("王振国",), "好，你有四十分钟陈述。")
+
+
 def test_a_heading_between_dashes_after_the_last_turn_ends_it():
     said = turns(parse("陈曦：今天的分享会就到这里。\n\n苏启明：谢谢大家。\n\n—— 新书推荐 ——\n\n《雾中的图书馆》\n\n"
                        "一部关于阅读与遗忘的小说，在AI时代提醒我们记住。\n"))
