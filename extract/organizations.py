@@ -142,10 +142,18 @@ _ASPECT_PARTICLES = frozenset("了过着")
 
 
 def suffix_organizations(doc: Doc, paragraphs: Sequence[Paragraph]) -> Iterator[Candidate]:
-    """``微软亚洲研究院``, ``深圳市某某科技有限公司``: a name built leftwards from an organisation suffix."""
+    """``微软亚洲研究院``, ``深圳市某某科技有限公司``: a name built leftwards from an organisation suffix;
+    not a speaker's name before an industry word (``韩冰网络断开重连``: her connection, no firm)."""
+    speakers = doc.speakers
     for para in paragraphs:
         for s, e in organization_spans(doc.text, para):
+            industry = _INDUSTRY_AT_END.search(doc.text, s, e)
+            if industry and doc.text[s:industry.start()] in speakers:
+                continue
             yield Candidate(s, e, Kind.ORGANIZATION, para.turn_index)
+
+
+_INDUSTRY_AT_END = re.compile(f"(?:{'|'.join(INDUSTRY_SUFFIXES)})$")
 
 
 def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:

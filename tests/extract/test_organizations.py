@@ -486,3 +486,10 @@ def test_a_latin_name_ending_in_a_legal_form_is_an_organisation(text, name):
 @pytest.mark.parametrize("text", ["1998年南下上海，加入刚成立不久的沪芯微电子，任经理。", "那段时间公司很难，大家都走了。"])
 def test_what_is_told_of_a_firm_or_a_time_before_it_is_no_name(text):
     assert not any(o.startswith(("刚成立", "段时间")) for o in orgs(text))
+
+
+def test_a_speakers_name_before_an_industry_word_is_no_firm():
+    text = ("主持人：韩总你说。\n\n韩冰：我觉得会回调。\n\n……（韩冰网络断开重连，中间约半小时为港股讨论，未转写）\n\n"
+            "主持人：澜途网络的人也来了。\n")
+    found = orgs(text)
+    assert "韩冰网络" not in found and "澜途网络" in found
