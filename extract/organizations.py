@@ -723,6 +723,8 @@ def _can_join(tokens, k: int) -> bool:
     word = tokens[k][0]
     if word in _STOP_WORDS or not word.strip() and word != " " or word.endswith(_TIME_WORDS):
         return False  # 那|段时间|公司: a time, then the company said of it
+    if k + 1 < len(tokens) and tokens[k + 1][0] == word:
+        return False  # 散会|散会: a word said twice over, as speech repeats itself
     if word == " ":  # Northlight Ventures: a space inside a Latin name, never after a Chinese word (蒋立鸣 江苏…有限公司)
         return k > 0 and _LATIN_NAME_CHARACTERS.fullmatch(tokens[k - 1][0]) is not None
     if _LATIN_NAME_WORD.fullmatch(word):  # not the tail of a hyphenated word (RISC-V初创公司: V is no name)
