@@ -46,7 +46,7 @@ _CUES: tuple[tuple[ClaimType, str, float], ...] = (
                           + _FORECAST_WORD, 1.5),
     (ClaimType.FIGURE, r"(?=[\d一二两三四五六七八九十百千])(?:(?!" + BY_ALL_MEANS + r")(?:\d+(?:\.\d+)?\s?%|百分点|百分之[\d一二两三四五六七八九十百点]+|(?:\d+\.\d+|[\d一二两三四五六七八九十百千]+)个?(?:万亿|亿|万)|\d+\s?倍))", 1.5),
     (ClaimType.RECOMMENDATION, r"我(?:们)?(?:的)?(?:建议|推荐)", 2.5),
-    (ClaimType.RECOMMENDATION, r"(?=[应建要必不最值一可别千])(?:应该|建议|要舍得|必须|不要|最好|值得一试|一定要|" + _DONT + ")", 1.5),
+    (ClaimType.RECOMMENDATION, r"(?=[应建要必不最值一可别千])(?:应该(?!是|不是|没|会|也是|就是|已经|算)|建议|要舍得|必须|不要|最好|值得一试|一定要|" + _DONT + ")", 1.5),
     (ClaimType.JUDGEMENT, r"(?=[总归因观最比急显大明])(?:总的来说|(?:^|(?<=[，,：:\s]))总之|总结|归根结底|因此|观点|最[\u4e00-\u9fff]|"
                           r"比.{1,12}(?:要|更|还)?[快慢好差多少高低大小强弱]|急剧|显著|大幅|明显)", 1.0),
     # 会 "will", the cue itself: not the 会 of 社会, 机会, 开会 (a word's end) nor 会议

@@ -147,6 +147,13 @@ def test_not_opposing_is_no_disagreement():
     assert tally["我不同意这个流程。"] == "disagreement"
 
 
+def test_should_of_likelihood_recommends_nothing():
+    kinds = {c.text: c.kind.value for c in claims("主持人：那边几点了？\n\n宁思源：那边应该已经挺晚了，大家辛苦。"
+                                                 "我们应该先把一个学科做透。\n\n主持人：好。\n")}
+    assert kinds.get("那边应该已经挺晚了，大家辛苦。") != "recommendation"
+    assert kinds["我们应该先把一个学科做透。"] == "recommendation"
+
+
 def test_no_difference_between_views_is_an_agreement():
     kinds = {c.text: c.kind.value for c in claims("主持人：你们怎么看？\n\n韩立：开源会赢。\n\n"
                                                   "陶然：这一点我们没有分歧，开源会赢。这一点我和韩立的看法是一致的。\n")}
