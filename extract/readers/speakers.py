@@ -214,6 +214,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
 
 
 _SURNAME_COMMA_GIVEN = DeferredPattern(r"(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), (?P<given>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+_LETTER_CODE = DeferredPattern(r"[A-Za-z]\d{0,2}")
 _GUEST_LABELS = frozenset({"嘉宾", "本期嘉宾", "对话嘉宾", "特邀嘉宾", "guest"})  # compared in lower case
 # 今天我们请到的嘉宾是衡序生物的联合创始人兼 CTO，林思远, Our guest today is Zhao Yifan — 赵一帆 — co-founder…
 _GUEST_INTRO = DeferredPattern(r"(?:请到的嘉宾是|邀请到的嘉宾是|本期嘉宾是|今天的嘉宾是|[Oo]ur guest(?: today| this week)? is|"
@@ -367,8 +368,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         guest = _guest_introduced(_words_before(label, evidence))
         if guest:
             return guest, SpeakerKind.PERSON
-    if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS:
-        return label, SpeakerKind.UNNAMED
+    if NUMBERED_SPEAKER.match(label) or label in ROLE_LABELS or _LETTER_CODE.fullmatch(label):
+        return label, SpeakerKind.UNNAMED  # 说话人 2, 嘉宾, and a transcript's code letters (I, I2, R): no one's name
     affiliated = [p for p in introduced if label.endswith(p) and len(label) > len(p)
                   and not label[:-len(p)].endswith(("·", "•"))]  # 马克·费舍尔 is one name, not 马克 and 费舍尔
     if len(affiliated) == 1:  # 宇树王兴兴 is 王兴兴, whom the introduction names

@@ -778,6 +778,7 @@ def test_a_key_to_the_labels_names_the_speakers_its_fields_name():
               "转写说明：I=访谈人，I2=Ana，R=受访者。\n\n---\n\nI：先讲讲你是怎么开始的？\n\nR：2019年来的。\n\n"
               "I2：Why this city?\n\nR：单子多。\n\nI：好的。\n")
     assert [s for (s,), _ in turns(t)] == ["刘珂", "R", "Ana Souza", "R", "刘珂"]
+    assert t.speaker_record("R").kind is SpeakerKind.UNNAMED  # a code letter, no one's name
 
 
 def test_a_focus_groups_moderator_is_the_one_its_field_names_and_participants_who_give_their_names_are_them():
