@@ -26,6 +26,7 @@ from .lookahead import led_by, words_by_first_character
 from .model import Kind
 from .organizations import (INDUSTRY_SUFFIXES, ORG_SUFFIXES, glued_post_mark, known_organization_before,
                             starts_with_organization)
+from .places import place_names
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
 
 # a cue naming the post a person holds next (任 alone only where a word begins with it)
@@ -557,14 +558,9 @@ def _place(name: str) -> bool:
 
 
 def _place_word(word: str) -> bool:
-    return ((dictionary_tag(word) or "").startswith("ns") or word in _place_names()
+    return ((dictionary_tag(word) or "").startswith("ns") or word in place_names()
             or len(word) >= 2 and word[-1] in "省市县区州" and (dictionary_tag(word[:-1]) or "").startswith("ns")
             or word in "省市县区州")
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    return frozenset(n for entry in lexicon.places() for n in entry.names)
 
 
 @cache

@@ -15,6 +15,7 @@ from talkgraph.ontology import lexicon
 from .chinese_names import HAN_WORD, NOT_IN_NAME, address_runs_on, firm_word_after
 from .model import Kind
 from .organizations import SETTING_UP, ends_as_organization, ends_in_a_verb_done
+from .places import place_names
 from .tokens import dictionary_tag, vocabulary
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -222,7 +223,7 @@ def _everyday_word(word: str) -> bool:
 
 @lexicon.derived
 def _places() -> frozenset[str]:
-    return frozenset(n for e in lexicon.places() for n in e.names) | {"国内", "国外", "海外", "全球"}
+    return place_names() | {"国内", "国外", "海外", "全球"}
 
 
 @lexicon.derived

@@ -18,6 +18,7 @@ from .doc import Doc, Paragraph
 from .lexicon_match import LexiconMatcher, build_matcher
 from .lookahead import led_by
 from .model import Kind, SpeakerKind
+from .places import place_names
 from .products import LICENCE_AFTER, latin_names
 from .readers.labels import NOTED_QUESTION
 from .tokens import Token, dictionary_tag, in_dictionary, vocabulary
@@ -404,13 +405,8 @@ _OFFICES = frozenset({"办公室"})  # 分公司, 办事处 are named by their p
 
 def _place_word(word: str) -> bool:
     """A place's name: tagged so, listed, or ending in 省, 市 … (深圳, 硅谷, 浦东新区)."""
-    return ((dictionary_tag(word) or "").startswith("ns") or word in _place_names()
+    return ((dictionary_tag(word) or "").startswith("ns") or word in place_names()
             or len(word) >= 2 and _PLACE_WORD_END.search(word) is not None)
-
-
-@lexicon.derived
-def _place_names() -> frozenset[str]:
-    return frozenset(n for entry in lexicon.places() for n in entry.names)
 
 
 def _governs_a_place(tokens, left: int, i: int) -> bool:

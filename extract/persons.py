@@ -19,6 +19,7 @@ from .doc import Doc, Paragraph
 from .lookahead import led_by
 from .model import Kind, SpeakerKind
 from .readers.labels import NUMBERED_SPEAKER
+from .places import place_names
 from .readers.speakers import ROLE_LABELS
 from .tokens import Token, dictionary_tag, in_dictionary, word_frequency
 
@@ -512,6 +513,8 @@ def unknown_word_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             if i + 1 < len(tokens) and FIRM_WORD.match(tokens[i + 1][0]):
                 continue  # 某某酒店, 某某集团: the name of a firm
+            if i > 0 and tokens[i - 1][0] in place_names():
+                continue  # 泰国|罗勇的工厂, 匈牙利|德布勒森: a place inside the one named before it
             if (word not in lexicon.not_names() and surname_of(word) not in _AMBIGUOUS_SURNAMES
                     and not _given_part_is_function_word(word) and word[-1] not in _PLACE_ENDINGS
                     and not in_work_title(text, s, e)):

@@ -19,6 +19,12 @@ def _places() -> LexiconMatcher:
     return build_matcher(lexicon.places())
 
 
+@lexicon.derived
+def place_names() -> frozenset[str]:
+    """Every name and alias the places lexicon gives."""
+    return frozenset(n for entry in lexicon.places() for n in entry.names)
+
+
 _CLOCK = re.compile(r"时间")
 
 

@@ -33,6 +33,7 @@ def entity_labels(text: str, kind: Kind) -> dict[str, str]:
     "他读过哈利波特的书。",                      # the name goes on past the segmenter's cut
     "我想问一下钱副市长。谢谢钱副市长。",        # the surname and the word a post opens with
     "普通公司员工状态：老板请客；二逼公司员工状态：加班。",  # 工 opens a word (员工), no address
+    "比亚迪在泰国罗勇的工厂已经投产了。",  # a place inside the country named before it
     "我们学院跟禾丰数科、还有气象中心一起办的。禾丰数科是2019年成立的。",  # a surname before a firm's trade
 ])
 def test_everyday_words_are_no_people(text):
