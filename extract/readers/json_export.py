@@ -4,8 +4,9 @@
 "end": 9100, "text": "…"}, …]``, or the same list under a key (``{"segments": […]}``), with the
 fields named as each tool likes (``spk``, ``speaker_name``; ``content``, ``sentence``; ``bg``,
 ``start_time``).  The segments are written out one per paragraph as a meeting export writes them
-(``发言人1  00:00:03`` above the words) and read as one (``meeting``): that text is the document the
-graph holds (``nif:isString``), and every offset counts in it.
+(``发言人1  00:00:03`` above the words) and read as one (``meeting``), or, when no segment has a time,
+as labelled paragraphs (``发言人1：…``, read as ``dialogue``): that text is the document the graph holds
+(``nif:isString``), and every offset counts in it.
 """
 from __future__ import annotations
 
@@ -17,15 +18,19 @@ from typing import Any
 from ..errors import InputError
 from ..model import Document, Transcript
 from . import reader
+from .dialogue import parse as parse_dialogue
 from .meeting import parse as parse_meeting
 
 _LIST_KEYS = ("segments", "utterances", "paragraphs", "sentences", "results", "transcript", "transcription",
               "items", "data", "result", "lattice")
 _TEXT_KEYS = ("text", "content", "sentence", "transcript", "onebest", "words")
 _SPEAKER_KEYS = ("speaker", "speaker_name", "speakerName", "spk", "speaker_id", "speakerId", "spk_id", "role", "name")
-_START_KEYS = ("start", "start_time", "startTime", "begin", "begin_time", "beginTime", "bg", "offset", "from")
+_START_KEYS = ("start", "start_time", "startTime", "begin", "begin_time", "beginTime", "bg", "offset", "from",
+               "start_ms", "startMs", "begin_ms", "beginMs", "start_time_ms", "startTimeMs", "offset_ms")
 # a time as large as a day's seconds is in milliseconds: no recording runs for a day
 _MILLISECONDS_FROM = 86_400
+# a speaker field's value that says the tool did not know who spoke
+_UNKNOWN_SPEAKERS = frozenset({"unknown", "未知", "unk", "none", "null", "?"})
 _MIN_SEGMENTS = 2
 _UNNAMED = "说话人"
 
@@ -71,7 +76,8 @@ def _starts(segments: Sequence[Mapping[str, Any]]) -> list[str | None]:
     """Each segment's start as a clock (``00:01:05``), from seconds or milliseconds or as written."""
     raw = [_first(s, _START_KEYS) for s in segments]
     numbers = [v for v in raw if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    scale = 1000 if numbers and max(numbers) >= _MILLISECONDS_FROM else 1
+    named_in_ms = any(k.lower().endswith("ms") for s in segments for k in _START_KEYS if k in s)
+    scale = 1000 if named_in_ms or numbers and max(numbers) >= _MILLISECONDS_FROM else 1
     out: list[str | None] = []
     for value in raw:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -99,6 +105,8 @@ def rendered(segments: Sequence[Mapping[str, Any]]) -> str:
         speaker = _first(segment, _SPEAKER_KEYS)
         if isinstance(speaker, (int, float)) and not isinstance(speaker, bool):
             speaker = f"{_UNNAMED} {speaker}"  # an anonymous speaker's number: 说话人 1
+        elif isinstance(speaker, str) and speaker.strip().lower() in _UNKNOWN_SPEAKERS:
+            speaker = None
         header = " ".join(str(speaker).split()) if speaker is not None else _UNNAMED
         paragraphs.append(f"{header}  {start}\n{words}" if start else f"{header}：{words}")
     return "\n\n".join(paragraphs) + "\n"
@@ -113,7 +121,8 @@ def parse(document: Document, speakers: Mapping[str, str] | None = None) -> Tran
         raise InputError(f"{document.source or document.doc_id}: not a JSON export of speech segments "
                          "(a list of objects with a text field, or such a list under a key such as segments)")
     text = rendered(segments)
-    transcript = parse_meeting(replace(document, text=text), speakers)
+    timed = any(start is not None for start in _starts(segments))
+    transcript = (parse_meeting if timed else parse_dialogue)(replace(document, text=text), speakers)
     note = (f"read from a JSON export of {len(segments)} segments, written out one per paragraph: "
             "the graph's text (nif:isString) is that writing, and offsets count in it")
     return replace(transcript, input_format="json", notes=(note,) + transcript.notes)

@@ -67,3 +67,26 @@ def test_every_segments_words_are_in_the_text_and_in_a_turn(segments):
     spoken = "\n".join(t.document.text[start:end] for turn in t.turns for start, end in turn.spans)
     for _, words in segments:
         assert " ".join(words.split()) in spoken
+
+
+def test_times_in_a_field_named_in_milliseconds_and_a_speaker_the_tool_did_not_know():
+    export = json.dumps([
+        {"role": "agent", "speaker_name": "周立", "start_ms": 0, "text": "您好我是云帆软件的周立"},
+        {"role": "customer", "speaker_name": "马卫东", "start_ms": 4200, "text": "你好你说"},
+        {"role": "unknown", "speaker_name": "", "start_ms": 65000, "text": "马工 车钥匙在你那吗"},
+        {"role": "customer", "speaker_name": "马卫东", "start_ms": 70500, "text": "在在 你继续说"},
+    ], ensure_ascii=False)
+    t = parse(export)
+    assert "周立  00:00:00" in t.document.text and "马卫东  00:01:10" in t.document.text
+    assert [s for s, _ in turns(t)] == ["周立", "马卫东", "说话人", "马卫东"]
+
+
+def test_segments_without_times_are_read_as_labelled_turns():
+    export = json.dumps([
+        {"speaker": "周立", "text": "您好，我是云帆软件的周立。"},
+        {"speaker": "马卫东", "text": "你好，你说。"},
+        {"speaker": "周立", "text": "我们的系统明年会支持多工厂排产。"},
+    ], ensure_ascii=False)
+    t = parse(export)
+    assert t.input_format == "json"
+    assert [s for s, _ in turns(t)] == ["周立", "马卫东", "周立"]
