@@ -32,8 +32,9 @@ _ROLE_SPACE_NAME = r"(?:主持人|主持|嘉宾|记者|主讲人|演讲者|观�
 # 新华社记者, Dot Esports 记者 (an outlet's name in English), 《新京报》记者 (in title marks)
 _REPORTER_NAME = r"(?:《[^《》\n]{1,16}》|(?:[A-Za-z0-9]+ ){0,3}[\u3400-\u9fffA-Za-z0-9·]{1,16}?) ?记者"
 _REPORTER = re.compile(rf"{_REPORTER_NAME}|记者\s*[（(][^（()）\n]{{1,16}}[)）]")  # 记者（体坛周报）
-# 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name
-_AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,24}?\s?[\u3400-\u9fff]{2,3}"
+# 国泰君安 方若琳：, 中金公司分析师 周予安：, 北辰智造周一鸣：: the person's organisation (or post) before the name;
+# HR-林晓：, 产品部-王芳：: a meeting's display name, the team, a hyphen and the name
+_AFFILIATED_NAME = r"[\u3400-\u9fffA-Za-z0-9]{2,24}?(?:\s?|\s?[-－–]\s?)[\u3400-\u9fff]{2,3}"
 # 联合主持 Kevin：, 首席技术官 Daniel Xu：: a role or post, a space and a name in Latin letters
 _POSTED = r"[\u3400-\u9fff]{2,12} "
 _LATIN_GIVEN = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
@@ -456,7 +457,8 @@ def is_common_word(name: str) -> bool:
 
 
 _HAN_LABEL_MAX = 6
-_SPACED_NAME = re.compile(r"\S+\s+[\u3400-\u9fff]{2,3}")
+_SPACED_NAME = re.compile(r"\S+?(?:\s+|\s*[-－–]\s*)[\u3400-\u9fff]{2,3}")
+_NAME_SEPARATOR = re.compile(r"\s+|\s*[-－–]\s*")
 _HEADLINE_VERB = re.compile(r"(?:专访|对话|采访|访谈|独家|直击|揭秘)")
 
 
@@ -518,9 +520,9 @@ def _person_ending(label: str) -> str | None:
     """The full name a label ends with, after a space or where no word runs into it (北辰智造周一鸣 → 周一鸣)."""
     if _HEADLINE_VERB.match(label):
         return None  # 专访云帆智联周立：… is a headline about him
-    tail = label.rsplit(" ", 1)[-1].strip()
-    if " " in label.strip():
-        return tail if is_han_name(tail) else None
+    pieces = _NAME_SEPARATOR.split(label.strip())
+    if len(pieces) > 1:  # 国泰君安 方若琳, HR-林晓
+        return pieces[-1] if is_han_name(pieces[-1]) else None
     familiar = _OF_FAMILIAR.search(label)
     if familiar:  # 经管学院的小王: a familiar form of address after where the speaker is from
         return familiar["name"]

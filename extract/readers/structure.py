@@ -431,7 +431,7 @@ def _diagnostics(doc: Document, cues: Sequence[Cue], roles: list[BlockRole], tur
     another speaker's turn."""
     notes = []
     label_lines = [c.line.number for c, r in zip(cues, roles)
-                   if r in (BlockRole.INTRO, BlockRole.CONTINUATION) and not c.line.list_item
+                   if r in (BlockRole.INTRO, BlockRole.CONTINUATION) and c.label is None and not c.line.list_item
                    and (m := match_label(c.line.visible)) and m.content < len(c.line.visible)]
     listed = [c.line.number for c, r in zip(cues, roles)
               if c.line.list_item and r in (BlockRole.INTRO, BlockRole.CONTINUATION)

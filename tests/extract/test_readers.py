@@ -1915,3 +1915,26 @@ def test_viewers_comments_over_a_stream_are_no_ones_turns():
               "罗文：我看到弹幕了，放心，今天全程实机。\n\n韩立新：谢谢罗文。\n")
     assert [s for (s,), _ in turns(t)] == ["罗文", "罗文", "韩立新"]
     assert not any("来了来了" in text for _, text in turns(t))
+
+
+def test_a_meeting_display_name_of_a_team_a_hyphen_and_the_name_is_that_person():
+    vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n运营-宋佳怡: 大家好，我们开始。\n\n"
+           "2\n00:00:04.500 --> 00:00:07.000\n运营-宋佳怡: 先请周总讲一下。\n\n"
+           "3\n00:00:07.500 --> 00:00:11.000\n周启东: 好，谢谢佳怡。\n\n"
+           "4\n00:00:11.500 --> 00:00:14.000\nHR-方琳: 我补充一下招聘的情况。\n\n"
+           "5\n00:00:14.500 --> 00:00:17.000\nHR-方琳: 下个月再招五个人。\n")
+    t = parse(vtt)
+    assert [s for (s,), _ in turns(t)] == ["宋佳怡", "周启东", "方琳"]
+    assert not any("not read as turns" in note for note in t.notes)  # the repeated labels were read
+    assert_offsets_exact(t)
+
+
+
+def test_a_speakers_label_repeated_on_each_of_her_cues_is_read_not_reported_as_missed():
+    cues = [("周婷", "我们先对一下时间。"), ("周婷", "下周二交付。"), ("周婷", "周三验收。"), ("吴昊", "好的。"),
+            ("周婷", "那就这样。"), ("周婷", "散会。")]
+    vtt = "WEBVTT\n\n" + "".join(f"{i + 1}\n00:00:0{i}.000 --> 00:00:0{i}.900\n{name}: {words}\n\n"
+                                 for i, (name, words) in enumerate(cues))
+    t = parse(vtt)
+    assert [s for (s,), _ in turns(t)] == ["周婷", "吴昊", "周婷"]
+    assert not any("not read as turns" in note for note in t.notes)
