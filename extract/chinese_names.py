@@ -17,7 +17,8 @@ FIRM_WORD = re.compile(r"(?:酒店|集团|公司|科技|银行|电器|电气|电
 # adverbs and conjunctions that open or join clauses and no given name uses: 官员却认为, 乐观地表示
 CLAUSE_WORDS = frozenset("却且并则便仍皆地带")
 NOT_IN_NAME = frozenset("的了是在和与及说讲等也都就还又跟对把被给为以而从到老总主谈问答表认提指介透称曾已将会能要这那们个先女"
-                        "教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里来去过着比") | CLAUSE_WORDS
+                        "教院同现目今年月日者人我你他她它啊吧呢吗呀哦嗯么很太更最再才就只上下里来去过着比"
+                        "不其") | CLAUSE_WORDS  # 许蕾|不同意, 陈述|其亲身: a negation or pronoun after the name
 
 
 # forms of address that follow a name or surname: 田奇老师, 田老师, 海龙总

@@ -177,6 +177,8 @@ def organization_spans(text: str, para: Paragraph) -> Iterator[tuple[int, int]]:
         split = left > i - 2 and suffix.text in _WEAK_SUFFIXES and not suffix.head and _split_brand(tokens, i)
         if split:
             left = i - 2
+        while left < i and tokens[left].word.isspace():
+            left += 1  # 1. 由市发改委牵头: a list item's space before the name, which holds nothing of it
         trimmed = _leading_glued(tokens, left, i)
         parts = [t.word for t in tokens[left:i]] + ([suffix.head] if suffix.head else [])
         if split:

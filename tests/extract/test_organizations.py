@@ -494,3 +494,8 @@ def test_a_speakers_name_before_an_industry_word_is_no_firm():
             "主持人：澜途网络的人也来了。\n")
     found = orgs(text)
     assert "韩冰网络" not in found and "澜途网络" in found
+
+
+def test_a_body_that_reports_is_no_bulletin_and_a_list_items_space_holds_no_preposition():
+    assert orgs("### （一）市发改委通报全市低空经济发展情况") == ["市发改委"]
+    assert orgs("会议议定：\n\n1. 由市发改委牵头，重新核算。\n") == ["市发改委"]

@@ -283,3 +283,8 @@ def test_a_surname_and_a_word_before_a_heads_post_is_the_person_called_by_it(tex
 def test_a_heads_post_after_a_name_of_no_surname_or_in_a_list_of_posts_is_an_organisations_head():
     assert people("阿森纳主席说，球队会补强。") == []
     assert not any("海兰" in p for p in people("他现任香港海兰信董事长、江苏海兰董事长。"))
+
+
+def test_a_negation_or_pronoun_after_a_name_is_no_part_of_it():
+    assert names("审判长：证人只陈述其亲身知道的事实。") == []
+    assert names("许蕾不同意行动方案中的提法。") == ["许蕾"]
