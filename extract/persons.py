@@ -336,6 +336,8 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
                 continue
             if _NUMBER_ENDS.search(text, max(0, span[0] - 2), span[0]):
                 continue  # 1.2吉瓦时, 五个吉瓦时: what a number measures or counts, whatever its first character
+            if _GREETED.match(text, span[1] - 1) and span[1] - span[0] > 2:
+                continue  # 阿杰好，各位听众晚上好: a greeting of 阿杰, no name ending in 好
             if firm_word_after(span[1], tokens) or FIRM_WORD.fullmatch(name[len(surname_of(name) or name[0]):]):
                 continue  # 李群自动化, 罗勇工厂: a firm's or a works' name; 禾|丰数科: a firm's trade after a surname
             candidates.append((span[0], span[1], para.turn_index))
@@ -349,6 +351,7 @@ def supported_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[Candidate]:
 
 # 陈述人, 车规级, 程序员: a word made with a noun's ending, which given names do not end with
 _NOUN_ENDINGS = frozenset("人者员级性化型式率制")
+_GREETED = re.compile(r"好[，,！!。～~]")
 _NUMBER_ENDS = re.compile(r"(?:\d|[一二三四五六七八九十百千万亿两]|[一二三四五六七八九十两几]个)$")
 
 

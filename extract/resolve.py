@@ -234,7 +234,7 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
         if mention.kind is Kind.PERSON:
             base = strip_honorific(mention.text)
             # 王老师 as a label says who 王老师 is in the text too, where two people are surnamed 王
-            person = same_person.get(mention.text) or same_person.get(base) or _person_for(base, people) \
+            person = same_person.get(mention.text) or same_person.get(base) or _person_for(base, people, speakers) \
                 or (_addresses_a_participant(text, mention) and _speaker_addressed(base, speakers, people))
             person = same_person.get(person, person)
             if person:
@@ -312,9 +312,9 @@ def name_span(mention: Mention) -> tuple[int, int] | None:
     return mention.start, mention.start + len(base)
 
 
-def _person_for(base: str, people: tuple[str, ...]) -> str | None:
+def _person_for(base: str, people: tuple[str, ...], speakers: tuple[str, ...] = ()) -> str | None:
     """The one person ``base`` names: the full name, the given or family name (Chinese or Latin), or a
-    surname unique here."""
+    surname unique here, among the full names and the speakers known by it alone (小何 of 听众小何：)."""
     if base in people:
         return base
     listed = _listed_person(base, people)
@@ -335,10 +335,16 @@ def _person_for(base: str, people: tuple[str, ...]) -> str | None:
     if base[:1] in FAMILIAR_PREFIXES and base[1:] in lexicon.surnames():  # 老周, 小王: a surname called familiarly
         base = base[1:]
     if base in lexicon.surnames():
-        by_surname = [p for p in people if surname_of(p) == base and len(p) > len(base)]
+        by_surname = [p for p in people if surname_of(p) == base and len(p) > len(base)
+                      or p in speakers and _familiar_surname(p) == base]
         if len(by_surname) == 1:
             return by_surname[0]
     return None
+
+
+def _familiar_surname(name: str) -> str | None:
+    """何 of 小何, 周 of 老周: the surname a name calls familiarly."""
+    return name[1:] if name[:1] in FAMILIAR_PREFIXES and name[1:] in lexicon.surnames() else None
 
 
 def _addresses_a_participant(text: str, mention: Mention) -> bool:
@@ -354,13 +360,15 @@ def _addresses_a_participant(text: str, mention: Mention) -> bool:
 _THANKED_BEFORE = re.compile(r"(?:谢谢|感谢|请|问一下|问问)$")
 _CLAUSE_START = re.compile(r"(?:^|[\n。！？!?；;：:])$")
 _VOCATIVE_AFTER = re.compile(r"\s?[，,：:]")
-_THEIR_WORDS_AFTER = re.compile(r"(?:刚才|前面|之前)|的(?:观点|看法|意见|问题|判断)|(?:说|讲|提到|提)的")  # 李总说的平台能力
+# 李总说的平台能力, 何同学说得对
+_THEIR_WORDS_AFTER = re.compile(r"(?:刚才|前面|之前)|的(?:观点|看法|意见|问题|判断)|(?:说|讲|提到|提)的|(?:说|讲)得")
 
 
 def _speaker_addressed(surname: str, speakers: tuple[str, ...], people: tuple[str, ...]) -> str | None:
     """韩老师 where the document names two people surnamed 韩, one of them speaking and the other only
     spoken of (MIT的韩松): a form of address in a conversation is to (or of) the one taking part."""
-    speaking = [p for p in speakers if surname_of(p) == surname and len(p) > len(surname) and p in people]
+    speaking = [p for p in speakers if (surname_of(p) == surname and len(p) > len(surname) or _familiar_surname(p) == surname)
+                and p in people]
     return speaking[0] if len(speaking) == 1 else None
 
 

@@ -526,6 +526,9 @@ def _person_ending(label: str) -> str | None:
     familiar = _OF_FAMILIAR.search(label)
     if familiar:  # 经管学院的小王: a familiar form of address after where the speaker is from
         return familiar["name"]
+    addressed = label[label.rfind("的") + 1:] if "的" in label else ""
+    if _addressed(addressed):  # 来自成都的李女士: a caller known by where from, surname and form of address
+        return addressed
     after_post = _person_after_post(label)  # 首席执行官吴婧: a name right after a post is the name, not 官吴婧
     if after_post:
         return after_post

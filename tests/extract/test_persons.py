@@ -288,3 +288,8 @@ def test_a_heads_post_after_a_name_of_no_surname_or_in_a_list_of_posts_is_an_org
 def test_a_negation_or_pronoun_after_a_name_is_no_part_of_it():
     assert names("审判长：证人只陈述其亲身知道的事实。") == []
     assert names("许蕾不同意行动方案中的提法。") == ["许蕾"]
+
+
+def test_a_greeting_of_a_name_is_no_name_ending_in_it():
+    text = "主持人：欢迎收听，我是阿杰。\n\n周启明：阿杰好，各位听众晚上好。\n\n唐佳音：阿杰好，大家好！\n"
+    assert "阿杰好" not in names(text)

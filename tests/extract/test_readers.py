@@ -1938,3 +1938,9 @@ def test_a_speakers_label_repeated_on_each_of_her_cues_is_read_not_reported_as_m
     t = parse(vtt)
     assert [s for (s,), _ in turns(t)] == ["周婷", "吴昊", "周婷"]
     assert not any("not read as turns" in note for note in t.notes)
+
+
+def test_a_caller_known_by_where_from_and_a_form_of_address_labels_her_turns():
+    t = parse("主持人：下一位，来自成都的李女士，您好。\n\n来自成都的李女士：主持人好，我是初中老师。\n\n"
+              "主持人：您想聊什么？\n\n来自成都的李女士：作文都让AI写了。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "李女士", "主持人", "李女士"]

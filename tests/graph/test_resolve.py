@@ -273,3 +273,13 @@ def test_a_lexicon_name_another_finder_found_resolves_to_the_lexicons_entry():
     assert [m.text for m in found_elsewhere if m.canonical is None] == ["谷歌"]
     corpus = resolve_aliases([dataclasses.replace(x, mentions=found_elsewhere)])
     assert set(labels(corpus, "Organization")) == {"Google"}
+
+
+def test_a_callers_familiar_name_is_the_one_a_form_of_address_speaks_to_not_a_namesake_spoken_of():
+    corpus = resolve("主持人：今天连线了星岚科技，创始人是何启东何总。下面接听众小何的电话。\n\n"
+                     "听众小何：我觉得明年端侧模型会翻倍。\n\n周启明：何同学说得对，我说的是现在。\n\n"
+                     "听众小何：谢谢周老师。\n")
+    people = labels(corpus, "Person")
+    assert {"小何", "何启东", "周启明"} <= set(people)
+    assert "何同学" in people["小何"].aliases and "何同学" not in people["何启东"].aliases
+    assert (people["周启明"].key, people["小何"].key) in agreements(corpus.documents[0])
