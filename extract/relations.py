@@ -299,6 +299,8 @@ _OWN_ROLE_WORD = re.compile(r"我是|我叫|我们|公司")
 # 是在华为, 担任 腾讯, 是前字节跳动的…: between the verb and the organisation (前/原: a post held there before)
 _ROLE_ORG_GAP = re.compile(r"\s?(?:在|于)?\s?(?P<former>前|原)?\s?《?")  # 曾任《芒种》杂志编辑: a periodical's name
 _OF = re.compile(r"\s?的\s?")
+_APPOSING_COMMA = re.compile(r"\s?[，,]\s?$")
+_APPOSITION_ENDS = frozenset("。！!？?，,；;\n")
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
 # …的公司，创始人 / …”，创始人: the clauses before a founder's bare title describe a company, which it is of
 _COMPANY_DESCRIBED = re.compile(r"(?:公司|企业|创业公司|初创公司|品牌|[”\"」])\s?[，,]\s?$")
@@ -807,7 +809,7 @@ class _SentenceReader:
         orgs = [m for m in sentence.mentions if m.kind is Kind.ORGANIZATION]
         listed: tuple[int, Mention] | None = None  # the last titled person's end and organisation
         for person in (m for m in sentence.mentions if m.kind is Kind.PERSON):
-            found = _title_before(self.text, person.start, sentence.start)
+            found = _title_before(self.text, person.start, sentence.start) or self._post_apposed(sentence, person, orgs)
             if found:
                 role = self._titled(sentence, person, found[0], found[1], orgs)
                 if (role.organization is None and listed and _LIST_SEPARATOR.fullmatch(self.text, listed[0], found[1])
@@ -855,6 +857,21 @@ class _SentenceReader:
         founder = own and (self.subject_before(sentence, own.start()) or speaker)
         if founder:
             self.founded_own.append((founder, sentence.start, sentence.end))
+
+    def _post_apposed(self, sentence: Sentence, person: Mention, orgs: list[Mention]) -> tuple[str, int] | None:
+        """``连线了星岚科技的产品副总裁，唐佳音唐总。``: an organisation's post, a comma and the name of the
+        one who holds it, nothing said of the name after it (its form of address aside): the title and
+        where it starts, as ``_title_before`` gives them."""
+        text = self.text
+        comma = _APPOSING_COMMA.search(text, sentence.start, person.start)
+        if comma is None:
+            return None
+        end = next((m.end for m in sentence.mentions if m.kind is Kind.PERSON and m.start == person.end), person.end)
+        if end < sentence.end and text[end] not in _APPOSITION_ENDS:
+            return None
+        found = _title_before(text, comma.start(), sentence.start)
+        org = found and _org_before(orgs, text, found[1])
+        return found if org is not None and _OF.fullmatch(text, org.end, found[1]) else None
 
     def _company_described(self, sentence: Sentence, pos: int, orgs: list[Mention]) -> Mention | None:
         """``栖途智能的B轮，这是一家做割草机器人的公司，创始人宋哲…``: the organisation a founder's bare

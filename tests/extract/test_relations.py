@@ -1413,3 +1413,17 @@ def test_a_post_after_a_name_is_read_past_a_bracketed_note_holding_a_comma():
     _, relations, roles = facts("一、答辩委员会组成\n\n委员：李晓兰，北辰大学人工智能研究院研究员（外校专家，线上）\n\n"
                                 "王振国：好，开始。\n李老师：好。\n")
     assert ("李晓兰", "worksFor", "北辰大学人工智能研究院") in relations
+
+
+def test_an_organisations_post_a_comma_and_the_name_of_who_holds_it():
+    _, relations, roles = facts("主持人：我们今天连线了岚川科技的产品副总裁，宋雨桐宋总。宋总您好？\n\n宋雨桐：主持人好。\n")
+    assert ("宋雨桐", "产品副总裁", "岚川科技") in roles and ("宋雨桐", "worksFor", "岚川科技") in relations
+    _, _, roles = facts("主持人：今天的嘉宾是衡川生物的联合创始人兼 CTO，周思齐，周博士。\n\n周思齐：大家好。\n")
+    assert ("周思齐", "联合创始人兼 CTO", "衡川生物") in roles
+
+
+def test_a_post_before_a_comma_is_not_of_a_name_the_next_clause_says_something_of():
+    _, _, roles = facts("主持人：他是岚川科技的产品副总裁，宋雨桐挖他过去的。\n\n宋雨桐：对。\n")
+    assert not any(person == "宋雨桐" for person, _, _ in roles)
+    _, _, roles = facts("主持人：我以前是产品经理，宋雨桐是我的老板。\n\n宋雨桐：对。\n")
+    assert not any(person == "宋雨桐" and title == "产品经理" for person, title, _ in roles)
