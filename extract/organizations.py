@@ -862,18 +862,21 @@ def _known_organization(text: str, start: int, end: int) -> str | None:
     return next((name for s, e, name in _orgs().finditer(text, start, end) if (s, e) == (start, end)), None)
 
 
-_NOTE_WORD = re.compile(r"[^\s（()）:：、]{2,30}")
+# a word of a note; Latin words with spaces between are one (Morgan Stanley)
+_NOTE_WORD = re.compile(r"[A-Za-z][A-Za-z.&'\-]*(?: [A-Za-z][A-Za-z.&'\-]*)*|[^\s（()）:：、]{2,30}")
 _NOTE_BEFORE = re.compile(r"[（(](?P<words>[^（()）\n]{0,30}?)\s*$")
 # 市发改委副主任 林建华：, 恒丰纺织集团有限公司总经理邱建明：: the office and post a label gives before the
 # name, no brackets (after the part of the meeting in brackets: 【发言】省农科院党委书记 赵德明)
 _PREFIX_BEFORE = re.compile(r"[\s*_#>]*(?:[【\[][\u4e00-\u9fff]{1,6}[】\]]\s*)?(?P<words>[\u4e00-\u9fffA-Za-z0-9、]{2,30}?)\s*$")
 _NOTE_AFTER = re.compile(r"\s*[（(](?P<words>[^（()）\n]{1,30})[)）]")
+# Kevin Luo -- Morgan Stanley, Grace Lin (Lin Yuqing) -- Chief Financial Officer: a call's label, its note after a dash
+_DASHED_NOTE_AFTER = re.compile(r"(?:\s*[（(][^（()）\n]{1,30}[)）])?\s+(?:--|—|–)\s+(?P<words>[^\n]{1,100}?)\s*$", re.M)
 
 
 def label_note(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The words of the note about the speaker a label gives, around the name it resolved to: before
     it inside the brackets (``分析师（远山证券 首席分析师 邓一凡）``) or in brackets after it
-    (``韩立（首席财务官）``); None without one."""
+    (``韩立（首席财务官）``), or after a dash (``Kevin Luo -- Morgan Stanley``); None without one."""
     inside = NOTED_QUESTION.fullmatch(text, start, end)
     if inside is not None:  # Q（中金公司分析师）: a label that is a role and its note
         return inside.span("note")
@@ -884,7 +887,7 @@ def label_note(text: str, start: int, end: int) -> tuple[int, int] | None:
     prefix = _PREFIX_BEFORE.fullmatch(text, line_start, start)
     if prefix is not None:
         return prefix.span("words")
-    after = _NOTE_AFTER.match(text, end)
+    after = _NOTE_AFTER.match(text, end) or _DASHED_NOTE_AFTER.match(text, end)
     return after.span("words") if after is not None else None
 
 

@@ -20,7 +20,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from ..chinese_names import forms_after_a_name, is_han_name, surname_of
 from ..model import BlockRole, Document, Transcript
 from . import reader
-from .labels import NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label, match_label
+from .labels import (NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label,
+                     match_dashed_label, match_label)
 from .lines import Line, read_line, split_lines
 from .speakers import CLIP_LABELS, GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
 from .structure import DIVIDER_HEADING, HANDS_OVER, RULE, Cue, assemble, is_stage_direction, shape_role
@@ -33,15 +34,28 @@ _FUSED_LABEL = re.compile(r"(?<=[。！？!?…”」）)])\s*(?P<label>[^\s。�
 def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
     """The label shape each line opens with; list items never open a turn, and a heading only when
     it is a name and nothing else (``### 王芳`` over what she says)."""
-    out = []
+    out: list[Label | None] = []
+    dashed: list[int] = []
     for line in lines:
         if line.heading or line.bold and ":" not in line.visible and "：" not in line.visible:
             out.append(_heading_label(line))
             continue
         label = None if line.list_item or is_stage_direction(line.visible) else (
             match_label(line.visible) or match_act_heading(line.visible) or _bracketed_speaker(line.visible))
+        if label is None and not line.list_item and (label := match_dashed_label(line.visible)) is not None:
+            dashed.append(len(out))
         out.append(label if label is not None and not label.header else None)
-    return out
+    return _roster_unlabelled(lines, out, dashed)
+
+
+def _roster_unlabelled(lines: Sequence[Line], labels: list[Label | None], dashed: Sequence[int]) -> list[Label | None]:
+    """A name alone on its line over no words (``Kevin Luo -- Morgan Stanley`` in a call's list of
+    participants, the next line another such name, or nothing) opens no turn."""
+    for i in dashed:
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].visible.strip()), None)
+        if below is None or labels[below] is not None or lines[below].heading:
+            labels[i] = None
+    return labels
 
 
 def _bracketed_speaker(visible: str) -> Label | None:

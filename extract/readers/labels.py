@@ -107,6 +107,9 @@ SOUND_CUES = frozenset("""
 音乐 背景音乐 笑声 笑 大笑 掌声 鼓掌 欢呼 叹气 咳嗽 沉默 停顿 静音 杂音 噪音 听不清 无法识别 片头 片尾 广告 字幕 翻译
 music applause laughter laughs laughing cheering silence inaudible crosstalk noise sighs coughs
 """.split())
+# [In English], [Interpreted], [英文]: the language a passage is spoken in, or that it is interpreted, no speaker
+LANGUAGE_NOTES = frozenset({"in english", "in chinese", "in mandarin", "in cantonese", "interpreted", "interpretation",
+                            "translated", "translation", "foreign language", "英文", "中文", "英语", "粤语", "普通话", "原声"})
 # what a broadcast's transcript notes in brackets after a label's colon, of how the voice is heard:
 # 记者：（画外）…, 受访者：（方言）…: the speaker's words begin with the note, which names no one
 VOICE_NOTES = frozenset("画外 画外音 同期 同期声 现场声 方言 电话 电话连线 视频连线 连线 录音".split())
@@ -281,7 +284,7 @@ def match_bracketed_label(visible: str) -> Label | None:
     groups = match.groupdict()
     code = groups["before"] or groups["before_bare"] or groups.get("after") or groups.get("after_bare")
     label = _label(match, match.end(), seconds(code) if code else None)
-    if label is None or any(name.lower() in SOUND_CUES for name in label.names):
+    if label is None or any(name.lower() in SOUND_CUES or name.lower() in LANGUAGE_NOTES for name in label.names):
         return None
     return label
 
@@ -304,6 +307,31 @@ def match_act_heading(visible: str) -> Label | None:
         return None
     at = match.start("who") + who.rindex(name)
     return Label((name,), ((at, at + len(name)),), len(visible))
+
+
+# Grace Lin (Lin Yuqing) -- Chief Financial Officer, Kevin Luo -- Morgan Stanley, 沈浩天 — 创始人: an earnings
+# call's transcript names each speaker alone on a line, a dash and the post or firm after the name (an
+# alias in brackets between), the words below; its operator by the role alone
+_DASHED_LABEL = re.compile(r"\s*(?P<name>[A-Z][A-Za-z'\-]+\.?(?: [A-Z][A-Za-z'\-]+\.?){0,3}|[\u3400-\u9fff·]{2,6})"
+                           r"(?:\s*[（(][^（()）\n]{1,30}[)）])?\s+(?:--|—|–)\s+(?P<note>\S[^\n]{1,100})")
+_CALL_ROLES = frozenset({"Operator", "Moderator", "Coordinator", "主持人", "操作员"})
+
+
+def match_dashed_label(visible: str) -> Label | None:
+    """``Kevin Luo -- Morgan Stanley`` or ``Operator`` alone on its line: a label of that speaker, the
+    speech on the lines below (the note after the dash is read where a label's note is)."""
+    if visible.strip() in _CALL_ROLES:
+        at = visible.index(visible.strip())
+        return Label((visible.strip(),), ((at, len(visible.rstrip())),), len(visible))
+    match = _DASHED_LABEL.fullmatch(visible.rstrip())
+    if match is None or match["note"].rstrip().endswith(_SENTENCE_ENDS):
+        return None
+    name = match["name"].removeprefix("Dr. ").removeprefix("Mr. ").removeprefix("Ms. ")
+    at = match.end("name") - len(name)
+    return Label((name,), ((at, match.end("name")),), len(visible))
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", ".", "…")
 
 
 # 宋怀远补充：, 董事长宋怀远介绍：: a name and the verb of the turn it opens (a record's); 李斌说： quotes, opening none

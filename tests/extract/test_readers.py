@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from itertools import takewhile
 
+from pathlib import Path
+
 import pytest
 
 from talkgraph.extract import document_from_text, extract
@@ -1944,3 +1946,21 @@ def test_a_caller_known_by_where_from_and_a_form_of_address_labels_her_turns():
     t = parse("主持人：下一位，来自成都的李女士，您好。\n\n来自成都的李女士：主持人好，我是初中老师。\n\n"
               "主持人：您想聊什么？\n\n来自成都的李女士：作文都让AI写了。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "李女士", "主持人", "李女士"]
+
+
+EARNINGS_CALL = (Path(__file__).resolve().parents[1] / "fixtures" / "transcripts" / "earnings_call.txt").read_text(encoding="utf-8")
+
+
+def test_an_earnings_calls_names_alone_on_a_line_over_their_words_with_a_dash_and_a_post():
+    t = parse(EARNINGS_CALL)
+    assert [s for (s,), _ in turns(t)] == ["Operator", "Lena Xu", "Zhao Ming", "Operator", "Paul Adeyemi", "Zhao Ming"]
+    assert "Revenue grew" in turns(t)[2][1] and "We expect margins" in turns(t)[2][1]  # the note in brackets is no speaker
+    assert not any("Goldman Sachs" == s for (s,), _ in turns(t))  # the participants' list opens no turn
+    assert_offsets_exact(t)
+
+
+def test_a_language_note_in_brackets_is_no_speaker():
+    t = parse("[主持人] 欢迎沈总。\n\n[沈浩天] 谢谢。我先说中文。\n\n[In English] We will not chase volume.\n\n"
+              "[主持人] 好的。\n\n[沈浩天] [英文] Thank you.\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "沈浩天", "主持人", "沈浩天"]
+    assert "We will not chase volume" in turns(t)[1][1]

@@ -1,6 +1,8 @@
 """Relation, role, quantity and claim patterns on sentences written for these tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -1427,3 +1429,9 @@ def test_a_post_before_a_comma_is_not_of_a_name_the_next_clause_says_something_o
     assert not any(person == "宋雨桐" for person, _, _ in roles)
     _, _, roles = facts("主持人：我以前是产品经理，宋雨桐是我的老板。\n\n宋雨桐：对。\n")
     assert not any(person == "宋雨桐" and title == "产品经理" for person, title, _ in roles)
+
+
+def test_the_firm_after_the_dash_of_a_calls_label_is_the_speakers():
+    call = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts" / "earnings_call.txt"
+    _, relations, _ = facts(call.read_text(encoding="utf-8"))
+    assert ("Paul Adeyemi", "worksFor", "高盛") in relations
