@@ -90,8 +90,9 @@ def speaker_shaped(name: str) -> bool:
 def supported_speakers(text: str, lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:
     """Names the document supports as speakers (see the module's docstring)."""
     opened = Counter(name for label in labels if label for name in label.names)
+    folded = Counter(name.casefold() for name in opened.elements() if name.isascii())  # Kelvin and KELVIN: one label
     supported = {name for name, count in opened.items() if count >= 2 or text.count(name) > count
-                 or _named_elsewhere(name, text)}
+                 or name.isascii() and folded[name.casefold()] >= 2 or _named_elsewhere(name, text)}
     if supported or len(opened) >= 2:
         supported |= {name for name in opened if speaker_shaped(name)}
     speaking = [label for line, label in zip(lines, labels) if label and label.content < len(line.visible)]

@@ -196,6 +196,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
     name_called_speakers(resolution, _said(evidence), doc.text, _attendees(intro))
     _given_names(resolution, doc.text)
     _name_parts(resolution)
+    _same_label_in_other_case(resolution, labels)
     for label, name in evidence.overrides.items():
         if label in labels:
             resolution[label] = (name, SpeakerKind.PERSON)
@@ -219,6 +220,19 @@ _GUEST_LABELS = frozenset({"嘉宾", "本期嘉宾", "对话嘉宾", "特邀嘉�
 # 今天我们请到的嘉宾是衡序生物的联合创始人兼 CTO，林思远, Our guest today is Zhao Yifan — 赵一帆 — co-founder…
 _GUEST_INTRO = DeferredPattern(r"(?:请到的嘉宾是|邀请到的嘉宾是|本期嘉宾是|今天的嘉宾是|[Oo]ur guest(?: today| this week)? is|"
                                r"[Mm]y guest(?: today| this week)? is|[Jj]oining us(?: today)? is)(?P<said>[^。！？!?\n]{0,60})")
+
+
+def _same_label_in_other_case(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[str, list]) -> None:
+    """``KELVIN：`` among ``Kelvin:`` turns: a label in Latin letters written once in another case is
+    the speaker the label most often written names."""
+    by_fold: dict[str, list[str]] = {}
+    for label in labels:
+        if label.isascii() and any(c.isalpha() for c in label):
+            by_fold.setdefault(label.casefold(), []).append(label)
+    for same in by_fold.values():
+        usual = max(same, key=lambda label: len(labels[label]))
+        for label in same:
+            resolution[label] = resolution[usual]
 
 
 def _guest_introduced(words: str) -> str | None:

@@ -1964,3 +1964,9 @@ def test_a_language_note_in_brackets_is_no_speaker():
               "[主持人] 好的。\n\n[沈浩天] [英文] Thank you.\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "沈浩天", "主持人", "沈浩天"]
     assert "We will not chase volume" in turns(t)[1][1]
+
+
+def test_a_latin_label_written_once_in_capitals_is_the_speaker_of_the_usual_label():
+    t = parse("Kelvin: 我哋入正題先。\n\nWing: 好。\n\nKelvin: 你點睇？\n\nKELVIN：咁實際效果點呀？\n\nWing: 幾好。\n")
+    assert [s for (s,), _ in turns(t)] == ["Kelvin", "Wing", "Kelvin", "Kelvin", "Wing"]
+    assert t.speakers == ("Kelvin", "Wing")
