@@ -21,7 +21,7 @@ from ..chinese_names import forms_after_a_name, is_han_name, surname_of
 from ..model import BlockRole, Document, Transcript
 from . import reader
 from .labels import (NOTED_QUESTION, NUMBERED_SPEAKER, Label, is_common_word, is_reporter, match_act_heading, match_bracketed_label,
-                     match_dashed_label, match_label)
+                     match_dashed_label, match_label, match_numbered_heading)
 from .lines import Line, read_line, split_lines
 from .speakers import CLIP_LABELS, GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS, LECTURER_LABELS, ROLE_LABELS, cast_line, looks_like_a_name, self_introduced
 from .structure import DIVIDER_HEADING, HANDS_OVER, RULE, Cue, assemble, is_stage_direction, shape_role
@@ -75,7 +75,7 @@ def _heading_label(line: Line) -> Label | None:
     match = _NOTED_NAME.fullmatch(line.visible)
     name = match["name"] if match else ""
     if not (looks_like_a_name(name) or name in ROLE_LABELS):
-        return None
+        return match_numbered_heading(line.visible)
     at = line.visible.index(name)
     return Label((name,), ((at, at + len(name)),), len(line.visible))
 

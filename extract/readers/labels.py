@@ -309,6 +309,25 @@ def match_act_heading(visible: str) -> Label | None:
     return Label((name,), ((at, at + len(name)),), len(visible))
 
 
+# **1. 峰翼航空科技有限公司董事长周启航**, ### （二）亿航智能总经理林晓雯: a numbered heading of a record's remarks,
+# the speaker's organisation and post, then the name; what the record says of their remarks follows below
+_NUMBERED_HEADING = re.compile(r"\s*(?:\d{1,2}\s?[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+                               r"\s*(?P<who>[\u3400-\u9fffA-Za-z0-9]{4,40})\s*")
+
+
+def match_numbered_heading(visible: str) -> Label | None:
+    """``1. 峰翼航空科技有限公司董事长周启航`` as a heading: a label of the person a post introduces last."""
+    match = _NUMBERED_HEADING.fullmatch(visible)
+    if not match:
+        return None
+    who = match["who"]
+    name = _person_after_post(who)
+    if name is None or not who.endswith(name):
+        return None
+    at = match.end("who") - len(name)
+    return Label((name,), ((at, at + len(name)),), len(visible))
+
+
 # Grace Lin (Lin Yuqing) -- Chief Financial Officer, Kevin Luo -- Morgan Stanley, 沈浩天 — 创始人: an earnings
 # call's transcript names each speaker alone on a line, a dash and the post or firm after the name (an
 # alias in brackets between), the words below; its operator by the role alone

@@ -202,8 +202,11 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             match = _DATE.search(line.visible)
             if match:
                 date = f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
-        if role is BlockRole.HEADING and DIVIDER_HEADING.match(line.visible):
-            in_turn = False  # —— 新书推荐 ——: the page's own section, no speaker's words below it
+        if role is BlockRole.HEADING and (DIVIDER_HEADING.match(line.visible)
+                                          or (line.heading or line.bold) and _SECTION_NUMBER.match(line.visible)):
+            # —— 新书推荐 ——, ### （三）部门回应: the page's own section, no speaker's words below it (a plain
+            # 一、误区一 is a lecturer's own heading, who speaks on under it)
+            in_turn = False
         if HIGHLIGHTS.match(line.visible):
             in_highlights, in_turn = True, False
         elif role in (BlockRole.METADATA, BlockRole.FURNITURE):
@@ -219,6 +222,10 @@ def assemble(doc: Document, cues: Sequence[Cue], reader: str, *, merge_runs: boo
             in_highlights = False
         state.roles.append(role)
     return _finish(state, cues, reader, date, overrides or {}, notes)
+
+
+# （三）, 三、, 3. opening a heading: a numbered section of the record
+_SECTION_NUMBER = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}\s?[.、．](?!\d))")
 
 
 def _after_the_lead_in(cues: Sequence[Cue]) -> Sequence[Cue]:

@@ -1970,3 +1970,13 @@ def test_a_latin_label_written_once_in_capitals_is_the_speaker_of_the_usual_labe
     t = parse("Kelvin: 我哋入正題先。\n\nWing: 好。\n\nKelvin: 你點睇？\n\nKELVIN：咁實際效果點呀？\n\nWing: 幾好。\n")
     assert [s for (s,), _ in turns(t)] == ["Kelvin", "Wing", "Kelvin", "Kelvin", "Wing"]
     assert t.speakers == ("Kelvin", "Wing")
+
+
+def test_a_records_numbered_heading_of_a_post_and_name_opens_that_persons_remarks_until_the_next_section():
+    t = parse("# 座谈会纪要\n\n### （二）企业发言\n\n**1. 岚川航空科技有限公司董事长宋启明**\n\n"
+              "宋启明介绍，公司于2018年创立。宋启明认为，空域审批周期过长。\n\n"
+              "**2. 澄湖智能华南区域总经理林雨桐**\n\n林雨桐表示，同意宋启明的判断，建议先从景区起步。\n\n"
+              "### （三）部门回应\n\n市应急管理局表示，安全是底线。\n")
+    assert [s for (s,), _ in turns(t)] == ["宋启明", "林雨桐"]
+    assert "安全是底线" not in turns(t)[-1][1]
+    assert_offsets_exact(t)
