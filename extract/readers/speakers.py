@@ -372,7 +372,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         return named, SpeakerKind.PERSON
     if is_reporter(label):
         return label, SpeakerKind.UNNAMED
-    if _is_outlet(label) or _named_as_source(label, intro):
+    if _is_outlet(label) or _named_as_source(label, intro) or f"「{label}」关注" in evidence.doc.text:
+        # 点击上方蓝字「具身前线」关注我们: the account the page asks its readers to follow
         return label, SpeakerKind.ORGANIZATION
     if label in HOST_LABELS or label in LECTURER_LABELS:
         named = _named_in_intro(("主持人", "主播", "主理人") if label in HOST_LABELS else LECTURER_LABELS, intro) \
@@ -899,11 +900,12 @@ def _author(evidence: SpeakerEvidence) -> str | None:
 
 def _named_as_source(label: str, intro: str) -> bool:
     """``来源：晚点LatePost``, ``以下是《晚点》与周岩的对话``, ``原创 2024-10-15 09:12 硬核前沿 北京``,
-    ``原创 吴晗宁 晚点LatePost 2025年06月18日`` (the account an article's header line names): the
-    introduction names the label as the publication the text comes from."""
-    return f"《{label}》" in intro or any(_SOURCE_KEY.search(intro, max(0, at - _KEY_REACH), at)
-                                         for at in _occurrences(intro, label)) \
-        or any(_is_account(label, word) for line in intro.split("\n") if line.startswith("原创") for word in line.split())
+    ``原创 吴晗宁 晚点LatePost 2025年06月18日`` (the account an article's header line names, a link's
+    text or not): the introduction names the label as the publication the text comes from."""
+    return f"《{label}》" in intro or any(
+        _SOURCE_KEY.search(intro, max(0, at - _KEY_REACH), at) for at in _occurrences(intro, label)) \
+        or any(_is_account(label, word) for line in intro.split("\n") if line.startswith("原创")
+               for word in _LINK.sub(r"\1", line).split())
 
 
 def _is_account(label: str, word: str) -> bool:
@@ -912,6 +914,7 @@ def _is_account(label: str, word: str) -> bool:
     return word == label or word.startswith(label) and word[len(label):].isascii() and word[len(label):].isalpha()
 
 
+_LINK = DeferredPattern(r"\[([^\]\n]*)\]\([^)\n]*\)")  # [具身前线](https://…): a markdown link, its text
 _SOURCE_KEY = DeferredPattern(r"(?:来源|出品|出处|栏目)\s*[：:]\s*《?$")
 _KEY_REACH = 8
 

@@ -1348,6 +1348,12 @@ def test_the_account_an_articles_header_names_asks_as_an_organisation():
     t = parse("原创 吴晗宁 青石Frontier 2025年06月18日 08:02 北京\n\n青石：你为什么出来创业？\n\n许嘉木：时机到了。\n\n"
               "青石：下一步呢？\n\n许嘉木：出海。\n")
     assert t.speaker_record("青石").kind is SpeakerKind.ORGANIZATION
+    t = parse("点击上方蓝字「青石前沿」关注我们\n\n原创 吴晗宁 [青石前沿](https://mp.weixin.qq.com/s/qsqy) *2025年06月18日*\n\n"
+              "**青石前沿：** 你为什么出来创业？\n\n**许嘉木：** 时机到了。\n\n**青石前沿：** 下一步呢？\n\n**许嘉木：** 出海。\n")
+    assert t.speaker_record("青石前沿").kind is SpeakerKind.ORGANIZATION
+    for header in ("点击上方蓝字「青石前沿」关注我们", "原创 吴晗宁 [青石前沿](https://mp.weixin.qq.com/s/qsqy)"):
+        t = parse(header + "\n\n青石前沿：为什么创业？\n\n许嘉木：时机到了。\n\n青石前沿：下一步？\n\n许嘉木：出海。\n")
+        assert t.speaker_record("青石前沿").kind is SpeakerKind.ORGANIZATION, header
 
 
 def test_a_calls_operator_labelled_in_chinese_hosts():
