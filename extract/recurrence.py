@@ -63,6 +63,7 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
     # the model's guess at a span that is a person's given name (立军 tagged an organisation), or a
     # company's brand (迈瑞 tagged a person), yields
     modelled = {(m.start, m.end): m for m in mentions if m.source == MODEL_SOURCE}
+    modelled_from = {m.start: m for m in modelled.values()}
     added, replaced = [], set()
     for para in doc.paragraphs:
         for s, name in finder.finditer(doc.text, para.start, para.end):
@@ -70,7 +71,12 @@ def every_occurrence(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, ..
             guess = modelled.get((s, e))
             if name in brands and _BRAND_GOES_ON.match(doc.text, e):  # 芯澜国际 is another company than 芯澜科技
                 continue
-            yields = guess is not None and (name in parts_of_names and guess.kind is not Kind.PERSON or name in brands)
+            cut_short = modelled_from.get(s)
+            if cut_short is not None and cut_short.end < e and cut_short.kind is names[name].kind \
+                    and not _cut(para, cut_short.end) and _cut(para, e):
+                guess = cut_short  # 米歇尔·勒菲|弗正好: the model's guess stops inside the name's last word
+            yields = guess is not None and (name in parts_of_names and guess.kind is not Kind.PERSON or name in brands
+                                            or guess is cut_short)
             if yields and _cut(para, s) and _cut(para, e):
                 replaced.add(guess)
             elif _covered(taken, starts, s, e) or touches_mask(doc.masks, s, e):

@@ -260,3 +260,8 @@ def test_the_english_name_a_person_is_said_to_go_by_is_that_person():
                            "Richard这个人很好。\n", Kind.PERSON)
     assert labels["Richard"] == "许立诚"
     assert found("英文名叫Richard，是我的直接上级。", Kind.MODEL) == []
+
+
+def test_the_models_guess_that_stops_inside_a_names_last_word_gives_way_to_the_name_found_elsewhere():
+    text = "采访当天，米歇尔·勒菲弗正好从实验室过来。\n\n米歇尔·勒菲弗认为不对。\n"
+    assert found(text, Kind.PERSON) == ["米歇尔·勒菲弗", "米歇尔·勒菲弗"]
