@@ -22,6 +22,7 @@ from .chinese_names import HAN_WORD, is_han_name, strip_honorific, surname_of
 from .lexicon_match import fold, preferred_names
 from .model import Extraction, Kind, Mention, Party, Predicate, SpeakerKind, SpeakerRef
 from .organizations import INDUSTRY_SUFFIXES
+from .places import place_names
 from .readers.speakers import ROLE_LABELS
 
 # the company forms an organisation's name is also said without: 百度公司 is 百度
@@ -219,8 +220,8 @@ def _resolve_document(extraction: Extraction) -> tuple[dict[Mention, str], dict[
     entity_of: dict[Mention, str] = {}
     unresolved: list[Mention] = []
     spellings = _spellings(extraction.mentions)
-    short_forms = (_short_forms(extraction.mentions) | spellings | _tails(extraction.mentions)
-                   | _model_tails(extraction.mentions, spellings))
+    short_forms = (_legal_names(extraction.mentions) | _short_forms(extraction.mentions) | spellings
+                   | _tails(extraction.mentions) | _model_tails(extraction.mentions, spellings))
     # another name of a person (Emily Zhang of 张雨桐（…）): its mentions are that person's
     same_person = {alias: strip_honorific(m.text) for alias, m in extraction.aliases if m.kind is Kind.PERSON}
     transcript = extraction.transcript
@@ -414,6 +415,33 @@ def _short_forms(mentions: tuple[Mention, ...]) -> dict[str, str]:
             stem = out[stem]
         out[text] = stem
     return out
+
+
+def _legal_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """``北京云栈智能科技有限公司`` → ``云栈``, ``深圳墨弦数据技术有限公司`` → ``墨弦``, ``宁德时代新能源科技
+    股份有限公司`` → ``宁德时代``: a company's registered name, the place it is registered in first or
+    only trade words after the name, opening with a short name the document also calls it by (the
+    longest, when one short name opens another)."""
+    orgs = {m.canonical or m.text for m in mentions if m.kind is Kind.ORGANIZATION}
+    out = {}
+    for legal in orgs:
+        if not legal.endswith(_REGISTERED_FORMS):
+            continue
+        place = max((p for p in place_names() if legal.startswith(p)), key=len, default="")
+        body = legal[len(place):].removeprefix("市")
+        short = [o for o in orgs if len(o) >= _MIN_SHORT_NAME and o != legal and body.startswith(o)
+                 and not o.endswith(_REGISTERED_FORMS) and (place or _TRADE_AND_FORM.fullmatch(body, len(o)))]
+        if short:
+            out[legal] = max(short, key=len)
+    return out
+
+
+_REGISTERED_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
+# 新能源科技股份有限公司 of 宁德时代新能源科技股份有限公司: trade words and the form alone after the short name
+# (where no place opens the name: 华为终端有限公司 is a company of its own)
+_TRADE_AND_FORM = re.compile(f"(?:[（(]中国[)）])?(?:{'|'.join(INDUSTRY_SUFFIXES)}|科技|技术|信息|数据|新能源|软件|通信)+"
+                             f"(?:{'|'.join(_REGISTERED_FORMS)})")
+_MIN_SHORT_NAME = 2
 
 
 def _tails(mentions: tuple[Mention, ...]) -> dict[str, str]:

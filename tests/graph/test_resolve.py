@@ -283,3 +283,18 @@ def test_a_callers_familiar_name_is_the_one_a_form_of_address_speaks_to_not_a_na
     assert {"小何", "何启东", "周启明"} <= set(people)
     assert "何同学" in people["小何"].aliases and "何同学" not in people["何启东"].aliases
     assert (people["周启明"].key, people["小何"].key) in agreements(corpus.documents[0])
+
+
+def test_a_companys_registered_name_is_the_short_name_the_text_calls_it_by():
+    corpus = resolve("审判长：原告北京岚栈智能科技有限公司，被告深圳墨川数据技术有限公司。\n\n"
+                     "证人：2019年贺总邀请我加入岚栈，任CTO，2023年加入墨川，任院长。\n\n审判长：继续。\n")
+    orgs = labels(corpus, "Organization")
+    assert {"岚栈", "墨川"} <= set(orgs) and not any(o.endswith("有限公司") for o in orgs)
+    assert "北京岚栈智能科技有限公司" in orgs["岚栈"].aliases
+    corpus = resolve("主持人：宁德时代新能源科技股份有限公司的代表来了。\n\n沈嘉禾：我在宁德时代工作过。\n")
+    assert "宁德时代新能源科技股份有限公司" in labels(corpus, "Organization")["宁德时代"].aliases
+
+
+def test_a_subsidiarys_registered_name_with_a_word_of_its_own_stays_its_own():
+    corpus = resolve("主持人：华为终端有限公司的代表来了。\n\n沈嘉禾：我在华为工作过。\n")
+    assert {"华为", "华为终端有限公司"} <= set(labels(corpus, "Organization"))
