@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from talkgraph.extract import document_from_text, extract
 from talkgraph.extract.errors import InputError
+from talkgraph.extract.model import SpeakerKind
 from talkgraph.extract.transcript import parse_transcript
 
 
@@ -90,3 +91,13 @@ def test_segments_without_times_are_read_as_labelled_turns():
     t = parse(export)
     assert t.input_format == "json"
     assert [s for s, _ in turns(t)] == ["周立", "马卫东", "周立"]
+
+
+def test_a_segment_the_tool_could_not_name_is_no_person_called_speaker():
+    export = json.dumps([
+        {"speaker_name": "周立", "start_ms": 0, "text": "您好我是云帆软件的周立"},
+        {"speaker_name": "马卫东", "start_ms": 4200, "text": "你好你说"},
+        {"speaker_name": "", "start_ms": 65000, "text": "马工 车钥匙在你那吗"},
+        {"speaker_name": "马卫东", "start_ms": 70500, "text": "在在 你继续说"},
+    ], ensure_ascii=False)
+    assert parse(export).speaker_record("说话人").kind is SpeakerKind.UNNAMED
