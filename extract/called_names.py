@@ -148,7 +148,7 @@ def _object_after(text: str, para: Paragraph, at: int) -> tuple[int, int] | None
         last += 1
     if last > i and _closing_character(tokens, last):
         last += 1  # 创立了庐州|锂|能。: a character the segmenter left alone closes the name
-    if last == i or last < len(tokens) and tokens[last].word not in _OBJECT_ENDS:
+    if last == i or last < len(tokens) and not _clause_ends(tokens, last):
         return None  # the clause goes on: 创办了公司的研究院, 创立了很多项目
     start, end = tokens[i].start, tokens[last - 1].end
     name = text[start:end]
@@ -169,6 +169,11 @@ def _closing_character(tokens, k: int) -> bool:
 
 
 _OBJECT_ENDS = frozenset("，,。；;！!？?、）)") | {"以后", "之后", "后", "时", "的时候"}
+
+
+def _clause_ends(tokens, k: int) -> bool:
+    """Word ``k`` ends the clause, or opens 的时候 (创立帆迹|的|时候: when it was founded)."""
+    return tokens[k].word in _OBJECT_ENDS or tokens[k].word == "的" and k + 1 < len(tokens) and tokens[k + 1].word == "时候"
 
 
 def _quoted_name(name: str, closes_clause: bool) -> bool:

@@ -206,6 +206,7 @@ _SCALE = re.compile(r"(?P<num>(?:\d+(?:\.\d+)?|[零〇一二两三四五六七�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
 # what follows an organisation: 从X到Y, X的时候, X做了一段(时间), X的时候我
 _TO = re.compile(r"\s?到")
+_CAME_OUT = re.compile(r"\s?(?:出来|离职|辞职|跳槽|离开)")  # 从字节出来: left it
 _WHILE_THERE = re.compile(r"\s?(?:工作|任职|上班)?的时候")
 _WHILE_THERE_I = re.compile(r"\s?的时候\s?我")
 _FOR_A_WHILE = re.compile(r"\s?做了一段")
@@ -1354,10 +1355,10 @@ class _SentenceReader:
                     and not _PAST_AFTER_WORK.match(self.text, work.end(), sentence.end))
 
     def _former(self, sentence: Sentence, org: Mention, clause: str) -> bool:
-        """The clause around ``org`` says it was once someone's: 从X到Y, 2007年加入X (and later moved
-        on), 当时在X, X的时候, 毕业于X, 在X实习, X毕业, 离开X."""
+        """The clause around ``org`` says it was once someone's: 从X到Y, 从X出来, 2007年加入X (and later
+        moved on), 当时在X, X的时候, 毕业于X, 在X实习, X毕业, 离开X."""
         text, end = self.text, sentence.end
-        if self.ends_before(_FROM_TO, sentence, org.start) and _TO.match(text, org.end, end):
+        if self.ends_before(_FROM_TO, sentence, org.start) and (_TO.match(text, org.end, end) or _CAME_OUT.match(text, org.end, end)):
             return True
         if self.ends_before(_JOIN, sentence, org.start) and (
                 _set_in_past(self._after_described_person(sentence, org.start, clause))
@@ -1372,6 +1373,8 @@ class _SentenceReader:
             return True
         if _STUDIED_AFTER.match(text, org.end, end):
             return True
+        if self.ends_before(_FOUND, sentence, org.start):
+            return False  # 创立帆迹的时候: when it was founded, which says nothing of leaving it
         return bool(_WHILE_THERE.match(text, org.end, end) or _FOR_A_WHILE.match(text, org.end, end))
 
     def _founders_named_after(self, sentence: Sentence, org: Mention) -> tuple[list[Mention], str | None]:

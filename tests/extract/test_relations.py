@@ -1435,3 +1435,14 @@ def test_the_firm_after_the_dash_of_a_calls_label_is_the_speakers():
     call = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts" / "earnings_call.txt"
     _, relations, _ = facts(call.read_text(encoding="utf-8"))
     assert ("Paul Adeyemi", "worksFor", "高盛") in relations
+
+
+def test_a_firm_founded_when_the_story_is_told_from_is_the_founders_and_no_former_one():
+    _, relations, _ = facts("主持人：请陈睿介绍一下。\n\n陈睿：2021年我在深圳创立帆迹的时候，只有五个人。\n\n主持人：好。\n")
+    assert {("帆迹", "founder", "陈睿"), ("陈睿", "worksFor", "帆迹")} <= relations
+    assert ("陈睿", "formerlyAt", "帆迹") not in relations
+
+
+def test_coming_out_of_a_firm_is_having_left_it():
+    _, relations, _ = facts("主持人：请介绍一下。\n\n陈思远：我2022年从百度出来，加入了深蓝智算。\n\n主持人：好。\n")
+    assert ("陈思远", "formerlyAt", "百度") in relations and ("陈思远", "worksFor", "百度") not in relations
