@@ -17,7 +17,7 @@ from ..interpreting import INTERPRETER_LABELS
 from ..model import Document, Transcript
 from . import reader
 from .dialogue import called_last, speaker_shaped, supported_speakers
-from .speakers import GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS
+from .speakers import GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS, self_introduced
 from .labels import TIME, Label, match_bracketed_label, match_label, name_in_display, seconds
 from .lines import Line, split_lines
 from .structure import HANDS_OVER, Cue, assemble, is_stage_direction
@@ -77,8 +77,31 @@ def subtitle_cues(text: str, markup: re.Pattern[str] | None) -> tuple[list[Cue],
             continue
         label = _voice(text, line) or _label(line)
         cues.append(Cue(line, label, timing[0], timing[1], continues=not is_stage_direction(line.visible)))
-    cues = _foreign_guests_lines(_answers_of_the_asked(_supported(text, cues)))
+    cues = _voice_introduced(_foreign_guests_lines(_answers_of_the_asked(_supported(text, cues))))
     return cues, _unnamed_dash_lines(text, cues)
+
+
+# 哈喽大家好 我是老钟, 大家好 我叫范思远: a voice greeting the audience, then giving its name
+_GREETING = re.compile(r"(?:大家好|各位好|各位观众(?:朋友)?们?好|观众朋友们?好|(?:哈喽|哈啰|[Hh]ello|[Hh]i)(?=\s|大家|各位|$))")
+
+
+def _voice_introduced(cues: list[Cue]) -> list[Cue]:
+    """Captions that label no one (a video's automatic captions) where one voice greets the audience
+    and gives its name (``哈喽大家好 我是老钟``): a monologue, that person's words from that cue on.
+    Where a second voice introduces itself too (``大家好 我叫范思远``), the captions do not say who
+    speaks which cue, and none is labelled."""
+    if any(cue.label for cue in cues):
+        return cues
+    introduced = []
+    for i, cue in enumerate(cues):
+        greeting = None if cue.structural else _GREETING.search(cue.line.visible)
+        name = greeting and self_introduced(cue.line.visible[greeting.end():], {})
+        if name:
+            introduced.append((i, name))
+    if len({name for _, name in introduced}) != 1:
+        return cues
+    at, name = introduced[0]
+    return cues[:at] + [replace(cues[at], label=Label((name,), (), 0))] + cues[at + 1:]
 
 
 def _answers_of_the_asked(cues: list[Cue]) -> list[Cue]:

@@ -1986,3 +1986,18 @@ def test_a_records_numbered_heading_of_a_post_and_name_opens_that_persons_remark
     assert [s for (s,), _ in turns(t)] == ["宋启明", "林雨桐"]
     assert "安全是底线" not in turns(t)[-1][1]
     assert_offsets_exact(t)
+
+
+def _captions(*lines: str) -> str:
+    return "".join(f"{i + 1}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{line}\n\n" for i, line in enumerate(lines))
+
+
+def test_captions_that_label_no_one_are_the_monologue_of_the_one_voice_that_introduces_itself():
+    t = parse(_captions("[音乐]", "哈喽大家好 我是老钟", "欢迎回到钟意数码", "今天我们聊AI眼镜", "我觉得明年会普及"))
+    assert [s for (s,), _ in turns(t)] == ["老钟"]
+    assert "我觉得明年会普及" in turns(t)[0][1]
+
+
+def test_captions_where_two_voices_introduce_themselves_label_neither():
+    t = parse(_captions("哈喽大家好 我是老钟", "今天我们去了工厂", "大家好 我叫范思远", "我负责光学", "好 聊完回来"))
+    assert t.turns == ()
