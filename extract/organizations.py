@@ -819,6 +819,8 @@ def _office_before_post(word: str) -> str | None:
     office ending as an organisation's name does (委, 局, 公司, 研究院 …)."""
     post = next((t for t in _titles_longest_first() if word.endswith(t) and len(word) - len(t) >= 2), None)
     office = word[:-len(post)].removesuffix("副") if post else ""
+    if office in lexicon.words("organisation_bodies"):
+        return None  # 董事会秘书, 党委副书记: a post in a body of the organisation, which the note does not name
     if len(office) < _MIN_OFFICE_CHARS or not office.endswith(_OFFICE_ENDINGS):
         return None
     return _organisation_of_department(office)

@@ -27,6 +27,7 @@ from .speakers import CLIP_LABELS, GROUP_LABELS, HOST_LABELS, INTERVIEWER_LABELS
 from .structure import DIVIDER_HEADING, HANDS_OVER, RULE, Cue, assemble, is_stage_direction, shape_role
 
 _SHORT_EXCHANGE_LINES = 30
+_LISTED_LABEL = re.compile(r"\s*[问答QA]\s*[：:（(]")
 _SENTENCE_END = "。！？!?…~～」”\"）)."
 _FUSED_LABEL = re.compile(r"(?<=[。！？!?…”」）)])\s*(?P<label>[^\s。！？!?…：:]{1,12}?)\s*[:：]\s*$")
 
@@ -40,12 +41,17 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
         if line.heading or line.bold and ":" not in line.visible and "：" not in line.visible:
             out.append(_heading_label(line))
             continue
-        label = None if line.list_item or is_stage_direction(line.visible) else (
+        label = None if is_stage_direction(line.visible) else _asked_or_answered(line.visible) if line.list_item else (
             match_label(line.visible) or match_act_heading(line.visible) or _bracketed_speaker(line.visible))
         if label is None and not line.list_item and (label := match_dashed_label(line.visible)) is not None:
             dashed.append(len(out))
         out.append(label if label is not None and not label.header else None)
     return _roster_unlabelled(lines, out, dashed)
+
+
+def _asked_or_answered(visible: str) -> Label | None:
+    """A list item opens a turn only as a record's numbered question or answer (``1. 问：…``)."""
+    return match_label(visible) if _LISTED_LABEL.match(visible) else None
 
 
 def _roster_unlabelled(lines: Sequence[Line], labels: list[Label | None], dashed: Sequence[int]) -> list[Label | None]:

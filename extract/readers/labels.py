@@ -127,6 +127,7 @@ LABEL_WORDS = frozenset("""
 本期嘉宾 嘉宾名单 与会嘉宾 对话嘉宾 特邀嘉宾 出席嘉宾 出席管理层 出席人员 出席领导 参会管理层 主讲嘉宾 会议主题 会议时间 会议地点 参会人 参会人员 记录人 纪要 地点 时长 录制 文件 智能纪要 待办 章节 关键词
 平台 直播平台 直播时间 播出时间 录制时间 收听平台 辩题 议题 赛制
 题图 题图来源 图片来源 图源 头图 头图来源 封面 封面来源 配图 撰文 采写 策划 监制 出品 统筹 审校 视觉 字幕
+证券代码 证券简称 股票代码 股票简称 公告编号 编号
 Date Source Author Editor Title Tags Link URL Note Notes YouTube Bilibili Twitter Weibo Email Time Duration
 Meeting Attendees Location Subject Summary Transcript Recording Participants WEBVTT NOTE Kind Language
 """.split())
@@ -143,6 +144,7 @@ _ROLE_WORDS = (r"(?:主持人|主持|主播|嘉宾|记者|主讲人|演讲者|�
 _ROLE_BEFORE_NAME = re.compile(rf"^{_ROLE_WORDS}\s*(?=(?!提问|发言|回答|签名|签字)[\u3400-\u9fff]{{2,4}}$)")  # 观众提问 asks
 _ROLE_ONLY = re.compile(rf"^{_ROLE_WORDS}$")
 _QUESTION_AND_ANSWER = frozenset({"问", "答", "Q", "A"})  # a minutes' labels, which a note tells apart
+_NUMBERED_QUESTION = re.compile(r"\s*(?:\d{1,2}\s?[、.．]|[（(]\d{1,2}[)）])\s*(?=[问答QA]\s*[：:（(])")
 _ASKERS = ("观众", "听众", "网友", "提问者", "提问人")  # with 记者 and 观众提问: who ask, one after another
 # Q（中金公司分析师）, 观众提问（某保险公司）: one unnamed asker, known by the note
 NOTED_QUESTION = re.compile(rf"(?:[问答QA]|{'|'.join(_ASKERS)}|[\u3400-\u9fff]{{0,4}}提问\s?\d{{0,2}})[（(](?P<note>[^（()）\n]+)[)）]")
@@ -195,6 +197,13 @@ def match_label(visible: str) -> Label | None:
         display = _display_name_header(visible)
         if display is not None or header:
             return display
+    numbered = _NUMBERED_QUESTION.match(visible)
+    if numbered:  # 4、问：…: a record's numbered question, or its answer
+        label = match_label(visible[numbered.end():])
+        if label is not None:  # the look-ahead read 问, 答, Q or A after the number
+            shift = numbered.end()
+            return replace(label, spans=tuple((s + shift, e + shift) for s, e in label.spans), content=label.content + shift)
+        return None
     match = _INLINE.match(visible)
     if not match:
         return _timed_display(visible) if _CLOCK.search(visible) else _handle_asks(visible)

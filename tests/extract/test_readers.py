@@ -2001,3 +2001,14 @@ def test_captions_that_label_no_one_are_the_monologue_of_the_one_voice_that_intr
 def test_captions_where_two_voices_introduce_themselves_label_neither():
     t = parse(_captions("哈喽大家好 我是老钟", "今天我们去了工厂", "大家好 我叫范思远", "我负责光学", "好 聊完回来"))
     assert t.turns == ()
+
+
+def test_a_records_numbered_questions_and_its_page_header_fields():
+    t = parse("证券代码：688001        证券简称：岚川传动\n\n投资者关系活动记录表\n\n"
+              "1、问：公司今年的订单情况如何？\n答：（董事会秘书 宋佳怡）订单同比增长三成。\n"
+              "证券代码：688001        证券简称：岚川传动\n"
+              "2、问：海外工厂进展如何？\n答：（董事长 周启东）泰国工厂明年投产。\n"
+              "3. 问：回购还会继续吗？\n答：（董事会秘书 宋佳怡）请以公告为准。\n")
+    assert [s for (s,), _ in turns(t)] == ["问", "宋佳怡", "问", "周启东", "问", "宋佳怡"]
+    assert "证券代码" not in t.speakers
+    assert_offsets_exact(t)

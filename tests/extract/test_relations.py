@@ -1446,3 +1446,8 @@ def test_a_firm_founded_when_the_story_is_told_from_is_the_founders_and_no_forme
 def test_coming_out_of_a_firm_is_having_left_it():
     _, relations, _ = facts("主持人：请介绍一下。\n\n陈思远：我2022年从百度出来，加入了深蓝智算。\n\n主持人：好。\n")
     assert ("陈思远", "formerlyAt", "百度") in relations and ("陈思远", "worksFor", "百度") not in relations
+
+
+def test_a_board_secretary_in_a_labels_note_is_no_post_at_a_board():
+    _, relations, roles = facts("主持人：请董秘介绍。\n\n答：（董事会秘书 宋佳怡）岚川传动今年订单增长三成。\n\n主持人：好。\n")
+    assert not any(org == "董事会" for _, _, org in roles)
