@@ -46,7 +46,22 @@ def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
         if label is None and not line.list_item and (label := match_dashed_label(line.visible)) is not None:
             dashed.append(len(out))
         out.append(label if label is not None and not label.header else None)
-    return _roster_unlabelled(lines, out, dashed)
+    return _front_matter_unlabelled(lines, _roster_unlabelled(lines, out, dashed))
+
+
+_FRONT_MATTER_MAX_LINES = 30
+
+
+def _front_matter_unlabelled(lines: Sequence[Line], labels: list[Label | None]) -> list[Label | None]:
+    """A markdown file's front matter (``---`` / ``date: 2024-11-08 14:00`` / ``---`` opening the file)
+    holds the file's fields, no one's words."""
+    shown = [i for i, line in enumerate(lines) if line.visible.strip()]
+    if not shown or lines[shown[0]].visible.strip() != "---":
+        return labels
+    close = next((i for i in shown[1:_FRONT_MATTER_MAX_LINES] if lines[i].visible.strip() == "---"), None)
+    if close is not None:
+        labels[shown[0]:close] = [None] * (close - shown[0])
+    return labels
 
 
 def _asked_or_answered(visible: str) -> Label | None:

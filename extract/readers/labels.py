@@ -92,9 +92,12 @@ _DISPLAY = r"(?P<display>[^\s：:，。！？!?][^：:，。！？!?\n]{0,24}?)"
 _DISPLAY_HEADER = DeferredPattern(rf"{_DISPLAY}\s+{_DAY}(?P<time>{TIME})\s*$")
 _CHAT_HEADER = DeferredPattern(rf"(?P<day>{DATE})\s+(?P<time>{TIME})\s+{_DISPLAY}\s*$")
 _DISPLAY_SEPARATOR = re.compile(r"\s*[｜|\-–—@/（(]\s*")
+_NAME_SPACE_TEAM = re.compile(r"(?P<name>[\u3400-\u9fff]{2,3})\s+(?=[\u3400-\u9fff]{2})")
 # 00:12:41 Zhang Hao-上海AI Lab: 谢谢: a meeting's line that opens with the time, then a display name and a colon;
 # 2024-05-12 21:03 陈默-CEO：…, a chat export's message, gives the day first
-_TIMED_DISPLAY = DeferredPattern(rf"{_DAY}(?P<time>{TIME})\s+{_DISPLAY}\s*[:：]\s*")
+# [语音转文字] 赵一鸣(砺石智算):: the kind of message a chat export notes before its sender
+_MESSAGE_KIND = r"(?:[\[【](?:语音转文字|语音转写|语音|转文字|图片|视频|文件|链接|引用|表情|位置|聊天记录)[\]】]\s*)?"
+_TIMED_DISPLAY = DeferredPattern(rf"{_DAY}(?P<time>{TIME})\s+{_MESSAGE_KIND}{_DISPLAY}\s*[:：]\s*")
 # Kevin Huang's iPad, 王硕的iPhone: a display name that is the device's, after its owner's name
 _DEVICE = re.compile(r"\s?(?:'s|’s|的)\s?(?:iPad|iPhone|Android|MacBook(?: Pro| Air)?|Mac|PC|Galaxy\S*|手机|电脑)$")
 LATIN_FULL_NAME = DeferredPattern(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}")  # Zhang Hao, Sarah O'Neil: a full name
@@ -271,6 +274,9 @@ def name_in_display(display: str, nickname: bool = False) -> tuple[int, int] | N
     if separator and display[:separator.start()] in _GROUP_ROLES:  # 群主-大白: the group's owner, 大白
         rest = name_in_display(display[separator.end():], nickname)
         return rest and (separator.end() + rest[0], separator.end() + rest[1])
+    spaced = None if separator else _NAME_SPACE_TEAM.match(display)
+    if spaced and is_han_name(spaced["name"]):  # 马骁 听澜语音: the name, a space and the company
+        return spaced.span("name")
     name = display[:separator.start()] if separator else display
     role = next((r for r in _GROUP_ROLES_LONGEST_FIRST if name.startswith(r) and len(name) > len(r)), None)
     if role and nickname:  # 群主Ada-北京-AgentClub: the group's owner, Ada

@@ -48,7 +48,8 @@ HEARING_LABELS = frozenset("审判长 审判员 人民陪审员 书记员 公诉
 CLIP_LABELS = frozenset("短片 VCR 画外音 配音 解说 片花 宣传片 视频短片".split())
 ROLE_LABELS = (INTERVIEWEE_LABELS | INTERVIEWER_LABELS | HOST_LABELS | GROUP_LABELS | HEARING_LABELS | CLIP_LABELS
                | INTERPRETER_LABELS | frozenset(LECTURER_LABELS)) | frozenset(
-    "嘉宾 专家 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者 说话人 发言人 Speaker".split())  # labels that name a role, not a person
+    "嘉宾 专家 编辑 男 女 甲 乙 提问人 坐席 客服 客户 用户 来电人 患者 说话人 发言人 未知说话人 Speaker".split()) | {
+    "Unknown Speaker", "Unknown speaker"}  # labels that name a role, not a person
 _ADDRESS = DeferredPattern(r"^(?P<surname>[\u3400-\u9fff]{1,2}?)(?:"
                            + "|".join(sorted({*forms_after_a_name(), "小姐", "哥", "姐", "工", "导"}, key=len, reverse=True))
                            + ")$")

@@ -2012,3 +2012,25 @@ def test_a_records_numbered_questions_and_its_page_header_fields():
     assert [s for (s,), _ in turns(t)] == ["问", "宋佳怡", "问", "周启东", "问", "宋佳怡"]
     assert "证券代码" not in t.speakers
     assert_offsets_exact(t)
+
+
+def test_a_chat_exports_message_kind_and_a_team_after_a_space_are_no_part_of_the_senders_name():
+    t = parse("2025-03-14 20:43:12  [语音转文字] 赵一鸣(砺石智算): 大家好 我是砺石智算的赵一鸣\n\n"
+              "2025-03-14 20:43:40  张伟(星海机器人): 欢迎一鸣！\n\n"
+              "2025-03-14 20:47:58  马骁 听澜语音: 恭喜张总！\n\n"
+              "2025-03-14 20:48:20  [语音转文字] 张伟(星海机器人): 谢谢谢谢 我们下个月量产\n")
+    assert [s for (s,), _ in turns(t)] == ["赵一鸣", "张伟", "马骁", "张伟"]
+
+
+def test_a_markdown_files_front_matter_is_no_ones_words():
+    t = parse("---\ntitle: 组会记录\ndate: 2024-11-08 14:00\nlocation: B楼 402\n---\n\n"
+              "**Prof. Wang:** 我们开始。\n\n**Siyuan:** 好的，我先 update 一下 candidate 材料的进度。\n\n"
+              "**Prof. Wang:** 好。\n")
+    assert "date" not in t.speakers and "location" not in t.speakers
+    assert t.title == "组会记录"
+
+
+def test_an_unknown_speaker_is_unnamed():
+    t = parse("Rebecca Hollis  0:05\nWelcome everyone.\n\nUnknown Speaker  0:12\nCan you hear me?\n\n"
+              "Rebecca Hollis  0:15\nYes, go ahead.\n")
+    assert t.speaker_record("Unknown Speaker").kind is SpeakerKind.UNNAMED
