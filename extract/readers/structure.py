@@ -65,8 +65,10 @@ _NOTICE = re.compile(r"(?:本文|本期|本篇|以上内容|文章|节目|本纪
                      r"^(?:[【\[](?:打印本页|关闭窗口|返回顶部|打印|关闭)[】\]]\s*)+$")
 # 以下为对话实录：, 以下是演讲全文: the line that leads into the transcript, saying what follows
 # (以下为本期文字稿，由通义听悟转写、编辑部校对，有删节。: with how it was made)
-_LEAD_IN = re.compile(r"^(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文|实录|原文|内容|节选|整理|摘编|对话|问答|文字稿|逐字稿|文字版|文稿|速记)"
-                      r"[^。！？，,]{0,6}(?:[，,][^。！？\n]{0,40}。?)?[:：]?\s*$")
+# (## 转写原文, 逐字稿：: a heading over the transcript, as a meeting app's export puts its summary above it)
+_LEAD_IN = re.compile(r"^(?:(?:以下|下面)(?:为|是)[^。！？]{0,16}(?:全文|实录|原文|内容|节选|整理|摘编|对话|问答|文字稿|逐字稿|文字版|文稿|速记)"
+                      r"[^。！？，,]{0,6}(?:[，,][^。！？\n]{0,40}。?)?|(?:转写原文|转写全文|转写文本|原文|逐字稿|文字稿|文字实录|对话实录|"
+                      r"(?i:full transcript|transcript)))[:：]?\s*$")
 _MAX_NOTICE_CHARS = 120
 # the end of a published conversation, after which come related articles and the account's pages
 # (and a meeting app's summary of the meeting after its transcript: 智能纪要, AI 摘要, then 总结, 章节, 待办)

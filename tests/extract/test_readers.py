@@ -2034,3 +2034,11 @@ def test_an_unknown_speaker_is_unnamed():
     t = parse("Rebecca Hollis  0:05\nWelcome everyone.\n\nUnknown Speaker  0:12\nCan you hear me?\n\n"
               "Rebecca Hollis  0:15\nYes, go ahead.\n")
     assert t.speaker_record("Unknown Speaker").kind is SpeakerKind.UNNAMED
+
+
+def test_a_meeting_apps_summary_above_the_transcripts_heading_opens_no_turns():
+    t = parse("# 慢半拍 E87\n\n## 章节速览\n\n**06:41 从天美到创业：为什么做AI NPC**\n韩东回顾离开腾讯的原因。\n\n"
+              "**44:18 听众提问：策划会不会失业**\n韩东认为不会。\n\n## 发言总结\n\n**苏苒**\n苏苒引导讨论。\n\n"
+              "## 转写原文\n\n苏苒 00:00:05\n欢迎收听。\n\n韩东 00:00:12\n大家好，我是韩东。\n\n苏苒 00:00:20\n聊聊AI NPC。\n\n"
+              "韩东 00:00:31\n好的。\n")
+    assert [s for (s,), _ in turns(t)] == ["苏苒", "韩东", "苏苒", "韩东"]
