@@ -216,6 +216,7 @@ def resolve_speakers(evidence: SpeakerEvidence) -> ResolvedSpeakers:
 
 
 _SURNAME_COMMA_GIVEN = DeferredPattern(r"(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), (?P<given>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+_OUTLET_ENDS = ("社", "报", "台", "网", "刊")  # 彭博社, 晚报, 电视台: an outlet's name before 记者, shaped as a name or not
 _LETTER_CODE = DeferredPattern(r"[A-Za-z]\d{0,2}")
 _GUEST_LABELS = frozenset({"嘉宾", "本期嘉宾", "对话嘉宾", "特邀嘉宾", "guest"})  # compared in lower case
 # 今天我们请到的嘉宾是衡序生物的联合创始人兼 CTO，林思远, Our guest today is Zhao Yifan — 赵一帆 — co-founder…
@@ -338,7 +339,8 @@ def _resolve(label: str, evidence: SpeakerEvidence, title: str, intro: str, own:
         if len(named) == 1:
             return named.pop(), SpeakerKind.PERSON
     titled = _TITLED.match(label)
-    if titled and (is_han_name(titled["name"]) or titled["name"].isascii()):  # 李开复博士 is 李开复
+    if titled and (is_han_name(titled["name"]) or titled["name"].isascii()) \
+            and not titled["name"].endswith(_OUTLET_ENDS):  # 李开复博士 is 李开复; 彭博社记者 is a reporter of 彭博社
         return titled["name"], SpeakerKind.PERSON
     numbered = _NUMBERED_ROLE.match(label)
     if numbered:  # Q1, A2, 问3: the role, numbered per question

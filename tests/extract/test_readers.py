@@ -2042,3 +2042,10 @@ def test_a_meeting_apps_summary_above_the_transcripts_heading_opens_no_turns():
               "## 转写原文\n\n苏苒 00:00:05\n欢迎收听。\n\n韩东 00:00:12\n大家好，我是韩东。\n\n苏苒 00:00:20\n聊聊AI NPC。\n\n"
               "韩东 00:00:31\n好的。\n")
     assert [s for (s,), _ in turns(t)] == ["苏苒", "韩东", "苏苒", "韩东"]
+
+
+def test_an_outlets_reporter_whose_outlet_is_shaped_as_a_name_is_no_person():
+    t = parse("主持人：请提问。\n\n彭博社记者：\n  谢谢。想问一下出口管制。\n\n管建平：\n  谢谢。开放的大门只会越开越大。\n\n"
+              "主持人：下一位。\n\n张伟记者：请问产能？\n\n管建平：稳步提升。\n")
+    kinds = {r.name: r.kind for r in t.speaker_records}
+    assert kinds["彭博社记者"] is SpeakerKind.UNNAMED and "彭博社" not in kinds
