@@ -119,7 +119,7 @@ VOICE_NOTES = frozenset("画外 画外音 同期 同期声 现场声 方言 电�
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
 NUMBERED_SPEAKER = re.compile(
-    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学生|学员|投资者|分析师|评委|提问者|提问人|提问|Speaker|SPEAKER|speaker|Guest|Participant|"
+    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学生|学员|投资者|投资人|专家|受访者|访谈者|客户|分析师|评委|提问者|提问人|提问|Speaker|SPEAKER|speaker|Guest|Participant|"
     r"Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])$|^" + MASKED_NUMBER + "$")
 
 # words that stand before a colon without naming a speaker

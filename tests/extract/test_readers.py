@@ -2049,3 +2049,10 @@ def test_an_outlets_reporter_whose_outlet_is_shaped_as_a_name_is_no_person():
               "主持人：下一位。\n\n张伟记者：请问产能？\n\n管建平：稳步提升。\n")
     kinds = {r.name: r.kind for r in t.speaker_records}
     assert kinds["彭博社记者"] is SpeakerKind.UNNAMED and "彭博社" not in kinds
+
+
+def test_an_expert_calls_numbered_investors_are_unnamed():
+    t = parse("主持人：专家已经接入。\n\n投资人：请问价格？\n\n专家：明年还会降。\n\n投资人2：插一个问题，二线厂呢？\n\n"
+              "专家：份额会涨。\n\n投资人3：喂？能听到吗？\n\n专家：能。\n")
+    kinds = {r.name: r.kind for r in t.speaker_records}
+    assert kinds["投资人2"] is SpeakerKind.UNNAMED and kinds["投资人3"] is SpeakerKind.UNNAMED
