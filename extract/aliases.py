@@ -1,6 +1,7 @@
 """Other names the text gives a person: a nickname it introduces (``在微博上的名字叫“老师木”，这就是…袁进辉``
 → 老师木 names 袁进辉), their name in the other script in brackets (``Emily Zhang（张雨桐）``) or the ID they go
-by online (``陈志远（ID：Aspen）``); and an
+by online (``陈志远（ID：Aspen）``), their Chinese name in pinyin after their English one (``Grace Wang, Wang
+Jing Yi``); and an
 organisation's name in Latin letters in brackets after its Chinese one (``澜溪医药（Lanxi Therapeutics）``), and
 the short name a text declares for it (``…股份有限公司（以下简称“澜芯微”）``)."""
 from __future__ import annotations
@@ -22,9 +23,28 @@ def introduced_aliases(transcript: Transcript, mentions: tuple[Mention, ...]) ->
     """Each other name with the person or organisation it names (see the module's docstring)."""
     yield from _nicknames(transcript, mentions)
     yield from _paired_names(transcript, mentions)
+    yield from _pinyin_apposed(transcript, mentions)
     yield from _player_ids(transcript, mentions)
     yield from _organisation_glosses(transcript, mentions)
     yield from declared_abbreviations(transcript, mentions)
+
+
+# a syllable of pinyin, tones left out: Jing, Yi, Zhuang, Xiong
+_PINYIN_SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouü]{1,3})(?:ng|n|r)?", re.IGNORECASE)
+_APPOSED = re.compile(r",\s")
+
+
+def _pinyin_apposed(transcript: Transcript, mentions: tuple[Mention, ...]) -> Iterator[tuple[str, Mention]]:
+    """``Grace Wang, Wang Jing Yi, founder and CEO of …``: an English given name and the surname, then after
+    a comma the same surname first and given names in pinyin, the person's Chinese name: one person."""
+    text = transcript.document.text
+    people = sorted((m for m in mentions if m.kind is Kind.PERSON and m.text.isascii()), key=lambda m: m.start)
+    for first, second in zip(people, people[1:]):
+        english, chinese = first.text.split(), second.text.split()
+        if (len(english) == 2 and len(chinese) >= 2 and _APPOSED.fullmatch(text, first.end, second.start)
+                and chinese[0] == english[-1] and english[0] not in chinese
+                and all(_PINYIN_SYLLABLE.fullmatch(part) for part in chinese)):
+            yield second.text, first
 
 
 # 澜溪医药（Lanxi Therapeutics）, 中国电子信息产业集团（CEC）: an organisation's name in Latin letters in brackets

@@ -298,3 +298,11 @@ def test_a_companys_registered_name_is_the_short_name_the_text_calls_it_by():
 def test_a_subsidiarys_registered_name_with_a_word_of_its_own_stays_its_own():
     corpus = resolve("主持人：华为终端有限公司的代表来了。\n\n沈嘉禾：我在华为工作过。\n")
     assert {"华为", "华为终端有限公司"} <= set(labels(corpus, "Organization"))
+
+
+def test_an_english_name_and_the_chinese_name_in_pinyin_after_it_are_one_person():
+    corpus = resolve("Rebecca Hollis  0:05\nTo my left is Grace Wang, Wang Jing Yi, founder and CEO of Lanting AI. "
+                     "Next to her is Michael Zhang.\n\nGrace Wang  0:30\nThanks, Rebecca.\n\n"
+                     "Michael Zhang  0:41\nThank you.\n")
+    people = labels(corpus, "Person")
+    assert "Wang Jing Yi" not in people and "Wang Jing Yi" in people["Grace Wang"].aliases
