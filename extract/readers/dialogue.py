@@ -33,18 +33,23 @@ _FUSED_LABEL = re.compile(r"(?<=[。！？!?…”」）)])\s*(?P<label>[^\s。�
 
 
 def candidate_labels(lines: Sequence[Line]) -> list[Label | None]:
-    """The label shape each line opens with; list items never open a turn, and a heading only when
-    it is a name and nothing else (``### 王芳`` over what she says)."""
+    """The label shape each line opens with; a list item only as a record's numbered question or answer
+    (``1. 问：…``), a heading only when it is a name and nothing else (``### 王芳`` over what she says) or
+    a record's numbered post and name, a plain line alone also as a call's ``Name -- post``."""
     out: list[Label | None] = []
     dashed: list[int] = []
     for line in lines:
         if line.heading or line.bold and ":" not in line.visible and "：" not in line.visible:
             out.append(_heading_label(line))
             continue
-        label = None if is_stage_direction(line.visible) else _asked_or_answered(line.visible) if line.list_item else (
-            match_label(line.visible) or match_act_heading(line.visible) or _bracketed_speaker(line.visible))
-        if label is None and not line.list_item and (label := match_dashed_label(line.visible)) is not None:
-            dashed.append(len(out))
+        if is_stage_direction(line.visible):
+            label = None
+        elif line.list_item:
+            label = _asked_or_answered(line.visible)
+        else:
+            label = match_label(line.visible) or match_act_heading(line.visible) or _bracketed_speaker(line.visible)
+            if label is None and (label := match_dashed_label(line.visible)) is not None:
+                dashed.append(len(out))
         out.append(label if label is not None and not label.header else None)
     return _front_matter_unlabelled(lines, _roster_unlabelled(lines, out, dashed))
 
