@@ -32,8 +32,9 @@ from ..tokens import dictionary_tag, in_dictionary
 from .called_speakers import name_called_speakers
 from .labels import HANDLE, LATIN_FULL_NAME, NOTED_QUESTION, NUMBERED_SPEAKER, is_post, is_reporter
 
-INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer".split())
-INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer".split())
+# (an exit interview's or a job interview's: 员工, 候选人 answer; HR, 面试官 ask)
+INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer 员工 候选人 应聘者".split())
+INTERVIEWER_LABELS = frozenset("问 Q 记者 提问 提问者 采访者 采访人 Question Interviewer HR HRBP 面试官 面谈人".split())
 HOST_LABELS = frozenset("主持人 主持 主播 副播 主理人 联合主持 会议主持 Host Moderator Operator 操作员 接线员 会议操作员 旁白 "
                         "UP主 up主 Up主 小编".split())  # 小编, the platform's editor who hosts an online interview
 # labels that name a group, several people speaking under one (各位观众 in the text is not one of them)
@@ -79,9 +80,10 @@ _INTRO_NAME = DeferredPattern(rf"{_INTRO_CUE}\s*[：:｜|丨]?\s*(?P<name>{_HAN_
 _BIO_NAME = DeferredPattern(rf"(?m)^\s*(?:[\u3400-\u9fff]{{1,6}}\s*[：:]\s*)?(?P<name>{_HAN_RUN})(?:[，,]|[ \u3000]+)"
                             rf"(?=[^。\n]{{0,30}}?{_POST_CUE})")
 # a record's field naming who asked (访谈人：产品经理 许嘉宁, 访谈/整理：林语溪)
-_INTERVIEWING_ROLES = ("访谈人", "访谈者", "采访人", "采访者", "访谈/整理", "访谈、整理", "访谈整理")
+_INTERVIEWING_ROLES = ("访谈人", "访谈者", "采访人", "采访者", "访谈/整理", "访谈、整理", "访谈整理", "面谈人", "面试官")
 # a record's field naming who answered (口述者：贺振邦（1950年生…）, 受访者：…)
-_INTERVIEWED_ROLES = ("口述者", "口述人", "受访者", "受访人", "被访者")
+# (员工姓名	顾明远: a form's field, a tab after its key)
+_INTERVIEWED_ROLES = ("口述者", "口述人", "受访者", "受访人", "被访者", "员工姓名", "候选人姓名", "候选人", "应聘者")
 _ASKING_ROLES = ("作者", "记者", "主持人", "主持", "主编", "编辑", "撰文", "采访") + _INTERVIEWING_ROLES
 _ASKER_NAME = DeferredPattern(rf"(?:{'|'.join(_ASKING_ROLES)})\s*[：:｜|丨/]?\s*(?P<name>{_HAN_RUN})")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -462,7 +464,7 @@ def _named_on_role_lines(roles: Sequence[str], intro: str) -> list[str]:
     """The people named on lines a role's word opens as a field (``**主持**：远川证券 董事总经理 黄莉``): the
     name-shaped words set off by spaces or punctuation, in order."""
     found = []
-    for line in re.finditer(rf"(?m)^[\s*_#>-]*(?:{'|'.join(roles)})[\s*_]*[:：｜|丨]", intro):
+    for line in re.finditer(rf"(?m)^[\s*_#>-]*(?:{'|'.join(roles)})(?:[\s*_]*[:：｜|丨]|\t)", intro):
         end = intro.find("\n", line.end())
         for run in _SET_OFF_RUN.finditer(intro, line.end(), len(intro) if end < 0 else end):
             if is_han_name(run.group()) and not in_dictionary(run.group()):

@@ -2056,3 +2056,10 @@ def test_an_expert_calls_numbered_investors_are_unnamed():
               "专家：份额会涨。\n\n投资人3：喂？能听到吗？\n\n专家：能。\n")
     kinds = {r.name: r.kind for r in t.speaker_records}
     assert kinds["投资人2"] is SpeakerKind.UNNAMED and kinds["投资人3"] is SpeakerKind.UNNAMED
+
+
+def test_an_exit_interviews_form_fields_name_its_hr_and_its_employee():
+    t = parse("员工离职面谈记录表\n\n一、基本信息\n员工姓名\t顾明远\t工号\tXH0193\n面谈人\t周蕾（研发中心HRBP）\n"
+              "面谈时间\t2024年9月23日\n\n二、面谈记录\n\nHR：明远，谢谢你过来。\n\n员工：应该的。\n\n"
+              "HR：为什么决定离开？\n\n员工：新机会更合适。\n")
+    assert [s for (s,), _ in turns(t)] == ["周蕾", "顾明远", "周蕾", "顾明远"]
