@@ -118,9 +118,9 @@ LANGUAGE_NOTES = frozenset({"in english", "in chinese", "in mandarin", "in canto
 VOICE_NOTES = frozenset("画外 画外音 同期 同期声 现场声 方言 电话 电话连线 视频连线 连线 录音".split())
 _JOINT_SEPARATOR = re.compile(r"\s*[、,，&＆/]\s*")
 # a role word and a number: a speaker a recogniser or an editor could not name (GPT4 or Q3 is not one)
-NUMBERED_SPEAKER = re.compile(
-    r"^(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学生|学员|投资者|投资人|专家|受访者|访谈者|客户|分析师|评委|提问者|提问人|提问|Speaker|SPEAKER|speaker|Guest|Participant|"
-    r"Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])$|^" + MASKED_NUMBER + "$")
+NUMBERED_ROLE = (r"(?:说话人|发言人|讲话人|参会人|与会者|嘉宾|观众|听众|用户|网友|同学|学生|学员|投资者|投资人|专家|受访者|访谈者|客户|"
+                 r"分析师|评委|提问者|提问人|提问|Speaker|SPEAKER|speaker|Guest|Participant|Person|Audience|Q|A|问|答)\s?(?:\d{1,3}|[A-Z])")
+NUMBERED_SPEAKER = re.compile(rf"^{NUMBERED_ROLE}$|^{MASKED_NUMBER}$")
 
 # words that stand before a colon without naming a speaker
 LABEL_WORDS = frozenset("""
@@ -442,7 +442,7 @@ def _label(match: re.Match, content: int, time: float | None, header: bool = Fal
             content = match.start("note_after") - 1  # （笑）, （补充）: the speaker's words begin with the bracket
     # the name in the note is the speaker's after a role (主持人（李明）) or a nickname (老郑(郑国栋))
     noted = _NOTE_NAME.fullmatch(note) if note and len(names) == 1 and (
-        _ROLE_ONLY.match(names[0]) or _ASKING.match(names[0])
+        _ROLE_ONLY.match(names[0]) or _ASKING.match(names[0]) or NUMBERED_SPEAKER.match(names[0])  # 评委1（红杉 周启元）
         or is_han_name(note.strip()) and not is_han_name(names[0])) else None
     if noted and noted["name"] not in lexicon.titles() and (
             noted["name"][0].isascii() or is_han_name(noted["name"]) or _addressed(noted["name"])):

@@ -30,7 +30,7 @@ from ..interpreting import INTERPRETER_LABELS
 from ..model import Document, Speaker, SpeakerKind
 from ..tokens import dictionary_tag, in_dictionary
 from .called_speakers import name_called_speakers
-from .labels import HANDLE, LATIN_FULL_NAME, NOTED_QUESTION, NUMBERED_SPEAKER, is_post, is_reporter
+from .labels import HANDLE, LATIN_FULL_NAME, NOTED_QUESTION, NUMBERED_ROLE, NUMBERED_SPEAKER, is_post, is_reporter
 
 # (an exit interview's or a job interview's: 员工, 候选人 answer; HR, 面试官 ask)
 INTERVIEWEE_LABELS = frozenset("答 回答 A 受访者 被访者 受访人 Answer 员工 候选人 应聘者".split())
@@ -526,9 +526,9 @@ def _introduced_in_opening(resolution: dict[str, tuple[str, SpeakerKind]], evide
 
 def _roles_named_once(resolution: dict[str, tuple[str, SpeakerKind]], labels: Mapping[str, list[tuple[int, int]]],
                       text: str) -> None:
-    """A role's bare label (``主持人：``) no introduction resolved is the one person a label gives that
-    role to (``主持人 宋雨桐（硅基观察主编）：`` or ``主持人（新闻办副主任 汪立群）：`` once, then ``主持人：``
-    for the rest of the page)."""
+    """A role's bare label (``主持人：``, ``评委2：``) no introduction resolved is the one person a label
+    gives that role to (``主持人 宋雨桐（硅基观察主编）：`` or ``主持人（新闻办副主任 汪立群）：`` once, then
+    ``主持人：`` for the rest of the page)."""
     named: dict[str, set[str]] = {}
     for label, spans in labels.items():
         person, kind = resolution[label]
@@ -543,9 +543,9 @@ def _roles_named_once(resolution: dict[str, tuple[str, SpeakerKind]], labels: Ma
             resolution[role] = (next(iter(people)), SpeakerKind.PERSON)
 
 
-_ROLE_BEFORE_LABEL = DeferredPattern(r"(?:^|\n)\W{0,3}(?P<role>" + "|".join(sorted(HOST_LABELS | INTERVIEWER_LABELS
-                                                                            | INTERVIEWEE_LABELS, key=len, reverse=True))
-                                     + r")\s*(?:[（(][^（()）\n]{0,30})?$")  # 主持人（省政府新闻办副主任 汪立群）：
+# 主持人（省政府新闻办副主任 汪立群）：, 评委2（高瓴创投 执行董事 Eleanor Tang）：
+_ROLE_BEFORE_LABEL = DeferredPattern(r"(?:^|\n)\W{0,3}(?P<role>" + NUMBERED_ROLE + "|" + "|".join(
+    sorted(HOST_LABELS | INTERVIEWER_LABELS | INTERVIEWEE_LABELS, key=len, reverse=True)) + r")\s*(?:[（(][^（()）\n]{0,30})?$")
 _ROLE_REACH = 44
 
 

@@ -2063,3 +2063,10 @@ def test_an_exit_interviews_form_fields_name_its_hr_and_its_employee():
               "面谈时间\t2024年9月23日\n\n二、面谈记录\n\nHR：明远，谢谢你过来。\n\n员工：应该的。\n\n"
               "HR：为什么决定离开？\n\n员工：新机会更合适。\n")
     assert [s for (s,), _ in turns(t)] == ["周蕾", "顾明远", "周蕾", "顾明远"]
+
+
+def test_a_numbered_judge_named_in_a_note_once_is_that_person_under_the_bare_label_too():
+    t = parse("主持人：下面请评委提问。\n\n**评委2（高瓴创投 执行董事 Eleanor Tang）**：许总你好，我担心竞争。\n\n"
+              "许蔓：我们有专利。\n\n**评委2**：但是十年以后呢？\n\n**评委1（红杉中国 合伙人 周启元）**：我接着问。\n\n"
+              "许蔓：好的。\n\n**评委1**：谢谢。\n")
+    assert [s for (s,), _ in turns(t)] == ["主持人", "Eleanor Tang", "许蔓", "Eleanor Tang", "周启元", "许蔓", "周启元"]
