@@ -134,6 +134,20 @@ def _kinds_made_one(doc: Doc, found: list[tuple[Candidate, bool]]) -> Iterator[C
         yield candidate
 
 
+# 何家声（Jason Ho）: a Chinese name glossed by the person's English name
+_ENGLISH_NAME_GLOSS = re.compile(r"[（(]\s?(?P<given>[A-Z][a-z]+)(?: [A-Z][a-z]+){1,2}\s?[)）]")
+_HAN_BEFORE = re.compile(r"[\u3400-\u9fff]\s?$")
+
+
+def _english_given_names(doc: Doc) -> frozenset[str]:
+    """The English given names the document glosses its people's Chinese names with."""
+    key = _english_given_names
+    if key not in doc.shared:
+        doc.shared[key] = frozenset(m["given"] for m in _ENGLISH_NAME_GLOSS.finditer(doc.text)
+                                    if _HAN_BEFORE.search(doc.text, max(0, m.start() - 2), m.start()))
+    return doc.shared[key]
+
+
 def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, bool]]:
     """Each Latin-script name and whether only its shape (CamelCase, a version) typed it."""
     text = doc.text
@@ -153,6 +167,8 @@ def _latin_names(doc: Doc, paragraphs: Paragraphs) -> Iterator[tuple[Candidate, 
             name = text[s:e]
             if name in not_names or fold(name) in _known_latin() or LICENCE_AFTER.match(text, e):
                 continue
+            if name in _english_given_names(doc):
+                continue  # 瑞银的Jason, where 何家声（Jason Ho）is glossed: a person's English name
             called = (COMPANY_CALLED.search(text, max(start, s - COMPANY_CALLED_REACH), s)  # 有个公司叫 Poe
                       or _ORG_KIND_BEFORE.search(text, max(start, s - 6), s)
                       or _ORG_ROLE_BEFORE.search(text, max(start, s - _ORG_ROLE_REACH), s)

@@ -42,3 +42,10 @@ def test_an_organisation_named_nowhere_else_keeps_its_mention():
 
 def test_a_product_word_that_goes_on_into_another_word_makes_no_product():
     assert "星衡音乐" not in found("星衡集团很大，星衡音乐节办得不错。")
+
+
+def test_an_english_name_the_document_glosses_a_person_with_is_no_product_of_their_firm():
+    text = ("主持人：下面请瑞银证券的分析师提问。\n\n瑞银证券 何家声（Jason Ho）：Thank you. 瑞银的Jason。关税的影响有多大？\n\n"
+            "顾一帆：影响有限。\n")
+    assert "Jason" not in found(text)
+    assert made_by("主持人：请介绍。\n\n陈昊：微软的Teams和苹果的Keynote我们都用。\n") >= {("Teams", "微软")}
