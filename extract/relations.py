@@ -274,7 +274,7 @@ _GOVERNED_REACH = 4
 # 我在百度的一位老同事，后来去了…: the clause is about the one the pronoun's phrase names, not the speaker
 _SOMEONE_OF = re.compile(r"的(?:一位|一个|位|个|几位|几个)?(?:老|前)?(?:同事|朋友|同学|学生|师兄|师姐|师弟|师妹|老板|领导|合伙人|下属|"
                          r"室友|校友|亲戚|学长|学姐|导师)\s?[，,]")
-_OUR_BODY = re.compile(r"学校|公司|学院|团队|实验室|单位|医院|部门|集团")
+_OUR_BODY = re.compile(r"学校|公司|学院|团队|实验室|单位|医院|部门|集团|小?组|中心|研究院|研究所|基金|银行")
 _NOW = re.compile(r"现在|目前|如今|现任")
 _NOW_AT = re.compile(r"(?:目前|现在|如今)\s?(?:在|于)\s?$")
 _PAST_AFTER_WORK = re.compile(r"\s?(?:过|了|的时候|时|期间|那|的那|的经历|多年|\d+年)")  # 在X工作过, 在X工作的时候
