@@ -1456,5 +1456,5 @@ def test_a_board_secretary_in_a_labels_note_is_no_post_at_a_board():
 def test_a_person_said_to_be_new_in_our_team_is_who_the_clause_after_is_about():
     _, relations, _ = facts("何思远：大家好，我是栖木资本的何思远。\n\n"
                             "林晓雯：何思远是我们组新来的VP，之前在中金做了四年研究，大家多关照。\n\n何思远：谢谢。\n")
-    assert ("何思远", "formerlyAt", "中金") in relations
+    assert ("何思远", "formerlyAt", "中金公司") in relations
     assert not any(s == "林晓雯" and p == "formerlyAt" for s, p, _ in relations)
