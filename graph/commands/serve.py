@@ -88,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: listening on {args.host}: anyone who can reach this machine can read the graph",
               file=sys.stderr)
     previous = signal.signal(signal.SIGTERM, _stop)
+    previous_int = signal.signal(signal.SIGINT, _stop)  # even where the parent left SIGINT ignored (as nohup and CI runners may)
+    if hasattr(signal, "pthread_sigmask"):  # or blocked: a server must hear its stop signals
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     server = pool = None
     try:
         server, pool = start_server(args.graphs, page_for(args.graphs), render_query_page(), options)
@@ -106,6 +109,6 @@ def run(args: argparse.Namespace) -> int:
         if pool is not None:
             pool.close()
         signal.signal(signal.SIGTERM, previous)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, previous_int)
     print("stopped", file=sys.stderr)
     return 0

@@ -37,10 +37,11 @@ def graph_ttl(tmp_path_factory, built_sample) -> Path:
     return out / "graph.ttl"
 
 
-def start(graph: Path, *options: str) -> tuple[subprocess.Popen, int]:
+def start(graph: Path, *options: str, sigint: signal.Handlers | None = None) -> tuple[subprocess.Popen, int]:
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "talkgraph.graph", "serve", str(graph), "--port", str(port),
-                                *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               preexec_fn=(lambda: signal.signal(signal.SIGINT, sigint)) if sigint is not None else None)
     wait_for_port(port, process)
     return process, port
 
@@ -112,6 +113,21 @@ def test_a_signal_stops_server_and_workers_and_frees_the_port(graph_ttl, stop_si
     assert "Traceback" not in stderr and "stopped" in stderr
     time.sleep(0.2)
     assert [w for w in workers if alive(w)] == [], "a query worker outlived the server"
+    assert_port_free(port)
+
+
+def test_sigint_stops_a_server_started_where_sigint_is_ignored(graph_ttl):
+    """A background job of a non-interactive shell (``talkgraph serve … &``, a CI runner) starts with
+    SIGINT ignored, which Python then leaves ignored: ``kill -INT`` must still stop the server."""
+    process, port = start(graph_ttl, "--workers", "1", sigint=signal.SIG_IGN)
+    try:
+        wait_for_workers(process.pid, 1)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=STOP_SECONDS) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "stopped" in process.stderr.read().decode()
     assert_port_free(port)
 
 
