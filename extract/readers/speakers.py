@@ -103,7 +103,7 @@ _FAMILIAR = re.compile(r"[小老阿][\u3400-\u9fff]")  # 阿康, 老周, 小林:
 _PAREN_NAME = DeferredPattern(rf"(?P<alias>{_LATIN}|{_FAMILIAR.pattern}|{_HANDLE.pattern})\**\s*[（(]\s*"
                               rf"(?P<name>{_HAN_RUN}|{_LATIN_FULL_NAME_TEXT})\s*[)），,]")
 _CALLED = DeferredPattern(rf"(?:人称|被称为|外号|绰号|江湖人称)[“\"「]?(?P<alias>[\u3400-\u9fff]{{2,6}}|{_LATIN})[”\"」]?的?\s*(?P<name>{_HAN_RUN})")
-_SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s]|(?<=大家好)|(?<=各位好))(?:我(?:是|叫)(?:主持人|主播|你们的|本期的|今天的)?\s*"
+_SELF_INTRO = DeferredPattern(rf"(?:^|[，,。！!？?\s]|(?<=大家好)|(?<=各位好))(?:我(?:是|叫|係)(?:主持人|主播|你们的|本期的|今天的)?\s*"
                               rf"(?P<name>{_LATIN}|[\u3400-\u9fff]{{2,4}})|(?:I'm|I’m|I am|[Mm]y name is) (?P<english>{_LATIN}))")
 _BYLINE = DeferredPattern(rf"(?:^|\n)\s*(?:作者|文|撰文|采访|记者|采访/撰文|采写|By|by)(?:\s*[、/]\s*(?:整理|撰文|编辑|采写|文字))?\s*[:：/｜|丨]?\s*(?:[^\n]{{0,12}}?(?:作者|记者)\s*)?"
                           rf"(?P<name>{_HAN_RUN}|{_LATIN})(?=\s|[，,|｜丨/]|$)", re.MULTILINE)

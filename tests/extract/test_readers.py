@@ -2070,3 +2070,9 @@ def test_a_numbered_judge_named_in_a_note_once_is_that_person_under_the_bare_lab
               "许蔓：我们有专利。\n\n**评委2**：但是十年以后呢？\n\n**评委1（红杉中国 合伙人 周启元）**：我接着问。\n\n"
               "许蔓：好的。\n\n**评委1**：谢谢。\n")
     assert [s for (s,), _ in turns(t)] == ["主持人", "Eleanor Tang", "许蔓", "Eleanor Tang", "周启元", "许蔓", "周启元"]
+
+
+def test_a_cantonese_self_introduction_names_the_speaker_of_an_english_label():
+    t = parse("[00:00:07] Kelvin: 哈囉大家好，我係 Kelvin。\n[00:00:10] Wing: 我係詠欣，Wing。今集請到一位嘉賓。\n"
+              "[00:00:15] Kelvin: 歡迎！\n[00:00:18] 詠欣: 咁我哋開始啦。\n[00:00:20] Wing: 好。\n")
+    assert [s for (s,), _ in turns(t)] == ["Kelvin", "詠欣", "Kelvin", "詠欣", "詠欣"]
