@@ -198,6 +198,8 @@ _OURS_BEFORE = re.compile(rf"(?:{_OUR_OF}|我们)(?:另一位|一位)?\s?$")
 _WELCOMED = re.compile(r"(?:有请|欢迎|请出|邀请)\s?$")
 _OURS_OPENING = re.compile(rf"\s?{_OUR_OF}")  # 郑凯现在是我们的课程总监
 _ITS_BEFORE = re.compile(r"\s?(?:[，,]\s?)?(?:它的|其|的)?\s?$")
+# 星岚是2019年在深圳成立的，创始人是何启东: its founding told, then its founder
+_FOUNDING_TOLD = re.compile(r"\s?是[^，,。；;！？!?]{0,20}?(?:成立|创立|创办|创建)的\s?[，,]\s?")
 _COLLEAGUE = re.compile(r"同事")
 # 我的同事赵强, 我以前在协和的同事吴嘉禾, 我的同事、南方医院放疗科主任吕振华: a colleague, named after a post or not
 _COLLEAGUE_OF = re.compile(r"(我|你|您)(?:们)?(?:[^，,。；;！？!?]{0,10}?的|的)\s?(?:老)?同事(?:、[^，,。；;！？!?]{0,20})?\s?$")
@@ -923,7 +925,8 @@ class _SentenceReader:
             self.our_posts.append((RoleStatement(person, post, None, sentence.start, sentence.end), speaker))
             return
         for org in orgs:
-            if org.end <= post_start and _ITS_BEFORE.fullmatch(text, org.end, post_start):
+            if org.end <= post_start and (_ITS_BEFORE.fullmatch(text, org.end, post_start)
+                                          or _FOUNDING_TOLD.fullmatch(text, org.end, post_start)):
                 yield RoleStatement(person, post, org, sentence.start, sentence.end)
 
     def _posts_listed_before(self, sentence: Sentence, person: Mention, role: RoleStatement, title_start: int,

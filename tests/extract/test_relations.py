@@ -1458,3 +1458,10 @@ def test_a_person_said_to_be_new_in_our_team_is_who_the_clause_after_is_about():
                             "林晓雯：何思远是我们组新来的VP，之前在中金做了四年研究，大家多关照。\n\n何思远：谢谢。\n")
     assert ("何思远", "formerlyAt", "中金公司") in relations
     assert not any(s == "林晓雯" and p == "formerlyAt" for s, p, _ in relations)
+
+
+def test_a_founder_named_after_the_firms_founding_is_told():
+    _, relations, _ = facts("主持人：请介绍一下。\n\n唐佳音：星岚科技是2019年在深圳成立的，创始人是何启东，他以前是魅族的。\n\n主持人：好。\n")
+    assert ("星岚科技", "founder", "何启东") in relations
+    _, relations, _ = facts("主持人：请介绍一下。\n\n唐佳音：星岚科技是我们的客户，创始人是何启东。\n\n主持人：好。\n")
+    assert ("星岚科技", "founder", "何启东") not in relations
